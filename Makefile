@@ -1,0 +1,51 @@
+# Two commands for a fresh machine: `make run` (app on the demo data) and `make test`.
+# Both create the virtual environment .venv/ in the repository root first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test check lint format demo bench browser-deps clean
+
+$(BIN)/.installed-runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/.installed-runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## run: set up .venv and start the app (the demo database is built on first start)
+run: $(BIN)/.installed-runtime
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+## test: set up .venv (with test tools and Debian's chromium) and run every test
+test: $(BIN)/.installed-dev browser-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+## browser-deps: Debian's chromium for the real-browser test (never a browser download)
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+## lint / format: ruff
+lint: $(BIN)/.installed-dev
+	$(BIN)/ruff check .
+format: $(BIN)/.installed-dev
+	$(BIN)/ruff format .
+
+## demo: rebuild data/tracker.duckdb from the bundled plans
+demo: $(BIN)/.installed-runtime
+	$(BIN)/python -m tracker demo --force
+
+## bench: the speed benchmarks (ratios against a baseline measured in the same run)
+bench: $(BIN)/.installed-dev
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

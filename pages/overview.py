@@ -1,0 +1,62 @@
+"""Tổng quan: KPI cards and the status breakdown per plan and per unit group."""
+
+import streamlit as st
+
+from tracker import summary
+from tracker.charts.breakdown import status_bars
+from ui import data
+from ui.format import vn_date, vn_int, vn_percent
+from ui.frame import page_frame
+
+filters = page_frame(
+    "Tổng quan",
+    "Tiến độ thực hiện các kế hoạch: số nghĩa vụ (nhiệm vụ × đơn vị × kỳ báo cáo) và tình trạng.",
+    show_status=False,
+)
+store = data.get_store()
+params = dict(plan=filters.plan, groups=filters.groups, as_of=filters.as_of)
+counts = data.frame("status_counts", **params)
+k = summary.kpis_from_counts(
+    dict(zip(counts["status"], counts["obligations"].astype(int), strict=True))
+)
+
+if k.obligations == 0:
+    st.info(
+        "Chưa có nghĩa vụ nào cho bộ lọc này. Hãy chọn kế hoạch khác, "
+        "hoặc đăng ký kế hoạch ở trang «Kế hoạch»."
+    )
+    st.stop()
+
+cards = st.columns(5)
+cards[0].metric("Nghĩa vụ", vn_int(k.obligations), help="Nhiệm vụ × đơn vị × kỳ báo cáo")
+cards[1].metric(
+    "Đã hoàn thành", vn_percent(k.done_pct), f"{vn_int(k.done)} nghĩa vụ", delta_color="off"
+)
+cards[2].metric(
+    "Hoàn thành đúng hạn",
+    vn_percent(k.on_time_pct),
+    f"{vn_int(k.done_on_time)} nghĩa vụ",
+    delta_color="off",
+)
+cards[3].metric(
+    "Quá hạn", vn_int(k.overdue), f"{vn_int(k.due_soon)} sắp đến hạn", delta_color="off"
+)
+cards[4].metric("Chưa báo cáo", vn_int(k.not_reported), help="Chưa nhận báo cáo, chưa đến hạn")
+st.caption(f"Số liệu tính đến ngày {vn_date(filters.as_of)}.")
+
+for by, heading, category in (
+    ("plan", "Theo kế hoạch", "Kế hoạch"),
+    ("group", "Theo nhóm đơn vị", "Nhóm đơn vị"),
+):
+    st.subheader(heading)
+    table = summary.breakdown(store, by, filters.as_of, filters.plan, filters.groups)
+    st.plotly_chart(status_bars(table, category), width="stretch", key=f"bars_{by}")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "% hoàn thành": st.column_config.NumberColumn(format="%.1f%%"),
+            "% đúng hạn": st.column_config.NumberColumn(format="%.1f%%"),
+        },
+    )

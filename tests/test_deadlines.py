@@ -1,0 +1,221 @@
+"""Tests for tracker.deadlines: Vietnamese deadline prose -> dates or a recurrence."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.deadlines import RECURRENCES, Deadline, deadline_json, parse_deadline
+
+PLAN_DATE = date(2019, 6, 21)  # Kế hoạch 84-KH/BTGTU, Lạng Sơn
+
+D = date
+
+# (text, start, due): every form the plans use, read against PLAN_DATE.
+WINDOWS = [
+    # limits: a due date, no start
+    ("trước ngày 30/6/2019", None, D(2019, 6, 30)),
+    ("Thực hiện xong trước ngày 30/6/2019", None, D(2019, 6, 30)),
+    ("Thời gian: Thực hiện xong trước ngày 30/6/2019.", None, D(2019, 6, 30)),
+    ("- *Thời gian:* Thực hiện xong trước ngày 30/6/2019.", None, D(2019, 6, 30)),
+    ("trước 15/12", None, D(2019, 12, 15)),
+    ("chậm nhất ngày 15/7/2019", None, D(2019, 7, 15)),
+    ("chậm nhất đến hết tháng 7/2019", None, D(2019, 7, 31)),
+    # a single day: a one-day window
+    ("30/6/2019", D(2019, 6, 30), D(2019, 6, 30)),
+    ("30-06-2019", D(2019, 6, 30), D(2019, 6, 30)),
+    ("30.06.2019", D(2019, 6, 30), D(2019, 6, 30)),
+    ("30 / 6 / 2019", D(2019, 6, 30), D(2019, 6, 30)),
+    ("ngày 11/6/2019", D(2019, 6, 11), D(2019, 6, 11)),
+    ("ngày 30 tháng 6 năm 2019", D(2019, 6, 30), D(2019, 6, 30)),
+    ("30/6", D(2019, 6, 30), D(2019, 6, 30)),
+    ("1/2 ngày, ngày 11/6/2019", D(2019, 6, 11), D(2019, 6, 11)),
+    ("- *Thời gian:* 1/2 ngày, ngày 11/6/2019.", D(2019, 6, 11), D(2019, 6, 11)),
+    ("01 ngày, ngày 11/6/2019", D(2019, 6, 11), D(2019, 6, 11)),
+    # months
+    ("hoàn thành trong tháng 7/2019", D(2019, 7, 1), D(2019, 7, 31)),
+    ("trong tháng 6/2019", D(2019, 6, 1), D(2019, 6, 30)),
+    ("tháng 7/2019", D(2019, 7, 1), D(2019, 7, 31)),
+    ("tháng 7 năm 2019", D(2019, 7, 1), D(2019, 7, 31)),
+    ("Hoàn thành trong tháng 6/2019.", D(2019, 6, 1), D(2019, 6, 30)),
+    ("- *Thời gian:* hoàn thành trong tháng 7/2019.", D(2019, 7, 1), D(2019, 7, 31)),
+    ("trong tháng 2/2020", D(2020, 2, 1), D(2020, 2, 29)),
+    # month ranges
+    ("tháng 6 - tháng 7/2019", D(2019, 6, 1), D(2019, 7, 31)),
+    ("từ tháng 6 đến tháng 8/2019", D(2019, 6, 1), D(2019, 8, 31)),
+    ("tháng 6-7/2019", D(2019, 6, 1), D(2019, 7, 31)),
+    ("tháng 6 – 7/2019", D(2019, 6, 1), D(2019, 7, 31)),
+    ("từ tháng 11 đến tháng 2/2020", D(2019, 11, 1), D(2020, 2, 29)),
+    # quarters
+    ("Quý III/2020", D(2020, 7, 1), D(2020, 9, 30)),
+    ("quý 3/2020", D(2020, 7, 1), D(2020, 9, 30)),
+    ("quý IV năm 2020", D(2020, 10, 1), D(2020, 12, 31)),
+    ("trong quý I/2021", D(2021, 1, 1), D(2021, 3, 31)),
+    ("quý II", D(2019, 4, 1), D(2019, 6, 30)),
+    ("quý III-IV/2020", D(2020, 7, 1), D(2020, 12, 31)),
+    # half years and years
+    ("6 tháng đầu năm 2021", D(2021, 1, 1), D(2021, 6, 30)),
+    ("6 tháng cuối năm 2020", D(2020, 7, 1), D(2020, 12, 31)),
+    ("năm 2020", D(2020, 1, 1), D(2020, 12, 31)),
+    ("trong năm 2020", D(2020, 1, 1), D(2020, 12, 31)),
+    # day ranges
+    ("từ ngày 10/8/2020 đến ngày 05/9/2020", D(2020, 8, 10), D(2020, 9, 5)),
+    ("từ 10/8 đến 05/9/2020", D(2020, 8, 10), D(2020, 9, 5)),
+    ("2 ngày, từ ngày 10/8 đến ngày 11/8/2019", D(2019, 8, 10), D(2019, 8, 11)),
+    ("ngày 11-12/6/2019", D(2019, 6, 11), D(2019, 6, 12)),
+]
+
+CYCLES = [
+    ("thường xuyên", "continuous"),
+    ("Thực hiện thường xuyên", "continuous"),
+    ("định kỳ 6 tháng", "half_yearly"),
+    ("định kỳ hằng quý", "quarterly"),
+    ("hằng quý", "quarterly"),
+    ("hàng quý", "quarterly"),
+    ("định kỳ 3 tháng", "quarterly"),
+    ("hằng năm", "yearly"),
+    ("hàng năm", "yearly"),
+    ("định kỳ hằng năm", "yearly"),
+    ("định kỳ 1 năm", "yearly"),
+    ("hằng tháng", "monthly"),
+    ("hàng tháng", "monthly"),
+    ("Thường xuyên, báo cáo định kỳ 6 tháng", "half_yearly"),
+]
+
+IMPOSSIBLE_DATES = ["31/02/2019", "30/13/2019", "trước ngày 31/02/2019", "29/2/2019", "quý V/2020"]
+UNKNOWN_PHRASES = [
+    "",
+    "   ",
+    "khi có yêu cầu",
+    "sớm nhất có thể",
+    "định kỳ",
+    "trước tháng 7/2019",
+    "30/6/19",
+    "trước ngày 30/6/2019, báo cáo kết quả về Ban Tuyên giáo",
+    "từ ngày 10/12/2020 đến ngày 05/9/2020",
+]
+
+
+@pytest.mark.parametrize(("text", "start", "due"), WINDOWS)
+def test_every_documented_form_parses_to_its_exact_dates(text, start, due):
+    assert parse_deadline(text, PLAN_DATE) == Deadline(text, start=start, due=due)
+
+
+@pytest.mark.parametrize(("text", "cycle"), CYCLES)
+def test_recurring_tasks_have_a_cycle_and_no_due_date(text, cycle):
+    assert parse_deadline(text, PLAN_DATE) == Deadline(text, recurrence=cycle)
+
+
+@pytest.mark.parametrize("text", IMPOSSIBLE_DATES)
+def test_an_impossible_date_is_flagged_not_guessed(text):
+    assert parse_deadline(text, PLAN_DATE) == Deadline(text, unparsed=True)
+
+
+@pytest.mark.parametrize("text", UNKNOWN_PHRASES)
+def test_an_unknown_or_ambiguous_phrase_is_flagged_for_a_person(text):
+    assert parse_deadline(text, PLAN_DATE) == Deadline(text, unparsed=True)
+
+
+@pytest.mark.parametrize(("text", "start", "due"), WINDOWS)
+def test_nfd_upper_case_and_odd_spaces_read_the_same(text, start, due):
+    variants = [
+        unicodedata.normalize("NFD", text),
+        text.upper(),
+        unicodedata.normalize("NFD", text.upper()),
+        text.replace(" ", "\u00a0"),
+        f"\u200b {text} ",
+    ]
+    for variant in variants:
+        parsed = parse_deadline(variant, PLAN_DATE)
+        assert (parsed.start, parsed.due, parsed.unparsed) == (start, due, False), variant
+
+
+@pytest.mark.parametrize(("text", "cycle"), CYCLES)
+def test_recurrences_survive_nfd_and_upper_case(text, cycle):
+    variant = unicodedata.normalize("NFD", text.upper())
+    assert parse_deadline(variant, PLAN_DATE).recurrence == cycle
+
+
+def test_half_a_day_is_a_duration_not_the_first_of_february():
+    parsed = parse_deadline("1/2 ngày, ngày 11/6/2019", PLAN_DATE)
+    assert parsed.start == parsed.due == D(2019, 6, 11)
+    assert D(2019, 2, 1) not in (parsed.start, parsed.due)
+
+
+def test_the_text_is_kept_as_given():
+    text = "  Thời gian: Thực hiện xong trước ngày 30/6/2019. "
+    assert parse_deadline(text, PLAN_DATE).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "due"),
+    [
+        ("30/6", D(2019, 6, 21), D(2019, 6, 30)),
+        ("trước 15/12", D(2019, 6, 21), D(2019, 12, 15)),
+        ("30/6", D(2021, 1, 5), D(2021, 6, 30)),
+        ("tháng 7", D(2020, 3, 1), D(2020, 7, 31)),
+        ("trước ngày 30/6/2019", D(2030, 1, 1), D(2019, 6, 30)),
+    ],
+)
+def test_a_missing_year_comes_from_the_plan_date_and_a_given_year_wins(text, reference, due):
+    assert parse_deadline(text, reference).due == due
+
+
+def test_a_range_start_borrows_the_year_of_its_end_not_of_the_plan():
+    parsed = parse_deadline("từ 10/8 đến 05/9/2020", D(2019, 6, 21))
+    assert (parsed.start, parsed.due) == (D(2020, 8, 10), D(2020, 9, 5))
+
+
+def test_deadline_json_gives_iso_dates_and_the_flags():
+    parsed = parse_deadline("hoàn thành trong tháng 7/2019", PLAN_DATE)
+    assert deadline_json(parsed) == {
+        "start": "2019-07-01",
+        "due": "2019-07-31",
+        "recurrence": None,
+        "unparsed": False,
+    }
+    assert deadline_json(parse_deadline("hằng quý", PLAN_DATE)) == {
+        "start": None,
+        "due": None,
+        "recurrence": "quarterly",
+        "unparsed": False,
+    }
+    assert deadline_json(parse_deadline("khi có yêu cầu", PLAN_DATE)) == {
+        "start": None,
+        "due": None,
+        "recurrence": None,
+        "unparsed": True,
+    }
+
+
+WORDS = [
+    "trước", "ngày", "tháng", "quý", "năm", "từ", "đến", "hết", "trong", "chậm nhất", "III",
+    "IV", "6", "30/6", "1/2", "31/02", "13", "2019", "2020", "-", "/", ".", ",", "đầu", "cuối",
+    "thường xuyên", "định kỳ", "hằng", "báo cáo", "0", "99", "Thời gian:",
+]  # fmt: skip
+
+texts = st.one_of(st.text(), st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join))
+
+
+def _check_invariants(parsed: Deadline) -> None:
+    if parsed.start is not None and parsed.due is not None:
+        assert parsed.start <= parsed.due
+    if parsed.unparsed:
+        assert (parsed.start, parsed.due, parsed.recurrence) == (None, None, None)
+    else:
+        assert parsed.due is not None or parsed.recurrence in RECURRENCES
+
+
+@given(texts, st.dates())
+def test_any_text_never_raises_and_never_ends_before_it_starts(text, reference):
+    _check_invariants(parse_deadline(text, reference))
+
+
+@given(st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)), st.dates())
+def test_any_valid_date_written_trước_ngày_d_m_yyyy_is_that_due_date(day, reference):
+    text = f"trước ngày {day.day}/{day.month}/{day.year}"
+    assert parse_deadline(text, reference) == Deadline(text, due=day)

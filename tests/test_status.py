@@ -1,0 +1,113 @@
+"""Status classification at the boundaries, computed by the SQL macro as of a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker import status
+from tracker.demo import DemoReport, DemoRow, write_reports_directly
+from tracker.model import PlanSpec, TaskSpec, UnitSpec
+from tracker.store.plans import save_plan, save_units
+
+DUE = date(2019, 6, 30)
+
+
+@pytest.fixture
+def plan_store(store):
+    save_units(store, "T", [UnitSpec("Sở Ngoại vụ", "SNV", "so_ban_nganh")])
+    save_plan(
+        store,
+        PlanSpec(
+            code="P1",
+            title="Thử",
+            issued_on=date(2019, 6, 1),
+            issuer="",
+            province="T",
+            tracked_until=date(2019, 12, 31),
+            tasks=(
+                TaskSpec(
+                    "NV01",
+                    "1",
+                    "Quán triệt",
+                    "trước ngày 30/6/2019",
+                    units={"Sở Ngoại vụ": "chu_tri"},
+                ),
+            ),
+        ),
+    )
+    return store
+
+
+def _report(store, on: date, progress: str, completed: date | None, name="r.xlsx"):
+    row = DemoRow("NV01", "1", "Quán triệt", "", progress, completed, "", "")
+    write_reports_directly(store, [DemoReport("P1", "Sở Ngoại vụ", "SNV", on, name, (row,))])
+
+
+def _status(store, as_of: date) -> tuple[str, bool]:
+    rows = store.rows("status_list", as_of=as_of, plan="P1")
+    assert len(rows) == 1
+    return rows[0][8], rows[0][9]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (date(2019, 6, 1), "not_reported"),  # 29 days ahead
+        (date(2019, 6, 22), "not_reported"),  # 8 days ahead: not yet "soon"
+        (date(2019, 6, 23), "due_soon"),  # exactly 7 days ahead
+        (DUE, "due_soon"),  # due today is not overdue
+        (date(2019, 7, 1), "overdue"),  # one day past
+    ],
+)
+def test_without_a_report_the_status_follows_the_calendar(plan_store, as_of, expected):
+    assert _status(plan_store, as_of) == (expected, False)
+
+
+def test_completed_on_the_due_date_is_on_time(plan_store):
+    _report(plan_store, date(2019, 7, 2), "done", DUE)
+    assert _status(plan_store, date(2019, 7, 5)) == ("done_on_time", True)
+
+
+def test_completed_one_day_late_is_done_late(plan_store):
+    _report(plan_store, date(2019, 7, 2), "done", date(2019, 7, 1))
+    assert _status(plan_store, date(2019, 7, 5)) == ("done_late", True)
+
+
+def test_a_report_in_progress_before_the_window_is_in_progress(plan_store):
+    _report(plan_store, date(2019, 6, 10), "in_progress", None)
+    assert _status(plan_store, date(2019, 6, 12)) == ("in_progress", True)
+    assert _status(plan_store, date(2019, 6, 25)) == ("due_soon", True)
+    assert _status(plan_store, date(2019, 7, 1)) == ("overdue", True)
+
+
+def test_a_report_dated_after_the_as_of_date_does_not_count_yet(plan_store):
+    _report(plan_store, date(2019, 6, 20), "done", date(2019, 6, 18))
+    assert _status(plan_store, date(2019, 6, 19)) == ("not_reported", False)
+    assert _status(plan_store, date(2019, 6, 20)) == ("done_on_time", True)
+
+
+def test_a_later_report_supersedes_an_earlier_one(plan_store):
+    _report(plan_store, date(2019, 6, 10), "in_progress", None, name="a.xlsx")
+    _report(plan_store, date(2019, 6, 28), "done", date(2019, 6, 27), name="b.xlsx")
+    assert _status(plan_store, date(2019, 6, 15)) == ("in_progress", True)
+    assert _status(plan_store, date(2019, 7, 10)) == ("done_on_time", True)
+
+
+def test_every_status_code_has_one_label_and_one_colour():
+    assert len(status.CODES) == len(set(status.CODES)) == 6
+    assert len(set(status.COLOURS.values())) == 6
+    assert status.label("overdue") == "Chưa hoàn thành, quá hạn"
+    with pytest.raises(KeyError):
+        status.label("unknown")
+
+
+def test_the_demo_shows_every_status_on_its_default_date(demo_store):
+    from tracker.summary import default_as_of, status_counts
+
+    as_of = default_as_of(demo_store)
+    assert as_of == date(2019, 7, 26)
+    counts = status_counts(demo_store, as_of)
+    assert set(counts) == set(status.CODES)
+    assert all(n > 0 for n in counts.values())

@@ -1,0 +1,1 @@
+INSERT INTO assignment (task_id, unit_id, role) VALUES ($task_id, $unit_id, $role);

@@ -1,0 +1,1 @@
+SELECT plan_id FROM plan WHERE code = $code;

@@ -1,0 +1,1 @@
+SELECT group_code, label FROM unit_group ORDER BY sort_order;

@@ -1,0 +1,1 @@
+SELECT unit_id FROM unit WHERE province = $province AND name = $name;

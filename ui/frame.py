@@ -1,0 +1,153 @@
+"""The frame every page draws first: page title and the shared sidebar filters.
+
+Every page calls :func:`page_frame` itself (the entry script only routes), so a page that
+Streamlit runs on its own — a deep link on a fresh server, AppTest's ``switch_page`` —
+still has its filters. Filter values live in ``st.session_state`` under ``filter.*`` (which
+survives page switches, unlike widget state) and are mirrored in the URL query string, so
+a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from tracker import status
+from ui import data
+from ui.format import DATE_FORMAT, vn_date
+
+ALL = "Tất cả kế hoạch"
+
+
+@dataclass(frozen=True)
+class Filters:
+    plan: str | None  # plan code; None for every plan
+    groups: list[str] | None  # unit group codes; None for all
+    statuses: list[str] | None  # status codes; None for all
+    as_of: date
+
+    def params(self) -> dict:
+        """The filters as named query parameters."""
+        return {"plan": self.plan, "groups": self.groups, "as_of": self.as_of}
+
+
+def _from_url() -> dict:
+    q = st.query_params
+    seeded: dict = {}
+    if "plan" in q:
+        seeded["plan"] = q["plan"]
+    if "groups" in q:
+        seeded["groups"] = [g for g in q["groups"].split(",") if g]
+    if "status" in q:
+        seeded["statuses"] = [s for s in q["status"].split(",") if s in status.BY_CODE]
+    if "asof" in q:
+        try:
+            seeded["as_of"] = date.fromisoformat(q["asof"])
+        except ValueError:
+            pass
+    return seeded
+
+
+def _seed(plans: list[str], groups: list[str]) -> None:
+    """Fill ``filter.*`` once per session: from the URL, else sensible defaults."""
+    if "filter.as_of" in st.session_state:
+        return
+    url = _from_url()
+    plan = url.get("plan")
+    st.session_state["filter.plan"] = plan if plan in plans else ALL
+    st.session_state["filter.groups"] = [g for g in url.get("groups", []) if g in groups]
+    st.session_state["filter.statuses"] = url.get("statuses", [])
+    st.session_state["filter.as_of"] = url.get("as_of") or data.default_as_of(None)
+
+
+def _widget(name: str) -> str:
+    """Re-seed widget `name` from its persistent value; returns the widget key."""
+    st.session_state[name] = st.session_state[f"filter.{name}"]
+    return name
+
+
+def _keep(name: str) -> None:
+    st.session_state[f"filter.{name}"] = st.session_state[name]
+
+
+def sidebar_filters(show_status: bool = True) -> Filters:
+    plans = data.plans()
+    codes = [
+        c for c, archived in zip(plans["code"], plans["archived"], strict=True) if not archived
+    ]
+    groups = data.unit_groups()
+    group_labels = dict(zip(groups["group_code"], groups["label"], strict=True))
+    _seed(codes, list(group_labels))
+    titles = dict(zip(plans["code"], plans["title"], strict=True))
+    sb = st.sidebar
+    sb.markdown("### Bộ lọc")
+    sb.selectbox(
+        "Kế hoạch",
+        [ALL, *codes],
+        key=_widget("plan"),
+        on_change=_keep,
+        args=("plan",),
+        format_func=lambda c: c if c == ALL else f"{c} — {titles[c][:48]}",
+    )
+    sb.date_input(
+        "Tính đến ngày",
+        key=_widget("as_of"),
+        format=DATE_FORMAT,
+        on_change=_keep,
+        args=("as_of",),
+        help="Tình trạng được tính theo các báo cáo có ngày đến hết ngày này.",
+    )
+    sb.multiselect(
+        "Nhóm đơn vị",
+        list(group_labels),
+        key=_widget("groups"),
+        format_func=group_labels.get,
+        on_change=_keep,
+        args=("groups",),
+        placeholder="Tất cả nhóm",
+    )
+    if show_status:
+        sb.multiselect(
+            "Tình trạng",
+            list(status.CODES),
+            key=_widget("statuses"),
+            format_func=status.label,
+            on_change=_keep,
+            args=("statuses",),
+            placeholder="Tất cả tình trạng",
+        )
+    plan = st.session_state["filter.plan"]
+    chosen = Filters(
+        plan=None if plan == ALL else plan,
+        groups=st.session_state["filter.groups"] or None,
+        statuses=st.session_state["filter.statuses"] or None,
+        as_of=st.session_state["filter.as_of"] or data.default_as_of(None),
+    )
+    sb.caption(f"Đang xem số liệu tính đến **{vn_date(chosen.as_of)}**.")
+    _mirror(chosen)
+    return chosen
+
+
+def _mirror(f: Filters) -> None:
+    wanted = {"asof": f.as_of.isoformat()}
+    if f.plan:
+        wanted["plan"] = f.plan
+    if f.groups:
+        wanted["groups"] = ",".join(f.groups)
+    if f.statuses:
+        wanted["status"] = ",".join(f.statuses)
+    current = {k: st.query_params[k] for k in st.query_params}
+    if current != wanted:
+        st.query_params.clear()
+        st.query_params.update(wanted)
+
+
+def page_frame(title: str, caption: str | None = None, show_status: bool = True) -> Filters:
+    """Draw the page title and the shared sidebar; return the filters chosen."""
+    filters = sidebar_filters(show_status=show_status)
+    st.title(title)
+    if caption:
+        st.caption(caption)
+    return filters
