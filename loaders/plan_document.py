@@ -203,7 +203,3 @@ def summary(draft: PlanDraft) -> dict[str, int]:
         "problems": len(draft.problems),
     }
 
-
-def task_rows(draft: PlanDraft) -> list[DraftTask]:
-    """The draft's tasks (kept for symmetry with the spreadsheet import)."""
-    return list(draft.tasks)

@@ -241,3 +241,17 @@ def _suggest(key: str, registry: list[RegistryUnit], limit: int = 3) -> list[str
             if score >= 0.3:
                 scored.append((-score, unit.name))
     return [name for _, name in sorted(scored)[:limit]]
+
+
+_REPORT_TO = re.compile(
+    r"báo cáo\b[^.;]*?\s(?:về|gửi(?:\s+về)?|với|lên)\s+([A-ZĐÀ-Ỹ][^,;.(]*?)"
+    r"(?=\s+(?:để|trước|theo|định kỳ|trong|chậm nhất|qua|vào)\b|[,;.(]|$)"
+)
+
+
+def report_target(text: str) -> str:
+    """"... báo cáo kết quả ... về Ban Tuyên giáo Tỉnh ủy để tổng hợp" -> the unit named."""
+    for found in _REPORT_TO.finditer(text):
+        if is_unit_like(found.group(1)):
+            return found.group(1).strip()
+    return ""
