@@ -23,7 +23,6 @@ MENU = {
         ("pages/units.py", "Đơn vị", "🏢"),
     ],
 }
-HIDDEN = [("pages/unit_detail.py", "Chi tiết đơn vị", "🔎")]
 
 st.set_page_config(
     page_title="Theo dõi thực hiện kế hoạch",
@@ -40,7 +39,4 @@ sections = {
     ]
     for section, pages in MENU.items()
 }
-hidden = [st.Page(p, title=t, icon=i) for p, t, i in HIDDEN if (HERE / p).exists()]
-if hidden:
-    sections["Khác"] = hidden
 st.navigation(sections).run()
