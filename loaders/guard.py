@@ -237,7 +237,8 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
                 elif token.startswith(b"<f"):
                     end = window.find(b"</c>", start)
                     if end < 0 and not final:
-                        held = window[window.rfind(b"<c ", 0, start):]
+                        cell_start = window.rfind(b"<c ", 0, start)
+                        held = window[cell_start if cell_start >= 0 else start:]
                         break
                     _record_formula(window, start, end, sheet)
                 elif token in (b"<c>", b"<row>") or token in (b"<c ", b"<row "):
@@ -263,15 +264,31 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
                     )
             if final:
                 break
-    rows = max(max_row, 99_999 if max_row == 0 else max_row)
-    cols = max(max_col, 26)
     sheet.max_row, sheet.max_col = max_row, max_col
-    if rows * cols > MAX_CELLS and (max_row >= 100_000 or max_col > 26):
-        raise _Refused(
-            f"Trang '{sheet.name}' có kích thước bất thường (tới hàng {max(max_row, 1)}, "
-            f"cột thứ {max(max_col, 1)}); tệp bị từ chối. Hãy xoá các ô thừa ở xa rồi lưu lại."
-        )
+    if max(max_row, 99_999) * max(max_col, 26) > MAX_CELLS:
+        # Wide or deep cells were seen: measure the real extent before deciding.
+        max_row, max_col = _exact_extent(archive, info)
+        sheet.max_row, sheet.max_col = max_row, max_col
+        if max_row * max_col > MAX_CELLS:
+            raise _Refused(
+                f"Trang '{sheet.name}' có kích thước bất thường (tới hàng {max_row}, cột thứ "
+                f"{max_col}); tệp bị từ chối. Hãy xoá các ô thừa ở xa rồi lưu lại."
+            )
     sheet.merges = sorted(set(sheet.merges))
+    sheet.formula_cells = sorted(set(sheet.formula_cells))
+
+
+def _exact_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    max_row, max_col = 0, 0
+    with archive.open(info) as member:
+        tail = b""
+        while chunk := member.read(_CHUNK):
+            window = tail + chunk
+            for letters, digits in _REF.findall(window):
+                max_row = max(max_row, int(digits))
+                max_col = max(max_col, column_index(letters.decode()) + 1)
+            tail = window[-32:]
+    return max_row, max_col
 
 
 def _record_formula(window: bytes, start: int, end: int, sheet: SheetFacts) -> None:

@@ -29,7 +29,6 @@ from loaders import plan_document_deadlines as dl
 from loaders import plan_document_units as du
 from loaders.plan_document_header import document_kind, parse_header, reference_date
 from loaders.plan_document_model import (
-    DraftTask,
     DraftUnit,
     PlanDraft,
     Problem,

@@ -55,7 +55,7 @@ _ANY_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _RECURRING = re.compile(
-    r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|định kỳ\s+(?:\d+\s+tháng(?:\s+một lần)?|"
+    r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|định kỳ\s+(?:\d+\s+tháng|"
     r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|quý|năm|tháng)|mỗi\s+(?:năm|quý)",
     re.IGNORECASE,
 )

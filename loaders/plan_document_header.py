@@ -95,8 +95,7 @@ def parse_header(head: list[Line], preamble: str, body_text: str) -> tuple[PlanH
     for line in head:
         found = _PLACE_DATE.search(line.text)
         if found:
-            header.place = " ".join(
-                w for w in found.group(1).split() if w[:1].isupper()) or found.group(1)
+            header.place = _place(found.group(1))
             header.issued_on = _make_date(found.group(2), found.group(3), found.group(4))
             break
     header.title = _title(head)
@@ -207,6 +206,16 @@ def _issuer(head: list[Line], preamble: str, code: str) -> str:
         return title_case(uppers[-1])
     suffix = re.split(r"[/-]", code)[-1] if code else ""
     return _SUFFIX_ISSUERS.get(suffix.upper(), "")
+
+
+def _place(words: str) -> str:
+    """The place name ending `words`: trailing capitalised words, not acronyms."""
+    kept: list[str] = []
+    for word in reversed(words.split()):
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
 
 
 def _make_date(day: str, month: str, year: str) -> date | None:

@@ -34,7 +34,10 @@ class Problem:
             where.append(f"dòng {self.line}")
         if self.section:
             where.append(f"mục {self.section}")
-        return f"{', '.join(where).capitalize()}: {self.message}" if where else self.message
+        if not where:
+            return self.message
+        joined = ", ".join(where)
+        return f"{joined[:1].upper()}{joined[1:]}: {self.message}"
 
 
 @dataclass

@@ -9,9 +9,9 @@ from loaders import plan_document_deadlines as dl
 from loaders import plan_document_units as du
 from loaders.plan_document_header import title_case
 from loaders.plan_document_model import DraftTask, DraftUnit, Problem
+from loaders.plan_document_tables import table_rows
 from loaders.plan_document_text import Block, Node
 from tracker.deadlines import Deadline
-from tracker.text import fold
 
 MAX_TITLE = 250
 _FIELDS = dl.DEADLINE_LABELS | {
@@ -19,7 +19,8 @@ _FIELDS = dl.DEADLINE_LABELS | {
     "kinh phi", "san pham", "ket qua", "chu tri", "phoi hop", "don vi chu tri",
     "co quan chu tri", "don vi phoi hop", "co quan phoi hop", "don vi thuc hien",
     "co quan thuc hien", "trach nhiem", "thanh phan tham du", "doi tuong", "yeu cau",
-    "ghi chu", "chi tieu", "phuong thuc",
+    "ghi chu", "chi tieu", "phuong thuc", "thanh phan va dia diem", "thoi gian va dia diem",
+    "thoi gian dia diem",
 }
 _CHAIR = {"chu tri", "don vi chu tri", "co quan chu tri", "don vi thuc hien",
           "co quan thuc hien", "trach nhiem", "don vi chiu trach nhiem"}
@@ -36,12 +37,13 @@ class TaskWalker:
 
     def __init__(self, reference: date) -> None:
         self.reference = reference
+        self._roman = ""
         self.tasks: list[DraftTask] = []
         self.problems: list[Problem] = []
 
     def walk(self, part: Node) -> None:
-        code = part.marker if part.kind == "roman" else ""
-        self._node(part, code, None, "")
+        self._roman = part.marker if part.kind in ("roman", "appendix") else ""
+        self._node(part, self._roman, None, "")
 
     # -- structure ------------------------------------------------------------------------
 
@@ -51,8 +53,11 @@ class TaskWalker:
         if node.children:
             passed = _resolve(own, inherited)
             for child in node.children:
-                self._node(child, _child_code(code, child), passed, heading)
+                self._node(child, self._code(code, child), passed, heading)
             return
+        if self._table(node, code, inherited, heading):
+            return
+        _attach_unit_lines(node)
         bullets = [b for b in node.blocks if b.kind == "bullet" and not is_field(b.text)]
         top = node.kind in {"roman", "root"}
         own_dated = [b for b in bullets
@@ -71,7 +76,29 @@ class TaskWalker:
         units = _units_of_heading(node.text, node.line)
         for block in node.blocks:
             units += _units_of_block(block, fields_only=True)
-        self._task(code, parent, heading or detail, node.line, own, inherited, detail, units)
+        self._task(code, parent or heading, heading or detail, node.line, own, inherited,
+                   detail, units)
+
+    def _table(self, node: Node, code: str, inherited: dl.Found | None, heading: str) -> bool:
+        """One task per row of the node's task tables; False when it has none."""
+        rows = table_rows(node.blocks)
+        for row in rows:
+            own = ([dl.Found(row.deadline.rstrip(" ."), dl.FIELD, row.line)] if row.deadline
+                   else dl.in_text(row.title, row.line))
+            units = [DraftUnit(n, "chu_tri", row.line) for c in row.chair
+                     for n in du.split_names(c)]
+            units += [DraftUnit(n, "phoi_hop", row.line) for c in row.partners
+                      for n in du.split_names(c)]
+            section = f"{code}.{row.number}" if code and row.number else code or row.number
+            self._task(section, row.group or heading, row.title, row.line, own, inherited,
+                       "", units)
+        return bool(rows)
+
+    def _code(self, code: str, child: Node) -> str:
+        """"III.1" for section 1 of part III; "II.3.2" keeps the document's own number."""
+        if child.kind == "number":
+            return f"{self._roman}.{child.marker}" if self._roman else child.marker
+        return f"{code}.{child.marker}" if code else child.marker
 
     def _task(self, section: str, section_title: str, title: str, line: int,
               own: list[dl.Found], inherited: dl.Found | None, detail: str,
@@ -133,6 +160,20 @@ def numbering_problems(root: Node) -> list[Problem]:
     return sorted(problems, key=lambda p: p.line)
 
 
+def _attach_unit_lines(node: Node) -> None:
+    """A "Chủ trì: ...; Phối hợp: ..." line right after a bullet belongs to that bullet."""
+    kept: list[Block] = []
+    for block in node.blocks:
+        field = dl.split_field(block.text)
+        previous = kept[-1] if kept else None
+        if (block.kind == "para" and field and field[0] in _CHAIR | _PARTNER
+                and previous is not None and previous.kind == "bullet"):
+            previous.subs.append(block)
+        else:
+            kept.append(block)
+    node.blocks = kept
+
+
 def shorten(text: str) -> str:
     """A title short enough for a table cell: the first sentence, or cut at a word."""
     text = text.strip(" .;")
@@ -146,12 +187,6 @@ def shorten(text: str) -> str:
 
 def _heading(node: Node) -> str:
     return title_case(node.text.strip(" .:")) if node.text else ""
-
-
-def _child_code(code: str, child: Node) -> str:
-    if child.kind == "letter":
-        return f"{code}.{child.marker}" if code else child.marker
-    return f"{code}.{child.marker}" if code else child.marker
 
 
 def _resolve(own: list[dl.Found], inherited: dl.Found | None) -> dl.Found | None:
@@ -187,23 +222,20 @@ def _block_detail(block: Block) -> str:
 def _units_of_heading(text: str, line: int) -> list[DraftUnit]:
     label, colon, _rest = text.partition(":")
     if colon and len(label) < 120 and du.is_unit_like(label):
-        return [DraftUnit(name, None, line) for name in du.split_names(label)]
+        return [DraftUnit(name, "chu_tri", line) for name in du.split_names(label)]
     return du.assignment_in(text, line)
 
 
 def _units_of_block(block: Block, fields_only: bool = False) -> list[DraftUnit]:
     units: list[DraftUnit] = []
     for piece in (block, *block.subs):
-        field = dl.split_field(piece.text)
-        if field and field[0] in _CHAIR | _PARTNER:
-            role = "chu_tri" if field[0] in _CHAIR else "phoi_hop"
-            units += [DraftUnit(n, role, piece.line) for n in du.split_names(field[1])
-                      if du.is_unit_like(n) or n[:1].isupper()]
+        for clause in re.split(r"[;.]\s+(?=[^\s:;.]{1,30}(?:\s[^\s:;.]{1,30}){0,3}:)",
+                               piece.text):
+            field = dl.split_field(clause)
+            if field and field[0] in _CHAIR | _PARTNER:
+                role = "chu_tri" if field[0] in _CHAIR else "phoi_hop"
+                units += [DraftUnit(n, role, piece.line) for n in du.split_names(field[1])
+                          if du.is_unit_like(n) or n[:1].isupper()]
     if not units and not fields_only:
         units = du.assignment_in(block.text, block.line)
     return units
-
-
-def fold_title(text: str) -> str:
-    """Comparison key of a task title (duplicates across imports)."""
-    return fold(text)

@@ -31,6 +31,7 @@ _BULLET = re.compile(r"^([-–•+*·])\s*(\S.*)$")
 _TABLE = re.compile(r"^\|.*\|$")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])")
 _STOP = "nơi nhận"
+_APPENDIX = ("phu luc", "danh muc nhiem vu", "bang phan cong")
 
 
 @dataclass
@@ -125,9 +126,11 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
                             severity="error")]
     lines: list[str] = []
     namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    numbering = _Numbering(document, namespace)
     for element in document.element.body.iterchildren():
         if element.tag == f"{namespace}p":
-            lines.append("".join(t.text or "" for t in element.iter(f"{namespace}t")))
+            text = "".join(t.text or "" for t in element.iter(f"{namespace}t"))
+            lines.append(numbering.prefix(element) + text if text.strip() else text)
         elif element.tag == f"{namespace}tbl":
             for row in element.iter(f"{namespace}tr"):
                 cells = [
@@ -138,6 +141,76 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
                 lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
             lines.append("")
     return "\n".join(lines), []
+
+
+class _Numbering:
+    """Word's automatic list numbers ("I.", "1.1.", "-"), which are not in the text."""
+
+    def __init__(self, document, ns: str) -> None:
+        self.ns = ns
+        self.formats: dict[str, dict[int, tuple[str, str]]] = {}
+        self.counts: dict[str, list[int]] = {}
+        self.styles = {}
+        for style in document.styles.element.iter(f"{ns}style"):
+            found = style.find(f"{ns}pPr/{ns}numPr")
+            if found is not None:
+                self.styles[style.get(f"{ns}styleId")] = found
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for item in root.iter(f"{ns}abstractNum"):
+            levels = {}
+            for lvl in item.iter(f"{ns}lvl"):
+                fmt, text = lvl.find(f"{ns}numFmt"), lvl.find(f"{ns}lvlText")
+                levels[int(lvl.get(f"{ns}ilvl", 0))] = (
+                    fmt.get(f"{ns}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{ns}val", "") if text is not None else "")
+            abstract[item.get(f"{ns}abstractNumId")] = levels
+        for num in root.iter(f"{ns}num"):
+            ref = num.find(f"{ns}abstractNumId")
+            if ref is not None:
+                self.formats[num.get(f"{ns}numId")] = abstract.get(ref.get(f"{ns}val"), {})
+
+    def prefix(self, paragraph) -> str:
+        ns = self.ns
+        num_pr = paragraph.find(f"{ns}pPr/{ns}numPr")
+        style = paragraph.find(f"{ns}pPr/{ns}pStyle")
+        if num_pr is None and style is not None:
+            num_pr = self.styles.get(style.get(f"{ns}val"))
+        if num_pr is None or num_pr.find(f"{ns}numId") is None:
+            return ""
+        num_id = num_pr.find(f"{ns}numId").get(f"{ns}val")
+        level_el = num_pr.find(f"{ns}ilvl")
+        level = int(level_el.get(f"{ns}val", 0)) if level_el is not None else 0
+        levels = self.formats.get(num_id, {})
+        if not levels or level not in levels:
+            return ""
+        counts = self.counts.setdefault(num_id, [0] * 10)
+        counts[level] += 1
+        counts[level + 1:] = [0] * (9 - level)
+        fmt, text = levels[level]
+        if fmt == "bullet":
+            return "- "
+        for k in range(level + 1):
+            k_fmt = levels.get(k, ("decimal", ""))[0]
+            text = text.replace(f"%{k + 1}", _format(max(counts[k], 1), k_fmt))
+        return text + " "
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        numerals = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+        out = ""
+        for letters, worth in numerals:
+            while value >= worth:
+                out, value = out + letters, value - worth
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = "abcdeghiklmnopqrstuvxy"[(value - 1) % 22]
+        return letter if fmt == "lowerLetter" else letter.upper()
+    return str(value)
 
 
 # -- text -> lines ----------------------------------------------------------------------
@@ -179,14 +252,21 @@ def to_lines(text: str) -> list[Line]:
     """
     lines: list[Line] = []
     gap = True
+    stopped = False
     for no, raw in enumerate(text.splitlines(), start=1):
         value = clean(raw) if _TABLE.match(clean(raw)) else clean(strip_markdown(raw))
         if not value or value in {"*", "-", "+"}:
             gap = True
             continue
-        if fold(value).startswith(fold(_STOP)):
-            break
+        key = fold(value)
+        if key.startswith(fold(_STOP)):
+            stopped = True
+        if stopped and not key.startswith(_APPENDIX):
+            continue
+        stopped = False
         line = classify(no, value)
+        if key.startswith(_APPENDIX) and len(key) < 200:
+            line = Line(no, value, "appendix", "PL")
         line.gap, gap = gap, False
         previous = lines[-1] if lines else None
         if (
@@ -215,7 +295,12 @@ def outline(lines: list[Line]) -> Node:
     root = Node("root", "", "", 0, -1)
     stack = [root]
     for line in lines:
-        if line.kind in {"roman", "number", "letter"}:
+        if line.kind == "appendix":
+            del stack[1:]
+            node = Node("appendix", "PL", line.text, line.no, 0)
+            root.children.append(node)
+            stack.append(node)
+        elif line.kind in {"roman", "number", "letter"}:
             level = {"roman": 0, "letter": 9}.get(line.kind, line.marker.count(".") + 1)
             if line.kind == "roman" and not _plausible_roman(line, stack):
                 _add_block(stack[-1], Block("para", line.no, f"{line.marker}. {line.text}"))
@@ -227,6 +312,8 @@ def outline(lines: list[Line]) -> Node:
             stack.append(node)
         elif line.kind == "bullet":
             _add_block(stack[-1], Block("bullet", line.no, line.text), sub=line.marker == "+")
+        elif line.kind == "table":
+            _add_block(stack[-1], Block("table", line.no, line.text))
         else:
             _add_block(stack[-1], Block("para", line.no, line.text))
     return root

@@ -223,12 +223,36 @@ def match_units(
             results.append(UnitMatch(name, [official[key]], "name"))
         elif key in by_key and len(by_key[key]) == 1:
             results.append(UnitMatch(name, sorted(by_key[key]), "alias"))
-        elif key in group_keys:
-            members = [u.unit_id for u in registry if u.group_code == group_keys[key]]
-            results.append(UnitMatch(name, members, "group" if members else "none"))
+        elif (code := group_keys.get(key) or _group_by_words(name, groups or {})):
+            members = [u.unit_id for u in registry if u.group_code == code]
+            results.append(UnitMatch(name, members, "group" if members else "none",
+                                     [] if members else _suggest(key, registry)))
         else:
             results.append(UnitMatch(name, suggestions=_suggest(key, registry)))
     return results
+
+
+_GROUP_WORDS = (
+    (("huyen uy", "thanh uy", "thi uy", "dang uy truc thuoc", "cap uy"), "huyen uy"),
+    (("bao chi",), "bao chi"),
+    (("to chuc chinh tri xa hoi", "doan the"), "doan the"),
+    (("so ban nganh", "so nganh"), "so ban nganh"),
+    (("ban xay dung dang", "co quan dang", "cac ban dang"), "co quan dang"),
+)
+
+
+def _group_by_words(name: str, groups: dict[str, str]) -> str | None:
+    """The group a plural phrase ("các huyện ủy, thành ủy ...") stands for, by its words."""
+    key = f" {fold(name)} "
+    if " cac " not in key:
+        return None
+    labels = {code: f" {unit_key(label)} " for code, label in groups.items()}
+    for words, label_word in _GROUP_WORDS:
+        if any(f" {w} " in key for w in words):
+            for code, label in labels.items():
+                if f" {label_word} " in label:
+                    return code
+    return None
 
 
 def _suggest(key: str, registry: list[RegistryUnit], limit: int = 3) -> list[str]:

@@ -1,5 +1,7 @@
 """Tổng quan: KPI cards and the status breakdown per plan and per unit group."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from tracker import summary
@@ -43,6 +45,20 @@ cards[3].metric(
 )
 cards[4].metric("Chưa báo cáo", vn_int(k.not_reported), help="Chưa nhận báo cáo, chưa đến hạn")
 st.caption(f"Số liệu tính đến ngày {vn_date(filters.as_of)}.")
+
+# Links into the other views (only pages that exist); the filters go along with them.
+ROOT = Path(__file__).resolve().parent.parent
+LINKS = [
+    ("pages/timeline.py", "Tiến độ theo thời hạn", "🗓️"),
+    ("pages/heatmap.py", "Mức độ hoàn thành theo đơn vị", "🟩"),
+    ("pages/ranking.py", "Xếp hạng đơn vị", "🏅"),
+    ("pages/reminders.py", "Đôn đốc", "🔔"),
+    ("pages/compare.py", "So sánh kế hoạch", "⚖️"),
+]
+LINKS = [link for link in LINKS if (ROOT / link[0]).exists()]
+if LINKS:
+    for column, (path, label, icon) in zip(st.columns(len(LINKS)), LINKS, strict=True):
+        column.page_link(path, label=label, icon=icon)
 
 for by, heading, category in (
     ("plan", "Theo kế hoạch", "Kế hoạch"),

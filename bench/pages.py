@@ -1,0 +1,408 @@
+"""Speed of every page on a synthetic database of 1,000,000 obligations.
+
+    .venv/bin/python bench/pages.py [--db PATH] [--rebuild] [--runs 5] [--no-browser]
+
+Builds (once; reused while the file exists) two plans of one directive, 500 units × 100
+monthly tasks × 20 periods, with reports so that every status appears as of 20/08/2020,
+written with ``Writer.insert_arrow`` from numpy arrays in one transaction (~10 s). Then:
+
+1. cold start: ``streamlit run dashboard.py`` on that file, time until ``/_stcore/health``
+   answers and until the first plotly chart is drawn in Debian's chromium (Playwright);
+   without chromium, the health time plus a first AppTest run in a fresh process;
+2. every page file that exists, through AppTest in this process: the first run, then the
+   median of ``--runs`` runs with the data cache cleared before each (a filter change:
+   queries + drawing) and with it warm (a rerun); every named query a page runs is timed
+   by wrapping :class:`Store` reads, and the slowest is printed;
+3. peak memory: ``ru_maxrss`` of this process (the build runs in a child process and does
+   not count) and ``VmHWM`` of the streamlit server; the larger is reported.
+
+The last line is exactly ``max_page_s=X cold_start_s=Y peak_mb=Z``; ``max_page_s`` is the
+slowest page's median with the cache cleared. Targets: 0.3 s, 3 s, 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import multiprocessing
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tracker.model import DirectiveSpec, PlanSpec  # noqa: E402
+from tracker.store.database import Store  # noqa: E402
+from tracker.store.plans import save_plan  # noqa: E402
+
+AS_OF = date(2020, 8, 20)
+FIRST_PERIOD = date(2019, 1, 1)
+GROUPS = ("so_ban_nganh", "cap_uy", "bao_chi", "mttq_doan_the", "co_quan_dang")
+TARGETS = {"page_s": 0.3, "cold_start_s": 3.0, "peak_mb": 500.0}
+CHROMIUM = "/usr/bin/chromium"
+
+
+# -- the synthetic database --------------------------------------------------------------
+
+
+def _month(k: int) -> date:
+    return date(FIRST_PERIOD.year + (FIRST_PERIOD.month - 1 + k) // 12, (k % 12) + 1, 1)
+
+
+def _days(values: np.ndarray) -> pa.Array:
+    """Days since the epoch (int) as an Arrow date32 column."""
+    return pa.array(values.astype("int32"), pa.int32()).view(pa.date32())
+
+
+def build(path: str | Path, units: int = 500, tasks: int = 100, periods: int = 20) -> dict:
+    """Create the benchmark database at `path` (must not exist); return row counts.
+
+    Two plans (``BENCH-A``, ``BENCH-B``) of directive 32-CT/TW share the tasks half and half;
+    every task is monthly and assigned to every unit, so obligations = units × tasks ×
+    periods. Task ``t`` is due ``t % 30`` days after its month ends, so as of
+    :data:`AS_OF` some are overdue, some due soon, some not yet due. Each (plan, unit,
+    month) gets one report 10–50 days into the month (dropped when after the as-of date),
+    one in ten a later report that supersedes it; 3% of units never report.
+    """
+    rng = np.random.default_rng(32)
+    epoch = date(1970, 1, 1)
+    store = Store(path)
+    plan_ids = []
+    for i, letter in enumerate("AB"):
+        saved = save_plan(
+            store,
+            PlanSpec(
+                code=f"BENCH-{letter}/2019",
+                title=f"Kế hoạch thử tải {letter}: thực hiện Chỉ thị 32-CT/TW",
+                issued_on=date(2019, 1, 1 + 14 * i),
+                issuer="Tỉnh ủy",
+                province="BENCH",
+                tracked_until=_month(periods) if periods else FIRST_PERIOD,
+                directive=DirectiveSpec("32-CT/TW", date(2019, 2, 18), "Bộ Chính trị"),
+                report_cycle="monthly",
+            ),
+        )
+        plan_ids.append(saved.plan_id)
+    unit_ids = np.arange(1, units + 1)
+    task_ids = np.arange(1, tasks + 1)
+    task_plan = np.array([plan_ids[0] if t <= tasks // 2 else plan_ids[1] for t in task_ids])
+    starts = np.array([(_month(k) - epoch).days for k in range(periods)])
+    ends = np.array([(_month(k + 1) - epoch).days - 1 for k in range(periods)])
+    names = np.array([f"{_month(k):%Y-%m}" for k in range(periods)])
+
+    # obligations: every (task, unit, period)
+    t_idx, u_idx, k_idx = (a.ravel() for a in np.meshgrid(
+        np.arange(tasks), np.arange(units), np.arange(periods), indexing="ij"))
+    due = ends[k_idx] + (task_ids[t_idx] % 30)
+    obligation = pa.table({
+        "plan_id": task_plan[t_idx], "task_id": task_ids[t_idx], "unit_id": unit_ids[u_idx],
+        "period": pa.array(names[k_idx]), "period_start": _days(starts[k_idx]),
+        "due_on": _days(due),
+    })
+
+    # reports: one per (plan, unit, month), some superseded later; silent units send none
+    r_plan, r_unit, r_k = (a.ravel() for a in np.meshgrid(
+        np.arange(2), np.arange(units), np.arange(periods), indexing="ij"))
+    silent = rng.random(units) < 0.03
+    on = starts[r_k] + rng.integers(10, 51, r_k.size)
+    again = rng.random(r_k.size) < 0.1
+    r_plan = np.concatenate([r_plan, r_plan[again]])
+    r_unit = np.concatenate([r_unit, r_unit[again]])
+    r_k = np.concatenate([r_k, r_k[again]])
+    on = np.concatenate([on, on[again] + rng.integers(3, 21, again.sum())])
+    second = np.r_[np.zeros(again.size, bool), np.ones(again.sum(), bool)]
+    keep = (on <= (AS_OF - epoch).days) & ~silent[r_unit]
+    r_plan, r_unit, r_k, on, second = r_plan[keep], r_unit[keep], r_k[keep], on[keep], second[keep]
+    on[np.argmax(on)] = (AS_OF - epoch).days  # the newest report is the default as-of date
+    report_ids = np.arange(1, on.size + 1)
+    report = pa.table({
+        "report_id": report_ids, "plan_id": np.array(plan_ids)[r_plan],
+        "unit_id": unit_ids[r_unit],
+        "file_name": pa.array([f"BC_{i}.xlsx" for i in report_ids]),
+        "sha256": pa.array([f"{i:064x}" for i in report_ids]),
+        "size_bytes": np.zeros(on.size, np.int64),
+        "uploaded_at": pa.array(on.astype("int64") * 86_400_000_000, pa.timestamp("us")),
+        "reported_on": _days(on), "row_count": np.full(on.size, tasks // 2, np.int32),
+    })
+
+    # report rows: every task of the report's plan; done 70%, in progress 20%, not started 10%
+    half = tasks // 2
+    per = np.repeat(np.arange(on.size), half)
+    task_of = np.where(r_plan[per] == 0, 0, tasks - half) + np.tile(np.arange(half), on.size)
+    roll = rng.random(per.size)
+    progress = np.where(second[per] | (roll < 0.7), 0, np.where(roll < 0.9, 1, 2))
+    completed = on[per] - rng.integers(0, 11, per.size)
+    report_row = pa.table({
+        "report_id": report_ids[per], "row_no": np.tile(np.arange(8, 8 + half), on.size),
+        "task_id": task_ids[task_of], "unit_id": unit_ids[r_unit[per]],
+        "period": pa.array(names[r_k[per]]),
+        "progress": pa.array(np.array(["done", "in_progress", "not_started"])[progress]),
+        "completed_on": pa.array(completed.astype("int32"), pa.int32(),
+                                 mask=progress != 0).view(pa.date32()),
+    })
+    unit = pa.table({
+        "unit_id": unit_ids, "province": ["BENCH"] * units,
+        "name": [f"Đơn vị thử tải {u:03d}" for u in unit_ids],
+        "short_name": [f"ĐV{u:03d}" for u in unit_ids],
+        "group_code": [GROUPS[u % len(GROUPS)] for u in unit_ids],
+    })
+    task = pa.table({
+        "task_id": task_ids, "plan_id": task_plan, "code": [f"NV{t:03d}" for t in task_ids],
+        "section": [f"II.{1 + t % 5}" for t in task_ids],
+        "section_title": [f"Nhóm nhiệm vụ {1 + t % 5}" for t in task_ids],
+        "title": [f"Nhiệm vụ thử tải số {t}" for t in task_ids],
+        "deadline_text": ["hằng tháng"] * tasks, "recurrence": ["monthly"] * tasks,
+        "sort_order": task_ids,
+    })
+    assignment = pa.table({"task_id": np.repeat(task_ids, units),
+                           "unit_id": np.tile(unit_ids, tasks)})
+    with store.write() as tx:
+        for name, table in (("unit", unit), ("task", task), ("assignment", assignment),
+                            ("obligation", obligation), ("report", report),
+                            ("report_row", report_row)):
+            tx.insert_arrow(name, table)
+    store.close()
+    return {"obligations": obligation.num_rows, "reports": report.num_rows,
+            "report_rows": report_row.num_rows}
+
+
+def _build_child(path: str, scale: tuple[int, int, int], queue) -> None:
+    started = time.perf_counter()
+    counts = build(path, *scale)
+    queue.put({**counts, "seconds": time.perf_counter() - started})
+
+
+def ensure_database(path: Path, scale: tuple[int, int, int], rebuild: bool) -> None:
+    """Build in a child process, so the build's memory is not counted as the pages'."""
+    if path.exists() and not rebuild:
+        print(f"database: {path} (reused; --rebuild to build it again)")
+        return
+    for stale in (path, path.with_name(path.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_build_child, args=(str(path), scale, queue))
+    child.start()
+    info = queue.get()
+    child.join()
+    print(
+        f"database: {path} built in {info['seconds']:.1f} s: {info['obligations']:,} "
+        f"obligations, {info['reports']:,} reports, {info['report_rows']:,} report rows"
+    )
+
+
+# -- timing the pages --------------------------------------------------------------------
+
+
+def page_files() -> list[str]:
+    """Every page of the menu in ``dashboard.py`` whose file exists, in menu order."""
+    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "MENU":
+            menu = ast.literal_eval(node.value)
+            return [path for pages in menu.values() for path, _, _ in pages
+                    if (ROOT / path).exists()]
+    raise RuntimeError("dashboard.py has no MENU")
+
+
+class QueryTimer:
+    """Times every named query a page runs, by wrapping the Store's read methods."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        for method in ("frame", "arrow", "rows"):
+            setattr(Store, method, self._wrap(getattr(Store, method)))
+
+    def _wrap(self, read):
+        def timed(store, query, /, **params):
+            started = time.perf_counter()
+            try:
+                return read(store, query, **params)
+            finally:
+                self.seconds[query] += time.perf_counter() - started
+        return timed
+
+    def take(self) -> dict[str, float]:
+        taken, self.seconds = dict(self.seconds), defaultdict(float)
+        return taken
+
+
+def measure_pages(db: Path, pages: list[str], runs: int) -> list[dict]:
+    """AppTest of each page on `db`: first run, then medians with the data cache cleared
+    before each run (a filter change) and warm (a rerun), and the queries it ran."""
+    os.environ["TRACKER_DB"] = str(db)
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    timer = QueryTimer()
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    app.run()  # imports, opens the store: what a running server has already done
+    results = []
+    for page in pages:
+        st.cache_data.clear()
+        timer.take()
+        started = time.perf_counter()
+        app.switch_page(page).run()
+        first = time.perf_counter() - started
+        errors = [e.message for e in app.exception]
+        uncached, cached, queries = [], [], defaultdict(list)
+        for _ in range(runs):
+            st.cache_data.clear()
+            timer.take()
+            started = time.perf_counter()
+            app.run()
+            uncached.append(time.perf_counter() - started)
+            for name, seconds in timer.take().items():
+                queries[name].append(seconds)
+        for _ in range(runs):
+            started = time.perf_counter()
+            app.run()
+            cached.append(time.perf_counter() - started)
+        slowest = max(queries.items(), key=lambda q: statistics.median(q[1]), default=None)
+        results.append({
+            "page": page, "first_s": first, "uncached_s": statistics.median(uncached),
+            "cached_s": statistics.median(cached), "queries": len(queries),
+            "slowest": (slowest[0], statistics.median(slowest[1])) if slowest else None,
+            "errors": errors + [e.message for e in app.exception],
+        })
+    return results
+
+
+# -- cold start --------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _vm_hwm_mb(pid: int) -> float:
+    """Peak resident memory of a live process (``VmHWM``), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _first_chart_in_browser(url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg',
+                                   timeout=120_000)
+        finally:
+            browser.close()
+
+
+def _first_chart_in_apptest(db: Path) -> None:
+    """Fallback without a browser: the first run of the app in a fresh interpreter."""
+    code = ("from streamlit.testing.v1 import AppTest; "
+            f"a = AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=600).run(); "
+            "assert a.get('plotly_chart'), 'no chart drawn'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
+                   env={**os.environ, "TRACKER_DB": str(db)}, capture_output=True)
+
+
+def cold_start(db: Path, browser: bool) -> dict:
+    """Start ``streamlit run`` on `db`: seconds to health, to the first chart, server peak MB.
+
+    With chromium the first chart is the overview's first plotly chart drawn in a real
+    browser (server start + script run + the browser loading plotly.js). Without it, the
+    server is stopped at health and a fresh interpreter's first AppTest run is added.
+    """
+    port = _free_port()
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "TRACKER_DB": str(db)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                if server.poll() is not None or time.perf_counter() - started > 120:
+                    raise RuntimeError("streamlit did not start") from None
+                time.sleep(0.05)
+        health = time.perf_counter() - started
+        if browser:
+            _first_chart_in_browser(f"http://127.0.0.1:{port}/")
+            how = "chromium"
+        else:
+            server.terminate()
+            server.wait(30)
+            _first_chart_in_apptest(db)
+            how = "apptest"
+        chart = time.perf_counter() - started
+        peak = _vm_hwm_mb(server.pid) if server.poll() is None else 0.0
+    finally:
+        server.terminate()
+        server.wait(30)
+    return {"health_s": health, "chart_s": chart, "how": how, "server_peak_mb": peak}
+
+
+# -- the command -------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path,
+                        default=Path(tempfile.gettempdir()) / "tracker-bench-pages.duckdb")
+    parser.add_argument("--units", type=int, default=500)
+    parser.add_argument("--tasks", type=int, default=100)
+    parser.add_argument("--periods", type=int, default=20)
+    parser.add_argument("--rebuild", action="store_true", help="build the database again")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per page and mode")
+    parser.add_argument("--no-browser", action="store_true", help="cold start without chromium")
+    args = parser.parse_args(argv)
+    ensure_database(args.db, (args.units, args.tasks, args.periods), args.rebuild)
+
+    browser = not args.no_browser and Path(CHROMIUM).exists()
+    start = cold_start(args.db, browser)
+    print(f"cold start ({start['how']}): health {start['health_s']:.2f} s, first chart "
+          f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB")
+
+    results = measure_pages(args.db, page_files(), args.runs)
+    for r in results:
+        slow = f"{r['slowest'][0]} {r['slowest'][1]:.3f}s" if r["slowest"] else "-"
+        flag = "OK" if r["uncached_s"] <= TARGETS["page_s"] else "SLOW"
+        print(f"page={r['page']} uncached_s={r['uncached_s']:.3f} cached_s={r['cached_s']:.3f} "
+              f"first_s={r['first_s']:.3f} queries={r['queries']} slowest_query={slow} {flag}"
+              + (f" ERRORS={r['errors']}" if r["errors"] else ""))
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"memory: this process ru_maxrss {own_mb:.0f} MB (pages in AppTest), streamlit "
+          f"server VmHWM {start['server_peak_mb']:.0f} MB; targets: page "
+          f"{TARGETS['page_s']} s, cold start {TARGETS['cold_start_s']} s, "
+          f"{TARGETS['peak_mb']:.0f} MB")
+    max_page = max(r["uncached_s"] for r in results)
+    peak = max(own_mb, start["server_peak_mb"])
+    print(f"max_page_s={max_page:.3f} cold_start_s={start['chart_s']:.2f} peak_mb={peak:.0f}")
+    return 1 if any(r["errors"] for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""The plan's reference data that report rows are matched against.
+
+Built once per batch (by :mod:`tracker.ingest` from the store, or by hand in tests), so that
+the loaders never touch the database file. The Arrow tables are joined in DuckDB; the small
+Python indexes serve the few lookups done while looking at headers and title blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+
+from loaders import periods
+from tracker.text import fold
+
+_LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
+
+
+def code_key(text: object) -> str:
+    """"NV01", "nv 1" and "NV-001" meet on "nv1"."""
+    return _LEADING_ZEROS.sub(r"\1\2", fold(text).replace(" ", ""))
+
+
+def section_key(text: object) -> str:
+    """"III.1", "III. 1" and "iii.1." meet on "iii.1"; "2.1" stays apart from "21"."""
+    return fold(text).replace(" ", ".").strip(".")
+
+
+def title_key(text: object) -> str:
+    return fold(text)
+
+
+@dataclass
+class Unit:
+    unit_id: int
+    name: str
+    short_name: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Task:
+    task_id: int
+    code: str
+    title: str
+    section: str = ""
+    recurrence: str | None = None
+    due_on: date | None = None
+    deadline_text: str = ""
+    sort_order: int = 0
+
+
+@dataclass
+class Obligation:
+    task_id: int
+    unit_id: int
+    period: str = ""
+    due_on: date | None = None
+
+
+@dataclass
+class Catalog:
+    """Everything about one plan that matching needs."""
+
+    plan_id: int
+    plan_code: str
+    plan_title: str
+    issued_on: date
+    units: list[Unit]
+    tasks: list[Task]
+    obligations: list[Obligation]
+    _unit_index: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _task_index: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        units: dict[str, set[int]] = defaultdict(set)
+        for unit in self.units:
+            for alias in (unit.name, unit.short_name, *unit.aliases):
+                if fold(alias):
+                    units[fold(alias)].add(unit.unit_id)
+        self._unit_index = dict(units)
+        tasks: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for task in self.tasks:
+            for kind, key in (("code", code_key(task.code)), ("section", section_key(task.section)),
+                              ("title", title_key(task.title))):
+                if key:
+                    tasks[(kind, key)].add(task.task_id)
+        self._task_index = dict(tasks)
+
+    @property
+    def plan_year(self) -> int:
+        return self.issued_on.year
+
+    def unit_ids(self, text: object) -> set[int]:
+        """Units a name, abbreviation or alias designates (several: ambiguous)."""
+        return self._unit_index.get(fold(text), set())
+
+    def unit_name(self, unit_id: int | None) -> str | None:
+        return next((u.name for u in self.units if u.unit_id == unit_id), None)
+
+    def task_ids(self, text: object) -> set[int]:
+        """Tasks a header or cell text designates exactly, by code, section or title."""
+        for kind, key in (("code", code_key(text)), ("section", section_key(text)),
+                          ("title", title_key(text))):
+            found = self._task_index.get((kind, key))
+            if found:
+                return found
+        return set()
+
+    def task(self, task_id: int) -> Task | None:
+        return next((t for t in self.tasks if t.task_id == task_id), None)
+
+    # -- tables for the SQL joins --------------------------------------------------------
+
+    def unit_keys(self) -> pa.Table:
+        keys = sorted(self._unit_index)
+        return pa.table({
+            "key": pa.array(keys, pa.string()),
+            "ids": pa.array([sorted(self._unit_index[k]) for k in keys], pa.list_(pa.int32())),
+        })
+
+    def task_keys(self) -> pa.Table:
+        items = sorted(self._task_index.items())
+        return pa.table({
+            "kind": pa.array([k for (k, _), _ in items], pa.string()),
+            "key": pa.array([key for (_, key), _ in items], pa.string()),
+            "ids": pa.array([sorted(v) for _, v in items], pa.list_(pa.int32())),
+        })
+
+    def task_table(self) -> pa.Table:
+        return pa.table({
+            "task_id": pa.array([t.task_id for t in self.tasks], pa.int32()),
+            "code": pa.array([t.code for t in self.tasks], pa.string()),
+            "title": pa.array([t.title for t in self.tasks], pa.string()),
+            "recurrence": pa.array([t.recurrence for t in self.tasks], pa.string()),
+        })
+
+    def unit_table(self) -> pa.Table:
+        return pa.table({
+            "unit_id": pa.array([u.unit_id for u in self.units], pa.int32()),
+            "name": pa.array([u.name for u in self.units], pa.string()),
+        })
+
+    def obligation_table(self) -> pa.Table:
+        bounds = [periods.bounds(o.period) for o in self.obligations]
+        return pa.table({
+            "task_id": pa.array([o.task_id for o in self.obligations], pa.int32()),
+            "unit_id": pa.array([o.unit_id for o in self.obligations], pa.int32()),
+            "period": pa.array([o.period for o in self.obligations], pa.string()),
+            "period_start": pa.array([b[0] if b else None for b in bounds], pa.date32()),
+            "period_end": pa.array([b[1] if b else None for b in bounds], pa.date32()),
+        })

@@ -1,0 +1,310 @@
+"""A batch of uploaded files -> validated report rows and located problems, per file.
+
+Each file goes through the guards and readers on its own (one bad file never stops the
+others); the staged rows of all files are then typed and matched together in one DuckDB
+pass (:mod:`loaders.normalize`), in chunks that bound memory. Nothing here writes: the
+store writes accepted files afterwards (:mod:`tracker.ingest`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from loaders import legacy
+from loaders.catalog import Catalog
+from loaders.guard import MAX_FILE_BYTES
+from loaders.layout import StagedSheet, head_rows, stage_sheet
+from loaders.normalize import FileInput, SheetRef, resolve
+from loaders.problems import Problem, column_letter, file_problem
+from loaders.sniff import EXTENSIONS, sniff
+from loaders.workbook import Workbook, read_workbook
+
+CHUNK_ROWS = 250_000
+"""Staged rows matched in one DuckDB pass; bigger batches are split."""
+
+ROW_COLUMNS = ("sheet", "row_no", "task_id", "unit_id", "period", "progress", "completed_on",
+               "result_text", "note", "raw_status")
+"""The report_row columns a prepared file carries (report_id is given when written)."""
+PREVIEW_COLUMNS = ("task_code", "unit_name", "cell_col")
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class PreparedFile:
+    """One file after validation: `rows` is what would be written (None when rejected)."""
+
+    file: str
+    data: bytes = field(repr=False)
+    sha256: str
+    size: int
+    kind: str
+    problems: list[Problem] = field(default_factory=list)
+    rows: pa.Table | None = None
+    unit_ids: list[int] = field(default_factory=list)
+    reported_on: date | None = None
+    reported_on_source: str = ""  # "title" | "form" | "today"
+    duplicate_of: int | None = None
+    sheets: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def accepted(self) -> bool:
+        return not self.errors and (self.rows is not None or self.duplicate_of is not None)
+
+    @property
+    def unit_id(self) -> int | None:
+        """The reporting unit, or None for a consolidated (many-unit) file."""
+        return self.unit_ids[0] if len(self.unit_ids) == 1 else None
+
+
+@dataclass
+class _Work:
+    prepared: PreparedFile
+    staged: list[StagedSheet]
+    date1904: bool
+
+
+def prepare(
+    files: Sequence[tuple[str, bytes]],
+    catalog: Catalog,
+    unit: str | None = None,
+    reported_on: date | None = None,
+    *,
+    today: date | None = None,
+    known: dict[str, int] | None = None,
+    on_progress: Progress | None = None,
+) -> list[PreparedFile]:
+    """Validate `files` against `catalog`.
+
+    `unit` is the unit chosen at upload (used when a file names none); `reported_on` the
+    date chosen at upload (used when the title block has none; else `today`). `known` maps
+    the sha256 of files already loaded for this plan to their report id: those are not
+    read again and come back as duplicates.
+    """
+    today = today or date.today()
+    known = dict(known or {})
+    works: list[_Work] = []
+    total = len(files)
+    for index, (name, data) in enumerate(files):
+        if on_progress:
+            on_progress(index, total, name)
+        digest = hashlib.sha256(data).hexdigest()
+        prepared = PreparedFile(name, data, digest, len(data), "")
+        if digest in known:
+            prepared.duplicate_of = known[digest]
+            prepared.rows = None
+            works.append(_Work(prepared, [], False))
+            continue
+        known[digest] = -1  # the same bytes twice in one batch: the second is a duplicate
+        works.append(_read_one(prepared, catalog, unit, reported_on, today))
+    if on_progress:
+        on_progress(total, total, "")
+    _match_all([w for w in works if w.staged], catalog)
+    return [w.prepared for w in works]
+
+
+def _read_one(
+    prepared: PreparedFile, catalog: Catalog, unit: str | None, reported_on: date | None,
+    today: date,
+) -> _Work:
+    name, data = prepared.file, prepared.data
+    if len(data) > MAX_FILE_BYTES:
+        prepared.problems.append(file_problem(
+            name, f"Tệp lớn quá mức cho phép ({len(data) // (1 << 20)} MB > "
+            f"{MAX_FILE_BYTES // (1 << 20)} MB). Hãy chỉ gửi bảng báo cáo."))
+        return _Work(prepared, [], False)
+    kind = sniff(data)
+    prepared.kind = kind
+    book = read_workbook(name, data, kind)
+    prepared.problems.extend(book.problems)
+    if book.problems and any(p.is_error for p in book.problems):
+        return _Work(prepared, [], False)
+    _note_renamed(prepared, kind)
+    _convert_legacy(prepared, book)
+    form_unit_ids = catalog.unit_ids(unit) if unit else set()
+    if unit and len(form_unit_ids) != 1:
+        prepared.problems.append(file_problem(
+            name, f"Đơn vị đã chọn '{unit}' không có (hoặc không rõ) trong danh mục đơn vị."))
+        return _Work(prepared, [], False)
+    staged: list[StagedSheet] = []
+    for sheet in book.sheets:
+        if not sheet.visible or sheet.width == 0:
+            continue
+        found, problems = stage_sheet(name, sheet, catalog, unit)
+        if found is not None:
+            staged.append(found)
+            prepared.problems.extend(problems)
+    if not staged:
+        prepared.problems.append(file_problem(
+            name, "Không tìm thấy bảng báo cáo trong tệp: cần một dòng tiêu đề có cột nhiệm vụ "
+            "(Mã nhiệm vụ / Nội dung nhiệm vụ) và cột Tình trạng hoặc Ngày hoàn thành, hoặc "
+            "bảng theo dõi đơn vị x nhiệm vụ. Hãy dùng mẫu báo cáo."))
+        return _Work(prepared, [], False)
+    prepared.sheets = [s.sheet for s in staged]
+    _check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
+    title_date = next((s.title.reported_on for s in staged if s.title.reported_on), None)
+    if title_date:
+        prepared.reported_on, prepared.reported_on_source = title_date, "title"
+    elif reported_on:
+        prepared.reported_on, prepared.reported_on_source = reported_on, "form"
+    else:
+        prepared.reported_on, prepared.reported_on_source = today, "today"
+    return _Work(prepared, staged, book.date1904)
+
+
+def _note_renamed(prepared: PreparedFile, kind: str) -> None:
+    suffix = "." + prepared.file.rsplit(".", 1)[-1].lower() if "." in prepared.file else ""
+    if kind in EXTENSIONS and suffix and suffix not in EXTENSIONS[kind]:
+        prepared.problems.append(file_problem(
+            prepared.file, f"Tên tệp có đuôi {suffix} nhưng nội dung là tệp {kind}; đã đọc "
+            "theo nội dung thật.", "warning"))
+
+
+def _convert_legacy(prepared: PreparedFile, book: Workbook) -> None:
+    samples: list[str] = []
+    for sheet in book.sheets:
+        if sheet.visible and sheet.width:
+            for row in head_rows(sheet):
+                samples.extend(c for c in row if isinstance(c, str))
+    encoding = legacy.detect(samples, book.legacy_fonts)
+    if encoding is None:
+        return
+    for sheet in book.sheets:
+        if not sheet.visible or not sheet.width:
+            continue
+        converted = {
+            name: pa.array([legacy.to_unicode(v, encoding) if v else v
+                            for v in sheet.table.column(name).to_pylist()], pa.string())
+            for name in sheet.table.column_names
+        }
+        sheet.table = pa.table(converted)
+    prepared.problems.append(file_problem(
+        prepared.file, f"Tệp dùng bảng mã cũ {legacy.LABELS[encoding]}; nội dung đã được chuyển "
+        "sang Unicode. Hãy kiểm tra lại chữ tiếng Việt trong phần xem trước.", "warning"))
+
+
+def _check_units_agree(
+    prepared: PreparedFile, staged: list[StagedSheet], catalog: Catalog, unit: str | None,
+    form_unit_ids: set[int],
+) -> None:
+    """A title block naming another unit than the one chosen at upload is an error."""
+    if not unit:
+        return
+    for sheet in staged:
+        if sheet.unit_source == "title" and sheet.title.unit and sheet.title.unit_at:
+            ids = catalog.unit_ids(sheet.title.unit)
+            if ids and ids != form_unit_ids:
+                r, c = sheet.title.unit_at
+                prepared.problems.append(Problem(
+                    prepared.file, sheet.sheet, r + 1, _letter(sheet, c), sheet.title.unit,
+                    f"Tệp ghi đơn vị báo cáo là '{sheet.title.unit}' nhưng khi tải lên đã chọn "
+                    f"'{unit}'. Hãy chọn đúng đơn vị hoặc sửa dòng tiêu đề."))
+
+
+def _letter(sheet: StagedSheet, col: int) -> str:
+    return column_letter(sheet.first_col + col)
+
+
+def _match_all(works: list[_Work], catalog: Catalog) -> None:
+    """Resolve staged rows of all files, in chunks of about CHUNK_ROWS rows."""
+    chunk: list[_Work] = []
+    rows = 0
+    for work in works:
+        size = sum(s.table.num_rows for s in work.staged)
+        if chunk and rows + size > CHUNK_ROWS:
+            _match_chunk(chunk, catalog)
+            chunk, rows = [], 0
+        chunk.append(work)
+        rows += size
+    if chunk:
+        _match_chunk(chunk, catalog)
+
+
+def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
+    tables: list[pa.Table] = []
+    refs: list[SheetRef | None] = []
+    inputs: list[FileInput] = []
+    sheet_names: dict[int, str] = {}
+    offset = 0
+    for file_no, work in enumerate(works):
+        inputs.append(FileInput(file_no, work.prepared.reported_on, work.date1904))
+        for sheet in work.staged:
+            n = sheet.table.num_rows
+            if n == 0:
+                refs.append(None)
+                continue
+            sheet_no = len(refs)
+            sheet_names[sheet_no] = sheet.sheet
+            unit_at = None
+            if sheet.title.unit_at:
+                r, c = sheet.title.unit_at
+                unit_at = (r + 1, _letter(sheet, c))
+            refs.append(SheetRef(file_no, work.prepared.file, sheet.sheet, sheet.kind,
+                                 sheet.letters, sheet.unit_source, unit_at))
+            tables.append(sheet.table.append_column("rid", pa.array(range(offset, offset + n),
+                                                                    pa.int64()))
+                          .append_column("file_no", pa.array([file_no] * n, pa.int32()))
+                          .append_column("sheet_no", pa.array([sheet_no] * n, pa.int32())))
+            offset += n
+    if not tables:
+        for work in works:
+            _finish(work, None, [], sheet_names)
+        return
+    staged = pa.concat_tables(tables)
+    resolved, problems = resolve(staged, refs, inputs, catalog)
+    file_col = resolved.column("file_no")
+    for file_no, work in enumerate(works):
+        mine = resolved.filter(pc.equal(file_col, file_no))
+        _finish(work, mine, problems.get(file_no, []), sheet_names)
+
+
+def _finish(
+    work: _Work, resolved: pa.Table | None, problems: list[Problem], sheet_names: dict[int, str]
+) -> None:
+    prepared = work.prepared
+    prepared.problems.extend(dict.fromkeys(problems))  # a title-block problem once, not per row
+    if resolved is None:
+        prepared.problems.append(file_problem(prepared.file, _EMPTY))
+        return
+    kept = resolved.filter(pc.invert(resolved.column("skip")))
+    if kept.num_rows == 0:
+        prepared.problems.append(file_problem(prepared.file, _EMPTY))
+        return
+    if any(p.is_error for p in prepared.problems):
+        return
+    sheet_nos = kept.column("sheet_no").to_pylist()
+    sheets = pa.array([sheet_names[n] for n in sheet_nos], pa.string())
+    prepared.rows = pa.table({
+        "sheet": sheets,
+        "row_no": kept.column("row_no"),
+        "task_id": kept.column("task_id"),
+        "unit_id": kept.column("unit_id"),
+        "period": kept.column("period"),
+        "progress": kept.column("progress"),
+        "completed_on": kept.column("completed_on"),
+        "result_text": kept.column("result_text"),
+        "note": kept.column("note"),
+        "raw_status": kept.column("raw_status"),
+        "task_code": kept.column("task_code"),
+        "unit_name": kept.column("unit_name"),
+        "cell_col": kept.column("cell_col"),
+    })
+    prepared.unit_ids = sorted(set(kept.column("unit_id").to_pylist()))
+
+
+_EMPTY = ("Tệp không có dòng báo cáo nào được điền (tình trạng hoặc ngày hoàn thành). Hãy điền "
+          "báo cáo rồi gửi lại.")

@@ -1,0 +1,119 @@
+"""Mức độ hoàn thành theo đơn vị: the status of every unit on every task, as a heatmap."""
+
+import pandas as pd
+import streamlit as st
+
+from tracker import heatmap
+from tracker.charts.heatmap import status_heatmap
+from ui import data
+from ui.format import vn_date
+from ui.frame import page_frame
+
+filters = page_frame(
+    "Mức độ hoàn thành theo đơn vị",
+    "Tình trạng của từng đơn vị với từng nhiệm vụ; di chuột lên một ô để xem hạn, ngày hoàn "
+    "thành và báo cáo ghi nhận.",
+)
+if data.frame("latest_report_date", plan=filters.plan).iloc[0, 0] is None:
+    st.info("Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên».")
+    st.stop()
+
+periods = heatmap.period_choices(
+    data.frame("heatmap_periods", as_of=filters.as_of, plan=filters.plan)
+)
+if st.session_state.get("heatmap.period") not in periods:
+    st.session_state["heatmap.period"] = None
+left, middle, right = st.columns([1.2, 1, 1.3])
+view = left.radio(
+    "Xem theo",
+    list(heatmap.VIEWS),
+    format_func=heatmap.VIEWS.get,
+    key="heatmap.view",
+    horizontal=True,
+)
+sort = middle.selectbox(
+    "Sắp xếp", list(heatmap.SORTS), format_func=heatmap.SORTS.get, key="heatmap.sort"
+)
+period_at = right.selectbox(
+    "Kỳ báo cáo (nhiệm vụ thường xuyên, định kỳ)",
+    [None, *periods],
+    format_func=lambda d: "Kỳ gần nhất đã bắt đầu" if d is None else f"Kỳ {periods[d]}",
+    key="heatmap.period",
+    disabled=not periods,
+)
+st.caption(
+    f"Số liệu tính đến {vn_date(filters.as_of)}. Mỗi nhiệm vụ thường xuyên, định kỳ có một "
+    "nghĩa vụ mỗi kỳ: ô cho thấy "
+    + (
+        "kỳ gần nhất đã bắt đầu tính đến ngày này"
+        if period_at is None
+        else f"kỳ đang diễn ra ngày {vn_date(period_at)} ({periods[period_at]})"
+    )
+    + ". Số cạnh tên là tỷ lệ hoàn thành trên các ô của hàng."
+)
+query = dict(
+    as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
+)
+no_match = (
+    "Không có nghĩa vụ nào khớp bộ lọc — hãy bỏ bớt nhóm đơn vị hoặc tình trạng ở thanh bên, "
+    "hoặc chọn kế hoạch khác."
+)
+
+if view == "groups":
+    long = data.frame("heatmap_groups", **query, period_at=period_at or filters.as_of)
+    grid = heatmap.group_grid(long, sort, show_plan=filters.plan is None)
+    if grid.cells.empty:
+        st.info(no_match)
+        st.stop()
+    st.plotly_chart(
+        status_heatmap(grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị"),
+        width="stretch",
+        key="heatmap.chart",
+    )
+    st.caption(
+        "Mỗi ô tô màu theo tình trạng có nhiều nghĩa vụ nhất; số trong ô là tỷ lệ hoàn thành."
+    )
+    st.stop()
+
+
+def _cells(page: int) -> pd.DataFrame:
+    params = heatmap.unit_params(**query, period_at=period_at, sort=sort, page=page)
+    return data.frame("heatmap_cells", **params)
+
+
+page = st.session_state.get("heatmap.page", 0)
+result = _cells(page)
+grid = heatmap.unit_grid(result, show_plan=filters.plan is None)
+pages = heatmap.page_count(grid.unit_count)
+if page >= pages:  # fewer units since the filters changed: show the last page
+    page = pages - 1
+    st.session_state["heatmap.page"] = page
+    result = _cells(page)
+    grid = heatmap.unit_grid(result, show_plan=filters.plan is None)
+if grid.unit_count == 0:
+    st.info(no_match)
+    st.stop()
+if pages > 1:
+    size, n = heatmap.UNITS_PER_PAGE, grid.unit_count
+    st.selectbox(
+        "Trang",
+        range(pages),
+        format_func=lambda p: f"Đơn vị {p * size + 1}–{min((p + 1) * size, n)} / {n}",
+        key="heatmap.page",
+    )
+st.plotly_chart(status_heatmap(grid, "Nhiệm vụ", "Đơn vị"), width="stretch", key="heatmap.chart")
+with st.expander("Các nhiệm vụ trong bảng"):
+    tasks = result[result["kind"] == "column"].sort_values(["plan", "task_order"])
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Kế hoạch": tasks["plan"],
+                "Mã": tasks["task_code"],
+                "Mục": tasks["section"],
+                "Nhiệm vụ": tasks["task"],
+                "Thời hạn theo kế hoạch": tasks["deadline_text"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

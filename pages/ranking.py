@@ -1,0 +1,153 @@
+"""Xếp hạng đơn vị: units ranked by % done on time, and one unit's detail.
+
+UI only: tracker.tables.by_unit / detail and sql/ranking_unit_reports.sql give the figures,
+tracker.charts.ranking draws the bars. The chosen unit is kept in the session and in the
+URL (``?unit=<tên đơn vị>``), so a copied link opens the same unit; page_frame mirrors only
+the shared filters, so ``unit`` is read before it and written back after.
+"""
+
+import pandas as pd
+import streamlit as st
+
+from tracker import tables
+from tracker.charts.ranking import RANK, ranked, ranking_bars
+from tracker.config import database_path
+from ui import data
+from ui.format import DATE_FORMAT, vn_date, vn_int, vn_percent
+from ui.frame import page_frame
+
+URL_UNIT = st.query_params.get("unit")
+SHOWN = {"top": "Đầu bảng", "bottom": "Cuối bảng", "all": "Tất cả"}
+CHART_ROWS = 20
+PERCENTS = {
+    c: st.column_config.ProgressColumn(c, format="%.1f%%", min_value=0, max_value=100)
+    for c in tables.PERCENT_COLUMNS
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def table(db: str, name: str, **params):
+    """tracker.tables.<name>(store, **params), cached like ui.data.frame (by plain values;
+    cleared with it after a write)."""
+    return getattr(tables, name)(data.get_store(), **params)
+
+
+def keep_unit() -> None:
+    st.session_state["ranking.keep.unit"] = st.session_state["ranking.unit"]
+
+
+filters = page_frame(
+    "Xếp hạng đơn vị",
+    "Đơn vị xếp theo tỷ lệ nghĩa vụ hoàn thành đúng hạn; chọn một đơn vị để xem từng nghĩa "
+    "vụ, tình trạng và các báo cáo đã nhận.",
+)
+db = str(database_path())
+params = dict(as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
+units = table(db, "by_unit", statuses=filters.statuses, **params)
+if units.empty:
+    st.info(
+        "Chưa có nghĩa vụ nào cho bộ lọc này. Hãy chọn kế hoạch, nhóm đơn vị hoặc tình trạng "
+        "khác ở thanh bên, hoặc đăng ký kế hoạch ở trang «Kế hoạch»."
+    )
+    st.stop()
+if pd.isna(data.frame("latest_report_date", plan=filters.plan).iloc[0, 0]):
+    st.info(
+        "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên»; đến lúc đó mọi đơn "
+        "vị đều 0% đúng hạn."
+    )
+if filters.statuses:
+    st.caption(
+        "Đang lọc theo tình trạng: tổng số và tỷ lệ chỉ tính trên các nghĩa vụ có tình trạng "
+        "đã chọn."
+    )
+
+board = ranked(units)
+shown = "all"
+if len(board) > CHART_ROWS * 1.5:
+    shown = st.radio(
+        f"Biểu đồ ({len(board)} đơn vị)",
+        list(SHOWN),
+        format_func=lambda k: SHOWN[k] if k == "all" else f"{SHOWN[k]} ({CHART_ROWS} đơn vị)",
+        horizontal=True,
+        key="ranking.shown",
+    )
+rows = {"top": board.head(CHART_ROWS), "bottom": board.tail(CHART_ROWS), "all": board}[shown]
+st.plotly_chart(ranking_bars(rows), width="stretch", key="ranking_bars")
+st.dataframe(
+    tables.visible(board),
+    hide_index=True,
+    width="stretch",
+    column_config={RANK: st.column_config.NumberColumn(RANK, width="small"), **PERCENTS},
+)
+
+st.subheader("Chi tiết đơn vị")
+names = dict(zip(board["unit_id"], board["Đơn vị"], strict=True))
+ranks = dict(zip(board["unit_id"], board[RANK], strict=True))
+kept = st.session_state.get("ranking.keep.unit")
+if kept is None and URL_UNIT:  # first visit: the unit named in the link
+    kept = next((uid for uid, name in names.items() if name == URL_UNIT), None)
+if kept not in names:
+    kept = None
+st.session_state["ranking.unit"] = st.session_state["ranking.keep.unit"] = kept
+unit_id = st.selectbox(
+    "Đơn vị",
+    list(names),
+    key="ranking.unit",
+    on_change=keep_unit,
+    format_func=lambda uid: f"{ranks[uid]}. {names[uid]}",
+    placeholder="Chọn đơn vị để xem chi tiết",
+)
+if unit_id is None:
+    if URL_UNIT and URL_UNIT not in names.values():
+        st.warning(
+            f"Không thấy đơn vị «{URL_UNIT}» trong bảng xếp hạng với bộ lọc hiện tại. Hãy bỏ "
+            "bớt bộ lọc ở thanh bên hoặc chọn đơn vị khác."
+        )
+    if "unit" in st.query_params:
+        del st.query_params["unit"]
+    st.stop()
+
+st.query_params["unit"] = names[unit_id]
+row = board[board["unit_id"] == unit_id].iloc[0]
+cards = st.columns(5)
+cards[0].metric("Hạng", f"{row[RANK]}/{len(board)}")
+cards[1].metric("Nghĩa vụ", vn_int(int(row["Tổng số"])))
+cards[2].metric("% hoàn thành", vn_percent(row["% hoàn thành"]))
+cards[3].metric("% đúng hạn", vn_percent(row["% đúng hạn"]))
+cards[4].metric("Quá hạn", vn_int(int(row["Chưa hoàn thành, quá hạn"])))
+
+detail = table(db, "detail", statuses=filters.statuses, unit=int(unit_id), **params)
+st.markdown(f"**Nghĩa vụ của {names[unit_id]}** (tính đến {vn_date(filters.as_of)})")
+st.dataframe(
+    tables.visible(detail).drop(columns=["Đơn vị", "Nhóm"]),
+    hide_index=True,
+    width="stretch",
+    column_config={c: st.column_config.DateColumn(c, format=DATE_FORMAT)
+                   for c in tables.DATE_COLUMNS},
+)
+
+reports = data.frame("ranking_unit_reports", unit=int(unit_id), as_of=filters.as_of,
+                     plan=filters.plan)
+st.markdown(f"**Báo cáo đã nhận** ({len(reports)})")
+if reports.empty:
+    st.info(
+        f"Chưa nhận báo cáo nào của {names[unit_id]} đến ngày {vn_date(filters.as_of)} — tải "
+        "báo cáo lên ở trang «Tải báo cáo lên», hoặc gửi đôn đốc từ trang «Đôn đốc»."
+    )
+else:
+    st.dataframe(
+        reports.drop(columns=["report_id"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "plan": "Kế hoạch",
+            "file_name": "Tệp báo cáo",
+            "reported_on": st.column_config.DateColumn("Ngày báo cáo", format=DATE_FORMAT),
+            "uploaded_at": st.column_config.DatetimeColumn(
+                "Ngày tải lên", format="DD/MM/YYYY HH:mm"
+            ),
+            "uploaded_by": "Người tải lên",
+            "unit_rows": st.column_config.NumberColumn("Số dòng của đơn vị"),
+            "withdrawn": st.column_config.CheckboxColumn("Đã rút"),
+        },
+    )

@@ -1,0 +1,115 @@
+"""Đôn đốc: overdue and not-reported obligations by unit, and the .xlsx to send out.
+
+UI only: tracker.tables.reminders gives the list (units with most overdue obligations
+first), tracker.tables.reminder_workbook writes the file. The workbook is built only when
+the button is pressed (a deferred download): on a large database the list is hundreds of
+thousands of rows and writing them takes seconds nobody should wait for on every rerun.
+The page shows one row per unit and one unit's list (or the first rows of all).
+"""
+
+import pandas as pd
+import streamlit as st
+
+from tracker import status, tables
+from tracker.config import database_path
+from ui import data
+from ui.format import DATE_FORMAT, vn_date, vn_int
+from ui.frame import page_frame
+
+ALL_UNITS = 0  # selectbox value meaning every unit
+ROW_CAP = 1000  # rows drawn for "every unit"; the download has them all
+OVERDUE, NOT_REPORTED = (status.label(c) for c in tables.REMINDER_STATUSES)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def table(db: str, name: str, **params):
+    """tracker.tables.<name>(store, **params), cached like ui.data.frame (by plain values;
+    cleared with it after a write)."""
+    return getattr(tables, name)(data.get_store(), **params)
+
+
+filters = page_frame(
+    "Đôn đốc",
+    "Nghĩa vụ quá hạn chưa hoàn thành và nghĩa vụ chưa báo cáo, theo đơn vị: danh sách để "
+    "gửi văn bản đôn đốc.",
+    show_status=False,
+)
+db = str(database_path())
+rows = table(db, "reminders", as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
+if rows.empty:
+    st.success(
+        f"Không có nghĩa vụ nào quá hạn hoặc chưa báo cáo tính đến {vn_date(filters.as_of)} "
+        "với bộ lọc này: chưa cần đôn đốc."
+    )
+    st.stop()
+if pd.isna(data.frame("latest_report_date", plan=filters.plan).iloc[0, 0]):
+    st.info(
+        "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên». Danh sách dưới đây "
+        "là mọi nghĩa vụ của các đơn vị."
+    )
+
+by_unit = (  # one row per unit, in the list's order (most overdue first)
+    rows.assign(
+        **{OVERDUE: rows["status"].eq("overdue"), NOT_REPORTED: rows["status"].eq("not_reported")}
+    )
+    .groupby("unit_id", sort=False)
+    .agg(
+        **{
+            "Đơn vị": ("Đơn vị", "first"),
+            "Nhóm": ("Nhóm", "first"),
+            OVERDUE: (OVERDUE, "sum"),
+            NOT_REPORTED: (NOT_REPORTED, "sum"),
+            "Quá hạn lâu nhất (ngày)": ("Số ngày quá hạn", "max"),
+        }
+    )
+    .reset_index()
+)
+cards = st.columns(3)
+cards[0].metric("Đơn vị cần đôn đốc", vn_int(len(by_unit)))
+cards[1].metric(OVERDUE, vn_int(int(by_unit[OVERDUE].sum())))
+cards[2].metric(NOT_REPORTED, vn_int(int(by_unit[NOT_REPORTED].sum())),
+                help="Chưa nhận báo cáo, chưa đến hạn")
+
+stamp = f"{filters.as_of:%d%m%Y}"
+plan_part = (filters.plan or "tat-ca").replace("/", "-")
+st.download_button(
+    "Tải danh sách đôn đốc (.xlsx)",
+    data=lambda: tables.reminder_workbook(rows, filters.as_of, filters.plan),
+    file_name=f"don-doc_{plan_part}_{stamp}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon="📥",
+    key="reminders.download",
+    help="Mọi dòng dưới đây, kèm ngày tính, kế hoạch và bộ lọc đang chọn.",
+)
+
+st.subheader("Theo đơn vị")
+st.dataframe(
+    by_unit.drop(columns=["unit_id"]),
+    hide_index=True,
+    width="stretch",
+    column_config={"Quá hạn lâu nhất (ngày)": st.column_config.NumberColumn(format="%d")},
+)
+
+st.subheader("Danh sách nghĩa vụ")
+names = dict(zip(by_unit["unit_id"], by_unit["Đơn vị"], strict=True))
+unit_id = st.selectbox(
+    "Đơn vị",
+    [ALL_UNITS, *names],
+    format_func=lambda uid: "Tất cả đơn vị" if uid == ALL_UNITS else names[uid],
+    key="reminders.unit",
+)
+shown = rows if unit_id == ALL_UNITS else rows[rows["unit_id"] == unit_id]
+if len(shown) > ROW_CAP:
+    st.caption(
+        f"Đang hiện {vn_int(ROW_CAP)} trên {vn_int(len(shown))} dòng; chọn một đơn vị, hoặc "
+        "tải tệp .xlsx để có đủ danh sách."
+    )
+st.dataframe(
+    tables.visible(shown.head(ROW_CAP)),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Hạn": st.column_config.DateColumn(format=DATE_FORMAT),
+        "Số ngày quá hạn": st.column_config.NumberColumn(format="%d"),
+    },
+)

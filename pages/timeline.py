@@ -1,0 +1,134 @@
+"""Tiến độ theo thời hạn: tasks on a time axis by plan section, and the units behind one."""
+
+import pandas as pd
+import streamlit as st
+
+from tracker import status, timeline
+from tracker.charts.timeline import deadline_timeline
+from ui import data
+from ui.format import DATE_FORMAT, vn_date
+from ui.frame import page_frame
+
+filters = page_frame(
+    "Tiến độ theo thời hạn",
+    "Mỗi nhiệm vụ trên trục thời gian theo thời hạn của kế hoạch, nhóm theo mục của kế hoạch; "
+    "thanh chia màu theo tỷ lệ nghĩa vụ ở từng tình trạng. Bấm vào một thanh để xem từng đơn vị.",
+)
+query = dict(
+    as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
+)
+rows = timeline.periods(data.frame("timeline_tasks", **query))
+if rows.empty:
+    st.info(
+        "Chưa có nghĩa vụ nào cho bộ lọc này — hãy chọn kế hoạch khác hoặc bỏ bớt nhóm đơn vị, "
+        "tình trạng ở thanh bên; nếu chưa có kế hoạch nào, đăng ký ở trang «Kế hoạch»."
+    )
+    st.stop()
+if rows["reported"].sum() == 0:
+    st.info(
+        "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên». "
+        "Biểu đồ dưới đây mới chỉ có thời hạn của các nhiệm vụ."
+    )
+
+task_count = rows["task_id"].nunique()
+pages = timeline.page_count(task_count)
+page = 0
+if pages > 1:
+    size = timeline.TASKS_PER_PAGE
+    page = st.selectbox(
+        "Trang",
+        range(pages),
+        format_func=lambda p: (
+            f"Nhiệm vụ {p * size + 1}–{min((p + 1) * size, task_count)} / {task_count}"
+        ),
+        key="timeline.page",
+    )
+shown = timeline.page(rows, page)
+lines = timeline.lines(shown, show_plan=filters.plan is None)
+event = st.plotly_chart(
+    deadline_timeline(shown, lines, filters.as_of),
+    width="stretch",
+    key="timeline.chart",
+    on_select="rerun",
+    selection_mode="points",
+)
+st.caption(
+    f"Đường đứt nét: ngày xem số liệu ({vn_date(filters.as_of)}). ◆ thời hạn. "
+    "Thanh nhạt: nhiệm vụ chỉ ghi hạn chót («trước ngày …»), vẽ từ ngày ban hành kế hoạch. "
+    "Nhiệm vụ thường xuyên, định kỳ: mỗi kỳ báo cáo một thanh; kỳ chưa bắt đầu chưa được tính. "
+    "Cột bên phải: tỷ lệ nghĩa vụ theo tình trạng (mọi kỳ đang hiển thị), số là số nghĩa vụ."
+)
+missing = timeline.undated(shown)
+if len(missing):
+    st.warning(
+        "Chưa xác định được thời hạn, không vẽ được trên trục thời gian: "
+        + "; ".join(
+            f"{c} «{t}»"
+            for c, t in zip(missing["task_code"], missing["deadline_text"], strict=True)
+        )
+        + ". Hãy sửa thời hạn ở trang «Kế hoạch»."
+    )
+
+# -- the units behind one task and period ------------------------------------------------
+
+choices = {timeline.choice_key(r.task_id, r.period): r for r in shown.itertuples(index=False)}
+points = event.selection.points if event and event.selection else []
+clicked = timeline.clicked(points, list(choices))
+if clicked and clicked != st.session_state.get("timeline.clicked"):
+    # Only a new click moves the chooser; otherwise a choice made in the list would be
+    # overridden on every rerun by the chart's lingering selection.
+    st.session_state["timeline.clicked"] = clicked
+    st.session_state["timeline.task"] = clicked
+if st.session_state.get("timeline.task") not in choices:
+    st.session_state["timeline.task"] = None
+
+st.subheader("Chi tiết theo đơn vị")
+chosen = st.selectbox(
+    "Nhiệm vụ",
+    list(choices),
+    index=None,
+    key="timeline.task",
+    format_func=lambda k: (
+        f"{choices[k].task_code} · {choices[k].task[:70]}"
+        + (f" — kỳ {choices[k].period_label}" if choices[k].period else "")
+    ),
+    placeholder="Chọn một nhiệm vụ, hoặc bấm vào thanh của nó trên biểu đồ",
+)
+if chosen is None:
+    st.stop()
+
+row = choices[chosen]
+st.markdown(f"**{row.task_code} · {row.task}**")
+st.caption(
+    f"Thời hạn theo kế hoạch: «{str(row.deadline_text).strip()}» — {timeline.window(row)}"
+    + (f" — kỳ báo cáo {row.period_label}" if row.period else "")
+)
+st.markdown(" · ".join(f"{s.label}: **{getattr(row, s.code)}**" for s in status.STATUSES))
+units = data.frame("timeline_task_units", **query, task_id=int(row.task_id), period=row.period)
+table = pd.DataFrame(
+    {
+        "Đơn vị": units["unit"],
+        "Nhóm đơn vị": units["group_label"],
+        "Tình trạng": units["status"].map(status.label),
+        "Hạn": pd.to_datetime(units["due_on"]),
+        "Hoàn thành ngày": pd.to_datetime(units["completed_on"]),
+        "Số ngày quá hạn": units["days_late"],
+        "Báo cáo": units["file_name"],
+        "Ngày báo cáo": pd.to_datetime(units["reported_on"]),
+        "Kết quả": units["result_text"],
+    }
+)
+colours = {s.label: s.colour for s in status.STATUSES}
+st.dataframe(
+    table.style.map(
+        lambda v: f"background-color: {colours[v]}; color: white" if v in colours else "",
+        subset=["Tình trạng"],
+    ),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Hạn": st.column_config.DateColumn(format=DATE_FORMAT),
+        "Hoàn thành ngày": st.column_config.DateColumn(format=DATE_FORMAT),
+        "Ngày báo cáo": st.column_config.DateColumn(format=DATE_FORMAT),
+    },
+)

@@ -1,0 +1,125 @@
+"""Đơn vị: the unit registry of a province — official name, short name, other spellings,
+group, level, parent — edited in a table or imported from a workbook. UI only: checks and
+writes are tracker.store.plan_register and loaders.plan_sheet."""
+
+import pandas as pd
+import streamlit as st
+
+from loaders.plan_document_rows import split_cell
+from loaders.plan_sheet import read_unit_sheet
+from tracker.config import MAX_UPLOAD_MB
+from tracker.store import plan_register as register
+from ui import data
+from ui.frame import page_frame
+
+NEW_PROVINCE = "— Tỉnh mới —"
+COLUMNS = {
+    "name": "Tên đơn vị", "short_name": "Tên viết tắt", "aliases": "Tên gọi khác (;)",
+    "group": "Nhóm", "level": "Cấp", "parent": "Đơn vị cấp trên",
+}
+
+page_frame("Đơn vị", "Danh mục đơn vị thực hiện: tên chính thức, tên viết tắt và các cách "
+           "viết khác dùng để nhận ra đơn vị trong văn bản và báo cáo.", show_status=False)
+if "units.flash" in st.session_state:
+    st.success(st.session_state.pop("units.flash"))
+store = data.get_store()
+provinces = register.provinces(store)
+left, right = st.columns(2)
+province = left.selectbox("Tỉnh", [*provinces, NEW_PROVINCE], key="units.province")
+if province == NEW_PROVINCE:
+    province = right.text_input("Tên tỉnh", key="units.new_province").strip()
+    if not province:
+        st.info("Nhập tên tỉnh để bắt đầu danh mục.")
+        st.stop()
+
+groups = list(register.groups(store).values())
+levels = list(register.LEVEL_LABELS.values())
+frame = register.units_frame(store, province)
+ids = frame["unit_id"].tolist()
+
+
+def cell(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(
+        value).strip()
+
+
+def rows_of(table: pd.DataFrame) -> list[register.UnitRow]:
+    rows = []
+    for number, item in enumerate(table.to_dict("records"), start=1):
+        if not any(cell(item.get(c)) for c in COLUMNS):
+            continue
+        unit_id = item.get("unit_id")
+        rows.append(register.UnitRow(
+            name=cell(item.get("name")), short_name=cell(item.get("short_name")),
+            aliases=tuple(split_cell(cell(item.get("aliases")))), group=cell(item.get("group")),
+            level=cell(item.get("level")) or "Cấp tỉnh", parent=cell(item.get("parent")),
+            unit_id=int(unit_id) if cell(unit_id) else None, row=number))
+    return rows
+
+
+def show(problems) -> None:
+    labels = dict(zip("ABCDEF", COLUMNS.values(), strict=True))
+    for p in problems:
+        where = f"dòng {p.row}, cột {labels.get(p.column, p.column)}" if p.row else ""
+        st.error(f"{where + ': ' if where else ''}{p.message}")
+
+
+def done(message: str) -> None:
+    """After a write: forget cached reads, start a fresh editor, say what happened."""
+    data.changed()
+    st.session_state["units.version"] = st.session_state.get("units.version", 0) + 1
+    st.session_state["units.flash"] = message
+    st.rerun()
+
+
+st.metric("Số đơn vị", len(frame))
+edited = st.data_editor(
+    frame, key=f"units.editor.{province}.{st.session_state.get('units.version', 0)}",
+    num_rows="dynamic", hide_index=True,
+    width="stretch", disabled=["unit_id"],
+    column_config={
+        "unit_id": None,
+        "name": st.column_config.TextColumn(COLUMNS["name"], required=True, width="large"),
+        "short_name": st.column_config.TextColumn(COLUMNS["short_name"]),
+        "aliases": st.column_config.TextColumn(COLUMNS["aliases"], width="large",
+                                               help="Các cách viết khác, cách nhau bằng “;”"),
+        "group": st.column_config.SelectboxColumn(COLUMNS["group"], options=groups,
+                                                  required=True),
+        "level": st.column_config.SelectboxColumn(COLUMNS["level"], options=levels),
+        "parent": st.column_config.SelectboxColumn(COLUMNS["parent"],
+                                                   options=["", *frame["name"].tolist()]),
+    },
+)
+if st.button("Lưu danh mục", type="primary", key="units.save"):
+    kept = set(edited["unit_id"].dropna().astype(int))
+    removed = tuple(i for i in ids if i not in kept)
+    problems = register.save_unit_rows(store, province, rows_of(edited), delete=removed)
+    if problems:
+        st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
+        show(problems)
+    else:
+        done(f"Đã lưu danh mục đơn vị {province}.")
+
+st.subheader("Nhập từ Excel")
+st.caption("Trang «Đơn vị» của mẫu đăng ký kế hoạch (hoặc trang nào có cột «Tên đơn vị»). "
+           "Đơn vị đã có được cập nhật theo tên; tệp được nhận cả hoặc không nhận gì.")
+st.download_button(
+    "Tải danh mục hiện có (mẫu Excel)", register.template_for(store, province),
+    file_name="danh_muc_don_vi.xlsx", key="units.download",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+upload = st.file_uploader("Tệp danh mục (.xlsx)", type=["xlsx"], key="units.file")
+if upload is not None and st.button("Nhập danh mục", key="units.import"):
+    if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+        st.error(f"Tệp lớn hơn {MAX_UPLOAD_MB} MB.")
+        st.stop()
+    sheet = read_unit_sheet(upload.getvalue(), upload.name)
+    rows = [register.UnitRow(u["name"], u["short_name"], tuple(split_cell(u["aliases"])),
+                             u["group"], u["level"] or "tinh", u["parent"], row=u["row"])
+            for u in sheet.units]
+    problems = sheet.problems or register.save_unit_rows(store, province, rows, upload.name)
+    if problems:
+        st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
+        for p in problems:
+            st.error(str(p))
+    else:
+        done(f"Đã nhập {len(rows)} đơn vị vào danh mục {province}.")

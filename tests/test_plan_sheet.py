@@ -1,0 +1,168 @@
+"""The plan register template, its import (all or nothing, located errors), and the
+register's store functions, on real DuckDB files."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from loaders.plan_document import read_plan_document
+from loaders.plan_document_rows import fields_from_draft, rows_from_draft
+from loaders.plan_sheet import read_plan_sheet
+from tracker.store import plan_register as register
+from tracker.store.database import Store
+
+PROVINCE = "Lạng Sơn"
+
+
+def _template(store: Store, code: str | None = None) -> bytes:
+    return register.template_for(store, PROVINCE, code)
+
+
+def _fill(data: bytes, plan: dict, tasks: list[list], units: list[list] = ()) -> bytes:
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["Kế hoạch"]
+    for row in sheet.iter_rows(min_row=1, max_col=2):
+        if row[0].value in plan:
+            row[1].value = plan[row[0].value]
+    for r, values in enumerate(tasks, start=2):
+        for c, value in enumerate(values, start=1):
+            book["Nhiệm vụ"].cell(row=r, column=c, value=value)
+    start = book["Đơn vị"].max_row + 1
+    for r, values in enumerate(units, start=start):
+        for c, value in enumerate(values, start=1):
+            book["Đơn vị"].cell(row=r, column=c, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+PLAN = {
+    "Số hiệu kế hoạch": "15-KH/BTGTU",
+    "Tên kế hoạch": "Tuyên truyền kỷ niệm 75 năm Cách mạng tháng Tám",
+    "Ngày ban hành": "05/7/2020",
+    "Cơ quan ban hành": "Ban Tuyên giáo Tỉnh ủy",
+    "Tỉnh": PROVINCE,
+    "Chu kỳ báo cáo": "Hằng quý",
+}
+
+
+def test_the_template_prefills_a_plan_and_reads_back_the_same(demo_store):
+    data = _template(demo_store, "84-KH/BTGTU")
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames[:3] == ["Kế hoạch", "Nhiệm vụ", "Đơn vị"]
+    assert book["DanhMuc"].sheet_state == "hidden"
+    assert book["Nhiệm vụ"].freeze_panes == "A2"
+    back = read_plan_sheet(data, "mau.xlsx")
+    assert back.problems == []
+    assert back.fields.code == "84-KH/BTGTU"
+    assert back.fields.issued_on == date(2019, 6, 21)
+    assert [r["code"] for r in back.rows] == ["NV01", "NV02", "NV03", "NV04", "NV05", "NV06"]
+    assert back.rows[1]["chu_tri"] == "Sở Thông tin và Truyền thông"
+    assert len(back.units) == 28
+
+
+def test_a_filled_template_imports_new_units_and_the_plan(demo_store):
+    data = _fill(_template(demo_store), PLAN, [
+        ["NV01", "I", "", "Tọa đàm khoa học", "Quý III/2020", "Sở TT&TT", "Báo Lạng Sơn"],
+        ["NV02", "II", "", "Triển lãm ảnh", "từ ngày 10/8/2020 đến ngày 05/9/2020",
+         "Bảo tàng tỉnh", "Nhóm: Cơ quan báo chí"],
+    ], units=[["Bảo tàng tỉnh Lạng Sơn", "Bảo tàng tỉnh", "", "Sở, ban, ngành", "Cấp tỉnh",
+               ""]])
+    saved, problems = register.import_workbook(demo_store, data, "kh15.xlsx")
+    assert [p for p in problems if p.is_error] == []
+    assert saved is not None and saved.tasks == 2 and saved.assignments == 5
+    tasks = demo_store.frame("plan_tasks", plan="15-KH/BTGTU")
+    assert tasks["due_on"].dt.date.tolist() == [date(2020, 9, 30), date(2020, 9, 5)]
+    fields = register.plan_fields(demo_store, "15-KH/BTGTU")
+    assert fields.report_cycle == "quarterly"
+
+
+def test_an_unknown_unit_rejects_the_whole_file_with_its_cell(demo_store):
+    before = demo_store.scalar("register_plan_reports", plan="15-KH/BTGTU")
+    data = _fill(_template(demo_store), PLAN, [
+        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
+        ["NV02", "II", "", "Triển lãm", "Quý IV/2020", "Sở Du hành vũ trụ", ""],
+    ], units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Sở, ban, ngành", "Cấp tỉnh", ""]])
+    saved, problems = register.import_workbook(demo_store, data, "kh15.xlsx")
+    assert saved is None
+    errors = [p for p in problems if p.is_error]
+    assert len(errors) == 1
+    assert (errors[0].sheet, errors[0].row, errors[0].column) == ("Nhiệm vụ", 3, "F")
+    assert "Sở Du hành vũ trụ" in str(errors[0])
+    # Nothing was written: neither the plan nor the new unit.
+    assert register.plan_fields(demo_store, "15-KH/BTGTU") is None and before == 0
+    assert "Bảo tàng tỉnh Lạng Sơn" not in register.units_frame(demo_store, PROVINCE)[
+        "name"].tolist()
+
+
+def test_bad_dates_duplicate_codes_and_missing_fields_are_located(demo_store):
+    plan = dict(PLAN, **{"Ngày ban hành": "31/02/2020", "Tên kế hoạch": None})
+    data = _fill(_template(demo_store), plan, [
+        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
+        ["NV01", "II", "", "Triển lãm", "Quý 7/2020", "Sở TT&TT", ""],
+    ])
+    saved, problems = register.import_workbook(demo_store, data, "kh.xlsx")
+    assert saved is None
+    text = "\n".join(str(p) for p in problems)
+    assert "trang 'Kế hoạch', ô B3" in text  # 31/02 is no date
+    assert "Thiếu «Tên kế hoạch»" in text
+    assert "ô A3" in text and "trùng" in text
+    assert any(p.column == "E" and p.severity == "warning" for p in problems)
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(demo_store):
+    saved, problems = register.import_workbook(demo_store, b"hello", "kh.xlsx")
+    assert saved is None and ".xlsx" in problems[0].message
+
+
+def test_a_document_draft_saves_through_the_same_checks(demo_store):
+    path = "data/samples/ke-hoach-84-KH-BTGTU-lang-son.txt"
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    draft = read_plan_document((root / path).read_bytes(), "ls.txt")
+    fields = fields_from_draft(draft, PROVINCE)
+    fields.code = "84b-KH/BTGTU"
+    registry = register.load_registry(demo_store, PROVINCE)
+    saved, problems = register.save_rows(demo_store, fields, rows_from_draft(draft), registry)
+    assert [p for p in problems if p.is_error] == []
+    assert saved.tasks == 6 and saved.assignments == 6 * 27  # every unit but the issuer
+
+
+def test_archive_and_delete(demo_store, store):
+    register.set_archived(demo_store, "84-KH/BTGTU")
+    assert demo_store.frame("register_plan_header", plan="84-KH/BTGTU")["archived"].item()
+    assert "báo cáo" in register.delete_plan(demo_store, "84-KH/BTGTU")[0]
+    data = _fill(_template(demo_store), PLAN, [["NV01", "I", "", "Tọa đàm", "Quý III/2020",
+                                                "Sở TT&TT", ""]])
+    saved, _ = register.import_workbook(demo_store, data, "kh.xlsx")
+    assert saved and register.delete_plan(demo_store, "15-KH/BTGTU") == []
+    assert register.plan_fields(demo_store, "15-KH/BTGTU") is None
+    assert demo_store.rows("plan_tasks", plan="15-KH/BTGTU") == []
+
+
+@pytest.mark.parametrize("alias", ["Sở Ngoại vụ", "SNV"])
+def test_a_spelling_of_another_unit_is_refused(demo_store, alias):
+    frame = register.units_frame(demo_store, PROVINCE)
+    report = frame[frame["name"] == "Báo Lạng Sơn"].iloc[0]
+    row = register.UnitRow(report["name"], report["short_name"], (alias,), report["group"],
+                           report["level"], "", int(report["unit_id"]), row=5)
+    problems = register.save_unit_rows(demo_store, PROVINCE, [row])
+    assert problems and "đã là của «Sở Ngoại vụ»" in problems[0].message
+
+
+def test_renaming_a_unit_keeps_its_assignments_and_units_in_use_are_not_deleted(demo_store):
+    frame = register.units_frame(demo_store, PROVINCE)
+    unit = frame[frame["name"] == "Sở Ngoại vụ"].iloc[0]
+    row = register.UnitRow("Sở Ngoại vụ tỉnh Lạng Sơn", unit["short_name"],
+                           ("Sở Ngoại vụ", "SNV"), unit["group"], unit["level"], "",
+                           int(unit["unit_id"]))
+    assert register.save_unit_rows(demo_store, PROVINCE, [row]) == []
+    assigned = demo_store.frame("plan_assignments", plan="84-KH/BTGTU")
+    assert "Sở Ngoại vụ tỉnh Lạng Sơn" in assigned["unit"].tolist()
+    refused = register.save_unit_rows(demo_store, PROVINCE, [], delete=(int(unit["unit_id"]),))
+    assert "đang được giao" in refused[0].message

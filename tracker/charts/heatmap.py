@@ -1,0 +1,120 @@
+"""The completion heatmap: one coloured cell per (row, column), one colour per status.
+
+Statuses are categories, not a scale, so the colourscale is *discrete*: each status owns
+one flat band of the scale in its colour from :mod:`tracker.status`, a cell's value is
+the middle of its status's band, and the colour bar names every band, best at the top.
+A cell with no obligation (a unit not assigned that task) stays blank. Hover carries the
+full story of a cell, and cells are written in (the status's short name, or the
+completion rate) when they are wide enough, so colour is never read alone.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from tracker import status
+from tracker.heatmap import Grid
+
+ROW_PX = 24
+TEXT_MAX_COLUMNS = 12
+"""Above this many columns a cell is too narrow for words; hover and the colour bar stay."""
+
+
+BANDS = tuple(reversed(status.STATUSES))
+"""Statuses bottom to top of the colour bar, so that it reads in the vocabulary's order."""
+
+
+def band(code: str) -> float:
+    """The z value of a status: the middle of its band, never a boundary between colours."""
+    return next(i for i, s in enumerate(BANDS) if s.code == code) + 0.5
+
+
+def status_colourscale() -> list[list]:
+    """A stepped plotly colourscale: each status a flat band of its own colour."""
+    n = len(BANDS)
+    scale: list[list] = []
+    for i, s in enumerate(BANDS):
+        scale.append([i / n, s.colour])
+        scale.append([(i + 1) / n, s.colour])
+    return scale
+
+
+def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
+    """Draw `grid` (from :mod:`tracker.heatmap`): rows top to bottom, columns left to right.
+
+    ``z`` holds each cell's :func:`band` (NaN where there is none); the row and
+    column keys are the axis categories and the labels their tick text, so two units with
+    the same short name never merge into one row.
+    """
+    index = {code: band(code) for code in status.CODES}
+    rows, cols = grid.rows["key"].tolist(), grid.columns["key"].tolist()
+    cells = grid.cells.assign(z=grid.cells["status"].map(index).astype(float))
+    z = _matrix(cells, "z", rows, cols, float("nan"))
+    hover = _matrix(cells, "hover", rows, cols, "")
+    text = _matrix(cells, "text", rows, cols, "")
+    with_text = len(cols) <= TEXT_MAX_COLUMNS
+    n = len(status.STATUSES)
+    height = 190 + ROW_PX * max(len(rows), 3)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=cols,
+            y=rows,
+            customdata=hover,
+            text=text if with_text else None,
+            texttemplate="%{text}" if with_text else None,
+            textfont=dict(size=10),
+            hovertemplate="%{customdata}<extra></extra>",
+            hoverongaps=False,
+            colorscale=status_colourscale(),
+            zmin=0,
+            zmax=n,
+            xgap=2,
+            ygap=2,
+            colorbar=dict(
+                title=dict(text="Tình trạng"),
+                tickvals=[band(s.code) for s in BANDS],
+                ticktext=[s.label for s in BANDS],
+                lenmode="pixels",
+                len=min(300, height - 120),
+                yanchor="top",
+                y=1,
+                thickness=14,
+            ),
+        )
+    )
+    fig.update_xaxes(
+        type="category",
+        tickvals=cols,
+        ticktext=grid.columns["label"].tolist(),
+        side="top",
+        tickangle=0 if len(cols) <= 6 else -40,
+        title_text=x_title,
+        showgrid=False,
+    )
+    fig.update_yaxes(
+        type="category",
+        tickvals=rows,
+        ticktext=grid.rows["label"].tolist(),
+        autorange="reversed",
+        automargin=True,
+        title_text=y_title,
+        showgrid=False,
+    )
+    fig.update_layout(
+        height=height,
+        margin=dict(l=10, r=10, t=40, b=10),
+        plot_bgcolor="#fafafa",
+        hoverlabel=dict(align="left"),
+    )
+    return fig
+
+
+def _matrix(cells: pd.DataFrame, column: str, rows: list[str], cols: list[str], fill):
+    """`column` of `cells` as a rows × cols list of lists, `fill` where no cell."""
+    if cells.empty:
+        return [[fill] * len(cols) for _ in rows]
+    wide = cells.pivot(index="row", columns="col", values=column)
+    wide = wide.reindex(index=rows, columns=cols)
+    return [[fill if pd.isna(v) else v for v in line] for line in wide.to_numpy().tolist()]

@@ -1,0 +1,80 @@
+"""The unit ranking: one 100% bar per unit, best "% đúng hạn" at the top.
+
+Each bar is split by status in the vocabulary's order (colours and legend labels from
+:mod:`tracker.status`), so the on-time share the ranking is based on is the first, green,
+segment; the rank number is printed before the unit's name and the on-time rate after the
+bar, so neither the order nor the figure depends on reading a colour.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from tracker import status
+
+RANK = "Hạng"
+LABEL_CHARS = 42
+
+
+def _vn(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def ranked(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` (:func:`tracker.tables.by_unit`, already sorted) with a first column "Hạng":
+    1 for the best "% đúng hạn", equal rates share a rank (1, 2, 2, 4)."""
+    out = table.copy()
+    out.insert(0, RANK, out["% đúng hạn"].rank(method="min", ascending=False).astype(int))
+    return out
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def ranking_bars(table: pd.DataFrame) -> go.Figure:
+    """Horizontal 100% status bars from a :func:`ranked` table, first row at the top.
+
+    The y labels are "rank. unit" (long names shortened; the hover has the full name);
+    hover gives the status label, the count and the share. The page decides how many rows
+    to pass (the top or bottom of a long ranking).
+    """
+    labels = [f"{r}. {_short(u)}" for r, u in zip(table[RANK], table["Đơn vị"], strict=True)]
+    totals = table["Tổng số"].where(table["Tổng số"] > 0, 1)
+    fig = go.Figure()
+    for s in status.STATUSES:
+        counts = table[s.label]
+        fig.add_bar(
+            name=s.label,
+            y=labels,
+            x=100 * counts / totals,
+            orientation="h",
+            marker_color=s.colour,
+            customdata=list(zip(table["Đơn vị"], counts, strict=True)),
+            hovertemplate=(
+                f"%{{customdata[0]}}<br>{s.label}: %{{customdata[1]}} (%{{x:.1f}}%)<extra></extra>"
+            ),
+        )
+    fig.add_scatter(
+        x=[100] * len(table),
+        y=labels,
+        mode="text",
+        text=[f"{_vn(p)}%" for p in table["% đúng hạn"]],
+        textposition="middle right",
+        cliponaxis=False,
+        showlegend=False,
+        hoverinfo="skip",
+        name="% đúng hạn",
+    )
+    fig.update_layout(
+        barmode="stack",
+        height=130 + 26 * len(table),
+        margin=dict(l=10, r=70, t=40, b=10),
+        xaxis=dict(title="% nghĩa vụ (số ghi bên phải: % đúng hạn)", range=[0, 100],
+                   ticksuffix="%"),
+        yaxis=dict(autorange="reversed", automargin=True, categoryorder="array",
+                   categoryarray=labels),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
+    )
+    return fig

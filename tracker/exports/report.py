@@ -1,0 +1,152 @@
+"""What one export holds: the header (plan, as-of date, filters, when it was made), the four
+summary tables and the KPI figures, gathered once from :mod:`tracker.tables` so that the
+workbook, the CSV files, the Word draft and the page preview all show the same numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pandas as pd
+
+from tracker import status, summary, tables
+from tracker.store.database import Store
+
+
+def vn_date(value: date | datetime | None) -> str:
+    """``26/07/2019``; empty for a missing date (tracker-side twin of ui.format.vn_date)."""
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return ""
+    return value.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class Header:
+    """Who and when: printed at the top of every sheet and of the Word draft."""
+
+    as_of: date
+    plan: str | None = None  # plan code; None for every plan being tracked
+    plan_title: str = ""
+    issued_on: date | None = None
+    issuer: str = ""
+    province: str = ""
+    plan_codes: tuple[str, ...] = ()  # the plans covered when `plan` is None
+    filters: str = ""  # "Nhóm đơn vị: …; Tình trạng: …", empty when none
+    groups: tuple[str, ...] = ()  # the filter codes the text above describes
+    statuses: tuple[str, ...] = ()
+    generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+
+    @property
+    def title(self) -> str:
+        if self.plan:
+            issued = f", ngày {vn_date(self.issued_on)}" if self.issued_on else ""
+            about = f": {self.plan_title}" if self.plan_title else ""
+            return f"Kế hoạch số {self.plan}{issued}{about}"
+        if self.plan_codes:
+            return "Tất cả kế hoạch đang theo dõi: " + ", ".join(self.plan_codes)
+        return "Tất cả kế hoạch đang theo dõi"
+
+    def lines(self) -> list[str]:
+        """The header block, one line a row."""
+        made = self.generated_at.strftime("%H:%M ngày %d/%m/%Y")
+        return [
+            self.title,
+            f"Số liệu tính đến ngày: {vn_date(self.as_of)}",
+            f"Lập lúc: {made}",
+            f"Bộ lọc: {self.filters}" if self.filters else "Bộ lọc: không (tất cả đơn vị)",
+        ]
+
+
+SHEETS = (
+    # (attribute, sheet name, file slug)
+    ("by_unit", "Tổng hợp theo đơn vị", "tong-hop-theo-don-vi"),
+    ("by_task", "Tổng hợp theo nhiệm vụ", "tong-hop-theo-nhiem-vu"),
+    ("detail", "Chi tiết", "chi-tiet"),
+    ("reminders", "Quá hạn và chưa báo cáo", "qua-han-va-chua-bao-cao"),
+)
+
+
+@dataclass(frozen=True)
+class ExportData:
+    header: Header
+    by_unit: pd.DataFrame
+    by_task: pd.DataFrame
+    detail: pd.DataFrame
+    reminders: pd.DataFrame
+
+    @property
+    def kpis(self) -> summary.Kpis:
+        """The KPI figures of exactly the obligations in the tables (status filter included);
+        without a status filter they equal :func:`tracker.summary.kpis`."""
+        counts = {s.code: int(self.by_unit[s.label].sum()) for s in status.STATUSES}
+        return summary.kpis_from_counts(counts)
+
+    def sheets(self) -> list[tuple[str, str, pd.DataFrame]]:
+        """``(sheet name, file slug, table)`` in the workbook's order."""
+        return [(name, slug, getattr(self, attr)) for attr, name, slug in SHEETS]
+
+
+def describe_filters(
+    groups: list[str] | None, statuses: list[str] | None, group_labels: dict[str, str]
+) -> str:
+    parts = []
+    if groups:
+        parts.append("Nhóm đơn vị: " + "; ".join(group_labels.get(g, g) for g in groups))
+    if statuses:
+        parts.append("Tình trạng: " + "; ".join(status.label(s) for s in statuses))
+    return ". ".join(parts)
+
+
+def header_for(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+) -> Header:
+    """The header of an export with these filters; raises KeyError for an unknown plan."""
+    plans = store.frame("plans_list")
+    labels = dict(store.rows("unit_groups"))
+    chosen = dict(
+        filters=describe_filters(groups, statuses, labels),
+        groups=tuple(groups or ()),
+        statuses=tuple(statuses or ()),
+    )
+    if plan is None:
+        codes = tuple(plans.loc[~plans["archived"].astype(bool), "code"])
+        return Header(as_of=as_of, plan_codes=codes, **chosen)
+    found = plans[plans["code"] == plan]
+    if found.empty:
+        raise KeyError(plan)
+    row = found.iloc[0]
+    issued = row["issued_on"]
+    return Header(
+        as_of=as_of,
+        plan=plan,
+        plan_title=str(row["title"]),
+        issued_on=None if pd.isna(issued) else pd.Timestamp(issued).date(),
+        issuer=str(row["issuer"] or ""),
+        province=str(row["province"] or ""),
+        **chosen,
+    )
+
+
+def collect(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+) -> ExportData:
+    """Everything an export writes, for these filters (the app's sidebar filters). A status
+    filter narrows the reminder list too (to the overdue / not-reported statuses chosen)."""
+    reminders = tables.reminders(store, as_of, plan, groups)
+    if statuses:
+        reminders = reminders[reminders["status"].isin(statuses)].reset_index(drop=True)
+    return ExportData(
+        header=header_for(store, as_of, plan, groups, statuses),
+        by_unit=tables.by_unit(store, as_of, plan, groups, statuses),
+        by_task=tables.by_task(store, as_of, plan, groups, statuses),
+        detail=tables.detail(store, as_of, plan, groups, statuses),
+        reminders=reminders,
+    )

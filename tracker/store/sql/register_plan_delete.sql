@@ -1,0 +1,1 @@
+DELETE FROM plan WHERE plan_id = $plan_id;

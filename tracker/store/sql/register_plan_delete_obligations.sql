@@ -1,0 +1,1 @@
+DELETE FROM obligation WHERE plan_id = $plan_id;

@@ -1,0 +1,1 @@
+DELETE FROM task WHERE plan_id = $plan_id;

@@ -1,0 +1,1 @@
+DELETE FROM unit_alias WHERE unit_id = $unit_id;

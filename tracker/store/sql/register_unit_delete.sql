@@ -1,0 +1,1 @@
+DELETE FROM unit WHERE unit_id = $unit_id;

@@ -1,0 +1,240 @@
+"""The summary tables that pages show and exports write, as DataFrames with Vietnamese headers.
+
+Pages (ranking, reminders, export) and the exported files (.xlsx, .csv, .docx) call these
+same functions, so a figure in an export is the figure on the page for the same filters and
+as-of date. The counting is SQL (``tracker/store/sql/table_*.sql``); this module only pivots
+the counts into one column per status, in :mod:`tracker.status` order, and computes the two
+percentages the way :mod:`tracker.summary` does (0-100, one decimal, "% đúng hạn" over *all*
+obligations).
+
+Columns whose name is lower-case ASCII (``status``, ``unit_id``, ``task_id``) are technical:
+hidden from people (see :func:`visible`) but kept for colouring rows and drilling down.
+Dates are pandas datetimes (NaT when missing); pages show them with ``DD/MM/YYYY``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from tracker import status
+from tracker.store.database import Store
+
+TOTAL = "Tổng số"
+DONE_PCT = "% hoàn thành"
+ON_TIME_PCT = "% đúng hạn"
+PERCENT_COLUMNS = (DONE_PCT, ON_TIME_PCT)
+DATE_COLUMNS = ("Hạn", "Ngày hoàn thành", "Ngày báo cáo")
+HIDDEN = ("status", "unit_id", "task_id")
+REMINDER_STATUSES = ("overdue", "not_reported")
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_PERIOD = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$")
+
+
+def period_label(period: str | None) -> str:
+    """How a reporting period reads in Vietnamese: ``2019-H1`` -> "6 tháng đầu năm 2019",
+    ``2020-Q3`` -> "Quý III/2020", ``2019-07`` -> "Tháng 7/2019", ``2020`` -> "Năm 2020";
+    the one-off period ``''`` stays empty. An unknown form is returned as it is."""
+    if not period:
+        return ""
+    found = _PERIOD.match(period)
+    if not found:
+        return period
+    year, part = found.groups()
+    if part is None:
+        return f"Năm {year}"
+    if part == "H1":
+        return f"6 tháng đầu năm {year}"
+    if part == "H2":
+        return f"6 tháng cuối năm {year}"
+    if part.startswith("Q"):
+        return f"Quý {_ROMAN[int(part[1])]}/{year}"
+    return f"Tháng {int(part)}/{year}"
+
+
+def visible(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` without its technical columns (what a person should see or download)."""
+    return frame.drop(columns=[c for c in HIDDEN if c in frame.columns])
+
+
+def _params(as_of, plan, groups, statuses) -> dict:
+    return {
+        "as_of": as_of,
+        "plan": plan or None,
+        "groups": list(groups) if groups else None,
+        "statuses": list(statuses) if statuses else None,
+    }
+
+
+def _counts(long: pd.DataFrame, key: str, attributes: list[str]) -> pd.DataFrame:
+    """Pivot `(key, attributes..., status, obligations)` rows into one row per `key`: its
+    attributes, Tổng số, one column per status label in the vocabulary's order, % hoàn
+    thành and % đúng hạn. Rows keep the order in which `long` first names each key."""
+    first = long.drop_duplicates(key)[[key, *attributes]].set_index(key)
+    counts = long.pivot_table(
+        index=key, columns="status", values="obligations", aggfunc="sum", fill_value=0
+    )
+    counts = counts.reindex(index=first.index, columns=list(status.CODES), fill_value=0)
+    counts = counts.astype(int)
+    total = counts.sum(axis=1)
+    done = sum(counts[s.code] for s in status.STATUSES if s.done)
+    base = total.where(total > 0)
+    out = first.copy()
+    out[TOTAL] = total
+    for s in status.STATUSES:
+        out[s.label] = counts[s.code]
+    out[DONE_PCT] = (100 * done / base).round(1).fillna(0.0)
+    out[ON_TIME_PCT] = (100 * counts["done_on_time"] / base).round(1).fillna(0.0)
+    return out.reset_index()
+
+
+_COUNT_COLUMNS = [TOTAL, *(s.label for s in status.STATUSES), *PERCENT_COLUMNS]
+
+
+def _empty_counts(*columns: str) -> pd.DataFrame:
+    names = [*columns, *_COUNT_COLUMNS]
+    return pd.DataFrame({c: [] for c in names})
+
+
+def by_unit(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+) -> pd.DataFrame:
+    """One row per unit: Đơn vị, Nhóm đơn vị, Tổng số, one column per status label,
+    % hoàn thành, % đúng hạn; best "% đúng hạn" first, ties by name (Vietnamese collation).
+
+    With a status filter the counts cover only those statuses (so Tổng số shrinks too).
+    The hidden ``unit_id`` tells apart two units of the same name in different provinces.
+    """
+    long = store.frame("table_by_unit", **_params(as_of, plan, groups, statuses))
+    if long.empty:
+        return _empty_counts("Đơn vị", "Nhóm đơn vị").assign(unit_id=[])
+    wide = _counts(long, "unit_id", ["unit", "group_label", "name_order"])
+    wide = wide.sort_values([ON_TIME_PCT, "name_order"], ascending=[False, True])
+    wide = wide.rename(columns={"unit": "Đơn vị", "group_label": "Nhóm đơn vị"})
+    columns = ["Đơn vị", "Nhóm đơn vị", *_COUNT_COLUMNS, "unit_id"]
+    return wide[columns].reset_index(drop=True)
+
+
+def by_task(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+) -> pd.DataFrame:
+    """One row per plan task, in the plan's order: Kế hoạch, Mục, Nhiệm vụ, Thời hạn (the
+    deadline as the plan words it), Hạn, then the counts and percentages as in
+    :func:`by_unit`. For a recurring task "Hạn" is the due date of its latest period begun
+    by `as_of`."""
+    long = store.frame("table_by_task", **_params(as_of, plan, groups, statuses))
+    head = ["Kế hoạch", "Mục", "Nhiệm vụ", "Thời hạn", "Hạn"]
+    if long.empty:
+        return _empty_counts(*head).assign(task_id=[])
+    source = ["plan", "section", "task", "deadline_text", "due_on"]
+    wide = _counts(long, "task_id", source)
+    wide = wide.rename(columns=dict(zip(source, head, strict=True)))
+    columns = [*head, *_COUNT_COLUMNS, "task_id"]
+    return wide[columns].reset_index(drop=True)
+
+
+DETAIL_COLUMNS = {
+    "plan": "Kế hoạch",
+    "unit": "Đơn vị",
+    "group_label": "Nhóm",
+    "section": "Mục",
+    "task": "Nhiệm vụ",
+    "period": "Kỳ",
+    "due_on": "Hạn",
+    "completed_on": "Ngày hoàn thành",
+    "status_label": "Tình trạng",
+    "result_text": "Kết quả",
+    "note": "Ghi chú",
+    "file_name": "Tệp báo cáo",
+    "reported_on": "Ngày báo cáo",
+}
+
+
+def detail(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+    unit: int | str | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Every obligation with what its unit reported: Kế hoạch, Đơn vị, Nhóm, Mục, Nhiệm vụ,
+    Kỳ, Hạn, Ngày hoàn thành, Tình trạng (label), Kết quả, Ghi chú, Tệp báo cáo, Ngày báo
+    cáo, plus the hidden ``status`` code (for colouring) and ``unit_id``.
+
+    `unit` is a unit id (int) or a unit's exact official name (str); `limit` caps the rows
+    for long lists on a page (exports pass None: every row).
+    """
+    params = _params(as_of, plan, groups, statuses)
+    unit_id = unit if isinstance(unit, int) else None
+    params.update(unit=unit_id, row_limit=limit)
+    raw = store.frame("table_detail", **params)
+    if isinstance(unit, str):
+        raw = raw[raw["unit"] == unit]
+    raw = raw.assign(
+        period=raw["period"].map(period_label),
+        status_label=raw["status"].map(status.LABELS),
+        result_text=raw["result_text"].fillna(""),
+        note=raw["note"].fillna(""),
+        file_name=raw["file_name"].fillna(""),
+    )
+    out = raw[list(DETAIL_COLUMNS)].rename(columns=DETAIL_COLUMNS)
+    out["status"] = raw["status"]
+    out["unit_id"] = raw["unit_id"]
+    return out.reset_index(drop=True)
+
+
+REMINDER_COLUMNS = {
+    "plan": "Kế hoạch",
+    "unit": "Đơn vị",
+    "group_label": "Nhóm",
+    "task": "Nhiệm vụ",
+    "period": "Kỳ",
+    "due_on": "Hạn",
+    "days_late": "Số ngày quá hạn",
+    "status_label": "Tình trạng",
+}
+
+
+def reminders(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+) -> pd.DataFrame:
+    """The obligations to send reminders (đôn đốc) about: overdue or not yet reported,
+    grouped by unit with the units holding most overdue obligations first. Columns:
+    Kế hoạch, Đơn vị, Nhóm, Nhiệm vụ, Kỳ, Hạn, Số ngày quá hạn (empty when not late),
+    Tình trạng, and the hidden ``status`` and ``unit_id``."""
+    params = _params(as_of, plan, groups, None)
+    del params["statuses"]
+    raw = store.frame("table_reminders", **params)
+    raw = raw.assign(
+        period=raw["period"].map(period_label),
+        status_label=raw["status"].map(status.LABELS),
+        days_late=raw["days_late"].astype("Int64"),
+    )
+    out = raw[list(REMINDER_COLUMNS)].rename(columns=REMINDER_COLUMNS)
+    out["status"] = raw["status"]
+    out["unit_id"] = raw["unit_id"]
+    return out.reset_index(drop=True)
+
+
+def reminder_workbook(frame: pd.DataFrame, as_of: date, plan: str | None) -> bytes:
+    """The reminder list as a formatted .xlsx (header block, frozen header, autofilter,
+    status fills, dd/mm/yyyy dates); `frame` is what :func:`reminders` returned."""
+    from tracker.exports.workbook import reminder_workbook as build
+
+    return build(frame, as_of, plan)

@@ -1,0 +1,273 @@
+"""Shaping the deadline timeline: status counts per task and period into chart rows.
+
+``timeline_tasks.sql`` returns obligation counts per (task, period, status), long format,
+so that the SQL never spells the status vocabulary. This module pivots them in the order
+of :mod:`tracker.status`, names reporting periods as Vietnamese plans write them ("6 tháng
+cuối năm 2019", "quý III/2020"), orders tasks under their plan section, and pages long task
+lists. No Streamlit here: the page, the tests and the benchmark shape rows the same way.
+
+One chart row is one *task*; a recurring task carries one bar per period on its row, so a
+monthly task tracked for two years stays one line instead of twenty-four.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from tracker import status
+from tracker.store.database import Store
+
+ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+TASKS_PER_PAGE = 40
+"""Task rows per chart page: about 1,200 px of chart, still readable without scrolling far."""
+
+SEGMENT_COLUMNS = [*status.CODES]
+
+
+def period_label(period: str) -> str:
+    """How a plan names a reporting period: ``"2019-H2"`` -> ``"6 tháng cuối năm 2019"``.
+
+    ``""`` (a one-off task) gives ``""``; an unknown form is returned unchanged rather than
+    guessed.
+    """
+    if not period:
+        return ""
+    year, _, part = period.partition("-")
+    if not part:
+        return f"năm {year}" if year.isdigit() else period
+    if part in ("H1", "H2"):
+        return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {year}"
+    if part.startswith("Q") and part[1:] in ROMAN:
+        return f"quý {ROMAN[part[1:]]}/{year}"
+    if part.isdigit() and 1 <= int(part) <= 12:
+        return f"tháng {int(part)}/{year}"
+    return period
+
+
+def periods(long: pd.DataFrame) -> pd.DataFrame:
+    """One row per (task, period): dates, counts per status code (vocabulary order), total.
+
+    `long` is the result of ``timeline_tasks.sql``. Columns: plan, plan_id, plan_date,
+    section, section_title, task_id, task_code, task, deadline_text, recurrence,
+    task_order, period, period_label, start_on, start_inferred, due_on, single_day,
+    reported, one column per status code, total.
+    """
+    keys = [
+        "plan",
+        "plan_id",
+        "plan_date",
+        "section",
+        "section_title",
+        "task_id",
+        "task_code",
+        "task",
+        "deadline_text",
+        "recurrence",
+        "task_order",
+        "period",
+        "start_on",
+        "start_inferred",
+        "due_on",
+    ]
+    if long.empty:
+        return pd.DataFrame(
+            columns=[
+                *keys,
+                "period_label",
+                "single_day",
+                "reported",
+                *SEGMENT_COLUMNS,
+                "total",
+                "hover",
+            ]
+        )
+    frame = long.copy()
+    for column in ("plan_date", "start_on", "due_on"):
+        frame[column] = pd.to_datetime(frame[column])
+    grouped = frame.groupby("task_id", sort=False)
+    identity = grouped[[k for k in keys if k not in ("task_id", "period")]].first()
+    counts = frame.pivot_table(
+        index=["task_id", "period"],
+        columns="status",
+        values="obligations",
+        aggfunc="sum",
+        fill_value=0,
+    ).reindex(columns=SEGMENT_COLUMNS, fill_value=0)
+    counts.columns.name = None
+    dates = frame.groupby(["task_id", "period"]).agg(
+        start_on=("start_on", "min"),
+        start_inferred=("start_inferred", "any"),
+        due_on=("due_on", "max"),
+        reported=("reported", "sum"),
+    )
+    wide = counts.join(dates).reset_index()
+    wide = wide.join(identity.drop(columns=["start_on", "start_inferred", "due_on"]), on="task_id")
+    wide[SEGMENT_COLUMNS] = wide[SEGMENT_COLUMNS].astype(int)
+    wide["total"] = wide[SEGMENT_COLUMNS].sum(axis=1)
+    wide["reported"] = wide["reported"].astype(int)
+    wide["period_label"] = wide["period"].map(period_label)
+    wide["single_day"] = wide["start_on"].eq(wide["due_on"]) & ~wide["start_inferred"]
+    wide = wide.sort_values(
+        ["plan_date", "plan", "task_order", "start_on", "period"], kind="stable"
+    ).reset_index(drop=True)
+    wide["hover"] = [hover(row) for row in wide.itertuples(index=False)]
+    return wide[
+        [*keys, "period_label", "single_day", "reported", *SEGMENT_COLUMNS, "total", "hover"]
+    ]
+
+
+def vn_date(value) -> str:
+    """``30/06/2019``; empty for a missing date (the ``ui`` layer has its own twin)."""
+    return "" if value is None or pd.isna(value) else value.strftime("%d/%m/%Y")
+
+
+def wrap(text: str, width: int = 70) -> str:
+    """Escape `text` for plotly's hover HTML and break it into lines of about `width`."""
+    return "<br>".join(textwrap.wrap(html.escape(" ".join(str(text).split())), width))
+
+
+def window(row) -> str:
+    """The bar's dates in words: a day, a window, or a limit counted from the plan's date."""
+    if pd.isna(row.due_on):
+        return "Chưa xác định được thời hạn"
+    if row.single_day:
+        return f"Ngày {vn_date(row.due_on)}"
+    if row.start_inferred:
+        return f"Từ {vn_date(row.start_on)} (ngày ban hành kế hoạch) đến {vn_date(row.due_on)}"
+    return f"Từ {vn_date(row.start_on)} đến {vn_date(row.due_on)}"
+
+
+def hover(row) -> str:
+    """Hover text of one (task, period): the deadline as the plan words it, the window, and
+    every status with its count, so that no colour has to be read alone."""
+    lines = [
+        f"<b>{html.escape(row.task_code)} · {wrap(row.task)}</b>",
+        f"Kế hoạch {html.escape(row.plan)} · mục {html.escape(row.section or '—')}",
+        f"Thời hạn theo kế hoạch: «{html.escape(str(row.deadline_text).strip())}»",
+    ]
+    if row.period_label:
+        lines.append(f"Kỳ báo cáo: {row.period_label}")
+    lines.append(window(row))
+    lines.append(f"{row.total} nghĩa vụ, {row.reported} đã có báo cáo:")
+    for s in status.STATUSES:
+        count = getattr(row, s.code)
+        if count:
+            lines.append(f"  • {s.label}: {count}")
+    return "<br>".join(lines)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The y axis of the timeline: task rows under section headings, in plan order.
+
+    `keys` and `labels` run top to bottom; `headers` is the set of keys that are section
+    headings (no data); `tasks` maps a task row's key to its task_id.
+    """
+
+    keys: list[str]
+    labels: list[str]
+    headers: frozenset[str]
+    tasks: dict[str, int]
+
+
+def task_key(task_id: int) -> str:
+    return f"t{int(task_id)}"
+
+
+def choice_key(task_id: int, period: str) -> str:
+    """The key of one (task, period): ``"t9|2019-H2"``; a one-off task's ends in ``|``."""
+    return f"{task_key(task_id)}|{period}"
+
+
+def clicked(points: list[dict], choices: list[str]) -> str | None:
+    """The (task, period) a click on the timeline chose, from plotly's selected points.
+
+    Chart points carry ``[task key, period, ...]`` as customdata; a click on a task's
+    share bar (no period) chooses its latest period. None when nothing usable was clicked.
+    """
+    for point in points:
+        data = point.get("customdata")
+        if not isinstance(data, list) or len(data) < 2:
+            continue
+        key = f"{data[0]}|{data[1]}"
+        if key in choices:
+            return key
+        same_task = [c for c in choices if c.startswith(f"{data[0]}|")]
+        if same_task:
+            return same_task[-1]
+    return None
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def lines(rows: pd.DataFrame, show_plan: bool) -> Lines:
+    """Task rows of `rows` (from :func:`periods`) grouped under their section title.
+
+    With several plans (`show_plan`) each heading names its plan, since two plans may use
+    the same section number.
+    """
+    keys: list[str] = []
+    labels: list[str] = []
+    headers: set[str] = set()
+    tasks: dict[str, int] = {}
+    first = rows.drop_duplicates("task_id")
+    for (plan, section_title), group in first.groupby(["plan", "section_title"], sort=False):
+        key = f"s:{plan}:{section_title}"
+        title = _short(section_title or "(Không có mục)", 60)
+        keys.append(key)
+        labels.append(f"<b>{plan} · {title}</b>" if show_plan else f"<b>{title}</b>")
+        headers.add(key)
+        for task_id, code, task in zip(
+            group["task_id"], group["task_code"], group["task"], strict=True
+        ):
+            key = task_key(task_id)
+            keys.append(key)
+            labels.append(f"{code} · {_short(task, 42)}")
+            tasks[key] = int(task_id)
+    return Lines(keys, labels, frozenset(headers), tasks)
+
+
+def page_count(n_tasks: int, size: int = TASKS_PER_PAGE) -> int:
+    """Pages needed for `n_tasks` task rows; at least one."""
+    return max(1, -(-n_tasks // size))
+
+
+def page(rows: pd.DataFrame, number: int, size: int = TASKS_PER_PAGE) -> pd.DataFrame:
+    """The period rows of the tasks on page `number` (0-based, clamped to the last page)."""
+    task_ids = list(dict.fromkeys(rows["task_id"]))
+    number = min(max(number, 0), page_count(len(task_ids), size) - 1)
+    chosen = set(task_ids[number * size : (number + 1) * size])
+    return rows[rows["task_id"].isin(chosen)].reset_index(drop=True)
+
+
+def undated(rows: pd.DataFrame) -> pd.DataFrame:
+    """Tasks without a due date (an unreadable deadline): they cannot sit on a time axis
+    and are listed apart, so they are never silently dropped."""
+    return rows[rows["due_on"].isna()].drop_duplicates("task_id")
+
+
+def load(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+) -> pd.DataFrame:
+    """Run ``timeline_tasks`` and shape it with :func:`periods` (for scripts and benches;
+    the page goes through the cached ``ui.data.frame``)."""
+    long = store.frame(
+        "timeline_tasks",
+        as_of=as_of,
+        plan=plan,
+        groups=groups or None,
+        statuses=statuses or None,
+    )
+    return periods(long)
