@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from tracker.text import clean, fold
 
@@ -60,8 +61,11 @@ def header_key(text: object) -> str:
     return fold(value.replace("*", " ").replace(":", " "))
 
 
+@lru_cache(maxsize=8192)
 def field_of(text: object) -> str | None:
-    """The field a header cell names, or None."""
+    """The field a header cell names, or None. Long texts are data, not headers."""
+    if not isinstance(text, str) or len(text) > 80:
+        return None
     key = header_key(text)
     if not key:
         return None
@@ -123,32 +127,38 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
     it (merged group headings above, field names below). Returns a Header with no fields
     when no row names a task and a status or date column."""
     limit = min(len(rows), HEADER_SEARCH_ROWS)
-    filled = [_fill_merged(rows[r], r, merges) for r in range(limit)]
-    per_row = [_row_fields(cells) for cells in filled]
-    best: Header | None = None
-    best_score = 0
+    filled: dict[int, list[str | None]] = {}
+    per_row: dict[int, dict[int, str]] = {}
+
+    def fields_at(r: int) -> dict[int, str]:
+        if r not in per_row:
+            filled[r] = _fill_merged(rows[r], r, merges)
+            per_row[r] = _row_fields(filled[r])
+        return per_row[r]
+
+    def candidate(r: int, span: int) -> tuple[int, Header] | None:
+        if r < 0 or r + span > limit or (span == 2 and not fields_at(r + 1)):
+            return None
+        combined: dict[int, tuple[str, str]] = {}
+        texts: dict[int, str] = {}
+        for rr in range(r, r + span):
+            for col, name in fields_at(rr).items():
+                combined[col] = (name, header_key(filled[rr][col]))  # lower row wins
+            for col, text in enumerate(filled[rr]):
+                if text and col not in texts:
+                    texts[col] = clean(text)
+        fields = _assign(combined)
+        return len(fields), Header(r, r + span, fields, texts)
+
     for r in range(limit):
-        for span in (1, 2):
-            if r + span > limit:
-                continue
-            combined: dict[int, tuple[str, str]] = {}
-            texts: dict[int, str] = {}
-            for rr in range(r, r + span):
-                for col, name in per_row[rr].items():
-                    combined[col] = (name, header_key(filled[rr][col]))  # lower row wins
-                for col, text in enumerate(filled[rr]):
-                    if text:
-                        texts[col] = clean(text) if col not in texts else texts[col]
-            if span == 2 and not per_row[r + 1]:
-                continue
-            fields = _assign(combined)
-            score = len([f for f in fields if f != "ignore"])
-            if score > best_score:
-                best_score = score
-                best = Header(r, r + span, fields, texts)
-    if best is None or not _is_report(best.fields):
-        return Header(-1, -1, {}, best.texts if best else {})
-    return best
+        first = [c for c in (candidate(r, 1), candidate(r, 2)) if c and _is_report(c[1].fields)]
+        if not first:
+            continue
+        options = first + [c for c in (candidate(r + 1, 1), candidate(r + 1, 2))
+                           if c and _is_report(c[1].fields)]
+        best = max(options, key=lambda c: (c[0], -c[1].first_row))
+        return best[1]
+    return Header(-1, -1, {}, {})
 
 
 def _is_report(fields: dict[str, int]) -> bool:

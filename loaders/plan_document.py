@@ -20,7 +20,13 @@ How the text is read:
   section's (so tasks under "Một số nhiệm vụ thực hiện thường xuyên" are ongoing), else
   "thường xuyên" with a warning;
 - a task that names no unit of its own is carried by every unit named in "Tổ chức thực
-  hiện" (plans say "các cấp ủy, tổ chức đảng" for this).
+  hiện" (plans say "các cấp ủy, tổ chức đảng" for this);
+- task tables ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian"), in the body or in a
+  "PHỤ LỤC" after the signature, give one task per row (loaders.plan_document_tables);
+- in a .docx, Word's automatic list numbers are rebuilt from its numbering definitions.
+
+The draft's rows go to the editor, the template and the store through
+:mod:`loaders.plan_document_rows`, which checks deadlines and unit names.
 """
 
 from __future__ import annotations

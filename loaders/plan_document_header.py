@@ -35,7 +35,8 @@ _ISSUER_HEADS = (r"Ban|Sở|Ủy ban|Uỷ ban|UBND|Tỉnh ủy|Tỉnh uỷ|Huy�
                  r"Thành uỷ|Đảng ủy|Đảng uỷ|Thường trực|Hội đồng|Văn phòng|Đảng đoàn|"
                  r"Ban cán sự|Bộ|Cục")
 _ISSUER_SENTENCE = re.compile(
-    rf"(?:^|[;,.:]\s*)((?:{_ISSUER_HEADS})\b[^;,.:]{{0,80}}?)\s+(?:xây dựng|ban hành|"
+    rf"(?:^|[;,.:]\s*)((?:{_ISSUER_HEADS})\b[^;,.:]{{0,80}}?"
+    r"(?:,\s+[A-ZĐÀ-Ỹ][^;,.:]{0,40}?)*)\s+(?:xây dựng|ban hành|"
     r"triển khai)\s+(?:kế hoạch|chương trình)",
 )
 _SUFFIX_ISSUERS = {

@@ -12,6 +12,7 @@ from loaders.plan_document_model import DraftTask, DraftUnit, Problem
 from loaders.plan_document_tables import table_rows
 from loaders.plan_document_text import Block, Node
 from tracker.deadlines import Deadline
+from tracker.text import fold
 
 MAX_TITLE = 250
 _FIELDS = dl.DEADLINE_LABELS | {
@@ -73,6 +74,8 @@ class TaskWalker:
                            _units_of_block(block))
             return
         detail = " ".join(_block_detail(b) for b in node.blocks)
+        if not bullets and "phu luc" in fold(detail) and len(detail) < 200:
+            return  # "Các nhiệm vụ cụ thể tại Phụ lục kèm theo": the appendix holds them
         units = _units_of_heading(node.text, node.line)
         for block in node.blocks:
             units += _units_of_block(block, fields_only=True)

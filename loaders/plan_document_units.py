@@ -25,6 +25,8 @@ _HEADS = (
     "hoi", "lien doan", "doan", "tinh doan", "cong an", "bo chi huy", "truong", "cuc",
     "chi cuc", "trung tam", "hoi dong", "co quan", "toa an", "vien kiem sat", "kho bac",
     "thanh tra", "bo", "cac", "hdnd", "bch", "btg", "bcs", "chi bo", "dang bo", "lien minh",
+    "thu vien", "phong", "bao tang", "nha van hoa", "vien", "benh vien", "ban quan ly",
+    "cong ty", "chi nhanh", "hoc vien", "nha xuat ban", "ky tuc xa", "quy", "tap chi",
 )
 _VERBS = (
     "căn cứ", "phối hợp", "chủ trì", "chủ động", "tham mưu", "chỉ đạo", "hướng dẫn",
@@ -268,7 +270,8 @@ def _suggest(key: str, registry: list[RegistryUnit], limit: int = 3) -> list[str
 
 
 _REPORT_TO = re.compile(
-    r"báo cáo\b[^.;]*?\s(?:về|gửi(?:\s+về)?|với|lên)\s+([A-ZĐÀ-Ỹ][^,;.(]*?)"
+    r"báo cáo\b[^.;]*?\s(?:về|gửi(?:\s+về)?|với|lên)\s+"
+    r"([A-ZĐÀ-Ỹ][^,;.(]*?(?:,\s+[A-ZĐÀ-Ỹ][^,;.(]*?)*)"
     r"(?=\s+(?:để|trước|theo|định kỳ|trong|chậm nhất|qua|vào)\b|[,;.(]|$)"
 )
 

@@ -36,7 +36,10 @@ def collect(db: str, as_of, plan, groups, statuses) -> report.ExportData:
     """The export's tables for these filters, cached by plain values (cleared after a write
     by ui.data.changed, like every cached query)."""
     return report.collect(
-        data.get_store(), as_of, plan, list(groups) if groups else None,
+        data.get_store(),
+        as_of,
+        plan,
+        list(groups) if groups else None,
         list(statuses) if statuses else None,
     )
 
@@ -135,8 +138,11 @@ for tab, (name, slug, frame), choice in zip(tabs, export.sheets(), bundle.TABLES
     with tab:
         st.caption(
             f"{len(frame)} dòng"
-            + (f"; xem trước {PREVIEW_ROWS} dòng đầu, tệp xuất có đủ." if len(frame) >
-               PREVIEW_ROWS else ".")
+            + (
+                f"; xem trước {PREVIEW_ROWS} dòng đầu, tệp xuất có đủ."
+                if len(frame) > PREVIEW_ROWS
+                else "."
+            )
         )
         st.dataframe(styled(frame), hide_index=True, width="stretch", column_config=COLUMNS)
         st.download_button(

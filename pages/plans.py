@@ -18,7 +18,7 @@ from loaders.plan_document_rows import (
 )
 from loaders.plan_document_units import unit_key
 from tracker.config import MAX_UPLOAD_MB
-from tracker.store import plan_register as register
+from tracker import register
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame

@@ -55,3 +55,9 @@ def test_pages_never_import_duckdb():
         str(p.relative_to(ROOT)) for p in _python_files("pages", "ui") if "duckdb" in _imports(p)
     ]
     assert offenders == []
+
+
+def test_the_store_layer_imports_neither_loaders_nor_the_ui():
+    offenders = [str(p.relative_to(ROOT)) for p in _python_files("tracker/store")
+                 if _imports(p) & {"loaders", "ui", "streamlit"}]
+    assert offenders == []

@@ -104,6 +104,23 @@ def test_thoi_han_lines_and_an_impossible_quarter_is_flagged_not_guessed():
     assert draft.reporting.cycle == "half_yearly"
 
 
+def test_an_appendix_task_table_after_the_signature_gives_one_task_per_row():
+    draft = _read("so_vhttdl_appendix_table.md")
+    assert draft.plan.code == "58/KH-SVHTTDL"
+    assert draft.plan.issuer == "Sở Văn hóa, Thể thao và Du lịch"
+    assert draft.plan.directive.kind == "Chương trình hành động"
+    assert [(t.section, t.section_title, t.due) for t in draft.tasks] == [
+        ("PL.1", "Tuyên truyền", date(2022, 4, 30)),
+        ("PL.2", "Tuyên truyền", date(2022, 8, 31)),
+        ("PL.3", "Bồi dưỡng", date(2022, 9, 30)),
+    ]
+    assert draft.tasks[1].start == date(2022, 5, 1)
+    assert [(u.name, u.role) for u in draft.tasks[2].units] == [
+        ("Phòng Quản lý văn hóa", "chu_tri"), ("Thư viện tỉnh", "phoi_hop")]
+    assert draft.reporting.report_to == "Sở Văn hóa, Thể thao và Du lịch"
+    assert draft.reporting.deadline_text == "trước ngày 15/12/2022"
+
+
 def test_a_report_is_refused_with_a_clear_message():
     draft = _read("report_not_a_plan.txt")
     assert not draft.is_plan

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from loaders.plan_document import read_plan_document
 from loaders.plan_document_rows import fields_from_draft, rows_from_draft
 from loaders.plan_sheet import read_plan_sheet
-from tracker.store import plan_register as register
+from tracker import register
 from tracker.store.database import Store
 
 PROVINCE = "Lạng Sơn"

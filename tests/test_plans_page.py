@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from tracker.store import plan_register as register
+from tracker import register
 from tracker.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent

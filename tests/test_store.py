@@ -180,3 +180,25 @@ def test_text_is_stored_as_nfc(store):
     save_units(store, "Tỉnh Thử", [UnitSpec(nfd, "Hội ND", "mttq_doan_the")])
     name = store.frame("units_list", province="Tỉnh Thử")["name"].iloc[0]
     assert name == unicodedata.normalize("NFC", name) == "Hội Nông dân tỉnh"
+
+
+def test_nested_writes_join_the_outer_transaction_and_roll_back_together(store):
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort):
+        with store.write():
+            save_units(store, "Tỉnh Thử", UNITS)  # opens its own write(): joins this one
+            assert len(find_units(store, "Tỉnh Thử", "Sở TT&TT")) == 1  # reads its own writes
+            raise Abort
+    assert find_units(store, "Tỉnh Thử", "Sở TT&TT") == []
+
+
+def test_a_rejected_plan_inside_a_larger_write_leaves_no_trace(store):
+    with pytest.raises(PlanRejected):
+        with store.write():
+            save_units(store, "Tỉnh Thử", UNITS)
+            save_plan(store, _plan([TaskSpec("NV01", "1", "A", "30/6/2019",
+                                             units={"Không có": "chu_tri"})]))
+    assert store.frame("units_list", province="Tỉnh Thử").empty
+    assert store.frame("plans_list").empty

@@ -18,7 +18,13 @@ LABELS = [s.label for s in status.STATUSES]
 def test_by_unit_has_one_row_per_unit_with_the_promised_columns(demo_store):
     frame = tables.by_unit(demo_store, AS_OF)
     assert list(frame.columns) == [
-        "Đơn vị", "Nhóm đơn vị", "Tổng số", *LABELS, "% hoàn thành", "% đúng hạn", "unit_id"
+        "Đơn vị",
+        "Nhóm đơn vị",
+        "Tổng số",
+        *LABELS,
+        "% hoàn thành",
+        "% đúng hạn",
+        "unit_id",
     ]
     assert frame["unit_id"].is_unique
     assert (frame[LABELS].sum(axis=1) == frame["Tổng số"]).all()
@@ -93,8 +99,21 @@ def test_by_task_has_one_row_per_task_with_the_deadline_as_written(demo_store):
 def test_detail_lists_every_obligation_with_its_label_and_hidden_code(demo_store):
     frame = tables.detail(demo_store, AS_OF)
     assert list(frame.columns) == [
-        "Kế hoạch", "Đơn vị", "Nhóm", "Mục", "Nhiệm vụ", "Kỳ", "Hạn", "Ngày hoàn thành",
-        "Tình trạng", "Kết quả", "Ghi chú", "Tệp báo cáo", "Ngày báo cáo", "status", "unit_id",
+        "Kế hoạch",
+        "Đơn vị",
+        "Nhóm",
+        "Mục",
+        "Nhiệm vụ",
+        "Kỳ",
+        "Hạn",
+        "Ngày hoàn thành",
+        "Tình trạng",
+        "Kết quả",
+        "Ghi chú",
+        "Tệp báo cáo",
+        "Ngày báo cáo",
+        "status",
+        "unit_id",
     ]
     assert len(frame) == 494
     assert (frame["Tình trạng"] == frame["status"].map(status.LABELS)).all()
@@ -119,8 +138,16 @@ def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_un
 ):
     frame = tables.reminders(demo_store, AS_OF)
     assert list(frame.columns) == [
-        "Kế hoạch", "Đơn vị", "Nhóm", "Nhiệm vụ", "Kỳ", "Hạn", "Số ngày quá hạn", "Tình trạng",
-        "status", "unit_id",
+        "Kế hoạch",
+        "Đơn vị",
+        "Nhóm",
+        "Nhiệm vụ",
+        "Kỳ",
+        "Hạn",
+        "Số ngày quá hạn",
+        "Tình trạng",
+        "status",
+        "unit_id",
     ]
     k = summary.kpis(demo_store, AS_OF)
     assert set(frame["status"]) == {"overdue", "not_reported"}

@@ -23,7 +23,7 @@ import pandas as pd
 
 from tracker import status
 from tracker.store.database import Store
-from tracker.timeline import period_label, vn_date, wrap
+from tracker.timeline import period_label, wrap
 
 UNITS_PER_PAGE = 40
 """Unit rows per page: ~24 px a row keeps every name readable (the brief: 100+ units)."""
@@ -89,23 +89,37 @@ def _task_labels(columns: pd.DataFrame, show_plan: bool, with_title: bool) -> li
     return labels
 
 
-def _cell_hover(c) -> str:
-    lines = [
-        f"<b>{html.escape(c.unit)}</b> ({html.escape(c.group_label)})",
-        f"{html.escape(c.task_code)} · {wrap(c.task, 60)}",
-        f"Thời hạn theo kế hoạch: «{html.escape(str(c.deadline_text).strip())}»",
-    ]
-    if c.period:
-        lines.append(f"Kỳ báo cáo: {period_label(c.period)}")
-    lines.append(f"Hạn: {vn_date(c.due_on) or 'chưa xác định'}")
-    lines.append(f"Tình trạng: <b>{status.label(c.status)}</b>")
-    if not pd.isna(c.completed_on):
-        lines.append(f"Hoàn thành ngày: {vn_date(c.completed_on)}")
-    if isinstance(c.file_name, str) and c.file_name:
-        lines.append(f"Theo báo cáo: {html.escape(c.file_name)} (ngày {vn_date(c.reported_on)})")
-    else:
-        lines.append("Chưa nhận báo cáo")
-    return "<br>".join(lines)
+def _cell_hovers(cells: pd.DataFrame) -> pd.Series:
+    """Hover text of each cell: unit, task, deadline as the plan words it, due date, status,
+    completion date and the report file it came from.
+
+    Built column-wise, the unit and task parts once each: a page holds thousands of cells.
+    """
+    if cells.empty:
+        return pd.Series([], dtype=object)
+    units = cells.drop_duplicates("unit_id").set_index("unit_id")
+    unit_part = (
+        "<b>" + units["unit"].map(html.escape) + "</b> ("
+        + units["group_label"].map(html.escape) + ")<br>"
+    )  # fmt: skip
+    tasks = cells.drop_duplicates("task_id").set_index("task_id")
+    task_part = (
+        tasks["task_code"].map(html.escape) + " · " + tasks["task"].map(lambda x: wrap(x, 60))
+        + "<br>Thời hạn theo kế hoạch: «"
+        + tasks["deadline_text"].map(lambda d: html.escape(str(d).strip())) + "»"
+    )  # fmt: skip
+    period = cells["period"].map(lambda p: f"<br>Kỳ báo cáo: {period_label(p)}" if p else "")
+    due = cells["due_on"].dt.strftime("%d/%m/%Y").fillna("chưa xác định")
+    done = ("<br>Hoàn thành ngày: " + cells["completed_on"].dt.strftime("%d/%m/%Y")).fillna("")
+    files = cells["file_name"].fillna("").map(html.escape)
+    report = ("<br>Theo báo cáo: " + files + " (ngày "
+              + cells["reported_on"].dt.strftime("%d/%m/%Y").fillna("") + ")")  # fmt: skip
+    report = report.where(files != "", "<br>Chưa nhận báo cáo")
+    return (
+        cells["unit_id"].map(unit_part) + cells["task_id"].map(task_part) + period
+        + "<br>Hạn: " + due + "<br>Tình trạng: <b>" + cells["status"].map(status.LABELS)
+        + "</b>" + done + report
+    )  # fmt: skip
 
 
 def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
@@ -134,7 +148,7 @@ def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
             "row": cells["unit_id"].astype(int).astype(str),
             "col": cells["task_id"].astype(int).astype(str),
             "status": cells["status"],
-            "hover": [_cell_hover(c) for c in cells.itertuples(index=False)],
+            "hover": _cell_hovers(cells),
             "text": cells["status"].map(lambda c: status.BY_CODE[c].short),
         }
     )

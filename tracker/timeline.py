@@ -54,71 +54,39 @@ def periods(long: pd.DataFrame) -> pd.DataFrame:
 
     `long` is the result of ``timeline_tasks.sql``. Columns: plan, plan_id, plan_date,
     section, section_title, task_id, task_code, task, deadline_text, recurrence,
-    task_order, period, period_label, start_on, start_inferred, due_on, single_day,
-    reported, one column per status code, total.
+    task_order, period, start_on, start_inferred, due_on, period_label, single_day,
+    reported, one column per status code, total. Hover texts are made later, by
+    :func:`hover`, for the rows a chart page draws only.
     """
     keys = [
-        "plan",
-        "plan_id",
-        "plan_date",
-        "section",
-        "section_title",
-        "task_id",
-        "task_code",
-        "task",
-        "deadline_text",
-        "recurrence",
-        "task_order",
-        "period",
-        "start_on",
-        "start_inferred",
-        "due_on",
-    ]
+        "plan", "plan_id", "plan_date", "section", "section_title", "task_id", "task_code",
+        "task", "deadline_text", "recurrence", "task_order", "period", "start_on",
+        "start_inferred", "due_on",
+    ]  # fmt: skip
+    columns = [*keys, "period_label", "single_day", "reported", *SEGMENT_COLUMNS, "total"]
     if long.empty:
-        return pd.DataFrame(
-            columns=[
-                *keys,
-                "period_label",
-                "single_day",
-                "reported",
-                *SEGMENT_COLUMNS,
-                "total",
-                "hover",
-            ]
-        )
-    frame = long.copy()
-    for column in ("plan_date", "start_on", "due_on"):
-        frame[column] = pd.to_datetime(frame[column])
-    grouped = frame.groupby("task_id", sort=False)
-    identity = grouped[[k for k in keys if k not in ("task_id", "period")]].first()
-    counts = frame.pivot_table(
-        index=["task_id", "period"],
-        columns="status",
-        values="obligations",
-        aggfunc="sum",
-        fill_value=0,
-    ).reindex(columns=SEGMENT_COLUMNS, fill_value=0)
-    counts.columns.name = None
-    dates = frame.groupby(["task_id", "period"]).agg(
-        start_on=("start_on", "min"),
-        start_inferred=("start_inferred", "any"),
-        due_on=("due_on", "max"),
-        reported=("reported", "sum"),
+        return pd.DataFrame(columns=columns)
+    index = ["task_id", "period"]
+    counts = (
+        long.set_index([*index, "status"])["obligations"]
+        .unstack("status", fill_value=0)
+        .reindex(columns=SEGMENT_COLUMNS, fill_value=0)
+        .astype(int)
     )
-    wide = counts.join(dates).reset_index()
-    wide = wide.join(identity.drop(columns=["start_on", "start_inferred", "due_on"]), on="task_id")
-    wide[SEGMENT_COLUMNS] = wide[SEGMENT_COLUMNS].astype(int)
+    counts.columns.name = None
+    # Everything but the counts is the same on each status row of a (task, period).
+    wide = long.drop_duplicates(index).set_index(index)[[k for k in keys if k not in index]]
+    wide = wide.join(long.groupby(index)["reported"].sum().astype(int)).join(counts)
+    wide = wide.reset_index()
+    for column in ("plan_date", "start_on", "due_on"):
+        wide[column] = pd.to_datetime(wide[column])
     wide["total"] = wide[SEGMENT_COLUMNS].sum(axis=1)
-    wide["reported"] = wide["reported"].astype(int)
     wide["period_label"] = wide["period"].map(period_label)
     wide["single_day"] = wide["start_on"].eq(wide["due_on"]) & ~wide["start_inferred"]
     wide = wide.sort_values(
         ["plan_date", "plan", "task_order", "start_on", "period"], kind="stable"
     ).reset_index(drop=True)
-    wide["hover"] = [hover(row) for row in wide.itertuples(index=False)]
-    return wide[
-        [*keys, "period_label", "single_day", "reported", *SEGMENT_COLUMNS, "total", "hover"]
-    ]
+    return wide[columns]
 
 
 def vn_date(value) -> str:
@@ -142,23 +110,36 @@ def window(row) -> str:
     return f"Từ {vn_date(row.start_on)} đến {vn_date(row.due_on)}"
 
 
-def hover(row) -> str:
-    """Hover text of one (task, period): the deadline as the plan words it, the window, and
-    every status with its count, so that no colour has to be read alone."""
-    lines = [
-        f"<b>{html.escape(row.task_code)} · {wrap(row.task)}</b>",
-        f"Kế hoạch {html.escape(row.plan)} · mục {html.escape(row.section or '—')}",
-        f"Thời hạn theo kế hoạch: «{html.escape(str(row.deadline_text).strip())}»",
-    ]
-    if row.period_label:
-        lines.append(f"Kỳ báo cáo: {row.period_label}")
-    lines.append(window(row))
-    lines.append(f"{row.total} nghĩa vụ, {row.reported} đã có báo cáo:")
+def hovers(rows: pd.DataFrame) -> pd.Series:
+    """Hover text of each (task, period) of `rows`: the deadline exactly as the plan words
+    it, the window, and every status with its count, so that no colour is read alone.
+
+    Built column-wise: a chart page has up to a few thousand periods.
+    """
+    if rows.empty:
+        return pd.Series([], dtype=object)
+    titles = {t: wrap(t) for t in rows["task"].unique()}
+    due = rows["due_on"].dt.strftime("%d/%m/%Y")
+    start = rows["start_on"].dt.strftime("%d/%m/%Y")
+    window = ("Từ " + start + " đến " + due).where(~rows["single_day"], "Ngày " + due)
+    window = window.where(
+        ~rows["start_inferred"], "Từ " + start + " (ngày ban hành kế hoạch) đến " + due
+    )
+    window = window.where(rows["due_on"].notna(), "Chưa xác định được thời hạn")
+    text = (
+        "<b>" + rows["task_code"].map(html.escape) + " · " + rows["task"].map(titles) + "</b>"
+        + "<br>Kế hoạch " + rows["plan"].map(html.escape) + " · mục "
+        + rows["section"].fillna("").map(lambda s: html.escape(s) or "—")
+        + "<br>Thời hạn theo kế hoạch: «"
+        + rows["deadline_text"].map(lambda d: html.escape(str(d).strip())) + "»"
+        + rows["period_label"].map(lambda p: f"<br>Kỳ báo cáo: {p}" if p else "")
+        + "<br>" + window + "<br>" + rows["total"].astype(str) + " nghĩa vụ, "
+        + rows["reported"].astype(str) + " đã có báo cáo:"
+    )  # fmt: skip
     for s in status.STATUSES:
-        count = getattr(row, s.code)
-        if count:
-            lines.append(f"  • {s.label}: {count}")
-    return "<br>".join(lines)
+        count = rows[s.code]
+        text = text + (f"<br>  • {s.label}: " + count.astype(str)).where(count > 0, "")
+    return text
 
 
 @dataclass(frozen=True)

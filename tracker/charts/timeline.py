@@ -20,14 +20,16 @@ words it and every status's count; the legend names each colour.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from tracker import status
-from tracker.timeline import Lines, task_key, vn_date
+from tracker.timeline import Lines, hovers, task_key, vn_date
 
 DEADLINE_COLOUR = "#263238"
 AS_OF_COLOUR = "#37474f"
@@ -52,6 +54,8 @@ def deadline_timeline(rows: pd.DataFrame, lines: Lines, as_of: date) -> go.Figur
     )
     dated = rows[rows["due_on"].notna()].copy()
     dated["key"] = dated["task_id"].map(task_key)
+    dated["hover"] = hovers(dated)
+    dated["tip"] = _tips(dated)
     # Keep every line (section headings too) on the axis, in order, even without data.
     fig.add_scatter(
         x=[pd.Timestamp(as_of)] * len(lines.keys),
@@ -105,6 +109,30 @@ def deadline_timeline(rows: pd.DataFrame, lines: Lines, as_of: date) -> go.Figur
     return fig
 
 
+def _tips(dated: pd.DataFrame) -> pd.Series:
+    """The short hover of a bar segment: task, period, the deadline as the plan words it.
+
+    The full breakdown sits on the period's diamond; repeating it on every segment would
+    multiply what the browser downloads by the number of statuses.
+    """
+    period = dated["period_label"].map(lambda p: f" · kỳ {p}" if p else "")
+    deadline = dated["deadline_text"].map(lambda d: html.escape(str(d).strip()))
+    return (
+        "<b>" + dated["task_code"] + "</b>" + period + "<br>Thời hạn theo kế hoạch: «"
+        + deadline + "»<br>"
+    )  # fmt: skip
+
+
+def _columns(*series) -> np.ndarray:
+    """Series side by side as one object array: plotly takes arrays without the per-item
+    validation it runs on nested lists (which costs more than building the figure)."""
+    return np.column_stack([np.asarray(s, dtype=object) for s in series])
+
+
+def _iso(moments: pd.Series) -> np.ndarray:
+    return moments.dt.strftime("%Y-%m-%dT%H:%M:%S").to_numpy(dtype=object)
+
+
 def _time_bars(fig: go.Figure, dated: pd.DataFrame) -> None:
     """One trace per status: each (task, period) window split by status share."""
     windows = dated[~dated["single_day"]]
@@ -117,20 +145,24 @@ def _time_bars(fig: go.Figure, dated: pd.DataFrame) -> None:
         part = windows[have]
         if len(part):
             base = part["start_on"] + pd.to_timedelta(before[have] * duration[have], unit="ms")
+            tips = (
+                part["tip"] + f"{s.label}: " + part[s.code].astype(str) + " / "
+                + part["total"].astype(str) + " nghĩa vụ"
+            )  # fmt: skip
             fig.add_bar(
-                x=(share[have] * duration[have]).tolist(),
-                base=base.tolist(),
-                y=part["key"].tolist(),
+                x=(share[have] * duration[have]).round().to_numpy(),
+                base=_iso(base),
+                y=part["key"].to_numpy(dtype=object),
                 orientation="h",
                 name=s.label,
                 legendgroup=s.code,
                 showlegend=False,
                 marker=dict(
                     color=s.colour,
-                    opacity=[0.5 if inferred else 1.0 for inferred in part["start_inferred"]],
+                    opacity=np.where(part["start_inferred"].to_numpy(dtype=bool), 0.5, 1.0),
                     line=dict(width=0),
                 ),
-                customdata=list(zip(part["key"], part["period"], part["hover"], strict=True)),
+                customdata=_columns(part["key"], part["period"], tips),
                 hovertemplate=f"%{{customdata[2]}}<extra>{s.short}</extra>",
                 row=1,
                 col=1,
@@ -142,20 +174,20 @@ def _deadlines(fig: go.Figure, dated: pd.DataFrame) -> None:
     """A diamond on every due date; one-off tasks carry the date as text beside it."""
     one_off = dated["period"].eq("")
     fig.add_scatter(
-        x=dated["due_on"].tolist(),
-        y=dated["key"].tolist(),
+        x=_iso(dated["due_on"]),
+        y=dated["key"].to_numpy(dtype=object),
         mode="markers+text",
         name="Thời hạn",
         marker=dict(
             symbol="diamond",
-            size=[13 if single else 9 for single in dated["single_day"]],
+            size=np.where(dated["single_day"].to_numpy(dtype=bool), 13, 9),
             color=DEADLINE_COLOUR,
             line=dict(color="white", width=1),
         ),
-        text=[vn_date(d) if o else "" for d, o in zip(dated["due_on"], one_off, strict=True)],
+        text=dated["due_on"].dt.strftime("%d/%m/%Y").where(one_off, "").to_numpy(dtype=object),
         textposition="middle right",
         textfont=dict(size=11, color=DEADLINE_COLOUR),
-        customdata=list(zip(dated["key"], dated["period"], dated["hover"], strict=True)),
+        customdata=_columns(dated["key"], dated["period"], dated["hover"]),
         hovertemplate="%{customdata[2]}<extra>Thời hạn</extra>",
         cliponaxis=False,
         row=1,
@@ -174,19 +206,19 @@ def _share_bars(fig: go.Figure, rows: pd.DataFrame, lines: Lines) -> None:
         counts = per_task[s.code]
         share = 100 * counts / totals
         fig.add_bar(
-            x=share.tolist(),
-            base=before.tolist(),
+            x=share.to_numpy(),
+            base=before.to_numpy(),
             y=keys,
             orientation="h",
             name=s.label,
             legendgroup=s.code,
             marker=dict(color=s.colour, line=dict(width=0)),
-            text=[str(n) if p >= 9 else "" for n, p in zip(counts, share, strict=True)],
+            text=counts.astype(str).where(share >= 9, "").to_numpy(dtype=object),
             textposition="inside",
             insidetextanchor="middle",
             textangle=0,
             insidetextfont=dict(color="white", size=11),
-            customdata=[[k, "", n] for k, n in zip(keys, counts, strict=True)],
+            customdata=_columns(pd.Series(keys), pd.Series([""] * len(keys)), counts),
             hovertemplate=(f"{s.label}: %{{customdata[2]}} nghĩa vụ (%{{x:.1f}}%)<extra></extra>"),
             row=1,
             col=2,

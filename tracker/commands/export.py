@@ -58,8 +58,10 @@ def run(args) -> int:
         known = {code for code, _label in store.rows("unit_groups")}
         unknown = [g for g in args.group or [] if g not in known]
         if unknown:
-            print(f"Lỗi: không có nhóm đơn vị {', '.join(unknown)} "
-                  f"(có: {', '.join(sorted(known))})", file=sys.stderr)
+            print(
+                f"Lỗi: không có nhóm đơn vị {', '.join(unknown)} (có: {', '.join(sorted(known))})",
+                file=sys.stderr,
+            )
             return 2
         as_of = args.as_of or summary.default_as_of(store, args.plan)
         try:
@@ -70,8 +72,10 @@ def run(args) -> int:
         note = bundle.write(data, out, args.table, not args.no_charts, store)
     seconds = time.perf_counter() - started
     size = out.stat().st_size
-    print(f"Đã ghi {out} ({size / 1024:.0f} KB, {len(data.detail)} nghĩa vụ, "
-          f"tính đến {report.vn_date(as_of)}, {seconds:.1f} s)")
+    print(
+        f"Đã ghi {out} ({size / 1024:.0f} KB, {len(data.detail)} nghĩa vụ, "
+        f"tính đến {report.vn_date(as_of)}, {seconds:.1f} s)"
+    )
     if note:
         print(note, file=sys.stderr)
     return 0

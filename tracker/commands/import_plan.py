@@ -46,7 +46,7 @@ def run(args) -> int:
     matches, province = [], args.province
     if db.exists() or not args.dry_run:
         from tracker.store.database import Store
-        from tracker.store.plan_register import guess_province, load_registry
+        from tracker.register import guess_province, load_registry
 
         with Store(db) as store:
             names = [u.name for u in draft.units]
@@ -69,7 +69,7 @@ def run(args) -> int:
 
 def _save(store, draft, province, matches, as_json: bool) -> int:
     from loaders.plan_document_rows import fields_from_draft, rows_from_draft
-    from tracker.store.plan_register import load_registry, save_rows
+    from tracker.register import load_registry, save_rows
 
     problems = [p.located() for p in draft.errors]
     if not province:

@@ -70,8 +70,9 @@ def render(
     if suffix == ".zip":
         content, rendered = bundle(data, charts, store)
         return content, rendered.problem
-    raise ValueError(f"định dạng không hỗ trợ: {suffix or '(không có đuôi)'} "
-                     f"(dùng {', '.join(SUFFIXES)})")
+    raise ValueError(
+        f"định dạng không hỗ trợ: {suffix or '(không có đuôi)'} (dùng {', '.join(SUFFIXES)})"
+    )
 
 
 def write(

@@ -119,8 +119,14 @@ def summary_sentence(data: ExportData) -> str:
 def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str) -> None:
     """STT, name, Tổng số, one column per status (short label), the two percentages, and a
     "Tổng cộng" row computed from the same counts."""
-    heads = ["STT", name_heading, "Tổng số", *(s.short for s in status.STATUSES),
-             "% hoàn thành", "% đúng hạn"]
+    heads = [
+        "STT",
+        name_heading,
+        "Tổng số",
+        *(s.short for s in status.STATUSES),
+        "% hoàn thành",
+        "% đúng hạn",
+    ]
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -131,20 +137,33 @@ def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str)
     for n, row in enumerate(frame.itertuples(index=False, name=None), start=1):
         record = dict(zip(frame.columns, row, strict=True))
         cells = table.add_row().cells
-        texts = [str(n), str(record[name_column]), vn_int(record[tables.TOTAL]),
-                 *(vn_int(record[s.label]) for s in status.STATUSES),
-                 vn_percent(record[tables.DONE_PCT]), vn_percent(record[tables.ON_TIME_PCT])]
+        texts = [
+            str(n),
+            str(record[name_column]),
+            vn_int(record[tables.TOTAL]),
+            *(vn_int(record[s.label]) for s in status.STATUSES),
+            vn_percent(record[tables.DONE_PCT]),
+            vn_percent(record[tables.ON_TIME_PCT]),
+        ]
         for i, (cell, text, width) in enumerate(zip(cells, texts, widths, strict=True)):
-            _cell(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.LEFT if i == 1 else
-                  WD_ALIGN_PARAGRAPH.CENTER)
+            _cell(
+                cell,
+                text,
+                size=9,
+                align=WD_ALIGN_PARAGRAPH.LEFT if i == 1 else WD_ALIGN_PARAGRAPH.CENTER,
+            )
             cell.width = width
     total = int(frame[tables.TOTAL].sum())
     done = sum(int(frame[s.label].sum()) for s in status.STATUSES if s.done)
     on_time = int(frame[status.label("done_on_time")].sum())
-    texts = ["", "Tổng cộng", vn_int(total),
-             *(vn_int(frame[s.label].sum()) for s in status.STATUSES),
-             vn_percent(100 * done / total if total else 0.0),
-             vn_percent(100 * on_time / total if total else 0.0)]
+    texts = [
+        "",
+        "Tổng cộng",
+        vn_int(total),
+        *(vn_int(frame[s.label].sum()) for s in status.STATUSES),
+        vn_percent(100 * done / total if total else 0.0),
+        vn_percent(100 * on_time / total if total else 0.0),
+    ]
     for cell, text, width in zip(table.add_row().cells, texts, widths, strict=True):
         _cell(cell, text, bold=True, size=9)
         cell.width = width
@@ -193,8 +212,11 @@ def report_draft(data: ExportData) -> bytes:
         _para(doc, f"Phạm vi: {data.header.filters}.", italic=True)
     h = data.header
     about = f" về {h.plan_title[:1].lower()}{h.plan_title[1:]}" if h.plan_title else ""
-    _para(doc, f"Thực hiện {_subject(data)[len('Kết quả thực hiện '):]}{about}, "
-               f"{h.issuer or '[cơ quan]'} báo cáo kết quả thực hiện như sau:")
+    _para(
+        doc,
+        f"Thực hiện {_subject(data)[len('Kết quả thực hiện ') :]}{about}, "
+        f"{h.issuer or '[cơ quan]'} báo cáo kết quả thực hiện như sau:",
+    )
 
     _para(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True)
     _para(doc, summary_sentence(data))

@@ -60,12 +60,19 @@ def figures(data: ExportData, store: Store | None = None) -> dict[str, go.Figure
         return found
     as_of = data.header.lines()[1]
     charts = [
-        ("tinh-trang-theo-ke-hoach.png", _rollup(data.by_task, "Kế hoạch"), "Kế hoạch",
-         "Tình trạng thực hiện theo kế hoạch"),
-        ("tinh-trang-theo-nhom-don-vi.png", _rollup(data.by_unit, "Nhóm đơn vị"),
-         "Nhóm đơn vị", "Tình trạng thực hiện theo nhóm đơn vị"),
-        ("tinh-trang-theo-don-vi.png", data.by_unit, "Đơn vị",
-         "Tình trạng thực hiện theo đơn vị"),
+        (
+            "tinh-trang-theo-ke-hoach.png",
+            _rollup(data.by_task, "Kế hoạch"),
+            "Kế hoạch",
+            "Tình trạng thực hiện theo kế hoạch",
+        ),
+        (
+            "tinh-trang-theo-nhom-don-vi.png",
+            _rollup(data.by_unit, "Nhóm đơn vị"),
+            "Nhóm đơn vị",
+            "Tình trạng thực hiện theo nhóm đơn vị",
+        ),
+        ("tinh-trang-theo-don-vi.png", data.by_unit, "Đơn vị", "Tình trạng thực hiện theo đơn vị"),
     ]
     for name, table, category, title in charts:
         fig = status_bars(table, category)
@@ -142,8 +149,12 @@ async def _render(figs: dict[str, go.Figure]) -> dict[str, bytes]:
     pngs = {}
     async with kaleido.Kaleido(n=1, timeout=60, mathjax=False) as k:
         for name, fig in figs.items():
-            opts = {"format": "png", "width": fig.layout.width or WIDTH,
-                    "height": fig.layout.height or 600, "scale": SCALE}
+            opts = {
+                "format": "png",
+                "width": fig.layout.width or WIDTH,
+                "height": fig.layout.height or 600,
+                "scale": SCALE,
+            }
             pngs[name] = await k.calc_fig(fig, opts=opts)
     return pngs
 
@@ -164,8 +175,10 @@ def render_pngs(figs: dict[str, go.Figure], deadline: float = BATCH_SECONDS) -> 
     if not figs:
         return Rendered()
     if find_chromium() is None:
-        return Rendered(problem="Không có ảnh biểu đồ: máy chủ chưa cài Chromium "
-                                "(Debian: apt-get install chromium).")
+        return Rendered(
+            problem="Không có ảnh biểu đồ: máy chủ chưa cài Chromium "
+            "(Debian: apt-get install chromium)."
+        )
     with _ONE_BATCH:
         try:
             pngs = _run(asyncio.wait_for(_render(figs), timeout=deadline))

@@ -33,8 +33,17 @@ COUNT_FORMAT = "#,##0"
 HEADER_ROW = len(Header(as_of=date(2000, 1, 1)).lines()) + 2  # block, blank row, header
 
 _COUNTS = {tables.TOTAL, "Số ngày quá hạn", *(s.label for s in status.STATUSES)}
-_WRAP = {"Nhiệm vụ": 48, "Kết quả": 48, "Ghi chú": 36, "Thời hạn": 28, "Nhóm đơn vị": 30,
-         "Nhóm": 26, "Đơn vị": 34, "Tình trạng": 22, "Tệp báo cáo": 30}
+_WRAP = {
+    "Nhiệm vụ": 48,
+    "Kết quả": 48,
+    "Ghi chú": 36,
+    "Thời hạn": 28,
+    "Nhóm đơn vị": 30,
+    "Nhóm": 26,
+    "Đơn vị": 34,
+    "Tình trạng": 22,
+    "Tệp báo cáo": 30,
+}
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)

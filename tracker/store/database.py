@@ -85,6 +85,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._con = duckdb.connect(str(path), read_only=read_only)
         self._write_lock = threading.RLock()
+        self._local = threading.local()
         self.version = 0
         if not read_only:
             self._migrate()
@@ -100,17 +101,23 @@ class Store:
 
     # -- reads ---------------------------------------------------------------------------
 
+    def _reader(self) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor; inside a write on this thread, the write's own cursor, so that
+        code called from within a transaction reads what the transaction has written."""
+        writer = getattr(self._local, "writer", None)
+        return writer._cursor if writer is not None else self._con.cursor()
+
     def frame(self, query: str, /, **params: Any) -> pd.DataFrame:
         """Run the named query and return a DataFrame."""
-        return self._con.cursor().execute(sql(query), params or None).df()
+        return self._reader().execute(sql(query), params or None).df()
 
     def arrow(self, query: str, /, **params: Any) -> pa.Table:
         """Run the named query and return an Arrow table (cheaper for long lists)."""
-        return self._con.cursor().execute(sql(query), params or None).to_arrow_table()
+        return self._reader().execute(sql(query), params or None).to_arrow_table()
 
     def rows(self, query: str, /, **params: Any) -> list[tuple]:
         """Run the named query and return its rows as tuples."""
-        return self._con.cursor().execute(sql(query), params or None).fetchall()
+        return self._reader().execute(sql(query), params or None).fetchall()
 
     def scalar(self, query: str, /, **params: Any) -> Any:
         """The first column of the first row, or None when there is no row."""
@@ -121,18 +128,29 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Writer]:
-        """One serialised transaction: committed when the block ends, rolled back on error."""
+        """One serialised transaction: committed when the block ends, rolled back on error.
+
+        A ``write()`` opened inside another on the same thread joins it, so functions that
+        each write can be composed into one all-or-nothing change; only the outermost block
+        commits or rolls back.
+        """
+        current = getattr(self._local, "writer", None)
+        if current is not None:
+            yield current
+            return
         with self._write_lock:
             cursor = self._con.cursor()
             cursor.execute("BEGIN TRANSACTION")
+            self._local.writer = Writer(cursor)
             try:
-                yield Writer(cursor)
+                yield self._local.writer
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
             else:
                 cursor.execute("COMMIT")
             finally:
+                self._local.writer = None
                 cursor.close()
 
     def _migrate(self) -> None:

@@ -23,10 +23,14 @@ points AS (
                 CASE WHEN $step = 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 7 DAY END)) AS g
             FROM chosen
         )
-        UNION ALL SELECT min(issued_on) FROM chosen
         UNION ALL SELECT $as_of::DATE
     )
     WHERE day <= $as_of::DATE
+),
+plan_points AS (  -- every plan's line starts on its own date
+    SELECT c.plan_id, p.day FROM chosen c JOIN points p ON p.day > c.issued_on
+    UNION ALL
+    SELECT plan_id, issued_on FROM chosen WHERE issued_on <= $as_of::DATE
 ),
 ob AS (
     SELECT o.plan_id, o.task_id, o.unit_id, o.period, o.due_on,
@@ -98,12 +102,11 @@ daily AS (
     FROM events GROUP BY ALL
 ),
 series AS (
-    SELECT c.plan_id, p.day,
+    SELECT p.plan_id, p.day,
            sum(e.d_all) AS obligations, sum(e.d_done) AS done,
            sum(e.d_on_time) AS done_on_time, sum(e.d_due) - sum(e.d_done_due) AS overdue
-    FROM chosen c
-    JOIN points p ON p.day >= c.issued_on
-    JOIN daily e ON e.plan_id = c.plan_id AND e.day <= p.day
+    FROM plan_points p
+    JOIN daily e ON e.plan_id = p.plan_id AND e.day <= p.day
     GROUP BY ALL
 )
 SELECT c.code AS plan, c.title AS plan_title, c.province, c.issued_on, s.day,

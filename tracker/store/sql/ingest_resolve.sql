@@ -1,30 +1,32 @@
 -- Decide every staged row of a batch in one pass: which task and unit, which period, what
 -- progress and completion date, and which problems. The per-value work (cleaning, keys,
--- vocabulary, dates, catalog look-ups) was done on distinct values by loaders.normalize;
--- this is the relational part: precedence of matches, obligations and periods,
--- duplicates, and the error and warning codes loaders.messages turns into sentences.
--- Inputs: keyed (one row per staged row), files (report date, serial base per file),
--- obligations (with period bounds), tasks, units.
+-- vocabulary, dates, catalog look-ups) was done on distinct values by loaders.normalize,
+-- which passes only numbers and flags here (Arrow list and text columns cost more to move
+-- than this query costs to run); this is the relational part: precedence of matches,
+-- obligations and periods, duplicates, and the problem bits that loaders.messages turns
+-- into sentences (error bit i = loaders.messages.ERRORS[i], same for warnings).
+-- Inputs: keyed (one row per staged row), files (report date, serial base), obligations.
 WITH typed AS (
     SELECT k.*, f.reported_on,
-           coalesce(k.code_ids, k.section_ids, k.title_ids, k.fuzzy_ids, []) AS task_ids,
-           k.code_ids IS NULL AND k.section_ids IS NULL AND k.title_ids IS NULL
-               AND k.fuzzy_ids IS NOT NULL AS by_fuzzy,
-           (k.code_c <> '' OR k.has_section OR k.title_c <> '') AS has_task,
+           CASE WHEN k.code_n > 0 THEN k.code_n WHEN k.section_n > 0 THEN k.section_n
+                WHEN k.title_n > 0 THEN k.title_n ELSE k.fuzzy_n END AS task_n,
+           CASE WHEN k.code_n > 0 THEN k.code_id WHEN k.section_n > 0 THEN k.section_id
+                WHEN k.title_n > 0 THEN k.title_id ELSE k.fuzzy_id END AS task_pick,
+           k.code_n = 0 AND k.section_n = 0 AND k.title_n = 0 AND k.fuzzy_n > 0 AS by_fuzzy,
            coalesce(k.date_day, f.serial_base + k.date_serial) AS date_value,
            coalesce(k.status_day, f.serial_base + k.status_serial) AS status_value
     FROM keyed k JOIN files f USING (file_no)
 ),
 decided AS (
     SELECT t.*,
-           CASE WHEN status_c <> '' THEN
+           CASE WHEN NOT status_empty THEN
                     coalesce(vocab_progress, CASE WHEN status_value IS NOT NULL THEN 'done' END)
                 WHEN date_value IS NOT NULL THEN 'done' END AS progress,
-           CASE WHEN status_c <> '' AND vocab_progress IS NULL THEN status_value END
+           CASE WHEN NOT status_empty AND vocab_progress IS NULL THEN status_value END
                AS status_as_day,
-           (status_c = '' AND date_c = '' AND result_c = '') OR is_total AS skip,
-           CASE WHEN len(task_ids) = 1 THEN task_ids[1] END AS task_id,
-           CASE WHEN len(unit_ids) = 1 THEN unit_ids[1] END AS unit_id
+           (status_empty AND date_empty AND result_empty) OR is_total AS skip,
+           CASE WHEN task_n = 1 THEN task_pick END AS task_id,
+           CASE WHEN unit_n = 1 THEN unit_pick END AS unit_id
     FROM typed t
 ),
 dated AS (
@@ -33,77 +35,71 @@ dated AS (
                AS completed_on
     FROM decided d
 ),
-assigned AS (
-    SELECT d.rid, count(o.task_id) AS n_obligations,
-           bool_or(o.period = '') AS one_off,
-           list(o.period) FILTER (WHERE o.period <> '') AS periods,
-           min(o.period) FILTER (WHERE o.period <> '' AND coalesce(d.completed_on, d.reported_on)
-                                 BETWEEN o.period_start AND o.period_end) AS period_by_date
+pairs AS (
+    SELECT o.task_id, o.unit_id, bool_or(o.period = '') AS one_off,
+           list(o.period) FILTER (WHERE o.period <> '') AS periods
+    FROM obligations o GROUP BY ALL
+),
+by_date AS (
+    SELECT d.rid, min(o.period) AS period
     FROM dated d
-    JOIN obligations o ON o.task_id = d.task_id AND o.unit_id = d.unit_id
-    WHERE NOT d.skip
+    JOIN obligations o ON o.task_id = d.task_id AND o.unit_id = d.unit_id AND o.period <> ''
+     AND coalesce(d.completed_on, d.reported_on) BETWEEN o.period_start AND o.period_end
+    WHERE NOT d.skip AND d.period_code IS NULL
     GROUP BY d.rid
 ),
 placed AS (
-    SELECT d.*, coalesce(a.n_obligations, 0) AS n_obligations, a.periods,
+    SELECT d.*, p.task_id IS NOT NULL AS assigned,
            CASE WHEN d.task_id IS NULL OR d.unit_id IS NULL THEN NULL
-                WHEN a.rid IS NULL THEN coalesce(d.period_code, '')
-                WHEN a.one_off THEN ''
-                WHEN d.period_code IS NOT NULL AND d.period_code <> '' THEN
-                     CASE WHEN list_contains(a.periods, d.period_code) THEN d.period_code END
-                ELSE a.period_by_date END AS period
-    FROM dated d LEFT JOIN assigned a USING (rid)
+                WHEN p.task_id IS NULL THEN coalesce(d.period_code, '')
+                WHEN p.one_off THEN ''
+                WHEN d.period_code IS NOT NULL THEN
+                     CASE WHEN list_contains(p.periods, d.period_code) THEN d.period_code END
+                ELSE b.period END AS period
+    FROM dated d
+    LEFT JOIN pairs p ON p.task_id = d.task_id AND p.unit_id = d.unit_id
+    LEFT JOIN by_date b ON b.rid = d.rid
 ),
 checked AS (
     SELECT p.*,
            CASE WHEN NOT skip AND task_id IS NOT NULL AND unit_id IS NOT NULL
                      AND period IS NOT NULL THEN
-                row_number() OVER (PARTITION BY file_no, task_id, unit_id, period
-                                   ORDER BY sheet_no, row_no) END AS dup_rank,
-           first_value(row_no) OVER (PARTITION BY file_no, task_id, unit_id, period
-                                     ORDER BY sheet_no, row_no) AS dup_first_row
+                row_number() OVER w END AS dup_rank,
+           CASE WHEN NOT skip AND task_id IS NOT NULL AND unit_id IS NOT NULL
+                     AND period IS NOT NULL THEN first_value(row_no) OVER w END AS dup_first_row
     FROM placed p
+    WINDOW w AS (PARTITION BY file_no, task_id, unit_id, period, skip ORDER BY sheet_no, row_no)
 )
-SELECT c.rid, c.file_no, c.sheet_no, c.row_no, c.cell_col, c.skip,
-       c.task_id, c.unit_id, c.period, c.progress, c.completed_on,
-       c.result_c AS result_text, c.note_c AS note, c.status_c AS raw_status,
-       c.unit_c, c.code_c, c.title_c, c.status_c, c.date_c, c.period_c,
-       t.code AS task_code, u.name AS unit_name, c.dup_first_row,
-       c.task_ids, c.unit_ids, c.periods, c.reported_on,
-       CASE WHEN c.skip THEN [] ELSE list_filter([
-           CASE WHEN NOT c.has_task THEN 'task_missing' END,
-           CASE WHEN c.has_task AND len(c.task_ids) = 0 THEN 'task_unknown' END,
-           CASE WHEN len(c.task_ids) > 1 THEN 'task_ambiguous' END,
-           CASE WHEN c.unit_c = '' THEN 'unit_missing' END,
-           CASE WHEN c.unit_c <> '' AND len(c.unit_ids) = 0 THEN 'unit_unknown' END,
-           CASE WHEN len(c.unit_ids) > 1 THEN 'unit_ambiguous' END,
-           CASE WHEN c.status_c <> '' AND c.progress IS NULL THEN 'status_unknown' END,
-           CASE WHEN c.status_c = '' AND c.date_c = '' THEN 'status_missing' END,
-           CASE WHEN c.date_c <> '' AND c.date_value IS NULL AND c.cell_col IS NULL
-                THEN 'date_bad' END,
-           CASE WHEN c.day_value IS NOT NULL
-                     AND (year(c.day_value) < 2000 OR year(c.day_value) > 2100)
-                THEN 'date_range' END,
-           CASE WHEN c.period_c <> '' AND c.period_code IS NULL THEN 'period_bad' END,
-           CASE WHEN c.task_id IS NOT NULL AND c.unit_id IS NOT NULL AND c.period IS NULL
-                     AND coalesce(c.period_code, '') <> '' THEN 'period_unknown' END,
-           CASE WHEN c.task_id IS NOT NULL AND c.unit_id IS NOT NULL AND c.period IS NULL
-                     AND c.period_c = '' THEN 'period_none' END,
-           CASE WHEN c.dup_rank > 1 THEN 'duplicate' END
-       ], lambda x: x IS NOT NULL) END AS errors,
-       CASE WHEN c.skip THEN [] ELSE list_filter([
-           CASE WHEN c.by_fuzzy AND len(c.task_ids) = 1 THEN 'task_fuzzy' END,
-           CASE WHEN c.code_c <> '' AND c.code_ids IS NULL AND len(c.task_ids) = 1
-                     AND c.cell_col IS NULL THEN 'code_unknown' END,
-           CASE WHEN c.code_ids IS NOT NULL AND c.title_ids IS NOT NULL
-                     AND NOT list_contains(c.title_ids, c.task_id) THEN 'title_mismatch' END,
-           CASE WHEN c.task_id IS NOT NULL AND c.unit_id IS NOT NULL
-                     AND c.n_obligations = 0 THEN 'not_assigned' END,
-           CASE WHEN c.progress IN ('in_progress', 'not_started') AND c.day_value IS NOT NULL
-                THEN 'date_ignored' END,
-           CASE WHEN c.completed_on > c.reported_on THEN 'date_future' END
-       ], lambda x: x IS NOT NULL) END AS warnings
-FROM checked c
-LEFT JOIN tasks t ON t.task_id = c.task_id
-LEFT JOIN units u ON u.unit_id = c.unit_id
-ORDER BY c.rid
+SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_row,
+       CASE WHEN skip THEN 0 ELSE
+           (CASE WHEN NOT has_task THEN 1 ELSE 0 END)
+         | (CASE WHEN has_task AND task_n = 0 THEN 2 ELSE 0 END)
+         | (CASE WHEN task_n > 1 THEN 4 ELSE 0 END)
+         | (CASE WHEN unit_empty THEN 8 ELSE 0 END)
+         | (CASE WHEN NOT unit_empty AND unit_n = 0 THEN 16 ELSE 0 END)
+         | (CASE WHEN unit_n > 1 THEN 32 ELSE 0 END)
+         | (CASE WHEN NOT status_empty AND progress IS NULL THEN 64 ELSE 0 END)
+         | (CASE WHEN status_empty AND date_empty THEN 128 ELSE 0 END)
+         | (CASE WHEN NOT date_empty AND date_value IS NULL AND NOT is_matrix THEN 256 ELSE 0 END)
+         | (CASE WHEN day_value IS NOT NULL AND (year(day_value) < 2000 OR year(day_value) > 2100)
+                 THEN 512 ELSE 0 END)
+         | (CASE WHEN period_bad THEN 1024 ELSE 0 END)
+         | (CASE WHEN task_id IS NOT NULL AND unit_id IS NOT NULL AND period IS NULL
+                      AND period_code IS NOT NULL THEN 2048 ELSE 0 END)
+         | (CASE WHEN task_id IS NOT NULL AND unit_id IS NOT NULL AND period IS NULL
+                      AND period_code IS NULL AND NOT period_bad THEN 4096 ELSE 0 END)
+         | (CASE WHEN dup_rank > 1 THEN 8192 ELSE 0 END)
+       END AS error_bits,
+       CASE WHEN skip THEN 0 ELSE
+           (CASE WHEN by_fuzzy AND task_n = 1 THEN 1 ELSE 0 END)
+         | (CASE WHEN has_code AND code_n = 0 AND task_n = 1 AND NOT is_matrix THEN 2 ELSE 0 END)
+         | (CASE WHEN code_n = 1 AND title_n > 0 AND task_id IS DISTINCT FROM title_id
+                      AND title_n = 1 THEN 4 ELSE 0 END)
+         | (CASE WHEN task_id IS NOT NULL AND unit_id IS NOT NULL AND NOT assigned
+                 THEN 8 ELSE 0 END)
+         | (CASE WHEN progress IN ('in_progress', 'not_started') AND day_value IS NOT NULL
+                 THEN 16 ELSE 0 END)
+         | (CASE WHEN completed_on > reported_on THEN 32 ELSE 0 END)
+       END AS warning_bits
+FROM checked
+ORDER BY rid

