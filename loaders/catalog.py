@@ -114,6 +114,12 @@ class Catalog:
     def task(self, task_id: int) -> Task | None:
         return next((t for t in self.tasks if t.task_id == task_id), None)
 
+    def task_codes(self) -> dict[int, str]:
+        return {t.task_id: t.code for t in self.tasks}
+
+    def unit_names(self) -> dict[int, str]:
+        return {u.unit_id: u.name for u in self.units}
+
     # -- tables for the SQL joins --------------------------------------------------------
 
     def unit_keys(self) -> pa.Table:

@@ -54,6 +54,7 @@ _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
+@lru_cache(maxsize=8192)
 def header_key(text: object) -> str:
     """The folded form a header cell is compared by: no parentheses, stars or colons."""
     value = clean(text)
@@ -66,6 +67,8 @@ def field_of(text: object) -> str | None:
     """The field a header cell names, or None. Long texts are data, not headers."""
     if not isinstance(text, str) or len(text) > 80:
         return None
+    if ":" in text and text.split(":", 1)[1].strip():
+        return None  # "Đơn vị báo cáo: Sở Ngoại vụ" is a title line, not a header
     key = header_key(text)
     if not key:
         return None
@@ -137,7 +140,9 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
         return per_row[r]
 
     def candidate(r: int, span: int) -> tuple[int, Header] | None:
-        if r < 0 or r + span > limit or (span == 2 and not fields_at(r + 1)):
+        if r < 0 or r + span > limit:
+            return None
+        if span == 2 and not (fields_at(r) and fields_at(r + 1)):
             return None
         combined: dict[int, tuple[str, str]] = {}
         texts: dict[int, str] = {}
@@ -156,7 +161,7 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
             continue
         options = first + [c for c in (candidate(r + 1, 1), candidate(r + 1, 2))
                            if c and _is_report(c[1].fields)]
-        best = max(options, key=lambda c: (c[0], -c[1].first_row))
+        best = max(options, key=lambda c: (c[0], -c[1].first_row, c[1].data_row))
         return best[1]
     return Header(-1, -1, {}, {})
 

@@ -37,7 +37,7 @@ _LONG_FIELDS = {"unit": "unit_text", "code": "code_text", "section": "section_te
                 "title": "title_text", "period": "period_text", "status": "status_text",
                 "date": "date_text", "result": "result_text", "note": "note_text"}
 _NUMBERING = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
-_SECTION_LIKE = r"^\s*([IVXivx]+|\d+)[.)]\s*\d|^\s*[IVXivx]+\s*[.)]?\s*$"
+_SECTION_LIKE = re.compile(r"^\s*([IVXivx]+|\d+)[.)]\s*\d|^\s*[IVXivx]+\s*[.)]?\s*$")
 
 
 @dataclass
@@ -88,8 +88,8 @@ def _stage_long(
     n = body.num_rows
     fields = dict(header.fields)
     if "section" not in fields and "stt" in fields:
-        stt = body.column(fields["stt"])
-        if n and pc.any(pc.match_substring_regex(stt, _SECTION_LIKE)).as_py():
+        stt = pc.unique(body.column(fields["stt"])).to_pylist()
+        if any(v and _SECTION_LIKE.search(v) for v in stt):
             fields["section"] = fields["stt"]  # the STT column numbers the plan's sections
     columns: dict[str, pa.Array] = {"row_no": pa.array(range(data_row + 1, data_row + n + 1),
                                                        pa.int32())}

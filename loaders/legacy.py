@@ -98,6 +98,11 @@ def to_unicode(text: str, encoding: Encoding) -> str:
     return _VNI_ALONE.sub(lambda m: _alone(m.group()), text)
 
 
+def might_be_legacy(text: str) -> bool:
+    """Cheap first test over all sample text at once: any character only legacy text has."""
+    return bool(_TCVN3_ONLY.search(text) or _VNI_ONLY.search(text))
+
+
 def detect(samples: list[str], fonts: list[str] | None = None) -> Encoding | None:
     """Which legacy encoding the sample texts are in, or None for Unicode (or no evidence)."""
     fonts = fonts or []

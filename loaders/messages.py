@@ -14,6 +14,36 @@ from loaders.vocabulary import TEMPLATE_CHOICES
 
 _CHOICES = ", ".join(TEMPLATE_CHOICES)
 
+ERRORS = ("task_missing", "task_unknown", "task_ambiguous", "unit_missing", "unit_unknown",
+          "unit_ambiguous", "status_unknown", "status_missing", "date_bad", "date_range",
+          "period_bad", "period_unknown", "period_none", "duplicate")
+"""Bit i of ``error_bits`` in ingest_resolve.sql is ERRORS[i]."""
+WARNINGS = ("task_fuzzy", "code_unknown", "title_mismatch", "not_assigned", "date_ignored",
+            "date_future")
+"""Bit i of ``warning_bits`` in ingest_resolve.sql is WARNINGS[i]."""
+
+
+def _bits(value: int, names: tuple[str, ...]) -> list[str]:
+    return [name for i, name in enumerate(names) if value & (1 << i)]
+
+
+def _candidates(row: dict, catalog: Catalog) -> list[int]:
+    """The tasks a row's texts designate, for the "ambiguous" message."""
+    from loaders.catalog import code_key, section_key, title_key
+    from loaders.normalize import close_tasks
+
+    index = catalog._task_index
+    for kind, key in (("code", code_key(row["code_c"])), ("title", title_key(row["title_c"]))):
+        if key and index.get((kind, key)):
+            return sorted(index[(kind, key)])
+    found = index.get(("section", section_key(row["code_c"] or row["title_c"])))
+    return sorted(found) if found else close_tasks(row["title_c"], catalog)
+
+
+def _periods(row: dict, catalog: Catalog) -> list[str]:
+    return sorted(o.period for o in catalog.obligations
+                  if o.task_id == row["task_id"] and o.unit_id == row["unit_id"] and o.period)
+
 _FIELD = {
     "task_missing": "task", "task_unknown": "task", "task_ambiguous": "task",
     "task_fuzzy": "task", "code_unknown": "code", "title_mismatch": "task",
@@ -38,7 +68,7 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
     """(message, value shown) for one problem code on one resolved row."""
     task = catalog.task(row["task_id"]) if row["task_id"] is not None else None
     task_label = f"{task.code}" if task else "nhiệm vụ"
-    unit = row["unit_name"] or row["unit_c"]
+    unit = catalog.unit_name(row["unit_id"]) or row["unit_c"]
     task_value = row["code_c"] or row["title_c"]
     match code:
         case "task_missing":
@@ -50,7 +80,8 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
                     "cáo.", task_value)
         case "task_ambiguous":
             return (f"Nhiệm vụ ghi ở đây khớp với nhiều nhiệm vụ của kế hoạch "
-                    f"({_codes(row['task_ids'], catalog)}). Hãy ghi mã nhiệm vụ.", task_value)
+                    f"({_codes(_candidates(row, catalog), catalog)}). Hãy ghi mã nhiệm vụ.",
+                    task_value)
         case "unit_missing":
             return ("Không xác định được đơn vị báo cáo. Hãy ghi 'Đơn vị báo cáo: <tên đơn vị>' "
                     "ở đầu báo cáo, thêm cột 'Đơn vị', hoặc chọn đơn vị khi tải lên.", None)
@@ -59,7 +90,8 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
                     "hoặc tên viết tắt của đơn vị (cán bộ có thể thêm tên gọi khác vào danh "
                     "mục); không tự tạo đơn vị mới.", row["unit_c"])
         case "unit_ambiguous":
-            return (f"Tên đơn vị khớp với nhiều đơn vị ({_units(row['unit_ids'], catalog)}). "
+            ids = sorted(catalog.unit_ids(row["unit_c"]))
+            return (f"Tên đơn vị khớp với nhiều đơn vị ({_units(ids, catalog)}). "
                     "Hãy ghi tên đầy đủ của đơn vị.", row["unit_c"])
         case "status_unknown":
             return (f"Không hiểu tình trạng này. Hãy ghi một trong: {_CHOICES} (hoặc ghi ngày "
@@ -77,7 +109,7 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
             return ("Không hiểu kỳ báo cáo. Hãy ghi ví dụ 'Năm 2019', '6 tháng đầu năm 2020', "
                     "'Quý III/2020' hoặc 'Tháng 7/2019'.", row["period_c"])
         case "period_unknown":
-            known = ", ".join(periods.label(p) for p in sorted(row["periods"] or []))
+            known = ", ".join(periods.label(p) for p in _periods(row, catalog))
             return (f"Kỳ báo cáo này không phải kỳ phải báo cáo của {task_label} (các kỳ: "
                     f"{known or 'không có'}).", row["period_c"])
         case "period_none":
@@ -111,8 +143,9 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
 def row_problems(row: dict, ref, catalog: Catalog) -> list[Problem]:
     """The located problems of one resolved row (`ref` is a normalize.SheetRef)."""
     found = []
-    for severity, key in (("error", "errors"), ("warning", "warnings")):
-        for code in row[key] or []:
+    for severity, key, names in (("error", "error_bits", ERRORS),
+                                 ("warning", "warning_bits", WARNINGS)):
+        for code in _bits(row[key] or 0, names):
             message, value = _message(code, row, catalog)
             sheet, line, column = ref.sheet, row["row_no"], _column(code, row, ref)
             if _FIELD.get(code) == "unit" and ref.unit_source in ("title", "form"):
@@ -132,7 +165,9 @@ def _column(code: str, row: dict, ref) -> str | None:
         return row["cell_col"]
     letters = ref.letters
     if field == "task":
-        return letters.get("code") or letters.get("section") or letters.get("title")
+        if row["code_c"] and letters.get("code"):
+            return letters["code"]
+        return letters.get("title") or letters.get("section") or letters.get("code")
     if field == "code":
         return letters.get("code")
     return letters.get(field)

@@ -44,7 +44,7 @@ FUZZY_MAX_TITLES = 300
 titles in a batch the rest are simply reported unmatched."""
 _EXCEL_1900 = date(1899, 12, 30)
 _EXCEL_1904 = date(1904, 1, 1)
-_TOTAL = re.compile(r"^(tong cong|tong so|cong)( |$)")
+_TOTAL = re.compile(r"^(tong cong|tong so)( |$)|^cong$")
 _local = threading.local()
 
 

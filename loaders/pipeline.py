@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -85,7 +86,7 @@ def prepare(
     reported_on: date | None = None,
     *,
     today: date | None = None,
-    known: dict[str, int] | None = None,
+    known: dict[str, tuple[int, int | None]] | None = None,
     on_progress: Progress | None = None,
 ) -> list[PreparedFile]:
     """Validate `files` against `catalog`.
@@ -105,11 +106,11 @@ def prepare(
         digest = hashlib.sha256(data).hexdigest()
         prepared = PreparedFile(name, data, digest, len(data), "")
         if digest in known:
-            prepared.duplicate_of = known[digest]
-            prepared.rows = None
+            prepared.duplicate_of, unit_id = known[digest]
+            prepared.unit_ids = [unit_id] if unit_id is not None else []
             works.append(_Work(prepared, [], False))
             continue
-        known[digest] = -1  # the same bytes twice in one batch: the second is a duplicate
+        known[digest] = (-1, None)  # the same bytes twice in one batch: the second is a dup
         works.append(_read_one(prepared, catalog, unit, reported_on, today))
     if on_progress:
         on_progress(total, total, "")
@@ -179,7 +180,9 @@ def _convert_legacy(prepared: PreparedFile, book: Workbook) -> None:
     for sheet in book.sheets:
         if sheet.visible and sheet.width:
             for row in head_rows(sheet):
-                samples.extend(c for c in row if isinstance(c, str))
+                samples.extend(c for c in row if c)
+    if not book.legacy_fonts and not legacy.might_be_legacy("\n".join(samples)):
+        return
     encoding = legacy.detect(samples, book.legacy_fonts)
     if encoding is None:
         return
@@ -238,72 +241,81 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
     tables: list[pa.Table] = []
     refs: list[SheetRef | None] = []
     inputs: list[FileInput] = []
-    sheet_names: dict[int, str] = {}
+    sheet_names: list[str] = []
+    bounds: list[tuple[int, int]] = []  # each file's rows: [start, end) in the chunk
     offset = 0
     for file_no, work in enumerate(works):
         inputs.append(FileInput(file_no, work.prepared.reported_on, work.date1904))
+        start = offset
         for sheet in work.staged:
             n = sheet.table.num_rows
-            if n == 0:
-                refs.append(None)
-                continue
             sheet_no = len(refs)
-            sheet_names[sheet_no] = sheet.sheet
+            sheet_names.append(sheet.sheet)
             unit_at = None
             if sheet.title.unit_at:
                 r, c = sheet.title.unit_at
                 unit_at = (r + 1, _letter(sheet, c))
             refs.append(SheetRef(file_no, work.prepared.file, sheet.sheet, sheet.kind,
                                  sheet.letters, sheet.unit_source, unit_at))
-            tables.append(sheet.table.append_column("rid", pa.array(range(offset, offset + n),
-                                                                    pa.int64()))
-                          .append_column("file_no", pa.array([file_no] * n, pa.int32()))
-                          .append_column("sheet_no", pa.array([sheet_no] * n, pa.int32())))
-            offset += n
+            if n:
+                tables.append(sheet.table.append_column(
+                    "file_no", pa.array(np.full(n, file_no, np.int32))).append_column(
+                    "sheet_no", pa.array(np.full(n, sheet_no, np.int32))))
+                offset += n
+        bounds.append((start, offset))
     if not tables:
         for work in works:
-            _finish(work, None, [], sheet_names)
+            _finish(work, None, [])
         return
-    staged = pa.concat_tables(tables)
+    staged = pa.concat_tables(tables).combine_chunks()
+    staged = staged.append_column("rid", pa.array(np.arange(staged.num_rows, dtype=np.int64)))
     resolved, problems = resolve(staged, refs, inputs, catalog)
-    file_col = resolved.column("file_no")
+    rows = _report_rows(resolved, sheet_names, catalog)
     for file_no, work in enumerate(works):
-        mine = resolved.filter(pc.equal(file_col, file_no))
-        _finish(work, mine, problems.get(file_no, []), sheet_names)
+        start, stop = bounds[file_no]
+        _finish(work, rows.slice(start, stop - start), problems.get(file_no, []))
 
 
-def _finish(
-    work: _Work, resolved: pa.Table | None, problems: list[Problem], sheet_names: dict[int, str]
-) -> None:
+def _report_rows(resolved: pa.Table, sheet_names: list[str], catalog: Catalog) -> pa.Table:
+    """report_row columns (and preview columns) for every resolved row of a chunk."""
+    return pa.table({
+        "skip": resolved["skip"],
+        "sheet": pc.take(pa.array(sheet_names, pa.string()), resolved["sheet_no"]),
+        "row_no": resolved["row_no"],
+        "task_id": resolved["task_id"],
+        "unit_id": resolved["unit_id"],
+        "period": resolved["period"],
+        "progress": resolved["progress"],
+        "completed_on": resolved["completed_on"],
+        "result_text": resolved["result_c"],
+        "note": resolved["note_c"],
+        "raw_status": resolved["status_c"],
+        "task_code": _names(resolved["task_id"], catalog.task_codes()),
+        "unit_name": _names(resolved["unit_id"], catalog.unit_names()),
+        "cell_col": resolved["cell_col"],
+    })
+
+
+def _names(ids: pa.ChunkedArray, names: dict[int, str]) -> pa.Array:
+    keys = list(names)
+    positions = pc.index_in(ids, value_set=pa.array(keys, pa.int32()))
+    return pc.take(pa.array([names[k] for k in keys], pa.string()), positions)
+
+
+def _finish(work: _Work, rows: pa.Table | None, problems: list[Problem]) -> None:
     prepared = work.prepared
     prepared.problems.extend(dict.fromkeys(problems))  # a title-block problem once, not per row
-    if resolved is None:
+    if rows is None:
         prepared.problems.append(file_problem(prepared.file, _EMPTY))
         return
-    kept = resolved.filter(pc.invert(resolved.column("skip")))
+    kept = rows.filter(pc.invert(rows["skip"])).drop_columns(["skip"])
     if kept.num_rows == 0:
         prepared.problems.append(file_problem(prepared.file, _EMPTY))
         return
     if any(p.is_error for p in prepared.problems):
         return
-    sheet_nos = kept.column("sheet_no").to_pylist()
-    sheets = pa.array([sheet_names[n] for n in sheet_nos], pa.string())
-    prepared.rows = pa.table({
-        "sheet": sheets,
-        "row_no": kept.column("row_no"),
-        "task_id": kept.column("task_id"),
-        "unit_id": kept.column("unit_id"),
-        "period": kept.column("period"),
-        "progress": kept.column("progress"),
-        "completed_on": kept.column("completed_on"),
-        "result_text": kept.column("result_text"),
-        "note": kept.column("note"),
-        "raw_status": kept.column("raw_status"),
-        "task_code": kept.column("task_code"),
-        "unit_name": kept.column("unit_name"),
-        "cell_col": kept.column("cell_col"),
-    })
-    prepared.unit_ids = sorted(set(kept.column("unit_id").to_pylist()))
+    prepared.rows = kept
+    prepared.unit_ids = sorted(pc.unique(kept["unit_id"]).to_pylist())
 
 
 _EMPTY = ("Tệp không có dòng báo cáo nào được điền (tình trạng hoặc ngày hoàn thành). Hãy điền "

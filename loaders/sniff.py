@@ -52,6 +52,9 @@ def sniff(data: bytes) -> Kind:
 
 
 def _sniff_zip(data: bytes) -> Kind:
+    tail = data[-(1 << 16):]  # the central directory, where member names are listed
+    if b"xl/workbook.xml" in tail or b"xl/workbook.bin" in tail:
+        return "xlsx"
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):

@@ -163,12 +163,5 @@ with tabs[-1]:
             fig,
             width="stretch",
             key=f"export.chart.{name}",
-            config={
-                "displaylogo": False,
-                "toImageButtonOptions": {
-                    "format": "png",
-                    "filename": f"{stem}-{name.removesuffix('.png')}",
-                    "scale": 2,
-                },
-            },
+            config=images.png_config(f"{stem}-{name.removesuffix('.png')}"),
         )

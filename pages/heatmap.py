@@ -14,15 +14,16 @@ filters = page_frame(
     "Tình trạng của từng đơn vị với từng nhiệm vụ; di chuột lên một ô để xem hạn, ngày hoàn "
     "thành và báo cáo ghi nhận.",
 )
-if data.frame("latest_report_date", plan=filters.plan).iloc[0, 0] is None:
+if pd.isna(data.frame("latest_report_date", plan=filters.plan).iloc[0, 0]):
     st.info("Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên».")
     st.stop()
 
 periods = heatmap.period_choices(
     data.frame("heatmap_periods", as_of=filters.as_of, plan=filters.plan)
 )
-if st.session_state.get("heatmap.period") not in periods:
-    st.session_state["heatmap.period"] = None
+LATEST = "latest"  # a sentinel: None would read as "nothing chosen" in a selectbox
+if st.session_state.get("heatmap.period") not in (LATEST, *periods):
+    st.session_state["heatmap.period"] = LATEST
 left, middle, right = st.columns([1.2, 1, 1.3])
 view = left.radio(
     "Xem theo",
@@ -34,13 +35,14 @@ view = left.radio(
 sort = middle.selectbox(
     "Sắp xếp", list(heatmap.SORTS), format_func=heatmap.SORTS.get, key="heatmap.sort"
 )
-period_at = right.selectbox(
+chosen_period = right.selectbox(
     "Kỳ báo cáo (nhiệm vụ thường xuyên, định kỳ)",
-    [None, *periods],
-    format_func=lambda d: "Kỳ gần nhất đã bắt đầu" if d is None else f"Kỳ {periods[d]}",
+    [LATEST, *periods],
+    format_func=lambda d: "Kỳ gần nhất đã bắt đầu" if d == LATEST else f"Kỳ {periods[d]}",
     key="heatmap.period",
     disabled=not periods,
 )
+period_at = None if chosen_period == LATEST else chosen_period
 st.caption(
     f"Số liệu tính đến {vn_date(filters.as_of)}. Mỗi nhiệm vụ thường xuyên, định kỳ có một "
     "nghĩa vụ mỗi kỳ: ô cho thấy "

@@ -17,8 +17,8 @@ from loaders.plan_document_rows import (
     rows_from_draft,
 )
 from loaders.plan_document_units import unit_key
-from tracker.config import MAX_UPLOAD_MB
 from tracker import register
+from tracker.config import MAX_UPLOAD_MB
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame

@@ -122,12 +122,14 @@ st.dataframe(
     tables.visible(detail).drop(columns=["Đơn vị", "Nhóm"]),
     hide_index=True,
     width="stretch",
-    column_config={c: st.column_config.DateColumn(c, format=DATE_FORMAT)
-                   for c in tables.DATE_COLUMNS},
+    column_config={
+        c: st.column_config.DateColumn(c, format=DATE_FORMAT) for c in tables.DATE_COLUMNS
+    },
 )
 
-reports = data.frame("ranking_unit_reports", unit=int(unit_id), as_of=filters.as_of,
-                     plan=filters.plan)
+reports = data.frame(
+    "ranking_unit_reports", unit=int(unit_id), as_of=filters.as_of, plan=filters.plan
+)
 st.markdown(f"**Báo cáo đã nhận** ({len(reports)})")
 if reports.empty:
     st.info(

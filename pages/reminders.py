@@ -67,8 +67,9 @@ by_unit = (  # one row per unit, in the list's order (most overdue first)
 cards = st.columns(3)
 cards[0].metric("Đơn vị cần đôn đốc", vn_int(len(by_unit)))
 cards[1].metric(OVERDUE, vn_int(int(by_unit[OVERDUE].sum())))
-cards[2].metric(NOT_REPORTED, vn_int(int(by_unit[NOT_REPORTED].sum())),
-                help="Chưa nhận báo cáo, chưa đến hạn")
+cards[2].metric(
+    NOT_REPORTED, vn_int(int(by_unit[NOT_REPORTED].sum())), help="Chưa nhận báo cáo, chưa đến hạn"
+)
 
 stamp = f"{filters.as_of:%d%m%Y}"
 plan_part = (filters.plan or "tat-ca").replace("/", "-")

@@ -33,6 +33,8 @@ if rows["reported"].sum() == 0:
 task_count = rows["task_id"].nunique()
 pages = timeline.page_count(task_count)
 page = 0
+if st.session_state.get("timeline.page", 0) >= pages:  # fewer tasks since a filter changed
+    st.session_state["timeline.page"] = 0
 if pages > 1:
     size = timeline.TASKS_PER_PAGE
     page = st.selectbox(

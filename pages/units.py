@@ -7,8 +7,8 @@ import streamlit as st
 
 from loaders.plan_document_rows import split_cell
 from loaders.plan_sheet import read_unit_sheet
-from tracker.config import MAX_UPLOAD_MB
 from tracker import register
+from tracker.config import MAX_UPLOAD_MB
 from ui import data
 from ui.frame import page_frame
 

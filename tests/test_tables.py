@@ -131,6 +131,8 @@ def test_detail_of_one_unit_by_id_or_by_name_and_with_a_limit(demo_store):
     assert len(by_id) == units["Tổng số"][0] == len(by_name)
     assert set(by_id["Đơn vị"]) == {name}
     assert len(tables.detail(demo_store, AS_OF, limit=10)) == 10
+    few = tables.detail(demo_store, AS_OF, unit=name, limit=3)
+    assert len(few) == 3 and set(few["Đơn vị"]) == {name}
 
 
 def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_unit_first(

@@ -103,7 +103,22 @@ def test_the_page_opens_on_its_own_and_keeps_filters_to_the_heatmap(demo_db, mon
     at.run()
     assert not at.exception
     assert at.sidebar.selectbox(key="plan").value == "TUHD-32/2019"
-    at.switch_page("pages/heatmap.py").run()
+    at.switch_page("heatmap.py").run()  # relative to the script AppTest started from
     assert not at.exception
     assert at.sidebar.selectbox(key="plan").value == "TUHD-32/2019"
     assert at.get("plotly_chart")
+
+
+def test_without_reports_the_deadlines_still_show_and_the_page_says_to_upload(demo_db, monkeypatch):
+    import duckdb
+
+    with duckdb.connect(str(demo_db)) as con:
+        con.execute("UPDATE report SET withdrawn_at = TIMESTAMP '2019-08-01 08:00:00'")
+    monkeypatch.setenv("TRACKER_DB", str(demo_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception
+    assert at.info[0].value.startswith(
+        "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên»."
+    )
+    assert "11/06/2019" in _trace(_spec(at), "Thời hạn")["text"]

@@ -77,16 +77,15 @@ def _unit_labels(rows: pd.DataFrame) -> list[str]:
     return [f"{name} · {percent(rate)}" for name, rate in zip(label, rows["rate"], strict=True)]
 
 
-def _task_labels(columns: pd.DataFrame, show_plan: bool, with_title: bool) -> list[str]:
-    labels = []
-    for plan, code, task in zip(
-        columns["plan"], columns["task_code"], columns["task"], strict=True
-    ):
-        label = f"{plan.split('/')[0]} · {code}" if show_plan else code
-        if with_title:
-            label += "<br>" + html.escape(task if len(task) <= 22 else task[:21] + "…")
-        labels.append(label)
-    return labels
+def _task_labels(columns: pd.DataFrame, show_plan: bool) -> list[str]:
+    """Column headings: the task code, over its plan's number when several plans show.
+
+    Titles stay out of the headings (they would crowd or rotate into a tangle); hover and
+    the page's task list carry them.
+    """
+    plans = columns["plan"].map(lambda p: html.escape(p.split("/")[0]))
+    codes = columns["task_code"].map(html.escape)
+    return (codes + "<br>" + plans).tolist() if show_plan else codes.tolist()
 
 
 def _cell_hovers(cells: pd.DataFrame) -> pd.Series:
@@ -140,7 +139,7 @@ def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
     cols = pd.DataFrame(
         {
             "key": columns["task_id"].astype(int).astype(str).tolist(),
-            "label": _task_labels(columns, show_plan, with_title=len(columns) <= 10),
+            "label": _task_labels(columns, show_plan),
         }
     )
     shaped = pd.DataFrame(

@@ -178,11 +178,12 @@ def detail(
     for long lists on a page (exports pass None: every row).
     """
     params = _params(as_of, plan, groups, statuses)
-    unit_id = unit if isinstance(unit, int) else None
-    params.update(unit=unit_id, row_limit=limit)
+    params.update(
+        unit=unit if isinstance(unit, int) else None,
+        unit_name=unit if isinstance(unit, str) else None,
+        row_limit=limit,
+    )
     raw = store.frame("table_detail", **params)
-    if isinstance(unit, str):
-        raw = raw[raw["unit"] == unit]
     raw = raw.assign(
         period=raw["period"].map(period_label),
         status_label=raw["status"].map(status.LABELS),

@@ -56,7 +56,7 @@ def periods(long: pd.DataFrame) -> pd.DataFrame:
     section, section_title, task_id, task_code, task, deadline_text, recurrence,
     task_order, period, start_on, start_inferred, due_on, period_label, single_day,
     reported, one column per status code, total. Hover texts are made later, by
-    :func:`hover`, for the rows a chart page draws only.
+    :func:`hovers`, for the rows a chart page draws only.
     """
     keys = [
         "plan", "plan_id", "plan_date", "section", "section_title", "task_id", "task_code",

@@ -17,8 +17,9 @@ from tracker import status
 from tracker.heatmap import Grid
 
 ROW_PX = 24
-TEXT_MAX_COLUMNS = 12
-"""Above this many columns a cell is too narrow for words; hover and the colour bar stay."""
+TEXT_MAX_COLUMNS = 8
+"""Above this many columns a cell (wide layout) is too narrow for a status's short name,
+which plotly would let spill over its neighbours; hover and the colour bar stay."""
 
 
 BANDS = tuple(reversed(status.STATUSES))
@@ -89,7 +90,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
         tickvals=cols,
         ticktext=grid.columns["label"].tolist(),
         side="top",
-        tickangle=0 if len(cols) <= 6 else -40,
+        tickangle=0 if len(cols) <= 16 else -90,
         title_text=x_title,
         showgrid=False,
     )

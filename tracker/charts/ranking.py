@@ -71,10 +71,12 @@ def ranking_bars(table: pd.DataFrame) -> go.Figure:
         barmode="stack",
         height=130 + 26 * len(table),
         margin=dict(l=10, r=70, t=40, b=10),
-        xaxis=dict(title="% nghĩa vụ (số ghi bên phải: % đúng hạn)", range=[0, 100],
-                   ticksuffix="%"),
-        yaxis=dict(autorange="reversed", automargin=True, categoryorder="array",
-                   categoryarray=labels),
+        xaxis=dict(
+            title="% nghĩa vụ (số ghi bên phải: % đúng hạn)", range=[0, 100], ticksuffix="%"
+        ),
+        yaxis=dict(
+            autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels
+        ),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
     )
     return fig

@@ -45,8 +45,8 @@ def run(args) -> int:
     db = database_path(args.db)
     matches, province = [], args.province
     if db.exists() or not args.dry_run:
-        from tracker.store.database import Store
         from tracker.register import guess_province, load_registry
+        from tracker.store.database import Store
 
         with Store(db) as store:
             names = [u.name for u in draft.units]

@@ -41,6 +41,15 @@ class Rendered:
     problem: str = ""  # why there are no images, in Vietnamese; empty when all rendered
 
 
+def png_config(filename: str) -> dict:
+    """``st.plotly_chart(config=...)`` that keeps the modebar's camera button and makes it
+    download a sharp PNG named `filename` (client-side: works without Chromium)."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
+
+
 def _rollup(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     """Sum the status counts of a by_unit / by_task table over `by` (group or plan), with
     Tổng số recomputed; the same counts as the table, so the chart equals the export."""

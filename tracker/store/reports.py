@@ -51,9 +51,9 @@ def load_catalog(store: Store, plan_code: str) -> Catalog | None:
     return Catalog(plan_id, code, title, issued_on, units, tasks, obligations)
 
 
-def known_hashes(store: Store, plan_id: int) -> dict[str, int]:
-    """sha256 -> report id of every file already loaded for the plan."""
-    return dict(store.rows("report_all_hashes", plan_id=plan_id))
+def known_hashes(store: Store, plan_id: int) -> dict[str, tuple[int, int | None]]:
+    """sha256 -> (report id, unit id) of every file already loaded for the plan."""
+    return {sha: (rid, uid) for sha, rid, uid in store.rows("report_all_hashes", plan_id=plan_id)}
 
 
 def blob_dir(store: Store) -> Path | None:

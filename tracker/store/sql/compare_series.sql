@@ -72,14 +72,18 @@ done AS (
     WHERE h.progress = 'done'
     GROUP BY ALL
 ),
+totals AS (
+    SELECT plan_id, coalesce(counts_from, DATE '1900-01-01') AS counts_from, due_on,
+           count(*) AS n
+    FROM ob GROUP BY ALL
+),
 events AS (  -- (plan, day, obligations, past due, done, done on time, done and past due)
-    SELECT plan_id, coalesce(counts_from, DATE '1900-01-01') AS day, 1 AS d_all,
+    SELECT plan_id, counts_from AS day, n AS d_all,
            0 AS d_due, 0 AS d_done, 0 AS d_on_time, 0 AS d_done_due
-    FROM ob
+    FROM totals
     UNION ALL
-    SELECT plan_id, greatest(coalesce(counts_from, DATE '1900-01-01'), due_on + 1),
-           0, 1, 0, 0, 0
-    FROM ob WHERE due_on IS NOT NULL
+    SELECT plan_id, greatest(counts_from, due_on + 1), 0, n, 0, 0, 0
+    FROM totals WHERE due_on IS NOT NULL
     UNION ALL
     SELECT plan_id, done_from, 0, 0, n, n * on_time, 0
     FROM done WHERE done_until IS NULL OR done_from < done_until

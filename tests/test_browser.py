@@ -1,0 +1,153 @@
+"""One real browser against a real server: the heatmap opened first as a deep link.
+
+Why a browser test at all: AppTest runs scripts in-process and never meets the two traps a
+user meets — a fresh server whose first visit is a deep link straight to a page (Streamlit
+then runs that page without the entry script, see ../shared/NOTES.md), and a chart that
+the browser must actually draw again after a sidebar change. This test starts
+``streamlit run dashboard.py`` on a copy of the demo database, opens
+``/heatmap?plan=84-KH%2FBTGTU`` in Debian's chromium (never a downloaded browser), checks
+the drawn rows against the database, changes the plan in the sidebar, checks again, and
+keeps a screenshot in ``test-artifacts/``.
+
+Without /usr/bin/chromium the test skips, except in CI (``CI=true``), where it fails:
+``make test`` installs chromium there, so its absence is a broken setup, not a reason.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+AS_OF = date(2019, 7, 26)
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HEATMAP = '[data-testid="stPlotlyChart"] .js-plotly-plot .heatmaplayer'
+ROW_TICKS = '[data-testid="stPlotlyChart"] .js-plotly-plot .yaxislayer-above .ytick text'
+
+pytestmark = pytest.mark.browser
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{CHROMIUM} is missing in CI: `make test` should have installed chromium")
+    pytest.skip(f"{CHROMIUM} is absent (apt-get install -y chromium); in CI this fails instead")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _units(db: Path, plan: str) -> int:
+    """Units with an obligation in `plan` as of the demo's date, from the status macro."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT count(DISTINCT unit_id) FROM status_detail($as_of, plan_code := $plan)",
+            {"as_of": AS_OF, "plan": plan},
+        ).fetchone()[0]
+
+
+@pytest.fixture
+def server(demo_db, tmp_path):
+    """``streamlit run dashboard.py`` on a private copy of the demo database; stopped in a
+    finally whatever happens. Yields the base URL."""
+    port = _free_port()
+    log = (tmp_path / "streamlit.log").open("w")
+    command = [
+        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    env = {**os.environ, "TRACKER_DB": str(demo_db)}
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail(
+                    "the server did not start:\n" + (tmp_path / "streamlit.log").read_text()
+                )
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        log.close()
+
+
+def _settled(page, rows: int) -> None:
+    """Wait until the heatmap shows `rows` rows and the script run has finished (the
+    attribute alone can read "notRunning" before a rerun has even started)."""
+    page.wait_for_function(
+        """([selector, rows]) => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            return document.querySelectorAll(selector).length === rows
+                && app && app.getAttribute('data-test-script-state') === 'notRunning';
+        }""",
+        arg=[ROW_TICKS, rows],
+        timeout=60_000,
+    )
+
+
+def test_a_deep_link_to_the_heatmap_draws_and_redraws_after_a_filter(demo_db, request):
+    _require_chromium()
+    lang_son, hai_duong = _units(demo_db, "84-KH/BTGTU"), _units(demo_db, "TUHD-32/2019")
+    assert (lang_son, hai_duong) == (27, 19)
+    from playwright.sync_api import sync_playwright
+
+    base = request.getfixturevalue("server")  # after the counts: the server locks the file
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+            page.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU", timeout=60_000)
+            page.wait_for_selector(HEATMAP, timeout=60_000)
+            _settled(page, lang_son)
+            heading = page.get_by_role("heading", name="Mức độ hoàn thành theo đơn vị")
+            assert heading.is_visible()
+            assert page.locator('[data-testid="stException"]').count() == 0
+
+            page.get_by_role("combobox", name="Kế hoạch").click()
+            page.get_by_role("option", name="TUHD-32/2019 — ").click()  # a substring match
+            _settled(page, hai_duong)
+            assert "plan=TUHD-32%2F2019" in page.url
+            ticks = page.locator(ROW_TICKS).all_text_contents()
+            assert any(t.startswith("ThU Hải Dương") for t in ticks)
+            assert page.locator('[data-testid="stException"]').count() == 0
+            page.screenshot(path=str(ARTIFACTS / "heatmap.png"), full_page=True)
+        finally:
+            browser.close()

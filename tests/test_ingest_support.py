@@ -1,0 +1,101 @@
+"""Builders shared by the ingestion tests: a small plan in a real DuckDB file, and report
+workbooks written by real libraries. (No tests here; pytest collects nothing from it.)"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+
+from tracker.model import PlanSpec, TaskSpec, UnitSpec
+from tracker.store.database import Store
+from tracker.store.plans import save_plan, save_units
+
+PLAN = "84-KH/BTGTU"
+PROVINCE = "Lạng Sơn"
+UNITS = (
+    UnitSpec("Sở Ngoại vụ", "Sở NgV", "so_ban_nganh", aliases=("SNV",)),
+    UnitSpec("Sở Thông tin và Truyền thông", "Sở TT&TT", "so_ban_nganh",
+             aliases=("Sở TTTT",)),
+    UnitSpec("Huyện ủy Bắc Sơn", "HU Bắc Sơn", "cap_uy", level="huyen"),
+    UnitSpec("Sở Tư pháp", "Sở TP", "so_ban_nganh"),
+)
+TITLES = {
+    "NV01": "Tổ chức quán triệt, triển khai học tập Chỉ thị số 32-CT/TW",
+    "NV02": "Công tác tuyên truyền",
+    "NV03": "Công tác phối hợp",
+    "NV04": "Công tác nghiên cứu tham mưu, dự báo",
+}
+HEADER = ["STT", "Mã nhiệm vụ", "Nội dung nhiệm vụ", "Tình trạng", "Ngày hoàn thành",
+          "Kết quả thực hiện", "Ghi chú"]
+
+
+def plan_spec() -> PlanSpec:
+    everyone = {u.name: "phoi_hop" for u in UNITS}
+    not_justice = {k: v for k, v in everyone.items() if k != "Sở Tư pháp"}
+    tasks = (
+        TaskSpec("NV01", "II", TITLES["NV01"], "trước ngày 30/6/2019", units=everyone),
+        TaskSpec("NV02", "III.1", TITLES["NV02"], "thường xuyên", units=everyone),
+        TaskSpec("NV03", "III.2", TITLES["NV03"], "trước ngày 30/9/2019", units=not_justice),
+        TaskSpec("NV04", "III.3", TITLES["NV04"], "trước ngày 31/12/2019", units=everyone),
+    )
+    return PlanSpec(PLAN, "Kế hoạch thực hiện Chỉ thị số 32-CT/TW", date(2019, 6, 21),
+                    "Ban Tuyên giáo Tỉnh ủy", PROVINCE, date(2020, 12, 31), tasks=tasks)
+
+
+def make_store(path: Path) -> Store:
+    """A real DuckDB file holding the small plan (4 tasks, 4 units)."""
+    store = Store(path)
+    save_units(store, PROVINCE, list(UNITS))
+    save_plan(store, plan_spec())
+    return store
+
+
+def xlsx(rows: list[list], title: str = "Báo cáo", extra=None) -> bytes:
+    """A workbook whose first sheet holds `rows` from A1 (None = empty cell)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    if extra:
+        extra(book, sheet)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def long_report(body: list[list], unit: str | None = "Sở Ngoại vụ",
+                on: str = "Lạng Sơn, ngày 25 tháng 7 năm 2019",
+                header: list[str] | None = None) -> list[list]:
+    """Title block, blank line, header, then `body`: how units lay a report out."""
+    rows = [["BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 84-KH/BTGTU"]]
+    if unit:
+        rows.append([f"Đơn vị báo cáo: {unit}"])
+    if on:
+        rows.append([on])
+    rows.append([])
+    rows.append(header or HEADER)
+    return rows + body
+
+
+def good_rows() -> list[list]:
+    return [
+        [1, "NV01", TITLES["NV01"], "Đã hoàn thành", date(2019, 6, 25), "Đã tổ chức", ""],
+        [2, "NV02", TITLES["NV02"], "Đang thực hiện", None, "Đăng 12 tin bài", ""],
+        [3, "NV03", TITLES["NV03"], "Chưa thực hiện", None, "", "Chờ hướng dẫn"],
+    ]
+
+
+def rows_of(store: Store, report_id: int) -> list[tuple]:
+    from tracker.store.reports import report_rows
+
+    frame = report_rows(store, report_id)
+    return list(frame[["task_code", "unit", "period", "progress", "completed_on"]]
+                .itertuples(index=False, name=None))
+
+
+def count(store: Store, table: str) -> int:
+    return store._con.cursor().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
