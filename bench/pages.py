@@ -7,8 +7,9 @@ monthly tasks × 20 periods, with reports so that every status appears as of 20/
 written with ``Writer.insert_arrow`` from numpy arrays in one transaction (~6 s). Then:
 
 1. cold start: ``streamlit run dashboard.py`` on that file, time until ``/_stcore/health``
-   answers and until the first plotly chart is drawn in Debian's chromium (Playwright);
-   without chromium, the health time plus a first AppTest run in a fresh process;
+   answers, plus a first AppTest run in a fresh interpreter (the server side), then again
+   until the first plotly chart is drawn in Debian's chromium (Playwright), the figure
+   reported (without chromium: the server-side one);
 2. every page file of the menu that exists, through AppTest, each in a fresh interpreter:
    the first run, then the median of ``--runs`` runs with the data cache cleared before
    each (a filter change: queries + drawing) and of ``--runs`` warm reruns; every named
@@ -35,6 +36,7 @@ import tempfile
 import time
 import urllib.request
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -289,7 +291,7 @@ def measure_pages(db: Path, pages: list[str], runs: int) -> list[dict]:
             cwd=ROOT, capture_output=True, text=True, check=False)
         lines = done.stdout.strip().splitlines()
         if done.returncode or not lines:
-            results.append({"page": page, "first_s": 0.0, "uncached_s": float("nan"),
+            results.append({"page": page, "first_s": 0.0, "uncached_s": float("inf"),
                             "cached_s": 0.0, "queries": {}, "peak_mb": 0.0,
                             "errors": done.stderr.strip().splitlines()[-1:] or ["failed"]})
         else:
@@ -314,7 +316,12 @@ def _vm_hwm_mb(pid: int) -> float:
     return 0.0
 
 
-def _first_chart_in_browser(url: str) -> None:
+@contextmanager
+def _browser(enabled: bool):
+    """A blank chromium tab, launched before the clock starts (or None)."""
+    if not enabled:
+        yield None
+        return
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -323,10 +330,7 @@ def _first_chart_in_browser(url: str) -> None:
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
         try:
-            page = browser.new_page()
-            page.goto(url)
-            page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg',
-                                   timeout=120_000)
+            yield browser.new_page()
         finally:
             browser.close()
 
@@ -343,41 +347,46 @@ def _first_chart_in_apptest(db: Path) -> None:
 def cold_start(db: Path, browser: bool) -> dict:
     """Start ``streamlit run`` on `db`: seconds to health, to the first chart, server peak MB.
 
-    With chromium the first chart is the overview's first plotly chart drawn in a real
-    browser (server start + script run + the browser loading plotly.js). Without it, the
-    server is stopped at health and a fresh interpreter's first AppTest run is added.
+    With chromium (launched before the clock starts) the first chart is the overview's
+    first plotly chart drawn in the page: server start, script run, the browser loading
+    the front end and plotly.js. Without it, the server is stopped at health and a fresh
+    interpreter's first AppTest run is added.
     """
     port = _free_port()
-    started = time.perf_counter()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "TRACKER_DB": str(db)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                if server.poll() is not None or time.perf_counter() - started > 120:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.05)
-        health = time.perf_counter() - started
-        if browser:
-            _first_chart_in_browser(f"http://127.0.0.1:{port}/")
-            how = "chromium"
-        else:
+    with _browser(browser) as tab:
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless",
+             "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env={**os.environ, "TRACKER_DB": str(db)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
+                                                timeout=1):
+                        break
+                except OSError:
+                    if server.poll() is not None or time.perf_counter() - started > 120:
+                        raise RuntimeError("streamlit did not start") from None
+                    time.sleep(0.05)
+            health = time.perf_counter() - started
+            if tab is not None:
+                tab.goto(f"http://127.0.0.1:{port}/")
+                tab.wait_for_selector(
+                    '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg', timeout=120_000)
+                how = "chromium"
+            else:
+                server.terminate()
+                server.wait(30)
+                _first_chart_in_apptest(db)
+                how = "apptest"
+            chart = time.perf_counter() - started
+            peak = _vm_hwm_mb(server.pid) if server.poll() is None else 0.0
+        finally:
             server.terminate()
             server.wait(30)
-            _first_chart_in_apptest(db)
-            how = "apptest"
-        chart = time.perf_counter() - started
-        peak = _vm_hwm_mb(server.pid) if server.poll() is None else 0.0
-    finally:
-        server.terminate()
-        server.wait(30)
     return {"health_s": health, "chart_s": chart, "how": how, "server_peak_mb": peak}
 
 
@@ -401,10 +410,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ensure_database(args.db, (args.units, args.tasks, args.periods), args.rebuild)
 
-    browser = not args.no_browser and Path(CHROMIUM).exists()
-    start = cold_start(args.db, browser)
-    print(f"cold start ({start['how']}): health {start['health_s']:.2f} s, first chart "
-          f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB")
+    modes = [False] if args.no_browser or not Path(CHROMIUM).exists() else [False, True]
+    for mode in modes:  # server side alone, then with the browser: the figure reported
+        start = cold_start(args.db, mode)
+        print(f"cold start ({start['how']}): health {start['health_s']:.2f} s, first chart "
+              f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB")
 
     results = measure_pages(args.db, page_files(), args.runs)
     for r in results:

@@ -11,27 +11,39 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import pyarrow as pa
 
 from loaders import periods
 from tracker.text import fold
 
+_LIST_NUMBER = re.compile(r"^(\d+ )+")
 _LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
 
 
-def code_key(text: object) -> str:
-    """"NV01", "nv 1" and "NV-001" meet on "nv1"."""
-    return _LEADING_ZEROS.sub(r"\1\2", fold(text).replace(" ", ""))
-
-
-def section_key(text: object) -> str:
-    """"III.1", "III. 1" and "iii.1." meet on "iii.1"; "2.1" stays apart from "21"."""
-    return fold(text).replace(" ", ".").strip(".")
-
-
-def title_key(text: object) -> str:
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """:func:`tracker.text.fold`, remembered: report columns repeat the same few texts."""
     return fold(text)
+
+
+@lru_cache(maxsize=65536)
+def code_key(text: str) -> str:
+    """"NV01", "nv 1" and "NV-001" meet on "nv1"."""
+    return _LEADING_ZEROS.sub(r"\1\2", folded(text).replace(" ", ""))
+
+
+@lru_cache(maxsize=65536)
+def section_key(text: str) -> str:
+    """"III.1", "III. 1" and "iii.1." meet on "iii.1"; "2.1" stays apart from "21"."""
+    return folded(text).replace(" ", ".").strip(".")
+
+
+@lru_cache(maxsize=65536)
+def title_key(text: str) -> str:
+    """A task title's key: folded, without a leading list number ("1.", "2.1.")."""
+    return _LIST_NUMBER.sub("", folded(text))
 
 
 @dataclass
@@ -80,13 +92,14 @@ class Catalog:
         units: dict[str, set[int]] = defaultdict(set)
         for unit in self.units:
             for alias in (unit.name, unit.short_name, *unit.aliases):
-                if fold(alias):
-                    units[fold(alias)].add(unit.unit_id)
+                if folded(alias or ""):
+                    units[folded(alias)].add(unit.unit_id)
         self._unit_index = dict(units)
         tasks: dict[tuple[str, str], set[int]] = defaultdict(set)
         for task in self.tasks:
-            for kind, key in (("code", code_key(task.code)), ("section", section_key(task.section)),
-                              ("title", title_key(task.title))):
+            for kind, key in (("code", code_key(task.code or "")),
+                              ("section", section_key(task.section or "")),
+                              ("title", title_key(task.title or ""))):
                 if key:
                     tasks[(kind, key)].add(task.task_id)
         self._task_index = dict(tasks)
@@ -97,13 +110,15 @@ class Catalog:
 
     def unit_ids(self, text: object) -> set[int]:
         """Units a name, abbreviation or alias designates (several: ambiguous)."""
-        return self._unit_index.get(fold(text), set())
+        return self._unit_index.get(folded(text if isinstance(text, str) else str(text or "")),
+                                    set())
 
     def unit_name(self, unit_id: int | None) -> str | None:
         return next((u.name for u in self.units if u.unit_id == unit_id), None)
 
     def task_ids(self, text: object) -> set[int]:
         """Tasks a header or cell text designates exactly, by code, section or title."""
+        text = text if isinstance(text, str) else str(text or "")
         for kind, key in (("code", code_key(text)), ("section", section_key(text)),
                           ("title", title_key(text))):
             found = self._task_index.get((kind, key))

@@ -48,6 +48,9 @@ _SCAN = re.compile(
 _REF = re.compile(rb'r="([A-Z]{1,3})(\d+)"')
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _FONT = re.compile(rb'<name val="([^"]{1,64})"')
+_READ_PARTS = ("xl/workbook", "xl/_rels/", "xl/sharedStrings", "xl/styles", "xl/worksheets/",
+               "xl/tables/", "xl/comments", "[Content_Types]")
+"""The parts a reader opens: these are inflated in full (sizes, CRC, DTDs) before it does."""
 _LEGACY_FONT = re.compile(r"^(\.vn|vni[ -_])", re.IGNORECASE)
 
 
@@ -113,8 +116,8 @@ def _inspect(data: bytes) -> XlsxFacts:
         name = info.filename
         if name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             continue
-        if not name.endswith((".xml", ".rels", ".vml")):
-            continue
+        if not name.endswith((".xml", ".rels")) or not name.startswith(_READ_PARTS):
+            continue  # parts no reader opens (properties, themes, drawings, media)
         sheet = by_path.get(name)
         if sheet is not None:
             _scan_sheet(archive, info, sheet)

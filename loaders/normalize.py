@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import duckdb
 import pyarrow as pa
@@ -36,6 +37,9 @@ from loaders.values import by_distinct, clean_column, parse_day
 from loaders.vocabulary import progress_of
 from tracker.store.database import sql
 from tracker.text import clean
+
+cleaned = lru_cache(maxsize=65536)(clean)
+"""`clean`, remembered: a column's distinct values repeat from file to file."""
 
 FUZZY_MIN_RATIO = 0.88
 FUZZY_MARGIN = 0.04
@@ -53,6 +57,9 @@ def connection() -> duckdb.DuckDBPyConnection:
     con = getattr(_local, "con", None)
     if con is None:
         con = duckdb.connect(":memory:")
+        # Measured: on batch-sized inputs one thread is faster (0.034 s vs 0.047 s for
+        # 25,000 rows) and leaves the other core to the readers of the next batch.
+        con.execute("SET threads = 1").fetchall()
         _local.con = con
     return con
 
@@ -77,6 +84,11 @@ class FileInput:
     date1904: bool
 
 
+day_of = lru_cache(maxsize=65536)(parse_day)
+word_progress = lru_cache(maxsize=4096)(progress_of)
+period_of = lru_cache(maxsize=4096)(periods.parse)
+
+
 def _count_pick(found: set[int] | None) -> tuple[int, int | None]:
     if not found:
         return 0, None
@@ -94,15 +106,15 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
         return lambda v: index.get((kind, key(v))) if key(v) else None
 
     unit = by_distinct(staged["unit_text"], {
-        "unit_c": (clean, pa.string()),
-        "unit_empty": (lambda v: not clean(v), flag),
+        "unit_c": (cleaned, pa.string()),
+        "unit_empty": (lambda v: not cleaned(v), flag),
         "unit_n": (lambda v: len(catalog.unit_ids(v)), i32),
         "unit_pick": (lambda v: _count_pick(catalog.unit_ids(v))[1], i32),
     })
     code_ids, section_ids = lookup("code", code_key), lookup("section", section_key)
     title_ids = lookup("title", title_key)
     code = by_distinct(staged["code_text"], {
-        "code_c": (clean, pa.string()),
+        "code_c": (cleaned, pa.string()),
         "has_code": (lambda v: bool(code_key(v)), flag),
         "code_n": (lambda v: _count_pick(code_ids(v))[0], i32),
         "code_id": (lambda v: _count_pick(code_ids(v))[1], i32),
@@ -113,29 +125,29 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
         "section_id": (lambda v: _count_pick(section_ids(v))[1], i32),
     })
     title = by_distinct(staged["title_text"], {
-        "title_c": (clean, pa.string()),
+        "title_c": (cleaned, pa.string()),
         "has_title": (lambda v: bool(title_key(v)), flag),
         "title_n": (lambda v: _count_pick(title_ids(v))[0], i32),
         "title_id": (lambda v: _count_pick(title_ids(v))[1], i32),
         "total_word": (lambda v: bool(_TOTAL.match(title_key(v))), flag),
     })
     status = by_distinct(staged["status_text"], {
-        "status_c": (clean, pa.string()),
-        "status_empty": (lambda v: not clean(v), flag),
-        "vocab_progress": (progress_of, pa.string()),
-        "status_day": (lambda v: parse_day(v, year)[0], pa.date32()),
-        "status_serial": (lambda v: parse_day(v, year)[1], i32),
+        "status_c": (cleaned, pa.string()),
+        "status_empty": (lambda v: not cleaned(v), flag),
+        "vocab_progress": (word_progress, pa.string()),
+        "status_day": (lambda v: day_of(v, year)[0], pa.date32()),
+        "status_serial": (lambda v: day_of(v, year)[1], i32),
     })
     day = by_distinct(staged["date_text"], {
-        "date_c": (clean, pa.string()),
-        "date_empty": (lambda v: not clean(v), flag),
-        "date_day": (lambda v: parse_day(v, year)[0], pa.date32()),
-        "date_serial": (lambda v: parse_day(v, year)[1], i32),
+        "date_c": (cleaned, pa.string()),
+        "date_empty": (lambda v: not cleaned(v), flag),
+        "date_day": (lambda v: day_of(v, year)[0], pa.date32()),
+        "date_serial": (lambda v: day_of(v, year)[1], i32),
     })
     period = by_distinct(staged["period_text"], {
-        "period_c": (clean, pa.string()),
-        "period_code": (lambda v: periods.parse(v) or None, pa.string()),
-        "period_bad": (lambda v: bool(clean(v)) and periods.parse(v) is None, flag),
+        "period_c": (cleaned, pa.string()),
+        "period_code": (lambda v: period_of(v) or None, pa.string()),
+        "period_bad": (lambda v: bool(cleaned(v)) and period_of(v) is None, flag),
     })
     result_c = clean_column(staged["result_text"])
     note_c = clean_column(staged["note_text"])

@@ -105,7 +105,11 @@ st.caption(
     f"Thời hạn theo kế hoạch: «{str(row.deadline_text).strip()}» — {timeline.window(row)}"
     + (f" — kỳ báo cáo {row.period_label}" if row.period else "")
 )
-st.markdown(" · ".join(f"{s.label}: **{getattr(row, s.code)}**" for s in status.STATUSES))
+st.markdown(
+    " · ".join(
+        f"{s.label}: **{getattr(row, s.code)}**" for s in status.STATUSES if getattr(row, s.code)
+    )
+)
 units = data.frame("timeline_task_units", **query, task_id=int(row.task_id), period=row.period)
 table = pd.DataFrame(
     {
@@ -120,12 +124,20 @@ table = pd.DataFrame(
         "Kết quả": units["result_text"],
     }
 )
-colours = {s.label: s.colour for s in status.STATUSES}
+
+
+def _cell_style(label: str) -> str:
+    """The status's colour behind its label, in black or white, whichever reads better."""
+    colour = {s.label: s.colour for s in status.STATUSES}.get(label)
+    if colour is None:
+        return ""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    ink = "black" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "white"
+    return f"background-color: {colour}; color: {ink}"
+
+
 st.dataframe(
-    table.style.map(
-        lambda v: f"background-color: {colours[v]}; color: white" if v in colours else "",
-        subset=["Tình trạng"],
-    ),
+    table.style.map(_cell_style, subset=["Tình trạng"]),
     hide_index=True,
     width="stretch",
     column_config={

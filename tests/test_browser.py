@@ -151,3 +151,13 @@ def test_a_deep_link_to_the_heatmap_draws_and_redraws_after_a_filter(demo_db, re
             page.screenshot(path=str(ARTIFACTS / "heatmap.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_without_chromium_the_browser_test_skips_locally_but_fails_in_ci(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="in CI this fails instead"):
+        _require_chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="missing in CI"):
+        _require_chromium()

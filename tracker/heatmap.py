@@ -148,7 +148,9 @@ def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
             "col": cells["task_id"].astype(int).astype(str),
             "status": cells["status"],
             "hover": _cell_hovers(cells),
-            "text": cells["status"].map(lambda c: status.BY_CODE[c].short),
+            # No words in unit cells: a status name spills over a cell narrower than itself
+            # (plotly does not shrink it), and hover plus the colour bar name every colour.
+            "text": "",
         }
     )
     count = int(cells["unit_count"].iloc[0]) if len(cells) else 0

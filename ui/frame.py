@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from tracker import status
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
+from ui.menu import APP_TITLE, ROOT, menu
 
 ALL = "Tất cả kế hoạch"
 
@@ -144,8 +146,28 @@ def _mirror(f: Filters) -> None:
         st.query_params.update(wanted)
 
 
+def draw_menu() -> None:
+    """The page links, by section, at the top of the sidebar.
+
+    A page run with no page registry at all (AppTest's ``switch_page`` runs the file alone)
+    cannot link anywhere; it is drawn without the menu rather than failing.
+    """
+    menu_box = st.sidebar.container()
+    try:
+        for section, entries in menu().items():
+            menu_box.caption(section.upper())
+            for path, title, icon in entries:
+                menu_box.page_link(str(ROOT / path), label=title, icon=icon)
+    except StreamlitPageNotFoundError:
+        menu_box.empty()
+        return
+    st.sidebar.divider()
+
+
 def page_frame(title: str, caption: str | None = None, show_status: bool = True) -> Filters:
-    """Draw the page title and the shared sidebar; return the filters chosen."""
+    """Draw the page title, the menu and the shared sidebar; return the filters chosen."""
+    st.set_page_config(page_title=f"{title} — {APP_TITLE}", layout="wide")
+    draw_menu()
     filters = sidebar_filters(show_status=show_status)
     st.title(title)
     if caption:

@@ -4,8 +4,8 @@ Statuses are categories, not a scale, so the colourscale is *discrete*: each sta
 one flat band of the scale in its colour from :mod:`tracker.status`, a cell's value is
 the middle of its status's band, and the colour bar names every band, best at the top.
 A cell with no obligation (a unit not assigned that task) stays blank. Hover carries the
-full story of a cell, and cells are written in (the status's short name, or the
-completion rate) when they are wide enough, so colour is never read alone.
+full story of a cell and the colour bar names every colour, so colour is never read alone;
+cells that carry text (the completion rate of a group) show it when they are wide enough.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from tracker.heatmap import Grid
 
 ROW_PX = 24
 TEXT_MAX_COLUMNS = 8
-"""Above this many columns a cell (wide layout) is too narrow for a status's short name,
-which plotly would let spill over its neighbours; hover and the colour bar stay."""
+"""Above this many columns a cell is too narrow for its text, which plotly would let spill
+over its neighbours; hover and the colour bar stay."""
 
 
 BANDS = tuple(reversed(status.STATUSES))
@@ -54,7 +54,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
     z = _matrix(cells, "z", rows, cols, float("nan"))
     hover = _matrix(cells, "hover", rows, cols, "")
     text = _matrix(cells, "text", rows, cols, "")
-    with_text = len(cols) <= TEXT_MAX_COLUMNS
+    with_text = len(cols) <= TEXT_MAX_COLUMNS and cells["text"].astype(bool).any()
     n = len(status.STATUSES)
     height = 190 + ROW_PX * max(len(rows), 3)
     fig = go.Figure(
@@ -90,7 +90,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
         tickvals=cols,
         ticktext=grid.columns["label"].tolist(),
         side="top",
-        tickangle=0 if len(cols) <= 16 else -90,
+        tickangle=0 if len(cols) <= 10 else -90,
         title_text=x_title,
         showgrid=False,
     )

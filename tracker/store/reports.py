@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -148,9 +149,12 @@ def _write(
             return outcome
         ids = [r[0] for r in tx.run("report_next_ids", n=len(fresh))]
         reports, rows = [], []
+        # Blobs are written by a few threads while DuckDB inserts; all are on disk before
+        # the transaction commits (file writes release the GIL).
+        pool = ThreadPoolExecutor(max_workers=4)
+        saving = [pool.submit(keep_blob, folder, files[i].sha256, files[i].data) for i in fresh]
         for index, report_id in zip(fresh, ids, strict=True):
             prepared = files[index]
-            keep_blob(folder, prepared.sha256, prepared.data)
             reports.append({
                 "report_id": report_id, "plan_id": catalog.plan_id, "unit_id": prepared.unit_id,
                 "file_name": prepared.file[:255], "sha256": prepared.sha256,
@@ -162,8 +166,13 @@ def _write(
             rows.append(table.add_column(0, "report_id",
                                          pa.array([report_id] * table.num_rows, pa.int32())))
             outcome[index] = Written(report_id, False)
-        tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
-        tx.insert_arrow("report_row", pa.concat_tables(rows))
+        try:
+            tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
+            tx.insert_arrow("report_row", pa.concat_tables(rows))
+        finally:
+            for future in saving:
+                future.result()  # a failed blob write fails the transaction
+            pool.shutdown()
     return outcome
 
 

@@ -1,0 +1,150 @@
+"""Tải báo cáo lên: pick the plan (and unit), download the template, drop report files, see
+what would be written with every problem highlighted, confirm, and manage past uploads.
+UI only: reading and checking are loaders/, writing is tracker.ingest."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from loaders.template import build_template
+from loaders.vocabulary import PROGRESS_LABELS, STATUS_WORDS
+from tracker import ingest
+from tracker.config import MAX_UPLOAD_MB
+from tracker.store.reports import load_catalog
+from ui import data
+from ui.format import DATE_FORMAT, vn_date
+from ui.frame import page_frame
+
+TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+NO_UNIT = "— Theo đơn vị ghi trong tệp —"
+DATE_SOURCES = {"title": "ghi trong tệp", "form": "đã chọn", "today": "hôm nay"}
+
+
+def highlight(flagged: set) -> callable:
+    """Row style: rows with a warning in yellow."""
+    def style(row) -> list[str]:
+        mark = (row["Trang"], row["Dòng"]) in flagged
+        return ["background-color: #fff8e1" if mark else ""] * len(row)
+    return style
+
+filters = page_frame("Tải báo cáo lên", "Nạp báo cáo của các đơn vị (Excel, ODS, CSV): kiểm "
+                     "tra từng ô, xem trước, rồi mới ghi.", show_status=False)
+store = data.get_store()
+plans = data.plans()
+codes = [c for c, archived in zip(plans["code"], plans["archived"], strict=True) if not archived]
+if not codes:
+    st.info("Chưa có kế hoạch nào. Hãy đăng ký kế hoạch ở trang «Kế hoạch».")
+    st.stop()
+
+left, middle, right = st.columns([2, 2, 1])
+plan = left.selectbox("Kế hoạch", codes, key="upload.plan",
+                      index=codes.index(filters.plan) if filters.plan in codes else 0)
+catalog = load_catalog(store, plan)
+units = {u.name: u.unit_id for u in sorted(catalog.units, key=lambda u: u.name)}
+unit = middle.selectbox("Đơn vị báo cáo (khi tệp không ghi)", [NO_UNIT, *units],
+                        key="upload.unit")
+reported_on = right.date_input("Ngày báo cáo (khi tệp không ghi)", value=None,
+                               format=DATE_FORMAT, key="upload.date")
+chosen_unit = None if unit == NO_UNIT else unit
+
+with st.expander("Mẫu báo cáo và cách ghi tình trạng"):
+    st.download_button(
+        "Tải mẫu báo cáo (.xlsx)" + (f" cho {chosen_unit}" if chosen_unit else " chung"),
+        build_template(catalog, units.get(chosen_unit) if chosen_unit else None),
+        file_name=f"mau_bao_cao_{plan.replace('/', '-')}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="upload.template",
+    )
+    st.dataframe(pd.DataFrame(
+        [(w, PROGRESS_LABELS[p], "bắt đầu bằng" if k == "prefix" else "đúng như vậy")
+         for w, p, k in STATUS_WORDS],
+        columns=["Cách ghi", "Được hiểu là", "So khớp"]), hide_index=True)
+
+uploaded = st.file_uploader("Chọn hoặc kéo thả một hay nhiều tệp báo cáo", type=TYPES,
+                            accept_multiple_files=True, max_upload_size=MAX_UPLOAD_MB,
+                            key="upload.files")
+by = st.text_input("Người tải lên", key="upload.by", placeholder="Họ tên cán bộ")
+
+if uploaded:
+    files = [(f.name, f.getvalue()) for f in uploaded]
+    signature = (plan, chosen_unit, reported_on,
+                 tuple((n, hashlib.sha256(b).hexdigest()) for n, b in files))
+    if st.session_state.get("upload.signature") != signature:
+        bar = st.progress(0.0, text="Đang đọc tệp…")
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(done / max(total, 1), text=f"Đang đọc {name} ({done + 1}/{total})"
+                         if name else "Đang đối chiếu với kế hoạch…")
+
+        st.session_state["upload.preparation"] = ingest.prepare_files(
+            store, plan, files, chosen_unit, reported_on, on_progress=progress)
+        st.session_state["upload.signature"] = signature
+        bar.empty()
+    preparation = st.session_state["upload.preparation"]
+    results = preparation.results()
+    good = [r for r in results if r.accepted and not r.duplicate]
+    st.subheader("Xem trước")
+    st.write(f"{len(good)} tệp hợp lệ, {sum(r.duplicate for r in results)} tệp đã nạp trước "
+             f"đây, {sum(not r.accepted for r in results)} tệp bị từ chối.")
+    for result, prepared in zip(results, preparation.files, strict=True):
+        icon = "🔁" if result.duplicate else ("✅" if result.accepted else "⛔")
+        with st.expander(f"{icon} {result.file} — {result.summary}",
+                         expanded=not result.accepted):
+            if result.problems:
+                table = pd.DataFrame([{
+                    "Mức": "Lỗi" if p.is_error else "Cảnh báo", "Trang": p.sheet or "",
+                    "Dòng": p.row, "Cột": p.column or "", "Giá trị": p.value or "",
+                    "Cần làm": p.message} for p in result.problems])
+                st.dataframe(table.style.apply(lambda row: [
+                    "background-color: #fdecea" if row["Mức"] == "Lỗi"
+                    else "background-color: #fff8e1"] * len(row), axis=1), hide_index=True)
+            if prepared.rows is not None and not result.duplicate:
+                unit_label = result.unit or "nhiều đơn vị"
+                source = DATE_SOURCES[prepared.reported_on_source]
+                st.caption(f"Đơn vị: {unit_label}; ngày báo cáo {vn_date(result.reported_on)} "
+                           f"({source}).")
+                rows = prepared.rows.to_pandas()
+                flagged = {(p.sheet, p.row) for p in result.warnings}
+                shown = pd.DataFrame({
+                    "Trang": rows["sheet"], "Dòng": rows["row_no"],
+                    "Nhiệm vụ": rows["task_code"], "Đơn vị": rows["unit_name"],
+                    "Kỳ": rows["period"], "Tình trạng": rows["progress"].map(PROGRESS_LABELS),
+                    "Ngày hoàn thành": rows["completed_on"].map(vn_date),
+                    "Kết quả": rows["result_text"],
+                })
+                st.dataframe(shown.style.apply(highlight(flagged), axis=1), hide_index=True)
+    if good and st.button(f"Ghi {len(good)} tệp hợp lệ vào cơ sở dữ liệu", type="primary",
+                          key="upload.confirm"):
+        written = ingest.commit_prepared(store, preparation, uploaded_by=by)
+        data.changed()
+        st.session_state.pop("upload.signature", None)
+        st.session_state["upload.done"] = [f"{r.file}: {r.summary}" for r in written]
+        st.rerun()
+
+for line in st.session_state.pop("upload.done", []):
+    st.success(line)
+
+st.subheader("Các lần tải lên")
+history = ingest.list_reports(store, plan)
+if history.empty:
+    st.caption("Chưa có báo cáo nào của kế hoạch này.")
+else:
+    st.dataframe(pd.DataFrame({
+        "Mã": history["report_id"], "Tệp": history["file_name"], "Đơn vị": history["unit"],
+        "Người tải": history["uploaded_by"], "Lúc": history["uploaded_at"].dt.strftime(
+            "%d/%m/%Y %H:%M"), "Ngày báo cáo": history["reported_on"].map(vn_date),
+        "Số dòng": history["row_count"], "Mã băm": history["sha256"].str[:12],
+        "Đã rút": history["withdrawn_at"].map(lambda t: "" if pd.isna(t) else
+                                                 t.strftime("%d/%m/%Y %H:%M")),
+    }), hide_index=True)
+    active = history[history["withdrawn_at"].isna()]
+    if not active.empty:
+        labels = {int(r.report_id): f"#{r.report_id} {r.file_name} ({r.unit})"
+                  for r in active.itertuples()}
+        pick = st.selectbox("Rút một lần tải lên (không xoá, chỉ thôi tính)", list(labels),
+                            format_func=labels.get, key="upload.withdraw_pick")
+        if st.button("Rút báo cáo", key="upload.withdraw"):
+            ingest.withdraw_report(store, pick, by=by)
+            data.changed()
+            st.rerun()

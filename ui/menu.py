@@ -1,0 +1,41 @@
+"""The app's menu, defined once: the entry script registers these pages with
+``st.navigation`` and every page draws the same links in its sidebar.
+
+The menu is drawn by :func:`ui.frame.page_frame` rather than by ``st.navigation`` because a
+page Streamlit runs on its own (the first visit to a deep link on a fresh server, see
+NOTES.md on the ``pages/`` folder) would otherwise show Streamlit's file-name menu instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# section -> (file, title, icon). A page whose file is absent is left out.
+MENU: dict[str, list[tuple[str, str, str]]] = {
+    "Theo dõi": [
+        ("pages/overview.py", "Tổng quan", ":material/dashboard:"),
+        ("pages/timeline.py", "Tiến độ theo thời hạn", ":material/event:"),
+        ("pages/heatmap.py", "Mức độ hoàn thành theo đơn vị", ":material/grid_on:"),
+        ("pages/ranking.py", "Xếp hạng đơn vị", ":material/leaderboard:"),
+        ("pages/reminders.py", "Đôn đốc", ":material/notifications:"),
+        ("pages/compare.py", "So sánh kế hoạch", ":material/compare_arrows:"),
+    ],
+    "Nghiệp vụ": [
+        ("pages/upload.py", "Tải báo cáo lên", ":material/upload_file:"),
+        ("pages/export.py", "Xuất báo cáo", ":material/download:"),
+        ("pages/plans.py", "Kế hoạch", ":material/assignment:"),
+        ("pages/units.py", "Đơn vị", ":material/apartment:"),
+    ],
+}
+DEFAULT = "pages/overview.py"
+APP_TITLE = "Theo dõi thực hiện kế hoạch"
+
+
+def menu() -> dict[str, list[tuple[str, str, str]]]:
+    """The menu with only the pages whose files exist."""
+    return {
+        section: [entry for entry in entries if (ROOT / entry[0]).exists()]
+        for section, entries in MENU.items()
+    }
