@@ -25,7 +25,6 @@ slowest page's median with the cache cleared. Targets: 0.3 s, 3 s, 500 MB.
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import os
 import socket
@@ -55,6 +54,7 @@ FIRST_PERIOD = date(2019, 1, 1)
 GROUPS = ("so_ban_nganh", "cap_uy", "bao_chi", "mttq_doan_the", "co_quan_dang")
 TARGETS = {"page_s": 0.3, "cold_start_s": 3.0, "peak_mb": 500.0}
 CHROMIUM = "/usr/bin/chromium"
+PAGE_TIMEOUT_S = 300
 
 
 # -- the synthetic database --------------------------------------------------------------
@@ -176,6 +176,7 @@ def build(path: str | Path, units: int = 500, tasks: int = 100, periods: int = 2
                             ("obligation", obligation), ("report", report),
                             ("report_row", report_row)):
             tx.insert_arrow(name, table)
+        tx.run("report_rows_supersede", report_ids=report["report_id"].to_pylist())
     store.close()
     return {"obligations": obligation.num_rows, "reports": report.num_rows,
             "report_rows": report_row.num_rows}
@@ -201,14 +202,10 @@ def ensure_database(path: Path, scale: tuple[int, int, int], rebuild: bool) -> N
 
 
 def page_files() -> list[str]:
-    """Every page of the menu in ``dashboard.py`` whose file exists, in menu order."""
-    tree = ast.parse((ROOT / "dashboard.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "MENU":
-            menu = ast.literal_eval(node.value)
-            return [path for pages in menu.values() for path, _, _ in pages
-                    if (ROOT / path).exists()]
-    raise RuntimeError("dashboard.py has no MENU")
+    """Every page of the app's menu (``ui/menu.py``) whose file exists, in menu order."""
+    from ui.menu import menu
+
+    return [path for entries in menu().values() for path, _, _ in entries]
 
 
 class QueryTimer:
@@ -286,17 +283,30 @@ def measure_pages(db: Path, pages: list[str], runs: int) -> list[dict]:
     memory is its own (the pages share nothing but the database file)."""
     results = []
     for page in pages:
-        done = subprocess.run(
-            [sys.executable, __file__, "--db", str(db), "--runs", str(runs), "--page", page],
-            cwd=ROOT, capture_output=True, text=True, check=False)
-        lines = done.stdout.strip().splitlines()
-        if done.returncode or not lines:
+        command = [sys.executable, __file__, "--db", str(db), "--runs", str(runs), "--page", page]
+        try:
+            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                                  check=False, timeout=PAGE_TIMEOUT_S)
+            lines, error = done.stdout.strip().splitlines(), done.stderr.strip().splitlines()
+        except subprocess.TimeoutExpired:
+            lines, error = [], [f"no result after {PAGE_TIMEOUT_S} s"]
+        if not lines or not lines[-1].startswith("{"):
             results.append({"page": page, "first_s": 0.0, "uncached_s": float("inf"),
                             "cached_s": 0.0, "queries": {}, "peak_mb": 0.0,
-                            "errors": done.stderr.strip().splitlines()[-1:] or ["failed"]})
+                            "errors": error[-1:] or ["failed"]})
         else:
             results.append(json.loads(lines[-1]))
+        print(_page_line(results[-1]), flush=True)
     return results
+
+
+def _page_line(r: dict) -> str:
+    slow = sorted(r["queries"].items(), key=lambda q: -q[1])[:2]
+    flag = "OK" if r["uncached_s"] <= TARGETS["page_s"] else "SLOW"
+    return (f"page={r['page']} uncached_s={r['uncached_s']:.3f} cached_s={r['cached_s']:.3f} "
+            f"first_s={r['first_s']:.3f} peak_mb={r['peak_mb']:.0f} queries={len(r['queries'])}"
+            f" slowest={','.join(f'{n}:{t:.3f}' for n, t in slow) or '-'} {flag}"
+            + (f" ERRORS={r['errors']}" if r["errors"] else ""))
 
 
 # -- cold start --------------------------------------------------------------------------
@@ -414,16 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     for mode in modes:  # server side alone, then with the browser: the figure reported
         start = cold_start(args.db, mode)
         print(f"cold start ({start['how']}): health {start['health_s']:.2f} s, first chart "
-              f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB")
+              f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB",
+              flush=True)
 
     results = measure_pages(args.db, page_files(), args.runs)
-    for r in results:
-        slow = sorted(r["queries"].items(), key=lambda q: -q[1])[:2]
-        flag = "OK" if r["uncached_s"] <= TARGETS["page_s"] else "SLOW"
-        print(f"page={r['page']} uncached_s={r['uncached_s']:.3f} cached_s={r['cached_s']:.3f} "
-              f"first_s={r['first_s']:.3f} peak_mb={r['peak_mb']:.0f} queries={len(r['queries'])}"
-              f" slowest={','.join(f'{n}:{t:.3f}' for n, t in slow) or '-'} {flag}"
-              + (f" ERRORS={r['errors']}" if r["errors"] else ""))
     print(f"memory: peak RSS (VmHWM) of each page's AppTest process and of the streamlit "
           f"server ({start['server_peak_mb']:.0f} MB); targets: page "
           f"{TARGETS['page_s']} s, cold start {TARGETS['cold_start_s']} s, "

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from loaders.problems import column_index
+from tracker.config import MAX_UPLOAD_MB
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-"""Largest upload accepted (the upload widget and Streamlit's config say the same)."""
+MAX_FILE_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+"""Largest file accepted: the same limit as the upload widget and Streamlit's config."""
 MAX_MEMBERS = 2_000
 MAX_MEMBER_BYTES = 128 * 1024 * 1024
 MAX_TOTAL_BYTES = 192 * 1024 * 1024

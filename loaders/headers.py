@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from tracker.text import clean, fold
+from tracker.text import clean as _clean
+from tracker.text import fold
+
+clean = lru_cache(maxsize=16384)(_clean)
 
 HEADER_SEARCH_ROWS = 30
 
@@ -55,7 +58,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 @lru_cache(maxsize=8192)
-def header_key(text: object) -> str:
+def header_key(text: str) -> str:
     """The folded form a header cell is compared by: no parentheses, stars or colons."""
     value = clean(text)
     value = _PARENS.sub(" ", value)

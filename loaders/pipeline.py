@@ -9,7 +9,9 @@ store writes accepted files afterwards (:mod:`tracker.ingest`).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,12 +28,11 @@ from loaders.problems import Problem, column_letter, file_problem
 from loaders.sniff import EXTENSIONS, sniff
 from loaders.workbook import Workbook, read_workbook
 
+READ_THREADS = min(2, os.cpu_count() or 1)
+"""Files read at once (the Rust reader and zlib run outside the GIL)."""
 CHUNK_ROWS = 250_000
 """Staged rows matched in one DuckDB pass; bigger batches are split."""
 
-ROW_COLUMNS = ("sheet", "row_no", "task_id", "unit_id", "period", "progress", "completed_on",
-               "result_text", "note", "raw_status")
-"""The report_row columns a prepared file carries (report_id is given when written)."""
 PREVIEW_COLUMNS = ("task_code", "unit_name", "cell_col")
 
 Progress = Callable[[int, int, str], None]
@@ -98,24 +99,34 @@ def prepare(
     """
     today = today or date.today()
     known = dict(known or {})
-    works: list[_Work] = []
-    total = len(files)
+    works: list[_Work | None] = [None] * len(files)
+    todo: list[tuple[int, PreparedFile]] = []
     for index, (name, data) in enumerate(files):
-        if on_progress:
-            on_progress(index, total, name)
         digest = hashlib.sha256(data).hexdigest()
         prepared = PreparedFile(name, data, digest, len(data), "")
         if digest in known:
             prepared.duplicate_of, unit_id = known[digest]
             prepared.unit_ids = [unit_id] if unit_id is not None else []
-            works.append(_Work(prepared, [], False))
+            works[index] = _Work(prepared, [], False)
             continue
         known[digest] = (-1, None)  # the same bytes twice in one batch: the second is a dup
-        works.append(_read_one(prepared, catalog, unit, reported_on, today))
+        todo.append((index, prepared))
+    # The readers (fastexcel, zlib) release the GIL: files are read on a few threads.
+    # Progress is reported from this thread only (UIs cannot be touched from others).
+    total, done = len(files), len(files) - len(todo)
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        futures = {pool.submit(_read_one, prepared, catalog, unit, reported_on, today): index
+                   for index, prepared in todo}
+        for future in as_completed(futures):
+            works[futures[future]] = future.result()
+            if on_progress:
+                on_progress(done, total, works[futures[future]].prepared.file)
+            done += 1
     if on_progress:
         on_progress(total, total, "")
-    _match_all([w for w in works if w.staged], catalog)
-    return [w.prepared for w in works]
+    ready = [w for w in works if w is not None]
+    _match_all([w for w in ready if w.staged], catalog)
+    return [w.prepared for w in ready]
 
 
 def _read_one(

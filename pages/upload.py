@@ -11,7 +11,6 @@ from loaders.template import build_template
 from loaders.vocabulary import PROGRESS_LABELS, STATUS_WORDS
 from tracker import ingest
 from tracker.config import MAX_UPLOAD_MB
-from tracker.store.reports import load_catalog
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
@@ -40,7 +39,7 @@ if not codes:
 left, middle, right = st.columns([2, 2, 1])
 plan = left.selectbox("Kế hoạch", codes, key="upload.plan",
                       index=codes.index(filters.plan) if filters.plan in codes else 0)
-catalog = load_catalog(store, plan)
+catalog = ingest.load_catalog(store, plan)
 units = {u.name: u.unit_id for u in sorted(catalog.units, key=lambda u: u.name)}
 unit = middle.selectbox("Đơn vị báo cáo (khi tệp không ghi)", [NO_UNIT, *units],
                         key="upload.unit")

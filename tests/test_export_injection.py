@@ -38,7 +38,7 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 def export(demo_store):
     with demo_store.write() as tx:
         report_id = tx.run(
-            "demo_report_insert",
+            "direct_report_insert",
             file_name=FILE_NAME,
             sha256="hostile",
             size_bytes=0,
@@ -48,7 +48,7 @@ def export(demo_store):
             plan=PLAN,
         )[0][0]
         tx.run_many(
-            "demo_row_insert",
+            "direct_row_insert",
             [
                 dict(
                     report_id=report_id,
@@ -64,6 +64,7 @@ def export(demo_store):
                 for n, ((task, period), (result, note)) in enumerate(PAYLOADS.items(), 1)
             ],
         )
+        tx.run("report_rows_supersede", report_ids=[report_id])
     return report.collect(demo_store, AS_OF, PLAN)
 
 

@@ -62,7 +62,8 @@ def test_a_long_report_with_a_title_block_loads_and_takes_unit_and_date_from_it(
 
 def test_headers_in_any_case_spacing_unicode_form_and_synonyms_are_recognised(store):
     header = [unicodedata.normalize("NFD", h) for h in
-              ["stt", "MÃ  NV", "Nội dung công việc", "TIẾN ĐỘ", "Thời gian hoàn thành (dd/mm/yyyy)",
+              ["stt", "MÃ  NV", "Nội dung công việc", "TIẾN ĐỘ",
+               "Thời gian hoàn thành (dd/mm/yyyy)",
                "Kết quả", "Ghi\u00a0chú"]]
     rows = [["Dòng tiêu đề thêm"]] * 12 + long_report(good_rows(), header=header)
     assert_expected(store, ingest_one(store, "synonyms.xlsx", xlsx(rows)))

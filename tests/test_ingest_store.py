@@ -119,10 +119,16 @@ def test_concurrent_ingestion_from_several_threads_loses_and_duplicates_nothing(
 
 def _block_row(store, report_id: int, row_no: int, task: str, unit: str) -> None:
     """Put a row where an upcoming report's row will go, so that its insert fails inside
-    the writing transaction (after the report and its earlier rows were written)."""
-    store._con.cursor().execute(
+    the writing transaction (after the report and its earlier rows were written).
+
+    report_row has no unique key in the schema (validation rules duplicates out, and the
+    index slowed ingestion), so the test adds one to its own database to make the clash."""
+    cursor = store._con.cursor()
+    cursor.execute("CREATE UNIQUE INDEX IF NOT EXISTS test_clash ON report_row "
+                   "(report_id, sheet, row_no, task_id, unit_id, period)").fetchall()
+    cursor.execute(
         "INSERT INTO report_row SELECT $r, 'Báo cáo', $n, t.task_id, u.unit_id, '', 'done', "
-        "NULL, '', '', '' FROM task t, unit u WHERE t.code = $t AND u.name = $u",
+        "NULL, '', '', '', NULL FROM task t, unit u WHERE t.code = $t AND u.name = $u",
         {"r": report_id, "n": row_no, "t": task, "u": unit}).fetchall()
 
 

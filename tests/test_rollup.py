@@ -86,6 +86,7 @@ def _build(store) -> None:
             ),
         )
         tx.insert_arrow("report_row", pa.Table.from_pylist(rows))
+        tx.run("report_rows_supersede", report_ids=[1])
         tx.run("obligations_derive", plan_id=plan_id)
 
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from tracker import status
-from tracker.demo import DemoReport, DemoRow, write_reports_directly
+from tracker.demo import DemoReport, DemoRow, report_workbook
+from tracker.ingest import ingest_files
 from tracker.model import PlanSpec, TaskSpec, UnitSpec
 from tracker.store.plans import save_plan, save_units
 
@@ -41,8 +42,11 @@ def plan_store(store):
 
 
 def _report(store, on: date, progress: str, completed: date | None, name="r.xlsx"):
+    """Send a one-row report through the real ingestion path, as an .xlsx file."""
     row = DemoRow("NV01", "1", "Quán triệt", "", progress, completed, "", "")
-    write_reports_directly(store, [DemoReport("P1", "Sở Ngoại vụ", "SNV", on, name, (row,))])
+    data = report_workbook(DemoReport("P1", "Sở Ngoại vụ", "SNV", on, name, (row,)), "T")
+    [result] = ingest_files(store, "P1", [(name, data)])
+    assert result.accepted, result.errors
 
 
 def _status(store, as_of: date) -> tuple[str, bool]:
@@ -89,10 +93,27 @@ def test_a_report_dated_after_the_as_of_date_does_not_count_yet(plan_store):
 
 
 def test_a_later_report_supersedes_an_earlier_one(plan_store):
-    _report(plan_store, date(2019, 6, 10), "in_progress", None, name="a.xlsx")
     _report(plan_store, date(2019, 6, 28), "done", date(2019, 6, 27), name="b.xlsx")
+    _report(plan_store, date(2019, 6, 10), "in_progress", None, name="a.xlsx")  # sent late
+    assert _status(plan_store, date(2019, 6, 9)) == ("not_reported", False)
     assert _status(plan_store, date(2019, 6, 15)) == ("in_progress", True)
     assert _status(plan_store, date(2019, 7, 10)) == ("done_on_time", True)
+
+
+def test_withdrawing_the_newer_report_brings_back_the_older_one(plan_store):
+    from tracker.ingest import withdraw_report
+
+    _report(plan_store, date(2019, 6, 10), "in_progress", None, name="a.xlsx")
+    _report(plan_store, date(2019, 6, 28), "done", date(2019, 6, 27), name="b.xlsx")
+    newer = plan_store.frame("report_list", plan="P1").query("file_name == 'b.xlsx'")
+    assert withdraw_report(plan_store, int(newer["report_id"].iloc[0]))
+    assert _status(plan_store, date(2019, 7, 10)) == ("overdue", True)
+
+
+def test_two_reports_on_the_same_day_the_later_upload_wins(plan_store):
+    _report(plan_store, date(2019, 6, 20), "in_progress", None, name="a.xlsx")
+    _report(plan_store, date(2019, 6, 20), "done", date(2019, 6, 19), name="b.xlsx")
+    assert _status(plan_store, date(2019, 6, 20)) == ("done_on_time", True)
 
 
 def test_every_status_code_has_one_label_and_one_colour():

@@ -12,8 +12,7 @@ from test_ingest_support import PLAN, make_store
 
 from loaders.template import HEADER_ROW, build_template
 from loaders.vocabulary import TEMPLATE_CHOICES
-from tracker.ingest import ingest_files
-from tracker.store.reports import load_catalog
+from tracker.ingest import ingest_files, load_catalog
 
 
 @pytest.fixture

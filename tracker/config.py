@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "tracker.duckdb"
+DEMO_REPORTS_DIR = DATA_DIR / "demo" / "reports"
 MAX_UPLOAD_MB = 20
 
 
@@ -22,3 +23,9 @@ def database_path(explicit: str | os.PathLike | None = None) -> Path:
         return Path(explicit)
     from_env = os.environ.get("TRACKER_DB")
     return Path(from_env) if from_env else DEFAULT_DB
+
+
+def demo_reports_dir(db: Path) -> Path | None:
+    """Where the demo's generated .xlsx reports are kept for staff to try uploading by hand:
+    ``data/demo/reports`` for the default database, nowhere for any other."""
+    return DEMO_REPORTS_DIR if db.resolve() == DEFAULT_DB.resolve() else None

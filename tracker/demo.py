@@ -9,6 +9,7 @@ The generated reports are real .xlsx files written the way units fill them in.
 
 from __future__ import annotations
 
+import io
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -154,45 +155,83 @@ def demo_reports(store: Store) -> list[DemoReport]:
     return generate_reports(store.frame("demo_obligations"))
 
 
-def write_reports_directly(store: Store, reports: list[DemoReport]) -> None:
-    """Stand-in for ingestion: write generated reports straight into the store."""
-    import hashlib
-
-    with store.write() as tx:
-        for report in reports:
-            digest = hashlib.sha256(repr(report).encode()).hexdigest()
-            report_id = tx.run(
-                "demo_report_insert",
-                file_name=report.file_name,
-                sha256=digest,
-                size_bytes=0,
-                reported_on=report.reported_on,
-                row_count=len(report.rows),
-                unit=report.unit,
-                plan=report.plan,
-            )[0][0]
-            tx.run_many(
-                "demo_row_insert",
-                [
-                    dict(
-                        report_id=report_id,
-                        row_no=i,
-                        task_code=r.task_code,
-                        period=r.period,
-                        progress=r.progress,
-                        completed_on=r.completed_on,
-                        result_text=r.result_text,
-                        note=r.note,
-                        raw_status=PROGRESS_WORDS[r.progress],
-                    )
-                    for i, r in enumerate(report.rows, start=8)
-                ],
-            )
+STATUS_SPELLINGS = {
+    "done": ("Đã hoàn thành", "Hoàn thành", "HT", "Xong"),
+    "in_progress": ("Đang thực hiện", "Đang triển khai"),
+    "not_started": ("Chưa thực hiện", "Chưa triển khai"),
+}
 
 
-def build_demo(db_path: str | Path) -> Store:
-    """Create the demo database at `db_path` (which must not exist yet) and return it open."""
+def report_workbook(report: DemoReport, province: str) -> bytes:
+    """The report as a unit would send it: a title block, then one row per task.
+
+    Status words vary the way people write them, and one completion date in five is typed
+    as text, so the demo goes through the same matching as real uploads.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    rng = random.Random(report.file_name)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Báo cáo"
+    on = report.reported_on
+    sheet["A1"] = report.unit.upper()
+    sheet["E1"] = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    sheet["E2"] = f"{province}, ngày {on.day} tháng {on.month} năm {on.year}"
+    sheet["A3"] = f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ {report.plan}"
+    sheet["A4"] = f"Đơn vị báo cáo: {report.unit}"
+    header = ("STT", "Mã nhiệm vụ", "Nội dung nhiệm vụ", "Kỳ báo cáo", "Tình trạng",
+              "Ngày hoàn thành", "Kết quả thực hiện", "Ghi chú")
+    sheet.append([])
+    sheet.append(header)
+    for cell in sheet[6]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True)
+    for number, row in enumerate(report.rows, start=1):
+        done = row.completed_on
+        written_date = done.strftime("%d/%m/%Y") if done and rng.random() < 0.2 else done
+        sheet.append([number, row.task_code, row.task, _period_label(row.period),
+                      rng.choice(STATUS_SPELLINGS[row.progress]), written_date,
+                      row.result_text, row.note])
+        if isinstance(written_date, date):
+            sheet.cell(sheet.max_row, 6).number_format = "DD/MM/YYYY"
+    for column, width in zip("ABCDEFGH", (5, 10, 48, 22, 16, 14, 48, 24), strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _period_label(code: str) -> str:
+    from loaders.periods import label
+
+    return label(code)
+
+
+def build_demo(db_path: str | Path, reports_dir: Path | None = None) -> Store:
+    """Create the demo database at `db_path` and return it open.
+
+    The generated reports are written as .xlsx (kept in `reports_dir` when given, so they
+    can be uploaded by hand too) and loaded through the same ingestion path as uploads.
+    Raises RuntimeError if any generated report is refused: the demo must load clean.
+    """
+    from tracker.ingest import ingest_files
+
     store = Store(db_path)
     load_plans(store)
-    write_reports_directly(store, demo_reports(store))
+    provinces = {row.code: row.province for row in store.frame("plans_list").itertuples()}
+    by_plan: dict[str, list[tuple[str, bytes]]] = {}
+    for report in demo_reports(store):
+        data = report_workbook(report, provinces[report.plan])
+        by_plan.setdefault(report.plan, []).append((report.file_name, data))
+        if reports_dir is not None:
+            reports_dir.mkdir(parents=True, exist_ok=True)
+            (reports_dir / report.file_name).write_bytes(data)
+    for plan, files in sorted(by_plan.items()):
+        results = ingest_files(store, plan, files, uploaded_by="demo")
+        refused = [r for r in results if not r.accepted]
+        if refused:
+            first = refused[0]
+            raise RuntimeError(f"demo report refused: {first.file}: {first.errors}")
     return store

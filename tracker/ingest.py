@@ -19,15 +19,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from loaders.catalog import Catalog
+from loaders.catalog import Catalog, Obligation, Task, Unit
 from loaders.pipeline import PreparedFile, prepare
 from loaders.problems import Problem, file_problem
 from loaders.sniff import REPORT_SUFFIXES
 from tracker.store.database import Store
 from tracker.store.reports import (
+    NewReport,
     known_hashes,
     list_reports,
-    load_catalog,
+    plan_reference,
     report_rows,
     withdraw_report,
     write_reports,
@@ -35,12 +36,27 @@ from tracker.store.reports import (
 
 __all__ = [
     "FileResult", "Preparation", "UnknownPlan", "commit_prepared", "ingest_files",
-    "list_reports", "prepare_files", "report_files", "report_rows", "withdraw_report",
+    "list_reports", "load_catalog", "prepare_files", "report_files", "report_rows",
+    "withdraw_report",
 ]
 
 
 class UnknownPlan(LookupError):
     """No plan has this code (a usage error, not a problem of a file)."""
+
+
+def load_catalog(store: Store, plan_code: str) -> Catalog | None:
+    """The plan's units (of its province), tasks and obligations, ready for matching; None
+    for an unknown plan."""
+    ref = plan_reference(store, plan_code)
+    if ref is None:
+        return None
+    units = [Unit(uid, name, short or "", tuple(aliases or ()))
+             for uid, name, short, aliases in ref.units]
+    tasks = [Task(tid, code, title, section or "", recurrence, due, deadline or "", order)
+             for tid, code, title, section, recurrence, due, deadline, order in ref.tasks]
+    obligations = [Obligation(tid, uid, period, due) for tid, uid, period, due in ref.obligations]
+    return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations)
 
 
 @dataclass
@@ -130,7 +146,9 @@ def commit_prepared(
 ) -> list[FileResult]:
     """Write the accepted files of a preparation (one transaction for the batch, falling back
     to one per file); returns a result per file, in order."""
-    written = write_reports(store, preparation.catalog, preparation.files, uploaded_by)
+    new = [NewReport(p.file, p.sha256, p.data, p.unit_id, p.reported_on, len(p.warnings), p.rows)
+           if p.accepted and p.rows is not None else None for p in preparation.files]
+    written = write_reports(store, preparation.catalog.plan_id, new, uploaded_by)
     return [_result(preparation.catalog, p, written.get(i))
             for i, p in enumerate(preparation.files)]
 

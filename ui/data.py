@@ -22,10 +22,11 @@ def _open(path: str) -> Store:
     from pathlib import Path
 
     if not Path(path).exists():
+        from tracker.config import demo_reports_dir
         from tracker.demo import build_demo
 
         with st.spinner("Lần chạy đầu: đang tạo dữ liệu mẫu từ hai kế hoạch…"):
-            return build_demo(path)
+            return build_demo(path, demo_reports_dir(Path(path)))
     return Store(path)
 
 

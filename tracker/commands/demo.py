@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tracker.commands import add_db_option
-from tracker.config import database_path
+from tracker.config import database_path, demo_reports_dir
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("demo", help="tạo cơ sở dữ liệu mẫu từ hai kế hoạch thật")
     add_db_option(parser)
     parser.add_argument("--force", action="store_true", help="xoá cơ sở dữ liệu cũ nếu có")
+    parser.add_argument("--reports-dir", type=Path,
+                        help="lưu các tệp báo cáo mẫu (.xlsx) vào thư mục này")
     parser.set_defaults(handler=run)
 
 
@@ -23,6 +27,6 @@ def run(args) -> int:
             return 2
         path.unlink()
         path.with_name(path.name + ".wal").unlink(missing_ok=True)
-    build_demo(path).close()
+    build_demo(path, args.reports_dir or demo_reports_dir(path)).close()
     print(f"Đã tạo dữ liệu mẫu: {path}")
     return 0

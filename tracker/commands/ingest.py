@@ -12,9 +12,8 @@ import sys
 
 from tracker.commands import add_db_option, iso_date
 from tracker.config import database_path
-from tracker.ingest import UnknownPlan, ingest_files, report_files
+from tracker.ingest import UnknownPlan, ingest_files, load_catalog, report_files
 from tracker.store.database import Store
-from tracker.store.reports import load_catalog
 
 
 def register(subparsers) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from loaders.template import build_template
 from tracker.commands import add_db_option
 from tracker.config import database_path
+from tracker.ingest import load_catalog
 from tracker.store.database import Store
-from tracker.store.reports import load_catalog
 
 
 def register(subparsers) -> None:

@@ -18,38 +18,61 @@ import os
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from loaders.catalog import Catalog, Obligation, Task, Unit
-from loaders.pipeline import ROW_COLUMNS, PreparedFile
 from tracker.store.database import Store
 
+ROW_COLUMNS = ("sheet", "row_no", "task_id", "unit_id", "period", "progress", "completed_on",
+               "result_text", "note", "raw_status")
+"""The report_row columns a new report brings (report_id is given when written)."""
 
-def load_catalog(store: Store, plan_code: str) -> Catalog | None:
+
+@dataclass
+class PlanReference:
+    """What ingestion matches reports against, as plain rows (the loaders build their
+    catalog from it; the store layer does not import the loaders)."""
+
+    plan_id: int
+    code: str
+    title: str
+    issued_on: date
+    province: str
+    units: list[tuple]  # (unit_id, name, short_name, aliases)
+    tasks: list[tuple]  # (task_id, code, title, section, recurrence, due_on, deadline, order)
+    obligations: list[tuple]  # (task_id, unit_id, period, due_on)
+
+
+def plan_reference(store: Store, plan_code: str) -> PlanReference | None:
     """The plan's units (of its province), tasks and obligations; None for an unknown plan."""
     found = store.rows("ingest_plan", code=plan_code)
     if not found:
         return None
     plan_id, code, title, issued_on, province = found[0]
-    units = [
-        Unit(uid, name, short or "", tuple(aliases or ()))
-        for uid, name, short, aliases in store.rows("ingest_units", province=province)
-    ]
-    tasks = [
-        Task(tid, tcode, ttitle, section or "", recurrence, due, deadline or "", order)
-        for tid, tcode, ttitle, section, recurrence, due, deadline, order in store.rows(
-            "ingest_tasks", plan_id=plan_id)
-    ]
-    obligations = [
-        Obligation(tid, uid, period, due)
-        for tid, uid, period, due in store.rows("ingest_obligations", plan_id=plan_id)
-    ]
-    return Catalog(plan_id, code, title, issued_on, units, tasks, obligations)
+    return PlanReference(
+        plan_id, code, title, issued_on, province,
+        store.rows("ingest_units", province=province),
+        store.rows("ingest_tasks", plan_id=plan_id),
+        store.rows("ingest_obligations", plan_id=plan_id),
+    )
+
+
+@dataclass
+class NewReport:
+    """One accepted file, ready to be written."""
+
+    file_name: str
+    sha256: str
+    data: bytes = field(repr=False)
+    unit_id: int | None
+    reported_on: date
+    warnings: int
+    rows: pa.Table  # at least ROW_COLUMNS
 
 
 def known_hashes(store: Store, plan_id: int) -> dict[str, tuple[int, int | None]]:
@@ -103,27 +126,28 @@ class Written:
 
 
 def write_reports(
-    store: Store, catalog: Catalog, files: Sequence[PreparedFile], uploaded_by: str = "",
+    store: Store, plan_id: int, files: Sequence[NewReport | None], uploaded_by: str = "",
 ) -> dict[int, Written]:
-    """Write the accepted, new files of a batch; returns an outcome per index in `files`."""
-    todo = [i for i, f in enumerate(files) if f.accepted and f.rows is not None]
+    """Write the new reports of a batch (None entries are skipped); returns an outcome per
+    index in `files`."""
+    todo = [i for i, f in enumerate(files) if f is not None]
     outcome: dict[int, Written] = {}
     if not todo:
         return outcome
     folder = blob_dir(store)
     try:
-        outcome.update(_write(store, catalog, files, todo, uploaded_by, folder))
+        outcome.update(_write(store, plan_id, files, todo, uploaded_by, folder))
     except Exception:  # noqa: BLE001 - fall back to one transaction per file
         for index in todo:
             try:
-                outcome.update(_write(store, catalog, files, [index], uploaded_by, folder))
+                outcome.update(_write(store, plan_id, files, [index], uploaded_by, folder))
             except Exception as exc:  # noqa: BLE001 - reported on that file only
                 outcome[index] = Written(None, False, failure=f"{type(exc).__name__}: {exc}")
     return outcome
 
 
 def _write(
-    store: Store, catalog: Catalog, files: Sequence[PreparedFile], todo: list[int],
+    store: Store, plan_id: int, files: Sequence[NewReport], todo: list[int],
     uploaded_by: str, folder: Path | None,
 ) -> dict[int, Written]:
     outcome: dict[int, Written] = {}
@@ -131,7 +155,7 @@ def _write(
     with store.write() as tx:
         shas = [files[i].sha256 for i in todo]
         known = {sha: (rid, withdrawn) for sha, rid, withdrawn in tx.run(
-            "report_known", plan_id=catalog.plan_id, shas=shas)}
+            "report_known", plan_id=plan_id, shas=shas)}
         fresh: list[int] = []
         seen: set[str] = set()
         for index in todo:
@@ -139,6 +163,8 @@ def _write(
             if sha in known:
                 rid, withdrawn = known[sha]
                 reinstated = bool(withdrawn) and bool(tx.run("report_reinstate", report_id=rid))
+                if reinstated:
+                    tx.run("report_rows_supersede", report_ids=[rid])
                 outcome[index] = Written(rid, True, reinstated)
             elif sha in seen:
                 outcome[index] = Written(None, True)
@@ -156,19 +182,22 @@ def _write(
         for index, report_id in zip(fresh, ids, strict=True):
             prepared = files[index]
             reports.append({
-                "report_id": report_id, "plan_id": catalog.plan_id, "unit_id": prepared.unit_id,
-                "file_name": prepared.file[:255], "sha256": prepared.sha256,
-                "size_bytes": prepared.size, "uploaded_at": now, "uploaded_by": uploaded_by,
-                "reported_on": prepared.reported_on, "row_count": prepared.rows.num_rows,
-                "warnings": len(prepared.warnings),
+                "report_id": report_id, "plan_id": plan_id, "unit_id": prepared.unit_id,
+                "file_name": prepared.file_name[:255], "sha256": prepared.sha256,
+                "size_bytes": len(prepared.data), "uploaded_at": now,
+                "uploaded_by": uploaded_by, "reported_on": prepared.reported_on,
+                "row_count": prepared.rows.num_rows, "warnings": prepared.warnings,
             })
-            table = prepared.rows.select(list(ROW_COLUMNS))
-            rows.append(table.add_column(0, "report_id",
-                                         pa.array([report_id] * table.num_rows, pa.int32())))
+            rows.append(prepared.rows)
             outcome[index] = Written(report_id, False)
         try:
             tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
-            tx.insert_arrow("report_row", pa.concat_tables(rows))
+            counts = [t.num_rows for t in rows]
+            table = pa.concat_tables(rows).select(list(ROW_COLUMNS))
+            table = table.add_column(0, "report_id", pa.array(
+                np.repeat(np.asarray(ids, dtype=np.int32), counts)))
+            tx.insert_arrow("report_row", table)
+            tx.run("report_rows_supersede", report_ids=ids)
         finally:
             for future in saving:
                 future.result()  # a failed blob write fails the transaction
@@ -198,4 +227,7 @@ def withdraw_report(store: Store, report_id: int, by: str = "") -> bool:
     """Withdraw an upload (its rows stop counting; history is kept). False if already
     withdrawn or unknown."""
     with store.write() as tx:
-        return bool(tx.run("report_withdraw", report_id=report_id, by=by))
+        withdrawn = bool(tx.run("report_withdraw", report_id=report_id, by=by))
+        if withdrawn:
+            tx.run("report_rows_supersede", report_ids=[report_id])
+        return withdrawn
