@@ -66,3 +66,12 @@ def test_demo_then_status_lists_every_obligation_with_its_status(tmp_path):
 def test_bad_usage_exits_with_2():
     assert _run("status", "--as-of", "26/07/2019").returncode == 2
     assert _run("no-such-command").returncode == 2
+
+
+def test_every_command_is_documented_in_the_readme():
+    from tracker.cli import build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = build_parser()._subparsers._group_actions[0].choices
+    missing = [name for name in commands if f"python -m tracker {name}" not in readme]
+    assert missing == []
