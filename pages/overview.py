@@ -15,7 +15,6 @@ filters = page_frame(
     "Tiến độ thực hiện các kế hoạch: số nghĩa vụ (nhiệm vụ × đơn vị × kỳ báo cáo) và tình trạng.",
     show_status=False,
 )
-store = data.get_store()
 params = dict(plan=filters.plan, groups=filters.groups, as_of=filters.as_of)
 counts = data.frame("status_counts", **params)
 k = summary.kpis_from_counts(
@@ -65,7 +64,8 @@ for by, heading, category in (
     ("group", "Theo nhóm đơn vị", "Nhóm đơn vị"),
 ):
     st.subheader(heading)
-    table = summary.breakdown(store, by, filters.as_of, filters.plan, filters.groups)
+    table = data.call(summary.breakdown, by=by, as_of=filters.as_of, plan=filters.plan,
+                      groups=filters.groups)
     st.plotly_chart(status_bars(table, category), width="stretch", key=f"bars_{by}")
     st.dataframe(
         table,

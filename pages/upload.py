@@ -39,8 +39,9 @@ if not codes:
 left, middle, right = st.columns([2, 2, 1])
 plan = left.selectbox("Kế hoạch", codes, key="upload.plan",
                       index=codes.index(filters.plan) if filters.plan in codes else 0)
-catalog = ingest.load_catalog(store, plan)
-units = {u.name: u.unit_id for u in sorted(catalog.units, key=lambda u: u.name)}
+province = plans.set_index("code").loc[plan, "province"]
+unit_rows = data.frame("ingest_units", province=province)
+units = dict(sorted(zip(unit_rows["name"], unit_rows["unit_id"].astype(int), strict=True)))
 unit = middle.selectbox("Đơn vị báo cáo (khi tệp không ghi)", [NO_UNIT, *units],
                         key="upload.unit")
 reported_on = right.date_input("Ngày báo cáo (khi tệp không ghi)", value=None,
@@ -50,10 +51,13 @@ chosen_unit = None if unit == NO_UNIT else unit
 with st.expander("Mẫu báo cáo và cách ghi tình trạng"):
     st.download_button(
         "Tải mẫu báo cáo (.xlsx)" + (f" cho {chosen_unit}" if chosen_unit else " chung"),
-        build_template(catalog, units.get(chosen_unit) if chosen_unit else None),
+        # A callable: the workbook is built only when clicked (all units × tasks can be
+        # hundreds of thousands of rows on a large plan).
+        lambda: build_template(ingest.load_catalog(store, plan),
+                               units.get(chosen_unit) if chosen_unit else None),
         file_name=f"mau_bao_cao_{plan.replace('/', '-')}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="upload.template",
+        key="upload.template", on_click="ignore",
     )
     st.dataframe(pd.DataFrame(
         [(w, PROGRESS_LABELS[p], "bắt đầu bằng" if k == "prefix" else "đúng như vậy")

@@ -7,6 +7,7 @@ next read sees it.
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 
 import pandas as pd
@@ -56,6 +57,20 @@ def frame(query: str, **params) -> pd.DataFrame:
     return _frame(
         str(database_path()), query, tuple(sorted((k, _key(v)) for k, v in params.items()))
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _call(db: str, module: str, name: str, params: tuple):
+    function = getattr(importlib.import_module(module), name)
+    clean = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    return function(get_store(), **clean)
+
+
+def call(function, **params):
+    """``function(store, **params)`` for a domain function such as
+    ``tracker.summary.breakdown``, cached by its parameters like :func:`frame`."""
+    return _call(str(database_path()), function.__module__, function.__name__,
+                 tuple(sorted((k, _key(v)) for k, v in params.items())))
 
 
 @st.cache_data(show_spinner=False)

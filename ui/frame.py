@@ -132,7 +132,11 @@ def sidebar_filters(show_status: bool = True) -> Filters:
     return chosen
 
 
+URL_KEYS = ("plan", "groups", "status", "asof")
+
+
 def _mirror(f: Filters) -> None:
+    """Write the filters into the URL; other keys (a page's own, e.g. ``unit``) are kept."""
     wanted = {"asof": f.as_of.isoformat()}
     if f.plan:
         wanted["plan"] = f.plan
@@ -140,10 +144,11 @@ def _mirror(f: Filters) -> None:
         wanted["groups"] = ",".join(f.groups)
     if f.statuses:
         wanted["status"] = ",".join(f.statuses)
-    current = {k: st.query_params[k] for k in st.query_params}
-    if current != wanted:
-        st.query_params.clear()
-        st.query_params.update(wanted)
+    for key in URL_KEYS:
+        if key not in wanted and key in st.query_params:
+            del st.query_params[key]
+        elif key in wanted and st.query_params.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
 
 
 def draw_menu() -> None:
