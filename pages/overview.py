@@ -15,11 +15,8 @@ filters = page_frame(
     "Tiến độ thực hiện các kế hoạch: số nghĩa vụ (nhiệm vụ × đơn vị × kỳ báo cáo) và tình trạng.",
     show_status=False,
 )
-params = dict(plan=filters.plan, groups=filters.groups, as_of=filters.as_of)
-counts = data.frame("status_counts", **params)
-k = summary.kpis_from_counts(
-    dict(zip(counts["status"], counts["obligations"].astype(int), strict=True))
-)
+found = data.call(summary.overview, as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
+k = found.kpis
 
 if k.obligations == 0:
     st.info(
@@ -59,13 +56,11 @@ if LINKS:
     for column, (path, label, icon) in zip(st.columns(len(LINKS)), LINKS, strict=True):
         column.page_link(path, label=label, icon=icon)
 
-for by, heading, category in (
-    ("plan", "Theo kế hoạch", "Kế hoạch"),
-    ("group", "Theo nhóm đơn vị", "Nhóm đơn vị"),
+for by, heading, category, table in (
+    ("plan", "Theo kế hoạch", "Kế hoạch", found.by_plan),
+    ("group", "Theo nhóm đơn vị", "Nhóm đơn vị", found.by_group),
 ):
     st.subheader(heading)
-    table = data.call(summary.breakdown, by=by, as_of=filters.as_of, plan=filters.plan,
-                      groups=filters.groups)
     st.plotly_chart(status_bars(table, category), width="stretch", key=f"bars_{by}")
     st.dataframe(
         table,

@@ -67,15 +67,39 @@ def kpis(
     return kpis_from_counts(status_counts(store, as_of, plan, groups))
 
 
+@dataclass(frozen=True)
+class Overview:
+    """What the overview page shows, from one evaluation of the status macro."""
+
+    kpis: Kpis
+    by_plan: pd.DataFrame
+    by_group: pd.DataFrame
+
+
+def overview(
+    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
+) -> Overview:
+    long = store.frame("status_by_plan_and_group", as_of=as_of, plan=plan, groups=groups or None)
+    counts = long.groupby("status")["obligations"].sum().astype(int).to_dict()
+    return Overview(
+        kpis=kpis_from_counts(counts),
+        by_plan=_wide(long, "plan", "Kế hoạch"),
+        by_group=_wide(
+            long.sort_values("group_order", kind="stable"), "group_label", "Nhóm đơn vị"
+        ),
+    )
+
+
 def breakdown(
     store: Store, by: str, as_of: date, plan: str | None = None, groups: list[str] | None = None
 ) -> pd.DataFrame:
     """One row per plan (``by="plan"``) or unit group (``by="group"``), one column per status
     label in the vocabulary's order, plus totals and the two percentages."""
-    query, key = {"plan": ("status_by_plan", "plan"), "group": ("status_by_group", "group_label")}[
-        by
-    ]
-    long = store.frame(query, as_of=as_of, plan=plan, groups=groups or None)
+    found = overview(store, as_of, plan, groups)
+    return {"plan": found.by_plan, "group": found.by_group}[by]
+
+
+def _wide(long: pd.DataFrame, key: str, title: str) -> pd.DataFrame:
     order = list(dict.fromkeys(long[key]))
     wide = long.pivot_table(
         index=key, columns="status", values="obligations", aggfunc="sum", fill_value=0
@@ -88,7 +112,7 @@ def breakdown(
     wide["% hoàn thành"] = (100 * done / total.where(total > 0)).round(1).fillna(0.0)
     on_time = wide[status.LABELS["done_on_time"]]
     wide["% đúng hạn"] = (100 * on_time / total.where(total > 0)).round(1).fillna(0.0)
-    wide.index.name = {"plan": "Kế hoạch", "group": "Nhóm đơn vị"}[by]
+    wide.index.name = title
     return wide.reset_index()
 
 
