@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from tracker.model import DirectiveSpec, PlanSpec  # noqa: E402
 from tracker.store.database import Store  # noqa: E402
 from tracker.store.plans import save_plan  # noqa: E402
+from tracker.store.reports import supersede  # noqa: E402
 
 AS_OF = date(2020, 8, 20)
 FIRST_PERIOD = date(2019, 1, 1)
@@ -176,7 +177,7 @@ def build(path: str | Path, units: int = 500, tasks: int = 100, periods: int = 2
                             ("obligation", obligation), ("report", report),
                             ("report_row", report_row)):
             tx.insert_arrow(name, table)
-        tx.run("report_rows_supersede", report_ids=report["report_id"].to_pylist())
+        supersede(tx, report["report_id"].to_pylist())
     store.close()
     return {"obligations": obligation.num_rows, "reports": report.num_rows,
             "report_rows": report_row.num_rows}

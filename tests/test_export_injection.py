@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 from tracker.exports import csvfiles, draft, report, workbook
+from tracker.store.reports import supersede
 
 AS_OF = date(2019, 7, 26)
 PLAN = "84-KH/BTGTU"
@@ -64,7 +65,7 @@ def export(demo_store):
                 for n, ((task, period), (result, note)) in enumerate(PAYLOADS.items(), 1)
             ],
         )
-        tx.run("report_rows_supersede", report_ids=[report_id])
+        supersede(tx, [report_id])
     return report.collect(demo_store, AS_OF, PLAN)
 
 

@@ -10,6 +10,7 @@ import pyarrow as pa
 from tracker import summary
 from tracker.model import PlanSpec, UnitSpec
 from tracker.store.plans import save_plan, save_units
+from tracker.store.reports import supersede
 
 AS_OF = date(2017, 12, 31)
 # (how many, due, progress reported, completed on)
@@ -86,7 +87,7 @@ def _build(store) -> None:
             ),
         )
         tx.insert_arrow("report_row", pa.Table.from_pylist(rows))
-        tx.run("report_rows_supersede", report_ids=[1])
+        supersede(tx, [1])
         tx.run("obligations_derive", plan_id=plan_id)
 
 

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from tracker.store.database import Store
+from tracker.store.database import Store, Writer
 
 ROW_COLUMNS = ("sheet", "row_no", "task_id", "unit_id", "period", "progress", "completed_on",
                "result_text", "note", "raw_status")
@@ -164,7 +164,7 @@ def _write(
                 rid, withdrawn = known[sha]
                 reinstated = bool(withdrawn) and bool(tx.run("report_reinstate", report_id=rid))
                 if reinstated:
-                    tx.run("report_rows_supersede", report_ids=[rid])
+                    supersede(tx, [rid])
                 outcome[index] = Written(rid, True, reinstated)
             elif sha in seen:
                 outcome[index] = Written(None, True)
@@ -197,7 +197,7 @@ def _write(
             table = table.add_column(0, "report_id", pa.array(
                 np.repeat(np.asarray(ids, dtype=np.int32), counts)))
             tx.insert_arrow("report_row", table)
-            tx.run("report_rows_supersede", report_ids=ids)
+            supersede(tx, ids)
         finally:
             for future in saving:
                 future.result()  # a failed blob write fails the transaction
@@ -211,6 +211,17 @@ _REPORT_SCHEMA = pa.schema([
     ("uploaded_at", pa.timestamp("us")), ("uploaded_by", pa.string()),
     ("reported_on", pa.date32()), ("row_count", pa.int32()), ("warnings", pa.int32()),
 ])
+
+
+def supersede(tx: Writer, report_ids: list[int]) -> None:
+    """Recompute ``report_row.superseded_on`` for every obligation the reports touch.
+
+    Must run in the transaction of every write that adds, withdraws or reinstates reports:
+    the status as of a date counts only rows not yet superseded by then.
+    """
+    tx.run("report_rows_supersede_prepare", report_ids=list(report_ids))
+    tx.run("report_rows_supersede_apply")
+    tx.run("report_rows_supersede_done")
 
 
 def list_reports(store: Store, plan_code: str) -> pd.DataFrame:
@@ -229,5 +240,5 @@ def withdraw_report(store: Store, report_id: int, by: str = "") -> bool:
     with store.write() as tx:
         withdrawn = bool(tx.run("report_withdraw", report_id=report_id, by=by))
         if withdrawn:
-            tx.run("report_rows_supersede", report_ids=[report_id])
+            supersede(tx, [report_id])
         return withdrawn

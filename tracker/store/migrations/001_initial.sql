@@ -122,7 +122,7 @@ CREATE TABLE report_row (
     note         TEXT NOT NULL DEFAULT '',
     raw_status   TEXT NOT NULL DEFAULT '',
     -- the reported_on of the next report for the same obligation; NULL while it is the
-    -- newest. Kept by report_rows_supersede.sql on every write that adds, withdraws or
+    -- newest. Kept by tracker.store.reports.supersede on every write that adds, withdraws or
     -- reinstates a report, so that the status as of a date filters instead of ranking.
     superseded_on DATE
 );
