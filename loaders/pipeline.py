@@ -24,7 +24,7 @@ from loaders.catalog import Catalog
 from loaders.guard import MAX_FILE_BYTES
 from loaders.layout import StagedSheet, head_rows, stage_sheet
 from loaders.normalize import FileInput, SheetRef, resolve
-from loaders.problems import Problem, column_letter, file_problem
+from loaders.problems import Problem, SortsProblems, column_letter, file_problem
 from loaders.sniff import EXTENSIONS, sniff
 from loaders.workbook import Workbook, read_workbook
 
@@ -39,7 +39,7 @@ Progress = Callable[[int, int, str], None]
 
 
 @dataclass
-class PreparedFile:
+class PreparedFile(SortsProblems):
     """One file after validation: `rows` is what would be written (None when rejected)."""
 
     file: str
@@ -54,14 +54,6 @@ class PreparedFile:
     reported_on_source: str = ""  # "title" | "form" | "today"
     duplicate_of: int | None = None
     sheets: list[str] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def accepted(self) -> bool:

@@ -52,6 +52,20 @@ class Problem:
         return f"{self.file}{': ' + where if where else ''}{value}: {self.message}"
 
 
+class SortsProblems:
+    """Mixin for results that carry ``problems``: the errors and the warnings apart."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
 def column_letter(index: int) -> str:
     """0-based column index -> Excel letters (0 -> "A", 27 -> "AB")."""
     letters = ""

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from loaders.catalog import Catalog, Obligation, Task, Unit
 from loaders.pipeline import PreparedFile, prepare
-from loaders.problems import Problem, file_problem
+from loaders.problems import Problem, SortsProblems, file_problem
 from loaders.sniff import REPORT_SUFFIXES
 from tracker.store.database import Store
 from tracker.store.reports import (
@@ -60,7 +60,7 @@ def load_catalog(store: Store, plan_code: str) -> Catalog | None:
 
 
 @dataclass
-class FileResult:
+class FileResult(SortsProblems):
     """The outcome of one file. `unit` is None for a consolidated (many-unit) file."""
 
     file: str
@@ -73,14 +73,6 @@ class FileResult:
     sha256: str = ""
     reported_on: date | None = None
     reinstated: bool = False
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def summary(self) -> str:
