@@ -1,7 +1,5 @@
 """Tổng quan: KPI cards and the status breakdown per plan and per unit group."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from tracker import summary
@@ -9,6 +7,7 @@ from tracker.charts.breakdown import status_bars
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent
 from ui.frame import page_frame
+from ui.menu import DEFAULT, ROOT, menu
 
 filters = page_frame(
     "Tổng quan",
@@ -28,33 +27,34 @@ if k.obligations == 0:
 cards = st.columns(5)
 cards[0].metric("Nghĩa vụ", vn_int(k.obligations), help="Nhiệm vụ × đơn vị × kỳ báo cáo")
 cards[1].metric(
-    "Đã hoàn thành", vn_percent(k.done_pct), f"{vn_int(k.done)} nghĩa vụ", delta_color="off"
+    "Đã hoàn thành",
+    vn_percent(k.done_pct),
+    f"{vn_int(k.done)} nghĩa vụ",
+    delta_color="off",
+    delta_arrow="off",
 )
 cards[2].metric(
     "Hoàn thành đúng hạn",
     vn_percent(k.on_time_pct),
     f"{vn_int(k.done_on_time)} nghĩa vụ",
     delta_color="off",
+    delta_arrow="off",
 )
 cards[3].metric(
-    "Quá hạn", vn_int(k.overdue), f"{vn_int(k.due_soon)} sắp đến hạn", delta_color="off"
+    "Quá hạn",
+    vn_int(k.overdue),
+    f"{vn_int(k.due_soon)} sắp đến hạn",
+    delta_color="off",
+    delta_arrow="off",
 )
 cards[4].metric("Chưa báo cáo", vn_int(k.not_reported), help="Chưa nhận báo cáo, chưa đến hạn")
 st.caption(f"Số liệu tính đến ngày {vn_date(filters.as_of)}.")
 
-# Links into the other views (only pages that exist); the filters go along with them.
-ROOT = Path(__file__).resolve().parent.parent
-LINKS = [
-    ("pages/timeline.py", "Tiến độ theo thời hạn", "🗓️"),
-    ("pages/heatmap.py", "Mức độ hoàn thành theo đơn vị", "🟩"),
-    ("pages/ranking.py", "Xếp hạng đơn vị", "🏅"),
-    ("pages/reminders.py", "Đôn đốc", "🔔"),
-    ("pages/compare.py", "So sánh kế hoạch", "⚖️"),
-]
-LINKS = [link for link in LINKS if (ROOT / link[0]).exists()]
-if LINKS:
-    for column, (path, label, icon) in zip(st.columns(len(LINKS)), LINKS, strict=True):
-        column.page_link(path, label=label, icon=icon)
+# Links into the other views of the menu; the filters go along with them.
+links = [entry for entry in menu()["Theo dõi"] if entry[0] != DEFAULT]
+if links:
+    for column, (path, label, icon) in zip(st.columns(len(links)), links, strict=True):
+        column.page_link(str(ROOT / path), label=label, icon=icon)
 
 for by, heading, category, table in (
     ("plan", "Theo kế hoạch", "Kế hoạch", found.by_plan),
