@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlwt
-from test_ingest_support import PLAN, count, good_rows, long_report, make_store, xlsx
+from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
 from loaders.guard import MAX_FILE_BYTES
 from tracker.ingest import ingest_files

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_ingest_support import PLAN, good_rows, long_report, make_store, xlsx
+from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 import xlwt
-from test_ingest_support import (
+from ingest_builders import (
     HEADER,
     PLAN,
     TITLES,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_ingest_support import PLAN, TITLES, count, good_rows, long_report, make_store, xlsx
+from ingest_builders import PLAN, TITLES, count, good_rows, long_report, make_store, xlsx
 
 from tracker.ingest import ingest_files
 

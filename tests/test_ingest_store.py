@@ -11,7 +11,7 @@ from datetime import date
 
 import duckdb
 import pytest
-from test_ingest_support import PLAN, count, good_rows, long_report, make_store, xlsx
+from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
 from tracker.ingest import ingest_files, list_reports, withdraw_report
 from tracker.store.reports import read_blob

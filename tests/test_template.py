@@ -8,7 +8,7 @@ from datetime import date
 
 import openpyxl
 import pytest
-from test_ingest_support import PLAN, make_store
+from ingest_builders import PLAN, make_store
 
 from loaders.template import HEADER_ROW, build_template
 from loaders.vocabulary import TEMPLATE_CHOICES

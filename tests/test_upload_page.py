@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_ingest_support import PLAN, count, good_rows, long_report, make_store, xlsx
+from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
 from tracker.store.database import Store
 
