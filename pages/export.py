@@ -1,13 +1,14 @@
 """Xuất báo cáo: the summary tables, the Word draft and the charts, for the sidebar's filters.
 
-UI only: tracker.exports.report.collect gathers the tables (tracker.tables, the functions
-the ranking and reminder pages call too), tracker.exports.* write the files. Files are built
-when a button is clicked (download buttons take a callable), so browsing the page costs only
-the tables, and the "generated at" line of a file is the moment it was downloaded.
+UI only: tracker.exports.report.preview gives what the page shows first (the count tables
+whole, every table's length), report.first_rows the first rows of a long list when its tab
+is opened, tracker.exports.* write the files. The full tables are read only when a download
+button is clicked (download buttons take a callable): on 1M obligations the detail list
+alone is a million rows, which took 8 s and 2.9 GB on every visit when the page gathered
+the whole export to preview it. Only the open tab is drawn: the coloured previews and the
+charts cost more to draw than the page's queries. A file's "generated at" line is the
+moment it was downloaded.
 """
-
-from dataclasses import replace
-from datetime import datetime
 
 import streamlit as st
 
@@ -21,6 +22,7 @@ from ui.frame import page_frame
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PREVIEW_ROWS = 1000
+CHARTS = "Biểu đồ"
 COLUMNS = {
     **{c: st.column_config.NumberColumn(c, format="%.1f%%") for c in tables.PERCENT_COLUMNS},
     **{c: st.column_config.DateColumn(c, format=DATE_FORMAT) for c in tables.DATE_COLUMNS},
@@ -32,22 +34,25 @@ LABEL_STYLE = {
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def collect(db: str, as_of, plan, groups, statuses) -> report.ExportData:
-    """The export's tables for these filters, cached by plain values (cleared after a write
+def preview(db: str, as_of, plan, groups, statuses) -> report.Preview:
+    """What the page shows for these filters, cached by plain values (cleared after a write
     by ui.data.changed, like every cached query)."""
-    return report.collect(
+    return report.preview(
         data.get_store(),
         as_of,
         plan,
         list(groups) if groups else None,
         list(statuses) if statuses else None,
+        rows=PREVIEW_ROWS,
     )
 
 
-def fresh(export: report.ExportData) -> report.ExportData:
-    """`export` stamped with the time of the download, not the time it was cached."""
-    now = datetime.now().replace(microsecond=0)
-    return replace(export, header=replace(export.header, generated_at=now))
+@st.cache_data(show_spinner=False, max_entries=32)
+def first_rows(name: str, db: str, as_of, plan, groups, statuses):
+    """The first rows of one of the export's tables, read when its tab is open (cached like
+    :func:`preview`)."""
+    shown = preview(db, as_of, plan, groups, statuses)
+    return report.first_rows(data.get_store(), shown, name, PREVIEW_ROWS)
 
 
 def styled(frame):
@@ -63,13 +68,14 @@ filters = page_frame(
     "Xuất báo cáo",
     "Bảng tổng hợp và dự thảo báo cáo kết quả gửi cấp trên, theo bộ lọc ở thanh bên.",
 )
-export = collect(
+cache_key = (
     str(database_path()),
     filters.as_of,
     filters.plan,
     tuple(filters.groups or ()),
     tuple(filters.statuses or ()),
 )
+export = preview(*cache_key)
 if export.by_unit.empty:
     st.info(
         "Chưa có nghĩa vụ nào cho bộ lọc này. Hãy chọn kế hoạch, nhóm đơn vị hoặc tình trạng "
@@ -78,6 +84,15 @@ if export.by_unit.empty:
     st.stop()
 
 stem = bundle.file_stem(export)
+store = data.get_store()  # the downloads run outside the script run: bind the store now
+chosen = (filters.as_of, filters.plan, filters.groups or None, filters.statuses or None)
+
+
+def whole() -> report.ExportData:
+    """The whole export, read when a download is clicked (stamped with that moment)."""
+    return report.collect(store, *chosen)
+
+
 st.markdown(f"**{export.header.title}**")
 st.caption(
     f"Số liệu tính đến ngày {vn_date(filters.as_of)}"
@@ -88,7 +103,7 @@ st.info(draft.summary_sentence(export))
 cols = st.columns(4)
 cols[0].download_button(
     "Bảng tính Excel (.xlsx)",
-    data=lambda: workbook.summary_workbook(fresh(export)),
+    data=lambda: workbook.summary_workbook(whole()),
     file_name=f"{stem}.xlsx",
     mime=XLSX,
     icon="📗",
@@ -98,7 +113,7 @@ cols[0].download_button(
 )
 cols[1].download_button(
     "Dự thảo báo cáo (.docx)",
-    data=lambda: draft.report_draft(fresh(export)),
+    data=lambda: draft.report_draft(whole()),
     file_name=f"{stem}.docx",
     mime=DOCX,
     icon="📝",
@@ -108,7 +123,7 @@ cols[1].download_button(
 )
 cols[2].download_button(
     "Các bảng CSV (.zip)",
-    data=lambda: csvfiles.csv_zip(export),
+    data=lambda: csvfiles.csv_zip(whole()),
     file_name=f"{stem}-csv.zip",
     mime="application/zip",
     icon="🗂️",
@@ -119,7 +134,7 @@ cols[2].download_button(
 chromium = images.find_chromium()
 cols[3].download_button(
     "Gói đầy đủ kèm biểu đồ (.zip)",
-    data=lambda: bundle.bundle(fresh(export), True, data.get_store())[0],
+    data=lambda: bundle.bundle(whole(), True, store)[0],
     file_name=f"{stem}.zip",
     mime="application/zip",
     icon="📦",
@@ -133,24 +148,28 @@ if chromium is None:
         "từng biểu đồ bằng nút máy ảnh 📷 ở góc biểu đồ (tab «Biểu đồ»)."
     )
 
-tabs = st.tabs([name for name, _slug, _frame in export.sheets()] + ["Biểu đồ"])
-for tab, (name, slug, frame), choice in zip(tabs, export.sheets(), bundle.TABLES, strict=False):
+# Only the open tab is drawn (on_change="rerun"): styling 1,000 rows of a list and building
+# the charts took longer than the page's queries, and one tab is seen at a time.
+sheets = export.sheet_rows()
+choices = {attr: choice for choice, attr in bundle.TABLES.items()}
+tabs = st.tabs(
+    [name for name, _slug, _attr, _rows in sheets] + [CHARTS],
+    key="export.tab",
+    on_change="rerun",
+)
+for tab, (name, slug, attr, rows) in zip(tabs, sheets, strict=False):
     with tab:
-        st.caption(
-            f"{len(frame)} dòng"
-            + (
-                f"; xem trước {PREVIEW_ROWS} dòng đầu, tệp xuất có đủ."
-                if len(frame) > PREVIEW_ROWS
-                else "."
-            )
-        )
-        st.dataframe(styled(frame), hide_index=True, width="stretch", column_config=COLUMNS)
+        more = f"; xem trước {PREVIEW_ROWS} dòng đầu, tệp xuất có đủ."
+        st.caption(f"{rows} dòng" + (more if rows > PREVIEW_ROWS else "."))
+        if tab.open:
+            frame = first_rows(attr, *cache_key)
+            st.dataframe(styled(frame), hide_index=True, width="stretch", column_config=COLUMNS)
         st.download_button(
             f"Tải bảng «{name}» (.csv)",
-            data=lambda frame=frame: csvfiles.table_csv(frame),
+            data=lambda attr=attr: csvfiles.table_csv(report.table(store, attr, *chosen)),
             file_name=f"{stem}-{slug}.csv",
             mime="text/csv",
-            key=f"export.csv.{choice}",
+            key=f"export.csv.{choices[attr]}",
             on_click="ignore",
         )
 with tabs[-1]:
@@ -158,7 +177,7 @@ with tabs[-1]:
         "Tải ảnh PNG từng biểu đồ bằng nút máy ảnh 📷 ở góc trên bên phải biểu đồ; gói đầy "
         "đủ (.zip) có sẵn ảnh các biểu đồ này."
     )
-    for name, fig in images.figures(export).items():
+    for name, fig in (images.figures(export) if tabs[-1].open else {}).items():
         st.plotly_chart(
             fig,
             width="stretch",

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -27,6 +28,12 @@ def app(demo_db, monkeypatch):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     at.run()
     return at.switch_page("pages/export.py").run()
+
+
+def _open_tab(app, label: str):
+    """Select a tab of the page: only the open tab draws its table or charts."""
+    app.session_state["export.tab"] = label
+    return app.run()
 
 
 def _workbook_units(db: Path, **filters) -> list[dict]:
@@ -51,13 +58,23 @@ def test_the_page_offers_every_export_and_previews_the_four_tables(app):
         "Gói đầy đủ kèm biểu đồ (.zip)",
     ]
     assert sum(label.endswith("(.csv)") for label in labels) == 4
-    shapes = [d.value.shape for d in app.dataframe]
+    sheets = [name for _attr, name, _slug in report.SHEETS]
+    assert [t.label for t in app.tabs] == [*sheets, "Biểu đồ"]
+    assert len(app.dataframe) == 1  # only the open tab draws its table
+    shapes = [_open_tab(app, name).dataframe[0].value.shape for name in sheets]
     assert shapes == [(46, 11), (14, 14), (494, 13), (131, 8)]
-    assert "status" not in app.dataframe[2].value.columns
+    assert not app.get("plotly_chart")
+    assert "status" not in _open_tab(app, "Chi tiết").dataframe[0].value.columns
+    assert [c.value for c in app.caption if c.value.endswith("dòng.")] == [
+        "46 dòng.",
+        "14 dòng.",
+        "494 dòng.",
+        "131 dòng.",
+    ]
 
 
 def test_every_chart_keeps_the_camera_button_for_a_png(app):
-    charts = app.get("plotly_chart")
+    charts = _open_tab(app, "Biểu đồ").get("plotly_chart")
     assert len(charts) == 3
     for chart in charts:
         config = json.loads(chart.proto.config)
@@ -105,7 +122,7 @@ def test_the_sidebar_filters_narrow_the_export(app, demo_db):
     assert set(page["Nhóm đơn vị"]) == {"Huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"}
     app.sidebar.multiselect(key="statuses").set_value(["overdue"]).run()
     assert not app.exception
-    detail = app.dataframe[2].value
+    detail = _open_tab(app, "Chi tiết").dataframe[0].value
     assert set(detail["Tình trạng"]) == {"Chưa hoàn thành, quá hạn"}
     assert "Tình trạng: Chưa hoàn thành, quá hạn" in app.caption[1].value
 
@@ -116,3 +133,16 @@ def test_an_empty_selection_says_so(app):
     assert not app.exception
     assert "Chưa có nghĩa vụ nào" in app.info[0].value
     assert len(app.download_button) == 0
+
+
+@pytest.mark.parametrize(
+    "filters", [{}, {"plan": "84-KH/BTGTU", "statuses": ["overdue", "not_reported", "due_soon"]}]
+)
+def test_the_preview_is_the_first_rows_of_the_exported_tables(demo_db, filters):
+    with Store(demo_db) as store:
+        whole = report.collect(store, AS_OF, **filters)
+        shown = report.preview(store, AS_OF, rows=50, **filters)
+        assert shown.rows == tuple(len(frame) for _name, _slug, frame in whole.sheets())
+        for attr, _name, _slug in report.SHEETS:
+            first = report.first_rows(store, shown, attr, 50)
+            pd.testing.assert_frame_equal(first, getattr(whole, attr).head(50))

@@ -202,3 +202,64 @@ def test_the_reminder_workbook_opens_with_every_reminder_row(demo_store):
     assert header == list(tables.visible(frame).columns)
     assert ws.max_row == 6 + len(frame)
     assert ws.freeze_panes == "A7"
+
+
+@pytest.mark.parametrize(
+    ("plan", "statuses"),
+    [(None, None), ("84-KH/BTGTU", None), (None, ["overdue", "done_late"]), (None, ["due_soon"])],
+)
+def test_the_first_rows_read_for_the_leading_units_are_the_lists_first_rows(
+    demo_store, plan, statuses
+):
+    long = tables.counts(demo_store, AS_OF, plan)
+    detail = tables.detail(demo_store, AS_OF, plan, statuses=statuses)
+    reminders = tables.reminders(demo_store, AS_OF, plan, statuses=statuses)
+    sizes = tables.reminder_sizes(long, statuses)
+    assert sizes.sum() == len(reminders)
+    for n in (1, 7, 40, 1000):
+        units = tables.detail_units(long, statuses, n)
+        head = tables.detail(demo_store, AS_OF, plan, statuses=statuses, units=units, limit=n)
+        pd.testing.assert_frame_equal(head, detail.head(n))
+        units = tables.first_units(sizes, n)
+        head = tables.reminders(demo_store, AS_OF, plan, statuses=statuses, units=units, limit=n)
+        pd.testing.assert_frame_equal(head, reminders.head(n))
+
+
+def test_units_of_one_name_share_a_block_of_the_detail_list():
+    # Same name, same group (two provinces): their rows interleave by task in the list, so
+    # the first rows need both units even when one alone would hold enough rows.
+    long = pd.DataFrame(
+        {
+            "per_task": False,
+            "plan": "A",
+            "unit_id": [1, 2, 3],
+            "unit_order": [1, 1, 2],
+            "status": "overdue",
+            "obligations": [5, 5, 5],
+        }
+    )
+    assert tables.detail_units(long, None, 3) == [1, 2]
+    assert tables.detail_units(long, None, 11) == [1, 2, 3]
+
+
+def test_the_count_tables_come_from_one_count_query(demo_store):
+    long = tables.counts(demo_store, AS_OF)
+    for statuses in (None, ["overdue"], ["not_reported", "in_progress"]):
+        pd.testing.assert_frame_equal(
+            tables.unit_table(long, statuses), tables.by_unit(demo_store, AS_OF, statuses=statuses)
+        )
+        pd.testing.assert_frame_equal(
+            tables.task_table(long, statuses), tables.by_task(demo_store, AS_OF, statuses=statuses)
+        )
+
+
+def test_reminder_units_summarise_the_list_in_its_order(demo_store):
+    frame = tables.reminders(demo_store, AS_OF)
+    units = tables.reminder_units(demo_store, AS_OF)
+    assert units["unit_id"].tolist() == frame["unit_id"].drop_duplicates().tolist()
+    late = frame.groupby("unit_id", sort=False)["Số ngày quá hạn"].max()
+    assert units["Quá hạn lâu nhất (ngày)"].tolist() == late.tolist()
+    overdue, not_reported = (status.label(c) for c in tables.REMINDER_STATUSES)
+    counts = frame.groupby("unit_id", sort=False)["status"].value_counts().unstack(fill_value=0)
+    assert units[overdue].tolist() == counts["overdue"].tolist()
+    assert units[not_reported].tolist() == counts["not_reported"].tolist()

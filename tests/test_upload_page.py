@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
+from streamlit.testing.v1 import AppTest
 
 from tracker.store.database import Store
 
