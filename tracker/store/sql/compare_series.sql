@@ -4,8 +4,8 @@
 -- obligation ("superseded"); a "done" row counts as completed from the latest of its
 -- report date, its completion date and its period's start, until it is superseded.
 -- Each obligation and each done row becomes +1/-1 events on dates; a point's figures are
--- the sums of the events up to it. Only obligations reported more than once go through
--- the window function (halves the time on 1M rows: the sort is the expensive part).
+-- the sums of the events up to it. When a row is superseded comes from
+-- report_row.superseded_on, kept at write time (tracker.store.reports.supersede).
 -- $plans: plan codes; $as_of: the last point; $step: 'week' | 'month'; $groups: NULL = all.
 WITH chosen AS (
     SELECT plan_id, code, title, province, issued_on
@@ -41,24 +41,12 @@ ob AS (
     WHERE $groups IS NULL OR list_contains($groups, u.group_code)
 ),
 rows AS (
-    SELECT rr.task_id, rr.unit_id, rr.period, rr.progress, rr.row_no,
+    SELECT rr.task_id, rr.unit_id, rr.period, rr.progress,
            coalesce(rr.completed_on, r.reported_on) AS completed,
-           r.reported_on, r.uploaded_at, r.report_id
+           r.reported_on, rr.superseded_on
     FROM report_row rr
     JOIN report r ON r.report_id = rr.report_id
     WHERE r.withdrawn_at IS NULL AND r.plan_id IN (SELECT plan_id FROM chosen)
-),
-repeated AS (  -- obligations reported more than once: only these need the window
-    SELECT task_id, unit_id, period FROM report_row GROUP BY ALL HAVING count(*) > 1
-),
-history AS (
-    SELECT r.*, NULL::DATE AS superseded_on
-    FROM rows r ANTI JOIN repeated USING (task_id, unit_id, period)
-    UNION ALL
-    SELECT r.*, lead(r.reported_on) OVER (
-               PARTITION BY r.task_id, r.unit_id, r.period
-               ORDER BY r.reported_on, r.uploaded_at, r.report_id, r.row_no)
-    FROM rows r SEMI JOIN repeated USING (task_id, unit_id, period)
 ),
 done AS (
     SELECT ob.plan_id, ob.due_on,
@@ -67,7 +55,7 @@ done AS (
            h.superseded_on AS done_until,
            (ob.due_on IS NULL OR h.completed <= ob.due_on)::INTEGER AS on_time,
            count(*) AS n
-    FROM history h
+    FROM rows h
     JOIN ob ON ob.task_id = h.task_id AND ob.unit_id = h.unit_id AND ob.period = h.period
     WHERE h.progress = 'done'
     GROUP BY ALL
