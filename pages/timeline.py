@@ -17,7 +17,7 @@ filters = page_frame(
 query = dict(
     as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
 )
-rows = timeline.periods(data.frame("timeline_tasks", **query))
+rows = data.call(timeline.load, **query)
 if rows.empty:
     st.info(
         "Chưa có nghĩa vụ nào cho bộ lọc này — hãy chọn kế hoạch khác hoặc bỏ bớt nhóm đơn vị, "

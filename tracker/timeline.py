@@ -242,8 +242,8 @@ def load(
     groups: list[str] | None = None,
     statuses: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Run ``timeline_tasks`` and shape it with :func:`periods` (for scripts and benches;
-    the page goes through the cached ``ui.data.frame``)."""
+    """Run ``timeline_tasks`` and shape it with :func:`periods` (the page caches the result
+    through ``ui.data.call``)."""
     long = store.frame(
         "timeline_tasks",
         as_of=as_of,
