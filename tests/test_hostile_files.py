@@ -27,8 +27,10 @@ def store(tmp_path):
         yield s
 
 
-def refused(store, name: str, data: bytes, *words: str, seconds: float = 5.0):
-    """Ingest one file; it must be refused, fast, with a message holding `words`."""
+def refused(store, name: str, data: bytes, *words: str, seconds: float = 20.0):
+    """Ingest one file; it must be refused with a message holding `words`, and without
+    chewing through it: the bound is generous (a loaded 2-core CI machine), yet well under
+    the 36–94 s a reader takes to parse the zip bomb (NOTES.md); speed lives in bench/."""
     start = time.monotonic()
     [result] = ingest_files(store, PLAN, [(name, data)])
     assert time.monotonic() - start < seconds
@@ -143,7 +145,7 @@ def test_an_xls_with_a_far_away_cell_is_refused_by_the_capped_reader(store):
     sheet.write(65535, 255, "z")
     out = io.BytesIO()
     book.save(out)
-    refused(store, "xa.xls", out.getvalue(), "bất thường", seconds=15)
+    refused(store, "xa.xls", out.getvalue(), "bất thường", seconds=30)
 
 
 def test_error_cells_are_located_and_refused(store):
