@@ -68,7 +68,7 @@ st.download_button(
     ),
     file_name=f"don-doc_{plan_part}_{stamp}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon="📥",
+    icon=":material/download:",
     key="reminders.download",
     on_click="ignore",
     help="Mọi dòng của danh sách, kèm ngày tính, kế hoạch và bộ lọc đang chọn.",
