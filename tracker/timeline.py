@@ -114,32 +114,31 @@ def hovers(rows: pd.DataFrame) -> pd.Series:
     """Hover text of each (task, period) of `rows`: the deadline exactly as the plan words
     it, the window, and every status with its count, so that no colour is read alone.
 
-    Built column-wise: a chart page has up to a few thousand periods.
+    A plain loop over records: on a page of 800 periods it takes a few milliseconds, where
+    column-wise string arithmetic on Arrow-backed columns took 80 ms.
     """
     if rows.empty:
         return pd.Series([], dtype=object)
     titles = {t: wrap(t) for t in rows["task"].unique()}
-    due = rows["due_on"].dt.strftime("%d/%m/%Y")
-    start = rows["start_on"].dt.strftime("%d/%m/%Y")
-    window = ("Từ " + start + " đến " + due).where(~rows["single_day"], "Ngày " + due)
-    window = window.where(
-        ~rows["start_inferred"], "Từ " + start + " (ngày ban hành kế hoạch) đến " + due
-    )
-    window = window.where(rows["due_on"].notna(), "Chưa xác định được thời hạn")
-    text = (
-        "<b>" + rows["task_code"].map(html.escape) + " · " + rows["task"].map(titles) + "</b>"
-        + "<br>Kế hoạch " + rows["plan"].map(html.escape) + " · mục "
-        + rows["section"].fillna("").map(lambda s: html.escape(s) or "—")
-        + "<br>Thời hạn theo kế hoạch: «"
-        + rows["deadline_text"].map(lambda d: html.escape(str(d).strip())) + "»"
-        + rows["period_label"].map(lambda p: f"<br>Kỳ báo cáo: {p}" if p else "")
-        + "<br>" + window + "<br>" + rows["total"].astype(str) + " nghĩa vụ, "
-        + rows["reported"].astype(str) + " đã có báo cáo:"
-    )  # fmt: skip
-    for s in status.STATUSES:
-        count = rows[s.code]
-        text = text + (f"<br>  • {s.label}: " + count.astype(str)).where(count > 0, "")
-    return text
+    columns = ["task_code", "task", "plan", "section", "deadline_text", "period_label",
+               "total", "reported", "due_on", "start_on", "single_day", "start_inferred",
+               *status.CODES]
+    texts = []
+    for r in rows[columns].itertuples(index=False):
+        section = html.escape(r.section) if isinstance(r.section, str) and r.section else "—"
+        period = f"<br>Kỳ báo cáo: {r.period_label}" if r.period_label else ""
+        counts = "".join(
+            f"<br>  • {s.label}: {getattr(r, s.code)}"
+            for s in status.STATUSES if getattr(r, s.code) > 0
+        )
+        texts.append(
+            f"<b>{html.escape(r.task_code)} · {titles[r.task]}</b>"
+            f"<br>Kế hoạch {html.escape(r.plan)} · mục {section}"
+            f"<br>Thời hạn theo kế hoạch: «{html.escape(str(r.deadline_text).strip())}»"
+            f"{period}<br>{window(r)}<br>{r.total} nghĩa vụ, {r.reported} đã có báo cáo:"
+            f"{counts}"
+        )
+    return pd.Series(texts, index=rows.index, dtype=object)
 
 
 @dataclass(frozen=True)
