@@ -15,9 +15,11 @@ from datetime import date
 from functools import lru_cache
 
 from tracker.text import clean as _clean
-from tracker.text import fold
+from tracker.text import fold as _fold
 
 clean = lru_cache(maxsize=16384)(_clean)
+fold = lru_cache(maxsize=16384)(_fold)
+"""Title-block and header texts repeat from file to file (same template, same units)."""
 
 HEADER_SEARCH_ROWS = 30
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -61,10 +62,13 @@ def head_rows(sheet: RawSheet, limit: int = HEADER_SEARCH_ROWS) -> list[list[str
 
 
 def stage_sheet(
-    file: str, sheet: RawSheet, catalog: Catalog, form_unit: str | None
+    file: str, sheet: RawSheet, catalog: Catalog, form_unit: str | None,
+    rows: list[list[str | None]] | None = None,
 ) -> tuple[StagedSheet | None, list[Problem]]:
-    """Stage one sheet, or return None when it holds no report table."""
-    rows = head_rows(sheet)
+    """Stage one sheet, or return None when it holds no report table. `rows` are its
+    :func:`head_rows` when the caller has them already."""
+    if rows is None:
+        rows = head_rows(sheet)
     if not rows:
         return None, []
     header = find_header(rows, sheet.merges)
@@ -91,8 +95,8 @@ def _stage_long(
         stt = pc.unique(body.column(fields["stt"])).to_pylist()
         if any(v and _SECTION_LIKE.search(v) for v in stt):
             fields["section"] = fields["stt"]  # the STT column numbers the plan's sections
-    columns: dict[str, pa.Array] = {"row_no": pa.array(range(data_row + 1, data_row + n + 1),
-                                                       pa.int32())}
+    columns: dict[str, pa.Array] = {
+        "row_no": pa.array(np.arange(data_row + 1, data_row + n + 1, dtype=np.int32))}
     fill = _merged_fills(sheet, data_row, n, fields)
     for name, staged in _LONG_FIELDS.items():
         if name in fields:

@@ -138,7 +138,10 @@ def _read_one(
     if book.problems and any(p.is_error for p in book.problems):
         return _Work(prepared, [], False)
     _note_renamed(prepared, kind)
-    _convert_legacy(prepared, book)
+    heads = {id(sheet): head_rows(sheet) for sheet in book.sheets
+             if sheet.visible and sheet.width}
+    if _convert_legacy(prepared, book, heads):
+        heads = {}  # the tables were converted: their first rows are read again
     form_unit_ids = catalog.unit_ids(unit) if unit else set()
     if unit and len(form_unit_ids) != 1:
         prepared.problems.append(file_problem(
@@ -148,7 +151,7 @@ def _read_one(
     for sheet in book.sheets:
         if not sheet.visible or sheet.width == 0:
             continue
-        found, problems = stage_sheet(name, sheet, catalog, unit)
+        found, problems = stage_sheet(name, sheet, catalog, unit, heads.get(id(sheet)))
         if found is not None:
             staged.append(found)
             prepared.problems.extend(problems)
@@ -178,17 +181,21 @@ def _note_renamed(prepared: PreparedFile, kind: str) -> None:
             "theo nội dung thật.", "warning"))
 
 
-def _convert_legacy(prepared: PreparedFile, book: Workbook) -> None:
+def _convert_legacy(
+    prepared: PreparedFile, book: Workbook, heads: dict[int, list[list[str | None]]],
+) -> bool:
+    """Convert TCVN3/VNI text to Unicode in place; True when it did. `heads` holds the
+    :func:`head_rows` of every visible sheet, by id."""
     samples: list[str] = []
     for sheet in book.sheets:
         if sheet.visible and sheet.width:
-            for row in head_rows(sheet):
+            for row in heads[id(sheet)]:
                 samples.extend(c for c in row if c)
     if not book.legacy_fonts and not legacy.might_be_legacy("\n".join(samples)):
-        return
+        return False
     encoding = legacy.detect(samples, book.legacy_fonts)
     if encoding is None:
-        return
+        return False
     for sheet in book.sheets:
         if not sheet.visible or not sheet.width:
             continue
@@ -201,6 +208,7 @@ def _convert_legacy(prepared: PreparedFile, book: Workbook) -> None:
     prepared.problems.append(file_problem(
         prepared.file, f"Tệp dùng bảng mã cũ {legacy.LABELS[encoding]}; nội dung đã được chuyển "
         "sang Unicode. Hãy kiểm tra lại chữ tiếng Việt trong phần xem trước.", "warning"))
+    return True
 
 
 def _check_units_agree(
@@ -268,15 +276,21 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
         bounds.append((start, offset))
     if not tables:
         for work in works:
-            _finish(work, None, [])
+            _finish(work, None, [], [])
         return
     staged = pa.concat_tables(tables).combine_chunks()
     staged = staged.append_column("rid", pa.array(np.arange(staged.num_rows, dtype=np.int64)))
     resolved, problems = resolve(staged, refs, inputs, catalog)
     rows = _report_rows(resolved, sheet_names, catalog)
+    # Rows that report nothing are dropped once for the chunk, not once per file.
+    keep = pc.fill_null(pc.invert(rows["skip"]), False)
+    kept = rows.filter(keep).drop_columns(["skip"])
+    before = np.concatenate(([0], np.cumsum(keep.to_numpy(zero_copy_only=False))))
+    unit_ids = kept["unit_id"].to_pylist()
     for file_no, work in enumerate(works):
-        start, stop = bounds[file_no]
-        _finish(work, rows.slice(start, stop - start), problems.get(file_no, []))
+        start, stop = (int(before[i]) for i in bounds[file_no])
+        _finish(work, kept.slice(start, stop - start), unit_ids[start:stop],
+                problems.get(file_no, []))
 
 
 def _report_rows(resolved: pa.Table, sheet_names: list[str], catalog: Catalog) -> pa.Table:
@@ -305,20 +319,23 @@ def _names(ids: pa.ChunkedArray, names: dict[int, str]) -> pa.Array:
     return pc.take(pa.array([names[k] for k in keys], pa.string()), positions)
 
 
-def _finish(work: _Work, rows: pa.Table | None, problems: list[Problem]) -> None:
+def _finish(
+    work: _Work, kept: pa.Table | None, unit_ids: list[int | None], problems: list[Problem],
+) -> None:
+    """`kept`: the file's rows that report something (None: nothing staged); `unit_ids`
+    their units."""
     prepared = work.prepared
     prepared.problems.extend(dict.fromkeys(problems))  # a title-block problem once, not per row
-    if rows is None:
+    if kept is None:
         prepared.problems.append(file_problem(prepared.file, _EMPTY))
         return
-    kept = rows.filter(pc.invert(rows["skip"])).drop_columns(["skip"])
     if kept.num_rows == 0:
         prepared.problems.append(file_problem(prepared.file, _EMPTY))
         return
     if any(p.is_error for p in prepared.problems):
         return
     prepared.rows = kept
-    prepared.unit_ids = sorted(pc.unique(kept["unit_id"]).to_pylist())
+    prepared.unit_ids = sorted(set(unit_ids))
 
 
 _EMPTY = ("Tệp không có dòng báo cáo nào được điền (tình trạng hoặc ngày hoàn thành). Hãy điền "

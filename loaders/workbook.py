@@ -144,7 +144,10 @@ def read_with_fastexcel(data: bytes, want_merges: bool = False) -> list[RawSheet
             continue
         first_col = sheet.available_columns()[0].absolute_index
         table, cell_errors = sheet.to_arrow_with_errors()
-        table = pa.table(table) if not isinstance(table, pa.Table) else table
+        if isinstance(table, pa.RecordBatch):
+            table = pa.Table.from_batches([table])  # cheaper than pa.table(batch)
+        elif not isinstance(table, pa.Table):
+            table = pa.table(table)
         table = table.rename_columns([f"c{i}" for i in range(table.num_columns)])
         errors = []
         if cell_errors is not None:

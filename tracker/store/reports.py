@@ -193,7 +193,8 @@ def _write(
         try:
             tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
             counts = [t.num_rows for t in rows]
-            table = pa.concat_tables(rows).select(list(ROW_COLUMNS))
+            # One contiguous chunk: DuckDB scans 200 one-file slices much more slowly.
+            table = pa.concat_tables(rows).select(list(ROW_COLUMNS)).combine_chunks()
             table = table.add_column(0, "report_id", pa.array(
                 np.repeat(np.asarray(ids, dtype=np.int32), counts)))
             tx.insert_arrow("report_row", table)
