@@ -37,3 +37,4 @@ def demo_store(demo_db):
 def store(tmp_path):
     with Store(tmp_path / "t.duckdb") as s:
         yield s
+

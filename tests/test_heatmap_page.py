@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from app_pages import open_page
 from streamlit.testing.v1 import AppTest
 
 from tracker.store.database import Store
@@ -17,10 +18,7 @@ AS_OF = date(2019, 7, 26)
 
 @pytest.fixture
 def app(demo_db, monkeypatch):
-    monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    return at.switch_page("pages/heatmap.py").run()
+    return open_page(demo_db, monkeypatch, "pages/heatmap.py", first_run=True)
 
 
 def _heatmap(at) -> dict:

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from app_pages import open_page
 from streamlit.testing.v1 import AppTest
 
 from tracker import status, tables
@@ -17,12 +18,7 @@ AS_OF = date(2019, 7, 26)
 
 
 def _open(db, monkeypatch, **query) -> AppTest:
-    monkeypatch.setenv("TRACKER_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/ranking.py")
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page(db, monkeypatch, "pages/ranking.py", **query)
 
 
 def _metrics(at) -> dict[str, str]:

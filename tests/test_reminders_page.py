@@ -6,6 +6,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+from app_pages import open_page
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
@@ -20,12 +21,7 @@ AS_OF = date(2019, 7, 26)
 
 
 def _open(db, monkeypatch, **query) -> AppTest:
-    monkeypatch.setenv("TRACKER_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/reminders.py")
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_page(db, monkeypatch, "pages/reminders.py", **query)
 
 
 def _metrics(at) -> dict[str, str]:

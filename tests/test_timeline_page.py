@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from app_pages import open_page
 from streamlit.testing.v1 import AppTest
 
 from tracker import status
@@ -15,10 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def app(demo_db, monkeypatch):
-    monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    return at.switch_page("pages/timeline.py").run()
+    return open_page(demo_db, monkeypatch, "pages/timeline.py", first_run=True)
 
 
 def _spec(at) -> dict:
