@@ -11,7 +11,6 @@ import streamlit as st
 
 from tracker import tables
 from tracker.charts.ranking import RANK, ranked, ranking_bars
-from tracker.config import database_path
 from ui import data
 from ui.format import DATE_FORMAT, vn_date, vn_int, vn_percent
 from ui.frame import page_frame
@@ -25,13 +24,6 @@ PERCENTS = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def table(db: str, name: str, **params):
-    """tracker.tables.<name>(store, **params), cached like ui.data.frame (by plain values;
-    cleared with it after a write)."""
-    return getattr(tables, name)(data.get_store(), **params)
-
-
 def keep_unit() -> None:
     st.session_state["ranking.keep.unit"] = st.session_state["ranking.unit"]
 
@@ -41,9 +33,8 @@ filters = page_frame(
     "Đơn vị xếp theo tỷ lệ nghĩa vụ hoàn thành đúng hạn; chọn một đơn vị để xem từng nghĩa "
     "vụ, tình trạng và các báo cáo đã nhận.",
 )
-db = str(database_path())
 params = dict(as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
-units = table(db, "by_unit", statuses=filters.statuses, **params)
+units = data.call(tables.by_unit, statuses=filters.statuses, **params)
 if units.empty:
     st.info(
         "Chưa có nghĩa vụ nào cho bộ lọc này. Hãy chọn kế hoạch, nhóm đơn vị hoặc tình trạng "
@@ -116,7 +107,7 @@ cards[2].metric("% hoàn thành", vn_percent(row["% hoàn thành"]))
 cards[3].metric("% đúng hạn", vn_percent(row["% đúng hạn"]))
 cards[4].metric("Quá hạn", vn_int(int(row["Chưa hoàn thành, quá hạn"])))
 
-detail = table(db, "detail", statuses=filters.statuses, unit=int(unit_id), **params)
+detail = data.call(tables.detail, statuses=filters.statuses, unit=int(unit_id), **params)
 st.markdown(f"**Nghĩa vụ của {names[unit_id]}** (tính đến {vn_date(filters.as_of)})")
 st.dataframe(
     tables.visible(detail).drop(columns=["Đơn vị", "Nhóm"]),

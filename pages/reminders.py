@@ -11,7 +11,6 @@ import pandas as pd
 import streamlit as st
 
 from tracker import status, tables
-from tracker.config import database_path
 from ui import data
 from ui.format import DATE_FORMAT, vn_date, vn_int
 from ui.frame import page_frame
@@ -22,22 +21,14 @@ OVERDUE, NOT_REPORTED = (status.label(c) for c in tables.REMINDER_STATUSES)
 MOST_LATE = "Quá hạn lâu nhất (ngày)"
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def table(db: str, name: str, **params):
-    """tracker.tables.<name>(store, **params), cached like ui.data.frame (by plain values;
-    cleared with it after a write)."""
-    return getattr(tables, name)(data.get_store(), **params)
-
-
 filters = page_frame(
     "Đôn đốc",
     "Nghĩa vụ quá hạn chưa hoàn thành và nghĩa vụ chưa báo cáo, theo đơn vị: danh sách để "
     "gửi văn bản đôn đốc.",
     show_status=False,
 )
-db = str(database_path())
 chosen = dict(as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
-by_unit = table(db, "reminder_units", **chosen)
+by_unit = data.call(tables.reminder_units, **chosen)
 if by_unit.empty:
     st.success(
         f"Không có nghĩa vụ nào quá hạn hoặc chưa báo cáo tính đến {vn_date(filters.as_of)} "
@@ -94,7 +85,7 @@ if unit_id == ALL_UNITS:
     units, total = tables.first_units(listed, ROW_CAP), int(listed.sum())
 else:
     units, total = [int(unit_id)], int(listed.get(unit_id, 0))
-shown = table(db, "reminders", **chosen, units=units, limit=ROW_CAP)
+shown = data.call(tables.reminders, **chosen, units=units, limit=ROW_CAP)
 if total > ROW_CAP:
     st.caption(
         f"Đang hiện {vn_int(ROW_CAP)} trên {vn_int(total)} dòng; chọn một đơn vị, hoặc "

@@ -284,7 +284,13 @@ def detail(
         note=raw["note"].fillna(""),
         file_name=raw["file_name"].fillna(""),
     )
-    out = raw[list(DETAIL_COLUMNS)].rename(columns=DETAIL_COLUMNS)
+    return _obligation_list(raw, DETAIL_COLUMNS)
+
+
+def _obligation_list(raw: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """`raw`'s `columns` under their Vietnamese headers, plus the hidden ``status`` (for the
+    colours) and ``unit_id`` (two units may share a name) that :func:`visible` drops."""
+    out = raw[list(columns)].rename(columns=columns)
     out["status"] = raw["status"]
     out["unit_id"] = raw["unit_id"]
     return out.reset_index(drop=True)
@@ -326,10 +332,7 @@ def reminders(
         status_label=raw["status"].map(status.LABELS),
         days_late=raw["days_late"].astype("Int64"),
     )
-    out = raw[list(REMINDER_COLUMNS)].rename(columns=REMINDER_COLUMNS)
-    out["status"] = raw["status"]
-    out["unit_id"] = raw["unit_id"]
-    return out.reset_index(drop=True)
+    return _obligation_list(raw, REMINDER_COLUMNS)
 
 
 REMINDER_UNIT_COLUMNS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, datetime
 
 # Non-breaking, zero-width and other exotic spaces that Word and Excel leave in text.
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -46,3 +47,11 @@ def fold(text: object) -> str:
     value = strip_marks(clean(text)).lower()
     value = re.sub(r"[^\w&/]+", " ", value)
     return _RUNS_OF_SPACE.sub(" ", value).strip()
+
+
+def vn_date(value: date | datetime | None) -> str:
+    """A date as Vietnamese offices write it, ``26/07/2019``; empty for a missing one
+    (None, NaT or NaN), so tables and hover texts never show "NaT"."""
+    if not isinstance(value, date) or value != value:  # NaT is a date unequal to itself
+        return ""
+    return value.strftime("%d/%m/%Y")

@@ -21,6 +21,7 @@ import pandas as pd
 
 from tracker import status
 from tracker.store.database import Store
+from tracker.text import vn_date
 
 ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 TASKS_PER_PAGE = 40
@@ -87,11 +88,6 @@ def periods(long: pd.DataFrame) -> pd.DataFrame:
         ["plan_date", "plan", "task_order", "start_on", "period"], kind="stable"
     ).reset_index(drop=True)
     return wide[columns]
-
-
-def vn_date(value) -> str:
-    """``30/06/2019``; empty for a missing date (the ``ui`` layer has its own twin)."""
-    return "" if value is None or pd.isna(value) else value.strftime("%d/%m/%Y")
 
 
 def wrap(text: str, width: int = 70) -> str:

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-import pandas as pd
+from tracker.text import vn_date  # noqa: F401 - the pages import it from here
 
 DATE_FORMAT = "DD/MM/YYYY"  # for st.date_input and st.column_config
-
-
-def vn_date(value: date | datetime | None) -> str:
-    """``30/06/2019``; empty for a missing date."""
-    if value is None or (not isinstance(value, date) and pd.isna(value)):
-        return ""
-    return value.strftime("%d/%m/%Y")
 
 
 def vn_percent(value: float) -> str:

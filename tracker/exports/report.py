@@ -18,13 +18,7 @@ import pandas as pd
 
 from tracker import status, summary, tables
 from tracker.store.database import Store
-
-
-def vn_date(value: date | datetime | None) -> str:
-    """``26/07/2019``; empty for a missing date (tracker-side twin of ui.format.vn_date)."""
-    if value is None or (not isinstance(value, date) and pd.isna(value)):
-        return ""
-    return value.strftime("%d/%m/%Y")
+from tracker.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
 
 
 @dataclass(frozen=True)
