@@ -44,7 +44,7 @@ def unit_name(i: int) -> str:
 
 
 def build_plan(db: Path) -> None:
-    from tracker.model import PlanSpec, TaskSpec, UnitSpec
+    from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
     from tracker.store.database import Store
     from tracker.store.plans import save_plan, save_units
 
@@ -121,8 +121,8 @@ def run_ours(files: list[Path], template_db: Path, work: Path) -> float:
     """Time a full ingest of `files` into a fresh copy of the plan-only database."""
     import shutil
 
-    from tracker.ingest import ingest_files
     from tracker.store.database import Store
+    from tracker.usecases.ingest import ingest_files
 
     db = work / f"run-{time.monotonic_ns()}.duckdb"
     shutil.copy(template_db, db)

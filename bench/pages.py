@@ -45,7 +45,7 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.model import DirectiveSpec, PlanSpec  # noqa: E402
+from tracker.domain.model import DirectiveSpec, PlanSpec  # noqa: E402
 from tracker.store.database import Store  # noqa: E402
 from tracker.store.plans import save_plan  # noqa: E402
 from tracker.store.reports import supersede  # noqa: E402

@@ -8,8 +8,8 @@ page_frame mirrors only the shared filters, so they are read before it and writt
 
 import streamlit as st
 
-from tracker import compare
 from tracker.charts.compare import rate_lines
+from tracker.views import compare
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame

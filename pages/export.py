@@ -12,9 +12,10 @@ moment it was downloaded.
 
 import streamlit as st
 
-from tracker import status, tables
-from tracker.config import database_path
+from tracker.domain import status
+from tracker.domain.settings import database_path
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
+from tracker.views import tables
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from tracker import heatmap
 from tracker.charts.heatmap import status_heatmap
+from tracker.views import heatmap
 from ui import data
 from ui.format import vn_date
 from ui.frame import page_frame

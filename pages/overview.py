@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tracker import summary
 from tracker.charts.breakdown import status_bars
+from tracker.views import summary
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent
 from ui.frame import page_frame

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from loaders.plan_document import SUPPORTED, parse_plan_text, read_plan_document
-from loaders.plan_document_rows import (
+from loaders.plans.document import SUPPORTED, parse_plan_text, read_plan_document
+from loaders.plans.rows import (
     TASK_COLUMNS,
     TASK_LABELS,
     PlanFields,
@@ -16,9 +16,9 @@ from loaders.plan_document_rows import (
     fields_from_draft,
     rows_from_draft,
 )
-from loaders.plan_document_units import unit_key
-from tracker import register
-from tracker.config import MAX_UPLOAD_MB
+from loaders.plans.units import unit_key
+from tracker.domain.settings import MAX_UPLOAD_MB
+from tracker.usecases import register
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame

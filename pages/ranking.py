@@ -9,8 +9,8 @@ the shared filters, so ``unit`` is read before it and written back after.
 import pandas as pd
 import streamlit as st
 
-from tracker import tables
 from tracker.charts.ranking import RANK, ranked, ranking_bars
+from tracker.views import tables
 from ui import data
 from ui.format import DATE_FORMAT, vn_date, vn_int, vn_percent
 from ui.frame import page_frame

@@ -10,7 +10,8 @@ is read and written to .xlsx only when the download button is pressed.
 import pandas as pd
 import streamlit as st
 
-from tracker import status, tables
+from tracker.domain import status
+from tracker.views import tables
 from ui import data
 from ui.format import DATE_FORMAT, vn_date, vn_int
 from ui.frame import page_frame

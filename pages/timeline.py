@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from tracker import status, timeline
 from tracker.charts.timeline import deadline_timeline
+from tracker.domain import status
+from tracker.views import timeline
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame

@@ -5,10 +5,10 @@ writes are tracker.store.plan_register and loaders.plan_sheet."""
 import pandas as pd
 import streamlit as st
 
-from loaders.plan_document_rows import split_cell
-from loaders.plan_sheet import read_unit_sheet
-from tracker import register
-from tracker.config import MAX_UPLOAD_MB
+from loaders.plans.rows import split_cell
+from loaders.plans.sheet import read_unit_sheet
+from tracker.domain.settings import MAX_UPLOAD_MB
+from tracker.usecases import register
 from ui import data
 from ui.frame import page_frame
 

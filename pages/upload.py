@@ -7,10 +7,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from loaders.template import build_template
-from loaders.vocabulary import PROGRESS_LABELS, STATUS_WORDS
-from tracker import ingest
-from tracker.config import MAX_UPLOAD_MB
+from loaders.reports.vocabulary import PROGRESS_LABELS, STATUS_WORDS
+from loaders.templates.report import build_template
+from tracker.domain.settings import MAX_UPLOAD_MB
+from tracker.usecases import ingest
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame

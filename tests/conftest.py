@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.demo import build_demo
 from tracker.store.database import Store
+from tracker.usecases.demo import build_demo
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from tracker.model import PlanSpec, TaskSpec, UnitSpec
+from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
 from tracker.store.database import Store
 from tracker.store.plans import save_plan, save_units
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker import compare, status, summary
+from tracker.domain import status
 from tracker.store.database import Store
+from tracker.views import compare, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -69,7 +69,7 @@ def test_bad_usage_exits_with_2():
 
 
 def test_every_command_is_documented_in_the_readme():
-    from tracker.cli import build_parser
+    from tracker.cli.main import build_parser
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = build_parser()._subparsers._group_actions[0].choices

@@ -12,11 +12,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tracker import compare, summary
-from tracker.model import DirectiveSpec, PlanSpec
+from tracker.domain.model import DirectiveSpec, PlanSpec
 from tracker.store.database import Store
 from tracker.store.plans import save_plan
 from tracker.store.reports import withdraw_report
+from tracker.views import compare, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2019, 7, 26)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.deadlines import RECURRENCES, Deadline, deadline_json, parse_deadline
+from tracker.domain.deadlines import RECURRENCES, Deadline, deadline_json, parse_deadline
 
 PLAN_DATE = date(2019, 6, 21)  # Kế hoạch 84-KH/BTGTU, Lạng Sơn
 

@@ -9,8 +9,9 @@ from datetime import date
 
 import pytest
 
-from tracker import status, tables
+from tracker.domain import status
 from tracker.exports import csvfiles, report
+from tracker.views import tables
 
 AS_OF = date(2019, 7, 26)
 PLAN = "84-KH/BTGTU"

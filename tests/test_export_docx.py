@@ -7,8 +7,9 @@ from datetime import date
 import docx
 import pytest
 
-from tracker import status, summary, tables
+from tracker.domain import status
 from tracker.exports import draft, report
+from tracker.views import summary, tables
 
 AS_OF = date(2019, 7, 26)
 PLAN = "84-KH/BTGTU"

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tracker import status
+from tracker.domain import status
 from tracker.exports import report, workbook
 from tracker.store.database import Store
 

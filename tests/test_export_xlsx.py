@@ -9,8 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tracker import status, summary, tables
+from tracker.domain import status
 from tracker.exports import report, workbook
+from tracker.views import summary, tables
 
 AS_OF = date(2019, 7, 26)
 PLAN = "84-KH/BTGTU"

@@ -15,8 +15,8 @@ import pytest
 import xlwt
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
-from loaders.guard import MAX_FILE_BYTES
-from tracker.ingest import ingest_files
+from loaders.reading.guard import MAX_FILE_BYTES
+from tracker.usecases.ingest import ingest_files
 
 DATA = Path(__file__).parent / "data" / "ingest"
 

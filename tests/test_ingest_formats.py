@@ -23,8 +23,8 @@ from ingest_builders import (
     xlsx,
 )
 
-from loaders import legacy
-from tracker.ingest import ingest_files
+from loaders.reading import legacy
+from tracker.usecases.ingest import ingest_files
 
 
 @pytest.fixture

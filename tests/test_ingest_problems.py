@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from ingest_builders import PLAN, TITLES, count, good_rows, long_report, make_store, xlsx
 
-from tracker.ingest import ingest_files
+from tracker.usecases.ingest import ingest_files
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.plan_document import parse_plan_text, read_plan_document
-from loaders.plan_document_units import RegistryUnit, match_units
-from tracker.seed_data import demo_files, load
+from loaders.plans.document import parse_plan_text, read_plan_document
+from loaders.plans.units import RegistryUnit, match_units
+from tracker.usecases.seed_data import demo_files, load
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.plan_document import parse_plan_text, read_plan_document
+from loaders.plans.document import parse_plan_text, read_plan_document
 
 PLANS = Path(__file__).resolve().parent / "data" / "plans"
 

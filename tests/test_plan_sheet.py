@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from loaders.plan_document import read_plan_document
-from loaders.plan_document_rows import fields_from_draft, rows_from_draft
-from loaders.plan_sheet import read_plan_sheet
-from tracker import register
+from loaders.plans.document import read_plan_document
+from loaders.plans.rows import fields_from_draft, rows_from_draft
+from loaders.plans.sheet import read_plan_sheet
 from tracker.store.database import Store
+from tracker.usecases import register
 
 PROVINCE = "Lạng Sơn"
 

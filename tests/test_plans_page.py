@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from tracker import register
 from tracker.store.database import Store
+from tracker.usecases import register
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "plans.py")

@@ -9,9 +9,10 @@ from pathlib import Path
 from app_pages import open_page
 from streamlit.testing.v1 import AppTest
 
-from tracker import status, tables
-from tracker.demo import load_plans
+from tracker.domain import status
 from tracker.store.database import Store
+from tracker.usecases.demo import load_plans
+from tracker.views import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2019, 7, 26)

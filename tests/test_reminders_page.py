@@ -10,11 +10,11 @@ from app_pages import open_page
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from tracker import summary, tables
-from tracker.demo import load_plans
-from tracker.model import PlanSpec
+from tracker.domain.model import PlanSpec
 from tracker.store.database import Store
 from tracker.store.plans import save_plan
+from tracker.usecases.demo import load_plans
+from tracker.views import summary, tables
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2019, 7, 26)

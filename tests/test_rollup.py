@@ -7,10 +7,10 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
-from tracker import summary
-from tracker.model import PlanSpec, UnitSpec
+from tracker.domain.model import PlanSpec, UnitSpec
 from tracker.store.plans import save_plan, save_units
 from tracker.store.reports import supersede
+from tracker.views import summary
 
 AS_OF = date(2017, 12, 31)
 # (how many, due, progress reported, completed on)

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from tracker import status
-from tracker.demo import DemoReport, DemoRow, report_workbook
-from tracker.ingest import ingest_files
-from tracker.model import PlanSpec, TaskSpec, UnitSpec
+from tracker.domain import status
+from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
 from tracker.store.plans import save_plan, save_units
+from tracker.usecases.demo import DemoReport, DemoRow, report_workbook
+from tracker.usecases.ingest import ingest_files
 
 DUE = date(2019, 6, 30)
 
@@ -101,7 +101,7 @@ def test_a_later_report_supersedes_an_earlier_one(plan_store):
 
 
 def test_withdrawing_the_newer_report_brings_back_the_older_one(plan_store):
-    from tracker.ingest import withdraw_report
+    from tracker.usecases.ingest import withdraw_report
 
     _report(plan_store, date(2019, 6, 10), "in_progress", None, name="a.xlsx")
     _report(plan_store, date(2019, 6, 28), "done", date(2019, 6, 27), name="b.xlsx")
@@ -125,7 +125,7 @@ def test_every_status_code_has_one_label_and_one_colour():
 
 
 def test_the_demo_shows_every_status_on_its_default_date(demo_store):
-    from tracker.summary import default_as_of, status_counts
+    from tracker.views.summary import default_as_of, status_counts
 
     as_of = default_as_of(demo_store)
     assert as_of == date(2019, 7, 26)

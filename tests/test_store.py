@@ -7,7 +7,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from tracker.model import PlanSpec, TaskSpec, UnitSpec
+from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
 from tracker.store.database import Store, migrations
 from tracker.store.plans import PlanRejected, find_units, plan_tasks, save_plan, save_units
 

@@ -9,7 +9,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tracker import status, summary, tables
+from tracker.domain import status
+from tracker.views import summary, tables
 
 AS_OF = date(2019, 7, 26)
 LABELS = [s.label for s in status.STATUSES]
@@ -65,7 +66,7 @@ def test_by_unit_is_sorted_by_on_time_rate_then_by_vietnamese_name(demo_store):
     ties = frame[frame["% đúng hạn"] == frame["% đúng hạn"].mode()[0]]["Đơn vị"].tolist()
     assert len(ties) > 1
     # Vietnamese order: "Đ" comes after "D" and before "E", not after "Z" as in code points.
-    from tracker.text import strip_marks
+    from tracker.domain.text import strip_marks
 
     def key(name):
         return [(strip_marks(ch).lower(), ch.lower().startswith("đ")) for ch in name]

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from ingest_builders import PLAN, make_store
 
-from loaders.template import HEADER_ROW, build_template
-from loaders.vocabulary import TEMPLATE_CHOICES
-from tracker.ingest import ingest_files, load_catalog
+from loaders.reports.vocabulary import TEMPLATE_CHOICES
+from loaders.templates.report import HEADER_ROW, build_template
+from tracker.usecases.ingest import ingest_files, load_catalog
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
-from tracker import register
 from tracker.store.database import Store
+from tracker.usecases import register
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "units.py")

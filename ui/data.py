@@ -13,9 +13,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker import summary
-from tracker.config import database_path
+from tracker.domain.settings import database_path
 from tracker.store.database import Store
+from tracker.views import summary
 
 
 @st.cache_resource(show_spinner=False)
@@ -23,8 +23,8 @@ def _open(path: str) -> Store:
     from pathlib import Path
 
     if not Path(path).exists():
-        from tracker.config import demo_reports_dir
-        from tracker.demo import build_demo
+        from tracker.domain.settings import demo_reports_dir
+        from tracker.usecases.demo import build_demo
 
         with st.spinner("Lần chạy đầu: đang tạo dữ liệu mẫu từ hai kế hoạch…"):
             return build_demo(path, demo_reports_dir(Path(path)))

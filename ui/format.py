@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.text import vn_date  # noqa: F401 - the pages import it from here
+from tracker.domain.text import vn_date  # noqa: F401 - the pages import it from here
 
 DATE_FORMAT = "DD/MM/YYYY"  # for st.date_input and st.column_config
 

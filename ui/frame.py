@@ -15,7 +15,7 @@ from datetime import date
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from tracker import status
+from tracker.domain import status
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_TITLE, ROOT, menu

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker import status
+from tracker.domain import status
 
 
 def status_bars(table: pd.DataFrame, category: str) -> go.Figure:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker import status
-from tracker.heatmap import Grid
+from tracker.domain import status
+from tracker.views.heatmap import Grid
 
 ROW_PX = 24
 TEXT_MAX_COLUMNS = 8

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker import status
+from tracker.domain import status
 
 RANK = "Hạng"
 LABEL_CHARS = 42

@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker import status
-from tracker.timeline import Lines, hovers, task_key, vn_date
+from tracker.domain import status
+from tracker.views.timeline import Lines, hovers, task_key, vn_date
 
 DEADLINE_COLOUR = "#263238"
 AS_OF_COLOUR = "#37474f"

@@ -20,9 +20,9 @@ import zipfile
 
 import pandas as pd
 
-from tracker import tables
 from tracker.exports.report import ExportData
 from tracker.exports.safe import DANGEROUS_START, csv_text
+from tracker.views import tables
 
 BOM = "\ufeff"
 

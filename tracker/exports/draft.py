@@ -17,9 +17,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from tracker import status, tables
+from tracker.domain import status
 from tracker.exports.report import ExportData, vn_date
 from tracker.exports.safe import xml_text
+from tracker.views import tables
 
 FONT = "Times New Roman"
 

@@ -24,10 +24,11 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker import status, tables
 from tracker.charts.breakdown import status_bars
+from tracker.domain import status
 from tracker.exports.report import ExportData
 from tracker.store.database import Store
+from tracker.views import tables
 
 WIDTH = 1100
 SCALE = 2  # sharp enough to print in a Word report
@@ -104,9 +105,9 @@ def _page_figures(data: ExportData, store: Store) -> dict[str, go.Figure]:
     h = data.header
     found: dict[str, go.Figure] = {}
     try:
-        from tracker import heatmap, timeline
         from tracker.charts.heatmap import status_heatmap
         from tracker.charts.timeline import deadline_timeline
+        from tracker.views import heatmap, timeline
     except ImportError:
         return found
     statuses = h.statuses or None

@@ -16,9 +16,10 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from tracker import status, summary, tables
+from tracker.domain import status
+from tracker.domain.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
 from tracker.store.database import Store
-from tracker.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
+from tracker.views import summary, tables
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from tracker import status, tables
+from tracker.domain import status
 from tracker.exports.report import ExportData, Header
 from tracker.exports.safe import is_dangerous, xml_text
+from tracker.views import tables
 
 DATE_FORMAT = "dd/mm/yyyy"
 PERCENT_FORMAT = "0.0%"

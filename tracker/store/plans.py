@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tracker.deadlines import parse_deadline
-from tracker.model import PlanSpec, UnitSpec
+from tracker.domain.deadlines import parse_deadline
+from tracker.domain.model import PlanSpec, UnitSpec
+from tracker.domain.text import clean, fold
 from tracker.store.database import Store, Writer
-from tracker.text import clean, fold
 
 
 class PlanRejected(ValueError):

@@ -1,0 +1,210 @@
+"""A plan document (.txt, .md, .docx) -> a draft of the plan, its tasks and its units.
+
+    draft = read_plan_document(data, "84-KH-BTGTU.docx")
+    draft = parse_plan_text(text)
+
+Never raises on bad input: a text that is not a plan, is empty or unreadable comes back as
+a draft without tasks and with an error in ``draft.problems``. Everything the parser had
+to guess is a located warning. The draft is for a person to review; nothing is saved here.
+
+How the text is read:
+
+- parts "I., II-, III." are classified by their heading: "Mục đích, yêu cầu" is skipped,
+  "Tổ chức thực hiện" gives the units and the reporting request, every other part holds
+  tasks;
+- within a task part, each innermost numbered section (1., 1.1., a)) is one task whose
+  bullets are its detail; a part or section whose bullets carry their own deadlines is
+  split into one task per bullet; a part without numbered sections but with bullets gives
+  one task per bullet;
+- a task's deadline is its own "Thời gian:" line, else an inline phrase, else its enclosing
+  section's (so tasks under "Một số nhiệm vụ thực hiện thường xuyên" are ongoing), else
+  "thường xuyên" with a warning;
+- a task that names no unit of its own is carried by every unit named in "Tổ chức thực
+  hiện" (plans say "các cấp ủy, tổ chức đảng" for this);
+- task tables ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian"), in the body or in a
+  "PHỤ LỤC" after the signature, give one task per row (loaders.plan_document_tables);
+- in a .docx, Word's automatic list numbers are rebuilt from its numbering definitions.
+
+The draft's rows go to the editor, the template and the store through
+:mod:`loaders.plan_document_rows`, which checks deadlines and unit names.
+"""
+
+from __future__ import annotations
+
+from loaders.plans import deadlines as dl
+from loaders.plans import units as du
+from loaders.plans.header import document_kind, parse_header, reference_date
+from loaders.plans.model import (
+    DraftUnit,
+    PlanDraft,
+    Problem,
+    Reporting,
+)
+from loaders.plans.tasks import TaskWalker, numbering_problems
+from loaders.plans.text import Node, decode_document, outline, to_lines
+from tracker.domain.text import fold
+
+SUPPORTED = (".txt", ".md", ".docx")
+_SKIP = ("muc dich", "yeu cau", "muc tieu", "quan diem", "can cu", "kinh phi",
+         "tinh hinh", "ket qua dat duoc", "danh gia")
+_UNITS = ("to chuc thuc hien", "trach nhiem thuc hien", "phan cong thuc hien",
+          "phan cong nhiem vu", "trach nhiem cua cac")
+_REPORT = ("che do bao cao", "thong tin bao cao", "bao cao ket qua")
+
+__all__ = ["SUPPORTED", "PlanDraft", "parse_plan_text", "read_plan_document"]
+
+
+def read_plan_document(data: bytes, filename: str = "") -> PlanDraft:
+    """Read a plan from the bytes of a .txt, .md or .docx file."""
+    text, problems = decode_document(data, filename)
+    if problems:
+        return PlanDraft(problems=problems, source_name=filename)
+    return parse_plan_text(text, filename)
+
+
+def parse_plan_text(text: str, source_name: str = "") -> PlanDraft:
+    """Read a plan from its text (pasted, or decoded by :func:`read_plan_document`)."""
+    try:
+        return _parse(text, source_name)
+    except Exception as exc:  # a parser bug must not lose the user's work; say so plainly
+        return PlanDraft(source_name=source_name, problems=[Problem(
+            f"Lỗi khi đọc văn bản ({type(exc).__name__}: {exc}). Hãy nhập kế hoạch bằng "
+            "biểu mẫu hoặc báo cho quản trị viên.", severity="error")])
+
+
+def _parse(text: str, source_name: str) -> PlanDraft:
+    draft = PlanDraft(source_name=source_name)
+    lines = to_lines(text or "")
+    if not lines:
+        draft.problems.append(Problem("Văn bản trống: không có nội dung để đọc.",
+                                      severity="error"))
+        return draft
+    is_plan, other = document_kind(lines)
+    if not is_plan:
+        what = f" Văn bản này giống {other}." if other else ""
+        draft.problems.append(Problem(
+            "Văn bản này không phải là một kế hoạch: không thấy tiêu đề “KẾ HOẠCH” hay số "
+            f"hiệu kế hoạch (ví dụ 84-KH/BTGTU).{what} Hãy chọn đúng tệp kế hoạch.",
+            severity="error"))
+        return draft
+
+    root = outline(lines)
+    first = root.children[0].line if root.children else lines[-1].no + 1
+    head = [line for line in lines if line.no < first]
+    preamble = " ".join(b.text for b in root.blocks)
+    body_text = "\n".join(line.text for line in lines)
+    draft.plan, problems = parse_header(head, preamble, body_text)
+    draft.problems += problems
+    reference = reference_date(draft.plan, body_text)
+
+    task_parts, unit_parts, report_parts = _classify(root)
+    for part in unit_parts:
+        draft.units += _units_of(part)
+    draft.units = [u for u in du.merge(draft.units)
+                   if du.unit_key(u.name) != du.unit_key(draft.plan.issuer)]
+    draft.reporting = _reporting(unit_parts + report_parts, reference)
+
+    walker = TaskWalker(reference)
+    for part in task_parts:
+        walker.walk(part)
+    draft.tasks = walker.tasks
+    draft.problems += walker.problems
+    draft.problems += numbering_problems(root)
+    _assign(draft)
+
+    if not task_parts or not draft.tasks:
+        draft.problems.append(Problem(
+            "Không tìm thấy nhiệm vụ nào: kế hoạch cần các mục đánh số (I, II, 1., 1.1.) "
+            "hoặc gạch đầu dòng nêu nhiệm vụ.", severity="error"))
+    if not unit_parts:
+        draft.problems.append(Problem(
+            "Không thấy mục “Tổ chức thực hiện”: hãy chọn đơn vị thực hiện cho từng nhiệm vụ."))
+    return draft
+
+
+def _classify(root: Node) -> tuple[list[Node], list[Node], list[Node]]:
+    tasks, units, reports = [], [], []
+    parts = root.children if root.children else [root]
+    for part in parts:
+        key = fold(part.text)
+        if any(word in key for word in _UNITS):
+            units.append(part)
+        elif any(key.startswith(word) for word in _REPORT):
+            reports.append(part)
+        elif not any(key.startswith(word) for word in _SKIP):
+            tasks.append(part)
+    return tasks, units, reports
+
+
+def _units_of(part: Node) -> list[DraftUnit]:
+    units: list[DraftUnit] = []
+    items = [(c.text, c.line) for c in part.children]
+    if not items:
+        items = [(b.text, b.line) for b in part.blocks if b.kind == "bullet"]
+    for text, line in items:
+        units += du.roles_in_item(text, line)
+    return units
+
+
+def _reporting(parts: list[Node], reference) -> Reporting:
+    """The last sentence that asks for reports to be sent somewhere."""
+    candidates: list[tuple[str, int]] = []
+    for part in parts:
+        stack = [part]
+        while stack:
+            node = stack.pop(0)
+            candidates.append((node.text, node.line))
+            for block in node.blocks:
+                candidates.append((block.text, block.line))
+                candidates += [(sub.text, sub.line) for sub in block.subs]
+            stack += node.children
+    found = Reporting()
+    for text, line in candidates:
+        target = du.report_target(text)
+        if target:
+            found = Reporting(text=text, report_to=target, line=line)
+    if found.text:
+        phrases = dl.in_text(found.text, found.line)
+        specific = [p for p in phrases if p.strength == dl.SPECIFIC]
+        if specific:
+            found.deadline_text = specific[0].text
+        recurring = [p for p in phrases if p.strength >= dl.RECURRING]
+        if recurring:
+            meaning = dl.interpret(recurring[0].text, reference)
+            found.cycle = meaning.recurrence
+    return found
+
+
+def _assign(draft: PlanDraft) -> None:
+    """Give each task without units of its own every unit of "Tổ chức thực hiện"."""
+    everyone = [DraftUnit(u.name, u.role, u.line) for u in draft.units]
+    given = 0
+    known = {du.unit_key(u.name) for u in draft.units}
+    for task in draft.tasks:
+        if task.units:
+            for unit in task.units:
+                if du.unit_key(unit.name) not in known:
+                    known.add(du.unit_key(unit.name))
+                    draft.units.append(DraftUnit(unit.name, None, unit.line))
+        else:
+            task.units = [DraftUnit(u.name, u.role, u.line) for u in everyone]
+            given += 1
+    if given and everyone:
+        draft.problems.append(Problem(
+            f"{given} nhiệm vụ không ghi đơn vị riêng: đã giao cho cả {len(everyone)} đơn vị "
+            "nêu trong mục “Tổ chức thực hiện”. Hãy bỏ bớt nếu không đúng.",
+            severity="info"))
+    elif given:
+        draft.problems.append(Problem(
+            f"{given} nhiệm vụ chưa có đơn vị thực hiện.", severity="warning"))
+
+
+def summary(draft: PlanDraft) -> dict[str, int]:
+    """Counts shown above a draft: tasks, units, deadlines to check, problems."""
+    return {
+        "tasks": len(draft.tasks),
+        "units": len(draft.units),
+        "unparsed": sum(1 for t in draft.tasks if t.unparsed),
+        "problems": len(draft.problems),
+    }
+

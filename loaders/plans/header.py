@@ -1,0 +1,233 @@
+"""The header of a plan: số hiệu, place and date, title, issuing body, directive implemented.
+
+Party documents write "Số 84-KH/BTGTU"; state documents "Số: 123/KH-UBND". Both are kept
+in their own style with spaces removed. The place and date line reads "Lạng Sơn, ngày 21
+tháng 6 năm 2019". The issuing body is found in the opening sentence ("Ban Tuyên giáo Tỉnh
+ủy xây dựng kế hoạch ..."), in a "KẾ HOẠCH CỦA ..." title line, or from the code's suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from loaders.plans.model import DirectiveRef, PlanHeader, Problem
+from loaders.plans.text import Line
+from tracker.domain.text import fold
+
+_PARTY_CODE = re.compile(r"(\d{1,5})\s*[-–]\s*(KH|CTr|CTR)\s*/\s*([A-ZĐ][\wĐ.&]*)")
+_STATE_CODE = re.compile(r"(\d{1,5})\s*/\s*(KH|CTr|CTR)\s*[-–]\s*([A-ZĐ][\wĐ.&-]*)")
+_CODE_LINE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*(.*)$")
+_PLACE_DATE = re.compile(
+    r"((?:[^\W\d_]+\s){0,3}[^\W\d_]+)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
+_WORD_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_KINDS = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Chương trình hành động",
+          "Nghị định", "Luật", "Thông báo", "Hướng dẫn", "Kế hoạch")
+_DIRECTIVE = re.compile(
+    rf"({'|'.join(_KINDS)})\s+(?:số\s*:?\s*)?(\d{{1,5}}\s*[-/–]\s*[A-ZĐ][\wĐ]*"
+    r"(?:\s*[/–-]\s*[A-ZĐ][\wĐ]*)?)",
+    re.IGNORECASE,
+)
+_ISSUER_HEADS = (r"Ban|Sở|Ủy ban|Uỷ ban|UBND|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
+                 r"Thành uỷ|Đảng ủy|Đảng uỷ|Thường trực|Hội đồng|Văn phòng|Đảng đoàn|"
+                 r"Ban cán sự|Bộ|Cục")
+_ISSUER_SENTENCE = re.compile(
+    rf"(?:^|[;,.:]\s*)((?:{_ISSUER_HEADS})\b[^;,.:]{{0,80}}?"
+    r"(?:,\s+[A-ZĐÀ-Ỹ][^;,.:]{0,40}?)*)\s+(?:xây dựng|ban hành|"
+    r"triển khai)\s+(?:kế hoạch|chương trình)",
+)
+_SUFFIX_ISSUERS = {
+    "TU": "Tỉnh ủy", "BTGTU": "Ban Tuyên giáo Tỉnh ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
+    "BTCTU": "Ban Tổ chức Tỉnh ủy", "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy", "HU": "Huyện ủy",
+    "THU": "Thành ủy", "ĐU": "Đảng ủy", "UBND": "Ủy ban nhân dân", "BCĐ": "Ban Chỉ đạo",
+    "VPTU": "Văn phòng Tỉnh ủy", "MTTQ": "Ủy ban Mặt trận Tổ quốc",
+}
+_PROPER = {
+    "tỉnh ủy": "Tỉnh ủy", "tỉnh uỷ": "Tỉnh ủy", "huyện ủy": "Huyện ủy",
+    "thành ủy": "Thành ủy", "trung ương": "Trung ương", "ủy ban nhân dân": "Ủy ban nhân dân",
+    "bộ chính trị": "Bộ Chính trị", "ban bí thư": "Ban Bí thư",
+}
+_NOT_ISSUER = ("dang cong san viet nam", "cong hoa xa hoi", "doc lap tu do", "ke hoach")
+_PLAN_WORDS = ("ke hoach", "chuong trinh hanh dong", "chuong trinh")
+_OTHER_KINDS = {
+    "bao cao": "một báo cáo", "quyet dinh": "một quyết định", "cong van": "một công văn",
+    "to trinh": "một tờ trình", "thong bao": "một thông báo", "huong dan": "một hướng dẫn",
+    "chi thi": "một chỉ thị", "nghi quyet": "một nghị quyết", "giay moi": "một giấy mời",
+}
+
+
+def document_kind(lines: list[Line]) -> tuple[bool, str]:
+    """(is a plan, what it looks like instead) from the title lines of its first page."""
+    for line in lines[:40]:
+        key = fold(line.text)
+        if any(key == word or key.startswith(word + " cua") for word in _PLAN_WORDS):
+            return True, ""
+        if len(key) <= 30 and key in _OTHER_KINDS and line.text.isupper():
+            return False, _OTHER_KINDS[key]
+    for line in lines[:15]:
+        if _code_in(line.text):
+            return True, ""
+    return False, ""
+
+
+def title_case(text: str) -> str:
+    """"BAN THƯỜNG VỤ TỈNH ỦY" -> "Ban Thường vụ Tỉnh ủy"; mixed-case text is kept."""
+    if not text.isupper():
+        return text
+    value = text.lower()
+    for low, proper in _PROPER.items():
+        value = value.replace(low, proper)
+    value = re.sub(r"\bban (\w)", lambda m: "ban " + m.group(1).upper(), value)
+    words = value.split(" ")
+    words = [w.upper() if re.search(r"\d|/", w) else w for w in words]
+    value = " ".join(words)
+    return value[:1].upper() + value[1:]
+
+
+def parse_header(head: list[Line], preamble: str, body_text: str) -> tuple[PlanHeader,
+                                                                           list[Problem]]:
+    """The plan's header from the lines before its first part and its opening sentence."""
+    header = PlanHeader()
+    problems: list[Problem] = []
+    header.code = next((c for line in head if (c := _code_in(line.text))), "")
+    for line in head:
+        found = _PLACE_DATE.search(line.text)
+        if found:
+            header.place = _place(found.group(1))
+            header.issued_on = _make_date(found.group(2), found.group(3), found.group(4))
+            break
+    header.title = _title(head)
+    header.issuer = _issuer(head, preamble, header.code)
+    header.directive = find_directive(header.title) or find_directive(preamble) or DirectiveRef()
+    if not header.code:
+        problems.append(Problem("Văn bản không ghi số hiệu kế hoạch (ví dụ 84-KH/BTGTU): hãy "
+                                "nhập số hiệu trước khi lưu."))
+    if header.issued_on is None:
+        year = _latest_year(body_text)
+        note = f"; năm {year} được dùng để đọc thời hạn" if year else ""
+        problems.append(Problem("Văn bản không ghi ngày ban hành (dạng “Lạng Sơn, ngày 21 tháng 6"
+                                f" năm 2019”): hãy nhập ngày{note}."))
+    if not header.title:
+        problems.append(Problem("Không tìm thấy tên kế hoạch (dòng dưới chữ “KẾ HOẠCH”)."))
+    if not header.directive.code:
+        problems.append(Problem("Không tìm thấy văn bản cấp trên mà kế hoạch thực hiện "
+                                "(chỉ thị, nghị quyết ...)."))
+    return header, problems
+
+
+def reference_date(header: PlanHeader, body_text: str) -> date:
+    """The date relative deadlines ("30/6") are read against: the plan's own date, else
+    1 January of the latest year the text mentions, else 1 January 2000 (flagged)."""
+    if header.issued_on:
+        return header.issued_on
+    year = _latest_year(body_text)
+    return date(year or 2000, 1, 1)
+
+
+def find_directive(text: str) -> DirectiveRef | None:
+    """The first directive-like reference in `text`, preferring Chỉ thị/Nghị quyết/... over
+    guidance and other plans."""
+    matches = list(_DIRECTIVE.finditer(text))
+    if not matches:
+        return None
+    weak = ("huong dan", "ke hoach", "thong bao")
+    matches.sort(key=lambda m: fold(m.group(1)) in weak)
+    match = matches[0]
+    kind = match.group(1)[:1].upper() + match.group(1)[1:].lower()
+    ref = DirectiveRef(code=re.sub(r"\s+", "", match.group(2)).replace("–", "-"), kind=kind)
+    rest = text[match.end():]
+    day = re.match(r"\s*,?\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", rest)
+    if day is None:
+        day = re.match(r"\s*,?\s*" + _WORD_DATE.pattern, rest, re.IGNORECASE)
+    if day:
+        ref.issued_on = _make_date(*day.groups())
+        rest = rest[day.end():]
+    issuer = re.match(r"\s*của\s+([^,;“\"(]+?)(?=\s+khóa\b|\s+khoá\b|\s+về\b|\s*[,;“\"(]|$)",
+                      rest)
+    if issuer:
+        ref.issuer = issuer.group(1).strip()
+        rest = rest[issuer.end():]
+    about = re.match(r"\s*(?:khó?a\s+[IVXL]+\s*)?(?:[“\"]\s*)?(về\s+[^”\";(]+)", rest)
+    if about:
+        ref.title = about.group(1).strip().rstrip(".,")
+    return ref
+
+
+def _code_in(text: str) -> str:
+    found = _CODE_LINE.match(text)
+    candidate = found.group(1) if found else text if len(text) < 30 else ""
+    party = _PARTY_CODE.search(candidate)
+    if party:
+        return f"{party.group(1)}-{party.group(2)}/{party.group(3)}"
+    state = _STATE_CODE.search(candidate)
+    if state:
+        return f"{state.group(1)}/{state.group(2)}-{state.group(3)}"
+    return ""
+
+
+def _title(head: list[Line]) -> str:
+    start = next((i for i, line in enumerate(head)
+                  if fold(line.text) in _PLAN_WORDS or fold(line.text).startswith("ke hoach cua")),
+                 None)
+    if start is None:
+        return ""
+    parts: list[str] = []
+    for line in head[start + 1:]:
+        key = fold(line.text)
+        if key.startswith("cua ") and not parts:
+            continue
+        if parts and (line.gap or key.startswith(("thuc hien", "can cu", "so "))):
+            break
+        if _PLACE_DATE.search(line.text) or _code_in(line.text):
+            continue
+        parts.append(line.text)
+    title = " ".join(parts).strip(" .")
+    return title[:1].upper() + title[1:]
+
+
+def _issuer(head: list[Line], preamble: str, code: str) -> str:
+    found = _ISSUER_SENTENCE.search(preamble)
+    if found:
+        return found.group(1).strip()
+    for line in head:
+        key = fold(line.text)
+        if key.startswith("ke hoach cua "):
+            return title_case(line.text.split(" ", 3)[-1].strip())
+        if key.startswith("cua ") and line.text.isupper():
+            return title_case(line.text[4:].strip())
+    top = next((i for i, x in enumerate(head) if fold(x.text) in _PLAN_WORDS), 0)
+    uppers = [line.text for line in head[:top]
+              if line.text.isupper() and not any(fold(line.text).startswith(w)
+                                                 for w in _NOT_ISSUER)
+              and not _code_in(line.text)]
+    if uppers:
+        return title_case(uppers[-1])
+    suffix = re.split(r"[/-]", code)[-1] if code else ""
+    return _SUFFIX_ISSUERS.get(suffix.upper(), "")
+
+
+def _place(words: str) -> str:
+    """The place name ending `words`: trailing capitalised words, not acronyms."""
+    kept: list[str] = []
+    for word in reversed(words.split()):
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def _make_date(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _latest_year(text: str) -> int | None:
+    years = [int(m.group(3)) for m in _NUMERIC_DATE.finditer(text)]
+    years += [int(y) for y in re.findall(r"tháng\s+\d{1,2}\s*/\s*(\d{4})", text)]
+    years = [y for y in years if 1990 <= y <= 2100]
+    return max(years) if years else None

@@ -1,0 +1,91 @@
+"""Task tables in plans: "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian".
+
+Many plans (and most appendices, "PHỤ LỤC") list their tasks in a table rather than in
+numbered prose. A table counts as a task table when one of its first rows names a task
+column and a deadline or unit column; a row with a number and a title but nothing else
+("I | Công tác tuyên truyền") is a group heading for the rows under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.plans.text import Block
+from tracker.domain.text import fold
+
+_COLUMNS = {
+    "number": ("stt", "tt", "so tt", "so thu tu"),
+    "title": ("noi dung", "nhiem vu", "cong viec", "noi dung cong viec", "ten nhiem vu",
+              "noi dung nhiem vu", "nhiem vu cu the", "hoat dong"),
+    "chair": ("chu tri", "co quan chu tri", "don vi chu tri", "don vi thuc hien",
+              "co quan thuc hien", "co quan don vi chu tri", "trach nhiem"),
+    "partner": ("phoi hop", "co quan phoi hop", "don vi phoi hop"),
+    "deadline": ("thoi gian", "thoi han", "tien do", "thoi gian hoan thanh",
+                 "thoi gian thuc hien", "thoi han hoan thanh"),
+}
+
+
+@dataclass
+class TableRow:
+    line: int
+    number: str
+    title: str
+    group: str = ""
+    deadline: str = ""
+    chair: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _header(cells: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = fold(cell)
+        for name, words in _COLUMNS.items():
+            if name not in found and (key in words or any(key.startswith(w + " ")
+                                                          for w in words)):
+                found[name] = index
+                break
+    return found
+
+
+def table_rows(blocks: list[Block]) -> list[TableRow]:
+    """The task rows of the task tables among `blocks`; [] when there are none."""
+    rows: list[TableRow] = []
+    columns: dict[str, int] = {}
+    group = ""
+    for block in blocks:
+        if block.kind != "table":
+            columns = {}
+            continue
+        cells = _cells(block.text)
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            continue  # markdown separator
+        header = _header(cells)
+        if "title" in header and len(header) >= 2:
+            columns, group = header, ""
+            continue
+        if not columns:
+            continue
+        def get(name: str, cells=cells, columns=columns) -> str:
+            index = columns.get(name)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        title = get("title")
+        if not title:
+            continue
+        rest = [get(name) for name in ("chair", "partner", "deadline")]
+        if not any(rest):
+            group = title
+            continue
+        rows.append(TableRow(
+            line=block.line, number=get("number").rstrip("."), title=title, group=group,
+            deadline=get("deadline"),
+            chair=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("chair")) if n],
+            partners=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("partner")) if n],
+        ))
+    return rows

@@ -1,0 +1,284 @@
+"""Responsible units in a plan's prose, and matching them against the unit registry.
+
+The "Tổ chức thực hiện" part names one unit (or group of units) per item: before a colon
+("Sở Ngoại vụ: Hướng dẫn ..."), or as the subject of the item's first verb ("Văn phòng Tỉnh
+ủy phối hợp với Ban Tuyên giáo Tỉnh ủy tham mưu ..."). "chủ trì" and "phối hợp với X" give
+roles. A task may name its own units: a "Chủ trì:"/"Phối hợp:" line, a heading "Các đảng ủy
+trực thuộc Tỉnh ủy: ...", or "(Sở Nội vụ chủ trì, phối hợp với Sở Tài chính)".
+
+Matching compares folded keys (tracker.text.fold) after expanding the abbreviations offices
+use (UBND, MTTQ, TT&TT, VHTT&DL, HU, ThU, ĐU ...). A name that matches nothing is reported
+with the closest registry names; it is never created here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.plans.model import DraftUnit, Role
+from tracker.domain.text import fold
+
+_HEADS = (
+    "ban", "so", "van phong", "uy ban", "ubnd", "ubmttq", "mttq", "mat tran", "tinh uy",
+    "huyen uy", "thanh uy", "thi uy", "dang uy", "dang doan", "ban can su", "bao", "dai",
+    "hoi", "lien doan", "doan", "tinh doan", "cong an", "bo chi huy", "truong", "cuc",
+    "chi cuc", "trung tam", "hoi dong", "co quan", "toa an", "vien kiem sat", "kho bac",
+    "thanh tra", "bo", "cac", "hdnd", "bch", "btg", "bcs", "chi bo", "dang bo", "lien minh",
+    "thu vien", "phong", "bao tang", "nha van hoa", "vien", "benh vien", "ban quan ly",
+    "cong ty", "chi nhanh", "hoc vien", "nha xuat ban", "ky tuc xa", "quy", "tap chi",
+)
+_VERBS = (
+    "căn cứ", "phối hợp", "chủ trì", "chủ động", "tham mưu", "chỉ đạo", "hướng dẫn",
+    "theo dõi", "tổ chức", "xây dựng", "triển khai", "thực hiện", "có trách nhiệm",
+    "chịu trách nhiệm", "cung cấp", "bám sát", "đẩy mạnh", "tăng cường", "nghiên cứu",
+    "kiểm tra", "đôn đốc", "tuyên truyền", "phổ biến", "quán triệt", "lãnh đạo", "bố trí",
+    "bảo đảm", "đảm bảo", "rà soát", "định hướng", "nắm bắt", "tập trung", "phát huy",
+    "chuẩn bị", "là cơ quan", "làm đầu mối", "theo chức năng", "trong phạm vi", "giúp",
+    "báo cáo", "tiếp tục", "nâng cao", "đề xuất", "cử", "sau",
+)
+_VERB = re.compile(r"(?<=\s)(" + "|".join(_VERBS) + r")\b")
+_NOUN_BEFORE_VERB = {"các", "những", "ban", "tổ", "Ban", "Tổ", "công", "việc", "cấp", "hội"}
+_PARTNER = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+)", re.IGNORECASE)
+_PAREN = re.compile(r"\(([^()]*?(?:chủ trì|thực hiện|phối hợp)[^()]*)\)", re.IGNORECASE)
+_ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc", "tt&tt": "thong tin va truyen thong",
+    "vhtt&dl": "van hoa the thao va du lich", "gd&dt": "giao duc va dao tao",
+    "ldtb&xh": "lao dong thuong binh va xa hoi", "kh&dt": "ke hoach va dau tu",
+    "tn&mt": "tai nguyen va moi truong", "nn&ptnt": "nong nghiep va phat trien nong thon",
+    "kh&cn": "khoa hoc va cong nghe", "gtvt": "giao thong van tai", "btg": "ban tuyen giao",
+    "bcs": "ban can su", "tu": "tinh uy", "hu": "huyen uy", "thu": "thanh uy",
+    "du": "dang uy", "vp": "van phong", "tg": "tuyen giao", "ct": "chinh tri",
+    "ptth": "phat thanh truyen hinh", "pt th": "phat thanh truyen hinh",
+}
+_FILLERS = ("cac ", "toan bo ", "tat ca ")
+_TAILS = (" tren dia ban tinh", " tren dia ban", " co lien quan", " lien quan", " tinh")
+
+
+def is_unit_like(text: str) -> bool:
+    """Whether `text` starts the way a unit's name does ("Sở ...", "Các huyện ủy ...")."""
+    key = fold(text)
+    return any(key == h or key.startswith(h + " ") for h in _HEADS)
+
+
+def subject_of(text: str) -> tuple[str, str]:
+    """(the unit phrase an item starts with, the rest); ("", text) when it has none."""
+    colon = text.find(":")
+    cut = colon if colon > 0 else len(text)
+    for match in _VERB.finditer(text):
+        before = text[: match.start()].split()
+        if before and before[-1] in _NOUN_BEFORE_VERB:
+            continue
+        cut = min(cut, match.start())
+        break
+    subject = text[:cut].strip(" ,.;-–")
+    if not subject or not is_unit_like(subject) or len(subject) > 160:
+        return "", text
+    return subject, text[cut:].lstrip(" :")
+
+
+def split_names(text: str) -> list[str]:
+    """"Sở Nội vụ, Sở Tài chính" -> two names; "Sở Văn hóa, Thể thao và Du lịch" -> one.
+
+    A comma or "và" starts a new name only when what follows starts like a unit in capitals
+    or with "các"; ";" always does.
+    """
+    names: list[str] = []
+    for chunk in re.split(r"\s*;\s*", text):
+        parts = re.split(r"(,\s*|\s+và\s+)", chunk)
+        current = parts[0]
+        for sep, part in zip(parts[1::2], parts[2::2], strict=False):
+            starts_unit = is_unit_like(part) and (part[:1].isupper() or part.startswith("các "))
+            if starts_unit and not (sep.strip() == "và" and part.startswith("các ")):
+                names.append(current)
+                current = part
+            else:
+                current += sep + part
+        names.append(current)
+    return [n.strip(" ,.;-–") for n in names if n.strip(" ,.;-–")]
+
+
+def partners_in(text: str) -> list[str]:
+    """Units named after "phối hợp với", up to the verb that follows them."""
+    found = _PARTNER.search(text)
+    if not found:
+        return []
+    rest = found.group(1)
+    cut = len(rest)
+    for match in _VERB.finditer(" " + rest):
+        before = rest[: match.start() - 1].split()
+        if before and before[-1] in _NOUN_BEFORE_VERB:
+            continue
+        cut = min(cut, match.start() - 1)
+        break
+    for stop in (".", ";", ":", "("):
+        if stop in rest[:cut]:
+            cut = rest.index(stop)
+    return [n for n in split_names(rest[:cut]) if is_unit_like(n)]
+
+
+def roles_in_item(text: str, line: int) -> list[DraftUnit]:
+    """The units of one "Tổ chức thực hiện" item with their roles."""
+    subject, rest = subject_of(text)
+    if not subject:
+        return []
+    head = rest.split(".")[0]
+    role: Role | None = None
+    if re.search(r"\bchủ trì\b", rest, re.IGNORECASE):
+        role = "chu_tri"
+    elif re.match(r"\s*phối hợp\b", rest, re.IGNORECASE):
+        role = "phoi_hop"
+    units = [DraftUnit(name, role, line) for name in split_names(subject)]
+    partner_role: Role | None = "phoi_hop" if role == "chu_tri" else None
+    units += [DraftUnit(name, partner_role, line) for name in partners_in(head)]
+    return units
+
+
+def assignment_in(text: str, line: int) -> list[DraftUnit]:
+    """Units a task's own words give it: "(Sở X chủ trì, phối hợp với Y)" or a leading
+    "Sở X chủ trì, phối hợp với Y ..."; [] when it names none."""
+    paren = _PAREN.search(text)
+    candidate = paren.group(1) if paren else text
+    subject, rest = subject_of(candidate)
+    if not subject or not re.match(r"\s*(chủ trì|thực hiện|có trách nhiệm)", rest):
+        return []
+    if not paren and not subject[:1].isupper():
+        return []
+    units = [DraftUnit(n, "chu_tri", line) for n in split_names(subject)]
+    units += [DraftUnit(n, "phoi_hop", line) for n in partners_in(rest)]
+    return units
+
+
+def merge(units: list[DraftUnit]) -> list[DraftUnit]:
+    """One entry per folded name, keeping the first spelling and the strongest role."""
+    rank = {"chu_tri": 2, "phoi_hop": 1, None: 0}
+    merged: dict[str, DraftUnit] = {}
+    for unit in units:
+        key = unit_key(unit.name)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = DraftUnit(unit.name, unit.role, unit.line)
+        elif rank[unit.role] > rank[kept.role]:
+            kept.role = unit.role
+    return list(merged.values())
+
+
+# -- matching against the registry -------------------------------------------------------
+
+
+def unit_key(text: str) -> str:
+    """The key names are compared on: folded, abbreviations expanded, "&" read as "và"."""
+    value = fold(text)
+    tokens = [_ABBREVIATIONS.get(tok, tok) for tok in value.split(" ")]
+    value = " ".join(tokens).replace("&", " va ")
+    value = re.sub(r"\s+", " ", value).strip()
+    changed = True
+    while changed:
+        changed = False
+        for filler in _FILLERS:
+            if value.startswith(filler):
+                value, changed = value[len(filler):], True
+        for tail in _TAILS:
+            if value.endswith(tail) and len(value) > len(tail) + 4:
+                value, changed = value[: -len(tail)], True
+    return value
+
+
+@dataclass(frozen=True)
+class RegistryUnit:
+    unit_id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+    group_code: str = ""
+
+
+@dataclass
+class UnitMatch:
+    """How one name in a document meets the registry. Empty `unit_ids`: not found."""
+
+    name: str
+    unit_ids: list[int] = field(default_factory=list)
+    how: str = "none"  # name | alias | group | none
+    suggestions: list[str] = field(default_factory=list)
+
+
+def match_units(
+    names: list[str],
+    registry: list[RegistryUnit],
+    groups: dict[str, str] | None = None,
+) -> list[UnitMatch]:
+    """Match document names to registry units; a name equal to a group's label (e.g. "Các
+    cơ quan báo chí trên địa bàn tỉnh" and group "Cơ quan báo chí") stands for every unit
+    of the group. `groups` maps group_code -> label."""
+    by_key: dict[str, set[int]] = {}
+    official: dict[str, int] = {}
+    for unit in registry:
+        official[unit_key(unit.name)] = unit.unit_id
+        for alias in (unit.name, *unit.aliases):
+            by_key.setdefault(unit_key(alias), set()).add(unit.unit_id)
+    group_keys = {unit_key(label): code for code, label in (groups or {}).items()}
+    results = []
+    for name in names:
+        key = unit_key(name)
+        if key in official:
+            results.append(UnitMatch(name, [official[key]], "name"))
+        elif key in by_key and len(by_key[key]) == 1:
+            results.append(UnitMatch(name, sorted(by_key[key]), "alias"))
+        elif (code := group_keys.get(key) or _group_by_words(name, groups or {})):
+            members = [u.unit_id for u in registry if u.group_code == code]
+            results.append(UnitMatch(name, members, "group" if members else "none",
+                                     [] if members else _suggest(key, registry)))
+        else:
+            results.append(UnitMatch(name, suggestions=_suggest(key, registry)))
+    return results
+
+
+_GROUP_WORDS = (
+    (("huyen uy", "thanh uy", "thi uy", "dang uy truc thuoc", "cap uy"), "huyen uy"),
+    (("bao chi",), "bao chi"),
+    (("to chuc chinh tri xa hoi", "doan the"), "doan the"),
+    (("so ban nganh", "so nganh"), "so ban nganh"),
+    (("ban xay dung dang", "co quan dang", "cac ban dang"), "co quan dang"),
+)
+
+
+def _group_by_words(name: str, groups: dict[str, str]) -> str | None:
+    """The group a plural phrase ("các huyện ủy, thành ủy ...") stands for, by its words."""
+    key = f" {fold(name)} "
+    if " cac " not in key:
+        return None
+    labels = {code: f" {unit_key(label)} " for code, label in groups.items()}
+    for words, label_word in _GROUP_WORDS:
+        if any(f" {w} " in key for w in words):
+            for code, label in labels.items():
+                if f" {label_word} " in label:
+                    return code
+    return None
+
+
+def _suggest(key: str, registry: list[RegistryUnit], limit: int = 3) -> list[str]:
+    words = set(key.split())
+    scored = []
+    for unit in registry:
+        other = set(unit_key(unit.name).split())
+        if words and other:
+            score = len(words & other) / len(words | other)
+            if score >= 0.3:
+                scored.append((-score, unit.name))
+    return [name for _, name in sorted(scored)[:limit]]
+
+
+_REPORT_TO = re.compile(
+    r"báo cáo\b[^.;]*?\s(?:về|gửi(?:\s+về)?|với|lên)\s+"
+    r"([A-ZĐÀ-Ỹ][^,;.(]*?(?:,\s+[A-ZĐÀ-Ỹ][^,;.(]*?)*)"
+    r"(?=\s+(?:để|trước|theo|định kỳ|trong|chậm nhất|qua|vào)\b|[,;.(]|$)"
+)
+
+
+def report_target(text: str) -> str:
+    """"... báo cáo kết quả ... về Ban Tuyên giáo Tỉnh ủy để tổng hợp" -> the unit named."""
+    for found in _REPORT_TO.finditer(text):
+        if is_unit_like(found.group(1)):
+            return found.group(1).strip()
+    return ""

@@ -1,0 +1,177 @@
+"""The plan's reference data that report rows are matched against.
+
+Built once per batch (by :mod:`tracker.ingest` from the store, or by hand in tests), so that
+the loaders never touch the database file. The Arrow tables are joined in DuckDB; the small
+Python indexes serve the few lookups done while looking at headers and title blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import pyarrow as pa
+
+from tracker.domain import periods
+from tracker.domain.text import fold
+
+_LIST_NUMBER = re.compile(r"^(\d+ )+")
+_LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
+
+
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """:func:`tracker.text.fold`, remembered: report columns repeat the same few texts."""
+    return fold(text)
+
+
+@lru_cache(maxsize=65536)
+def code_key(text: str) -> str:
+    """"NV01", "nv 1" and "NV-001" meet on "nv1"."""
+    return _LEADING_ZEROS.sub(r"\1\2", folded(text).replace(" ", ""))
+
+
+@lru_cache(maxsize=65536)
+def section_key(text: str) -> str:
+    """"III.1", "III. 1" and "iii.1." meet on "iii.1"; "2.1" stays apart from "21"."""
+    return folded(text).replace(" ", ".").strip(".")
+
+
+@lru_cache(maxsize=65536)
+def title_key(text: str) -> str:
+    """A task title's key: folded, without a leading list number ("1.", "2.1.")."""
+    return _LIST_NUMBER.sub("", folded(text))
+
+
+@dataclass
+class Unit:
+    unit_id: int
+    name: str
+    short_name: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Task:
+    task_id: int
+    code: str
+    title: str
+    section: str = ""
+    recurrence: str | None = None
+    due_on: date | None = None
+    deadline_text: str = ""
+    sort_order: int = 0
+
+
+@dataclass
+class Obligation:
+    task_id: int
+    unit_id: int
+    period: str = ""
+    due_on: date | None = None
+
+
+@dataclass
+class Catalog:
+    """Everything about one plan that matching needs."""
+
+    plan_id: int
+    plan_code: str
+    plan_title: str
+    issued_on: date
+    units: list[Unit]
+    tasks: list[Task]
+    obligations: list[Obligation]
+    _unit_index: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _task_index: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        units: dict[str, set[int]] = defaultdict(set)
+        for unit in self.units:
+            for alias in (unit.name, unit.short_name, *unit.aliases):
+                if folded(alias or ""):
+                    units[folded(alias)].add(unit.unit_id)
+        self._unit_index = dict(units)
+        tasks: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for task in self.tasks:
+            for kind, key in (("code", code_key(task.code or "")),
+                              ("section", section_key(task.section or "")),
+                              ("title", title_key(task.title or ""))):
+                if key:
+                    tasks[(kind, key)].add(task.task_id)
+        self._task_index = dict(tasks)
+
+    @property
+    def plan_year(self) -> int:
+        return self.issued_on.year
+
+    def unit_ids(self, text: object) -> set[int]:
+        """Units a name, abbreviation or alias designates (several: ambiguous)."""
+        return self._unit_index.get(folded(text if isinstance(text, str) else str(text or "")),
+                                    set())
+
+    def unit_name(self, unit_id: int | None) -> str | None:
+        return next((u.name for u in self.units if u.unit_id == unit_id), None)
+
+    def task_ids(self, text: object) -> set[int]:
+        """Tasks a header or cell text designates exactly, by code, section or title."""
+        text = text if isinstance(text, str) else str(text or "")
+        for kind, key in (("code", code_key(text)), ("section", section_key(text)),
+                          ("title", title_key(text))):
+            found = self._task_index.get((kind, key))
+            if found:
+                return found
+        return set()
+
+    def task(self, task_id: int) -> Task | None:
+        return next((t for t in self.tasks if t.task_id == task_id), None)
+
+    def task_codes(self) -> dict[int, str]:
+        return {t.task_id: t.code for t in self.tasks}
+
+    def unit_names(self) -> dict[int, str]:
+        return {u.unit_id: u.name for u in self.units}
+
+    # -- tables for the SQL joins --------------------------------------------------------
+
+    def unit_keys(self) -> pa.Table:
+        keys = sorted(self._unit_index)
+        return pa.table({
+            "key": pa.array(keys, pa.string()),
+            "ids": pa.array([sorted(self._unit_index[k]) for k in keys], pa.list_(pa.int32())),
+        })
+
+    def task_keys(self) -> pa.Table:
+        items = sorted(self._task_index.items())
+        return pa.table({
+            "kind": pa.array([k for (k, _), _ in items], pa.string()),
+            "key": pa.array([key for (_, key), _ in items], pa.string()),
+            "ids": pa.array([sorted(v) for _, v in items], pa.list_(pa.int32())),
+        })
+
+    def task_table(self) -> pa.Table:
+        return pa.table({
+            "task_id": pa.array([t.task_id for t in self.tasks], pa.int32()),
+            "code": pa.array([t.code for t in self.tasks], pa.string()),
+            "title": pa.array([t.title for t in self.tasks], pa.string()),
+            "recurrence": pa.array([t.recurrence for t in self.tasks], pa.string()),
+        })
+
+    def unit_table(self) -> pa.Table:
+        return pa.table({
+            "unit_id": pa.array([u.unit_id for u in self.units], pa.int32()),
+            "name": pa.array([u.name for u in self.units], pa.string()),
+        })
+
+    def obligation_table(self) -> pa.Table:
+        bounds = [periods.bounds(o.period) for o in self.obligations]
+        return pa.table({
+            "task_id": pa.array([o.task_id for o in self.obligations], pa.int32()),
+            "unit_id": pa.array([o.unit_id for o in self.obligations], pa.int32()),
+            "period": pa.array([o.period for o in self.obligations], pa.string()),
+            "period_start": pa.array([b[0] if b else None for b in bounds], pa.date32()),
+            "period_end": pa.array([b[1] if b else None for b in bounds], pa.date32()),
+        })

@@ -1,0 +1,96 @@
+"""The status words people write, and what each means: the one table staff can read.
+
+The upload page shows :data:`STATUS_WORDS` as it is, the template's dropdown offers
+:data:`TEMPLATE_CHOICES`, and :mod:`loaders.normalize` matches cells against the folded
+words (exact match first, then the longest matching prefix), all from here. Add a word
+here and every path learns it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pyarrow as pa
+
+from tracker.domain.text import fold
+
+Progress = Literal["done", "in_progress", "not_started"]
+
+PROGRESS_LABELS: dict[str, str] = {
+    "done": "Đã hoàn thành",
+    "in_progress": "Đang thực hiện",
+    "not_started": "Chưa thực hiện",
+}
+
+STATUS_WORDS: tuple[tuple[str, Progress, str], ...] = (
+    # (word as people write it, meaning, "exact" or "prefix")
+    ("Hoàn thành", "done", "exact"),
+    ("Đã hoàn thành", "done", "exact"),
+    ("HT", "done", "exact"),
+    ("Đã HT", "done", "exact"),
+    ("Xong", "done", "exact"),
+    ("Đã xong", "done", "exact"),
+    ("x", "done", "exact"),
+    ("✓", "done", "exact"),
+    ("✔", "done", "exact"),
+    ("Hoàn tất", "done", "exact"),
+    ("Đã hoàn tất", "done", "exact"),
+    ("Đã thực hiện", "done", "exact"),
+    ("Đã triển khai", "done", "exact"),
+    ("Hoàn thành đúng hạn", "done", "exact"),
+    ("Hoàn thành quá hạn", "done", "exact"),
+    ("Hoàn thành chậm", "done", "exact"),
+    ("Hoàn thành …", "done", "prefix"),
+    ("Đã …", "done", "prefix"),
+    ("Đang thực hiện", "in_progress", "exact"),
+    ("Đang triển khai", "in_progress", "exact"),
+    ("Đang làm", "in_progress", "exact"),
+    ("Đang tiến hành", "in_progress", "exact"),
+    ("Đang TH", "in_progress", "exact"),
+    ("Đang …", "in_progress", "prefix"),
+    ("Chưa thực hiện", "not_started", "exact"),
+    ("Chưa triển khai", "not_started", "exact"),
+    ("Chưa hoàn thành", "not_started", "exact"),
+    ("Chưa", "not_started", "exact"),
+    ("Chưa …", "not_started", "prefix"),
+)
+
+TEMPLATE_CHOICES: tuple[str, ...] = ("Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện")
+"""What the template's status dropdown offers (one word per meaning)."""
+
+
+def _key(word: str) -> str:
+    return fold(word.replace("…", ""))
+
+
+def vocabulary_table() -> pa.Table:
+    """The vocabulary as (key, progress, kind) for the SQL join; keys are folded words."""
+    return pa.table(
+        {
+            "key": [_key(w) for w, _, _ in STATUS_WORDS],
+            "progress": [p for _, p, _ in STATUS_WORDS],
+            "kind": [k for _, _, k in STATUS_WORDS],
+        }
+    )
+
+
+def accepted_words() -> str:
+    """The exact words, for messages: "Hoàn thành, Đã hoàn thành, HT, ..."."""
+    return ", ".join(w for w, _, kind in STATUS_WORDS if kind == "exact")
+
+
+def progress_of(text: str) -> Progress | None:
+    """Python twin of the SQL lookup, for the few cells Python looks at (matrix headers)."""
+    key = fold(text)
+    if not key:
+        return None
+    for word, progress, kind in STATUS_WORDS:
+        if kind == "exact" and key == _key(word):
+            return progress
+    best = None
+    for word, progress, kind in STATUS_WORDS:
+        prefix = _key(word)
+        if kind == "prefix" and (key == prefix or key.startswith(prefix + " ")):
+            if best is None or len(prefix) > best[0]:
+                best = (len(prefix), progress)
+    return best[1] if best else None

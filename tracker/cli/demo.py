@@ -1,0 +1,32 @@
+"""``demo [--db PATH]``: build the demo database from the two seed plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.cli import add_db_option
+from tracker.domain.settings import database_path, demo_reports_dir
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("demo", help="tạo cơ sở dữ liệu mẫu từ hai kế hoạch thật")
+    add_db_option(parser)
+    parser.add_argument("--force", action="store_true", help="xoá cơ sở dữ liệu cũ nếu có")
+    parser.add_argument("--reports-dir", type=Path,
+                        help="lưu các tệp báo cáo mẫu (.xlsx) vào thư mục này")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from tracker.usecases.demo import build_demo
+
+    path = database_path(args.db)
+    if path.exists():
+        if not args.force:
+            print(f"{path} đã có; dùng --force để tạo lại.")
+            return 2
+        path.unlink()
+        path.with_name(path.name + ".wal").unlink(missing_ok=True)
+    build_demo(path, args.reports_dir or demo_reports_dir(path)).close()
+    print(f"Đã tạo dữ liệu mẫu: {path}")
+    return 0

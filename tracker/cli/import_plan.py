@@ -1,0 +1,115 @@
+"""``import-plan FILE [--db PATH] [--province P] [--code C] [--date D] [--dry-run] [--json]``:
+read a plan document (.txt, .md, .docx) into a draft; save it unless ``--dry-run``.
+
+The draft is what the app's «Kế hoạch» page shows for review. Saving from the command line
+is for documents that need no correction: it refuses (exit 1, nothing written) when the
+document has no number and no ``--code`` is given, or when a unit it names is not in the
+registry of the province (add it on the «Đơn vị» page, or edit the draft in the app).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tracker.cli import add_db_option, iso_date
+from tracker.domain.settings import database_path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import-plan", help="đọc một văn bản kế hoạch (.txt, .md, .docx) thành bản nháp")
+    parser.add_argument("file", help="tệp văn bản kế hoạch")
+    add_db_option(parser)
+    parser.add_argument("--province", help="tỉnh của danh mục đơn vị (mặc định: đoán)")
+    parser.add_argument("--code", help="số hiệu, khi văn bản không ghi")
+    parser.add_argument("--date", type=iso_date, help="ngày ban hành YYYY-MM-DD, khi văn bản "
+                        "không ghi")
+    parser.add_argument("--dry-run", action="store_true", help="chỉ đọc, không lưu")
+    parser.add_argument("--json", action="store_true", help="in JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from loaders.plans.document import read_plan_document
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"Không có tệp {path}.")
+        return 2
+    draft = read_plan_document(path.read_bytes(), path.name)
+    if args.code:
+        draft.plan.code = args.code
+    if args.date:
+        draft.plan.issued_on = args.date
+    db = database_path(args.db)
+    matches, province = [], args.province
+    if db.exists() or not args.dry_run:
+        from tracker.store.database import Store
+        from tracker.usecases.register import guess_province, load_registry
+
+        with Store(db) as store:
+            names = [u.name for u in draft.units]
+            province = province or guess_province(store, draft.plan.place, names)
+            if province:
+                registry = load_registry(store, province)
+                matches = [registry.resolve(n) for n in names]
+                by_id = {u.unit_id: u.name for u in registry.units}
+            if not args.dry_run:
+                return _save(store, draft, province, matches, args.json)
+    shape = draft.to_json()
+    if matches:
+        for unit, found in zip(shape["units"], matches, strict=True):
+            unit["registry"] = [by_id[i] for i in found.unit_ids]
+            unit["suggestions"] = found.suggestions
+    shape["province"] = province
+    _print(shape, args.json)
+    return 0 if draft.is_plan else 1
+
+
+def _save(store, draft, province, matches, as_json: bool) -> int:
+    from loaders.plans.rows import fields_from_draft, rows_from_draft
+    from tracker.usecases.register import load_registry, save_rows
+
+    problems = [p.located() for p in draft.errors]
+    if not province:
+        problems.append("Không xác định được tỉnh: dùng --province.")
+    if not draft.plan.code:
+        problems.append("Văn bản không ghi số hiệu: dùng --code.")
+    if not draft.plan.issued_on:
+        problems.append("Văn bản không ghi ngày ban hành: dùng --date.")
+    unknown = [m.name for m in matches if not m.unit_ids]
+    if unknown:
+        problems.append("Đơn vị chưa có trong danh mục (thêm ở trang Đơn vị): "
+                        + "; ".join(unknown))
+    saved = None
+    if not problems:
+        registry = load_registry(store, province)
+        saved, found = save_rows(store, fields_from_draft(draft, province),
+                                 rows_from_draft(draft), registry, draft.source_name)
+        problems += [str(p) for p in found if p.is_error]
+    result = {"saved": saved is not None, "code": draft.plan.code, "problems": problems,
+              "tasks": saved.tasks if saved else 0,
+              "assignments": saved.assignments if saved else 0}
+    _print(result, as_json)
+    return 0 if saved else 1
+
+
+def _print(shape: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(shape, ensure_ascii=False, indent=1))
+        return
+    if "plan" in shape:
+        plan = shape["plan"]
+        print(f"Kế hoạch {plan['code'] or '(chưa có số hiệu)'} — {plan['title']}")
+        print(f"Ngày: {plan['date'] or '?'}; cơ quan ban hành: {plan['issuer'] or '?'}")
+        for task in shape["tasks"]:
+            print(f"  [{task['section']}] {task['title'][:70]} | {task['deadline_text']}"
+                  f" | {len(task['units'])} đơn vị")
+        for problem in shape["problems"]:
+            where = f"dòng {problem['line']}: " if problem["line"] else ""
+            print(f"  ! {where}{problem['message']}")
+    else:
+        print("Đã lưu." if shape["saved"] else "Chưa lưu:")
+        for problem in shape["problems"]:
+            print(f"  ! {problem}")

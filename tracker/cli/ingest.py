@@ -1,0 +1,64 @@
+"""``ingest FILE... --plan CODE [--unit NAME] [--date YYYY-MM-DD] [--db PATH] [--json]``.
+
+Loads unit reports (.xlsx, .xlsm, .xls, .ods, .csv; a folder stands for every report file in
+it). Exit status: 0 when every file was accepted or already loaded, 1 when any was
+rejected, 2 on bad usage (unknown plan or unit, missing file).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from tracker.cli import add_db_option, iso_date
+from tracker.domain.settings import database_path
+from tracker.store.database import Store
+from tracker.usecases.ingest import UnknownPlan, ingest_files, load_catalog, report_files
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "ingest", help="nạp báo cáo của đơn vị (.xlsx .xls .ods .csv, hoặc cả thư mục)",
+        description=__doc__.splitlines()[0],
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="tệp báo cáo hoặc thư mục")
+    parser.add_argument("--plan", required=True, help="số hiệu kế hoạch, ví dụ 84-KH/BTGTU")
+    parser.add_argument("--unit", help="đơn vị báo cáo, khi tệp không ghi đơn vị")
+    parser.add_argument("--date", type=iso_date,
+                        help="ngày báo cáo YYYY-MM-DD, khi tệp không ghi ngày (mặc định: hôm nay)")
+    parser.add_argument("--by", default="", help="người nạp (ghi vào lịch sử)")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    add_db_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    paths = report_files(args.files)
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        print(f"Không tìm thấy tệp: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    with Store(database_path(args.db)) as store:
+        catalog = load_catalog(store, args.plan)
+        if catalog is None:
+            print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)
+            return 2
+        if args.unit and len(catalog.unit_ids(args.unit)) != 1:
+            print(f"Không có (hoặc không rõ) đơn vị '{args.unit}' trong danh mục.", file=sys.stderr)
+            return 2
+        files = [(p.name, p.read_bytes()) for p in paths]
+        try:
+            results = ingest_files(store, args.plan, files, unit=args.unit,
+                                   uploaded_by=args.by, reported_on=args.date)
+        except UnknownPlan:
+            print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=1))
+    else:
+        for result in results:
+            print(f"{result.file}: {result.summary}")
+            for problem in result.problems:
+                kind = "LỖI" if problem.is_error else "cảnh báo"
+                print(f"  {kind}: {problem}")
+    return 0 if all(r.accepted for r in results) else 1

@@ -1,0 +1,36 @@
+"""``python -m tracker``: the command line. Each command is a module of :mod:`tracker.cli`
+with ``register(subparsers)``; commands stay thin and call the library."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from tracker import cli as commands
+
+NOT_COMMANDS = {"main"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m tracker",
+        description="Theo dõi thực hiện kế hoạch: dòng lệnh (plan-implementation tracker).",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name in NOT_COMMANDS:
+            continue
+        module = importlib.import_module(f"tracker.cli.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

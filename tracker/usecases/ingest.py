@@ -1,0 +1,203 @@
+"""Report ingestion: files in, one transaction out, a result per file.
+
+The entry points the command line, the upload page, the demo builder and the benchmark
+share:
+
+- :func:`ingest_files` validates a batch and writes the accepted files;
+- :func:`prepare_files` validates only (the upload page's preview) and
+  :func:`commit_prepared` writes what it prepared, without reading the files again.
+
+Files are independent: each gets a :class:`FileResult` saying whether it was accepted,
+whether it was already loaded, and every problem found, located and in Vietnamese. A file
+with any error writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from loaders.reading.sniff import REPORT_SUFFIXES
+from loaders.reports.catalog import Catalog, Obligation, Task, Unit
+from loaders.reports.pipeline import PreparedFile, prepare
+from tracker.domain.problems import Problem, SortsProblems, file_problem
+from tracker.store.database import Store
+from tracker.store.reports import (
+    NewReport,
+    known_hashes,
+    list_reports,
+    plan_reference,
+    report_rows,
+    withdraw_report,
+    write_reports,
+)
+
+__all__ = [
+    "FileResult", "Preparation", "UnknownPlan", "commit_prepared", "ingest_files",
+    "list_reports", "load_catalog", "prepare_files", "report_files", "report_rows",
+    "withdraw_report",
+]
+
+
+class UnknownPlan(LookupError):
+    """No plan has this code (a usage error, not a problem of a file)."""
+
+
+def load_catalog(store: Store, plan_code: str) -> Catalog | None:
+    """The plan's units (of its province), tasks and obligations, ready for matching; None
+    for an unknown plan."""
+    ref = plan_reference(store, plan_code)
+    if ref is None:
+        return None
+    units = [Unit(uid, name, short or "", tuple(aliases or ()))
+             for uid, name, short, aliases in ref.units]
+    tasks = [Task(tid, code, title, section or "", recurrence, due, deadline or "", order)
+             for tid, code, title, section, recurrence, due, deadline, order in ref.tasks]
+    obligations = [Obligation(tid, uid, period, due) for tid, uid, period, due in ref.obligations]
+    return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations)
+
+
+@dataclass
+class FileResult(SortsProblems):
+    """The outcome of one file. `unit` is None for a consolidated (many-unit) file."""
+
+    file: str
+    accepted: bool
+    duplicate: bool = False
+    unit: str | None = None
+    rows: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    report_id: int | None = None
+    sha256: str = ""
+    reported_on: date | None = None
+    reinstated: bool = False
+
+    @property
+    def summary(self) -> str:
+        """One Vietnamese line for lists and the command line."""
+        if self.duplicate:
+            extra = " (đã khôi phục sau khi bị rút)" if self.reinstated else ""
+            return f"Đã nạp trước đây, không thay đổi gì{extra}."
+        if self.accepted:
+            warn = f", {len(self.warnings)} cảnh báo" if self.warnings else ""
+            return f"Đã nạp {self.rows} dòng{warn}."
+        return f"Bị từ chối: {len(self.errors)} lỗi, không ghi gì."
+
+    def to_json(self) -> dict:
+        """The shape ``python -m tracker ingest --json`` prints."""
+        return {
+            "file": self.file,
+            "accepted": self.accepted,
+            "duplicate": self.duplicate,
+            "unit": self.unit,
+            "rows": self.rows,
+            "errors": [_problem_json(p) for p in self.errors],
+            "warnings": [_problem_json(p) for p in self.warnings],
+        }
+
+
+def _problem_json(problem: Problem) -> dict:
+    return {"sheet": problem.sheet, "row": problem.row, "column": problem.column,
+            "value": problem.value, "message": problem.message}
+
+
+@dataclass
+class Preparation:
+    """A validated batch waiting to be written (the upload page keeps it between reruns)."""
+
+    catalog: Catalog
+    files: list[PreparedFile]
+
+    def results(self) -> list[FileResult]:
+        """What writing would do, as results (nothing written yet)."""
+        return [_result(self.catalog, p, None) for p in self.files]
+
+
+def prepare_files(
+    store: Store,
+    plan_code: str,
+    files: Sequence[tuple[str, bytes]],
+    unit: str | None = None,
+    reported_on: date | None = None,
+    *,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> Preparation:
+    """Validate `files` against the plan without writing. Raises UnknownPlan."""
+    catalog = load_catalog(store, plan_code)
+    if catalog is None:
+        raise UnknownPlan(plan_code)
+    prepared = prepare(files, catalog, unit, reported_on,
+                       known=known_hashes(store, catalog.plan_id), on_progress=on_progress)
+    return Preparation(catalog, prepared)
+
+
+def commit_prepared(
+    store: Store, preparation: Preparation, uploaded_by: str = ""
+) -> list[FileResult]:
+    """Write the accepted files of a preparation (one transaction for the batch, falling back
+    to one per file); returns a result per file, in order."""
+    new = [NewReport(p.file, p.sha256, p.data, p.unit_id, p.reported_on, len(p.warnings), p.rows)
+           if p.accepted and p.rows is not None else None for p in preparation.files]
+    written = write_reports(store, preparation.catalog.plan_id, new, uploaded_by)
+    return [_result(preparation.catalog, p, written.get(i))
+            for i, p in enumerate(preparation.files)]
+
+
+def ingest_files(
+    store: Store,
+    plan_code: str,
+    files: Sequence[tuple[str, bytes]],
+    unit: str | None = None,
+    uploaded_by: str = "",
+    reported_on: date | None = None,
+    *,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> list[FileResult]:
+    """Validate and write a batch of report files for the plan `plan_code`.
+
+    `files` are (file name, bytes). `unit` is the unit chosen at upload, used for files that
+    name none; `reported_on` the report date used when a file's title block has none (else
+    today). Raises UnknownPlan for an unknown plan code; everything wrong with a file is in
+    its result.
+    """
+    preparation = prepare_files(store, plan_code, files, unit, reported_on,
+                                on_progress=on_progress)
+    return commit_prepared(store, preparation, uploaded_by)
+
+
+def _result(catalog: Catalog, prepared: PreparedFile, written) -> FileResult:
+    problems = list(prepared.problems)
+    accepted = prepared.accepted
+    duplicate = prepared.duplicate_of is not None
+    report_id = prepared.duplicate_of if duplicate and prepared.duplicate_of != -1 else None
+    reinstated = False
+    if written is not None:
+        if written.failure:
+            accepted = False
+            problems.append(file_problem(
+                prepared.file, "Lỗi khi ghi vào cơ sở dữ liệu; tệp chưa được ghi, hãy thử lại. "
+                f"({written.failure})"))
+        else:
+            duplicate = duplicate or written.duplicate
+            report_id = written.report_id
+            reinstated = written.reinstated
+    rows = prepared.rows.num_rows if prepared.rows is not None and not duplicate else 0
+    unit = catalog.unit_name(prepared.unit_id) if prepared.unit_id is not None else None
+    return FileResult(prepared.file, accepted, duplicate, unit, rows, problems, report_id,
+                      prepared.sha256, prepared.reported_on, reinstated)
+
+
+def report_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Files named on a command line: a folder stands for every report file in it."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir()
+                                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                                and not p.name.startswith(("~$", "."))))
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,321 @@
+"""Shaping the completion heatmap: query results into the rows, columns and cells it draws.
+
+Two views. **Units × tasks** (``heatmap_cells.sql``): one cell per (unit, task), coloured
+by that obligation's status; the query ranks and pages units in SQL, so a page of 40 units
+costs the same on 50 units or 5,000. **Unit groups × task groups** (``heatmap_groups.sql``):
+one cell per (group, plan section), coloured by the status most of its obligations are in
+(a tie goes to the later status of the vocabulary, the worse one), with the completion
+rate written in.
+
+A recurring task has one obligation per period; a cell shows the period running at the
+chosen date (by default the latest period started as of the as-of date). No Streamlit
+here: the page, the tests and the benchmark shape the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from tracker.domain import status
+from tracker.store.database import Store
+from tracker.views.timeline import period_label, wrap
+
+UNITS_PER_PAGE = 40
+"""Unit rows per page: ~24 px a row keeps every name readable (the brief: 100+ units)."""
+
+SORTS: dict[str, str] = {
+    "rate_asc": "Tỷ lệ hoàn thành thấp trước",
+    "rate_desc": "Tỷ lệ hoàn thành cao trước",
+    "name": "Tên đơn vị (A → Z)",
+    "group": "Nhóm đơn vị",
+}
+"""Sort orders the query knows (``$sort``), with their Vietnamese names."""
+
+VIEWS: dict[str, str] = {
+    "units": "Đơn vị × nhiệm vụ",
+    "groups": "Nhóm đơn vị × nhóm nhiệm vụ",
+}
+
+
+@dataclass(frozen=True)
+class Grid:
+    """What :func:`tracker.charts.heatmap.status_heatmap` draws.
+
+    `rows` and `columns` have ``key`` and ``label`` in drawing order (top to bottom, left
+    to right); `cells` has ``row``, ``col``, ``status`` (a code), ``hover`` and ``text``.
+    `unit_count` is the number of rows over all pages.
+    """
+
+    rows: pd.DataFrame
+    columns: pd.DataFrame
+    cells: pd.DataFrame
+    unit_count: int
+
+
+def page_count(n: int, size: int = UNITS_PER_PAGE) -> int:
+    """Pages needed for `n` units; at least one."""
+    return max(1, -(-n // size))
+
+
+def percent(value: float) -> str:
+    """``62%`` (whole percent: enough in a cell, and the same in hover)."""
+    return f"{round(100 * value):d}%"
+
+
+def _unit_labels(rows: pd.DataFrame) -> list[str]:
+    """Short names where unique on the page, else the full name (and its province when
+    even that repeats, as "Đảng ủy Khối các cơ quan tỉnh" does in two provinces)."""
+    short = rows["unit_short"].where(rows["unit_short"].fillna("") != "", rows["unit"])
+    label = short.where(~short.duplicated(keep=False), rows["unit"])
+    repeated = label.duplicated(keep=False)
+    label = label.where(~repeated, label + " (" + rows["province"].fillna("") + ")")
+    return [f"{name} · {percent(rate)}" for name, rate in zip(label, rows["rate"], strict=True)]
+
+
+def _task_labels(columns: pd.DataFrame, show_plan: bool) -> list[str]:
+    """Column headings: the task code, over its plan's number when several plans show.
+
+    Titles stay out of the headings (they would crowd or rotate into a tangle); hover and
+    the page's task list carry them.
+    """
+    plans = columns["plan"].map(lambda p: html.escape(p.split("/")[0]))
+    codes = columns["task_code"].map(html.escape)
+    return (codes + "<br>" + plans).tolist() if show_plan else codes.tolist()
+
+
+def _cell_hovers(cells: pd.DataFrame) -> pd.Series:
+    """Hover text of each cell: unit, task, deadline as the plan words it, due date, status,
+    completion date and the report file it came from.
+
+    Built column-wise, the unit and task parts once each: a page holds thousands of cells.
+    """
+    if cells.empty:
+        return pd.Series([], dtype=object)
+    units = cells.drop_duplicates("unit_id").set_index("unit_id")
+    unit_part = (
+        "<b>" + units["unit"].map(html.escape) + "</b> ("
+        + units["group_label"].map(html.escape) + ")<br>"
+    )  # fmt: skip
+    tasks = cells.drop_duplicates("task_id").set_index("task_id")
+    task_part = (
+        tasks["task_code"].map(html.escape) + " · " + tasks["task"].map(lambda x: wrap(x, 60))
+        + "<br>Thời hạn theo kế hoạch: «"
+        + tasks["deadline_text"].map(lambda d: html.escape(str(d).strip())) + "»"
+    )  # fmt: skip
+    period = cells["period"].map(lambda p: f"<br>Kỳ báo cáo: {period_label(p)}" if p else "")
+    due = cells["due_on"].dt.strftime("%d/%m/%Y").fillna("chưa xác định")
+    done = ("<br>Hoàn thành ngày: " + cells["completed_on"].dt.strftime("%d/%m/%Y")).fillna("")
+    files = cells["file_name"].fillna("").map(html.escape)
+    report = ("<br>Theo báo cáo: " + files + " (ngày "
+              + cells["reported_on"].dt.strftime("%d/%m/%Y").fillna("") + ")")  # fmt: skip
+    report = report.where(files != "", "<br>Chưa nhận báo cáo")
+    return (
+        cells["unit_id"].map(unit_part) + cells["task_id"].map(task_part) + period
+        + "<br>Hạn: " + due + "<br>Tình trạng: <b>" + cells["status"].map(status.LABELS)
+        + "</b>" + done + report
+    )  # fmt: skip
+
+
+def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
+    """The units × tasks grid of one page, from ``heatmap_cells.sql``.
+
+    Columns are every task with a cell on any page (the query's ``kind = 'column'`` rows),
+    so they stay put while paging; rows are the page's units in the query's order, each
+    labelled with its completion rate.
+    """
+    columns = result[result["kind"] == "column"].sort_values(["plan", "task_order"])
+    cells = result[result["kind"] == "cell"].copy()
+    for column in ("due_on", "completed_on", "reported_on"):
+        cells[column] = pd.to_datetime(cells[column])
+    units = cells.drop_duplicates("unit_id").sort_values("position")
+    rows = pd.DataFrame(
+        {"key": units["unit_id"].astype(int).astype(str).tolist(), "label": _unit_labels(units)}
+    )
+    cols = pd.DataFrame(
+        {
+            "key": columns["task_id"].astype(int).astype(str).tolist(),
+            "label": _task_labels(columns, show_plan),
+        }
+    )
+    shaped = pd.DataFrame(
+        {
+            "row": cells["unit_id"].astype(int).astype(str),
+            "col": cells["task_id"].astype(int).astype(str),
+            "status": cells["status"],
+            "hover": _cell_hovers(cells),
+            # No words in unit cells: a status name spills over a cell narrower than itself
+            # (plotly does not shrink it), and hover plus the colour bar name every colour.
+            "text": "",
+        }
+    )
+    count = int(cells["unit_count"].iloc[0]) if len(cells) else 0
+    return Grid(rows, cols, shaped.reset_index(drop=True), count)
+
+
+def _plurality(counts: pd.DataFrame) -> pd.Series:
+    """The status most obligations are in; a tie goes to the later (worse) code."""
+    reversed_codes = list(reversed(status.CODES))
+    return counts[reversed_codes].idxmax(axis=1)
+
+
+def group_grid(long: pd.DataFrame, sort: str, show_plan: bool) -> Grid:
+    """The unit groups × plan sections grid, from ``heatmap_groups.sql``.
+
+    Rows follow `sort` like units do (rate, name or the groups' own order).
+    """
+    if long.empty:
+        empty = pd.DataFrame(columns=["key", "label"])
+        return Grid(
+            empty, empty, pd.DataFrame(columns=["row", "col", "status", "hover", "text"]), 0
+        )
+    frame = long.copy()
+    frame["col"] = frame["plan"] + "\x1f" + frame["section_title"]
+    counts = frame.pivot_table(
+        index=["group_code", "col"],
+        columns="status",
+        values="obligations",
+        aggfunc="sum",
+        fill_value=0,
+    ).reindex(columns=list(status.CODES), fill_value=0)
+    counts.columns.name = None
+    total = counts.sum(axis=1)
+    done = counts[[s.code for s in status.STATUSES if s.done]].sum(axis=1)
+    cells = counts.assign(total=total, rate=done / total, status=_plurality(counts))
+    cells = cells.reset_index()
+
+    groups = frame.groupby("group_code").agg(
+        label=("group_label", "first"), order=("group_order", "first")
+    )
+    per_group = counts.groupby(level="group_code").sum()
+    done_codes = [s.code for s in status.STATUSES if s.done]
+    groups["rate"] = per_group[done_codes].sum(axis=1) / per_group.sum(axis=1)
+    if sort == "name":
+        groups = groups.sort_values("label", key=lambda s: s.str.lower())
+    else:
+        by, ascending = {
+            "rate_asc": (["rate", "order"], [True, True]),
+            "rate_desc": (["rate", "order"], [False, True]),
+            "group": (["order"], [True]),
+        }[sort]
+        groups = groups.sort_values(by, ascending=ascending)
+    rows = pd.DataFrame(
+        {
+            "key": groups.index.tolist(),
+            "label": [
+                f"{lab} · {percent(r)}"
+                for lab, r in zip(groups["label"], groups["rate"], strict=True)
+            ],
+        }
+    )
+    sections = (
+        frame.groupby("col")
+        .agg(
+            plan=("plan", "first"), title=("section_title", "first"), order=("section_order", "min")
+        )
+        .sort_values(["plan", "order"])
+    )
+    cols = pd.DataFrame(
+        {
+            "key": sections.index.tolist(),
+            "label": [
+                (f"{p.split('/')[0]}<br>" if show_plan else "") + _two_lines(t)
+                for p, t in zip(sections["plan"], sections["title"], strict=True)
+            ],
+        }
+    )
+    names = dict(zip(groups.index, groups["label"], strict=True))
+    hover = []
+    for c in cells.itertuples(index=False):
+        plan, title = c.col.split("\x1f", 1)
+        lines = [
+            f"<b>{html.escape(names[c.group_code])}</b>",
+            f"{html.escape(plan)} · {wrap(title, 60)}",
+            f"{c.total} nghĩa vụ, hoàn thành {percent(c.rate)}; nhiều nhất: "
+            f"<b>{status.label(c.status)}</b>",
+        ]
+        lines += [
+            f"  • {s.label}: {getattr(c, s.code)}" for s in status.STATUSES if getattr(c, s.code)
+        ]
+        hover.append("<br>".join(lines))
+    shaped = pd.DataFrame(
+        {
+            "row": cells["group_code"],
+            "col": cells["col"],
+            "status": cells["status"],
+            "hover": hover,
+            "text": cells["rate"].map(percent),
+        }
+    )
+    return Grid(rows, cols, shaped, len(rows))
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _two_lines(text: str, width: int = 24) -> str:
+    """A column heading on at most two lines of about `width` characters."""
+    lines = textwrap.wrap(" ".join(str(text).split()), width)
+    if len(lines) > 2:
+        lines = [lines[0], _short(" ".join(lines[1:]), width)]
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def period_choices(periods: pd.DataFrame) -> dict[date, str]:
+    """The dates a user can pick a period by (``heatmap_periods.sql``), newest first, named
+    by the periods that start on them ("6 tháng cuối năm 2019"); periods of different
+    cycles starting the same day share one choice."""
+    choices: dict[date, list[str]] = {}
+    for period, start in zip(periods["period"], periods["period_start"], strict=True):
+        day = pd.Timestamp(start).date()
+        choices.setdefault(day, []).append(period_label(period))
+    return {day: ", ".join(names) for day, names in choices.items()}
+
+
+def load_units(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+    *,
+    period_at: date | None = None,
+    sort: str = "rate_asc",
+    page: int = 0,
+) -> Grid:
+    """Run ``heatmap_cells`` for one page and shape it (scripts and benches; the page goes
+    through the cached ``ui.data.frame``)."""
+    result = store.frame(
+        "heatmap_cells", **unit_params(as_of, plan, groups, statuses, period_at, sort, page)
+    )
+    return unit_grid(result, show_plan=plan is None)
+
+
+def unit_params(
+    as_of: date,
+    plan: str | None,
+    groups: list[str] | None,
+    statuses: list[str] | None,
+    period_at: date | None,
+    sort: str,
+    page: int,
+) -> dict:
+    """The named parameters of ``heatmap_cells.sql`` for page `page` (0-based)."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    return dict(
+        as_of=as_of,
+        plan=plan,
+        groups=groups or None,
+        statuses=statuses or None,
+        period_at=period_at or as_of,
+        sort=sort,
+        offset=page * UNITS_PER_PAGE,
+        limit=UNITS_PER_PAGE,
+    )
