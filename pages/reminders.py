@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker.domain import status
+from tracker.exports.workbook import reminder_workbook
 from tracker.views import tables
 from ui import data
 from ui.format import DATE_FORMAT, vn_date, vn_int
@@ -55,7 +56,7 @@ plan_part = (filters.plan or "tat-ca").replace("/", "-")
 store = data.get_store()  # the download runs outside the script run: bind the store now
 st.download_button(
     "Tải danh sách đôn đốc (.xlsx)",
-    data=lambda: tables.reminder_workbook(
+    data=lambda: reminder_workbook(
         tables.reminders(store, **chosen), filters.as_of, filters.plan
     ),
     file_name=f"don-doc_{plan_part}_{stamp}.xlsx",

@@ -61,3 +61,14 @@ def test_the_store_layer_imports_neither_loaders_nor_the_ui():
     offenders = [str(p.relative_to(ROOT)) for p in _python_files("tracker/store")
                  if _imports(p) & {"loaders", "ui", "streamlit"}]
     assert offenders == []
+
+
+def test_the_layer_contracts_hold_and_no_package_has_an_import_cycle():
+    """pyproject's [tool.importlinter]: layers one way, loaders' own layers, no cycles."""
+    import subprocess
+    import sys
+
+    lint = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "0 broken" in done.stdout

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain.model import PlanSpec
+from tracker.exports.workbook import reminder_workbook
 from tracker.store.database import Store
 from tracker.store.plans import save_plan
 from tracker.usecases.demo import load_plans
@@ -69,7 +70,7 @@ def test_the_download_is_an_xlsx_of_the_same_rows(demo_db, demo_db_template, mon
     assert button.label == "Tải danh sách đôn đốc (.xlsx)"
     with Store(demo_db_template, read_only=True) as store:
         rows = tables.reminders(store, AS_OF)
-    sheet = load_workbook(io.BytesIO(tables.reminder_workbook(rows, AS_OF, None))).active
+    sheet = load_workbook(io.BytesIO(reminder_workbook(rows, AS_OF, None))).active
     values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert "Số ngày quá hạn" in values
     assert len(rows) == len(at.dataframe[1].value)

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tracker.domain import status
+from tracker.exports.workbook import reminder_workbook
 from tracker.views import summary, tables
 
 AS_OF = date(2019, 7, 26)
@@ -194,7 +195,7 @@ def test_periods_read_as_vietnamese(period, label):
 
 def test_the_reminder_workbook_opens_with_every_reminder_row(demo_store):
     frame = tables.reminders(demo_store, AS_OF, plan="84-KH/BTGTU")
-    content = tables.reminder_workbook(frame, AS_OF, "84-KH/BTGTU")
+    content = reminder_workbook(frame, AS_OF, "84-KH/BTGTU")
     wb = openpyxl.load_workbook(io.BytesIO(content))
     ws = wb["Quá hạn và chưa báo cáo"]
     assert ws["A1"].value.startswith("Kế hoạch số 84-KH/BTGTU")

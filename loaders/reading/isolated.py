@@ -88,7 +88,7 @@ def _child() -> None:  # pragma: no cover - runs in the child process
 
     resource.setrlimit(resource.RLIMIT_DATA, (CHILD_MEMORY_BYTES, CHILD_MEMORY_BYTES))
     data = sys.stdin.buffer.read()
-    from loaders.reading.workbook import read_with_fastexcel
+    from loaders.reading.sheets import read_with_fastexcel
 
     sheets = read_with_fastexcel(data, want_merges=True)
     metas, bodies = [], []

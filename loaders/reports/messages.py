@@ -30,7 +30,7 @@ def _bits(value: int, names: tuple[str, ...]) -> list[str]:
 def _candidates(row: dict, catalog: Catalog) -> list[int]:
     """The tasks a row's texts designate, for the "ambiguous" message."""
     from loaders.reports.catalog import code_key, section_key, title_key
-    from loaders.reports.normalize import close_tasks
+    from loaders.reports.task_match import close_tasks
 
     index = catalog._task_index
     for kind, key in (("code", code_key(row["code_c"])), ("title", title_key(row["title_c"]))):

@@ -17,7 +17,6 @@ Python then looks only at the rows that carry a problem, to word the messages.
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 from collections.abc import Callable
@@ -31,6 +30,7 @@ import pyarrow.compute as pc
 
 from loaders.reports.catalog import Catalog, code_key, section_key, title_key
 from loaders.reports.messages import row_problems
+from loaders.reports.task_match import FUZZY_MAX_TITLES, close_tasks
 from loaders.reports.values import by_distinct, clean_column, parse_day
 from loaders.reports.vocabulary import progress_of
 from tracker.domain import periods
@@ -41,11 +41,6 @@ from tracker.store.database import sql
 cleaned = lru_cache(maxsize=65536)(clean)
 """`clean`, remembered: a column's distinct values repeat from file to file."""
 
-FUZZY_MIN_RATIO = 0.88
-FUZZY_MARGIN = 0.04
-FUZZY_MAX_TITLES = 300
-"""Close matching costs ~0.2 ms per title and task; past this many distinct unmatched
-titles in a batch the rest are simply reported unmatched."""
 _EXCEL_1900 = date(1899, 12, 30)
 _EXCEL_1904 = date(1904, 1, 1)
 _TOTAL = re.compile(r"^(tong cong|tong so)( |$)|^cong$")
@@ -189,26 +184,6 @@ def _fuzzy_columns(
         "id": (lambda v: (found.get(v) or [None])[0], pa.int32()),
     })
     return out["n"], out["id"]
-
-
-def close_tasks(text: str, catalog: Catalog) -> list[int]:
-    """Tasks whose title is close to `text`: one (a match), two (ambiguous) or none."""
-    key = title_key(text)
-    scored = []
-    for task in catalog.tasks:
-        candidate = title_key(task.title)
-        if not candidate:
-            continue
-        matcher = difflib.SequenceMatcher(None, key, candidate, autojunk=False)
-        if matcher.real_quick_ratio() >= FUZZY_MIN_RATIO and (
-                matcher.quick_ratio() >= FUZZY_MIN_RATIO):
-            scored.append((matcher.ratio(), task.task_id))
-    scored.sort(reverse=True)
-    if not scored or scored[0][0] < FUZZY_MIN_RATIO:
-        return []
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < FUZZY_MARGIN:
-        return [scored[0][1], scored[1][1]]
-    return [scored[0][1]]
 
 
 def resolve(

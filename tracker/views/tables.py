@@ -356,11 +356,3 @@ def reminder_units(
     out["Quá hạn lâu nhất (ngày)"] = out["Quá hạn lâu nhất (ngày)"].astype("Int64")
     out["unit_id"] = raw["unit_id"]
     return out
-
-
-def reminder_workbook(frame: pd.DataFrame, as_of: date, plan: str | None) -> bytes:
-    """The reminder list as a formatted .xlsx (header block, frozen header, autofilter,
-    status fills, dd/mm/yyyy dates); `frame` is what :func:`reminders` returned."""
-    from tracker.exports.workbook import reminder_workbook as build
-
-    return build(frame, as_of, plan)
