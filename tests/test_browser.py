@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from datetime import date
 from pathlib import Path
@@ -134,6 +135,8 @@ def test_a_deep_link_to_the_heatmap_draws_and_redraws_after_a_filter(demo_db, re
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+            hosts: set[str] = set()
+            page.on("request", lambda r: hosts.add(urllib.parse.urlsplit(r.url).hostname or ""))
             page.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU", timeout=60_000)
             page.wait_for_selector(HEATMAP, timeout=60_000)
             _settled(page, lang_son)
@@ -149,6 +152,9 @@ def test_a_deep_link_to_the_heatmap_draws_and_redraws_after_a_filter(demo_db, re
             assert any(t.startswith("ThU Hải Dương") for t in ticks)
             assert page.locator('[data-testid="stException"]').count() == 0
             page.screenshot(path=str(ARTIFACTS / "heatmap.png"), full_page=True)
+            # every request the pages made stayed on this machine (fonts, icons included);
+            # data: and blob: URLs have no host
+            assert hosts - {"127.0.0.1", ""} == set(), hosts
         finally:
             browser.close()
 

@@ -18,7 +18,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from tracker.domain import status
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
-from ui.menu import APP_TITLE, ROOT, menu
+from ui.menu import APP_ICON, APP_TITLE, ROOT, menu
 
 ALL = "Tất cả kế hoạch"
 
@@ -171,7 +171,8 @@ def draw_menu() -> None:
 
 def page_frame(title: str, caption: str | None = None, show_status: bool = True) -> Filters:
     """Draw the page title, the menu and the shared sidebar; return the filters chosen."""
-    st.set_page_config(page_title=f"{title} — {APP_TITLE}", layout="wide")
+    st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON),
+                       layout="wide")
     draw_menu()
     filters = sidebar_filters(show_status=show_status)
     st.title(title)

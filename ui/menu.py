@@ -31,6 +31,7 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
 }
 DEFAULT = "pages/overview.py"
 APP_TITLE = "Theo dõi thực hiện kế hoạch"
+APP_ICON = ROOT / "ui" / "assets" / "icon.png"
 
 
 def menu() -> dict[str, list[tuple[str, str, str]]]:
