@@ -113,3 +113,22 @@ def test_a_draft_for_every_plan_names_them_all(demo_store, tmp_path):
     texts = _texts(docx.Document(str(path)))
     assert "Kết quả thực hiện các Kế hoạch số TUHD-32/2019, 84-KH/BTGTU" in texts
     assert any("tổng cộng 494 nghĩa vụ" in t for t in texts)
+
+
+@pytest.mark.parametrize("index", [1, 2])
+def test_summary_tables_give_names_room_and_repeat_their_header_on_every_page(document, index):
+    """Word ignores cell widths of an autofit table: the layout must be fixed, the grid
+    must carry the widths, and the header row must be marked to repeat."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table = document.tables[index]
+    layout = table._tbl.tblPr.find(qn("w:tblLayout"))
+    assert layout is not None and layout.get(qn("w:type")) == "fixed"
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    twips = Cm(1).twips if hasattr(Cm(1), "twips") else 567
+    assert grid[1] >= 5 * twips  # the unit or task name column
+    assert sum(grid) <= 16 * twips + len(grid)  # fits between the margins
+    header_flags = table.rows[0]._tr.trPr.findall(qn("w:tblHeader"))
+    assert [f.get(qn("w:val")) for f in header_flags] == ["true"]
+    assert table.rows[1]._tr.trPr is None or not table.rows[1]._tr.trPr.findall(qn("w:tblHeader"))

@@ -14,6 +14,7 @@ import pandas as pd
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -131,10 +132,11 @@ def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str)
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = [Cm(0.9), Cm(4.1), *[Cm(1.22)] * (len(heads) - 2)]
+    widths = _fixed_widths(table, len(heads))
     for cell, text, width in zip(table.rows[0].cells, heads, widths, strict=True):
         _cell(cell, text, bold=True, size=9)
         cell.width = width
+    _repeat_as_header(table.rows[0])
     for n, row in enumerate(frame.itertuples(index=False, name=None), start=1):
         record = dict(zip(frame.columns, row, strict=True))
         cells = table.add_row().cells
@@ -168,6 +170,35 @@ def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str)
     for cell, text, width in zip(table.add_row().cells, texts, widths, strict=True):
         _cell(cell, text, bold=True, size=9)
         cell.width = width
+
+
+NUMBER_COLUMN = Cm(1.1)
+TEXT_WIDTH = Cm(16)
+"""The A4 page less the 3 cm and 2 cm side margins of :func:`_setup`."""
+
+
+def _fixed_widths(table, columns: int) -> list:
+    """STT, a name column taking what the number columns leave, then the number columns.
+
+    Word recomputes an autofit table from its content and ignores cell widths (names came
+    out 1.5 cm wide), so the layout is fixed and the grid columns carry the widths too.
+    """
+    numbers = columns - 2
+    widths = [Cm(0.9), TEXT_WIDTH - Cm(0.9) - NUMBER_COLUMN * numbers, *[NUMBER_COLUMN] * numbers]
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    return widths
+
+
+def _repeat_as_header(row) -> None:
+    """Repeat `row` at the top of every page the table runs onto."""
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
 
 
 def unit_lists(data: ExportData) -> dict[str, list[tuple[str, int, int]]]:
