@@ -1,6 +1,6 @@
 """The one DuckDB file, its migrations, and the two ways in: reads and serialised writes.
 
-Every SQL statement lives in a named file under ``sql/`` (``sql/status_by_unit.sql`` is
+Every SQL statement lives in a named file under ``sql/`` (``sql/status_counts.sql`` is
 run as ``store.frame("status_counts", ...)``) or in ``migrations/``. Named parameters
 (``$plan_id``) are passed as keyword arguments.
 
@@ -110,6 +110,10 @@ class Store:
     def frame(self, query: str, /, **params: Any) -> pd.DataFrame:
         """Run the named query and return a DataFrame."""
         return self._reader().execute(sql(query), params or None).df()
+
+    def arrow(self, query: str, /, **params: Any) -> pa.Table:
+        """Run the named query and return an Arrow table (cheaper for long lists)."""
+        return self._reader().execute(sql(query), params or None).to_arrow_table()
 
     def rows(self, query: str, /, **params: Any) -> list[tuple]:
         """Run the named query and return its rows as tuples."""
