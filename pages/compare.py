@@ -1,7 +1,7 @@
 """So sánh kế hoạch: the plans implementing one directive, side by side over time.
 
-UI only: tracker.compare picks the plans and shapes the figures, the series comes from one
-cached query (sql/compare_series.sql), tracker.charts.compare draws it. This page's own
+UI only: tracker.views.compare picks the plans and gives the series (one cached call),
+tracker.charts.compare draws it. This page's own
 choices (directive, step, axis) are kept in the session and in the URL like the filters;
 page_frame mirrors only the shared filters, so they are read before it and written after.
 """
@@ -11,8 +11,9 @@ import streamlit as st
 from tracker.charts.compare import rate_lines
 from tracker.views import compare
 from ui import data
-from ui.format import DATE_FORMAT, vn_date
+from ui.format import vn_date
 from ui.frame import page_frame
+from ui.table import show
 
 URL = {k: st.query_params[k] for k in ("directive", "step", "align") if k in st.query_params}
 
@@ -81,8 +82,8 @@ if len(chosen) < 2:
         "của đơn vị khác thực hiện cùng chỉ thị ở trang «Kế hoạch» để so sánh; dưới đây là "
         "tiến độ của kế hoạch này."
     )
-series = data.frame(
-    "compare_series",
+series = data.call(
+    compare.series,
     plans=chosen["code"].tolist(),
     as_of=filters.as_of,
     step=step,
@@ -102,24 +103,6 @@ st.caption(
     f"{vn_date(filters.as_of)}). % tính trên mọi nghĩa vụ đã phát sinh đến ngày đó."
 )
 st.subheader(f"Tính đến ngày {vn_date(filters.as_of)}")
-st.dataframe(
-    compare.latest(series),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Ngày ban hành": st.column_config.DateColumn(format=DATE_FORMAT),
-        "% hoàn thành": st.column_config.NumberColumn(format="%.1f%%"),
-        "% đúng hạn": st.column_config.NumberColumn(format="%.1f%%"),
-    },
-)
+show(compare.latest(series))
 with st.expander("Số liệu theo từng mốc"):
-    st.dataframe(
-        compare.points(series),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Tính đến ngày": st.column_config.DateColumn(format=DATE_FORMAT),
-            "% hoàn thành": st.column_config.NumberColumn(format="%.1f%%"),
-            "% đúng hạn": st.column_config.NumberColumn(format="%.1f%%"),
-        },
-    )
+    show(compare.points(series))

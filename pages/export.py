@@ -12,26 +12,17 @@ moment it was downloaded.
 
 import streamlit as st
 
-from tracker.domain import status
 from tracker.domain.settings import database_path
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
-from tracker.views import tables
 from ui import data
-from ui.format import DATE_FORMAT, vn_date
+from ui.format import vn_date
 from ui.frame import page_frame
+from ui.table import column_config, styled
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PREVIEW_ROWS = 1000
 CHARTS = "Biểu đồ"
-COLUMNS = {
-    **{c: st.column_config.NumberColumn(c, format="%.1f%%") for c in tables.PERCENT_COLUMNS},
-    **{c: st.column_config.DateColumn(c, format=DATE_FORMAT) for c in tables.DATE_COLUMNS},
-}
-LABEL_STYLE = {
-    s.label: f"background-color: {s.colour}; color: #{workbook.ink(s.colour)}"
-    for s in status.STATUSES
-}
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -54,15 +45,6 @@ def first_rows(name: str, db: str, as_of, plan, groups, statuses):
     :func:`preview`)."""
     shown = preview(db, as_of, plan, groups, statuses)
     return report.first_rows(data.get_store(), shown, name, PREVIEW_ROWS)
-
-
-def styled(frame):
-    """The visible columns, the status label cells in the app's colours (first rows only:
-    the export holds every row)."""
-    shown = tables.visible(frame).head(PREVIEW_ROWS)
-    if "Tình trạng" not in shown.columns:
-        return shown
-    return shown.style.map(lambda v: LABEL_STYLE.get(v, ""), subset=["Tình trạng"])
 
 
 filters = page_frame(
@@ -164,7 +146,12 @@ for tab, (name, slug, attr, rows) in zip(tabs, sheets, strict=False):
         st.caption(f"{rows} dòng" + (more if rows > PREVIEW_ROWS else "."))
         if tab.open:
             frame = first_rows(attr, *cache_key)
-            st.dataframe(styled(frame), hide_index=True, width="stretch", column_config=COLUMNS)
+            st.dataframe(
+                styled(frame, PREVIEW_ROWS, colour_status=True),
+                hide_index=True,
+                width="stretch",
+                column_config=column_config(frame),
+            )
         st.download_button(
             f"Tải bảng «{name}» (.csv)",
             data=lambda attr=attr: csvfiles.table_csv(report.table(store, attr, *chosen)),

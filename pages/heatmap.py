@@ -1,26 +1,24 @@
 """Mức độ hoàn thành theo đơn vị: the status of every unit on every task, as a heatmap."""
 
-import pandas as pd
 import streamlit as st
 
 from tracker.charts.heatmap import status_heatmap
-from tracker.views import heatmap
+from tracker.views import heatmap, summary
 from ui import data
 from ui.format import vn_date
 from ui.frame import page_frame
+from ui.table import show
 
 filters = page_frame(
     "Mức độ hoàn thành theo đơn vị",
     "Tình trạng của từng đơn vị với từng nhiệm vụ; di chuột lên một ô để xem hạn, ngày hoàn "
     "thành và báo cáo ghi nhận.",
 )
-if pd.isna(data.frame("latest_report_date", plan=filters.plan).iloc[0, 0]):
+if data.call(summary.latest_report_date, plan=filters.plan) is None:
     st.info("Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên».")
     st.stop()
 
-periods = heatmap.period_choices(
-    data.frame("heatmap_periods", as_of=filters.as_of, plan=filters.plan)
-)
+periods = data.call(heatmap.periods, as_of=filters.as_of, plan=filters.plan)
 LATEST = "latest"  # a sentinel: None would read as "nothing chosen" in a selectbox
 if st.session_state.get("heatmap.period") not in (LATEST, *periods):
     st.session_state["heatmap.period"] = LATEST
@@ -62,8 +60,7 @@ no_match = (
 )
 
 if view == "groups":
-    long = data.frame("heatmap_groups", **query, period_at=period_at or filters.as_of)
-    grid = heatmap.group_grid(long, sort, show_plan=filters.plan is None)
+    grid = data.call(heatmap.load_groups, **query, period_at=period_at, sort=sort)
     if grid.cells.empty:
         st.info(no_match)
         st.stop()
@@ -78,20 +75,17 @@ if view == "groups":
     st.stop()
 
 
-def _cells(page: int) -> pd.DataFrame:
-    params = heatmap.unit_params(**query, period_at=period_at, sort=sort, page=page)
-    return data.frame("heatmap_cells", **params)
+def _grid(page: int) -> heatmap.Grid:
+    return data.call(heatmap.load_units, **query, period_at=period_at, sort=sort, page=page)
 
 
 page = st.session_state.get("heatmap.page", 0)
-result = _cells(page)
-grid = heatmap.unit_grid(result, show_plan=filters.plan is None)
+grid = _grid(page)
 pages = heatmap.page_count(grid.unit_count)
 if page >= pages:  # fewer units since the filters changed: show the last page
     page = pages - 1
     st.session_state["heatmap.page"] = page
-    result = _cells(page)
-    grid = heatmap.unit_grid(result, show_plan=filters.plan is None)
+    grid = _grid(page)
 if grid.unit_count == 0:
     st.info(no_match)
     st.stop()
@@ -105,17 +99,4 @@ if pages > 1:
     )
 st.plotly_chart(status_heatmap(grid, "Nhiệm vụ", "Đơn vị"), width="stretch", key="heatmap.chart")
 with st.expander("Các nhiệm vụ trong bảng"):
-    tasks = result[result["kind"] == "column"].sort_values(["plan", "task_order"])
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "Kế hoạch": tasks["plan"],
-                "Mã": tasks["task_code"],
-                "Mục": tasks["section"],
-                "Nhiệm vụ": tasks["task"],
-                "Thời hạn theo kế hoạch": tasks["deadline_text"],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    show(grid.tasks)

@@ -8,6 +8,7 @@ from ui import data
 from ui.format import vn_date, vn_int, vn_percent
 from ui.frame import page_frame
 from ui.menu import DEFAULT, ROOT, menu
+from ui.table import show
 
 filters = page_frame(
     "Tổng quan",
@@ -57,17 +58,9 @@ if links:
         column.page_link(str(ROOT / path), label=label, icon=icon)
 
 for by, heading, category, table in (
-    ("plan", "Theo kế hoạch", "Kế hoạch", found.by_plan),
-    ("group", "Theo nhóm đơn vị", "Nhóm đơn vị", found.by_group),
+    ("plan", "Theo kế hoạch", "plan", found.by_plan),
+    ("group", "Theo nhóm đơn vị", "group_label", found.by_group),
 ):
     st.subheader(heading)
     st.plotly_chart(status_bars(table, category), width="stretch", key=f"bars_{by}")
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "% hoàn thành": st.column_config.NumberColumn(format="%.1f%%"),
-            "% đúng hạn": st.column_config.NumberColumn(format="%.1f%%"),
-        },
-    )
+    show(table)

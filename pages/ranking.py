@@ -1,27 +1,24 @@
 """Xếp hạng đơn vị: units ranked by % done on time, and one unit's detail.
 
-UI only: tracker.tables.by_unit / detail and sql/ranking_unit_reports.sql give the figures,
+UI only: tracker.views.tables (by_unit, detail, unit_reports) gives the figures,
 tracker.charts.ranking draws the bars. The chosen unit is kept in the session and in the
 URL (``?unit=<tên đơn vị>``), so a copied link opens the same unit; page_frame mirrors only
 the shared filters, so ``unit`` is read before it and written back after.
 """
 
-import pandas as pd
 import streamlit as st
 
 from tracker.charts.ranking import RANK, ranked, ranking_bars
-from tracker.views import tables
+from tracker.domain.labels import header
+from tracker.views import summary, tables
 from ui import data
-from ui.format import DATE_FORMAT, vn_date, vn_int, vn_percent
+from ui.format import vn_date, vn_int, vn_percent
 from ui.frame import page_frame
+from ui.table import show
 
 URL_UNIT = st.query_params.get("unit")
 SHOWN = {"top": "Đầu bảng", "bottom": "Cuối bảng", "all": "Tất cả"}
 CHART_ROWS = 20
-PERCENTS = {
-    c: st.column_config.ProgressColumn(c, format="%.1f%%", min_value=0, max_value=100)
-    for c in tables.PERCENT_COLUMNS
-}
 
 
 def keep_unit() -> None:
@@ -41,7 +38,7 @@ if units.empty:
         "khác ở thanh bên, hoặc đăng ký kế hoạch ở trang «Kế hoạch»."
     )
     st.stop()
-if pd.isna(data.frame("latest_report_date", plan=filters.plan).iloc[0, 0]):
+if data.call(summary.latest_report_date, plan=filters.plan) is None:
     st.info(
         "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên»; đến lúc đó mọi đơn "
         "vị đều 0% đúng hạn."
@@ -64,15 +61,10 @@ if len(board) > CHART_ROWS * 1.5:
     )
 rows = {"top": board.head(CHART_ROWS), "bottom": board.tail(CHART_ROWS), "all": board}[shown]
 st.plotly_chart(ranking_bars(rows), width="stretch", key="ranking_bars")
-st.dataframe(
-    tables.visible(board),
-    hide_index=True,
-    width="stretch",
-    column_config={RANK: st.column_config.NumberColumn(RANK, width="small"), **PERCENTS},
-)
+show(board, rank=st.column_config.NumberColumn(header(RANK), width="small"))
 
 st.subheader("Chi tiết đơn vị")
-names = dict(zip(board["unit_id"], board["Đơn vị"], strict=True))
+names = dict(zip(board["unit_id"], board["unit_name"], strict=True))
 ranks = dict(zip(board["unit_id"], board[RANK], strict=True))
 kept = st.session_state.get("ranking.keep.unit")
 if kept is None and URL_UNIT:  # first visit: the unit named in the link
@@ -102,25 +94,16 @@ st.query_params["unit"] = names[unit_id]
 row = board[board["unit_id"] == unit_id].iloc[0]
 cards = st.columns(5)
 cards[0].metric("Hạng", f"{row[RANK]}/{len(board)}")
-cards[1].metric("Nghĩa vụ", vn_int(int(row["Tổng số"])))
-cards[2].metric("% hoàn thành", vn_percent(row["% hoàn thành"]))
-cards[3].metric("% đúng hạn", vn_percent(row["% đúng hạn"]))
-cards[4].metric("Quá hạn", vn_int(int(row["Chưa hoàn thành, quá hạn"])))
+cards[1].metric("Nghĩa vụ", vn_int(row["total"]))
+cards[2].metric(header("done_pct"), vn_percent(row["done_pct"]))
+cards[3].metric(header("done_on_time_pct"), vn_percent(row["done_on_time_pct"]))
+cards[4].metric("Quá hạn", vn_int(row["overdue"]))
 
 detail = data.call(tables.detail, statuses=filters.statuses, unit=int(unit_id), **params)
 st.markdown(f"**Nghĩa vụ của {names[unit_id]}** (tính đến {vn_date(filters.as_of)})")
-st.dataframe(
-    tables.visible(detail).drop(columns=["Đơn vị", "Nhóm"]),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        c: st.column_config.DateColumn(c, format=DATE_FORMAT) for c in tables.DATE_COLUMNS
-    },
-)
+show(detail.drop(columns=["unit_name", "group_label"]))
 
-reports = data.frame(
-    "ranking_unit_reports", unit=int(unit_id), as_of=filters.as_of, plan=filters.plan
-)
+reports = data.call(tables.unit_reports, unit=int(unit_id), as_of=filters.as_of, plan=filters.plan)
 st.markdown(f"**Báo cáo đã nhận** ({len(reports)})")
 if reports.empty:
     st.info(
@@ -128,19 +111,11 @@ if reports.empty:
         "báo cáo lên ở trang «Tải báo cáo lên», hoặc gửi đôn đốc từ trang «Đôn đốc»."
     )
 else:
-    st.dataframe(
-        reports.drop(columns=["report_id"]),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "plan": "Kế hoạch",
-            "file_name": "Tệp báo cáo",
-            "reported_on": st.column_config.DateColumn("Ngày báo cáo", format=DATE_FORMAT),
-            "uploaded_at": st.column_config.DatetimeColumn(
-                "Ngày tải lên", format="DD/MM/YYYY HH:mm"
-            ),
-            "uploaded_by": "Người tải lên",
-            "unit_rows": st.column_config.NumberColumn("Số dòng của đơn vị"),
-            "withdrawn": st.column_config.CheckboxColumn("Đã rút"),
-        },
+    show(
+        reports,
+        uploaded_at=st.column_config.DatetimeColumn(
+            header("uploaded_at"), format="DD/MM/YYYY HH:mm"
+        ),
+        unit_rows=st.column_config.NumberColumn(header("unit_rows")),
+        withdrawn=st.column_config.CheckboxColumn(header("withdrawn")),
     )

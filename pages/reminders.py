@@ -1,26 +1,27 @@
 """Đôn đốc: overdue and not-reported obligations by unit, and the .xlsx to send out.
 
-UI only: tracker.tables.reminder_units gives one row per unit (counted in SQL, units with
-most overdue obligations first), tracker.tables.reminders the list: here one unit's rows, or
-the first rows of all read for the leading units only. The whole list (hundreds of thousands
-of rows on a large database: 1.6 s and 1 GB when the page read and grouped it on every run)
-is read and written to .xlsx only when the download button is pressed.
+UI only: tracker.views.tables.reminder_units gives one row per unit (counted in SQL, units
+with most overdue obligations first), tracker.views.tables.reminders the list: here one
+unit's rows, or the first rows of all read for the leading units only. The whole list
+(hundreds of thousands of rows on a large database: 1.6 s and 1 GB when the page read and
+grouped it on every run) is read and written to .xlsx only when the download button is
+pressed.
 """
 
-import pandas as pd
 import streamlit as st
 
 from tracker.domain import status
 from tracker.exports.workbook import reminder_workbook
-from tracker.views import tables
+from tracker.views import summary, tables
 from ui import data
-from ui.format import DATE_FORMAT, vn_date, vn_int
+from ui.format import vn_date, vn_int
 from ui.frame import page_frame
+from ui.table import show
 
 ALL_UNITS = 0  # selectbox value meaning every unit
 ROW_CAP = 1000  # rows drawn; the download has them all
-OVERDUE, NOT_REPORTED = (status.label(c) for c in tables.REMINDER_STATUSES)
-MOST_LATE = "Quá hạn lâu nhất (ngày)"
+OVERDUE, NOT_REPORTED = tables.REMINDER_STATUSES
+WHOLE = st.column_config.NumberColumn(format="%d")
 
 
 filters = page_frame(
@@ -37,7 +38,7 @@ if by_unit.empty:
         "với bộ lọc này: chưa cần đôn đốc."
     )
     st.stop()
-if pd.isna(data.frame("latest_report_date", plan=filters.plan).iloc[0, 0]):
+if data.call(summary.latest_report_date, plan=filters.plan) is None:
     st.info(
         "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên». Danh sách dưới đây "
         "là mọi nghĩa vụ của các đơn vị."
@@ -46,9 +47,11 @@ if pd.isna(data.frame("latest_report_date", plan=filters.plan).iloc[0, 0]):
 listed = by_unit.set_index("unit_id")[[OVERDUE, NOT_REPORTED]].sum(axis=1)  # rows per unit
 cards = st.columns(3)
 cards[0].metric("Đơn vị cần đôn đốc", vn_int(len(by_unit)))
-cards[1].metric(OVERDUE, vn_int(int(by_unit[OVERDUE].sum())))
+cards[1].metric(status.label(OVERDUE), vn_int(by_unit[OVERDUE].sum()))
 cards[2].metric(
-    NOT_REPORTED, vn_int(int(by_unit[NOT_REPORTED].sum())), help="Chưa nhận báo cáo, chưa đến hạn"
+    status.label(NOT_REPORTED),
+    vn_int(by_unit[NOT_REPORTED].sum()),
+    help="Chưa nhận báo cáo, chưa đến hạn",
 )
 
 stamp = f"{filters.as_of:%d%m%Y}"
@@ -68,15 +71,10 @@ st.download_button(
 )
 
 st.subheader("Theo đơn vị")
-st.dataframe(
-    by_unit.drop(columns=["unit_id"]),
-    hide_index=True,
-    width="stretch",
-    column_config={MOST_LATE: st.column_config.NumberColumn(format="%d")},
-)
+show(by_unit, most_days_late=WHOLE)
 
 st.subheader("Danh sách nghĩa vụ")
-names = dict(zip(by_unit["unit_id"], by_unit["Đơn vị"], strict=True))
+names = dict(zip(by_unit["unit_id"], by_unit["unit_name"], strict=True))
 unit_id = st.selectbox(
     "Đơn vị",
     [ALL_UNITS, *names],
@@ -93,12 +91,4 @@ if total > ROW_CAP:
         f"Đang hiện {vn_int(ROW_CAP)} trên {vn_int(total)} dòng; chọn một đơn vị, hoặc "
         "tải tệp .xlsx để có đủ danh sách."
     )
-st.dataframe(
-    tables.visible(shown),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Hạn": st.column_config.DateColumn(format=DATE_FORMAT),
-        "Số ngày quá hạn": st.column_config.NumberColumn(format="%d"),
-    },
-)
+show(shown, days_late=WHOLE)

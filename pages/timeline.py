@@ -1,14 +1,14 @@
 """Tiến độ theo thời hạn: tasks on a time axis by plan section, and the units behind one."""
 
-import pandas as pd
 import streamlit as st
 
 from tracker.charts.timeline import deadline_timeline
 from tracker.domain import status
 from tracker.views import timeline
 from ui import data
-from ui.format import DATE_FORMAT, vn_date
+from ui.format import vn_date
 from ui.frame import page_frame
+from ui.table import show
 
 filters = page_frame(
     "Tiến độ theo thời hạn",
@@ -111,39 +111,5 @@ st.markdown(
         f"{s.label}: **{getattr(row, s.code)}**" for s in status.STATUSES if getattr(row, s.code)
     )
 )
-units = data.frame("timeline_task_units", **query, task_id=int(row.task_id), period=row.period)
-table = pd.DataFrame(
-    {
-        "Đơn vị": units["unit"],
-        "Nhóm đơn vị": units["group_label"],
-        "Tình trạng": units["status"].map(status.label),
-        "Hạn": pd.to_datetime(units["due_on"]),
-        "Hoàn thành ngày": pd.to_datetime(units["completed_on"]),
-        "Số ngày quá hạn": units["days_late"],
-        "Báo cáo": units["file_name"],
-        "Ngày báo cáo": pd.to_datetime(units["reported_on"]),
-        "Kết quả": units["result_text"],
-    }
-)
-
-
-def _cell_style(label: str) -> str:
-    """The status's colour behind its label, in black or white, whichever reads better."""
-    colour = {s.label: s.colour for s in status.STATUSES}.get(label)
-    if colour is None:
-        return ""
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    ink = "black" if 0.299 * r + 0.587 * g + 0.114 * b > 150 else "white"
-    return f"background-color: {colour}; color: {ink}"
-
-
-st.dataframe(
-    table.style.map(_cell_style, subset=["Tình trạng"]),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Hạn": st.column_config.DateColumn(format=DATE_FORMAT),
-        "Hoàn thành ngày": st.column_config.DateColumn(format=DATE_FORMAT),
-        "Ngày báo cáo": st.column_config.DateColumn(format=DATE_FORMAT),
-    },
-)
+units = data.call(timeline.task_units, **query, task_id=int(row.task_id), period=row.period)
+show(units, colour_status=True)

@@ -11,6 +11,7 @@ from loaders.reports.vocabulary import PROGRESS_LABELS, STATUS_WORDS
 from loaders.templates.report import build_template
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest
+from tracker.views import choices
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
@@ -40,7 +41,7 @@ left, middle, right = st.columns([2, 2, 1])
 plan = left.selectbox("Kế hoạch", codes, key="upload.plan",
                       index=codes.index(filters.plan) if filters.plan in codes else 0)
 province = plans.set_index("code").loc[plan, "province"]
-unit_rows = data.frame("ingest_units", province=province)
+unit_rows = data.call(choices.units, province=province)
 units = dict(sorted(zip(unit_rows["name"], unit_rows["unit_id"].astype(int), strict=True)))
 unit = middle.selectbox("Đơn vị báo cáo (khi tệp không ghi)", [NO_UNIT, *units],
                         key="upload.unit")

@@ -43,7 +43,7 @@ def _series() -> pd.DataFrame:
                     done_on_time=on_time,
                     overdue=0,
                     done_pct=round(100 * done / total, 1),
-                    on_time_pct=round(100 * on_time / total, 1),
+                    done_on_time_pct=round(100 * on_time / total, 1),
                 )
             )
     return pd.DataFrame(rows)

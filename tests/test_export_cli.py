@@ -51,7 +51,7 @@ def test_export_writes_one_table_as_csv_and_the_draft_as_docx(demo_db, tmp_path)
     assert done.returncode == 0, done.stderr
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows and {r["Nhóm"] for r in rows} == {"Cơ quan báo chí"}
+    assert rows and {r["Nhóm đơn vị"] for r in rows} == {"Cơ quan báo chí"}
     assert {r["Tình trạng"] for r in rows} == {"Chưa hoàn thành, quá hạn"}
     draft = tmp_path / "bao-cao.docx"
     done = _export(demo_db, draft, "--plan", "TUHD-32/2019", "--as-of", "2019-07-26")

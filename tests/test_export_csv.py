@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from tracker.domain import status
+from tracker.domain.labels import labelled
 from tracker.exports import csvfiles, report
 from tracker.views import tables
 
@@ -41,8 +42,8 @@ def test_unit_figures_in_the_csv_equal_the_page_table(export, demo_store, tmp_pa
     path = tmp_path / "don-vi.csv"
     path.write_bytes(csvfiles.table_csv(export.by_unit))
     rows = _read(path)
-    page = tables.by_unit(demo_store, AS_OF, PLAN)
-    assert list(rows[0]) == list(tables.visible(page).columns)
+    page = labelled(tables.by_unit(demo_store, AS_OF, PLAN))
+    assert list(rows[0]) == list(page.columns)
     assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
     for row, expected in zip(rows, page.to_dict("records"), strict=True):
         assert int(row["Tổng số"]) == expected["Tổng số"]

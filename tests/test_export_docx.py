@@ -8,6 +8,7 @@ import docx
 import pytest
 
 from tracker.domain import status
+from tracker.domain.labels import labelled
 from tracker.exports import draft, report
 from tracker.views import summary, tables
 
@@ -56,7 +57,7 @@ def test_the_summary_paragraph_carries_the_overview_figures(document, demo_store
 
 
 def test_the_summary_table_lists_every_unit_and_a_total(document, demo_store):
-    page = tables.by_unit(demo_store, AS_OF, PLAN)
+    page = labelled(tables.by_unit(demo_store, AS_OF, PLAN))
     table = document.tables[1]
     header = [c.text for c in table.rows[0].cells]
     assert header == [
@@ -86,16 +87,16 @@ def test_the_overdue_and_not_reported_units_are_listed(document, demo_store):
     middle = texts.index("III. CÁC ĐƠN VỊ CHƯA BÁO CÁO")
     end = texts.index("IV. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ, ĐỀ XUẤT")
     overdue = reminders[reminders["status"] == "overdue"]
-    expected = list(dict.fromkeys(overdue["Đơn vị"]))
+    expected = list(dict.fromkeys(overdue["unit_name"]))
     listed = [t[2:].split(":")[0] for t in texts[start + 1 : middle]]
     assert listed == expected
-    counts = overdue.groupby("Đơn vị").size()
+    counts = overdue.groupby("unit_name").size()
     assert texts[start + 1] == (
         f"- {expected[0]}: {counts[expected[0]]} nghĩa vụ quá hạn, lâu nhất 26 ngày."
     )
     not_reported = reminders[reminders["status"] == "not_reported"]
     listed = [t[2:].split(":")[0] for t in texts[middle + 1 : end]]
-    assert listed == list(dict.fromkeys(not_reported["Đơn vị"]))
+    assert listed == list(dict.fromkeys(not_reported["unit_name"]))
 
 
 def test_staff_find_placeholders_to_complete(document):

@@ -34,7 +34,7 @@ def test_the_export_charts_are_built_from_the_export_tables(export):
     by_plan = figs["tinh-trang-theo-ke-hoach.png"]
     on_time = next(t for t in by_plan.data if t.name == "Hoàn thành đúng hạn")
     counts = dict(zip(on_time.y, on_time.customdata, strict=True))
-    expected = export.by_task.groupby("Kế hoạch")["Hoàn thành đúng hạn"].sum().to_dict()
+    expected = export.by_task.groupby("plan")["done_on_time"].sum().to_dict()
     assert counts == expected
     assert "26/07/2019" in by_plan.layout.title.text
 

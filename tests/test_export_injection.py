@@ -70,9 +70,9 @@ def export(demo_store):
 
 
 def test_the_payloads_reach_the_export_tables(export):
-    mine = export.detail[export.detail["Tệp báo cáo"] == FILE_NAME]
+    mine = export.detail[export.detail["file_name"] == FILE_NAME]
     assert len(mine) == len(PAYLOADS)
-    assert set(mine["Kết quả"]) == {result for result, _note in PAYLOADS.values()}
+    assert set(mine["result_text"]) == {result for result, _note in PAYLOADS.values()}
 
 
 def test_xlsx_keeps_the_text_as_text_and_no_cell_is_a_formula(export, tmp_path):
@@ -152,14 +152,14 @@ def test_docx_carries_the_text_literally_with_no_field_or_link(export, tmp_path)
 
 def test_control_characters_never_break_the_files(export, tmp_path):
     broken = export.detail.copy()
-    broken.loc[0, "Kết quả"] = "a\x00b\x1fc"
+    broken.loc[0, "result_text"] = "a\x00b\x1fc"
     from dataclasses import replace
 
     odd = replace(
         export,
         detail=broken,
         by_unit=export.by_unit.assign(
-            **{"Đơn vị": export.by_unit["Đơn vị"].str.cat(["\x0b"] * len(export.by_unit))}
+            **{"unit_name": export.by_unit["unit_name"].str.cat(["\x0b"] * len(export.by_unit))}
         ),
     )
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(odd)))

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tracker.domain import status
+from tracker.domain.labels import labelled
 from tracker.exports import report, workbook
 from tracker.views import summary, tables
 
@@ -55,7 +56,7 @@ def test_every_sheet_starts_with_the_header_block(wb, export):
 def test_headers_are_vietnamese_frozen_and_filtered(wb, export):
     for (_name, _slug, frame), ws in zip(export.sheets(), wb, strict=True):
         header = [c.value for c in ws[workbook.HEADER_ROW]]
-        assert header == list(tables.visible(frame).columns)
+        assert header == list(labelled(frame).columns)
         assert ws.freeze_panes == "A7"
         last = openpyxl.utils.get_column_letter(len(header))
         assert ws.auto_filter.ref == f"A6:{last}{6 + len(frame)}"
@@ -75,7 +76,7 @@ def test_columns_have_sensible_widths(wb):
 
 def test_unit_figures_equal_the_tables_the_pages_show(wb, demo_store):
     rows = _table(wb["Tổng hợp theo đơn vị"])
-    page = tables.by_unit(demo_store, AS_OF, PLAN)
+    page = labelled(tables.by_unit(demo_store, AS_OF, PLAN))
     assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
     for row, expected in zip(rows, page.to_dict("records"), strict=True):
         for s in status.STATUSES:
@@ -103,7 +104,7 @@ def test_dates_are_real_dates_shown_day_month_year(wb, demo_store):
     due = ws.cell(7, header.index("Hạn") + 1)
     assert isinstance(due.value, datetime)
     assert due.number_format == "dd/mm/yyyy"
-    first = tables.detail(demo_store, AS_OF, PLAN).iloc[0]
+    first = labelled(tables.detail(demo_store, AS_OF, PLAN)).iloc[0]
     assert due.value.date() == first["Hạn"].date()
     done = [r for r in _table(ws) if r["Tình trạng"] == status.label("done_on_time")]
     assert all(isinstance(r["Ngày hoàn thành"], datetime) for r in done)
@@ -132,7 +133,7 @@ def test_status_cells_are_filled_in_the_app_colours(wb):
 
 def test_the_detail_sheet_carries_what_the_unit_reported(wb, demo_store):
     rows = _table(wb["Chi tiết"])
-    page = tables.detail(demo_store, AS_OF, PLAN)
+    page = labelled(tables.detail(demo_store, AS_OF, PLAN))
     assert len(rows) == len(page) == 297
     reported = [r for r in rows if r["Tệp báo cáo"]]
     assert reported and all(r["Tệp báo cáo"].endswith(".xlsx") for r in reported)
@@ -141,7 +142,7 @@ def test_the_detail_sheet_carries_what_the_unit_reported(wb, demo_store):
 
 def test_the_overdue_sheet_equals_the_reminder_list(wb, demo_store):
     rows = _table(wb["Quá hạn và chưa báo cáo"])
-    page = tables.reminders(demo_store, AS_OF, PLAN)
+    page = labelled(tables.reminders(demo_store, AS_OF, PLAN))
     assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
     late = page["Số ngày quá hạn"]
     assert [r["Số ngày quá hạn"] for r in rows] == [
@@ -160,7 +161,7 @@ def test_the_sidebar_filters_apply_to_the_workbook(demo_store, tmp_path):
     )
     detail = _table(wb["Chi tiết"])
     assert {r["Tình trạng"] for r in detail} <= {status.label("overdue"), status.label("done_late")}
-    assert {r["Nhóm"] for r in detail} == {"Huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"}
+    assert {r["Nhóm đơn vị"] for r in detail} == {"Huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc"}
     reminders = _table(wb["Quá hạn và chưa báo cáo"])
     assert {r["Tình trạng"] for r in reminders} == {status.label("overdue")}
     units = _table(wb["Tổng hợp theo đơn vị"])

@@ -1,4 +1,5 @@
-"""Architecture contract: the domain never imports Streamlit; SQL stays in the store."""
+"""Architecture contract: the domain never imports Streamlit; SQL stays in the store; pages
+and ui/ read through view functions, never a query by name."""
 
 from __future__ import annotations
 
@@ -72,3 +73,46 @@ def test_the_layer_contracts_hold_and_no_package_has_an_import_cycle():
     done = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-3000:]
     assert "0 broken" in done.stdout
+
+
+QUERY_NAMES = {p.stem for p in (ROOT / "tracker" / "store" / "sql").glob("*.sql")}
+STORE_READS = {"frame", "rows", "scalar", "run", "run_many"}
+
+
+def _named_queries(path: Path) -> list[str]:
+    """Where `path` names a store query: a call ``x.frame("name", ...)`` (or rows, scalar,
+    run) with a literal first argument, or any string literal that is a query's name."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in STORE_READS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append(f"{node.lineno}: .{node.func.attr}({node.args[0].value!r})")
+        elif isinstance(node, ast.Constant) and node.value in QUERY_NAMES:
+            found.append(f"{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_pages_and_ui_never_name_a_store_query():
+    """Pages and ui/ ask view functions (tracker.views) for what they draw."""
+    assert "status_counts" in QUERY_NAMES  # the check looks at the real query names
+    offenders = {
+        str(p.relative_to(ROOT)): found
+        for p in _python_files("pages", "ui")
+        if (found := _named_queries(p))
+    }
+    assert offenders == {}
+
+
+def test_the_query_check_catches_a_named_query(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text('rows = data.frame("heatmap_cells", plan=None)\nname = "plans_list"\n')
+    found = _named_queries(page)
+    assert "1: .frame('heatmap_cells')" in found and "2: 'plans_list'" in found
+    page.write_text('rows = data.call(heatmap.load_units, plan=None)\nname = "plans"\n')
+    assert _named_queries(page) == []

@@ -33,8 +33,8 @@ def _units(template) -> tuple:
         board = tables.by_unit(store, AS_OF)
         silent = [
             name
-            for uid, name in zip(board["unit_id"], board["Đơn vị"], strict=True)
-            if store.frame("ranking_unit_reports", unit=int(uid), as_of=AS_OF, plan=None).empty
+            for uid, name in zip(board["unit_id"], board["unit_name"], strict=True)
+            if tables.unit_reports(store, int(uid), AS_OF).empty
         ]
     return board, silent
 
@@ -48,7 +48,7 @@ def test_units_are_ranked_by_on_time_rate_in_the_chart_and_the_table(
     table = at.dataframe[0].value
     expected, _ = _units(demo_db_template)
     assert len(table) == len(expected) == 46
-    assert table["Đơn vị"].tolist() == expected["Đơn vị"].tolist()
+    assert table["Đơn vị"].tolist() == expected["unit_name"].tolist()
     rates = table["% đúng hạn"].tolist()
     assert rates == sorted(rates, reverse=True)
     assert table["Hạng"].iloc[0] == 1 and table["Hạng"].is_monotonic_increasing
@@ -65,20 +65,20 @@ def test_a_link_with_a_unit_opens_its_obligations_and_reports(
     demo_db, demo_db_template, monkeypatch
 ):
     board, _ = _units(demo_db_template)
-    row = board[board["Đơn vị"] == "Huyện ủy Văn Lãng"].iloc[0]
+    row = board[board["unit_name"] == "Huyện ủy Văn Lãng"].iloc[0]
     at = _open(demo_db, monkeypatch, unit="Huyện ủy Văn Lãng")
     assert not at.exception
     assert at.selectbox(key="ranking.unit").value == row["unit_id"]
     metrics = _metrics(at)
-    assert metrics["Nghĩa vụ"] == str(row["Tổng số"])
-    assert metrics["% đúng hạn"] == f"{row['% đúng hạn']:.1f}%".replace(".", ",")
+    assert metrics["Nghĩa vụ"] == str(row["total"])
+    assert metrics["% đúng hạn"] == f"{row['done_on_time_pct']:.1f}%".replace(".", ",")
     detail, reports = at.dataframe[1].value, at.dataframe[2].value
-    assert len(detail) == row["Tổng số"]
+    assert len(detail) == row["total"]
     assert "Đơn vị" not in detail.columns
     on_time = (detail["Tình trạng"] == status.label("done_on_time")).sum()
-    assert on_time == row["Hoàn thành đúng hạn"]
+    assert on_time == row["done_on_time"]
     assert len(reports) >= 1
-    assert all("Văn_Lãng" in name for name in reports["file_name"])
+    assert all("Văn_Lãng" in name for name in reports["Tệp báo cáo"])
     assert at.query_params["unit"] == "Huyện ủy Văn Lãng"
 
 
@@ -89,7 +89,7 @@ def test_choosing_a_unit_puts_it_in_the_link(demo_db, demo_db_template, monkeypa
     last = board.iloc[-1]
     at.selectbox(key="ranking.unit").set_value(last["unit_id"]).run()
     assert not at.exception
-    assert at.query_params["unit"] == last["Đơn vị"]
+    assert at.query_params["unit"] == last["unit_name"]
     assert _metrics(at)["Hạng"].endswith("/46")
 
 

@@ -81,7 +81,7 @@ def test_a_plan_and_group_filter_narrow_the_list(demo_db, demo_db_template, monk
     assert not at.exception
     listed = at.dataframe[1].value
     assert set(listed["Kế hoạch"]) == {"84-KH/BTGTU"}
-    assert set(listed["Nhóm"]) == {"Cơ quan báo chí"}
+    assert set(listed["Nhóm đơn vị"]) == {"Cơ quan báo chí"}
     with Store(demo_db_template, read_only=True) as store:
         k = summary.kpis(store, AS_OF, "84-KH/BTGTU", ["bao_chi"])
     assert len(listed) == k.overdue + k.not_reported

@@ -107,8 +107,8 @@ def test_the_1270_report_figures_come_out_of_the_status_engine(store):
 
 def test_the_breakdown_table_adds_up_to_the_same_figures(store):
     _build(store)
-    table = summary.breakdown(store, "plan", AS_OF, plan="1270")
+    table = summary.overview(store, AS_OF, plan="1270").by_plan
     row = table.iloc[0]
-    assert row["Tổng số"] == 21_914
-    assert row["Hoàn thành đúng hạn"] == 14_068
-    assert row["% đúng hạn"] == 64.2
+    assert row["total"] == 21_914
+    assert row["done_on_time"] == 14_068
+    assert row["done_on_time_pct"] == 64.2

@@ -1,4 +1,4 @@
-"""The shared summary tables (tracker.tables) on the demo database, as of 26/07/2019."""
+"""The shared summary tables (tracker.views.tables) on the demo database, as of 26/07/2019."""
 
 from __future__ import annotations
 
@@ -10,42 +10,43 @@ import pandas as pd
 import pytest
 
 from tracker.domain import status
+from tracker.domain.labels import labelled, visible
 from tracker.exports.workbook import reminder_workbook
 from tracker.views import summary, tables
 
 AS_OF = date(2019, 7, 26)
-LABELS = [s.label for s in status.STATUSES]
+CODES = list(status.CODES)
 
 
 def test_by_unit_has_one_row_per_unit_with_the_promised_columns(demo_store):
     frame = tables.by_unit(demo_store, AS_OF)
     assert list(frame.columns) == [
-        "Đơn vị",
-        "Nhóm đơn vị",
-        "Tổng số",
-        *LABELS,
-        "% hoàn thành",
-        "% đúng hạn",
+        "unit_name",
+        "group_label",
+        "total",
+        *CODES,
+        "done_pct",
+        "done_on_time_pct",
         "unit_id",
     ]
     assert frame["unit_id"].is_unique
-    assert (frame[LABELS].sum(axis=1) == frame["Tổng số"]).all()
+    assert (frame[CODES].sum(axis=1) == frame["total"]).all()
 
 
 def test_by_unit_counts_add_up_to_the_overview_figures(demo_store):
     frame = tables.by_unit(demo_store, AS_OF)
     k = summary.kpis(demo_store, AS_OF)
-    assert frame["Tổng số"].sum() == k.obligations == 494
-    assert frame[status.label("done_on_time")].sum() == k.done_on_time
-    assert frame[status.label("overdue")].sum() == k.overdue
-    assert frame[status.label("not_reported")].sum() == k.not_reported
+    assert frame["total"].sum() == k.obligations == 494
+    assert frame["done_on_time"].sum() == k.done_on_time
+    assert frame["overdue"].sum() == k.overdue
+    assert frame["not_reported"].sum() == k.not_reported
 
 
 def test_by_unit_rolled_up_by_group_equals_the_overview_breakdown(demo_store):
     frame = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
-    rolled = frame.groupby("Nhóm đơn vị")[["Tổng số", *LABELS]].sum()
-    overview = summary.breakdown(demo_store, "group", AS_OF, "84-KH/BTGTU")
-    overview = overview.set_index("Nhóm đơn vị")[["Tổng số", *LABELS]]
+    rolled = frame.groupby("group_label")[["total", *CODES]].sum()
+    overview = summary.overview(demo_store, AS_OF, "84-KH/BTGTU").by_group
+    overview = overview.set_index("group_label")[["total", *CODES]]
     pd.testing.assert_frame_equal(
         rolled.sort_index(), overview.sort_index(), check_dtype=False, check_names=False
     )
@@ -54,17 +55,18 @@ def test_by_unit_rolled_up_by_group_equals_the_overview_breakdown(demo_store):
 def test_by_unit_percentages_are_computed_like_the_kpi_cards(demo_store):
     frame = tables.by_unit(demo_store, AS_OF)
     for row in frame.to_dict("records"):
-        counts = {s.code: row[s.label] for s in status.STATUSES}
+        counts = {code: row[code] for code in status.CODES}
         k = summary.kpis_from_counts(counts)
-        assert row["% hoàn thành"] == round(k.done_pct, 1)
-        assert row["% đúng hạn"] == round(k.on_time_pct, 1)
+        assert row["done_pct"] == round(k.done_pct, 1)
+        assert row["done_on_time_pct"] == round(k.on_time_pct, 1)
 
 
 def test_by_unit_is_sorted_by_on_time_rate_then_by_vietnamese_name(demo_store):
     frame = tables.by_unit(demo_store, AS_OF)
-    rates = frame["% đúng hạn"].tolist()
+    rates = frame["done_on_time_pct"].tolist()
     assert rates == sorted(rates, reverse=True)
-    ties = frame[frame["% đúng hạn"] == frame["% đúng hạn"].mode()[0]]["Đơn vị"].tolist()
+    best = frame["done_on_time_pct"].mode()[0]
+    ties = frame[frame["done_on_time_pct"] == best]["unit_name"].tolist()
     assert len(ties) > 1
     # Vietnamese order: "Đ" comes after "D" and before "E", not after "Z" as in code points.
     from tracker.domain.text import strip_marks
@@ -77,64 +79,64 @@ def test_by_unit_is_sorted_by_on_time_rate_then_by_vietnamese_name(demo_store):
 
 def test_by_unit_follows_the_plan_group_and_status_filters(demo_store):
     lang_son = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
-    assert lang_son["Tổng số"].sum() == 297
+    assert lang_son["total"].sum() == 297
     press = tables.by_unit(demo_store, AS_OF, groups=["bao_chi"])
-    assert set(press["Nhóm đơn vị"]) == {"Cơ quan báo chí"}
+    assert set(press["group_label"]) == {"Cơ quan báo chí"}
     overdue = tables.by_unit(demo_store, AS_OF, statuses=["overdue"])
-    assert (overdue["Tổng số"] == overdue[status.label("overdue")]).all()
-    assert overdue["Tổng số"].sum() == summary.kpis(demo_store, AS_OF).overdue
+    assert (overdue["total"] == overdue["overdue"]).all()
+    assert overdue["total"].sum() == summary.kpis(demo_store, AS_OF).overdue
 
 
 def test_by_task_has_one_row_per_task_with_the_deadline_as_written(demo_store):
     frame = tables.by_task(demo_store, AS_OF, plan="84-KH/BTGTU")
-    assert list(frame.columns[:5]) == ["Kế hoạch", "Mục", "Nhiệm vụ", "Thời hạn", "Hạn"]
+    assert list(frame.columns[:5]) == ["plan", "section", "task", "deadline_text", "due_on"]
     assert len(frame) == 6 and frame["task_id"].is_unique
     first = frame.iloc[0]
-    assert first["Thời hạn"] == "Thực hiện xong trước ngày 30/6/2019."
-    assert first["Hạn"] == pd.Timestamp("2019-06-30")
+    assert first["deadline_text"] == "Thực hiện xong trước ngày 30/6/2019."
+    assert first["due_on"] == pd.Timestamp("2019-06-30")
     # A recurring task shows the due date of the period running on the as-of date.
-    assert frame.iloc[1]["Thời hạn"] == "Thường xuyên"
-    assert frame.iloc[1]["Hạn"] == pd.Timestamp("2019-12-31")
-    assert frame["Tổng số"].sum() == 297
+    assert frame.iloc[1]["deadline_text"] == "Thường xuyên"
+    assert frame.iloc[1]["due_on"] == pd.Timestamp("2019-12-31")
+    assert frame["total"].sum() == 297
 
 
 def test_detail_lists_every_obligation_with_its_label_and_hidden_code(demo_store):
     frame = tables.detail(demo_store, AS_OF)
     assert list(frame.columns) == [
-        "Kế hoạch",
-        "Đơn vị",
-        "Nhóm",
-        "Mục",
-        "Nhiệm vụ",
-        "Kỳ",
-        "Hạn",
-        "Ngày hoàn thành",
-        "Tình trạng",
-        "Kết quả",
-        "Ghi chú",
-        "Tệp báo cáo",
-        "Ngày báo cáo",
+        "plan",
+        "unit_name",
+        "group_label",
+        "section",
+        "task",
+        "period",
+        "due_on",
+        "completed_on",
+        "status_label",
+        "result_text",
+        "note",
+        "file_name",
+        "reported_on",
         "status",
         "unit_id",
     ]
     assert len(frame) == 494
-    assert (frame["Tình trạng"] == frame["status"].map(status.LABELS)).all()
-    assert list(tables.visible(frame).columns)[-1] == "Ngày báo cáo"
-    assert "6 tháng đầu năm 2019" in set(frame["Kỳ"])
+    assert (frame["status_label"] == frame["status"].map(status.LABELS)).all()
+    assert list(visible(frame).columns)[-1] == "reported_on"
+    assert "6 tháng đầu năm 2019" in set(frame["period"])
     done = frame[frame["status"].isin(["done_on_time", "done_late"])]
-    assert done["Ngày hoàn thành"].notna().all()
+    assert done["completed_on"].notna().all()
 
 
 def test_detail_of_one_unit_by_id_or_by_name_and_with_a_limit(demo_store):
     units = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
-    unit_id, name = int(units["unit_id"][0]), units["Đơn vị"][0]
+    unit_id, name = int(units["unit_id"][0]), units["unit_name"][0]
     by_id = tables.detail(demo_store, AS_OF, unit=unit_id)
     by_name = tables.detail(demo_store, AS_OF, unit=name)
-    assert len(by_id) == units["Tổng số"][0] == len(by_name)
-    assert set(by_id["Đơn vị"]) == {name}
+    assert len(by_id) == units["total"][0] == len(by_name)
+    assert set(by_id["unit_name"]) == {name}
     assert len(tables.detail(demo_store, AS_OF, limit=10)) == 10
     few = tables.detail(demo_store, AS_OF, unit=name, limit=3)
-    assert len(few) == 3 and set(few["Đơn vị"]) == {name}
+    assert len(few) == 3 and set(few["unit_name"]) == {name}
 
 
 def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_unit_first(
@@ -142,14 +144,14 @@ def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_un
 ):
     frame = tables.reminders(demo_store, AS_OF)
     assert list(frame.columns) == [
-        "Kế hoạch",
-        "Đơn vị",
-        "Nhóm",
-        "Nhiệm vụ",
-        "Kỳ",
-        "Hạn",
-        "Số ngày quá hạn",
-        "Tình trạng",
+        "plan",
+        "unit_name",
+        "group_label",
+        "task",
+        "period",
+        "due_on",
+        "days_late",
+        "status_label",
         "status",
         "unit_id",
     ]
@@ -164,15 +166,15 @@ def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_un
     for _unit, rows in frame.groupby("unit_id", sort=False):
         codes = rows["status"].tolist()
         assert codes == sorted(codes, key=lambda c: c != "overdue")
-    late = frame[frame["status"] == "overdue"]["Số ngày quá hạn"]
+    late = frame[frame["status"] == "overdue"]["days_late"]
     assert (late > 0).all()
-    assert frame[frame["status"] == "not_reported"]["Số ngày quá hạn"].isna().all()
+    assert frame[frame["status"] == "not_reported"]["days_late"].isna().all()
 
 
 def test_an_unknown_plan_gives_empty_tables_with_their_columns(demo_store):
     assert tables.by_unit(demo_store, AS_OF, plan="0-KH/X").empty
-    assert "Đơn vị" in tables.by_unit(demo_store, AS_OF, plan="0-KH/X").columns
-    assert "Hạn" in tables.by_task(demo_store, AS_OF, plan="0-KH/X").columns
+    assert "unit_name" in tables.by_unit(demo_store, AS_OF, plan="0-KH/X").columns
+    assert "due_on" in tables.by_task(demo_store, AS_OF, plan="0-KH/X").columns
     assert tables.detail(demo_store, AS_OF, plan="0-KH/X").empty
     assert tables.reminders(demo_store, AS_OF, plan="0-KH/X").empty
 
@@ -189,8 +191,8 @@ def test_an_unknown_plan_gives_empty_tables_with_their_columns(demo_store):
         ("khác", "khác"),
     ],
 )
-def test_periods_read_as_vietnamese(period, label):
-    assert tables.period_label(period) == label
+def test_detail_and_reminders_label_periods_with_the_one_period_label(period, label):
+    assert tables.period_labels(pd.Series([period, None])).tolist() == [label, ""]
 
 
 def test_the_reminder_workbook_opens_with_every_reminder_row(demo_store):
@@ -201,7 +203,8 @@ def test_the_reminder_workbook_opens_with_every_reminder_row(demo_store):
     assert ws["A1"].value.startswith("Kế hoạch số 84-KH/BTGTU")
     assert ws["A2"].value == "Số liệu tính đến ngày: 26/07/2019"
     header = [c.value for c in ws[6]]
-    assert header == list(tables.visible(frame).columns)
+    assert header == list(labelled(frame).columns)
+    assert header[:3] == ["Kế hoạch", "Đơn vị", "Nhóm đơn vị"]
     assert ws.max_row == 6 + len(frame)
     assert ws.freeze_panes == "A7"
 
@@ -259,9 +262,9 @@ def test_reminder_units_summarise_the_list_in_its_order(demo_store):
     frame = tables.reminders(demo_store, AS_OF)
     units = tables.reminder_units(demo_store, AS_OF)
     assert units["unit_id"].tolist() == frame["unit_id"].drop_duplicates().tolist()
-    late = frame.groupby("unit_id", sort=False)["Số ngày quá hạn"].max()
-    assert units["Quá hạn lâu nhất (ngày)"].tolist() == late.tolist()
-    overdue, not_reported = (status.label(c) for c in tables.REMINDER_STATUSES)
+    late = frame.groupby("unit_id", sort=False)["days_late"].max()
+    assert units["most_days_late"].tolist() == late.tolist()
+    overdue, not_reported = tables.REMINDER_STATUSES
     counts = frame.groupby("unit_id", sort=False)["status"].value_counts().unstack(fill_value=0)
     assert units[overdue].tolist() == counts["overdue"].tolist()
     assert units[not_reported].tolist() == counts["not_reported"].tolist()

@@ -1,8 +1,8 @@
 """The one Store of the app and cached reads.
 
 ``st.cache_resource`` holds the connection (a handle, made once); ``st.cache_data`` holds
-query results keyed by plain filter values. Every write calls :func:`changed` so that the
-next read sees it.
+what view functions return, keyed by plain filter values. Every write calls :func:`changed`
+so that the next read sees it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import streamlit as st
 
 from tracker.domain.settings import database_path
 from tracker.store.database import Store
-from tracker.views import summary
+from tracker.views import choices, summary
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,19 +47,6 @@ def _key(value):
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _frame(db: str, query: str, params: tuple) -> pd.DataFrame:
-    clean = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
-    return get_store().frame(query, **clean)
-
-
-def frame(query: str, **params) -> pd.DataFrame:
-    """The named query's result, cached by its parameters (lists become tuples)."""
-    return _frame(
-        str(database_path()), query, tuple(sorted((k, _key(v)) for k, v in params.items()))
-    )
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
 def _call(db: str, module: str, name: str, params: tuple):
     function = getattr(importlib.import_module(module), name)
     clean = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
@@ -67,34 +54,23 @@ def _call(db: str, module: str, name: str, params: tuple):
 
 
 def call(function, **params):
-    """``function(store, **params)`` for a domain function such as
-    ``tracker.summary.breakdown``, cached by its parameters like :func:`frame`."""
+    """``function(store, **params)`` for a view function such as
+    :func:`tracker.views.tables.by_unit`, cached by its parameters (lists become tuples).
+    The only way pages read: they name view functions, never queries."""
     return _call(str(database_path()), function.__module__, function.__name__,
                  tuple(sorted((k, _key(v)) for k, v in params.items())))
 
 
-@st.cache_data(show_spinner=False)
-def _plans(db: str) -> pd.DataFrame:
-    return get_store().frame("plans_list")
-
-
 def plans() -> pd.DataFrame:
-    return _plans(str(database_path()))
-
-
-@st.cache_data(show_spinner=False)
-def _unit_groups(db: str) -> pd.DataFrame:
-    return get_store().frame("unit_groups")
+    """Every plan (:func:`tracker.views.choices.plans`), cached."""
+    return call(choices.plans)
 
 
 def unit_groups() -> pd.DataFrame:
-    return _unit_groups(str(database_path()))
-
-
-@st.cache_data(show_spinner=False)
-def _default_as_of(db: str, plan: str | None) -> date:
-    return summary.default_as_of(get_store(), plan)
+    """The unit groups (:func:`tracker.views.choices.unit_groups`), cached."""
+    return call(choices.unit_groups)
 
 
 def default_as_of(plan: str | None = None) -> date:
-    return _default_as_of(str(database_path()), plan)
+    """The as-of date a view opens on (:func:`tracker.views.summary.default_as_of`), cached."""
+    return call(summary.default_as_of, plan=plan)

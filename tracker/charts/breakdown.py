@@ -9,15 +9,18 @@ from tracker.domain import status
 
 
 def status_bars(table: pd.DataFrame, category: str) -> go.Figure:
-    """Horizontal 100% bars from a :func:`tracker.summary.breakdown` table.
+    """Horizontal 100% bars from a count table (:func:`tracker.views.summary.overview`'s
+    breakdowns, :func:`tracker.views.tables.by_unit`): ``total`` and one column per status
+    code.
 
-    `category` is the column naming the bars (``"Kế hoạch"`` or ``"Nhóm đơn vị"``); the
-    first row is drawn at the top. Hover gives the label, the count and the share.
+    `category` is the column id naming the bars (``"plan"``, ``"group_label"``,
+    ``"unit_name"``); the first row is drawn at the top. Hover gives the label, the count
+    and the share.
     """
     fig = go.Figure()
-    totals = table["Tổng số"].where(table["Tổng số"] > 0, 1)
+    totals = table["total"].where(table["total"] > 0, 1)
     for s in status.STATUSES:
-        counts = table[s.label]
+        counts = table[s.code]
         share = 100 * counts / totals
         fig.add_bar(
             name=s.label,
@@ -28,6 +31,7 @@ def status_bars(table: pd.DataFrame, category: str) -> go.Figure:
             customdata=counts,
             text=[f"{n}" if n else "" for n in counts],
             textposition="inside",
+            insidetextfont=dict(color=status.ink(s.colour)),
             hovertemplate=f"%{{y}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)<extra></extra>",
         )
     fig.update_layout(

@@ -11,6 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from tracker.domain import labels
+from tracker.domain.text import vn_percent
+
 PLAN_STYLES = (
     ("#3949ab", "solid", "circle"),
     ("#8e24aa", "dash", "square"),
@@ -21,19 +24,15 @@ PLAN_STYLES = (
 """(colour, dash, marker) per plan in issue order; away from the status hues."""
 
 METRICS = (
-    ("done_pct", "done", "% hoàn thành"),
-    ("on_time_pct", "done_on_time", "% đúng hạn"),
+    ("done_pct", "done", labels.header("done_pct")),
+    ("done_on_time_pct", "done_on_time", labels.header("done_on_time_pct")),
 )
 """(percentage column, count column, title) of the two panels, left to right."""
 
 
-def _vn(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
     """Two panels (% hoàn thành, % đúng hạn), one line per plan, from a
-    :func:`tracker.compare.series` frame.
+    :func:`tracker.views.compare.series` frame.
 
     `align` is ``"calendar"`` (x = the as-of date) or ``"elapsed"`` (x = days since the
     plan's date, so plans issued at different times start together). Plans keep the
@@ -62,12 +61,12 @@ def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
         name = f"{plan} ({province})" if province else plan
         for col, (pct, count, title) in enumerate(METRICS, start=1):
             hover = [
-                f"{name}<br>Ngày {d:%d/%m/%Y}<br>{title}: {_vn(p)}% ({n}/{total} nghĩa vụ)"
+                f"{name}<br>Ngày {d:%d/%m/%Y}<br>{title}: {vn_percent(p)} ({n}/{total} nghĩa vụ)"
                 for d, p, n, total in zip(
                     days, rows[pct], rows[count], rows["obligations"], strict=True
                 )
             ]
-            labels = [""] * (len(rows) - 1) + [f"{plan} {_vn(rows[pct].iloc[-1])}%"]
+            ends = [""] * (len(rows) - 1) + [f"{plan} {vn_percent(rows[pct].iloc[-1])}"]
             fig.add_scatter(
                 x=x,
                 y=rows[pct],
@@ -77,7 +76,7 @@ def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
                 mode="lines+markers+text",
                 line=dict(color=colour, dash=dash, width=2),
                 marker=dict(symbol=symbol, size=7, color=colour),
-                text=labels,
+                text=ends,
                 textposition="top left",
                 textfont=dict(color=colour),
                 hovertext=hover,

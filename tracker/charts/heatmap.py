@@ -1,7 +1,7 @@
 """The completion heatmap: one coloured cell per (row, column), one colour per status.
 
 Statuses are categories, not a scale, so the colourscale is *discrete*: each status owns
-one flat band of the scale in its colour from :mod:`tracker.status`, a cell's value is
+one flat band of the scale in its colour from :mod:`tracker.domain.status`, a cell's value is
 the middle of its status's band, and the colour bar names every band, best at the top.
 A cell with no obligation (a unit not assigned that task) stays blank. Hover carries the
 full story of a cell and the colour bar names every colour, so colour is never read alone;
@@ -42,7 +42,7 @@ def status_colourscale() -> list[list]:
 
 
 def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
-    """Draw `grid` (from :mod:`tracker.heatmap`): rows top to bottom, columns left to right.
+    """Draw `grid` (from :mod:`tracker.views.heatmap`): rows top to bottom, columns left to right.
 
     ``z`` holds each cell's :func:`band` (NaN where there is none); the row and
     column keys are the axis categories and the labels their tick text, so two units with

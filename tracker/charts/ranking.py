@@ -1,7 +1,7 @@
 """The unit ranking: one 100% bar per unit, best "% đúng hạn" at the top.
 
 Each bar is split by status in the vocabulary's order (colours and legend labels from
-:mod:`tracker.status`), so the on-time share the ranking is based on is the first, green,
+:mod:`tracker.domain.status`), so the on-time share the ranking is based on is the first, green,
 segment; the rank number is printed before the unit's name and the on-time rate after the
 bar, so neither the order nor the figure depends on reading a colour.
 """
@@ -11,21 +11,19 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from tracker.domain import status
+from tracker.domain import labels, status
+from tracker.domain.text import vn_percent
 
-RANK = "Hạng"
+RANK = "rank"
 LABEL_CHARS = 42
 
 
-def _vn(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def ranked(table: pd.DataFrame) -> pd.DataFrame:
-    """`table` (:func:`tracker.tables.by_unit`, already sorted) with a first column "Hạng":
-    1 for the best "% đúng hạn", equal rates share a rank (1, 2, 2, 4)."""
+    """`table` (:func:`tracker.views.tables.by_unit`, already sorted) with a first column
+    ``rank``: 1 for the best ``done_on_time_pct``, equal rates share a rank (1, 2, 2, 4)."""
     out = table.copy()
-    out.insert(0, RANK, out["% đúng hạn"].rank(method="min", ascending=False).astype(int))
+    rank = out["done_on_time_pct"].rank(method="min", ascending=False)
+    out.insert(0, RANK, rank.astype(int))
     return out
 
 
@@ -40,32 +38,32 @@ def ranking_bars(table: pd.DataFrame) -> go.Figure:
     hover gives the status label, the count and the share. The page decides how many rows
     to pass (the top or bottom of a long ranking).
     """
-    labels = [f"{r}. {_short(u)}" for r, u in zip(table[RANK], table["Đơn vị"], strict=True)]
-    totals = table["Tổng số"].where(table["Tổng số"] > 0, 1)
+    names = [f"{r}. {_short(u)}" for r, u in zip(table[RANK], table["unit_name"], strict=True)]
+    totals = table["total"].where(table["total"] > 0, 1)
     fig = go.Figure()
     for s in status.STATUSES:
-        counts = table[s.label]
+        counts = table[s.code]
         fig.add_bar(
             name=s.label,
-            y=labels,
+            y=names,
             x=100 * counts / totals,
             orientation="h",
             marker_color=s.colour,
-            customdata=list(zip(table["Đơn vị"], counts, strict=True)),
+            customdata=list(zip(table["unit_name"], counts, strict=True)),
             hovertemplate=(
                 f"%{{customdata[0]}}<br>{s.label}: %{{customdata[1]}} (%{{x:.1f}}%)<extra></extra>"
             ),
         )
     fig.add_scatter(
         x=[100] * len(table),
-        y=labels,
+        y=names,
         mode="text",
-        text=[f"{_vn(p)}%" for p in table["% đúng hạn"]],
+        text=[vn_percent(p) for p in table["done_on_time_pct"]],
         textposition="middle right",
         cliponaxis=False,
         showlegend=False,
         hoverinfo="skip",
-        name="% đúng hạn",
+        name=labels.header("done_on_time_pct"),
     )
     fig.update_layout(
         barmode="stack",
@@ -75,7 +73,7 @@ def ranking_bars(table: pd.DataFrame) -> go.Figure:
             title="% nghĩa vụ (số ghi bên phải: % đúng hạn)", range=[0, 100], ticksuffix="%"
         ),
         yaxis=dict(
-            autorange="reversed", automargin=True, categoryorder="array", categoryarray=labels
+            autorange="reversed", automargin=True, categoryorder="array", categoryarray=names
         ),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
     )

@@ -44,8 +44,8 @@ def _ms(delta: pd.Series) -> pd.Series:
 
 
 def deadline_timeline(rows: pd.DataFrame, lines: Lines, as_of: date) -> go.Figure:
-    """The timeline of `rows` (from :func:`tracker.timeline.periods`) on the y axis `lines`
-    (from :func:`tracker.timeline.lines`), with a vertical line at `as_of`.
+    """The timeline of `rows` (from :func:`tracker.views.timeline.periods`) on the y axis
+    `lines` (from :func:`tracker.views.timeline.lines`), with a vertical line at `as_of`.
 
     Every bar point's ``customdata`` starts with ``[task key, period]`` so that a click on
     the chart tells the page which task and period to open. Rows without a due date are
@@ -205,7 +205,7 @@ def _share_bars(rows: pd.DataFrame, lines: Lines) -> list[dict]:
                 dtype=object
             ),
             textposition="inside", insidetextanchor="middle", textangle=0,
-            insidetextfont=dict(color="white", size=11),
+            insidetextfont=dict(color=status.ink(s.colour), size=11),
             customdata=_columns(keys, no_period, per_task[s.code]),
             hovertemplate=f"{s.label}: %{{customdata[2]}} nghĩa vụ (%{{x:.1f}}%)<extra></extra>",
         )

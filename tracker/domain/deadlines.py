@@ -9,7 +9,7 @@ mis-read deadline turns a unit red (or green) on the dashboard. So the parser is
 How it works:
 
 1. The text is reduced to a key: NFC, odd spaces folded, lower case, tone marks and đ
-   dropped (:mod:`tracker.text`); "30-06-2019" and "30.06.2019" become "30/06/2019";
+   dropped (:mod:`tracker.domain.text`); "30-06-2019" and "30.06.2019" become "30/06/2019";
    durations such as "1/2 ngày" or "01 ngày" (half a day, one day: not dates) are removed;
    a remaining dash is a range ("tháng 6-7" is "tháng 6 đến 7"); other punctuation is
    dropped, and leading labels and verbs ("Thời gian:", "thực hiện xong") are skipped.

@@ -15,17 +15,29 @@ from tracker.domain.text import fold
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
+_CODE = re.compile(r"(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?")
+_QUARTERS = ("I", "II", "III", "IV")
+
+
 def label(code: str) -> str:
-    """Vietnamese label of a period code ('' -> '')."""
+    """Vietnamese label of a period code, capitalised as plans write it at the start of a
+    label: ``2019`` -> "Năm 2019", ``2019-H2`` -> "6 tháng cuối năm 2019", ``2020-Q3`` ->
+    "Quý III/2020", ``2019-07`` -> "Tháng 7/2019"; ``''`` (one-off) gives ``''``.
+
+    Text that is not a period code is returned as it is (never raises), so a label of a
+    label, or of an odd value from an old database, still reads."""
     if not code:
         return ""
-    if re.fullmatch(r"\d{4}", code):
-        return f"Năm {code}"
-    year, part = code.split("-", 1)
+    found = _CODE.fullmatch(code)
+    if not found:
+        return code
+    year, part = found.groups()
+    if part is None:
+        return f"Năm {year}"
     if part.startswith("H"):
         return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {year}"
     if part.startswith("Q"):
-        return f"Quý {['I', 'II', 'III', 'IV'][int(part[1]) - 1]}/{year}"
+        return f"Quý {_QUARTERS[int(part[1]) - 1]}/{year}"
     return f"Tháng {int(part)}/{year}"
 
 

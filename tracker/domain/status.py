@@ -47,3 +47,39 @@ def label(code: str) -> str:
 def colour(code: str) -> str:
     """Hex colour of a status code; raises KeyError for an unknown code."""
     return BY_CODE[code].colour
+
+
+BLACK, WHITE = "#000000", "#FFFFFF"
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb``."""
+    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours, 1 (none) to 21 (black on white)."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def ink(fill: str) -> str:
+    """The text colour for a fill: black or white, whichever has the higher WCAG contrast
+    ratio on `fill` (black on a tie). Pages, charts and exports all colour text with it."""
+    return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
+
+
+INKS: dict[str, str] = {s.code: ink(s.colour) for s in STATUSES}
+"""Text colour on each status's fill."""
+
+
+def share(part, whole):
+    """Percent of `whole` that `part` is, 0-100 with one decimal; 0.0 where `whole` is 0.
+
+    The one way every figure people read is computed ("% đúng hạn" is done on time over
+    *all* obligations). Takes numbers or pandas Series alike (element-wise)."""
+    if hasattr(whole, "where"):
+        return (100 * part / whole.where(whole > 0)).round(1).fillna(0.0)
+    return round(1000 * part / whole) / 10 if whole else 0.0  # as pandas rounds: rint(x*10)/10

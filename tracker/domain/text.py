@@ -55,3 +55,15 @@ def vn_date(value: date | datetime | None) -> str:
     if not isinstance(value, date) or value != value:  # NaT is a date unequal to itself
         return ""
     return value.strftime("%d/%m/%Y")
+
+
+def vn_percent(value: float) -> str:
+    """A percentage as people read it, one decimal with the Vietnamese decimal comma:
+    ``26,4%``. Every page, chart and document shows percentages through this; CSV files
+    keep plain numbers."""
+    return f"{value:.1f}%".replace(".", ",")
+
+
+def vn_int(value: int) -> str:
+    """``21.914``: dot as the thousands separator."""
+    return f"{int(value):,}".replace(",", ".")

@@ -20,9 +20,9 @@ import zipfile
 
 import pandas as pd
 
+from tracker.domain import labels
 from tracker.exports.report import ExportData
 from tracker.exports.safe import DANGEROUS_START, csv_text
-from tracker.views import tables
 
 BOM = "\ufeff"
 
@@ -43,13 +43,15 @@ def _column(series: pd.Series) -> pd.Series:
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:
-    """`frame`'s visible columns as CSV bytes: BOM, comma-separated, CRLF line ends (what
-    Excel writes), every text field made formula-safe."""
-    shown = tables.visible(frame)
+    """`frame`'s visible columns (keyed by column ids) as CSV bytes under their Vietnamese
+    headers: BOM, comma-separated, CRLF line ends (what Excel writes), every text field made
+    formula-safe."""
+    shown = labels.visible(frame)
     out = pd.DataFrame({i: _column(shown[c]) for i, c in enumerate(shown.columns)})
     buffer = io.StringIO()
     buffer.write(BOM)
-    csv.writer(buffer, lineterminator="\r\n").writerow([csv_text(c) for c in shown.columns])
+    heads = [csv_text(labels.header(c)) for c in shown.columns]
+    csv.writer(buffer, lineterminator="\r\n").writerow(heads)
     out.to_csv(buffer, index=False, header=False, lineterminator="\r\n")
     return buffer.getvalue().encode("utf-8")
 

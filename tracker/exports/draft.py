@@ -18,22 +18,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from tracker.domain import status
+from tracker.domain import labels, status
+from tracker.domain.text import vn_int, vn_percent
 from tracker.exports.report import ExportData, vn_date
 from tracker.exports.safe import xml_text
 from tracker.views import tables
 
 FONT = "Times New Roman"
-
-
-def vn_int(value: int) -> str:
-    """``21.914``: dot as the thousands separator."""
-    return f"{int(value):,}".replace(",", ".")
-
-
-def vn_percent(value: float) -> str:
-    """``64,2%``: one decimal, decimal comma."""
-    return f"{value:.1f}%".replace(".", ",")
 
 
 def _para(doc, text: str = "", *, bold=False, italic=False, size=13, align=None, indent=True):
@@ -105,7 +96,7 @@ def summary_sentence(data: ExportData) -> str:
     k = data.kpis
     units = len(data.by_unit)
     tasks = len(data.by_task)
-    counts = {s.code: int(data.by_unit[s.label].sum()) for s in status.STATUSES}
+    counts = {code: int(data.by_unit[code].sum()) for code in status.CODES}
     return (
         f"Tính đến ngày {vn_date(data.header.as_of)}, {vn_int(units)} đơn vị được giao thực "
         f"hiện {vn_int(tasks)} nhiệm vụ, tổng cộng {vn_int(k.obligations)} nghĩa vụ báo cáo "
@@ -120,14 +111,13 @@ def summary_sentence(data: ExportData) -> str:
 
 def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str) -> None:
     """STT, name, Tổng số, one column per status (short label), the two percentages, and a
-    "Tổng cộng" row computed from the same counts."""
+    "Tổng cộng" row computed from the same counts (with :func:`status.share`)."""
     heads = [
         "STT",
         name_heading,
-        "Tổng số",
+        labels.header("total"),
         *(s.short for s in status.STATUSES),
-        "% hoàn thành",
-        "% đúng hạn",
+        *(labels.header(c) for c in labels.PERCENTS),
     ]
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
@@ -143,10 +133,10 @@ def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str)
         texts = [
             str(n),
             str(record[name_column]),
-            vn_int(record[tables.TOTAL]),
-            *(vn_int(record[s.label]) for s in status.STATUSES),
-            vn_percent(record[tables.DONE_PCT]),
-            vn_percent(record[tables.ON_TIME_PCT]),
+            vn_int(record["total"]),
+            *(vn_int(record[code]) for code in status.CODES),
+            vn_percent(record["done_pct"]),
+            vn_percent(record["done_on_time_pct"]),
         ]
         for i, (cell, text, width) in enumerate(zip(cells, texts, widths, strict=True)):
             _cell(
@@ -156,16 +146,16 @@ def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str)
                 align=WD_ALIGN_PARAGRAPH.LEFT if i == 1 else WD_ALIGN_PARAGRAPH.CENTER,
             )
             cell.width = width
-    total = int(frame[tables.TOTAL].sum())
-    done = sum(int(frame[s.label].sum()) for s in status.STATUSES if s.done)
-    on_time = int(frame[status.label("done_on_time")].sum())
+    total = int(frame["total"].sum())
+    done = sum(int(frame[s.code].sum()) for s in status.STATUSES if s.done)
+    on_time = int(frame["done_on_time"].sum())
     texts = [
         "",
         "Tổng cộng",
         vn_int(total),
-        *(vn_int(frame[s.label].sum()) for s in status.STATUSES),
-        vn_percent(100 * done / total if total else 0.0),
-        vn_percent(100 * on_time / total if total else 0.0),
+        *(vn_int(frame[code].sum()) for code in status.CODES),
+        vn_percent(status.share(done, total)),
+        vn_percent(status.share(on_time, total)),
     ]
     for cell, text, width in zip(table.add_row().cells, texts, widths, strict=True):
         _cell(cell, text, bold=True, size=9)
@@ -208,7 +198,7 @@ def unit_lists(data: ExportData) -> dict[str, list[tuple[str, int, int]]]:
     for code in tables.REMINDER_STATUSES:
         rows = data.reminders[data.reminders["status"] == code]
         grouped = rows.groupby("unit_id", sort=False).agg(
-            unit=("Đơn vị", "first"), n=("Đơn vị", "size"), late=("Số ngày quá hạn", "max")
+            unit=("unit_name", "first"), n=("unit_name", "size"), late=("days_late", "max")
         )
         found[code] = [
             (str(u), int(n), 0 if pd.isna(late) else int(late))
@@ -253,9 +243,9 @@ def report_draft(data: ExportData) -> bytes:
     _para(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True)
     _para(doc, summary_sentence(data))
     _para(doc, "1. Tổng hợp theo đơn vị", bold=True)
-    _counts_table(doc, data.by_unit, "Đơn vị", "Đơn vị")
+    _counts_table(doc, data.by_unit, "unit_name", labels.header("unit_name"))
     _para(doc, "2. Tổng hợp theo nhiệm vụ", bold=True)
-    _counts_table(doc, data.by_task, "Nhiệm vụ", "Nhiệm vụ")
+    _counts_table(doc, data.by_task, "task", labels.header("task"))
 
     lists = unit_lists(data)
     _para(doc, "II. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH", bold=True)

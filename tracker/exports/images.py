@@ -28,7 +28,6 @@ from tracker.charts.breakdown import status_bars
 from tracker.domain import status
 from tracker.exports.report import ExportData
 from tracker.store.database import Store
-from tracker.views import tables
 
 WIDTH = 1100
 SCALE = 2  # sharp enough to print in a Word report
@@ -53,8 +52,8 @@ def png_config(filename: str) -> dict:
 
 def _rollup(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     """Sum the status counts of a by_unit / by_task table over `by` (group or plan), with
-    Tổng số recomputed; the same counts as the table, so the chart equals the export."""
-    counts = [tables.TOTAL, *(s.label for s in status.STATUSES)]
+    the total recomputed; the same counts as the table, so the chart equals the export."""
+    counts = ["total", *status.CODES]
     return frame.groupby(by, sort=False)[counts].sum().reset_index()
 
 
@@ -72,17 +71,22 @@ def figures(data: ExportData, store: Store | None = None) -> dict[str, go.Figure
     charts = [
         (
             "tinh-trang-theo-ke-hoach.png",
-            _rollup(data.by_task, "Kế hoạch"),
-            "Kế hoạch",
+            _rollup(data.by_task, "plan"),
+            "plan",
             "Tình trạng thực hiện theo kế hoạch",
         ),
         (
             "tinh-trang-theo-nhom-don-vi.png",
-            _rollup(data.by_unit, "Nhóm đơn vị"),
-            "Nhóm đơn vị",
+            _rollup(data.by_unit, "group_label"),
+            "group_label",
             "Tình trạng thực hiện theo nhóm đơn vị",
         ),
-        ("tinh-trang-theo-don-vi.png", data.by_unit, "Đơn vị", "Tình trạng thực hiện theo đơn vị"),
+        (
+            "tinh-trang-theo-don-vi.png",
+            data.by_unit,
+            "unit_name",
+            "Tình trạng thực hiện theo đơn vị",
+        ),
     ]
     for name, table, category, title in charts:
         fig = status_bars(table, category)

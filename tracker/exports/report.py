@@ -1,5 +1,5 @@
 """What one export holds: the header (plan, as-of date, filters, when it was made), the four
-summary tables and the KPI figures, gathered once from :mod:`tracker.tables` so that the
+summary tables and the KPI figures, gathered once from :mod:`tracker.views.tables` so that the
 workbook, the CSV files, the Word draft and the page preview all show the same numbers.
 
 The export page does not gather the whole export to show it: on 1M obligations the detail
@@ -19,7 +19,7 @@ import pandas as pd
 from tracker.domain import status
 from tracker.domain.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
 from tracker.store.database import Store
-from tracker.views import summary, tables
+from tracker.views import choices, summary, tables
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,8 @@ class ExportData:
     @property
     def kpis(self) -> summary.Kpis:
         """The KPI figures of exactly the obligations in the tables (status filter included);
-        without a status filter they equal :func:`tracker.summary.kpis`."""
-        counts = {s.code: int(self.by_unit[s.label].sum()) for s in status.STATUSES}
+        without a status filter they equal :func:`tracker.views.summary.kpis`."""
+        counts = {code: int(self.by_unit[code].sum()) for code in status.CODES}
         return summary.kpis_from_counts(counts)
 
     def sheets(self) -> list[tuple[str, str, pd.DataFrame]]:
@@ -107,8 +107,9 @@ def header_for(
     statuses: list[str] | None = None,
 ) -> Header:
     """The header of an export with these filters; raises KeyError for an unknown plan."""
-    plans = store.frame("plans_list")
-    labels = dict(store.rows("unit_groups"))
+    plans = choices.plans(store)
+    found_groups = choices.unit_groups(store)
+    labels = dict(zip(found_groups["group_code"], found_groups["label"], strict=True))
     chosen = dict(
         filters=describe_filters(groups, statuses, labels),
         groups=tuple(groups or ()),
@@ -159,7 +160,7 @@ def preview(
     rows: int = 1000,
 ) -> Preview:
     """The export for these filters as the page first shows it: one count query
-    (:func:`tracker.tables.counts`) gives both count tables, the lists' lengths, and the
+    (:func:`tracker.views.tables.counts`) gives both count tables, the lists' lengths, and the
     units holding each list's first `rows` rows (read later by :func:`first_rows`)."""
     long = tables.counts(store, as_of, plan, groups)
     by_unit = tables.unit_table(long, statuses)
@@ -174,7 +175,7 @@ def preview(
         rows=(
             len(by_unit),
             len(by_task),
-            int(by_unit[tables.TOTAL].sum()),
+            int(by_unit["total"].sum()),
             int(reminder_sizes.sum()),
         ),
         leading={

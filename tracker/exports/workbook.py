@@ -3,8 +3,10 @@
 Every sheet has the same shape: a header block (plan, as-of date, when it was made, the
 filters), a blank row, the table's header row (frozen, with an autofilter) and the rows.
 Dates are real Excel dates shown dd/mm/yyyy, percentages are fractions with a ``0.0%``
-format (so Excel can sum and sort them), statuses are filled in the app's colours
-(:mod:`tracker.status`) and keep their label, so colour never carries meaning alone.
+format (so Excel can sum and sort them), statuses are filled in the app's colours with the
+text colour of :func:`tracker.domain.status.ink` and keep their label, so colour never
+carries meaning alone. Frames come keyed by column ids; the header row is their
+Vietnamese headers (:mod:`tracker.domain.labels`).
 
 Sheets are written with openpyxl's write-only mode: rows stream to the file, so a 100k-row
 "Chi tiết" sheet costs constant memory. Text from users goes through
@@ -23,28 +25,26 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from tracker.domain import status
+from tracker.domain import labels, status
 from tracker.exports.report import ExportData, Header
 from tracker.exports.safe import is_dangerous, xml_text
-from tracker.views import tables
 
 DATE_FORMAT = "dd/mm/yyyy"
 PERCENT_FORMAT = "0.0%"
 COUNT_FORMAT = "#,##0"
 HEADER_ROW = len(Header(as_of=date(2000, 1, 1)).lines()) + 2  # block, blank row, header
 
-_COUNTS = {tables.TOTAL, "Số ngày quá hạn", *(s.label for s in status.STATUSES)}
 _WRAP = {
-    "Nhiệm vụ": 48,
-    "Kết quả": 48,
-    "Ghi chú": 36,
-    "Thời hạn": 28,
-    "Nhóm đơn vị": 30,
-    "Nhóm": 26,
-    "Đơn vị": 34,
-    "Tình trạng": 22,
-    "Tệp báo cáo": 30,
+    "task": 48,
+    "result_text": 48,
+    "note": 36,
+    "deadline_text": 28,
+    "group_label": 30,
+    "unit_name": 34,
+    "status_label": 22,
+    "file_name": 30,
 }
+"""Widest a wrapped text column gets, by column id."""
 
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -59,17 +59,10 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour.lstrip("#").upper())
 
 
-def ink(colour: str) -> str:
-    """Black or white, whichever reads better on `colour` (WCAG relative luminance)."""
-    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "000000" if (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) else "FFFFFF"
-
-
 STATUS_FILLS = {s.code: _fill(s.colour) for s in status.STATUSES}
-STATUS_FONTS = {s.code: Font(color=ink(s.colour), bold=True) for s in status.STATUSES}
-_LABEL_CODES = {s.label: s.code for s in status.STATUSES}
+STATUS_FONTS = {
+    s.code: Font(color=status.ink(s.colour).lstrip("#"), bold=True) for s in status.STATUSES
+}
 
 
 def _text_cell(ws, text: str) -> WriteOnlyCell:
@@ -82,11 +75,11 @@ def _text_cell(ws, text: str) -> WriteOnlyCell:
 
 
 def _kind(column: str) -> str:
-    if column in tables.DATE_COLUMNS:
+    if column in labels.DATES:
         return "date"
-    if column in tables.PERCENT_COLUMNS:
+    if column in labels.PERCENTS:
         return "percent"
-    if column in _COUNTS:
+    if column in labels.COUNTS:
         return "count"
     return "text"
 
@@ -118,23 +111,22 @@ def _style(ws, **attributes):
 
 
 def _width(column: str, values: pd.Series) -> float:
-    if column in tables.DATE_COLUMNS:
-        return 12
-    if column in tables.PERCENT_COLUMNS or column in _COUNTS:
+    if _kind(column) != "text":
         return 12
     longest = max((len(str(v)) for v in values.head(2000) if v is not None), default=0)
-    header = max(len(word) for word in column.split())
+    header = max(len(word) for word in labels.header(column).split())
     return max(8, min(max(longest, header) + 2, _WRAP.get(column, 40)))
 
 
 def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header) -> None:
-    """Append sheet `sheet` holding `frame`'s visible columns under `header`'s block.
+    """Append sheet `sheet` holding `frame`'s visible columns (keyed by column ids) under
+    `header`'s block, headed by their Vietnamese headers.
 
-    A hidden ``status`` column colours the "Tình trạng" cells; status-count columns get
+    A hidden ``status`` column colours the ``status_label`` cells; status-count columns get
     their status colour in the header row.
     """
     ws = wb.create_sheet(sheet)
-    shown = tables.visible(frame)
+    shown = labels.visible(frame)
     columns = list(shown.columns)
     for i, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = _width(column, shown[column])
@@ -156,8 +148,8 @@ def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header) -
 
     heads = []
     for column in columns:
-        cell = _text_cell(ws, column)
-        code = _LABEL_CODES.get(column)
+        cell = _text_cell(ws, labels.header(column))
+        code = column if column in status.BY_CODE else None
         cell.font = STATUS_FONTS[code] if code else _HEAD_FONT
         cell.fill = STATUS_FILLS[code] if code else _HEAD_FILL
         cell.alignment = _HEAD_ALIGN
@@ -181,7 +173,7 @@ def _column_writer(ws, column: str, series: pd.Series, codes: list):
     plain = _style(ws, **base)
     quoted = _style(ws, quotePrefix=True, **base)
     by_status = {}
-    if column == "Tình trạng":
+    if column == "status_label":
         by_status = {
             code: _style(ws, fill=STATUS_FILLS[code], font=STATUS_FONTS[code], **base)
             for code in STATUS_FILLS
@@ -217,7 +209,7 @@ def summary_workbook(data: ExportData) -> bytes:
 
 
 def reminder_workbook(frame: pd.DataFrame, as_of: date, plan: str | None) -> bytes:
-    """The reminder list (:func:`tracker.tables.reminders`) as a one-sheet .xlsx."""
+    """The reminder list (:func:`tracker.views.tables.reminders`) as a one-sheet .xlsx."""
     header = Header(as_of=as_of, plan=plan)
     wb = Workbook(write_only=True)
     write_table(wb, "Quá hạn và chưa báo cáo", frame, header)

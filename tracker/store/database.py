@@ -1,7 +1,7 @@
 """The one DuckDB file, its migrations, and the two ways in: reads and serialised writes.
 
-Every SQL statement lives in a named file under ``sql/`` (``sql/status_by_unit.sql`` is
-run as ``store.frame("status_by_unit", ...)``) or in ``migrations/``. Named parameters
+Every SQL statement lives in a named file under ``sql/`` (``sql/status_counts.sql`` is
+run as ``store.frame("status_counts", ...)``) or in ``migrations/``. Named parameters
 (``$plan_id``) are passed as keyword arguments.
 
 One :class:`Store` owns one connection. Reads each take their own cursor, so pages and

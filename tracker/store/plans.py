@@ -1,6 +1,6 @@
 """Plans, tasks, assignments and units: saving a whole plan at once, and reading it back.
 
-A plan is saved whole, in one transaction, from a :class:`~tracker.model.PlanSpec`; its
+A plan is saved whole, in one transaction, from a :class:`~tracker.domain.model.PlanSpec`; its
 deadlines are parsed here and its obligations derived in SQL before the transaction ends,
 so readers never see a plan without its obligations.
 """
@@ -148,12 +148,10 @@ def list_plans(store: Store) -> pd.DataFrame:
 
 
 def plan_tasks(store: Store, plan_code: str) -> pd.DataFrame:
+    """The plan's tasks in its order, with their parsed deadlines."""
     return store.frame("plan_tasks", plan=plan_code)
 
 
-def plan_assignments(store: Store, plan_code: str) -> pd.DataFrame:
-    return store.frame("plan_assignments", plan=plan_code)
-
-
 def list_units(store: Store, province: str | None = None) -> pd.DataFrame:
+    """The units of `province` (every province with None), by group then name."""
     return store.frame("units_list", province=province)

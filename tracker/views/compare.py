@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from tracker.domain import status
 from tracker.store.database import Store
 
 STEPS = {"week": "Theo tuần", "month": "Theo tháng"}
@@ -63,41 +64,39 @@ def series(
 ) -> pd.DataFrame:
     """One row per (plan, as-of point) from the plan's date to `as_of`: ``plan``,
     ``plan_title``, ``province``, ``issued_on``, ``day``, ``obligations``, ``done``,
-    ``done_on_time``, ``overdue``, ``done_pct``, ``on_time_pct`` (0-100, one decimal,
+    ``done_on_time``, ``overdue``, ``done_pct``, ``done_on_time_pct`` (0-100, one decimal,
     over all obligations existing on that day). Raises KeyError for an unknown `step`."""
     if step not in STEPS:
         raise KeyError(step)
-    return store.frame(
+    frame = store.frame(
         "compare_series", plans=list(plans), as_of=as_of, step=step, groups=groups or None
+    )
+    return frame.assign(
+        done_pct=status.share(frame["done"], frame["obligations"]),
+        done_on_time_pct=status.share(frame["done_on_time"], frame["obligations"]),
     )
 
 
-HEADERS = {
-    "plan": "Kế hoạch",
-    "province": "Tỉnh",
-    "issued_on": "Ngày ban hành",
-    "day": "Tính đến ngày",
-    "obligations": "Nghĩa vụ",
-    "done": "Đã hoàn thành",
-    "done_pct": "% hoàn thành",
-    "done_on_time": "Hoàn thành đúng hạn",
-    "on_time_pct": "% đúng hạn",
-    "overdue": "Quá hạn",
-}
+LATEST_COLUMNS = [
+    "plan", "province", "issued_on", "obligations", "done", "done_pct", "done_on_time",
+    "done_on_time_pct", "overdue",
+]  # fmt: skip
+POINT_COLUMNS = [
+    "plan", "day", "obligations", "done", "done_pct", "done_on_time", "done_on_time_pct",
+    "overdue",
+]  # fmt: skip
 
 
 def latest(frame: pd.DataFrame) -> pd.DataFrame:
-    """Each plan's figures on the last point (the as-of date), with Vietnamese headers, in
+    """Each plan's figures on the last point (the as-of date), :data:`LATEST_COLUMNS`, in
     the order the plans were issued."""
-    columns = {k: v for k, v in HEADERS.items() if k != "day"}
     if frame.empty:
-        return pd.DataFrame({c: [] for c in columns.values()})
+        return pd.DataFrame({c: [] for c in LATEST_COLUMNS})
     last = frame.sort_values("day").groupby("plan", sort=False).tail(1)
     last = last.sort_values(["issued_on", "plan"])
-    return last[list(columns)].rename(columns=columns).reset_index(drop=True)
+    return last[LATEST_COLUMNS].reset_index(drop=True)
 
 
 def points(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every point of every plan, with Vietnamese headers (the figures behind the lines)."""
-    columns = {k: v for k, v in HEADERS.items() if k not in ("province", "issued_on")}
-    return frame[list(columns)].rename(columns=columns)
+    """Every point of every plan, :data:`POINT_COLUMNS` (the figures behind the lines)."""
+    return frame[POINT_COLUMNS]

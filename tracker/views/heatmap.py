@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import html
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from tracker.domain import status
+from tracker.domain.periods import label as period_label
 from tracker.store.database import Store
-from tracker.views.timeline import period_label, wrap
+from tracker.views.timeline import wrap
 
 UNITS_PER_PAGE = 40
 """Unit rows per page: ~24 px a row keeps every name readable (the brief: 100+ units)."""
@@ -48,13 +49,18 @@ class Grid:
 
     `rows` and `columns` have ``key`` and ``label`` in drawing order (top to bottom, left
     to right); `cells` has ``row``, ``col``, ``status`` (a code), ``hover`` and ``text``.
-    `unit_count` is the number of rows over all pages.
+    `unit_count` is the number of rows over all pages. `tasks` lists the columns' tasks
+    (:data:`TASK_COLUMNS`) for the units view, and is empty for the groups view.
     """
 
     rows: pd.DataFrame
     columns: pd.DataFrame
     cells: pd.DataFrame
     unit_count: int
+    tasks: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+TASK_COLUMNS = ["plan", "task_code", "section", "task", "deadline_text"]
 
 
 def page_count(n: int, size: int = UNITS_PER_PAGE) -> int:
@@ -154,7 +160,8 @@ def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
         }
     )
     count = int(cells["unit_count"].iloc[0]) if len(cells) else 0
-    return Grid(rows, cols, shaped.reset_index(drop=True), count)
+    tasks = columns[TASK_COLUMNS].reset_index(drop=True)
+    return Grid(rows, cols, shaped.reset_index(drop=True), count, tasks)
 
 
 def _plurality(counts: pd.DataFrame) -> pd.Series:
@@ -278,6 +285,11 @@ def period_choices(periods: pd.DataFrame) -> dict[date, str]:
     return {day: ", ".join(names) for day, names in choices.items()}
 
 
+def periods(store: Store, as_of: date, plan: str | None = None) -> dict[date, str]:
+    """:func:`period_choices` of the periods begun by `as_of` in `plan` (or every plan)."""
+    return period_choices(store.frame("heatmap_periods", as_of=as_of, plan=plan))
+
+
 def load_units(
     store: Store,
     as_of: date,
@@ -289,12 +301,35 @@ def load_units(
     sort: str = "rate_asc",
     page: int = 0,
 ) -> Grid:
-    """Run ``heatmap_cells`` for one page and shape it (scripts and benches; the page goes
-    through the cached ``ui.data.frame``)."""
+    """The units × tasks grid of page `page` (0-based) for these filters, sorted by `sort`
+    (one of :data:`SORTS`; ValueError otherwise); recurring tasks show the period running
+    at `period_at` (default: the latest begun by `as_of`)."""
     result = store.frame(
         "heatmap_cells", **unit_params(as_of, plan, groups, statuses, period_at, sort, page)
     )
     return unit_grid(result, show_plan=plan is None)
+
+
+def load_groups(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+    *,
+    period_at: date | None = None,
+    sort: str = "rate_asc",
+) -> Grid:
+    """The unit groups × plan sections grid for these filters (see :func:`group_grid`)."""
+    long = store.frame(
+        "heatmap_groups",
+        as_of=as_of,
+        plan=plan,
+        groups=groups or None,
+        statuses=statuses or None,
+        period_at=period_at or as_of,
+    )
+    return group_grid(long, sort, show_plan=plan is None)
 
 
 def unit_params(

@@ -1,76 +1,44 @@
-"""The summary tables that pages show and exports write, as DataFrames with Vietnamese headers.
+"""The summary tables that pages show and exports write, as DataFrames keyed by column ids.
 
 Pages (ranking, reminders, export) and the exported files (.xlsx, .csv, .docx) call these
 same functions, so a figure in an export is the figure on the page for the same filters and
 as-of date. The counting is SQL (``tracker/store/sql/table_*.sql``); this module only pivots
-the counts into one column per status, in :mod:`tracker.status` order, and computes the two
-percentages the way :mod:`tracker.summary` does (0-100, one decimal, "% đúng hạn" over *all*
-obligations).
+the counts into one column per status code, in :mod:`tracker.domain.status` order, with the
+two percentages of :func:`tracker.domain.status.share` (0-100, one decimal, "% đúng hạn"
+over *all* obligations).
 
-On a large database every query here costs one evaluation of the status (~0.2 s on 1M
-obligations) and a long list costs seconds more to bring into pandas, so pages ask for
+Columns are ids (``unit_name``, ``done_on_time_pct``); the Vietnamese headers come from
+:mod:`tracker.domain.labels` where a page draws or an export writes. The technical columns
+(``status``, ``unit_id``, ``task_id``) are dropped by :func:`tracker.domain.labels.visible`
+but kept for colouring rows and drilling down. Dates are pandas datetimes (NaT when
+missing).
+
+A long list costs seconds to bring into pandas on a large database, so pages ask for
 little: both count tables come from one count query (:func:`counts`), and a page shows the
 first rows of a list by reading only the units that hold them (:func:`first_units`,
 :func:`detail_units`), which the database narrows at the scan.
-
-Columns whose name is lower-case ASCII (``status``, ``unit_id``, ``task_id``) are technical:
-hidden from people (see :func:`visible`) but kept for colouring rows and drilling down.
-Dates are pandas datetimes (NaT when missing); pages show them with ``DD/MM/YYYY``.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
 
-from tracker.domain import status
+from tracker.domain import periods, status
 from tracker.store.database import Store
 
-TOTAL = "Tổng số"
-DONE_PCT = "% hoàn thành"
-ON_TIME_PCT = "% đúng hạn"
-PERCENT_COLUMNS = (DONE_PCT, ON_TIME_PCT)
-DATE_COLUMNS = ("Hạn", "Ngày hoàn thành", "Ngày báo cáo")
-HIDDEN = ("status", "unit_id", "task_id")
+COUNT_COLUMNS = ["total", *status.CODES, "done_pct", "done_on_time_pct"]
+"""What every count table ends with: the total, one column per status code, the two
+percentages."""
 REMINDER_STATUSES = ("overdue", "not_reported")
 
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_PERIOD = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$")
 
-
-def period_label(period: str | None) -> str:
-    """How a reporting period reads in Vietnamese: ``2019-H1`` -> "6 tháng đầu năm 2019",
-    ``2020-Q3`` -> "Quý III/2020", ``2019-07`` -> "Tháng 7/2019", ``2020`` -> "Năm 2020";
-    the one-off period ``''`` stays empty. An unknown form is returned as it is."""
-    if not period:
-        return ""
-    found = _PERIOD.match(period)
-    if not found:
-        return period
-    year, part = found.groups()
-    if part is None:
-        return f"Năm {year}"
-    if part == "H1":
-        return f"6 tháng đầu năm {year}"
-    if part == "H2":
-        return f"6 tháng cuối năm {year}"
-    if part.startswith("Q"):
-        return f"Quý {_ROMAN[int(part[1])]}/{year}"
-    return f"Tháng {int(part)}/{year}"
-
-
-def _period_labels(periods: pd.Series) -> pd.Series:
-    """:func:`period_label` of every value, computed once per distinct period (a list of
-    1M obligations holds a few dozen)."""
-    labels = {p: period_label(p) for p in periods.dropna().unique()}
-    return periods.map(labels).where(periods.notna(), "")
-
-
-def visible(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` without its technical columns (what a person should see or download)."""
-    return frame.drop(columns=[c for c in HIDDEN if c in frame.columns])
+def period_labels(codes: pd.Series) -> pd.Series:
+    """:func:`tracker.domain.periods.label` of every value, computed once per distinct
+    period (a list of 1M obligations holds a few dozen); missing values give ``""``."""
+    found = {p: periods.label(p) for p in codes.dropna().unique()}
+    return codes.map(found).where(codes.notna(), "")
 
 
 def _params(as_of, plan, groups, statuses=()) -> dict:
@@ -81,10 +49,10 @@ def _params(as_of, plan, groups, statuses=()) -> dict:
     return found
 
 
-def _counts(long: pd.DataFrame, key: str, attributes: list[str]) -> pd.DataFrame:
+def count_table(long: pd.DataFrame, key: str, attributes: list[str]) -> pd.DataFrame:
     """Pivot `(key, attributes..., status, obligations)` rows into one row per `key`: its
-    attributes, Tổng số, one column per status label in the vocabulary's order, % hoàn
-    thành and % đúng hạn. Rows keep the order in which `long` first names each key."""
+    attributes, then :data:`COUNT_COLUMNS`. Rows keep the order in which `long` first names
+    each key. The overview's breakdowns and the count tables are all made here."""
     first = long.drop_duplicates(key)[[key, *attributes]].set_index(key)
     counts = long.pivot_table(
         index=key, columns="status", values="obligations", aggfunc="sum", fill_value=0
@@ -93,22 +61,17 @@ def _counts(long: pd.DataFrame, key: str, attributes: list[str]) -> pd.DataFrame
     counts = counts.astype(int)
     total = counts.sum(axis=1)
     done = sum(counts[s.code] for s in status.STATUSES if s.done)
-    base = total.where(total > 0)
     out = first.copy()
-    out[TOTAL] = total
-    for s in status.STATUSES:
-        out[s.label] = counts[s.code]
-    out[DONE_PCT] = (100 * done / base).round(1).fillna(0.0)
-    out[ON_TIME_PCT] = (100 * counts["done_on_time"] / base).round(1).fillna(0.0)
+    out["total"] = total
+    for code in status.CODES:
+        out[code] = counts[code]
+    out["done_pct"] = status.share(done, total)
+    out["done_on_time_pct"] = status.share(counts["done_on_time"], total)
     return out.reset_index()
 
 
-_COUNT_COLUMNS = [TOTAL, *(s.label for s in status.STATUSES), *PERCENT_COLUMNS]
-
-
 def _empty_counts(*columns: str) -> pd.DataFrame:
-    names = [*columns, *_COUNT_COLUMNS]
-    return pd.DataFrame({c: [] for c in names})
+    return pd.DataFrame({c: [] for c in [*columns, *COUNT_COLUMNS]})
 
 
 def counts(
@@ -133,31 +96,29 @@ def unit_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.Data
     """:func:`by_unit` from :func:`counts`' rows."""
     rows = _chosen(long, False, statuses)
     if rows.empty:
-        return _empty_counts("Đơn vị", "Nhóm đơn vị").assign(unit_id=[])
+        return _empty_counts("unit_name", "group_label").assign(unit_id=[])
     rows = rows.groupby(["unit_id", "status"], as_index=False, sort=False).agg(
         unit=("unit", "first"),
         group_label=("group_label", "first"),
         name_order=("name_order", "first"),
         obligations=("obligations", "sum"),
     )
-    wide = _counts(rows, "unit_id", ["unit", "group_label", "name_order"])
-    wide = wide.sort_values([ON_TIME_PCT, "name_order"], ascending=[False, True])
-    wide = wide.rename(columns={"unit": "Đơn vị", "group_label": "Nhóm đơn vị"})
-    columns = ["Đơn vị", "Nhóm đơn vị", *_COUNT_COLUMNS, "unit_id"]
+    wide = count_table(rows, "unit_id", ["unit", "group_label", "name_order"])
+    wide = wide.sort_values(["done_on_time_pct", "name_order"], ascending=[False, True])
+    wide = wide.rename(columns={"unit": "unit_name"})
+    columns = ["unit_name", "group_label", *COUNT_COLUMNS, "unit_id"]
     return wide[columns].reset_index(drop=True)
 
 
 def task_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.DataFrame:
     """:func:`by_task` from :func:`counts`' rows (already in the plan's task order)."""
-    head = ["Kế hoạch", "Mục", "Nhiệm vụ", "Thời hạn", "Hạn"]
+    head = ["plan", "section", "task", "deadline_text", "due_on"]
     rows = _chosen(long, True, statuses)
     if rows.empty:
         return _empty_counts(*head).assign(task_id=[])
     rows = rows.assign(due_on=rows.groupby("task_id")["due_on"].transform("max"))
-    source = ["plan", "section", "task", "deadline_text", "due_on"]
-    wide = _counts(rows, "task_id", source)
-    wide = wide.rename(columns=dict(zip(source, head, strict=True)))
-    columns = [*head, *_COUNT_COLUMNS, "task_id"]
+    wide = count_table(rows, "task_id", head)
+    columns = [*head, *COUNT_COLUMNS, "task_id"]
     return wide[columns].reset_index(drop=True)
 
 
@@ -168,10 +129,10 @@ def by_unit(
     groups: list[str] | None = None,
     statuses: list[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per unit: Đơn vị, Nhóm đơn vị, Tổng số, one column per status label,
-    % hoàn thành, % đúng hạn; best "% đúng hạn" first, ties by name (Vietnamese collation).
+    """One row per unit: ``unit_name``, ``group_label``, then :data:`COUNT_COLUMNS`; best
+    ``done_on_time_pct`` first, ties by name (Vietnamese collation).
 
-    With a status filter the counts cover only those statuses (so Tổng số shrinks too).
+    With a status filter the counts cover only those statuses (so ``total`` shrinks too).
     The hidden ``unit_id`` tells apart two units of the same name in different provinces.
     """
     return unit_table(counts(store, as_of, plan, groups), statuses)
@@ -184,10 +145,10 @@ def by_task(
     groups: list[str] | None = None,
     statuses: list[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per plan task, in the plan's order: Kế hoạch, Mục, Nhiệm vụ, Thời hạn (the
-    deadline as the plan words it), Hạn, then the counts and percentages as in
-    :func:`by_unit`. For a recurring task "Hạn" is the due date of its latest period begun
-    by `as_of` (among the chosen statuses)."""
+    """One row per plan task, in the plan's order: ``plan``, ``section``, ``task``,
+    ``deadline_text`` (the deadline as the plan words it), ``due_on``, then the counts and
+    percentages as in :func:`by_unit`. For a recurring task ``due_on`` is the due date of its
+    latest period begun by `as_of` (among the chosen statuses)."""
     return task_table(counts(store, as_of, plan, groups), statuses)
 
 
@@ -233,21 +194,10 @@ def reminder_sizes(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.
     return per_unit.sort_values(["overdue", "order"], ascending=[False, True])["listed"]
 
 
-DETAIL_COLUMNS = {
-    "plan": "Kế hoạch",
-    "unit": "Đơn vị",
-    "group_label": "Nhóm",
-    "section": "Mục",
-    "task": "Nhiệm vụ",
-    "period": "Kỳ",
-    "due_on": "Hạn",
-    "completed_on": "Ngày hoàn thành",
-    "status_label": "Tình trạng",
-    "result_text": "Kết quả",
-    "note": "Ghi chú",
-    "file_name": "Tệp báo cáo",
-    "reported_on": "Ngày báo cáo",
-}
+DETAIL_COLUMNS = [
+    "plan", "unit_name", "group_label", "section", "task", "period", "due_on", "completed_on",
+    "status_label", "result_text", "note", "file_name", "reported_on",
+]  # fmt: skip
 
 
 def detail(
@@ -260,10 +210,10 @@ def detail(
     limit: int | None = None,
     units: list[int] | None = None,
 ) -> pd.DataFrame:
-    """Every obligation with what its unit reported: Kế hoạch, Đơn vị, Nhóm, Mục, Nhiệm vụ,
-    Kỳ, Hạn, Ngày hoàn thành, Tình trạng (label), Kết quả, Ghi chú, Tệp báo cáo, Ngày báo
-    cáo, plus the hidden ``status`` code (for colouring) and ``unit_id``. By plan, unit
-    group, unit name (Vietnamese collation), task order and period.
+    """Every obligation with what its unit reported: :data:`DETAIL_COLUMNS` (``period`` as
+    its label, ``status_label`` the status's), plus the hidden ``status`` code (for
+    colouring) and ``unit_id``. By plan, unit group, unit name (Vietnamese collation), task
+    order and period.
 
     `unit` is a unit id (int) or a unit's exact official name (str), `units` a list of unit
     ids (see :func:`detail_units`); `limit` caps the rows for long lists on a page (exports
@@ -278,7 +228,8 @@ def detail(
     )
     raw = store.frame("table_detail", **params)
     raw = raw.assign(
-        period=_period_labels(raw["period"]),
+        unit_name=raw["unit"],
+        period=period_labels(raw["period"]),
         status_label=raw["status"].map(status.LABELS),
         result_text=raw["result_text"].fillna(""),
         note=raw["note"].fillna(""),
@@ -287,25 +238,18 @@ def detail(
     return _obligation_list(raw, DETAIL_COLUMNS)
 
 
-def _obligation_list(raw: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """`raw`'s `columns` under their Vietnamese headers, plus the hidden ``status`` (for the
-    colours) and ``unit_id`` (two units may share a name) that :func:`visible` drops."""
-    out = raw[list(columns)].rename(columns=columns)
+def _obligation_list(raw: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """`raw`'s `columns`, plus the hidden ``status`` (for the colours) and ``unit_id`` (two
+    units may share a name)."""
+    out = raw[columns].copy()
     out["status"] = raw["status"]
     out["unit_id"] = raw["unit_id"]
     return out.reset_index(drop=True)
 
 
-REMINDER_COLUMNS = {
-    "plan": "Kế hoạch",
-    "unit": "Đơn vị",
-    "group_label": "Nhóm",
-    "task": "Nhiệm vụ",
-    "period": "Kỳ",
-    "due_on": "Hạn",
-    "days_late": "Số ngày quá hạn",
-    "status_label": "Tình trạng",
-}
+REMINDER_COLUMNS = [
+    "plan", "unit_name", "group_label", "task", "period", "due_on", "days_late", "status_label",
+]  # fmt: skip
 
 
 def reminders(
@@ -319,8 +263,8 @@ def reminders(
 ) -> pd.DataFrame:
     """The obligations to send reminders (đôn đốc) about: overdue or not yet reported,
     grouped by unit with the units holding most overdue obligations first. Columns:
-    Kế hoạch, Đơn vị, Nhóm, Nhiệm vụ, Kỳ, Hạn, Số ngày quá hạn (empty when not late),
-    Tình trạng, and the hidden ``status`` and ``unit_id``.
+    :data:`REMINDER_COLUMNS` (``days_late`` empty when not late) and the hidden ``status``
+    and ``unit_id``.
 
     `statuses` keeps only those rows, each unit staying where its overdue count puts it;
     `units` (unit ids, see :func:`first_units`) and `limit` give a page its first rows."""
@@ -328,31 +272,42 @@ def reminders(
     params.update(units=None if units is None else [int(u) for u in units], row_limit=limit)
     raw = store.frame("table_reminders", **params)
     raw = raw.assign(
-        period=_period_labels(raw["period"]),
+        unit_name=raw["unit"],
+        period=period_labels(raw["period"]),
         status_label=raw["status"].map(status.LABELS),
         days_late=raw["days_late"].astype("Int64"),
     )
     return _obligation_list(raw, REMINDER_COLUMNS)
 
 
-REMINDER_UNIT_COLUMNS = {
-    "unit": "Đơn vị",
-    "group_label": "Nhóm",
-    "overdue": status.label("overdue"),
-    "not_reported": status.label("not_reported"),
-    "most_days_late": "Quá hạn lâu nhất (ngày)",
-}
+REMINDER_UNIT_COLUMNS = ["unit_name", "group_label", "overdue", "not_reported", "most_days_late"]
 
 
 def reminder_units(
     store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
 ) -> pd.DataFrame:
-    """One row per unit of :func:`reminders`, in its order: Đơn vị, Nhóm, the overdue and
-    not-reported counts (status labels), Quá hạn lâu nhất (ngày), and the hidden
+    """One row per unit of :func:`reminders`, in its order: :data:`REMINDER_UNIT_COLUMNS`
+    (the overdue and not-reported counts under their status codes) and the hidden
     ``unit_id``. Counted in SQL: a page summarising the list needs hundreds of rows, not
     the hundreds of thousands of the list (1.6 s and 1 GB on 1M obligations)."""
     raw = store.frame("table_reminder_units", **_params(as_of, plan, groups))
-    out = raw[list(REMINDER_UNIT_COLUMNS)].rename(columns=REMINDER_UNIT_COLUMNS)
-    out["Quá hạn lâu nhất (ngày)"] = out["Quá hạn lâu nhất (ngày)"].astype("Int64")
+    out = raw.rename(columns={"unit": "unit_name"})[REMINDER_UNIT_COLUMNS].copy()
+    out["most_days_late"] = out["most_days_late"].astype("Int64")
     out["unit_id"] = raw["unit_id"]
+    return out
+
+
+UNIT_REPORT_COLUMNS = [
+    "plan", "file_name", "reported_on", "uploaded_at", "uploaded_by", "unit_rows", "withdrawn",
+]  # fmt: skip
+
+
+def unit_reports(store: Store, unit: int, as_of: date, plan: str | None = None) -> pd.DataFrame:
+    """The reports received from unit id `unit` up to `as_of`, newest first: its own files
+    and consolidated files holding rows for it, withdrawn ones too (marked), so "we sent
+    it" can be checked against what was counted. :data:`UNIT_REPORT_COLUMNS` and the hidden
+    ``report_id``."""
+    raw = store.frame("ranking_unit_reports", unit=int(unit), as_of=as_of, plan=plan)
+    out = raw[[*UNIT_REPORT_COLUMNS, "report_id"]].copy()
+    out["reported_on"] = pd.to_datetime(out["reported_on"])
     return out

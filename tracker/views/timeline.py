@@ -2,9 +2,10 @@
 
 ``timeline_tasks.sql`` returns obligation counts per (task, period, status), long format,
 so that the SQL never spells the status vocabulary. This module pivots them in the order
-of :mod:`tracker.status`, names reporting periods as Vietnamese plans write them ("6 tháng
-cuối năm 2019", "quý III/2020"), orders tasks under their plan section, and pages long task
-lists. No Streamlit here: the page, the tests and the benchmark shape rows the same way.
+of :mod:`tracker.domain.status`, names reporting periods with
+:func:`tracker.domain.periods.label` ("6 tháng cuối năm 2019", "Quý III/2020"), orders tasks
+under their plan section, and pages long task lists. No Streamlit here: the page, the
+tests and the benchmark shape rows the same way.
 
 One chart row is one *task*; a recurring task carries one bar per period on its row, so a
 monthly task tracked for two years stays one line instead of twenty-four.
@@ -19,35 +20,15 @@ from datetime import date
 
 import pandas as pd
 
+from tracker.domain import periods as period_codes
 from tracker.domain import status
 from tracker.domain.text import vn_date
 from tracker.store.database import Store
 
-ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 TASKS_PER_PAGE = 40
 """Task rows per chart page: about 1,200 px of chart, still readable without scrolling far."""
 
 SEGMENT_COLUMNS = [*status.CODES]
-
-
-def period_label(period: str) -> str:
-    """How a plan names a reporting period: ``"2019-H2"`` -> ``"6 tháng cuối năm 2019"``.
-
-    ``""`` (a one-off task) gives ``""``; an unknown form is returned unchanged rather than
-    guessed.
-    """
-    if not period:
-        return ""
-    year, _, part = period.partition("-")
-    if not part:
-        return f"năm {year}" if year.isdigit() else period
-    if part in ("H1", "H2"):
-        return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {year}"
-    if part.startswith("Q") and part[1:] in ROMAN:
-        return f"quý {ROMAN[part[1:]]}/{year}"
-    if part.isdigit() and 1 <= int(part) <= 12:
-        return f"tháng {int(part)}/{year}"
-    return period
 
 
 def periods(long: pd.DataFrame) -> pd.DataFrame:
@@ -82,7 +63,7 @@ def periods(long: pd.DataFrame) -> pd.DataFrame:
     for column in ("plan_date", "start_on", "due_on"):
         wide[column] = pd.to_datetime(wide[column])
     wide["total"] = wide[SEGMENT_COLUMNS].sum(axis=1)
-    wide["period_label"] = wide["period"].map(period_label)
+    wide["period_label"] = wide["period"].map(period_codes.label)
     wide["single_day"] = wide["start_on"].eq(wide["due_on"]) & ~wide["start_inferred"]
     wide = wide.sort_values(
         ["plan_date", "plan", "task_order", "start_on", "period"], kind="stable"
@@ -237,8 +218,7 @@ def load(
     groups: list[str] | None = None,
     statuses: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Run ``timeline_tasks`` and shape it with :func:`periods` (the page caches the result
-    through ``ui.data.call``)."""
+    """The timeline's rows for these filters: ``timeline_tasks`` shaped by :func:`periods`."""
     long = store.frame(
         "timeline_tasks",
         as_of=as_of,
@@ -247,3 +227,39 @@ def load(
         statuses=statuses or None,
     )
     return periods(long)
+
+
+TASK_UNIT_COLUMNS = [
+    "unit_name", "group_label", "status_label", "due_on", "completed_on", "days_late",
+    "file_name", "reported_on", "result_text",
+]  # fmt: skip
+
+
+def task_units(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    statuses: list[str] | None = None,
+    *,
+    task_id: int,
+    period: str,
+) -> pd.DataFrame:
+    """The units behind one bar (one task and period), filtered like the timeline:
+    :data:`TASK_UNIT_COLUMNS` and the hidden ``status``, by unit group then name."""
+    raw = store.frame(
+        "timeline_task_units",
+        as_of=as_of,
+        plan=plan,
+        groups=groups or None,
+        statuses=statuses or None,
+        task_id=int(task_id),
+        period=period,
+    )
+    out = raw.rename(columns={"unit": "unit_name"}).assign(
+        status_label=raw["status"].map(status.LABELS),
+        days_late=raw["days_late"].astype("Int64"),
+    )
+    for column in ("due_on", "completed_on", "reported_on"):
+        out[column] = pd.to_datetime(out[column])
+    return out[[*TASK_UNIT_COLUMNS, "status"]].reset_index(drop=True)

@@ -103,9 +103,7 @@ series AS (
 )
 SELECT c.code AS plan, c.title AS plan_title, c.province, c.issued_on, s.day,
        s.obligations::BIGINT AS obligations, s.done::BIGINT AS done,
-       s.done_on_time::BIGINT AS done_on_time, s.overdue::BIGINT AS overdue,
-       round(100 * s.done / s.obligations, 1) AS done_pct,
-       round(100 * s.done_on_time / s.obligations, 1) AS on_time_pct
+       s.done_on_time::BIGINT AS done_on_time, s.overdue::BIGINT AS overdue
 FROM series s
 JOIN chosen c ON c.plan_id = s.plan_id
 WHERE s.obligations > 0

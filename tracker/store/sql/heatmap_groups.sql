@@ -1,5 +1,5 @@
 -- The unit group x task group (plan section) heatmap: obligation counts per status, long
--- format (tracker.heatmap pivots them in the vocabulary's order). Cells are chosen as in
+-- format (tracker.views.heatmap pivots them in the vocabulary's order). Cells are chosen as in
 -- heatmap_cells.sql: one per (unit, task), a recurring task's latest period started on or
 -- before $period_at, the status filter applied after the choice.
 WITH latest_period AS (

@@ -1,0 +1,66 @@
+"""Drawing a view's frame: Vietnamese headers, dd/mm/yyyy dates, "26,4%" percentages.
+
+Views hand over frames keyed by column ids; this is the edge where they get their headers
+(:mod:`tracker.domain.labels`). Percentages go through a pandas Styler formatted with
+:func:`tracker.domain.text.vn_percent`, so the cells read "26,4%" while the column still
+sorts as numbers (Streamlit shows a Styler's text wherever the column config sets no
+format of its own).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker.domain import labels, status
+from tracker.domain.text import vn_percent
+from ui.format import DATE_FORMAT
+
+STATUS_STYLES = {
+    s.label: f"background-color: {s.colour}; color: {status.ink(s.colour)}"
+    for s in status.STATUSES
+}
+"""CSS of a cell holding a status label: its fill and the text colour that reads on it."""
+
+
+def status_style(label: object) -> str:
+    return STATUS_STYLES.get(label, "") if isinstance(label, str) else ""
+
+
+def styled(frame, rows: int | None = None, colour_status: bool = False):
+    """`frame`'s visible columns under their headers (its first `rows` rows), percentages
+    as "26,4%", and with `colour_status` the status label cells in the status colours."""
+    shown = labels.labelled(frame if rows is None else frame.head(rows))
+    percents = [labels.header(c) for c in labels.PERCENTS if c in frame.columns]
+    state = labels.header("status_label")
+    colour = colour_status and state in shown.columns
+    if not percents and not colour:
+        return shown
+    styler = shown.style
+    if percents:
+        styler = styler.format(vn_percent, subset=percents, na_rep="")
+    if colour:
+        styler = styler.map(status_style, subset=[state])
+    return styler
+
+
+def column_config(frame, **extra) -> dict:
+    """Column config keyed by header: dates dd/mm/yyyy, then `extra` (keyed by column id)."""
+    config = {
+        labels.header(c): st.column_config.DateColumn(format=DATE_FORMAT)
+        for c in labels.DATES
+        if c in frame.columns
+    }
+    config.update({labels.header(c): value for c, value in extra.items()})
+    return config
+
+
+def show(frame, *, rows: int | None = None, colour_status: bool = False, key=None, **extra):
+    """Draw `frame` (a view's, keyed by ids) as a table people read; `extra` are column
+    configs by column id."""
+    st.dataframe(
+        styled(frame, rows, colour_status),
+        hide_index=True,
+        width="stretch",
+        column_config=column_config(frame, **extra),
+        key=key,
+    )
