@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test check lint format demo bench browser-deps clean
+.PHONY: run test check lint types contracts format demo bench browser-deps clean
 
 $(BIN)/.installed-runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,21 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
-## lint / format: ruff
+## check: everything CI checks: format, lint, types, the layer contracts, then every test
+check: $(BIN)/.installed-dev browser-deps
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m pytest -q
+
+## lint / types / contracts / format: the parts of check, one at a time
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .
+types: $(BIN)/.installed-dev
+	$(BIN)/mypy
+contracts: $(BIN)/.installed-dev
+	$(BIN)/lint-imports --no-cache
 format: $(BIN)/.installed-dev
 	$(BIN)/ruff format .
 
