@@ -70,3 +70,16 @@ def test_the_harness_lists_the_menu_pages_and_measures_one(bench, tiny, monkeypa
     assert result["uncached_s"] > 0 and result["peak_mb"] > 0
     with Store(path) as store:  # the timer put the Store's methods back
         assert store.frame.__qualname__ == "Store.frame"
+
+
+def test_the_floor_is_the_status_query_timed_on_the_same_file(bench, tiny):
+    path, _ = tiny
+    floor = bench.measure_floor(path, runs=3)
+    assert 0 < floor < 30
+
+
+def test_the_baseline_app_is_one_chart():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "bench" / "one_chart_app.py"), default_timeout=60).run()
+    assert not app.exception and len(app.get("plotly_chart")) == 1

@@ -132,3 +132,26 @@ def test_the_demo_shows_every_status_on_its_default_date(demo_store):
     counts = status_counts(demo_store, as_of)
     assert set(counts) == set(status.CODES)
     assert all(n > 0 for n in counts.values())
+
+
+def test_the_due_soon_window_is_the_setting_the_sql_reads(plan_store):
+    from tracker.store.settings import due_soon_days, set_due_soon_days
+
+    five_days_before = date(2019, 6, 25)
+    assert due_soon_days(plan_store) == 7
+    assert _status(plan_store, five_days_before)[0] == "due_soon"
+    set_due_soon_days(plan_store, 3)  # what the trackers offices use today warn at
+    assert due_soon_days(plan_store) == 3
+    assert _status(plan_store, five_days_before)[0] == "not_reported"
+    assert _status(plan_store, date(2019, 6, 27))[0] == "due_soon"
+    with pytest.raises(ValueError):
+        set_due_soon_days(plan_store, -1)
+
+
+def test_the_status_rules_are_written_once_in_sql():
+    """The classification lives in one macro; no other SQL file spells it again."""
+    from pathlib import Path
+
+    store_dir = Path(__file__).resolve().parent.parent / "tracker" / "store"
+    spelled = [p.name for p in store_dir.rglob("*.sql") if "'done_late'" in p.read_text()]
+    assert spelled == ["003_status_rules.sql"]

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DUE_SOON_DAYS = 7
-"""How many days ahead "Sắp đến hạn" warns (trackers in use warn at 3; the brief says 7)."""
-
-
 @dataclass(frozen=True)
 class Status:
     code: str

@@ -1,5 +1,6 @@
 -- Completion and on-time rates of several plans at a series of as-of dates, in one query.
--- The rules are obligation_status's (migration 002), evaluated for every date at once:
+-- The rules are obligation_status's (migrations 002-003; the on-time rule is the shared
+-- macro counts_on_time), evaluated for every date at once:
 -- a report row is in force from its report date until the next report row for the same
 -- obligation ("superseded"); a "done" row counts as completed from the latest of its
 -- report date, its completion date and its period's start, until it is superseded.
@@ -53,7 +54,7 @@ done AS (
            greatest(h.reported_on, h.completed, coalesce(ob.counts_from, h.reported_on))
                AS done_from,
            h.superseded_on AS done_until,
-           (ob.due_on IS NULL OR h.completed <= ob.due_on)::INTEGER AS on_time,
+           counts_on_time(h.completed, ob.due_on)::INTEGER AS on_time,
            count(*) AS n
     FROM rows h
     JOIN ob ON ob.task_id = h.task_id AND ob.unit_id = h.unit_id AND ob.period = h.period
