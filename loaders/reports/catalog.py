@@ -16,6 +16,7 @@ from functools import lru_cache
 import pyarrow as pa
 
 from tracker.domain import periods
+from tracker.domain.names import unit_key
 from tracker.domain.text import fold
 
 _LIST_NUMBER = re.compile(r"^(\d+ )+")
@@ -64,6 +65,8 @@ class Task:
     due_on: date | None = None
     deadline_text: str = ""
     sort_order: int = 0
+    aliases: tuple[str, ...] = ()
+    """Other names staff confirmed for this task (remembered aliases): matched exactly."""
 
 
 @dataclass
@@ -85,21 +88,27 @@ class Catalog:
     units: list[Unit]
     tasks: list[Task]
     obligations: list[Obligation]
+    province: str = ""
     _unit_index: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _unit_keys: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _task_index: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         units: dict[str, set[int]] = defaultdict(set)
+        keyed: dict[str, set[int]] = defaultdict(set)
         for unit in self.units:
             for alias in (unit.name, unit.short_name, *unit.aliases):
                 if folded(alias or ""):
                     units[folded(alias)].add(unit.unit_id)
+                    keyed[unit_key(alias, self.province)].add(unit.unit_id)
         self._unit_index = dict(units)
+        self._unit_keys = dict(keyed)
         tasks: dict[tuple[str, str], set[int]] = defaultdict(set)
         for task in self.tasks:
             for kind, key in (("code", code_key(task.code or "")),
                               ("section", section_key(task.section or "")),
-                              ("title", title_key(task.title or ""))):
+                              ("title", title_key(task.title or "")),
+                              *(("title", title_key(a)) for a in task.aliases)):
                 if key:
                     tasks[(kind, key)].add(task.task_id)
         self._task_index = dict(tasks)
@@ -109,9 +118,18 @@ class Catalog:
         return self.issued_on.year
 
     def unit_ids(self, text: object) -> set[int]:
-        """Units a name, abbreviation or alias designates (several: ambiguous)."""
-        return self._unit_index.get(folded(text if isinstance(text, str) else str(text or "")),
-                                    set())
+        """Units a name, abbreviation or alias designates (several: ambiguous): the folded
+        text first, else the looser :func:`tracker.domain.names.unit_key`."""
+        return self.unit_match(text)[0]
+
+    def unit_match(self, text: object) -> tuple[set[int], bool]:
+        """(units designated, whether exactly as the registry writes one of their names)."""
+        text = text if isinstance(text, str) else str(text or "")
+        found = self._unit_index.get(folded(text))
+        if found:
+            return found, True
+        key = unit_key(text, self.province) if folded(text) else ""
+        return self._unit_keys.get(key, set()), False
 
     def unit_name(self, unit_id: int | None) -> str | None:
         return next((u.name for u in self.units if u.unit_id == unit_id), None)

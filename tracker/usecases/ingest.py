@@ -56,7 +56,8 @@ def load_catalog(store: Store, plan_code: str) -> Catalog | None:
     tasks = [Task(tid, code, title, section or "", recurrence, due, deadline or "", order)
              for tid, code, title, section, recurrence, due, deadline, order in ref.tasks]
     obligations = [Obligation(tid, uid, period, due) for tid, uid, period, due in ref.obligations]
-    return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations)
+    return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations,
+                   ref.province)
 
 
 @dataclass

@@ -91,7 +91,7 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN dup_rank > 1 THEN 8192 ELSE 0 END)
        END AS error_bits,
        CASE WHEN skip THEN 0 ELSE
-           (CASE WHEN by_fuzzy AND task_n = 1 THEN 1 ELSE 0 END)
+           (CASE WHEN by_fuzzy AND fuzzy_warn AND task_n = 1 THEN 1 ELSE 0 END)
          | (CASE WHEN has_code AND code_n = 0 AND task_n = 1 AND NOT is_matrix THEN 2 ELSE 0 END)
          | (CASE WHEN code_n = 1 AND title_n > 0 AND task_id IS DISTINCT FROM title_id
                       AND title_n = 1 THEN 4 ELSE 0 END)
@@ -100,6 +100,7 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN progress IN ('in_progress', 'not_started') AND day_value IS NOT NULL
                  THEN 16 ELSE 0 END)
          | (CASE WHEN completed_on > reported_on THEN 32 ELSE 0 END)
+         | (CASE WHEN unit_close AND unit_n = 1 THEN 64 ELSE 0 END)
        END AS warning_bits
 FROM checked
 ORDER BY rid
