@@ -7,8 +7,8 @@ roles. A task may name its own units: a "Chủ trì:"/"Phối hợp:" line, a he
 trực thuộc Tỉnh ủy: ...", or "(Sở Nội vụ chủ trì, phối hợp với Sở Tài chính)".
 
 Matching compares :func:`tracker.domain.names.unit_key` keys, the ones report ingestion
-uses too (abbreviations such as UBND, MTTQ, TT&TT, HU, ThU, ĐU expanded). A name that matches nothing is reported
-with the closest registry names; it is never created here.
+uses too (abbreviations such as UBND, MTTQ, TT&TT, HU, ThU, ĐU expanded). A name that
+matches nothing is reported with the closest registry names; it is never created here.
 """
 
 from __future__ import annotations
