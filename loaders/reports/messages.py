@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from loaders.reports.catalog import Catalog, code_key, section_key, title_key
 from loaders.reports.task_match import match_task
+from loaders.reports.task_match import task_label as labelled
 from loaders.reports.vocabulary import TEMPLATE_CHOICES
 from tracker.domain import periods
 from tracker.domain.problems import Problem
@@ -36,12 +37,6 @@ def _candidates(row: dict, catalog: Catalog) -> list[int]:
             return sorted(index[(kind, key)])
     found = index.get(("section", section_key(row["code_c"] or row["title_c"])))
     return sorted(found) if found else list(match_task(row["title_c"] or "", catalog).ids)
-
-
-def _task_label(task) -> str:
-    """"NV01 — Tổ chức quán triệt, triển khai học tập …" (long titles shortened)."""
-    title = task.title if len(task.title) <= 60 else task.title[:58].rsplit(" ", 1)[0] + " …"
-    return f"{task.code} — {title}"
 
 
 def _periods(row: dict, catalog: Catalog) -> list[str]:
@@ -79,7 +74,7 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
                     "cáo.", task_value)
         case "task_ambiguous":
             found = [catalog.task(i) for i in _candidates(row, catalog)]
-            listed = "; ".join(_task_label(t) for t in found if t)
+            listed = "; ".join(labelled(t) for t in found if t)
             return (f"Nhiệm vụ ghi ở đây khớp với nhiều nhiệm vụ của kế hoạch ({listed}). Hãy "
                     "ghi mã nhiệm vụ, hoặc chọn nhiệm vụ đúng để ghi nhớ tên gọi này.",
                     task_value)
@@ -120,7 +115,7 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
             return (f"{task_label} của {unit} đã được báo cáo ở dòng {row['dup_first_row']}; mỗi "
                     "nhiệm vụ chỉ ghi một dòng cho mỗi kỳ.", task_value)
         case "task_fuzzy":
-            label = _task_label(task) if task else task_label
+            label = labelled(task) if task else task_label
             return (f"«{row['title_c']}» được hiểu là {label}. Hãy kiểm tra; nếu đúng, có thể "
                     "ghi nhớ tên gọi này cho các lần sau.", row["title_c"])
         case "unit_close":

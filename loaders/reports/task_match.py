@@ -89,6 +89,12 @@ def _titles(catalog: Catalog) -> _Titles:
     return found[1]
 
 
+def task_label(task) -> str:
+    """"NV01 — Tổ chức quán triệt, triển khai học tập …" (a long title shortened)."""
+    title = task.title if len(task.title) <= 60 else task.title[:58].rsplit(" ", 1)[0] + " …"
+    return f"{task.code} — {title}"
+
+
 def match_tasks(texts: list[str], catalog: Catalog) -> dict[str, TaskMatch]:
     """The cascade for each of `texts` (distinct cell texts); similarity is scored for all
     the texts that reach it at once (rapidfuzz cdist, no cap on titles)."""
@@ -126,6 +132,9 @@ def _early(text: str, catalog: Catalog, titles: _Titles) -> TaskMatch | tuple[in
              for tid in index.get(("code", code_key(m.group(1) + m.group(2))), ())}
     if len(codes) == 1:
         return TaskMatch(tuple(codes), "code")
+    whole = index.get(("section", section_key(text)))
+    if whole:
+        return TaskMatch(tuple(sorted(whole)), "section")
     exact = index.get(("title", title_key(text))) or index.get(("title", title_words(text)))
     if exact:
         return TaskMatch(tuple(sorted(exact)), "title")
