@@ -19,6 +19,9 @@ from tracker.domain import periods
 from tracker.domain.names import unit_key
 from tracker.domain.text import fold
 
+_FILE_WORD_SPLIT = re.compile(r"[_\-.\s]+")
+_FILE_NOISE = re.compile(r"^(bc|baocao|bao|cao|report|thang\d*|t\d{1,2}|quy\d*|q\d|nam\d*|"
+                         r"ky\d*|\d+|v\d+|ban|final|moi|new|copy)$")
 _LIST_NUMBER = re.compile(r"^(\d+ )+")
 _LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
 
@@ -193,3 +196,23 @@ class Catalog:
             "period_start": pa.array([b[0] if b else None for b in bounds], pa.date32()),
             "period_end": pa.array([b[1] if b else None for b in bounds], pa.date32()),
         })
+
+
+def unit_in_file_name(file_name: str, catalog: Catalog) -> tuple[int, str] | None:
+    """(unit, the words that name it) when a file name names exactly one unit of the
+    catalog ("BC_So_TTTT_thang12.xlsx" -> Sở TT&TT): the longest run of words that does."""
+    stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    words = [w for w in _FILE_WORD_SPLIT.split(stem)
+             if w and not _FILE_NOISE.match(folded(w).replace(" ", ""))]
+    for size in range(len(words), 0, -1):
+        hits = {}
+        for start in range(len(words) - size + 1):
+            text = " ".join(words[start:start + size])
+            ids = catalog.unit_ids(text)
+            if len(ids) == 1:
+                hits.setdefault(next(iter(ids)), text)
+        if len(hits) == 1:
+            return next(iter(hits.items()))
+        if len(hits) > 1:
+            return None
+    return None

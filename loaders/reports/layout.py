@@ -51,7 +51,7 @@ class StagedSheet:
     letters: dict[str, str]
     table: pa.Table
     title: TitleBlock = field(default_factory=TitleBlock)
-    unit_source: str | None = None  # "column" | "title" | "form" | None
+    unit_source: str | None = None  # "column" | "title" | "form" | "file" | None
     first_col: int = 0
 
 

@@ -21,7 +21,7 @@ ERRORS = ("task_missing", "task_unknown", "task_ambiguous", "unit_missing", "uni
           "period_bad", "period_unknown", "period_none", "duplicate")
 """Bit i of ``error_bits`` in ingest_resolve.sql is ERRORS[i]."""
 WARNINGS = ("task_fuzzy", "code_unknown", "title_mismatch", "not_assigned", "date_ignored",
-            "date_future", "unit_close")
+            "date_future", "unit_close", "period_last")
 """Bit i of ``warning_bits`` in ingest_resolve.sql is WARNINGS[i]."""
 
 
@@ -51,6 +51,7 @@ _FIELD = {
     "date_range": "date", "date_ignored": "date", "date_future": "date",
     "period_bad": "period", "period_unknown": "period", "period_none": "period",
     "duplicate": "task", "not_assigned": "task", "unit_close": "unit",
+    "period_last": "period",
 }
 
 
@@ -118,6 +119,11 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
             label = labelled(task) if task else task_label
             return (f"«{row['title_c']}» được hiểu là {label}. Hãy kiểm tra; nếu đúng, có thể "
                     "ghi nhớ tên gọi này cho các lần sau.", row["title_c"])
+        case "period_last":
+            return (f"Ngày báo cáo {row['reported_on']:%d/%m/%Y} sau kỳ cuối của {task_label} "
+                    f"(nhiệm vụ định kỳ); dòng được tính vào kỳ cuối "
+                    f"{periods.label(row['period'])}. Nếu không đúng, hãy thêm cột 'Kỳ báo "
+                    "cáo'.", None)
         case "unit_close":
             return (f"«{row['unit_c']}» được hiểu là {unit} (tên không khớp hoàn toàn với "
                     "danh mục). Hãy kiểm tra.", row["unit_c"])
@@ -147,8 +153,8 @@ def row_problems(row: dict, ref, catalog: Catalog) -> list[Problem]:
         for code in _bits(row[key] or 0, names):
             message, value = _message(code, row, catalog)
             sheet, line, column = ref.sheet, row["row_no"], _column(code, row, ref)
-            if _FIELD.get(code) == "unit" and ref.unit_source in ("title", "form"):
-                if ref.unit_source == "form" or ref.unit_at is None:
+            if _FIELD.get(code) == "unit" and ref.unit_source in ("title", "form", "file"):
+                if ref.unit_source in ("form", "file") or ref.unit_at is None:
                     sheet, line, column = None, None, None
                 else:
                     line, column = ref.unit_at
