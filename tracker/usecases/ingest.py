@@ -165,8 +165,8 @@ def ingest_files(
 
     `files` are (file name, bytes). `unit` is the unit chosen at upload, used for files that
     name none; `reported_on` the report date chosen at upload, which overrides the date a
-    file carries (else that date, else today). Raises UnknownPlan for an unknown plan code; everything wrong with a file is in
-    its result.
+    file carries (else that date, else today). Raises UnknownPlan for an unknown plan code;
+    everything wrong with a file is in its result.
     """
     preparation = prepare_files(store, plan_code, files, unit, reported_on,
                                 on_progress=on_progress)
