@@ -18,7 +18,7 @@ from ui.frame import page_frame
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 NO_UNIT = "— Theo đơn vị ghi trong tệp —"
-DATE_SOURCES = {"title": "ghi trong tệp", "form": "đã chọn", "today": "hôm nay"}
+DATE_SOURCES = {"file": "ghi trong tệp", "form": "đã chọn", "upload_day": "ngày tải lên"}
 
 
 def highlight(flagged: set) -> callable:
@@ -45,7 +45,7 @@ unit_rows = data.call(choices.units, province=province)
 units = dict(sorted(zip(unit_rows["name"], unit_rows["unit_id"].astype(int), strict=True)))
 unit = middle.selectbox("Đơn vị báo cáo (khi tệp không ghi)", [NO_UNIT, *units],
                         key="upload.unit")
-reported_on = right.date_input("Ngày báo cáo (khi tệp không ghi)", value=None,
+reported_on = right.date_input("Ngày báo cáo (thay ngày ghi trong tệp)", value=None,
                                format=DATE_FORMAT, key="upload.date")
 chosen_unit = None if unit == NO_UNIT else unit
 

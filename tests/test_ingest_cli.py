@@ -32,7 +32,8 @@ def test_ingest_exits_0_when_every_file_is_accepted_or_already_loaded(db, tmp_pa
     assert first.returncode == 0, first.stderr
     [record] = json.loads(first.stdout)
     assert record == {"file": "snv.xlsx", "accepted": True, "duplicate": False,
-                      "unit": "Sở Ngoại vụ", "rows": 3, "errors": [], "warnings": []}
+                      "unit": "Sở Ngoại vụ", "rows": 3, "reported_on": "2019-07-25",
+                      "reported_on_source": "file", "errors": [], "warnings": []}
     again = cli("ingest", path, "--plan", PLAN, "--db", db, "--json")
     assert again.returncode == 0
     assert json.loads(again.stdout)[0]["duplicate"] is True

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from loaders.plans.model import PlanDraft
-from loaders.plans.units import RegistryUnit, UnitMatch, match_units, unit_key
+from loaders.plans.units import RegistryUnit, UnitMatch, match_units
 from tracker.domain.deadlines import parse_deadline
 from tracker.domain.model import DirectiveSpec, PlanSpec, TaskSpec
+from tracker.domain.names import unit_key
 from tracker.domain.problems import Problem, column_letter
 
 TASK_COLUMNS = ("code", "section", "section_title", "title", "deadline_text", "chu_tri",

@@ -6,9 +6,9 @@ The "Tổ chức thực hiện" part names one unit (or group of units) per item
 roles. A task may name its own units: a "Chủ trì:"/"Phối hợp:" line, a heading "Các đảng ủy
 trực thuộc Tỉnh ủy: ...", or "(Sở Nội vụ chủ trì, phối hợp với Sở Tài chính)".
 
-Matching compares folded keys (tracker.text.fold) after expanding the abbreviations offices
-use (UBND, MTTQ, TT&TT, VHTT&DL, HU, ThU, ĐU ...). A name that matches nothing is reported
-with the closest registry names; it is never created here.
+Matching compares :func:`tracker.domain.names.unit_key` keys, the ones report ingestion
+uses too (abbreviations such as UBND, MTTQ, TT&TT, HU, ThU, ĐU expanded). A name that
+matches nothing is reported with the closest registry names; it is never created here.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.plans.model import DraftUnit, Role
+from tracker.domain.names import unit_key
 from tracker.domain.text import fold
 
 _HEADS = (
@@ -41,21 +42,6 @@ _VERB = re.compile(r"(?<=\s)(" + "|".join(_VERBS) + r")\b")
 _NOUN_BEFORE_VERB = {"các", "những", "ban", "tổ", "Ban", "Tổ", "công", "việc", "cấp", "hội"}
 _PARTNER = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+)", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*?(?:chủ trì|thực hiện|phối hợp)[^()]*)\)", re.IGNORECASE)
-_ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
-    "ubmttq": "uy ban mat tran to quoc", "tt&tt": "thong tin va truyen thong",
-    "vhtt&dl": "van hoa the thao va du lich", "gd&dt": "giao duc va dao tao",
-    "ldtb&xh": "lao dong thuong binh va xa hoi", "kh&dt": "ke hoach va dau tu",
-    "tn&mt": "tai nguyen va moi truong", "nn&ptnt": "nong nghiep va phat trien nong thon",
-    "kh&cn": "khoa hoc va cong nghe", "gtvt": "giao thong van tai", "btg": "ban tuyen giao",
-    "bcs": "ban can su", "tu": "tinh uy", "hu": "huyen uy", "thu": "thanh uy",
-    "du": "dang uy", "vp": "van phong", "tg": "tuyen giao", "ct": "chinh tri",
-    "ptth": "phat thanh truyen hinh", "pt th": "phat thanh truyen hinh",
-}
-_FILLERS = ("cac ", "toan bo ", "tat ca ")
-_TAILS = (" tren dia ban tinh", " tren dia ban", " co lien quan", " lien quan", " tinh")
-
-
 def is_unit_like(text: str) -> bool:
     """Whether `text` starts the way a unit's name does ("Sở ...", "Các huyện ủy ...")."""
     key = fold(text)
@@ -165,24 +151,6 @@ def merge(units: list[DraftUnit]) -> list[DraftUnit]:
 
 
 # -- matching against the registry -------------------------------------------------------
-
-
-def unit_key(text: str) -> str:
-    """The key names are compared on: folded, abbreviations expanded, "&" read as "và"."""
-    value = fold(text)
-    tokens = [_ABBREVIATIONS.get(tok, tok) for tok in value.split(" ")]
-    value = " ".join(tokens).replace("&", " va ")
-    value = re.sub(r"\s+", " ", value).strip()
-    changed = True
-    while changed:
-        changed = False
-        for filler in _FILLERS:
-            if value.startswith(filler):
-                value, changed = value[len(filler):], True
-        for tail in _TAILS:
-            if value.endswith(tail) and len(value) > len(tail) + 4:
-                value, changed = value[: -len(tail)], True
-    return value
 
 
 @dataclass(frozen=True)

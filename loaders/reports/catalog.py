@@ -16,8 +16,12 @@ from functools import lru_cache
 import pyarrow as pa
 
 from tracker.domain import periods
+from tracker.domain.names import unit_key
 from tracker.domain.text import fold
 
+_FILE_WORD_SPLIT = re.compile(r"[_\-.\s]+")
+_FILE_NOISE = re.compile(r"^(bc|baocao|bao|cao|report|thang\d*|t\d{1,2}|quy\d*|q\d|nam\d*|"
+                         r"ky\d*|\d+|v\d+|ban|final|moi|new|copy)$")
 _LIST_NUMBER = re.compile(r"^(\d+ )+")
 _LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
 
@@ -64,6 +68,8 @@ class Task:
     due_on: date | None = None
     deadline_text: str = ""
     sort_order: int = 0
+    aliases: tuple[str, ...] = ()
+    """Other names staff confirmed for this task (remembered aliases): matched exactly."""
 
 
 @dataclass
@@ -85,21 +91,27 @@ class Catalog:
     units: list[Unit]
     tasks: list[Task]
     obligations: list[Obligation]
+    province: str = ""
     _unit_index: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _unit_keys: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _task_index: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         units: dict[str, set[int]] = defaultdict(set)
+        keyed: dict[str, set[int]] = defaultdict(set)
         for unit in self.units:
             for alias in (unit.name, unit.short_name, *unit.aliases):
                 if folded(alias or ""):
                     units[folded(alias)].add(unit.unit_id)
+                    keyed[unit_key(alias, self.province)].add(unit.unit_id)
         self._unit_index = dict(units)
+        self._unit_keys = dict(keyed)
         tasks: dict[tuple[str, str], set[int]] = defaultdict(set)
         for task in self.tasks:
             for kind, key in (("code", code_key(task.code or "")),
                               ("section", section_key(task.section or "")),
-                              ("title", title_key(task.title or ""))):
+                              ("title", title_key(task.title or "")),
+                              *(("title", title_key(a)) for a in task.aliases)):
                 if key:
                     tasks[(kind, key)].add(task.task_id)
         self._task_index = dict(tasks)
@@ -109,9 +121,18 @@ class Catalog:
         return self.issued_on.year
 
     def unit_ids(self, text: object) -> set[int]:
-        """Units a name, abbreviation or alias designates (several: ambiguous)."""
-        return self._unit_index.get(folded(text if isinstance(text, str) else str(text or "")),
-                                    set())
+        """Units a name, abbreviation or alias designates (several: ambiguous): the folded
+        text first, else the looser :func:`tracker.domain.names.unit_key`."""
+        return self.unit_match(text)[0]
+
+    def unit_match(self, text: object) -> tuple[set[int], bool]:
+        """(units designated, whether exactly as the registry writes one of their names)."""
+        text = text if isinstance(text, str) else str(text or "")
+        found = self._unit_index.get(folded(text))
+        if found:
+            return found, True
+        key = unit_key(text, self.province) if folded(text) else ""
+        return self._unit_keys.get(key, set()), False
 
     def unit_name(self, unit_id: int | None) -> str | None:
         return next((u.name for u in self.units if u.unit_id == unit_id), None)
@@ -175,3 +196,23 @@ class Catalog:
             "period_start": pa.array([b[0] if b else None for b in bounds], pa.date32()),
             "period_end": pa.array([b[1] if b else None for b in bounds], pa.date32()),
         })
+
+
+def unit_in_file_name(file_name: str, catalog: Catalog) -> tuple[int, str] | None:
+    """(unit, the words that name it) when a file name names exactly one unit of the
+    catalog ("BC_So_TTTT_thang12.xlsx" -> Sở TT&TT): the longest run of words that does."""
+    stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    words = [w for w in _FILE_WORD_SPLIT.split(stem)
+             if w and not _FILE_NOISE.match(folded(w).replace(" ", ""))]
+    for size in range(len(words), 0, -1):
+        hits = {}
+        for start in range(len(words) - size + 1):
+            text = " ".join(words[start:start + size])
+            ids = catalog.unit_ids(text)
+            if len(ids) == 1:
+                hits.setdefault(next(iter(ids)), text)
+        if len(hits) == 1:
+            return next(iter(hits.items()))
+        if len(hits) > 1:
+            return None
+    return None

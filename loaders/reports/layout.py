@@ -30,6 +30,7 @@ from loaders.reports.headers import (
     find_header,
     read_title_block,
 )
+from loaders.reports.task_match import TaskMatch, match_tasks, task_label
 from tracker.domain.problems import Problem, column_letter
 
 STAGED_COLUMNS = ("unit_text", "code_text", "section_text", "title_text", "period_text",
@@ -50,7 +51,7 @@ class StagedSheet:
     letters: dict[str, str]
     table: pa.Table
     title: TitleBlock = field(default_factory=TitleBlock)
-    unit_source: str | None = None  # "column" | "title" | "form" | None
+    unit_source: str | None = None  # "column" | "title" | "form" | "file" | None
     first_col: int = 0
 
 
@@ -76,7 +77,7 @@ def stage_sheet(
         return _stage_long(file, sheet, rows, header, form_unit)
     matrix = _find_matrix(rows, catalog)
     if matrix is not None:
-        return _stage_matrix(file, sheet, rows, *matrix)
+        return _stage_matrix(file, sheet, rows, *matrix, catalog)
     return None, []
 
 
@@ -151,10 +152,16 @@ def _merged_fills(
 
 def _find_matrix(
     rows: list[list[str | None]], catalog: Catalog
-) -> tuple[int, int, dict[int, str]] | None:
-    """(header row, unit column, {column: header text}) of a units x tasks sheet."""
+) -> tuple[int, int, dict[int, str], dict[int, TaskMatch]] | None:
+    """(header row, unit column, {column: header text}, {column: task match}) of a units x
+    tasks sheet. Headers match tasks by the cascade of :mod:`loaders.reports.task_match`
+    (codes, sections, full or short titles), run once over the distinct header texts."""
+    texts = {str(t) for cells in rows for t in cells
+             if t and len(str(t)) >= 3 and not field_of(t)}
+    found = match_tasks(sorted(texts), catalog) if texts else {}
     for r, cells in enumerate(rows):
-        task_cols = {c: str(t) for c, t in enumerate(cells) if t and catalog.task_ids(t)}
+        task_cols = {c: str(t) for c, t in enumerate(cells)
+                     if t and len(found.get(str(t), TaskMatch()).ids) == 1}
         if len(task_cols) < 2:
             continue
         unit_col = None
@@ -168,14 +175,25 @@ def _find_matrix(
             if unit_col is not None:
                 break
         if unit_col is not None:
-            return r, unit_col, task_cols
+            return r, unit_col, task_cols, {c: found[t] for c, t in task_cols.items()}
     return None
 
 
 def _stage_matrix(
     file: str, sheet: RawSheet, rows: list[list[str | None]], header_row: int, unit_col: int,
-    task_cols: dict[int, str],
+    task_cols: dict[int, str], matches: dict[int, TaskMatch], catalog: Catalog,
 ) -> tuple[StagedSheet, list[Problem]]:
+    """A header that named its task only approximately is replaced by the task's code (one
+    warning on the header cell, not one per filled cell)."""
+    problems: list[Problem] = []
+    for col, match in matches.items():
+        task = catalog.task(match.ids[0])
+        if not match.exact and task is not None:
+            problems.append(Problem(
+                file, sheet.name, header_row + 1, sheet.letter(col), task_cols[col],
+                f"«{task_cols[col]}» được hiểu là {task_label(task)}. Hãy kiểm tra; nếu đúng, "
+                "có thể ghi nhớ tên gọi này cho các lần sau.", "warning"))
+            task_cols[col] = task.code
     data_row = header_row + 1
     body = sheet.table.slice(data_row)
     n = body.num_rows
@@ -198,7 +216,7 @@ def _stage_matrix(
     table = pa.concat_tables(parts) if parts else pa.table({})
     title = read_title_block(rows[:header_row])
     letters = {"unit": sheet.letter(unit_col)}
-    problems = _cell_problems(file, sheet, data_row)
+    problems += _cell_problems(file, sheet, data_row)
     staged = StagedSheet(sheet.name, "matrix", letters, table, title, "column", sheet.first_col)
     return staged, problems
 

@@ -7,7 +7,9 @@ field concerned, for a unit taken from the title block the title cell.
 
 from __future__ import annotations
 
-from loaders.reports.catalog import Catalog
+from loaders.reports.catalog import Catalog, code_key, section_key, title_key
+from loaders.reports.task_match import match_task
+from loaders.reports.task_match import task_label as labelled
 from loaders.reports.vocabulary import TEMPLATE_CHOICES
 from tracker.domain import periods
 from tracker.domain.problems import Problem
@@ -19,7 +21,7 @@ ERRORS = ("task_missing", "task_unknown", "task_ambiguous", "unit_missing", "uni
           "period_bad", "period_unknown", "period_none", "duplicate")
 """Bit i of ``error_bits`` in ingest_resolve.sql is ERRORS[i]."""
 WARNINGS = ("task_fuzzy", "code_unknown", "title_mismatch", "not_assigned", "date_ignored",
-            "date_future")
+            "date_future", "unit_close", "period_last")
 """Bit i of ``warning_bits`` in ingest_resolve.sql is WARNINGS[i]."""
 
 
@@ -29,15 +31,12 @@ def _bits(value: int, names: tuple[str, ...]) -> list[str]:
 
 def _candidates(row: dict, catalog: Catalog) -> list[int]:
     """The tasks a row's texts designate, for the "ambiguous" message."""
-    from loaders.reports.catalog import code_key, section_key, title_key
-    from loaders.reports.task_match import close_tasks
-
     index = catalog._task_index
     for kind, key in (("code", code_key(row["code_c"])), ("title", title_key(row["title_c"]))):
         if key and index.get((kind, key)):
             return sorted(index[(kind, key)])
     found = index.get(("section", section_key(row["code_c"] or row["title_c"])))
-    return sorted(found) if found else close_tasks(row["title_c"], catalog)
+    return sorted(found) if found else list(match_task(row["title_c"] or "", catalog).ids)
 
 
 def _periods(row: dict, catalog: Catalog) -> list[str]:
@@ -51,13 +50,9 @@ _FIELD = {
     "status_unknown": "status", "status_missing": "status", "date_bad": "date",
     "date_range": "date", "date_ignored": "date", "date_future": "date",
     "period_bad": "period", "period_unknown": "period", "period_none": "period",
-    "duplicate": "task", "not_assigned": "task",
+    "duplicate": "task", "not_assigned": "task", "unit_close": "unit",
+    "period_last": "period",
 }
-
-
-def _codes(ids: list[int] | None, catalog: Catalog) -> str:
-    found = [catalog.task(i) for i in ids or []]
-    return ", ".join(t.code for t in found if t)
 
 
 def _units(ids: list[int] | None, catalog: Catalog) -> str:
@@ -79,8 +74,10 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
                     "đúng mã nhiệm vụ (ví dụ NV01), số mục hoặc tên nhiệm vụ như trong mẫu báo "
                     "cáo.", task_value)
         case "task_ambiguous":
-            return (f"Nhiệm vụ ghi ở đây khớp với nhiều nhiệm vụ của kế hoạch "
-                    f"({_codes(_candidates(row, catalog), catalog)}). Hãy ghi mã nhiệm vụ.",
+            found = [catalog.task(i) for i in _candidates(row, catalog)]
+            listed = "; ".join(labelled(t) for t in found if t)
+            return (f"Nhiệm vụ ghi ở đây khớp với nhiều nhiệm vụ của kế hoạch ({listed}). Hãy "
+                    "ghi mã nhiệm vụ, hoặc chọn nhiệm vụ đúng để ghi nhớ tên gọi này.",
                     task_value)
         case "unit_missing":
             return ("Không xác định được đơn vị báo cáo. Hãy ghi 'Đơn vị báo cáo: <tên đơn vị>' "
@@ -119,9 +116,17 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
             return (f"{task_label} của {unit} đã được báo cáo ở dòng {row['dup_first_row']}; mỗi "
                     "nhiệm vụ chỉ ghi một dòng cho mỗi kỳ.", task_value)
         case "task_fuzzy":
-            title = task.title if task else ""
-            return (f"Tên nhiệm vụ không khớp hoàn toàn; đã hiểu là {task_label}: {title}. Hãy "
-                    "kiểm tra.", row["title_c"])
+            label = labelled(task) if task else task_label
+            return (f"«{row['title_c']}» được hiểu là {label}. Hãy kiểm tra; nếu đúng, có thể "
+                    "ghi nhớ tên gọi này cho các lần sau.", row["title_c"])
+        case "period_last":
+            return (f"Ngày báo cáo {row['reported_on']:%d/%m/%Y} sau kỳ cuối của {task_label} "
+                    f"(nhiệm vụ định kỳ); dòng được tính vào kỳ cuối "
+                    f"{periods.label(row['period'])}. Nếu không đúng, hãy thêm cột 'Kỳ báo "
+                    "cáo'.", None)
+        case "unit_close":
+            return (f"«{row['unit_c']}» được hiểu là {unit} (tên không khớp hoàn toàn với "
+                    "danh mục). Hãy kiểm tra.", row["unit_c"])
         case "code_unknown":
             return (f"Mã nhiệm vụ không có trong kế hoạch; đã khớp theo tên là {task_label}.",
                     row["code_c"])
@@ -148,8 +153,8 @@ def row_problems(row: dict, ref, catalog: Catalog) -> list[Problem]:
         for code in _bits(row[key] or 0, names):
             message, value = _message(code, row, catalog)
             sheet, line, column = ref.sheet, row["row_no"], _column(code, row, ref)
-            if _FIELD.get(code) == "unit" and ref.unit_source in ("title", "form"):
-                if ref.unit_source == "form" or ref.unit_at is None:
+            if _FIELD.get(code) == "unit" and ref.unit_source in ("title", "form", "file"):
+                if ref.unit_source in ("form", "file") or ref.unit_at is None:
                     sheet, line, column = None, None, None
                 else:
                     line, column = ref.unit_at

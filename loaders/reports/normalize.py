@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 
 from loaders.reports.catalog import Catalog, code_key, section_key, title_key
 from loaders.reports.messages import row_problems
-from loaders.reports.task_match import FUZZY_MAX_TITLES, close_tasks
+from loaders.reports.task_match import match_tasks
 from loaders.reports.values import by_distinct, clean_column, parse_day
 from loaders.reports.vocabulary import progress_of
 from tracker.domain import periods
@@ -105,6 +105,7 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
         "unit_empty": (lambda v: not cleaned(v), flag),
         "unit_n": (lambda v: len(catalog.unit_ids(v)), i32),
         "unit_pick": (lambda v: _count_pick(catalog.unit_ids(v))[1], i32),
+        "unit_close": (lambda v: bool(cleaned(v)) and not catalog.unit_match(v)[1], flag),
     })
     code_ids, section_ids = lookup("code", code_key), lookup("section", section_key)
     title_ids = lookup("title", title_key)
@@ -152,13 +153,14 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
         "status_c": status.pop("status_c"), "date_c": day.pop("date_c"),
         "period_c": period.pop("period_c"), "result_c": result_c, "note_c": note_c,
     })
-    fuzzy_n, fuzzy_id = _fuzzy_columns(code, section, title, texts["title_c"], catalog)
+    fuzzy_n, fuzzy_id, fuzzy_warn = _fuzzy_columns(code, section, title, texts["title_c"],
+                                                   catalog)
     has_task = pc.or_(pc.or_(code["has_code"], section["has_section"]), title["has_title"])
     keyed = pa.table({
         "rid": staged["rid"], "file_no": staged["file_no"], "sheet_no": staged["sheet_no"],
         "row_no": staged["row_no"], "is_matrix": pc.is_valid(staged["cell_col"]),
         **unit, **code, **section, **title, **status, **day, **period,
-        "fuzzy_n": fuzzy_n, "fuzzy_id": fuzzy_id, "has_task": has_task,
+        "fuzzy_n": fuzzy_n, "fuzzy_id": fuzzy_id, "fuzzy_warn": fuzzy_warn, "has_task": has_task,
         "result_empty": pc.equal(result_c, ""),
         "is_total": pc.and_(title.pop("total_word"), pc.invert(code["has_code"])),
     })
@@ -167,23 +169,25 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
 
 def _fuzzy_columns(
     code: dict, section: dict, title: dict, title_c: pa.Array, catalog: Catalog
-) -> tuple[pa.Array, pa.Array]:
-    """Close title matches, only for rows that no code, section or exact title matched. The
-    best task must be clearly better than the second, else the row is ambiguous."""
+) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """(candidates, task, whether to warn) from :mod:`loaders.reports.task_match`, only for
+    the distinct titles that no code, section or exact title matched (no per-row work)."""
     need = pc.and_(
         pc.and_(pc.equal(code["code_n"], 0), pc.equal(section["section_n"], 0)),
         pc.and_(pc.equal(title["title_n"], 0), title["has_title"]),
     )
     n = len(title_c)
     if not pc.any(need).as_py():
-        return pa.array([0] * n, pa.int32()), pa.nulls(n, pa.int32())
-    wanted = pc.unique(pc.filter(title_c, need)).to_pylist()[:FUZZY_MAX_TITLES]
-    found = {text: close_tasks(text, catalog) for text in wanted}
+        return pa.array([0] * n, pa.int32()), pa.nulls(n, pa.int32()), pa.array([False] * n)
+    wanted = [t for t in pc.unique(pc.filter(title_c, need)).to_pylist() if t]
+    found = match_tasks(wanted, catalog)
     out = by_distinct(pc.if_else(need, title_c, ""), {
-        "n": (lambda v: len(found.get(v) or ()), pa.int32()),
-        "id": (lambda v: (found.get(v) or [None])[0], pa.int32()),
+        "n": (lambda v: len(found[v].ids) if v in found else 0, pa.int32()),
+        "id": (lambda v: found[v].ids[0] if v in found and found[v].ids else None,
+               pa.int32()),
+        "warn": (lambda v: v in found and not found[v].exact, pa.bool_()),
     })
-    return out["n"], out["id"]
+    return out["n"], out["id"], out["warn"]
 
 
 def resolve(

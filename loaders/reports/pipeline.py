@@ -23,7 +23,7 @@ from loaders.reading import legacy
 from loaders.reading.guard import MAX_FILE_BYTES
 from loaders.reading.sniff import EXTENSIONS, sniff
 from loaders.reading.workbook import Workbook, read_workbook
-from loaders.reports.catalog import Catalog
+from loaders.reports.catalog import Catalog, unit_in_file_name
 from loaders.reports.layout import StagedSheet, head_rows, stage_sheet
 from loaders.reports.normalize import FileInput, SheetRef, resolve
 from tracker.domain.problems import Problem, SortsProblems, column_letter, file_problem
@@ -51,7 +51,7 @@ class PreparedFile(SortsProblems):
     rows: pa.Table | None = None
     unit_ids: list[int] = field(default_factory=list)
     reported_on: date | None = None
-    reported_on_source: str = ""  # "title" | "form" | "today"
+    reported_on_source: str = ""  # "form" | "file" | "upload_day"
     duplicate_of: int | None = None
     sheets: list[str] = field(default_factory=list)
 
@@ -163,14 +163,60 @@ def _read_one(
         return _Work(prepared, [], False)
     prepared.sheets = [s.sheet for s in staged]
     _check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
-    title_date = next((s.title.reported_on for s in staged if s.title.reported_on), None)
-    if title_date:
-        prepared.reported_on, prepared.reported_on_source = title_date, "title"
-    elif reported_on:
-        prepared.reported_on, prepared.reported_on_source = reported_on, "form"
-    else:
-        prepared.reported_on, prepared.reported_on_source = today, "today"
+    if unit is None:
+        _unit_from_file_name(prepared, staged, catalog)
+    _date_report(prepared, staged, reported_on, today)
     return _Work(prepared, staged, book.date1904)
+
+
+def _date_report(
+    prepared: PreparedFile, staged: list[StagedSheet], reported_on: date | None, today: date,
+) -> None:
+    """The report's date: the date chosen at upload (or ``--date``) overrides the one the file
+    carries (a dated place line, "Ngày báo cáo: ...", a date in the title block); the
+    upload day is the last resort. Says which was used in ``reported_on_source``."""
+    dated = next((s for s in staged if s.title.reported_on), None)
+    in_file = dated.title.reported_on if dated else None
+    if reported_on:
+        prepared.reported_on, prepared.reported_on_source = reported_on, "form"
+        if in_file and in_file != reported_on:
+            r, c = dated.title.date_at
+            prepared.problems.append(Problem(
+                prepared.file, dated.sheet, r + 1, _letter(dated, c), dated.title.date_text,
+                f"Tệp ghi ngày báo cáo {in_file:%d/%m/%Y}; đã dùng ngày chọn khi tải lên "
+                f"{reported_on:%d/%m/%Y}.", "warning"))
+    elif in_file:
+        prepared.reported_on, prepared.reported_on_source = in_file, "file"
+    else:
+        prepared.reported_on, prepared.reported_on_source = today, "upload_day"
+        prepared.problems.append(file_problem(
+            prepared.file, f"Tệp không ghi ngày báo cáo; đã lấy ngày tải lên {today:%d/%m/%Y}. "
+            "Nếu không đúng, hãy chọn ngày báo cáo khi tải lên.", "warning"))
+
+
+def _unit_from_file_name(
+    prepared: PreparedFile, staged: list[StagedSheet], catalog: Catalog,
+) -> None:
+    """Sheets that name no unit (no unit column, no title line, none chosen) take the unit
+    the file name names ("BC_So_TTTT_thang12.xlsx"), with a warning; else they stay
+    without a unit and every row says so."""
+    orphans = [s for s in staged if s.unit_source is None]
+    if not orphans:
+        return
+    found = unit_in_file_name(prepared.file, catalog)
+    if found is None:
+        return
+    unit_id, words = found
+    name = catalog.unit_name(unit_id)
+    for sheet in orphans:
+        n = sheet.table.num_rows
+        column = sheet.table.column_names.index("unit_text")
+        sheet.table = sheet.table.set_column(column, "unit_text", pa.array([name] * n,
+                                                                            pa.string()))
+        sheet.unit_source = "file"
+    prepared.problems.append(file_problem(
+        prepared.file, f"Tệp không ghi đơn vị báo cáo; theo tên tệp («{words}») đã hiểu là "
+        f"{name}. Nếu không đúng, hãy chọn đơn vị khi tải lên.", "warning"))
 
 
 def _note_renamed(prepared: PreparedFile, kind: str) -> None:

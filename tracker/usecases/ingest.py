@@ -56,7 +56,8 @@ def load_catalog(store: Store, plan_code: str) -> Catalog | None:
     tasks = [Task(tid, code, title, section or "", recurrence, due, deadline or "", order)
              for tid, code, title, section, recurrence, due, deadline, order in ref.tasks]
     obligations = [Obligation(tid, uid, period, due) for tid, uid, period, due in ref.obligations]
-    return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations)
+    return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations,
+                   ref.province)
 
 
 @dataclass
@@ -73,6 +74,9 @@ class FileResult(SortsProblems):
     sha256: str = ""
     reported_on: date | None = None
     reinstated: bool = False
+    reported_on_source: str = ""
+    """Where the report's date came from: "form" (chosen at upload or ``--date``), "file"
+    (written in the file) or "upload_day" (neither: the day of upload)."""
 
     @property
     def summary(self) -> str:
@@ -93,6 +97,8 @@ class FileResult(SortsProblems):
             "duplicate": self.duplicate,
             "unit": self.unit,
             "rows": self.rows,
+            "reported_on": self.reported_on.isoformat() if self.reported_on else None,
+            "reported_on_source": self.reported_on_source,
             "errors": [_problem_json(p) for p in self.errors],
             "warnings": [_problem_json(p) for p in self.warnings],
         }
@@ -158,9 +164,9 @@ def ingest_files(
     """Validate and write a batch of report files for the plan `plan_code`.
 
     `files` are (file name, bytes). `unit` is the unit chosen at upload, used for files that
-    name none; `reported_on` the report date used when a file's title block has none (else
-    today). Raises UnknownPlan for an unknown plan code; everything wrong with a file is in
-    its result.
+    name none; `reported_on` the report date chosen at upload, which overrides the date a
+    file carries (else that date, else today). Raises UnknownPlan for an unknown plan code;
+    everything wrong with a file is in its result.
     """
     preparation = prepare_files(store, plan_code, files, unit, reported_on,
                                 on_progress=on_progress)
@@ -186,7 +192,8 @@ def _result(catalog: Catalog, prepared: PreparedFile, written) -> FileResult:
     rows = prepared.rows.num_rows if prepared.rows is not None and not duplicate else 0
     unit = catalog.unit_name(prepared.unit_id) if prepared.unit_id is not None else None
     return FileResult(prepared.file, accepted, duplicate, unit, rows, problems, report_id,
-                      prepared.sha256, prepared.reported_on, reinstated)
+                      prepared.sha256, prepared.reported_on, reinstated,
+                      prepared.reported_on_source)
 
 
 def report_files(paths: Sequence[str | Path]) -> list[Path]:

@@ -40,11 +40,17 @@ pairs AS (
            list(o.period) FILTER (WHERE o.period <> '') AS periods
     FROM obligations o GROUP BY ALL
 ),
+-- The period holding the completion date (else the report's date); a row without a
+-- completion date, in a report dated after the pair's last period, falls in that last one.
 by_date AS (
-    SELECT d.rid, min(o.period) AS period
+    SELECT d.rid,
+           min(o.period) FILTER (WHERE coalesce(d.completed_on, d.reported_on)
+                                 BETWEEN o.period_start AND o.period_end) AS within,
+           CASE WHEN any_value(d.completed_on) IS NULL
+                 AND any_value(d.reported_on) > max(o.period_end)
+                THEN arg_max(o.period, o.period_end) END AS after_last
     FROM dated d
     JOIN obligations o ON o.task_id = d.task_id AND o.unit_id = d.unit_id AND o.period <> ''
-     AND coalesce(d.completed_on, d.reported_on) BETWEEN o.period_start AND o.period_end
     WHERE NOT d.skip AND d.period_code IS NULL
     GROUP BY d.rid
 ),
@@ -55,7 +61,8 @@ placed AS (
                 WHEN p.one_off THEN ''
                 WHEN d.period_code IS NOT NULL THEN
                      CASE WHEN list_contains(p.periods, d.period_code) THEN d.period_code END
-                ELSE b.period END AS period
+                ELSE coalesce(b.within, b.after_last) END AS period,
+           b.within IS NULL AND b.after_last IS NOT NULL AS past_last
     FROM dated d
     LEFT JOIN pairs p ON p.task_id = d.task_id AND p.unit_id = d.unit_id
     LEFT JOIN by_date b ON b.rid = d.rid
@@ -91,7 +98,7 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN dup_rank > 1 THEN 8192 ELSE 0 END)
        END AS error_bits,
        CASE WHEN skip THEN 0 ELSE
-           (CASE WHEN by_fuzzy AND task_n = 1 THEN 1 ELSE 0 END)
+           (CASE WHEN by_fuzzy AND fuzzy_warn AND task_n = 1 THEN 1 ELSE 0 END)
          | (CASE WHEN has_code AND code_n = 0 AND task_n = 1 AND NOT is_matrix THEN 2 ELSE 0 END)
          | (CASE WHEN code_n = 1 AND title_n > 0 AND task_id IS DISTINCT FROM title_id
                       AND title_n = 1 THEN 4 ELSE 0 END)
@@ -100,6 +107,8 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN progress IN ('in_progress', 'not_started') AND day_value IS NOT NULL
                  THEN 16 ELSE 0 END)
          | (CASE WHEN completed_on > reported_on THEN 32 ELSE 0 END)
+         | (CASE WHEN unit_close AND unit_n = 1 THEN 64 ELSE 0 END)
+         | (CASE WHEN past_last AND period <> '' THEN 128 ELSE 0 END)
        END AS warning_bits
 FROM checked
 ORDER BY rid
