@@ -38,8 +38,17 @@ if not codes:
     st.stop()
 
 left, middle, right = st.columns([2, 2, 1])
-plan = left.selectbox("Kế hoạch", codes, key="upload.plan",
-                      index=codes.index(filters.plan) if filters.plan in codes else 0)
+# The box follows the sidebar's plan; with every plan in the sidebar nothing is preselected
+# (a preselected first plan is how reports landed in the other province's plan).
+if filters.plan in codes and st.session_state.get("upload.sidebar") != filters.plan:
+    st.session_state["upload.plan"] = filters.plan
+st.session_state["upload.sidebar"] = filters.plan
+plan = left.selectbox("Kế hoạch", codes, key="upload.plan", index=None,
+                      placeholder="Chọn kế hoạch mà các tệp báo cáo thực hiện")
+if plan is None:
+    st.info("Chọn kế hoạch trước khi tải tệp lên. Tệp ghi số hiệu một kế hoạch khác sẽ bị từ "
+            "chối, kèm tên kế hoạch của nó.")
+    st.stop()
 province = plans.set_index("code").loc[plan, "province"]
 unit_rows = data.call(choices.units, province=province)
 units = dict(sorted(zip(unit_rows["name"], unit_rows["unit_id"].astype(int), strict=True)))

@@ -77,7 +77,7 @@ def test_bad_usage_exits_2(db, tmp_path, args):
     assert cli("ingest", path, *args, "--db", db).returncode == 2
 
 
-def test_a_missing_file_or_missing_plan_option_exits_2(db, tmp_path):
+def test_a_missing_file_or_a_folder_without_reports_exits_2(db, tmp_path):
     assert cli("ingest", tmp_path / "khong_co.xlsx", "--plan", PLAN, "--db", db).returncode == 2
     assert cli("ingest", tmp_path).returncode == 2
 

@@ -24,6 +24,7 @@ def db(tmp_path, monkeypatch) -> Path:
 
 def page(db) -> AppTest:
     at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=60)
+    at.query_params["plan"] = PLAN  # the sidebar's plan, which the upload box follows
     return at.run()
 
 
@@ -63,3 +64,18 @@ def test_the_template_can_be_downloaded_for_a_unit(db):
     at.selectbox(key="upload.unit").set_value("Sở Ngoại vụ").run()
     assert not at.exception
     assert "Sở Ngoại vụ" in at.get("download_button")[0].proto.label
+
+
+def test_the_plan_box_starts_on_the_sidebars_plan_and_never_guesses(demo_db, monkeypatch):
+    from app_pages import open_page
+
+    at = open_page(demo_db, monkeypatch, "pages/upload.py", plan="84-KH/BTGTU")
+    assert not at.exception
+    assert at.selectbox(key="upload.plan").value == "84-KH/BTGTU"
+    at = open_page(demo_db, monkeypatch, "pages/upload.py", plan="TUHD-32/2019")
+    assert at.selectbox(key="upload.plan").value == "TUHD-32/2019"
+    at = open_page(demo_db, monkeypatch, "pages/upload.py")  # every plan in the sidebar
+    assert not at.exception
+    assert at.selectbox(key="upload.plan").value is None  # not the first plan of the list
+    assert any("Chọn kế hoạch" in i.value for i in at.info)
+    assert not at.get("file_uploader")

@@ -26,6 +26,7 @@ from loaders.reading.workbook import Workbook, read_workbook
 from loaders.reports.catalog import Catalog, unit_in_file_name
 from loaders.reports.layout import StagedSheet, head_rows, stage_sheet
 from loaders.reports.normalize import FileInput, SheetRef, resolve
+from loaders.reports.plan_marks import find_plan_marks
 from tracker.domain.problems import Problem, SortsProblems, column_letter, file_problem
 
 READ_THREADS = min(2, os.cpu_count() or 1)
@@ -53,6 +54,8 @@ class PreparedFile(SortsProblems):
     reported_on: date | None = None
     reported_on_source: str = ""  # "form" | "file" | "upload_day"
     duplicate_of: int | None = None
+    plan_codes: list[str] = field(default_factory=list)
+    """Known plans whose code the file writes above its table (see plan_marks)."""
     sheets: list[str] = field(default_factory=list)
 
     @property
@@ -81,13 +84,15 @@ def prepare(
     today: date | None = None,
     known: dict[str, tuple[int, int | None]] | None = None,
     on_progress: Progress | None = None,
+    plan_codes: Sequence[str] = (),
 ) -> list[PreparedFile]:
     """Validate `files` against `catalog`.
 
     `unit` is the unit chosen at upload (used when a file names none); `reported_on` the
     date chosen at upload (used when the title block has none; else `today`). `known` maps
     the sha256 of files already loaded for this plan to their report id: those are not
-    read again and come back as duplicates.
+    read again and come back as duplicates. `plan_codes` are every registered plan's code:
+    a file that writes another plan's code and not this one's is refused, naming its plan.
     """
     today = today or date.today()
     known = dict(known or {})
@@ -107,7 +112,8 @@ def prepare(
     # Progress is reported from this thread only (UIs cannot be touched from others).
     total, done = len(files), len(files) - len(todo)
     with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        futures = {pool.submit(_read_one, prepared, catalog, unit, reported_on, today): index
+        futures = {pool.submit(_read_one, prepared, catalog, unit, reported_on, today,
+                               plan_codes): index
                    for index, prepared in todo}
         for future in as_completed(futures):
             works[futures[future]] = future.result()
@@ -123,7 +129,7 @@ def prepare(
 
 def _read_one(
     prepared: PreparedFile, catalog: Catalog, unit: str | None, reported_on: date | None,
-    today: date,
+    today: date, plan_codes: Sequence[str] = (),
 ) -> _Work:
     name, data = prepared.file, prepared.data
     if len(data) > MAX_FILE_BYTES:
@@ -142,6 +148,8 @@ def _read_one(
              if sheet.visible and sheet.width}
     if _convert_legacy(prepared, book, heads):
         heads = {}  # the tables were converted: their first rows are read again
+    if plan_codes and _of_another_plan(prepared, book, heads, catalog, plan_codes):
+        return _Work(prepared, [], False)
     form_unit_ids = catalog.unit_ids(unit) if unit else set()
     if unit and len(form_unit_ids) != 1:
         prepared.problems.append(file_problem(
@@ -167,6 +175,42 @@ def _read_one(
         _unit_from_file_name(prepared, staged, catalog)
     _date_report(prepared, staged, reported_on, today)
     return _Work(prepared, staged, book.date1904)
+
+
+def plans_named(name: str, data: bytes, plan_codes: Sequence[str]) -> list[str]:
+    """The registered plans whose code a file writes above its tables (reads the file; a
+    file that cannot be read names none)."""
+    if len(data) > MAX_FILE_BYTES:
+        return []
+    book = read_workbook(name, data, sniff(data))
+    if any(p.is_error for p in book.problems):
+        return []
+    found = {m.code for sheet in book.sheets if sheet.visible and sheet.width
+             for m in find_plan_marks(sheet.name, head_rows(sheet), plan_codes)}
+    return sorted(found)
+
+
+def _of_another_plan(
+    prepared: PreparedFile, book: Workbook, heads: dict, catalog: Catalog,
+    plan_codes: Sequence[str],
+) -> bool:
+    """Note the plan codes the file writes; True (with a located error) when it names
+    another registered plan and not the chosen one."""
+    marks = []
+    for sheet in book.sheets:
+        if sheet.visible and sheet.width:
+            rows = heads.get(id(sheet)) or head_rows(sheet)
+            marks += [(m, sheet) for m in find_plan_marks(sheet.name, rows, plan_codes)]
+    prepared.plan_codes = sorted({m.code for m, _ in marks})
+    if not marks or catalog.plan_code in prepared.plan_codes:
+        return False
+    mark, sheet = marks[0]
+    prepared.problems.append(Problem(
+        prepared.file, mark.sheet, mark.row + 1, sheet.letter(mark.col), mark.code,
+        f"Tệp này là báo cáo thực hiện kế hoạch {mark.code}, không phải kế hoạch "
+        f"{catalog.plan_code} đang chọn; không ghi gì. Hãy chọn kế hoạch {mark.code} rồi tải "
+        "lại (hoặc để trống ô kế hoạch để tệp tự vào đúng kế hoạch của nó)."))
+    return True
 
 
 def _date_report(

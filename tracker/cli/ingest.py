@@ -1,7 +1,9 @@
-"""``ingest FILE... --plan CODE [--unit NAME] [--date YYYY-MM-DD] [--db PATH] [--json]``.
+"""``ingest FILE... [--plan CODE] [--unit NAME] [--date YYYY-MM-DD] [--db PATH] [--json]``.
 
 Loads unit reports (.xlsx, .xlsm, .xls, .ods, .csv; a folder stands for every report file in
-it). Exit status: 0 when every file was accepted or already loaded, 1 when any was
+it). Without ``--plan`` each file goes to the registered plan whose number it writes in its
+title rows; with it, a file that names another plan is refused. Exit status: 0 when every
+file was accepted or already loaded, 1 when any was
 rejected, 2 on bad usage (unknown plan or unit, missing file).
 """
 
@@ -22,7 +24,8 @@ def register(subparsers) -> None:
         description=__doc__.splitlines()[0],
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="tệp báo cáo hoặc thư mục")
-    parser.add_argument("--plan", required=True, help="số hiệu kế hoạch, ví dụ 84-KH/BTGTU")
+    parser.add_argument("--plan", help="số hiệu kế hoạch, ví dụ 84-KH/BTGTU (mặc định: kế hoạch "
+                        "mà mỗi tệp ghi ở phần đầu)")
     parser.add_argument("--unit", help="đơn vị báo cáo, khi tệp không ghi đơn vị")
     parser.add_argument("--date", type=iso_date,
                         help="ngày báo cáo YYYY-MM-DD, khi tệp không ghi ngày (mặc định: hôm nay)")
@@ -34,16 +37,23 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     paths = report_files(args.files)
+    if not paths:
+        print("Không có tệp báo cáo nào (.xlsx .xlsm .xls .ods .csv) trong: "
+              + ", ".join(args.files), file=sys.stderr)
+        return 2
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         print(f"Không tìm thấy tệp: {', '.join(missing)}", file=sys.stderr)
         return 2
     with Store(database_path(args.db)) as store:
-        catalog = load_catalog(store, args.plan)
-        if catalog is None:
+        catalog = load_catalog(store, args.plan) if args.plan else None
+        if args.plan and catalog is None:
             print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)
             return 2
-        if args.unit and len(catalog.unit_ids(args.unit)) != 1:
+        if args.unit and catalog is None:
+            print("--unit cần đi cùng --plan.", file=sys.stderr)
+            return 2
+        if args.unit and catalog is not None and len(catalog.unit_ids(args.unit)) != 1:
             print(f"Không có (hoặc không rõ) đơn vị '{args.unit}' trong danh mục.", file=sys.stderr)
             return 2
         files = [(p.name, p.read_bytes()) for p in paths]

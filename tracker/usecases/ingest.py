@@ -21,9 +21,10 @@ from pathlib import Path
 
 from loaders.reading.sniff import REPORT_SUFFIXES
 from loaders.reports.catalog import Catalog, Obligation, Task, Unit
-from loaders.reports.pipeline import PreparedFile, prepare
+from loaders.reports.pipeline import PreparedFile, plans_named, prepare
 from tracker.domain.problems import Problem, SortsProblems, file_problem
 from tracker.store.database import Store
+from tracker.store.plans import list_plans
 from tracker.store.reports import (
     NewReport,
     known_hashes,
@@ -130,13 +131,52 @@ def prepare_files(
     *,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> Preparation:
-    """Validate `files` against the plan without writing. Raises UnknownPlan."""
+    """Validate `files` against the plan without writing. Raises UnknownPlan.
+
+    A file that writes another registered plan's code (and not this plan's) is refused
+    with a message naming its plan.
+    """
     catalog = load_catalog(store, plan_code)
     if catalog is None:
         raise UnknownPlan(plan_code)
     prepared = prepare(files, catalog, unit, reported_on,
-                       known=known_hashes(store, catalog.plan_id), on_progress=on_progress)
+                       known=known_hashes(store, catalog.plan_id), on_progress=on_progress,
+                       plan_codes=plan_codes(store))
     return Preparation(catalog, prepared)
+
+
+def plan_codes(store: Store) -> list[str]:
+    """Every registered plan's code (archived ones too: a late report still names them)."""
+    return [str(code) for code in list_plans(store)["code"]]
+
+
+def prepare_by_plan(
+    store: Store,
+    files: Sequence[tuple[str, bytes]],
+    reported_on: date | None = None,
+    *,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[list[Preparation], list[FileResult]]:
+    """Validate files whose plan was left open: each goes to the one plan it writes in its
+    title rows. Returns a preparation per plan found, and a refusal for each file that
+    names no registered plan or several."""
+    codes = plan_codes(store)
+    by_plan: dict[str, list[tuple[str, bytes]]] = {}
+    refused: list[FileResult] = []
+    for name, data in files:
+        found = plans_named(name, data, codes)
+        if len(found) == 1:
+            by_plan.setdefault(found[0], []).append((name, data))
+            continue
+        what = ("không ghi số hiệu kế hoạch nào đã đăng ký" if not found else
+                "ghi nhiều kế hoạch (" + ", ".join(found) + ")")
+        refused.append(FileResult(name, False, problems=[file_problem(
+            name, f"Tệp {what} ở phần đầu trang, nên không biết nộp vào kế hoạch nào; không "
+            "ghi gì. Hãy chọn kế hoạch trước khi tải lên.")]))
+    preparations = [prepare_files(store, code, group, None, reported_on,
+                                  on_progress=on_progress)
+                    for code, group in by_plan.items()]
+    return preparations, refused
 
 
 def commit_prepared(
@@ -153,7 +193,7 @@ def commit_prepared(
 
 def ingest_files(
     store: Store,
-    plan_code: str,
+    plan_code: str | None,
     files: Sequence[tuple[str, bytes]],
     unit: str | None = None,
     uploaded_by: str = "",
@@ -165,9 +205,17 @@ def ingest_files(
 
     `files` are (file name, bytes). `unit` is the unit chosen at upload, used for files that
     name none; `reported_on` the report date chosen at upload, which overrides the date a
-    file carries (else that date, else today). Raises UnknownPlan for an unknown plan code;
+    file carries (else that date, else today). With `plan_code` None each file goes to the
+    plan it names (:func:`prepare_by_plan`). Raises UnknownPlan for an unknown plan code;
     everything wrong with a file is in its result.
     """
+    if plan_code is None:
+        preparations, refused = prepare_by_plan(store, files, reported_on,
+                                                on_progress=on_progress)
+        done = {r.file: r for r in refused}
+        for preparation in preparations:
+            done |= {r.file: r for r in commit_prepared(store, preparation, uploaded_by)}
+        return [done[name] for name, _ in files]
     preparation = prepare_files(store, plan_code, files, unit, reported_on,
                                 on_progress=on_progress)
     return commit_prepared(store, preparation, uploaded_by)
