@@ -14,6 +14,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from loaders.plans.rows import TASK_COLUMNS, TASK_LABELS, PlanFields
 from loaders.reading.guard import inspect_xlsx
@@ -83,8 +84,8 @@ def template_bytes(groups: list[str], levels: list[str], fields: PlanFields | No
     plan.column_dimensions["C"].width = 60
     for row, (attr, label) in enumerate(PLAN_LABELS, start=1):
         put(plan, row, 1, label).font = bold
-        value = getattr(fields, attr, None) if fields else None
-        put(plan, row, 2, CYCLES.get(value, value) if attr == "report_cycle" else value)
+        given = getattr(fields, attr, None) if fields else None
+        put(plan, row, 2, CYCLES.get(str(given), given) if attr == "report_cycle" else given)
     put(plan, 1, 3, "Ngày viết dd/mm/yyyy. Điền nhiệm vụ ở trang «Nhiệm vụ», đơn vị mới ở "
         "trang «Đơn vị». Tệp được nhận cả hoặc không nhận gì.").alignment = wrap
     cycle = DataValidation(type="list", formula1=f"'{LIST_SHEET}'!$C$1:$C${len(CYCLES)}")
@@ -112,11 +113,11 @@ def template_bytes(groups: list[str], levels: list[str], fields: PlanFields | No
                                    "parent"), start=1):
             put(sheet, r, col, unit.get(key))
     sheet.freeze_panes = "A2"
-    for col, source in (("D", f"'{LIST_SHEET}'!$A$1:$A${max(len(groups), 1)}"),
+    for letter, source in (("D", f"'{LIST_SHEET}'!$A$1:$A${max(len(groups), 1)}"),
                         ("E", f"'{LIST_SHEET}'!$B$1:$B${max(len(levels), 1)}")):
         rule = DataValidation(type="list", formula1=source, allow_blank=True)
         sheet.add_data_validation(rule)
-        rule.add(f"{col}2:{col}1000")
+        rule.add(f"{letter}2:{letter}1000")
     book.move_sheet(LIST_SHEET, offset=3)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -164,8 +165,8 @@ def read_unit_sheet(data: bytes, filename: str = "") -> SheetImport:
     name = filename or "tệp"
     facts = inspect_xlsx(data) if data[:4] == b"PK\x03\x04" else None
     if facts is None or facts.refusal:
-        result.problems.append(file_problem(name, facts.refusal if facts else
-                                            "Tệp không phải Excel .xlsx."))
+        result.problems.append(file_problem(name, facts.refusal if facts and facts.refusal
+                                            else "Tệp không phải Excel .xlsx."))
         return result
     try:
         from openpyxl import load_workbook
@@ -215,7 +216,7 @@ def to_date(value) -> date | None | str:
 
 def _plan_fields(rows: list[list], name: str, problems: list[Problem]) -> PlanFields:
     by_label = {fold(label): attr for attr, label in PLAN_LABELS}
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for number, row in enumerate(rows, start=1):
         if row and fold(row[0]) in by_label and len(row) > 1:
             attr = by_label[fold(row[0])]
@@ -284,7 +285,7 @@ def _task_rows(rows: list[list], name: str, problems: list[Problem]) -> tuple[li
 
 
 def _unit_rows(rows: list[list], name: str, problems: list[Problem]) -> list[dict]:
-    keys = {k: (k,) for k in _UNIT_KEYS}
+    keys: dict[str, tuple[str, ...]] = {k: (k,) for k in _UNIT_KEYS}
     keys["ten goi khac"] = ("ten goi khac", "ten goi khac cach nhau bang")
     index, columns = _header(rows, keys)
     if "ten don vi" not in columns:
@@ -295,8 +296,9 @@ def _unit_rows(rows: list[list], name: str, problems: list[Problem]) -> list[dic
     order = ("name", "short_name", "aliases", "group", "level", "parent")
     units = []
     for number, row in enumerate(rows[index + 1:], start=index + 2):
-        item = {attr: _text(row[columns[key]]) if key in columns and columns[key] < len(row)
-                else "" for attr, key in zip(order, _UNIT_KEYS, strict=True)}
+        item: dict[str, Any] = {
+            attr: _text(row[columns[key]]) if key in columns and columns[key] < len(row)
+            else "" for attr, key in zip(order, _UNIT_KEYS, strict=True)}
         if any(item.values()):
             item["row"] = number
             units.append(item)

@@ -8,7 +8,7 @@ from datetime import date
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import title_case
-from loaders.plans.model import DraftTask, DraftUnit, Problem
+from loaders.plans.model import DraftTask, DraftUnit, Problem, Role
 from loaders.plans.tables import table_rows
 from loaders.plans.text import Block, Node
 from tracker.domain.deadlines import Deadline
@@ -236,7 +236,7 @@ def _units_of_block(block: Block, fields_only: bool = False) -> list[DraftUnit]:
                                piece.text):
             field = dl.split_field(clause)
             if field and field[0] in _CHAIR | _PARTNER:
-                role = "chu_tri" if field[0] in _CHAIR else "phoi_hop"
+                role: Role = "chu_tri" if field[0] in _CHAIR else "phoi_hop"
                 units += [DraftUnit(n, role, piece.line) for n in du.split_names(field[1])
                           if du.is_unit_like(n) or n[:1].isupper()]
     if not units and not fields_only:

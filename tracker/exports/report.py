@@ -110,14 +110,12 @@ def header_for(
     plans = choices.plans(store)
     found_groups = choices.unit_groups(store)
     labels = dict(zip(found_groups["group_code"], found_groups["label"], strict=True))
-    chosen = dict(
-        filters=describe_filters(groups, statuses, labels),
-        groups=tuple(groups or ()),
-        statuses=tuple(statuses or ()),
-    )
+    text = describe_filters(groups, statuses, labels)
+    chosen_groups, chosen_statuses = tuple(groups or ()), tuple(statuses or ())
     if plan is None:
         codes = tuple(plans.loc[~plans["archived"].astype(bool), "code"])
-        return Header(as_of=as_of, plan_codes=codes, **chosen)
+        return Header(as_of=as_of, plan_codes=codes, filters=text, groups=chosen_groups,
+                      statuses=chosen_statuses)
     found = plans[plans["code"] == plan]
     if found.empty:
         raise KeyError(plan)
@@ -130,7 +128,9 @@ def header_for(
         issued_on=None if pd.isna(issued) else pd.Timestamp(issued).date(),
         issuer=str(row["issuer"] or ""),
         province=str(row["province"] or ""),
-        **chosen,
+        filters=text,
+        groups=chosen_groups,
+        statuses=chosen_statuses,
     )
 
 

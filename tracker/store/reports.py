@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -130,24 +130,25 @@ def write_reports(
 ) -> dict[int, Written]:
     """Write the new reports of a batch (None entries are skipped); returns an outcome per
     index in `files`."""
-    todo = [i for i, f in enumerate(files) if f is not None]
+    present = {i: f for i, f in enumerate(files) if f is not None}
+    todo = list(present)
     outcome: dict[int, Written] = {}
     if not todo:
         return outcome
     folder = blob_dir(store)
     try:
-        outcome.update(_write(store, plan_id, files, todo, uploaded_by, folder))
+        outcome.update(_write(store, plan_id, present, todo, uploaded_by, folder))
     except Exception:  # noqa: BLE001 - fall back to one transaction per file
         for index in todo:
             try:
-                outcome.update(_write(store, plan_id, files, [index], uploaded_by, folder))
+                outcome.update(_write(store, plan_id, present, [index], uploaded_by, folder))
             except Exception as exc:  # noqa: BLE001 - reported on that file only
                 outcome[index] = Written(None, False, failure=f"{type(exc).__name__}: {exc}")
     return outcome
 
 
 def _write(
-    store: Store, plan_id: int, files: Sequence[NewReport], todo: list[int],
+    store: Store, plan_id: int, files: Mapping[int, NewReport], todo: list[int],
     uploaded_by: str, folder: Path | None,
 ) -> dict[int, Written]:
     outcome: dict[int, Written] = {}

@@ -123,7 +123,7 @@ def _fate(rng: random.Random, row) -> tuple[str, date | None]:
 
 def _row(rng: random.Random, row, fate: tuple[str, date | None], on: date, number: int):
     kind, completed = fate
-    if kind == "done" and completed <= on:
+    if kind == "done" and completed is not None and completed <= on:
         progress, result = "done", rng.choice(RESULTS).format(n=rng.randint(3, 240))
     elif kind == "stalled" and number == 1:
         progress, result, completed = "not_started", "", None

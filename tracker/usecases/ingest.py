@@ -184,7 +184,9 @@ def commit_prepared(
 ) -> list[FileResult]:
     """Write the accepted files of a preparation (one transaction for the batch, falling back
     to one per file); returns a result per file, in order."""
-    new = [NewReport(p.file, p.sha256, p.data, p.unit_id, p.reported_on, len(p.warnings), p.rows)
+    # the pipeline dates every accepted file (the upload day at the latest)
+    new = [NewReport(p.file, p.sha256, p.data, p.unit_id, p.reported_on or date.today(),
+                     len(p.warnings), p.rows)
            if p.accepted and p.rows is not None else None for p in preparation.files]
     written = write_reports(store, preparation.catalog.plan_id, new, uploaded_by)
     return [_result(preparation.catalog, p, written.get(i))

@@ -248,10 +248,12 @@ def save_unit_rows(store: Store, province: str, rows: list[UnitRow], file: str =
             name = clean(row.name)
             fields = dict(short_name=clean(row.short_name), group_code=by_label[fold(row.group)],
                           level=levels[fold(row.level or "tinh")])
-            unit_id = row.unit_id or existing.get(name)
-            if unit_id is None:
-                unit_id = tx.run("unit_insert", province=province, name=name, **fields)[0][0]
+            found_id = row.unit_id or existing.get(name)
+            if found_id is None:
+                unit_id = int(tx.run("unit_insert", province=province, name=name,
+                                     **fields)[0][0])
             else:
+                unit_id = found_id
                 tx.run("register_unit_update", unit_id=unit_id, name=name, parent_id=None,
                        **fields)
                 tx.run("register_unit_aliases_delete", unit_id=unit_id)
@@ -327,19 +329,19 @@ def import_workbook(store: Store, data: bytes, filename: str) -> tuple[SavedPlan
                 f"Nhiệm vụ {code} đã có báo cáo, không thể xoá khỏi kế hoạch.")))
     if any(p.is_error for p in problems):
         return None, problems
-    found: list[Problem] = []
+    saved_problems: list[Problem] = []
     try:
         with store.write():  # units and plan in one transaction: both or neither
             if units:
                 problems += save_unit_rows(store, fields.province, units, filename)
-            saved, found = save_rows(store, fields, sheet.rows,
+            saved, saved_problems = save_rows(store, fields, sheet.rows,
                                      load_registry(store, fields.province), filename,
                                      sheet.first_row)
             if saved is None:
                 raise _Rejected
     except _Rejected:
         saved = None
-    return saved, problems + [p for p in found if p not in problems]
+    return saved, problems + [p for p in saved_problems if p not in problems]
 
 
 class _Rejected(Exception):
