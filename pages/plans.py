@@ -19,6 +19,7 @@ from loaders.plans.rows import (
 from loaders.plans.units import unit_key
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import register
+from ui import aliases as aliases_ui
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
@@ -148,6 +149,7 @@ with tab_list:
             "archived": "Trạng thái"}), hide_index=True, width="stretch", key="plans.list")
         chosen = st.selectbox("Kế hoạch", plans["code"].tolist(), key="plans.manage")
         archived = bool(plans.loc[plans["code"] == chosen, "archived"].item())
+        aliases_ui.remembered_names(plan_code=chosen, kind="task")
         left, right = st.columns(2)
         if left.button("Bỏ lưu trữ" if archived else "Lưu trữ", key="plans.archive"):
             register.set_archived(store, chosen, not archived)

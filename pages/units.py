@@ -9,6 +9,7 @@ from loaders.plans.rows import split_cell
 from loaders.plans.sheet import read_unit_sheet
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import register
+from ui import aliases as aliases_ui
 from ui import data
 from ui.frame import page_frame
 
@@ -35,6 +36,7 @@ if province == NEW_PROVINCE:
 groups = list(register.groups(store).values())
 levels = list(register.LEVEL_LABELS.values())
 frame = register.units_frame(store, province)
+aliases_ui.remembered_names(province=province, kind="unit")
 ids = frame["unit_id"].tolist()
 
 

@@ -12,6 +12,7 @@ from loaders.templates.report import build_template
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest
 from tracker.views import choices
+from ui import aliases as aliases_ui
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
@@ -112,6 +113,7 @@ if uploaded:
                 st.dataframe(table.style.apply(lambda row: [
                     "background-color: #fdecea" if row["Mức"] == "Lỗi"
                     else "background-color: #fff8e1"] * len(row), axis=1), hide_index=True)
+                aliases_ui.offer_choices(preparation.catalog, result, by)
             if prepared.rows is not None and not result.duplicate:
                 unit_label = result.unit or "nhiều đơn vị"
                 source = DATE_SOURCES[prepared.reported_on_source]

@@ -154,4 +154,4 @@ def test_the_status_rules_are_written_once_in_sql():
 
     store_dir = Path(__file__).resolve().parent.parent / "tracker" / "store"
     spelled = [p.name for p in store_dir.rglob("*.sql") if "'done_late'" in p.read_text()]
-    assert spelled == ["003_status_rules.sql"]
+    assert spelled == ["004_status_rules.sql"]

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 import pyarrow as pa
+from rapidfuzz import fuzz, process
 
 from tracker.domain import periods
 from tracker.domain.names import unit_key
@@ -133,6 +134,17 @@ class Catalog:
             return found, True
         key = unit_key(text, self.province) if folded(text) else ""
         return self._unit_keys.get(key, set()), False
+
+    def closest_units(self, text: str, limit: int = 3) -> list[int]:
+        """The units whose names are most like `text`, best first (for a person to choose
+        among), compared on :func:`tracker.domain.names.unit_key`."""
+        if not folded(text or "") or not self.units:
+            return []
+        names = [unit_key(u.name, self.province) for u in self.units]
+        scores = process.cdist([unit_key(text, self.province)], names,
+                               scorer=fuzz.token_set_ratio)[0]
+        order = sorted(range(len(names)), key=lambda i: -scores[i])
+        return [self.units[i].unit_id for i in order[:limit] if scores[i] > 0]
 
     def unit_name(self, unit_id: int | None) -> str | None:
         return next((u.name for u in self.units if u.unit_id == unit_id), None)

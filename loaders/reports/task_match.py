@@ -178,3 +178,14 @@ def _similar(text: str, contained: tuple[int, ...], row, titles: _Titles) -> Tas
     if second is not None and row[best] - row[second] < MARGIN:
         return TaskMatch((titles.ids[best], titles.ids[second]), "similar")
     return TaskMatch((titles.ids[best],), "similar")
+
+
+def closest_tasks(text: str, catalog: Catalog, limit: int = 3) -> list[int]:
+    """The tasks most like `text`, best first (for a person to choose among)."""
+    titles = _titles(catalog)
+    if not titles.strings or not significant_words(text):
+        return []
+    query = " ".join(sorted(significant_words(text)))
+    scores = process.cdist([query], titles.strings, scorer=fuzz.token_set_ratio)[0]
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    return [titles.ids[i] for i in order[:limit] if scores[i] > 0]

@@ -39,15 +39,26 @@ ABBREVIATIONS = {
 _ABBREVIATION = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
                                                                reverse=True)) + r")(?![\w&])")
+_NOT_ABBREVIATED = {"du": (" lich", " bao", " an", " toan"), "tu": (" phap", " lieu", " thien"),
+                    "hu": (" hong",), "ct": (" tw",)}
+"""Words an abbreviation also spells: "Du lịch", "Tư pháp" are not ĐU, TU."""
 _LEADING = ("cac ", "toan bo ", "tat ca ")
 _TAILS = (" tren dia ban tinh", " tren dia ban", " co lien quan", " lien quan", " tinh")
 _BOARD = re.compile(r"^ban (tuyen giao|tuyen huan) (?=(huyen uy|thanh uy|thi uy|dang uy) )")
 
 
+def _expand(found: re.Match, text: str) -> str:
+    word = found.group(1)
+    if text[found.end():].startswith(_NOT_ABBREVIATED.get(word, ("\0",))):
+        return word
+    return ABBREVIATIONS[word]
+
+
 @lru_cache(maxsize=65536)
 def unit_key(text: str, province: str = "") -> str:
     """The key a unit's name, abbreviation or alias is compared on (see the module)."""
-    value = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], fold(text))
+    folded = fold(text)
+    value = _ABBREVIATION.sub(lambda m: _expand(m, folded), folded)
     value = value.replace("&", " va ")
     value = re.sub(r"\s+", " ", value).strip()
     bare = re.sub(r"\bviet nam\b", " ", value)

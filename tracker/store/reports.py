@@ -46,6 +46,8 @@ class PlanReference:
     units: list[tuple]  # (unit_id, name, short_name, aliases)
     tasks: list[tuple]  # (task_id, code, title, section, recurrence, due_on, deadline, order)
     obligations: list[tuple]  # (task_id, unit_id, period, due_on)
+    task_aliases: list[tuple] = field(default_factory=list)  # (task_id, alias) remembered
+    unit_aliases: list[tuple] = field(default_factory=list)  # (unit_id, alias) remembered
 
 
 def plan_reference(store: Store, plan_code: str) -> PlanReference | None:
@@ -59,6 +61,8 @@ def plan_reference(store: Store, plan_code: str) -> PlanReference | None:
         store.rows("ingest_units", province=province),
         store.rows("ingest_tasks", plan_id=plan_id),
         store.rows("ingest_obligations", plan_id=plan_id),
+        store.rows("ingest_task_aliases", plan_id=plan_id),
+        store.rows("ingest_unit_aliases", province=province),
     )
 
 

@@ -1,7 +1,7 @@
 """Office settings kept in the database, read by the SQL itself.
 
 The one today is the window of "Sắp đến hạn": the status macro reads it from the
-``setting`` table (migration 003), so every page, export and command agrees on it.
+``setting`` table (migration 004), so every page, export and command agrees on it.
 """
 
 from __future__ import annotations

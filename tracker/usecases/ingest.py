@@ -47,14 +47,21 @@ class UnknownPlan(LookupError):
 
 
 def load_catalog(store: Store, plan_code: str) -> Catalog | None:
-    """The plan's units (of its province), tasks and obligations, ready for matching; None
-    for an unknown plan."""
+    """The plan's units (of its province), tasks and obligations, ready for matching, with
+    the names staff remembered for them (:mod:`tracker.usecases.aliases`); None for an
+    unknown plan."""
     ref = plan_reference(store, plan_code)
     if ref is None:
         return None
-    units = [Unit(uid, name, short or "", tuple(aliases or ()))
+    remembered: dict[tuple[str, int], list[str]] = {}
+    for kind, rows in (("task", ref.task_aliases), ("unit", ref.unit_aliases)):
+        for target, alias in rows:
+            remembered.setdefault((kind, target), []).append(alias)
+    units = [Unit(uid, name, short or "",
+                  (*(aliases or ()), *remembered.get(("unit", uid), ())))
              for uid, name, short, aliases in ref.units]
-    tasks = [Task(tid, code, title, section or "", recurrence, due, deadline or "", order)
+    tasks = [Task(tid, code, title, section or "", recurrence, due, deadline or "", order,
+                  tuple(remembered.get(("task", tid), ())))
              for tid, code, title, section, recurrence, due, deadline, order in ref.tasks]
     obligations = [Obligation(tid, uid, period, due) for tid, uid, period, due in ref.obligations]
     return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations,

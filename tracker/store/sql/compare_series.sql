@@ -1,5 +1,5 @@
 -- Completion and on-time rates of several plans at a series of as-of dates, in one query.
--- The rules are obligation_status's (migrations 002-003; the on-time rule is the shared
+-- The rules are obligation_status's (migration 004; the on-time rule is the shared
 -- macro counts_on_time), evaluated for every date at once:
 -- a report row is in force from its report date until the next report row for the same
 -- obligation ("superseded"); a "done" row counts as completed from the latest of its

@@ -1,4 +1,4 @@
--- 003: the status rules in one place, and the due-soon window as a setting the SQL reads.
+-- 004: the status rules in one place, and the due-soon window as a setting the SQL reads.
 --
 -- `status_code` is the one classification of an obligation (see tracker.domain.status for
 -- the labels); `counts_on_time` the one on-time rule, which compare_series.sql uses too.

@@ -1,0 +1,104 @@
+"""Remembered names: staff confirm what a report's text means ("Tổ chức quán triệt" is NV01
+of 84-KH/BTGTU; "UB MTTQ tỉnh" is Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh), and every later
+file is matched with it (:func:`tracker.usecases.ingest.load_catalog` adds them).
+
+A name that already designates *another* task or unit exactly is refused: remembering it
+would make that name ambiguous. Who and when are recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from loaders.reports.catalog import Catalog, code_key
+from loaders.reports.task_match import closest_tasks, task_label
+from tracker.domain.text import clean, fold
+from tracker.store import aliases as stored
+from tracker.store.database import Store
+from tracker.usecases.ingest import load_catalog
+
+__all__ = ["AliasRefused", "Remembered", "forget", "listed", "remember_task",
+           "remember_unit", "task_choices", "unit_choices"]
+
+
+class AliasRefused(ValueError):
+    """Why a name cannot be remembered (the message is Vietnamese, for the user)."""
+
+
+@dataclass(frozen=True)
+class Remembered:
+    alias_id: int | None  # None: it was remembered already
+    alias: str
+    target: str  # "NV01 — Tổ chức quán triệt ..." or the unit's name
+
+
+def _catalog(store: Store, plan_code: str) -> Catalog:
+    catalog = load_catalog(store, plan_code)
+    if catalog is None:
+        raise AliasRefused(f"Không có kế hoạch {plan_code}.")
+    return catalog
+
+
+def remember_task(store: Store, plan_code: str, task: str, alias: str,
+                  by: str = "") -> Remembered:
+    """Remember `alias` as a name of the task whose code is `task` in plan `plan_code`."""
+    catalog = _catalog(store, plan_code)
+    alias = clean(alias)
+    found = catalog._task_index.get(("code", code_key(task)), set())
+    if len(found) != 1:
+        raise AliasRefused(f"Kế hoạch {plan_code} không có nhiệm vụ mã {task}.")
+    task_id = next(iter(found))
+    if not fold(alias):
+        raise AliasRefused("Tên gọi trống.")
+    already = catalog.task_ids(alias)
+    if already and already != {task_id}:
+        other = ", ".join(task_label(catalog.task(i)) for i in sorted(already))
+        raise AliasRefused(f"«{alias}» đã chỉ nhiệm vụ khác ({other}); không ghi nhớ.")
+    alias_id = stored.add_alias(store, "task", task_id, alias, by)
+    return Remembered(alias_id, alias, task_label(catalog.task(task_id)))
+
+
+def remember_unit(store: Store, unit: str, alias: str, *, plan_code: str | None = None,
+                  by: str = "") -> Remembered:
+    """Remember `alias` as a name of the unit named `unit` (any of its spellings; in the
+    province of `plan_code` when given)."""
+    alias = clean(alias)
+    province = _catalog(store, plan_code).province if plan_code else None
+    found = stored.units_named(store, unit, province)
+    if len(found) != 1:
+        where = f" của tỉnh {province}" if province else ""
+        what = "không rõ (nhiều đơn vị cùng tên)" if found else "không có"
+        raise AliasRefused(f"Đơn vị «{unit}»{where} {what} trong danh mục.")
+    unit_id, name, unit_province = found[0]
+    if not fold(alias):
+        raise AliasRefused("Tên gọi trống.")
+    others = [n for uid, n, _ in stored.units_named(store, alias, unit_province)
+              if uid != unit_id]
+    if others:
+        raise AliasRefused(f"«{alias}» đã là tên của đơn vị khác ({', '.join(others)}); "
+                           "không ghi nhớ.")
+    return Remembered(stored.add_alias(store, "unit", unit_id, alias, by), alias, name)
+
+
+def listed(store: Store, *, plan_code: str | None = None, province: str | None = None,
+           kind: stored.Kind | None = None) -> pd.DataFrame:
+    """Remembered names (see :func:`tracker.store.aliases.list_aliases`)."""
+    return stored.list_aliases(store, kind, plan_code, province)
+
+
+def forget(store: Store, alias_id: int) -> bool:
+    """Forget one remembered name; False when there was none."""
+    return stored.remove_alias(store, alias_id)
+
+
+def task_choices(catalog: Catalog, text: str, limit: int = 3) -> list[tuple[str, str]]:
+    """(code, label) of the tasks closest to `text`, for a person to choose among."""
+    return [(catalog.task(i).code, task_label(catalog.task(i)))
+            for i in closest_tasks(text, catalog, limit)]
+
+
+def unit_choices(catalog: Catalog, text: str, limit: int = 3) -> list[str]:
+    """Names of the units closest to `text`, for a person to choose among."""
+    return [catalog.unit_name(i) for i in catalog.closest_units(text, limit)]
