@@ -1,11 +1,15 @@
 """Architecture contract: the domain never imports Streamlit; SQL stays in the store; pages
-and ui/ read through view functions, never a query by name."""
+and ui/ read through view functions, never a query by name, and pages draw from views and use
+cases only. (The packages' own layers are import-linter's contracts in pyproject.toml; pages/
+are scripts, not a package, so their imports are checked here.)"""
 
 from __future__ import annotations
 
 import ast
 import re
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,6 +60,69 @@ def test_pages_never_import_duckdb():
         str(p.relative_to(ROOT)) for p in _python_files("pages", "ui") if "duckdb" in _imports(p)
     ]
     assert offenders == []
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, dotted in full (``from tracker import views`` gives
+    ``tracker.views``), wherever the import statement sits."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found |= {f"{node.module}.{a.name}" for a in node.names}
+    return found
+
+
+# What a page may use of our code: the Streamlit frame and everything a page draws from. The
+# store (SQL), the parsers and DuckDB are reached through views and use cases only.
+PAGE_MAY_IMPORT = (
+    "ui",
+    "tracker.views",
+    "tracker.charts",
+    "tracker.exports",
+    "tracker.usecases",
+    "tracker.domain",
+)
+OURS_AND_DUCKDB = {"tracker", "loaders", "ui", "duckdb"}
+
+# Pages that still call the parsers themselves; being refactored onto tracker.usecases.
+PAGES_STILL_IMPORTING_LOADERS = {
+    "pages/plans.py": "pages/plans.py reads plan documents and sheets with loaders.plans",
+    "pages/units.py": "pages/units.py reads the unit sheet with loaders.plans",
+    "pages/upload.py": "pages/upload.py builds the template and vocabulary from loaders",
+}
+
+
+def _page_params() -> list:
+    params = []
+    for path in sorted([ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py")]):
+        name = str(path.relative_to(ROOT))
+        reason = PAGES_STILL_IMPORTING_LOADERS.get(name)
+        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+        params.append(pytest.param(path, id=name, marks=marks))
+    return params
+
+
+def _allowed_for_a_page(module: str) -> bool:
+    if module.split(".")[0] not in OURS_AND_DUCKDB:
+        return True  # the standard library, streamlit, pandas, ...
+    return any(module == top or module.startswith(top + ".") for top in PAGE_MAY_IMPORT)
+
+
+@pytest.mark.parametrize("page", _page_params())
+def test_a_page_imports_only_ui_views_charts_exports_usecases_and_domain(page):
+    offenders = sorted(m for m in _imported_modules(page) if not _allowed_for_a_page(m))
+    assert offenders == []
+
+
+def test_the_page_rule_refuses_the_store_the_parsers_and_duckdb():
+    assert _allowed_for_a_page("tracker.views.summary")
+    assert _allowed_for_a_page("ui.data.call") and _allowed_for_a_page("streamlit")
+    for module in ("tracker.store.database", "loaders.plans.document", "duckdb", "tracker",
+                   "tracker.cli.main", "uikit"):
+        assert _allowed_for_a_page(module) == (module == "uikit"), module
 
 
 def test_the_store_layer_imports_neither_loaders_nor_the_ui():
