@@ -1,16 +1,14 @@
 """Tải báo cáo lên: pick the plan (and unit), download the template, drop report files, see
 what would be written with every problem highlighted, confirm, and manage past uploads.
-UI only: reading and checking are loaders/, writing is tracker.ingest."""
+UI only: reading and checking are loaders/, writing is tracker.usecases.ingest."""
 
 import hashlib
 
 import pandas as pd
 import streamlit as st
 
-from loaders.reports.vocabulary import PROGRESS_LABELS, STATUS_WORDS
-from loaders.templates.report import build_template
 from tracker.domain.settings import MAX_UPLOAD_MB
-from tracker.usecases import ingest
+from tracker.usecases import ingest, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
 from ui import data
@@ -64,16 +62,14 @@ with st.expander("Mẫu báo cáo và cách ghi tình trạng"):
         "Tải mẫu báo cáo (.xlsx)" + (f" cho {chosen_unit}" if chosen_unit else " chung"),
         # A callable: the workbook is built only when clicked (all units × tasks can be
         # hundreds of thousands of rows on a large plan).
-        lambda: build_template(ingest.load_catalog(store, plan),
-                               units.get(chosen_unit) if chosen_unit else None),
-        file_name=f"mau_bao_cao_{plan.replace('/', '-')}.xlsx",
+        lambda: templates.report_template(store, plan,
+                                          units.get(chosen_unit) if chosen_unit else None),
+        file_name=templates.template_file_name(plan, chosen_unit),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="upload.template", on_click="ignore",
     )
-    st.dataframe(pd.DataFrame(
-        [(w, PROGRESS_LABELS[p], "bắt đầu bằng" if k == "prefix" else "đúng như vậy")
-         for w, p, k in STATUS_WORDS],
-        columns=["Cách ghi", "Được hiểu là", "So khớp"]), hide_index=True)
+    st.dataframe(pd.DataFrame(templates.status_words(),
+                              columns=["Cách ghi", "Được hiểu là", "So khớp"]), hide_index=True)
 
 uploaded = st.file_uploader("Chọn hoặc kéo thả một hay nhiều tệp báo cáo", type=TYPES,
                             accept_multiple_files=True, max_upload_size=MAX_UPLOAD_MB,
@@ -124,7 +120,8 @@ if uploaded:
                 shown = pd.DataFrame({
                     "Trang": rows["sheet"], "Dòng": rows["row_no"],
                     "Nhiệm vụ": rows["task_code"], "Đơn vị": rows["unit_name"],
-                    "Kỳ": rows["period"], "Tình trạng": rows["progress"].map(PROGRESS_LABELS),
+                    "Kỳ": rows["period"],
+                    "Tình trạng": rows["progress"].map(templates.progress_label),
                     "Ngày hoàn thành": rows["completed_on"].map(vn_date),
                     "Kết quả": rows["result_text"],
                 })

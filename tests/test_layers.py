@@ -91,7 +91,6 @@ OURS_AND_DUCKDB = {"tracker", "loaders", "ui", "duckdb"}
 PAGES_STILL_IMPORTING_LOADERS = {
     "pages/plans.py": "pages/plans.py reads plan documents and sheets with loaders.plans",
     "pages/units.py": "pages/units.py reads the unit sheet with loaders.plans",
-    "pages/upload.py": "pages/upload.py builds the template and vocabulary from loaders",
 }
 
 

@@ -90,3 +90,14 @@ def test_titles_that_look_like_formulas_stay_text(store, tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(build_template(catalog, None)))
     cell = book["Báo cáo"].cell(HEADER_ROW + 1, 4)
     assert cell.value.startswith("=") and cell.data_type == "s"
+
+
+def test_each_units_template_downloads_under_its_own_ascii_name():
+    from tracker.usecases.templates import template_file_name
+
+    assert template_file_name("84-KH/BTGTU") == "mau_bao_cao_84-KH-BTGTU.xlsx"
+    one = template_file_name("84-KH/BTGTU", "Sở Ngoại vụ")
+    other = template_file_name("84-KH/BTGTU", "Sở Văn hóa, Thể thao và Du lịch")
+    assert one == "mau_bao_cao_84-KH-BTGTU_so-ngoai-vu.xlsx"
+    assert other == "mau_bao_cao_84-KH-BTGTU_so-van-hoa-the-thao-va-du-lich.xlsx"
+    assert one.isascii() and other.isascii()
