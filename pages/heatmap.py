@@ -67,7 +67,9 @@ if view == "groups":
         st.info(no_match)
         st.stop()
     st.plotly_chart(
-        status_heatmap(grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị"),
+        status_heatmap(
+            grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị", compact=filters.compact
+        ),
         width="stretch",
         key="heatmap.chart",
     )
@@ -100,7 +102,7 @@ if pages > 1:
         key="heatmap.page",
     )
 event = st.plotly_chart(
-    status_heatmap(grid, "Nhiệm vụ", "Đơn vị"),
+    status_heatmap(grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",
     key="heatmap.chart",
     on_select="rerun",
