@@ -7,6 +7,8 @@ from tracker.views import heatmap, summary
 from ui import data
 from ui.format import vn_date
 from ui.frame import page_frame
+from ui.obligation import chosen_cell
+from ui.obligation import draw as draw_cell
 from ui.table import show
 
 filters = page_frame(
@@ -65,7 +67,9 @@ if view == "groups":
         st.info(no_match)
         st.stop()
     st.plotly_chart(
-        status_heatmap(grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị"),
+        status_heatmap(
+            grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị", compact=filters.compact
+        ),
         width="stretch",
         key="heatmap.chart",
     )
@@ -97,6 +101,17 @@ if pages > 1:
         format_func=lambda p: f"Đơn vị {p * size + 1}–{min((p + 1) * size, n)} / {n}",
         key="heatmap.page",
     )
-st.plotly_chart(status_heatmap(grid, "Nhiệm vụ", "Đơn vị"), width="stretch", key="heatmap.chart")
+event = st.plotly_chart(
+    status_heatmap(grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
+    width="stretch",
+    key="heatmap.chart",
+    on_select="rerun",
+    selection_mode="points",
+)
 with st.expander("Các nhiệm vụ trong bảng"):
     show(grid.tasks)
+opened = chosen_cell(event.selection.points if event and event.selection else [])
+if opened:
+    draw_cell(filters.as_of, filters.plan, *opened)
+else:
+    st.caption("Bấm vào một ô để xem chi tiết nghĩa vụ, các dòng báo cáo và tệp gốc.")

@@ -62,5 +62,7 @@ for by, heading, category, table in (
     ("group", "Theo nhóm đơn vị", "group_label", found.by_group),
 ):
     st.subheader(heading)
-    st.plotly_chart(status_bars(table, category), width="stretch", key=f"bars_{by}")
+    st.plotly_chart(
+        status_bars(table, category, compact=filters.compact), width="stretch", key=f"bars_{by}"
+    )
     show(table)

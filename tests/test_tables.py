@@ -268,3 +268,14 @@ def test_reminder_units_summarise_the_list_in_its_order(demo_store):
     counts = frame.groupby("unit_id", sort=False)["status"].value_counts().unstack(fill_value=0)
     assert units[overdue].tolist() == counts["overdue"].tolist()
     assert units[not_reported].tolist() == counts["not_reported"].tolist()
+
+
+def test_a_missing_text_is_drawn_empty_not_none():
+    import pandas as pd
+
+    from ui.table import styled
+
+    frame = pd.DataFrame({"unit_name": ["A", None], "note": [None, "x"], "total": [1, 2]})
+    shown = styled(frame)
+    assert shown["Đơn vị"].tolist() == ["A", ""] and shown["Ghi chú"].tolist() == ["", "x"]
+    assert shown["Tổng số"].tolist() == [1, 2]

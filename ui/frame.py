@@ -19,6 +19,7 @@ from tracker.domain import status
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_ICON, APP_TITLE, ROOT, menu
+from ui.styles import PRINT_CSS
 
 ALL = "Tất cả kế hoạch"
 
@@ -29,6 +30,7 @@ class Filters:
     groups: list[str] | None  # unit group codes; None for all
     statuses: list[str] | None  # status codes; None for all
     as_of: date
+    compact: bool = False  # charts in their phone form ("compact=1" in the URL)
 
     def params(self) -> dict:
         """The filters as named query parameters."""
@@ -49,6 +51,8 @@ def _from_url() -> dict:
             seeded["as_of"] = date.fromisoformat(q["asof"])
         except ValueError:
             pass
+    if "compact" in q:
+        seeded["compact"] = q["compact"] == "1"
     return seeded
 
 
@@ -62,6 +66,7 @@ def _seed(plans: list[str], groups: list[str]) -> None:
     st.session_state["filter.groups"] = [g for g in url.get("groups", []) if g in groups]
     st.session_state["filter.statuses"] = url.get("statuses", [])
     st.session_state["filter.as_of"] = url.get("as_of") or data.default_as_of(None)
+    st.session_state["filter.compact"] = url.get("compact", False)
 
 
 def _widget(name: str) -> str:
@@ -120,19 +125,29 @@ def sidebar_filters(show_status: bool = True) -> Filters:
             args=("statuses",),
             placeholder="Tất cả tình trạng",
         )
+    st.session_state.setdefault("filter.compact", False)
+    sb.toggle(
+        "Hiển thị gọn (điện thoại)",
+        key=_widget("compact"),
+        on_change=_keep,
+        args=("compact",),
+        help="Biểu đồ dùng nhãn ngắn (mã nhiệm vụ, tên viết tắt), chú giải bên dưới; "
+        "di chuột hoặc chạm vào để xem đầy đủ.",
+    )
     plan = st.session_state["filter.plan"]
     chosen = Filters(
         plan=None if plan == ALL else plan,
         groups=st.session_state["filter.groups"] or None,
         statuses=st.session_state["filter.statuses"] or None,
         as_of=st.session_state["filter.as_of"] or data.default_as_of(None),
+        compact=bool(st.session_state["filter.compact"]),
     )
     sb.caption(f"Đang xem số liệu tính đến **{vn_date(chosen.as_of)}**.")
     _mirror(chosen)
     return chosen
 
 
-URL_KEYS = ("plan", "groups", "status", "asof")
+URL_KEYS = ("plan", "groups", "status", "asof", "compact")
 
 
 def _mirror(f: Filters) -> None:
@@ -144,6 +159,8 @@ def _mirror(f: Filters) -> None:
         wanted["groups"] = ",".join(f.groups)
     if f.statuses:
         wanted["status"] = ",".join(f.statuses)
+    if f.compact:
+        wanted["compact"] = "1"
     for key in URL_KEYS:
         if key not in wanted and key in st.query_params:
             del st.query_params[key]
@@ -173,6 +190,7 @@ def page_frame(title: str, caption: str | None = None, show_status: bool = True)
     """Draw the page title, the menu and the shared sidebar; return the filters chosen."""
     st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON),
                        layout="wide")
+    st.html(PRINT_CSS)
     draw_menu()
     filters = sidebar_filters(show_status=show_status)
     st.title(title)

@@ -28,8 +28,12 @@ def status_style(label: object) -> str:
 
 def styled(frame, rows: int | None = None, colour_status: bool = False):
     """`frame`'s visible columns under their headers (its first `rows` rows), percentages
-    as "26,4%", and with `colour_status` the status label cells in the status colours."""
+    as "26,4%", missing texts empty, and with `colour_status` the status label cells in
+    the status colours."""
     shown = labels.labelled(frame if rows is None else frame.head(rows))
+    texts = shown.select_dtypes("object").columns
+    if len(texts):  # a missing text reads "None" in a grid cell: show it empty
+        shown = shown.assign(**{c: shown[c].where(shown[c].notna(), "") for c in texts})
     percents = [labels.header(c) for c in labels.PERCENTS if c in frame.columns]
     state = labels.header("status_label")
     colour = colour_status and state in shown.columns

@@ -7,39 +7,72 @@ import plotly.graph_objects as go
 
 from tracker.domain import status
 
+SHORT_LABEL = 16
+"""Characters of a bar's name in the compact (phone) form; hover keeps the whole name."""
+LEGEND_PX = 64
+"""Room under the plot area for the x axis title and the legend beneath it."""
 
-def status_bars(table: pd.DataFrame, category: str) -> go.Figure:
+
+def _short(text: str, width: int = SHORT_LABEL) -> str:
+    """`text` cut to `width` characters; a trailing "(Lạng Sơn)" that tells two units
+    apart is kept after the cut name."""
+    text = " ".join(str(text).split())
+    name, paren, rest = text.rpartition(" (")
+    tail = f" ({rest}" if paren and rest.endswith(")") else ""
+    head = name if tail else text
+    return (head if len(head) <= width else head[: width - 1].rstrip() + "…") + tail
+
+
+def legend_below(plot_px: float) -> dict:
+    """A horizontal legend under the plot area (and its x axis title), `plot_px` tall:
+    above it, plotly lets it overlap the first bar or cut it off on a narrow screen."""
+    return dict(
+        orientation="h", yanchor="top", y=-LEGEND_PX / max(plot_px, 1), x=0,
+        traceorder="normal",
+    )  # fmt: skip
+
+
+def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go.Figure:
     """Horizontal 100% bars from a count table (:func:`tracker.views.summary.overview`'s
     breakdowns, :func:`tracker.views.tables.by_unit`): ``total`` and one column per status
     code.
 
     `category` is the column id naming the bars (``"plan"``, ``"group_label"``,
     ``"unit_name"``); the first row is drawn at the top. Hover gives the label, the count
-    and the share.
+    and the share. `compact` (a phone) cuts the bar names to :data:`SHORT_LABEL`
+    characters, the full name staying in hover; the legend is below the bars either way.
     """
     fig = go.Figure()
     totals = table["total"].where(table["total"] > 0, 1)
+    names = table[category].astype(str)
+    shown = names.map(_short) if compact else names
+    alike = shown.duplicated(keep=False)
+    shown = shown.where(~alike, names)  # two names cut alike: those keep their whole name
     for s in status.STATUSES:
         counts = table[s.code]
         share = 100 * counts / totals
         fig.add_bar(
             name=s.label,
-            y=table[category],
+            y=shown,
             x=share,
             orientation="h",
             marker_color=s.colour,
             customdata=counts,
+            hovertext=names,
             text=[f"{n}" if n else "" for n in counts],
             textposition="inside",
             insidetextfont=dict(color=status.ink(s.colour)),
-            hovertemplate=f"%{{y}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)<extra></extra>",
+            hovertemplate=(
+                f"%{{hovertext}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)<extra></extra>"
+            ),
         )
+    plot_px = 48 * max(len(table), 1)
     fig.update_layout(
         barmode="stack",
-        height=110 + 48 * len(table),
-        margin=dict(l=10, r=10, t=30, b=10),
+        height=plot_px + 30 + LEGEND_PX + 50,
+        margin=dict(l=10, r=10, t=30, b=LEGEND_PX + 50),
         xaxis=dict(title="% nghĩa vụ", range=[0, 100], ticksuffix="%"),
         yaxis=dict(autorange="reversed", automargin=True),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
+        legend=legend_below(plot_px),
     )
     return fig

@@ -41,12 +41,27 @@ def status_colourscale() -> list[list]:
     return scale
 
 
-def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
+COMPACT_LABEL = 14
+"""Characters of a row's name in the compact (phone) form; hover keeps the whole name."""
+
+
+def compact_label(label: str, width: int = COMPACT_LABEL) -> str:
+    """A row label cut to `width` characters of name, its " · 62%" kept."""
+    name, dot, rate = str(label).rpartition(" · ")
+    if not dot:
+        name, rate = str(label), ""
+    name = name if len(name) <= width else name[: width - 1].rstrip() + "…"
+    return f"{name} · {rate}" if dot else name
+
+
+def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False) -> go.Figure:
     """Draw `grid` (from :mod:`tracker.views.heatmap`): rows top to bottom, columns left to right.
 
     ``z`` holds each cell's :func:`band` (NaN where there is none); the row and
     column keys are the axis categories and the labels their tick text, so two units with
-    the same short name never merge into one row.
+    the same short name never merge into one row. `compact` (a phone) cuts the row names
+    (:func:`compact_label`; hover keeps them whole), turns the task codes upright and puts
+    the colour bar across the bottom, where a narrow screen does not cut it off.
     """
     index = {code: band(code) for code in status.CODES}
     rows, cols = grid.rows["key"].tolist(), grid.columns["key"].tolist()
@@ -56,7 +71,24 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
     text = _matrix(cells, "text", rows, cols, "")
     with_text = len(cols) <= TEXT_MAX_COLUMNS and cells["text"].astype(bool).any()
     n = len(status.STATUSES)
-    height = 190 + ROW_PX * max(len(rows), 3)
+    height = 190 + ROW_PX * max(len(rows), 3) + (90 if compact else 0)
+    plot_px = height - 190
+    colorbar = dict(
+        title=dict(text="Tình trạng"),
+        tickvals=[band(s.code) for s in BANDS],
+        ticktext=[s.label for s in BANDS],
+        thickness=14,
+    )
+    if compact:
+        colorbar.update(
+            orientation="h", x=0, xanchor="left", y=-20 / plot_px, yanchor="top",
+            lenmode="fraction", len=1, title=dict(text="Tình trạng", side="top"),
+        )  # fmt: skip
+    else:
+        colorbar.update(lenmode="pixels", len=min(300, height - 120), yanchor="top", y=1)
+    row_labels = grid.rows["label"].tolist()
+    if compact:
+        row_labels = [compact_label(label) for label in row_labels]
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -73,16 +105,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
             zmax=n,
             xgap=2,
             ygap=2,
-            colorbar=dict(
-                title=dict(text="Tình trạng"),
-                tickvals=[band(s.code) for s in BANDS],
-                ticktext=[s.label for s in BANDS],
-                lenmode="pixels",
-                len=min(300, height - 120),
-                yanchor="top",
-                y=1,
-                thickness=14,
-            ),
+            colorbar=colorbar,
         )
     )
     fig.update_xaxes(
@@ -90,14 +113,14 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
         tickvals=cols,
         ticktext=grid.columns["label"].tolist(),
         side="top",
-        tickangle=0 if len(cols) <= 10 else -90,
+        tickangle=0 if len(cols) <= (4 if compact else 10) else -90,
         title_text=x_title,
         showgrid=False,
     )
     fig.update_yaxes(
         type="category",
         tickvals=rows,
-        ticktext=grid.rows["label"].tolist(),
+        ticktext=row_labels,
         autorange="reversed",
         automargin=True,
         title_text=y_title,
@@ -105,7 +128,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str) -> go.Figure:
     )
     fig.update_layout(
         height=height,
-        margin=dict(l=10, r=10, t=40, b=10),
+        margin=dict(l=10, r=10, t=40, b=100 if compact else 10),
         plot_bgcolor="#fafafa",
         hoverlabel=dict(align="left"),
     )

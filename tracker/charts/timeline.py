@@ -17,8 +17,10 @@ as plain dicts and the figure made once (two x axes side by side, one shared y a
 plotly's per-call bookkeeping (``make_subplots``, ``add_trace(row=, col=)``) cost more
 than the data.
 
-The as-of date is a dashed vertical line. Hover gives the deadline exactly as the plan
-words it and every status's count; the legend names each colour.
+The as-of date is a dashed vertical line labelled at the top of the plot area; the legend
+sits below the date axis, so neither covers the other nor the first bar. Hover gives the
+deadline exactly as the plan words it and every status's count; the legend names each
+colour. The compact form (a phone) labels rows by task code, the title staying in hover.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from tracker.charts.breakdown import LEGEND_PX, legend_below
 from tracker.domain import status
 from tracker.views.timeline import Lines, hovers, task_key, vn_date
 
@@ -43,13 +46,31 @@ def _ms(delta: pd.Series) -> pd.Series:
     return delta.dt.total_seconds() * 1000
 
 
-def deadline_timeline(rows: pd.DataFrame, lines: Lines, as_of: date) -> go.Figure:
+def compact_labels(rows: pd.DataFrame, lines: Lines, width: int = 16) -> list[str]:
+    """Row labels for a narrow screen: a task's code alone (the section heading above it
+    names the plan), a section heading cut to `width` characters."""
+    codes = dict(zip(rows["task_id"].map(task_key), rows["task_code"], strict=True))
+    found = []
+    for key, label in zip(lines.keys, lines.labels, strict=True):
+        if key in lines.headers or key not in codes:
+            text = " ".join(html.unescape(label.replace("<b>", "").replace("</b>", "")).split())
+            text = text if len(text) <= width else text[: width - 1].rstrip() + "…"
+            found.append(f"<b>{html.escape(text)}</b>")
+        else:
+            found.append(str(codes[key]))
+    return found
+
+
+def deadline_timeline(
+    rows: pd.DataFrame, lines: Lines, as_of: date, compact: bool = False
+) -> go.Figure:
     """The timeline of `rows` (from :func:`tracker.views.timeline.periods`) on the y axis
     `lines` (from :func:`tracker.views.timeline.lines`), with a vertical line at `as_of`.
 
     Every bar point's ``customdata`` starts with ``[task key, period]`` so that a click on
     the chart tells the page which task and period to open. Rows without a due date are
-    left out (the page lists them apart).
+    left out (the page lists them apart). `compact` labels rows by :func:`compact_labels`
+    and gives the time panel more of the width.
     """
     dated = rows[rows["due_on"].notna()].copy()
     dated["key"] = dated["task_id"].map(task_key)
@@ -70,27 +91,30 @@ def deadline_timeline(rows: pd.DataFrame, lines: Lines, as_of: date) -> go.Figur
     start = min(dated["start_on"].min(), when) if len(dated) else when
     end = max(dated["due_on"].max(), when) if len(dated) else when
     span = max(end - start, pd.Timedelta(days=30))
+    plot_px = ROW_PX * max(len(lines.keys), 1)
+    split = 0.68 if compact else 0.77
     layout = dict(
         barmode="overlay",
-        height=150 + ROW_PX * len(lines.keys),
-        margin=dict(l=10, r=10, t=70, b=40),
+        height=plot_px + 40 + 40 + LEGEND_PX,
+        margin=dict(l=10, r=10, t=40, b=40 + LEGEND_PX),
         bargap=0.35,
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"),
+        legend=legend_below(plot_px),
         hoverlabel=dict(align="left"),
         clickmode="event+select",
         plot_bgcolor="white",
         xaxis=dict(
-            domain=[0, 0.77], type="date", tickformat="%d/%m/%Y", hoverformat="%d/%m/%Y",
+            domain=[0, split], type="date", tickformat="%d/%m/%Y", hoverformat="%d/%m/%Y",
             range=[(start - span * 0.03).isoformat(), (end + span * 0.1).isoformat()],
             showgrid=True, gridcolor="#eceff1",
         ),
         xaxis2=dict(
-            domain=[0.785, 1], anchor="y", range=[0, 100], ticksuffix="%",
+            domain=[split + 0.015, 1], anchor="y", range=[0, 100], ticksuffix="%",
             title=dict(text="Tỷ lệ nghĩa vụ"),
         ),
         yaxis=dict(
             type="category", categoryorder="array", categoryarray=lines.keys,
-            tickvals=lines.keys, ticktext=lines.labels, autorange="reversed", automargin=True,
+            tickvals=lines.keys, autorange="reversed", automargin=True,
+            ticktext=compact_labels(rows, lines) if compact else lines.labels,
         ),
         shapes=[
             dict(

@@ -44,6 +44,10 @@ HEADERS: dict[str, str] = {
     "uploaded_by": "Người tải lên",
     "unit_rows": "Số dòng của đơn vị",
     "withdrawn": "Đã rút",
+    "sheet": "Trang tính",
+    "row_no": "Dòng",
+    "raw_status": "Tình trạng ghi trong báo cáo",
+    "report_state": "Hiệu lực",
 }
 """Column id -> Vietnamese header, for every column a view returns that people see."""
 

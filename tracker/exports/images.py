@@ -93,7 +93,6 @@ def figures(data: ExportData, store: Store | None = None) -> dict[str, go.Figure
         fig.update_layout(
             title=dict(text=f"{title}<br><sup>{as_of}</sup>", x=0.01),
             margin=dict(t=110),
-            legend=dict(y=1.02),
             height=fig.layout.height + 60,
         )
         found[name] = fig

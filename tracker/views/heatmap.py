@@ -24,6 +24,7 @@ import pandas as pd
 from tracker.domain import status
 from tracker.domain.periods import label as period_label
 from tracker.store.database import Store
+from tracker.views import names
 from tracker.views.timeline import wrap
 
 UNITS_PER_PAGE = 40
@@ -79,7 +80,11 @@ def _unit_labels(rows: pd.DataFrame) -> list[str]:
     short = rows["unit_short"].where(rows["unit_short"].fillna("") != "", rows["unit"])
     label = short.where(~short.duplicated(keep=False), rows["unit"])
     repeated = label.duplicated(keep=False)
-    label = label.where(~repeated, label + " (" + rows["province"].fillna("") + ")")
+    told = [
+        names.with_province(n, p, u)
+        for n, p, u in zip(label, rows["province"], rows["unit_id"], strict=True)
+    ]
+    label = label.where(~repeated, pd.Series(told, index=label.index))
     return [f"{name} · {percent(rate)}" for name, rate in zip(label, rows["rate"], strict=True)]
 
 
@@ -307,6 +312,7 @@ def load_units(
     result = store.frame(
         "heatmap_cells", **unit_params(as_of, plan, groups, statuses, period_at, sort, page)
     )
+    result = names.tell_apart(store, result, plan, ("unit", "unit_short"))
     return unit_grid(result, show_plan=plan is None)
 
 

@@ -27,6 +27,7 @@ import pandas as pd
 
 from tracker.domain import periods, status
 from tracker.store.database import Store
+from tracker.views import names
 
 COUNT_COLUMNS = ["total", *status.CODES, "done_pct", "done_on_time_pct"]
 """What every count table ends with: the total, one column per status code, the two
@@ -83,7 +84,8 @@ def counts(
     it, so :func:`by_unit` and :func:`by_task` of one selection cost one query, and the
     export page can place its previews (the reminder list orders units by overdue counts
     whatever statuses are chosen)."""
-    return store.frame("table_counts", **_params(as_of, plan, groups))
+    long = store.frame("table_counts", **_params(as_of, plan, groups))
+    return names.tell_apart(store, long, plan)
 
 
 def _chosen(long: pd.DataFrame, per_task: bool, statuses) -> pd.DataFrame:
@@ -226,7 +228,7 @@ def detail(
         units=None if units is None else [int(u) for u in units],
         row_limit=limit,
     )
-    raw = store.frame("table_detail", **params)
+    raw = names.tell_apart(store, store.frame("table_detail", **params), plan)
     raw = raw.assign(
         unit_name=raw["unit"],
         period=period_labels(raw["period"]),
@@ -270,7 +272,7 @@ def reminders(
     `units` (unit ids, see :func:`first_units`) and `limit` give a page its first rows."""
     params = _params(as_of, plan, groups, statuses)
     params.update(units=None if units is None else [int(u) for u in units], row_limit=limit)
-    raw = store.frame("table_reminders", **params)
+    raw = names.tell_apart(store, store.frame("table_reminders", **params), plan)
     raw = raw.assign(
         unit_name=raw["unit"],
         period=period_labels(raw["period"]),
@@ -291,6 +293,7 @@ def reminder_units(
     ``unit_id``. Counted in SQL: a page summarising the list needs hundreds of rows, not
     the hundreds of thousands of the list (1.6 s and 1 GB on 1M obligations)."""
     raw = store.frame("table_reminder_units", **_params(as_of, plan, groups))
+    raw = names.tell_apart(store, raw, plan)
     out = raw.rename(columns={"unit": "unit_name"})[REMINDER_UNIT_COLUMNS].copy()
     out["most_days_late"] = out["most_days_late"].astype("Int64")
     out["unit_id"] = raw["unit_id"]

@@ -1,0 +1,74 @@
+"""Drawing one opened heatmap cell (:func:`tracker.views.obligation.cell`): the obligation,
+the report rows behind it and downloads of the original files."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker.domain import status
+from tracker.views import obligation
+from ui import data
+from ui.format import vn_date
+from ui.table import show
+
+URL_KEY = "cell"
+
+
+def chosen_cell(points: list[dict]) -> tuple[int, int] | None:
+    """The cell named in the URL (``cell=UNITID-TASKID``), moved there by a new click on
+    the chart: a selection that lingers over reruns does not undo a link or a close."""
+    key = obligation.clicked(points)
+    if key and key != st.session_state.get("heatmap.clicked"):
+        st.session_state["heatmap.clicked"] = key
+        st.query_params[URL_KEY] = key
+    return obligation.parse_key(st.query_params.get(URL_KEY))
+
+
+def _close() -> None:
+    if URL_KEY in st.query_params:
+        del st.query_params[URL_KEY]
+
+
+def draw(as_of, plan: str | None, unit_id: int, task_id: int) -> None:
+    """The opened cell under the chart, or a note when the link names no obligation."""
+    found = data.call(obligation.cell, as_of=as_of, plan=plan, unit_id=unit_id,
+                      task_id=task_id)  # fmt: skip
+    st.subheader("Chi tiết ô đã chọn")
+    if not found.found:
+        st.warning(
+            "Đường dẫn chỉ đến một ô không có nghĩa vụ nào trong kế hoạch đang xem "
+            f"(ô {obligation.cell_key(unit_id, task_id)}). Hãy bấm vào một ô trên bảng."
+        )
+        st.button("Đóng", on_click=_close, key="cell.close")
+        return
+    st.markdown(f"**{found.unit_name}** ({found.group_label}) · **{found.task_code}** · "
+                f"{found.task}")  # fmt: skip
+    due = vn_date(found.due_on) if found.due_on else "chưa xác định"
+    st.markdown(
+        f"Kế hoạch {found.plan} · Thời hạn: «{found.deadline_text}» · Hạn: **{due}** · "
+        f"Tình trạng: **{status.label(found.status)}**"
+    )
+    if len(found.periods) > 1:
+        st.caption("Các kỳ báo cáo đã bắt đầu (mới nhất trước)")
+        show(found.periods, colour_status=True, key="cell.periods")
+    st.caption(
+        "Các dòng báo cáo về nhiệm vụ này của đơn vị, báo cáo mới nhất trước; dòng "
+        "«Đã được thay thế» là dòng mà một báo cáo sau đã thay."
+    )
+    if found.rows.empty:
+        st.info("Đơn vị chưa gửi báo cáo nào về nhiệm vụ này tính đến ngày đang xem.")
+    else:
+        show(found.rows, key="cell.rows")
+        for number, (report_id, (name, sha)) in enumerate(found.files.items()):
+            original = data.call(obligation.original_file, sha256=sha)
+            if original is None:
+                st.caption(f"Không còn lưu bản gốc của tệp «{name}».")
+                continue
+            st.download_button(
+                f"Tải tệp gốc: {name}",
+                original,
+                file_name=name,
+                key=f"cell.file.{report_id}",
+                type="primary" if number == 0 else "secondary",
+            )
+    st.button("Đóng chi tiết", on_click=_close, key="cell.close")

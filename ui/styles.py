@@ -1,0 +1,32 @@
+"""The app's own CSS, in one place: the print style (A4 landscape).
+
+Printing drops the sidebar, the header and toolbar, and lets Streamlit's scroll containers
+grow to their content (``overflow: visible; height: auto``): otherwise the page prints
+only what the window shows and a long chart is cut. Charts are held to the page's width.
+Injected once per run by :func:`ui.frame.page_frame`.
+"""
+
+from __future__ import annotations
+
+PRINT_CSS = """
+<style>
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stStatusWidget"], header, footer { display: none !important; }
+  html, body, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"],
+  [data-testid="stMain"], [data-testid="stMainBlockContainer"], .main, section.main,
+  [data-testid="stVerticalBlock"] {
+    overflow: visible !important; height: auto !important; max-height: none !important;
+  }
+  [data-testid="stMainBlockContainer"], .block-container {
+    padding: 0 !important; max-width: 100% !important;
+  }
+  .stPlotlyChart, .js-plotly-plot, [data-testid="stElementContainer"] {
+    break-inside: avoid; max-width: 100% !important;
+  }
+  .js-plotly-plot .main-svg { max-width: 100% !important; }
+}
+</style>
+"""
