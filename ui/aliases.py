@@ -12,7 +12,7 @@ from ui import data
 
 
 def remembered_names(*, plan_code: str | None = None, province: str | None = None,
-                     kind: str | None = None) -> None:
+                     kind: aliases.stored.Kind | None = None) -> None:
     """The names remembered for the plan's tasks or the province's units, each removable."""
     store = data.get_store()
     frame = aliases.listed(store, plan_code=plan_code, province=province, kind=kind)
@@ -54,26 +54,29 @@ def offer_choices(catalog, result, by: str = "") -> None:
     seen: set[tuple[str, str]] = set()
     for problem in result.problems:
         kind = _kind(problem.message)
-        if not problem.value or kind is None or (kind, problem.value) in seen:
+        value = problem.value
+        if not value or kind is None or (kind, value) in seen:
             continue
-        seen.add((kind, problem.value))
+        seen.add((kind, value))
         if kind == "task":
-            options = dict(aliases.task_choices(catalog, problem.value))
+            options: dict[str, str] = dict(aliases.task_choices(catalog, value))
         else:
-            options = {n: n for n in aliases.unit_choices(catalog, problem.value)}
+            options = {n: n for n in aliases.unit_choices(catalog, value)}
         if not options:
             continue
-        key = f"aliases.offer.{result.file}.{kind}.{problem.value}"
+        key = f"aliases.offer.{result.file}.{kind}.{value}"
         left, right = st.columns([3, 1])
-        choice = left.selectbox(f"«{problem.value}» là", list(options), key=key,
-                                format_func=options.get)
-        if right.button("Ghi nhớ", key=key + ".save"):
+        codes: list[str] = list(options)
+        shown = options
+        choice = left.selectbox(f"«{value}» là", codes, key=key,
+                                format_func=lambda code: str(shown.get(code, code)))  # noqa: B023
+        if choice is not None and right.button("Ghi nhớ", key=key + ".save"):
             try:
                 if kind == "task":
                     done = aliases.remember_task(data.get_store(), catalog.plan_code, choice,
-                                                 problem.value, by)
+                                                 value, by)
                 else:
-                    done = aliases.remember_unit(data.get_store(), choice, problem.value,
+                    done = aliases.remember_unit(data.get_store(), choice, value,
                                                  plan_code=catalog.plan_code, by=by)
             except aliases.AliasRefused as refused:
                 right.error(str(refused))

@@ -110,7 +110,7 @@ def sidebar_filters(show_status: bool = True) -> Filters:
         "Nhóm đơn vị",
         list(group_labels),
         key=_widget("groups"),
-        format_func=group_labels.get,
+        format_func=lambda code: group_labels.get(code, code),
         on_change=_keep,
         args=("groups",),
         placeholder="Tất cả nhóm",

@@ -217,7 +217,7 @@ def unit_in_file_name(file_name: str, catalog: Catalog) -> tuple[int, str] | Non
     words = [w for w in _FILE_WORD_SPLIT.split(stem)
              if w and not _FILE_NOISE.match(folded(w).replace(" ", ""))]
     for size in range(len(words), 0, -1):
-        hits = {}
+        hits: dict[int, str] = {}
         for start in range(len(words) - size + 1):
             text = " ".join(words[start:start + size])
             ids = catalog.unit_ids(text)

@@ -117,8 +117,8 @@ def _stage_long(
     letters = {name: sheet.letter(col) for name, col in fields.items()}
     table = pa.table({k: columns[k] for k in ("row_no", *STAGED_COLUMNS, "cell_col")})
     problems += _cell_problems(file, sheet, data_row)
-    staged = StagedSheet(sheet.name, "long", letters, table, title, unit_source, sheet.first_col)
-    return staged, problems
+    found = StagedSheet(sheet.name, "long", letters, table, title, unit_source, sheet.first_col)
+    return found, problems
 
 
 def _is_numbering_row(cells: list[str | None]) -> bool:

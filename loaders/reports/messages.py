@@ -12,7 +12,7 @@ from loaders.reports.task_match import match_task
 from loaders.reports.task_match import task_label as labelled
 from loaders.reports.vocabulary import TEMPLATE_CHOICES
 from tracker.domain import periods
-from tracker.domain.problems import Problem
+from tracker.domain.problems import Problem, Severity
 
 _CHOICES = ", ".join(TEMPLATE_CHOICES)
 
@@ -148,8 +148,9 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
 def row_problems(row: dict, ref, catalog: Catalog) -> list[Problem]:
     """The located problems of one resolved row (`ref` is a normalize.SheetRef)."""
     found = []
-    for severity, key, names in (("error", "error_bits", ERRORS),
-                                 ("warning", "warning_bits", WARNINGS)):
+    kinds: tuple[tuple[Severity, str, tuple[str, ...]], ...] = (
+        ("error", "error_bits", ERRORS), ("warning", "warning_bits", WARNINGS))
+    for severity, key, names in kinds:
         for code in _bits(row[key] or 0, names):
             message, value = _message(code, row, catalog)
             sheet, line, column = ref.sheet, row["row_no"], _column(code, row, ref)

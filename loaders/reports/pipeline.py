@@ -116,9 +116,10 @@ def prepare(
                                plan_codes): index
                    for index, prepared in todo}
         for future in as_completed(futures):
-            works[futures[future]] = future.result()
+            work = future.result()
+            works[futures[future]] = work
             if on_progress:
-                on_progress(done, total, works[futures[future]].prepared.file)
+                on_progress(done, total, work.prepared.file)
             done += 1
     if on_progress:
         on_progress(total, total, "")
@@ -223,7 +224,7 @@ def _date_report(
     in_file = dated.title.reported_on if dated else None
     if reported_on:
         prepared.reported_on, prepared.reported_on_source = reported_on, "form"
-        if in_file and in_file != reported_on:
+        if dated and in_file and in_file != reported_on and dated.title.date_at:
             r, c = dated.title.date_at
             prepared.problems.append(Problem(
                 prepared.file, dated.sheet, r + 1, _letter(dated, c), dated.title.date_text,
@@ -346,7 +347,9 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
     bounds: list[tuple[int, int]] = []  # each file's rows: [start, end) in the chunk
     offset = 0
     for file_no, work in enumerate(works):
-        inputs.append(FileInput(file_no, work.prepared.reported_on, work.date1904))
+        # every staged file was dated by _date_report (the upload day at the latest)
+        inputs.append(FileInput(file_no, work.prepared.reported_on or date.today(),
+                                work.date1904))
         start = offset
         for sheet in work.staged:
             n = sheet.table.num_rows
@@ -425,7 +428,7 @@ def _finish(
     if any(p.is_error for p in prepared.problems):
         return
     prepared.rows = kept
-    prepared.unit_ids = sorted(set(unit_ids))
+    prepared.unit_ids = sorted({u for u in unit_ids if u is not None})
 
 
 _EMPTY = ("Tệp không có dòng báo cáo nào được điền (tình trạng hoặc ngày hoàn thành). Hãy điền "

@@ -95,10 +95,11 @@ def forget(store: Store, alias_id: int) -> bool:
 
 def task_choices(catalog: Catalog, text: str, limit: int = 3) -> list[tuple[str, str]]:
     """(code, label) of the tasks closest to `text`, for a person to choose among."""
-    return [(catalog.task(i).code, task_label(catalog.task(i)))
-            for i in closest_tasks(text, catalog, limit)]
+    tasks = [catalog.task(i) for i in closest_tasks(text, catalog, limit)]
+    return [(task.code, task_label(task)) for task in tasks if task is not None]
 
 
 def unit_choices(catalog: Catalog, text: str, limit: int = 3) -> list[str]:
     """Names of the units closest to `text`, for a person to choose among."""
-    return [catalog.unit_name(i) for i in catalog.closest_units(text, limit)]
+    names = [catalog.unit_name(i) for i in catalog.closest_units(text, limit)]
+    return [name for name in names if name]
