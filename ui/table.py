@@ -31,7 +31,7 @@ def styled(frame, rows: int | None = None, colour_status: bool = False):
     as "26,4%", missing texts empty, and with `colour_status` the status label cells in
     the status colours."""
     shown = labels.labelled(frame if rows is None else frame.head(rows))
-    texts = shown.select_dtypes("object").columns
+    texts = shown.select_dtypes(include=["object", "str"]).columns
     if len(texts):  # a missing text reads "None" in a grid cell: show it empty
         shown = shown.assign(**{c: shown[c].where(shown[c].notna(), "") for c in texts})
     percents = [labels.header(c) for c in labels.PERCENTS if c in frame.columns]
