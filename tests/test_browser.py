@@ -16,6 +16,7 @@ Without /usr/bin/chromium the test skips, except in CI (``CI=true``), where it f
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -167,3 +168,43 @@ def test_without_chromium_the_browser_test_skips_locally_but_fails_in_ci(monkeyp
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="missing in CI"):
         _require_chromium()
+
+
+def test_on_a_phone_the_heatmap_fits_and_printing_drops_the_sidebar(demo_db, request, tmp_path):
+    """390 px wide with the compact charts: the drawn plot stays inside the window; the
+    print style hides the sidebar; the PDF Chromium prints is A4 landscape."""
+    _require_chromium()
+    lang_son = _units(demo_db, "84-KH/BTGTU")
+    from playwright.sync_api import sync_playwright
+
+    base = request.getfixturevalue("server")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
+            page.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU&compact=1", timeout=60_000)
+            page.wait_for_selector(HEATMAP, timeout=60_000)
+            _settled(page, min(lang_son, 40))
+            box = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
+            plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
+            assert plot is not None and plot["width"] >= 0.35 * 390  # labels leave room
+            page.screenshot(path=str(ARTIFACTS / "heatmap-phone.png"), full_page=True)
+
+            wide = browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+            wide.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU", timeout=60_000)
+            wide.wait_for_selector(HEATMAP, timeout=60_000)
+            assert wide.locator('[data-testid="stSidebar"]').is_visible()
+            wide.emulate_media(media="print")
+            assert not wide.locator('[data-testid="stSidebar"]').is_visible()
+            pdf = tmp_path / "heatmap.pdf"
+            wide.pdf(path=str(pdf), prefer_css_page_size=True)
+            head = pdf.read_bytes()
+            sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", head)
+            assert sizes, "no page in the PDF"
+            width, height = (float(v) for v in sizes[0])
+            assert width > height  # landscape
+            assert abs(width - 841.9) < 3 and abs(height - 595.3) < 3  # A4 in points
+        finally:
+            browser.close()
