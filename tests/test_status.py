@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+import duckdb
 import pytest
 
-from tracker.domain import status
+from tracker.domain import settings, status
 from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
+from tracker.store.database import Store, migrations
 from tracker.store.plans import save_plan, save_units
 from tracker.usecases.demo import DemoReport, DemoRow, report_workbook
 from tracker.usecases.ingest import ingest_files
@@ -17,6 +19,10 @@ DUE = date(2019, 6, 30)
 
 @pytest.fixture
 def plan_store(store):
+    return _plan(store)
+
+
+def _plan(store):
     save_units(store, "T", [UnitSpec("Sở Ngoại vụ", "SNV", "so_ban_nganh")])
     save_plan(
         store,
@@ -132,3 +138,38 @@ def test_the_demo_shows_every_status_on_its_default_date(demo_store):
     counts = status_counts(demo_store, as_of)
     assert set(counts) == set(status.CODES)
     assert all(n > 0 for n in counts.values())
+
+
+@pytest.mark.parametrize(("window", "expected"), [(7, "due_soon"), (3, "not_reported")])
+def test_the_due_soon_window_is_the_setting_the_store_opens_with(tmp_path, window, expected):
+    path = tmp_path / "w.duckdb"
+    with Store(path) as store:
+        _plan(store)
+    with Store(path, due_soon_days=window) as store:  # five days before the due date
+        assert _status(store, date(2019, 6, 25)) == (expected, False)
+
+
+def test_the_default_window_is_the_one_in_settings(plan_store):
+    due_soon_from = DUE - timedelta(days=settings.DUE_SOON_DAYS)
+    assert _status(plan_store, due_soon_from) == ("due_soon", False)
+    assert _status(plan_store, due_soon_from - timedelta(days=1)) == ("not_reported", False)
+
+
+def test_a_database_made_before_the_status_rules_moved_upgrades(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TIMESTAMP NOT NULL)")
+    for version, name, text in migrations()[:2]:
+        con.execute(text)
+        con.execute("INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
+                    [version, name])
+    # what 002 used to create: a macro of the same name with its own rules
+    con.execute("CREATE MACRO obligation_status(as_of_date, soon_days := 7) AS TABLE "
+                "SELECT *, 'stale' AS status FROM obligation")
+    con.close()
+    with Store(path, due_soon_days=3) as store:
+        _plan(store)
+        assert store.version == max(v for v, _n, _t in migrations())
+        assert _status(store, date(2019, 6, 25)) == ("not_reported", False)
+        assert _status(store, date(2019, 6, 28)) == ("due_soon", False)

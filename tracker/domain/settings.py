@@ -15,6 +15,9 @@ DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "tracker.duckdb"
 DEMO_REPORTS_DIR = DATA_DIR / "demo" / "reports"
 MAX_UPLOAD_MB = 20
+DUE_SOON_DAYS = 7
+"""How many days ahead "Sắp đến hạn" warns (trackers in use warn at 3; the brief says 7).
+The store writes it into the database file on open; the status SQL reads it from there."""
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:

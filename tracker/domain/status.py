@@ -1,16 +1,14 @@
 """The status vocabulary: codes, Vietnamese labels and colours, defined once.
 
-Charts, tables, exports and the SQL status macro all take their codes from here, so a
-colour or a label is changed in one place. Colour never carries meaning alone: every
+Charts, tables, exports and the SQL status macro (``status_code``, migration 003) all take
+their codes from here, so a colour or a label is changed in one place (the due-soon window
+is :data:`tracker.domain.settings.DUE_SOON_DAYS`). Colour never carries meaning alone: every
 place that colours a status also prints its label.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-DUE_SOON_DAYS = 7
-"""How many days ahead "Sắp đến hạn" warns (trackers in use warn at 3; the brief says 7)."""
 
 
 @dataclass(frozen=True)

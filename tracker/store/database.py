@@ -24,6 +24,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from tracker.domain.settings import DUE_SOON_DAYS
+
 _SQL = resources.files("tracker.store") / "sql"
 _MIGRATIONS = resources.files("tracker.store") / "migrations"
 
@@ -77,9 +79,15 @@ class Writer:
 
 
 class Store:
-    """One DuckDB database file, migrated to the newest schema on open."""
+    """One DuckDB database file, migrated to the newest schema on open.
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    Opening it (not read-only) also writes the settings the SQL reads into its ``setting``
+    table: `due_soon_days` (default :data:`tracker.domain.settings.DUE_SOON_DAYS`) is the
+    window every status query uses until the file is opened with another.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, *,
+                 due_soon_days: int = DUE_SOON_DAYS) -> None:
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,6 +97,8 @@ class Store:
         self.version = 0
         if not read_only:
             self._migrate()
+            with self.write() as tx:
+                tx.run("setting_put", name="due_soon_days", value=int(due_soon_days))
 
     def close(self) -> None:
         self._con.close()

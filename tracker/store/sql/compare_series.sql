@@ -1,5 +1,6 @@
 -- Completion and on-time rates of several plans at a series of as-of dates, in one query.
--- The rules are obligation_status's (migration 002), evaluated for every date at once:
+-- The rules are obligation_status's, evaluated for every date at once through the same
+-- macros (migration 003: done_on_time, overdue_from):
 -- a report row is in force from its report date until the next report row for the same
 -- obligation ("superseded"); a "done" row counts as completed from the latest of its
 -- report date, its completion date and its period's start, until it is superseded.
@@ -53,7 +54,7 @@ done AS (
            greatest(h.reported_on, h.completed, coalesce(ob.counts_from, h.reported_on))
                AS done_from,
            h.superseded_on AS done_until,
-           (ob.due_on IS NULL OR h.completed <= ob.due_on)::INTEGER AS on_time,
+           done_on_time(h.completed, ob.due_on)::INTEGER AS on_time,
            count(*) AS n
     FROM rows h
     JOIN ob ON ob.task_id = h.task_id AND ob.unit_id = h.unit_id AND ob.period = h.period
@@ -70,7 +71,7 @@ events AS (  -- (plan, day, obligations, past due, done, done on time, done and 
            0 AS d_due, 0 AS d_done, 0 AS d_on_time, 0 AS d_done_due
     FROM totals
     UNION ALL
-    SELECT plan_id, greatest(counts_from, due_on + 1), 0, n, 0, 0, 0
+    SELECT plan_id, greatest(counts_from, overdue_from(due_on)), 0, n, 0, 0, 0
     FROM totals WHERE due_on IS NOT NULL
     UNION ALL
     SELECT plan_id, done_from, 0, 0, n, n * on_time, 0
@@ -79,14 +80,14 @@ events AS (  -- (plan, day, obligations, past due, done, done on time, done and 
     SELECT plan_id, done_until, 0, 0, -n, -n * on_time, 0
     FROM done WHERE done_from < done_until
     UNION ALL
-    SELECT plan_id, greatest(done_from, due_on + 1), 0, 0, 0, 0, n
+    SELECT plan_id, greatest(done_from, overdue_from(due_on)), 0, 0, 0, 0, n
     FROM done
     WHERE due_on IS NOT NULL
-      AND (done_until IS NULL OR greatest(done_from, due_on + 1) < done_until)
+      AND (done_until IS NULL OR greatest(done_from, overdue_from(due_on)) < done_until)
     UNION ALL
     SELECT plan_id, done_until, 0, 0, 0, 0, -n
     FROM done
-    WHERE due_on IS NOT NULL AND greatest(done_from, due_on + 1) < done_until
+    WHERE due_on IS NOT NULL AND greatest(done_from, overdue_from(due_on)) < done_until
 ),
 daily AS (
     SELECT plan_id, day, sum(d_all) AS d_all, sum(d_due) AS d_due, sum(d_done) AS d_done,

@@ -1,0 +1,86 @@
+-- 003: the status rules, once, and the due-soon window as a setting the SQL reads.
+--
+-- Every status in the product comes from these macros: obligation_status (one as-of date,
+-- every page and export through status_detail) calls status_code; compare_series (many
+-- dates at once, as events) calls done_on_time and overdue_from. Changing a rule here
+-- changes both.
+
+-- Settings the SQL reads. The Store writes each one from tracker.domain.settings when it
+-- opens the file, so Python's value is the one in force; the row here is its copy.
+CREATE TABLE setting (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO setting VALUES ('due_soon_days', 7);
+
+-- How many days ahead "Sắp đến hạn" warns.
+CREATE MACRO due_soon_days() AS (SELECT value FROM setting WHERE name = 'due_soon_days');
+
+-- A completed obligation is on time when it has no due date or was completed by it.
+CREATE MACRO done_on_time(completed_on, due_on) AS due_on IS NULL OR completed_on <= due_on;
+
+-- The first day an obligation still open counts as overdue (the day after its due date).
+CREATE MACRO overdue_from(due_on) AS due_on + 1;
+
+-- The status code of an obligation as of a date (codes: tracker.domain.status).
+CREATE MACRO status_code(completed_on, due_on, reported, as_of_date, soon_days) AS
+    CASE
+        WHEN completed_on IS NOT NULL AND done_on_time(completed_on, due_on)
+            THEN 'done_on_time'
+        WHEN completed_on IS NOT NULL THEN 'done_late'
+        WHEN as_of_date >= overdue_from(due_on) THEN 'overdue'
+        WHEN due_on <= as_of_date + soon_days THEN 'due_soon'
+        WHEN reported THEN 'in_progress'
+        ELSE 'not_reported'
+    END;
+
+-- One row per obligation that exists as of `as_of_date`: one-off obligations always, a
+-- recurring task's period once it has started. The latest report dated on or before the
+-- date wins (history is kept; a withdrawn report counts for nothing): a row counts when it
+-- is dated by then and not yet superseded by then (report_row.superseded_on). A "done" row
+-- counts as completed only when its completion date is on or before the as-of date.
+CREATE OR REPLACE MACRO obligation_status(as_of_date) AS TABLE
+WITH latest AS (
+    SELECT rr.task_id, rr.unit_id, rr.period, rr.progress, rr.completed_on,
+           rr.result_text, rr.note, r.report_id, r.file_name, r.reported_on
+    FROM report_row rr
+    JOIN report r ON r.report_id = rr.report_id
+    WHERE r.withdrawn_at IS NULL AND r.reported_on <= as_of_date::DATE
+      AND (rr.superseded_on IS NULL OR rr.superseded_on > as_of_date::DATE)
+),
+joined AS (
+    SELECT o.*, l.report_id, l.file_name, l.reported_on, l.progress, l.result_text, l.note,
+           CASE WHEN l.progress = 'done'
+                 AND coalesce(l.completed_on, l.reported_on) <= as_of_date::DATE
+                THEN coalesce(l.completed_on, l.reported_on) END AS completed_on
+    FROM obligation o
+    LEFT JOIN latest l
+      ON l.task_id = o.task_id AND l.unit_id = o.unit_id AND l.period = o.period
+    WHERE o.period = '' OR o.period_start IS NULL OR o.period_start <= as_of_date::DATE
+)
+SELECT *,
+    status_code(completed_on, due_on, report_id IS NOT NULL, as_of_date::DATE,
+                due_soon_days()) AS status,
+    report_id IS NOT NULL AS reported,
+    CASE WHEN completed_on IS NULL AND as_of_date::DATE >= overdue_from(due_on)
+         THEN date_diff('day', due_on, as_of_date::DATE) END AS days_late
+FROM joined;
+
+-- obligation_status joined to everything a page or an export shows, with the common
+-- filters: plan code, unit groups and statuses (NULL means "all").
+CREATE OR REPLACE MACRO status_detail(as_of_date, plan_code := NULL, group_codes := NULL,
+                                      status_codes := NULL) AS TABLE
+SELECT p.code AS plan, p.title AS plan_title, d.code AS directive,
+       s.plan_id, s.task_id, s.unit_id,
+       u.name AS unit, u.short_name AS unit_short, u.group_code, g.label AS group_label,
+       g.sort_order AS group_order,
+       t.code AS task_code, t.section, t.section_title, t.title AS task, t.deadline_text,
+       t.sort_order AS task_order, t.recurrence,
+       s.period, s.period_start, s.due_on, s.completed_on, s.status, s.reported, s.days_late,
+       s.report_id, s.file_name, s.reported_on, s.progress, s.result_text, s.note
+FROM obligation_status(as_of_date) s
+JOIN plan p ON p.plan_id = s.plan_id
+LEFT JOIN directive d ON d.directive_id = p.directive_id
+JOIN unit u ON u.unit_id = s.unit_id
+JOIN unit_group g ON g.group_code = u.group_code
+JOIN task t ON t.task_id = s.task_id
+WHERE (p.code = plan_code OR (plan_code IS NULL AND NOT p.archived))
+  AND (group_codes IS NULL OR list_contains(group_codes, u.group_code))
+  AND (status_codes IS NULL OR list_contains(status_codes, s.status));
