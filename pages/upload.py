@@ -1,6 +1,6 @@
 """Tải báo cáo lên: pick the plan (and unit), download the template, drop report files, see
 what would be written with every problem highlighted, confirm, and manage past uploads.
-UI only: reading and checking are loaders/, writing is tracker.ingest."""
+UI only: reading and checking are loaders/, writing is tracker.usecases.ingest."""
 
 import hashlib
 

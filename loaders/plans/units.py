@@ -6,7 +6,7 @@ The "Tổ chức thực hiện" part names one unit (or group of units) per item
 roles. A task may name its own units: a "Chủ trì:"/"Phối hợp:" line, a heading "Các đảng ủy
 trực thuộc Tỉnh ủy: ...", or "(Sở Nội vụ chủ trì, phối hợp với Sở Tài chính)".
 
-Matching compares folded keys (tracker.text.fold) after expanding the abbreviations offices
+Matching compares folded keys (tracker.domain.text.fold) after expanding the abbreviations offices
 use (UBND, MTTQ, TT&TT, VHTT&DL, HU, ThU, ĐU ...). A name that matches nothing is reported
 with the closest registry names; it is never created here.
 """

@@ -22,6 +22,7 @@ from pathlib import Path
 from loaders.reading.sniff import REPORT_SUFFIXES
 from loaders.reports.catalog import Catalog, Obligation, Task, Unit
 from loaders.reports.pipeline import PreparedFile, prepare
+from tracker.domain.errors import NotFound
 from tracker.domain.problems import Problem, SortsProblems, file_problem
 from tracker.store.database import Store
 from tracker.store.reports import (
@@ -35,14 +36,10 @@ from tracker.store.reports import (
 )
 
 __all__ = [
-    "FileResult", "Preparation", "UnknownPlan", "commit_prepared", "ingest_files",
+    "FileResult", "Preparation", "commit_prepared", "ingest_files",
     "list_reports", "load_catalog", "prepare_files", "report_files", "report_rows",
     "withdraw_report",
 ]
-
-
-class UnknownPlan(LookupError):
-    """No plan has this code (a usage error, not a problem of a file)."""
 
 
 def load_catalog(store: Store, plan_code: str) -> Catalog | None:
@@ -124,10 +121,11 @@ def prepare_files(
     *,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> Preparation:
-    """Validate `files` against the plan without writing. Raises UnknownPlan."""
+    """Validate `files` against the plan without writing. Raises NotFound for an unknown
+    plan code."""
     catalog = load_catalog(store, plan_code)
     if catalog is None:
-        raise UnknownPlan(plan_code)
+        raise NotFound("plan", plan_code)
     prepared = prepare(files, catalog, unit, reported_on,
                        known=known_hashes(store, catalog.plan_id), on_progress=on_progress)
     return Preparation(catalog, prepared)
@@ -159,7 +157,7 @@ def ingest_files(
 
     `files` are (file name, bytes). `unit` is the unit chosen at upload, used for files that
     name none; `reported_on` the report date used when a file's title block has none (else
-    today). Raises UnknownPlan for an unknown plan code; everything wrong with a file is in
+    today). Raises NotFound for an unknown plan code; everything wrong with a file is in
     its result.
     """
     preparation = prepare_files(store, plan_code, files, unit, reported_on,

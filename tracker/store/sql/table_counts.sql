@@ -1,4 +1,4 @@
--- Status counts in one pass over the obligations, for tracker.tables (by_unit, by_task) and
+-- Status counts in one pass over the obligations, for tracker.views.tables (by_unit, by_task) and
 -- the export page's previews: per (plan, unit, status) and per (plan, task, status), told
 -- apart by "per_task". One evaluation of status_detail (~0.2 s on 1M obligations) serves
 -- both tables where two queries cost twice that. The status filter is left to the caller:

@@ -1,4 +1,4 @@
--- Every obligation with what the unit reported, for tracker.tables.detail: by plan, unit
+-- Every obligation with what the unit reported, for tracker.views.tables.detail: by plan, unit
 -- group, unit name (Vietnamese collation), task order, period. Plans and units are ranked
 -- on their own small tables and the rows sorted by those integers: collating the unit name
 -- of each of 1M rows took 3-4 s. Units of the same name in one group share a rank, as they

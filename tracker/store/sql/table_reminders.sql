@@ -1,5 +1,5 @@
 -- Obligations to remind units about (overdue, or not reported yet), for
--- tracker.tables.reminders: units with the most overdue obligations first (ties by name in
+-- tracker.views.tables.reminders: units with the most overdue obligations first (ties by name in
 -- Vietnamese collation, then id); inside a unit the overdue ones, most days late first, then
 -- the not-reported ones by due date. The per-unit count is a GROUP BY joined back and names
 -- are ranked on the unit table: a count window over every row and collating each row's unit

@@ -1,7 +1,7 @@
 -- The deadline timeline: one row per (task, period, status) with its obligation count, so
 -- the page gets a few hundred rows whatever the number of units. The million-row part
 -- groups ids only; names are joined to the small result. Long format keeps the status
--- vocabulary out of this file (tracker.timeline pivots it in the order of tracker.status).
+-- vocabulary out of this file (tracker.views.timeline pivots it in the order of tracker.domain.status).
 -- A task without a start (a limit: "trước ngày 30/6/2019") gets the plan's date as its
 -- start, flagged by start_inferred.
 WITH counted AS (
