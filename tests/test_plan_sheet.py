@@ -229,3 +229,21 @@ def test_a_sheet_with_its_columns_moved_is_blamed_in_its_own_cells(demo_store):
     [error] = outcome.errors
     assert (error.sheet, error.row, error.column) == ("Nhiệm vụ", 2, "G")
     assert "ô G2" in str(error)
+
+
+def test_a_unit_sheet_problem_points_at_the_sheets_own_cell(demo_store):
+    data = _fill(_template(demo_store), PLAN, [
+        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""]],
+        units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Nhóm không có", "Cấp tỉnh", ""]])
+    outcome = plans.import_workbook(demo_store, data, "kh.xlsx")
+    [error] = [p for p in outcome.errors if "Nhóm" in p.message]
+    assert (error.sheet, error.column) == ("Đơn vị", "D") and error.row > 2
+    assert outcome.saved is None
+
+
+def test_ingesting_for_an_unknown_plan_is_not_found(demo_store):
+    from tracker.usecases.ingest import ingest_files
+
+    with pytest.raises(NotFound) as caught:
+        ingest_files(demo_store, "0-KH/KHONGCO", [])
+    assert (caught.value.kind, caught.value.key) == ("plan", "0-KH/KHONGCO")
