@@ -1,6 +1,6 @@
 """Kế hoạch: register plans — create, edit tasks with live checks, import from a plan
 document or the register workbook, archive or delete. UI only: the checks and writes are
-loaders.plan_document*, loaders.plan_sheet and tracker.store.plan_register."""
+loaders.plans.* and tracker.usecases.plans."""
 
 from datetime import date
 
@@ -12,26 +12,28 @@ from loaders.plans.rows import (
     TASK_COLUMNS,
     TASK_LABELS,
     PlanFields,
+    Registry,
     check_rows,
     fields_from_draft,
     rows_from_draft,
 )
 from loaders.plans.units import unit_key
+from tracker.domain.problems import labelled
 from tracker.domain.settings import MAX_UPLOAD_MB
-from tracker.usecases import register
+from tracker.usecases import plans, units
 from ui import aliases as aliases_ui
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
 
 NEW = "— Kế hoạch mới —"
-CYCLE_CODES = list(register.CYCLE_LABELS)
-RECURRENCE_LABELS = {"continuous": "Thường xuyên", **register.CYCLE_LABELS}
+CYCLE_CODES = list(plans.CYCLE_LABELS)
+RECURRENCE_LABELS = {"continuous": "Thường xuyên", **plans.CYCLE_LABELS}
 
 page_frame("Kế hoạch", "Đăng ký kế hoạch, nhiệm vụ và đơn vị thực hiện: nhập tay, từ Excel "
            "hoặc từ chính văn bản kế hoạch.", show_status=False)
 store = data.get_store()
-provinces = register.provinces(store)
+provinces = units.provinces(store)
 
 
 def plan_form(fields: PlanFields, key: str) -> PlanFields:
@@ -49,7 +51,7 @@ def plan_form(fields: PlanFields, key: str) -> PlanFields:
     cycle = right.selectbox("Chu kỳ báo cáo nhiệm vụ thường xuyên", CYCLE_CODES,
                             index=CYCLE_CODES.index(fields.report_cycle)
                             if fields.report_cycle in CYCLE_CODES else 2,
-                            format_func=register.CYCLE_LABELS.get, key=f"{key}.cycle")
+                            format_func=plans.CYCLE_LABELS.get, key=f"{key}.cycle")
     until = right.date_input("Theo dõi đến ngày", fields.tracked_until, key=f"{key}.until",
                              format=DATE_FORMAT, help="Mặc định: hết năm sau năm ban hành.")
     title = st.text_area("Tên kế hoạch", fields.title, key=f"{key}.title", height=68)
@@ -65,7 +67,7 @@ def plan_form(fields: PlanFields, key: str) -> PlanFields:
                       d_issuer, d_title, cycle, until, fields.code_note)
 
 
-def task_editor(rows: list[dict], key: str, registry: register.Registry,
+def task_editor(rows: list[dict], key: str, registry: Registry,
                 reference: date) -> tuple[list[dict], list]:
     """The task table, edited in place, and the live checks of what it holds."""
     base = pd.DataFrame([{c: str(r.get(c) or "") for c in TASK_COLUMNS} for r in rows],
@@ -97,10 +99,9 @@ def task_editor(rows: list[dict], key: str, registry: register.Registry,
 
 
 def show_problems(problems) -> None:
-    for p in problems:
-        where = f"dòng {p.row}, cột {TASK_LABELS.get(TASK_COLUMNS[ord(p.column) - 65], '')}" \
-            if p.sheet == "Nhiệm vụ" and p.row and p.column and ord(p.column) - 65 < len(
-                TASK_COLUMNS) else p.where()
+    """Editor problems, located by the table's row and column label."""
+    for p in labelled(problems, TASK_LABELS):
+        where = p.where()
         text = f"{where}: {p.message}" if where else p.message
         (st.error if p.is_error else st.warning)(text)
 
@@ -117,14 +118,15 @@ def version() -> int:
     return st.session_state.get("plans.version", 0)
 
 
-def save(fields: PlanFields, rows: list[dict], registry: register.Registry) -> None:
-    saved, problems = register.save_rows(store, fields, rows, registry)
+def save(fields: PlanFields, rows: list[dict], registry: Registry) -> None:
+    outcome = plans.save_rows(store, fields, rows, registry)
+    saved = outcome.saved
     if saved:
         st.session_state.pop("doc.draft", None)
         done(f"Đã lưu kế hoạch {fields.code}: {saved.tasks} nhiệm vụ, "
              f"{saved.assignments} lượt giao đơn vị.")
     st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
-    show_problems([p for p in problems if p.is_error])
+    show_problems(outcome.errors)
 
 
 if "plans.flash" in st.session_state:
@@ -135,30 +137,30 @@ tab_list, tab_edit, tab_doc, tab_sheet = st.tabs(
     ["Danh sách", "Tạo / sửa kế hoạch", "Nhập từ văn bản", "Nhập từ Excel"])
 
 with tab_list:
-    plans = data.plans()
-    if plans.empty:
+    listed = data.plans()
+    if listed.empty:
         st.info("Chưa có kế hoạch nào.")
     else:
-        shown = plans.assign(
-            issued_on=[vn_date(d) for d in plans["issued_on"]],
-            archived=["Lưu trữ" if a else "" for a in plans["archived"]],
+        shown = listed.assign(
+            issued_on=[vn_date(d) for d in listed["issued_on"]],
+            archived=["Lưu trữ" if a else "" for a in listed["archived"]],
         )[["code", "title", "issued_on", "issuer", "directive", "tasks", "archived"]]
         st.dataframe(shown.rename(columns={
             "code": "Số hiệu", "title": "Tên kế hoạch", "issued_on": "Ngày", "issuer":
             "Cơ quan ban hành", "directive": "Thực hiện", "tasks": "Số nhiệm vụ",
             "archived": "Trạng thái"}), hide_index=True, width="stretch", key="plans.list")
-        chosen = st.selectbox("Kế hoạch", plans["code"].tolist(), key="plans.manage")
-        archived = bool(plans.loc[plans["code"] == chosen, "archived"].item())
+        chosen = st.selectbox("Kế hoạch", listed["code"].tolist(), key="plans.manage")
+        archived = bool(listed.loc[listed["code"] == chosen, "archived"].item())
         aliases_ui.remembered_names(plan_code=chosen, kind="task")
         left, right = st.columns(2)
         if left.button("Bỏ lưu trữ" if archived else "Lưu trữ", key="plans.archive"):
-            register.set_archived(store, chosen, not archived)
+            plans.set_archived(store, chosen, not archived)
             done(f"Đã {'bỏ lưu trữ' if archived else 'lưu trữ'} {chosen}.")
         sure = right.checkbox(f"Tôi muốn xoá hẳn {chosen}", key="plans.sure")
         if right.button("Xoá kế hoạch", disabled=not sure, key="plans.delete"):
-            reasons = register.delete_plan(store, chosen)
-            if reasons:
-                right.error(reasons[0])
+            outcome = plans.delete_plan(store, chosen)
+            if not outcome.ok:
+                right.error(outcome.errors[0].message)
             else:
                 done(f"Đã xoá {chosen}.")
 
@@ -169,11 +171,11 @@ with tab_edit:
         fields = PlanFields("", "", None, "", provinces[0] if provinces else "")
         rows = []
     else:
-        fields = register.plan_fields(store, code)
-        rows = register.plan_rows(store, code, register.load_registry(store, fields.province))
+        fields = plans.plan_fields(store, code)
+        rows = plans.plan_rows(store, code, units.load_registry(store, fields.province))
     key = f"edit.{code}.{version()}"
     typed = plan_form(fields, key)
-    registry = register.load_registry(store, typed.province)
+    registry = units.load_registry(store, typed.province)
     st.subheader("Nhiệm vụ")
     current, problems = task_editor(rows, f"{key}.tasks", registry, typed.issued_on)
     show_problems([p for p in problems if p.is_error or p.severity == "warning"][:20])
@@ -201,25 +203,25 @@ with tab_doc:
     draft = st.session_state.get("doc.draft")
     if draft is not None and not draft.is_plan:
         for p in draft.errors:
-            st.error(p.located())
+            st.error(str(p))
     elif draft is not None:
         for p in draft.problems:
             (st.error if p.severity == "error" else st.warning if p.severity == "warning"
-             else st.info)(p.located())
-        province = register.guess_province(store, draft.plan.place,
+             else st.info)(str(p))
+        province = plans.guess_province(store, draft.plan.place,
                                            [u.name for u in draft.units]) or (
             provinces[0] if provinces else "")
         fields = fields_from_draft(draft, province)
         st.subheader("Thông tin kế hoạch")
         if draft.reporting.text:
-            cycle = register.CYCLE_LABELS.get(draft.reporting.cycle or "", "")
+            cycle = plans.CYCLE_LABELS.get(draft.reporting.cycle or "", "")
             st.caption(f"Yêu cầu báo cáo (dòng {draft.reporting.line}): "
                        f"{draft.reporting.text[:300]}"
                        + (f" — gửi về: **{draft.reporting.report_to}**"
                           if draft.reporting.report_to else "")
                        + (f"; chu kỳ: **{cycle}**" if cycle else ""))
         typed = plan_form(fields, f"doc.{n}")
-        registry = register.load_registry(store, typed.province)
+        registry = units.load_registry(store, typed.province)
         st.subheader("Đơn vị nêu trong văn bản")
         mapping = st.session_state.setdefault("doc.mapping", {})
         matches = [registry.resolve(u.name) for u in draft.units]
@@ -260,20 +262,21 @@ with tab_sheet:
     source = left.selectbox("Mẫu điền sẵn", ["Mẫu trống", *codes], key="sheet.source")
     province = left.selectbox("Tỉnh", provinces or [""], key="sheet.province")
     if source != "Mẫu trống":
-        province = register.plan_fields(store, source).province
+        province = plans.plan_fields(store, source).province
     left.download_button(
-        "Tải mẫu Excel", register.template_for(store, province,
+        "Tải mẫu Excel", plans.template_for(store, province,
                                                None if source == "Mẫu trống" else source),
         file_name="mau_dang_ky_ke_hoach.xlsx", key="sheet.download",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     upload = right.file_uploader("Tệp đăng ký đã điền (.xlsx)", type=["xlsx"], key="sheet.file")
     if upload is not None and right.button("Nhập", type="primary", key="sheet.import"):
-        saved, problems = register.import_workbook(store, upload.getvalue(), upload.name)
+        outcome = plans.import_workbook(store, upload.getvalue(), upload.name)
+        saved = outcome.saved
         if saved:
             done(f"Đã nhập {upload.name}: {saved.tasks} nhiệm vụ, {saved.assignments} "
                  "lượt giao đơn vị.")
         else:
             st.error(f"{upload.name}: không nhận tệp. Hãy sửa các lỗi sau rồi tải lại; "
                      "không có gì được ghi.")
-        for p in problems:
+        for p in outcome.problems:
             (st.error if p.is_error else st.warning)(str(p))

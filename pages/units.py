@@ -1,14 +1,15 @@
 """Đơn vị: the unit registry of a province — official name, short name, other spellings,
 group, level, parent — edited in a table or imported from a workbook. UI only: checks and
-writes are tracker.store.plan_register and loaders.plan_sheet."""
+writes are tracker.usecases.units and loaders.plans.sheet."""
 
 import pandas as pd
 import streamlit as st
 
 from loaders.plans.rows import split_cell
 from loaders.plans.sheet import read_unit_sheet
+from tracker.domain.problems import labelled
 from tracker.domain.settings import MAX_UPLOAD_MB
-from tracker.usecases import register
+from tracker.usecases import plans, units
 from ui import aliases as aliases_ui
 from ui import data
 from ui.frame import page_frame
@@ -24,7 +25,7 @@ page_frame("Đơn vị", "Danh mục đơn vị thực hiện: tên chính thứ
 if "units.flash" in st.session_state:
     st.success(st.session_state.pop("units.flash"))
 store = data.get_store()
-provinces = register.provinces(store)
+provinces = units.provinces(store)
 left, right = st.columns(2)
 province = left.selectbox("Tỉnh", [*provinces, NEW_PROVINCE], key="units.province")
 if province == NEW_PROVINCE:
@@ -33,9 +34,9 @@ if province == NEW_PROVINCE:
         st.info("Nhập tên tỉnh để bắt đầu danh mục.")
         st.stop()
 
-groups = list(register.groups(store).values())
-levels = list(register.LEVEL_LABELS.values())
-frame = register.units_frame(store, province)
+groups = list(units.groups(store).values())
+levels = list(units.LEVEL_LABELS.values())
+frame = units.units_frame(store, province)
 aliases_ui.remembered_names(province=province, kind="unit")
 ids = frame["unit_id"].tolist()
 
@@ -45,13 +46,13 @@ def cell(value) -> str:
         value).strip()
 
 
-def rows_of(table: pd.DataFrame) -> list[register.UnitRow]:
+def rows_of(table: pd.DataFrame) -> list[units.UnitRow]:
     rows = []
     for number, item in enumerate(table.to_dict("records"), start=1):
         if not any(cell(item.get(c)) for c in COLUMNS):
             continue
         unit_id = item.get("unit_id")
-        rows.append(register.UnitRow(
+        rows.append(units.UnitRow(
             name=cell(item.get("name")), short_name=cell(item.get("short_name")),
             aliases=tuple(split_cell(cell(item.get("aliases")))), group=cell(item.get("group")),
             level=cell(item.get("level")) or "Cấp tỉnh", parent=cell(item.get("parent")),
@@ -60,9 +61,9 @@ def rows_of(table: pd.DataFrame) -> list[register.UnitRow]:
 
 
 def show(problems) -> None:
-    labels = dict(zip("ABCDEF", COLUMNS.values(), strict=True))
-    for p in problems:
-        where = f"dòng {p.row}, cột {labels.get(p.column, p.column)}" if p.row else ""
+    """Editor problems, located by the table's row and column label."""
+    for p in labelled(problems, COLUMNS):
+        where = p.where()
         st.error(f"{where + ': ' if where else ''}{p.message}")
 
 
@@ -95,10 +96,10 @@ edited = st.data_editor(
 if st.button("Lưu danh mục", type="primary", key="units.save"):
     kept = set(edited["unit_id"].dropna().astype(int))
     removed = tuple(i for i in ids if i not in kept)
-    problems = register.save_unit_rows(store, province, rows_of(edited), delete=removed)
-    if problems:
+    outcome = units.save_unit_rows(store, province, rows_of(edited), delete=removed)
+    if not outcome.ok:
         st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
-        show(problems)
+        show(outcome.errors)
     else:
         done(f"Đã lưu danh mục đơn vị {province}.")
 
@@ -106,7 +107,7 @@ st.subheader("Nhập từ Excel")
 st.caption("Trang «Đơn vị» của mẫu đăng ký kế hoạch (hoặc trang nào có cột «Tên đơn vị»). "
            "Đơn vị đã có được cập nhật theo tên; tệp được nhận cả hoặc không nhận gì.")
 st.download_button(
-    "Tải danh mục hiện có (mẫu Excel)", register.template_for(store, province),
+    "Tải danh mục hiện có (mẫu Excel)", plans.template_for(store, province),
     file_name="danh_muc_don_vi.xlsx", key="units.download",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 upload = st.file_uploader("Tệp danh mục (.xlsx)", type=["xlsx"], key="units.file")
@@ -115,10 +116,11 @@ if upload is not None and st.button("Nhập danh mục", key="units.import"):
         st.error(f"Tệp lớn hơn {MAX_UPLOAD_MB} MB.")
         st.stop()
     sheet = read_unit_sheet(upload.getvalue(), upload.name)
-    rows = [register.UnitRow(u["name"], u["short_name"], tuple(split_cell(u["aliases"])),
+    rows = [units.UnitRow(u["name"], u["short_name"], tuple(split_cell(u["aliases"])),
                              u["group"], u["level"] or "tinh", u["parent"], row=u["row"])
             for u in sheet.units]
-    problems = sheet.problems or register.save_unit_rows(store, province, rows, upload.name)
+    problems = sheet.problems or sheet.unit_cells(
+        units.save_unit_rows(store, province, rows, upload.name).problems)
     if problems:
         st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
         for p in problems:

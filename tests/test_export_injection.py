@@ -7,16 +7,18 @@ result text, notes and file name; every export is opened with a real reader.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import zipfile
 from datetime import date
 
 import docx
 import openpyxl
+import pyarrow as pa
 import pytest
 
 from tracker.exports import csvfiles, draft, report, workbook
-from tracker.store.reports import supersede
+from tracker.store.reports import NewReport, plan_reference, write_reports
 
 AS_OF = date(2019, 7, 26)
 PLAN = "84-KH/BTGTU"
@@ -37,35 +39,26 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 @pytest.fixture
 def export(demo_store):
-    with demo_store.write() as tx:
-        report_id = tx.run(
-            "direct_report_insert",
-            file_name=FILE_NAME,
-            sha256="hostile",
-            size_bytes=0,
-            reported_on=date(2019, 7, 25),
-            row_count=len(PAYLOADS),
-            unit=UNIT,
-            plan=PLAN,
-        )[0][0]
-        tx.run_many(
-            "direct_row_insert",
-            [
-                dict(
-                    report_id=report_id,
-                    row_no=n,
-                    task_code=task,
-                    period=period,
-                    progress="in_progress",
-                    completed_on=None,
-                    result_text=result,
-                    note=note,
-                    raw_status="Đang thực hiện",
-                )
-                for n, ((task, period), (result, note)) in enumerate(PAYLOADS.items(), 1)
-            ],
-        )
-        supersede(tx, [report_id])
+    """The hostile report written through the store's own write path (no upload could carry
+    the control characters), then collected for export."""
+    ref = plan_reference(demo_store, PLAN)
+    unit_id = next(uid for uid, name, _short, _aliases in ref.units if name == UNIT)
+    task_ids = {code: tid for tid, code, *_rest in ref.tasks}
+    rows = pa.Table.from_pylist([
+        dict(sheet="Báo cáo", row_no=n, task_id=task_ids[task], unit_id=unit_id,
+             period=period, progress="in_progress", completed_on=None, result_text=result,
+             note=note, raw_status="Đang thực hiện")
+        for n, ((task, period), (result, note)) in enumerate(PAYLOADS.items(), 1)
+    ], schema=pa.schema([("sheet", pa.string()), ("row_no", pa.int32()),
+                         ("task_id", pa.int64()), ("unit_id", pa.int64()),
+                         ("period", pa.string()), ("progress", pa.string()),
+                         ("completed_on", pa.date32()), ("result_text", pa.string()),
+                         ("note", pa.string()), ("raw_status", pa.string())]))
+    data = b"hostile"
+    written = write_reports(demo_store, ref.plan_id, [NewReport(
+        FILE_NAME, hashlib.sha256(data).hexdigest(), data, unit_id, date(2019, 7, 25), 0,
+        rows)])
+    assert written[0].failure is None, written[0].failure
     return report.collect(demo_store, AS_OF, PLAN)
 
 

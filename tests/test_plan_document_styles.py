@@ -81,7 +81,8 @@ def test_a_markdown_plan_with_no_thoi_gian_lines_reads_inline_deadlines():
     assert draft.tasks[3].recurrence == "half_yearly"
     # No deadline at all: assumed ongoing, and the draft says so where.
     assert draft.tasks[4].recurrence == "continuous"
-    assert any(p.section == "II.3" and "tạm coi là" in p.message for p in draft.problems)
+    assert any(p.message.startswith("Mục II.3:") and "tạm coi là" in p.message
+               and p.severity == "info" for p in draft.problems)
     assert "Trung tâm Chính trị huyện" in [u.name for u in draft.units]
 
 
@@ -97,7 +98,8 @@ def test_thoi_han_lines_and_an_impossible_quarter_is_flagged_not_guessed():
         ("II.4", None, None, True),
     ]
     flagged = [p for p in draft.problems if "Quý 5/2020" in p.message]
-    assert flagged and flagged[0].line == 27 and flagged[0].section == "II.4"
+    assert flagged and flagged[0].row == 27 and flagged[0].message.startswith("Mục II.4:")
+    assert flagged[0].value == "Quý 5/2020" and flagged[0].file == draft.source_name
     assert [u.name for u in draft.units] == [
         "Ban Tuyên giáo Đảng ủy Khối", "Văn phòng Đảng ủy Khối",
         "Các đảng bộ, chi bộ cơ sở trực thuộc"]
@@ -133,7 +135,7 @@ def test_prose_empty_text_and_binary_files_get_messages_not_exceptions():
     prose = parse_plan_text("Hôm nay trời đẹp. Chúng tôi đi chơi công viên.\nHết.")
     assert not prose.is_plan and "không phải là một kế hoạch" in prose.problems[0].message
     empty = read_plan_document(b"", "trong.txt")
-    assert "trống" in empty.problems[0].message
+    assert "trống" in empty.problems[0].message and empty.problems[0].file == "trong.txt"
     old_word = read_plan_document(b"\xd0\xcf\x11\xe0" + b"\0" * 100, "kh.doc")
     assert ".docx" in old_word.problems[0].message
     broken_zip = read_plan_document(b"PK\x03\x04garbage", "kh.docx")

@@ -10,16 +10,24 @@ import pytest
 from openpyxl import load_workbook
 
 from loaders.plans.document import read_plan_document
-from loaders.plans.rows import fields_from_draft, rows_from_draft
+from loaders.plans.rows import (
+    TASK_LABELS,
+    check_rows,
+    fields_from_draft,
+    rows_from_draft,
+    spec_from_rows,
+)
 from loaders.plans.sheet import read_plan_sheet
+from tracker.domain.errors import NotFound
+from tracker.domain.problems import labelled
 from tracker.store.database import Store
-from tracker.usecases import register
+from tracker.usecases import plans, units
 
 PROVINCE = "Lạng Sơn"
 
 
 def _template(store: Store, code: str | None = None) -> bytes:
-    return register.template_for(store, PROVINCE, code)
+    return plans.template_for(store, PROVINCE, code)
 
 
 def _fill(data: bytes, plan: dict, tasks: list[list], units: list[list] = ()) -> bytes:
@@ -72,30 +80,32 @@ def test_a_filled_template_imports_new_units_and_the_plan(demo_store):
          "Bảo tàng tỉnh", "Nhóm: Cơ quan báo chí"],
     ], units=[["Bảo tàng tỉnh Lạng Sơn", "Bảo tàng tỉnh", "", "Sở, ban, ngành", "Cấp tỉnh",
                ""]])
-    saved, problems = register.import_workbook(demo_store, data, "kh15.xlsx")
+    outcome = plans.import_workbook(demo_store, data, "kh15.xlsx")
+    saved, problems = outcome.saved, outcome.problems
     assert [p for p in problems if p.is_error] == []
     assert saved is not None and saved.tasks == 2 and saved.assignments == 5
     tasks = demo_store.frame("plan_tasks", plan="15-KH/BTGTU")
     assert tasks["due_on"].dt.date.tolist() == [date(2020, 9, 30), date(2020, 9, 5)]
-    fields = register.plan_fields(demo_store, "15-KH/BTGTU")
+    fields = plans.plan_fields(demo_store, "15-KH/BTGTU")
     assert fields.report_cycle == "quarterly"
 
 
 def test_an_unknown_unit_rejects_the_whole_file_with_its_cell(demo_store):
-    before = demo_store.scalar("register_plan_reports", plan="15-KH/BTGTU")
+    before = len(plans.plan_fields(demo_store, "15-KH/BTGTU") or [])
     data = _fill(_template(demo_store), PLAN, [
         ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
         ["NV02", "II", "", "Triển lãm", "Quý IV/2020", "Sở Du hành vũ trụ", ""],
     ], units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Sở, ban, ngành", "Cấp tỉnh", ""]])
-    saved, problems = register.import_workbook(demo_store, data, "kh15.xlsx")
+    outcome = plans.import_workbook(demo_store, data, "kh15.xlsx")
+    saved, problems = outcome.saved, outcome.problems
     assert saved is None
     errors = [p for p in problems if p.is_error]
     assert len(errors) == 1
     assert (errors[0].sheet, errors[0].row, errors[0].column) == ("Nhiệm vụ", 3, "F")
     assert "Sở Du hành vũ trụ" in str(errors[0])
     # Nothing was written: neither the plan nor the new unit.
-    assert register.plan_fields(demo_store, "15-KH/BTGTU") is None and before == 0
-    assert "Bảo tàng tỉnh Lạng Sơn" not in register.units_frame(demo_store, PROVINCE)[
+    assert plans.plan_fields(demo_store, "15-KH/BTGTU") is None and before == 0
+    assert "Bảo tàng tỉnh Lạng Sơn" not in units.units_frame(demo_store, PROVINCE)[
         "name"].tolist()
 
 
@@ -105,7 +115,8 @@ def test_bad_dates_duplicate_codes_and_missing_fields_are_located(demo_store):
         ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
         ["NV01", "II", "", "Triển lãm", "Quý 7/2020", "Sở TT&TT", ""],
     ])
-    saved, problems = register.import_workbook(demo_store, data, "kh.xlsx")
+    outcome = plans.import_workbook(demo_store, data, "kh.xlsx")
+    saved, problems = outcome.saved, outcome.problems
     assert saved is None
     text = "\n".join(str(p) for p in problems)
     assert "trang 'Kế hoạch', ô B3" in text  # 31/02 is no date
@@ -115,7 +126,8 @@ def test_bad_dates_duplicate_codes_and_missing_fields_are_located(demo_store):
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(demo_store):
-    saved, problems = register.import_workbook(demo_store, b"hello", "kh.xlsx")
+    outcome = plans.import_workbook(demo_store, b"hello", "kh.xlsx")
+    saved, problems = outcome.saved, outcome.problems
     assert saved is None and ".xlsx" in problems[0].message
 
 
@@ -127,42 +139,111 @@ def test_a_document_draft_saves_through_the_same_checks(demo_store):
     draft = read_plan_document((root / path).read_bytes(), "ls.txt")
     fields = fields_from_draft(draft, PROVINCE)
     fields.code = "84b-KH/BTGTU"
-    registry = register.load_registry(demo_store, PROVINCE)
-    saved, problems = register.save_rows(demo_store, fields, rows_from_draft(draft), registry)
+    registry = units.load_registry(demo_store, PROVINCE)
+    outcome = plans.save_rows(demo_store, fields, rows_from_draft(draft), registry)
+    saved, problems = outcome.saved, outcome.problems
     assert [p for p in problems if p.is_error] == []
     assert saved.tasks == 6 and saved.assignments == 6 * 27  # every unit but the issuer
 
 
 def test_archive_and_delete(demo_store, store):
-    register.set_archived(demo_store, "84-KH/BTGTU")
-    assert demo_store.frame("register_plan_header", plan="84-KH/BTGTU")["archived"].item()
-    assert "báo cáo" in register.delete_plan(demo_store, "84-KH/BTGTU")[0]
+    plans.set_archived(demo_store, "84-KH/BTGTU")
+    assert demo_store.frame("plans_list").set_index("code").loc["84-KH/BTGTU", "archived"]
+    refused = plans.delete_plan(demo_store, "84-KH/BTGTU")
+    assert not refused.ok and "báo cáo" in refused.errors[0].message
     data = _fill(_template(demo_store), PLAN, [["NV01", "I", "", "Tọa đàm", "Quý III/2020",
                                                 "Sở TT&TT", ""]])
-    saved, _ = register.import_workbook(demo_store, data, "kh.xlsx")
-    assert saved and register.delete_plan(demo_store, "15-KH/BTGTU") == []
-    assert register.plan_fields(demo_store, "15-KH/BTGTU") is None
+    saved = plans.import_workbook(demo_store, data, "kh.xlsx").saved
+    assert saved and plans.delete_plan(demo_store, "15-KH/BTGTU").ok
+    assert plans.plan_fields(demo_store, "15-KH/BTGTU") is None
     assert demo_store.rows("plan_tasks", plan="15-KH/BTGTU") == []
 
 
 @pytest.mark.parametrize("alias", ["Sở Ngoại vụ", "SNV"])
 def test_a_spelling_of_another_unit_is_refused(demo_store, alias):
-    frame = register.units_frame(demo_store, PROVINCE)
+    frame = units.units_frame(demo_store, PROVINCE)
     report = frame[frame["name"] == "Báo Lạng Sơn"].iloc[0]
-    row = register.UnitRow(report["name"], report["short_name"], (alias,), report["group"],
+    row = units.UnitRow(report["name"], report["short_name"], (alias,), report["group"],
                            report["level"], "", int(report["unit_id"]), row=5)
-    problems = register.save_unit_rows(demo_store, PROVINCE, [row])
-    assert problems and "đã là của «Sở Ngoại vụ»" in problems[0].message
+    problems = units.save_unit_rows(demo_store, PROVINCE, [row]).problems
+    assert problems and (problems[0].column, problems[0].row) == ("aliases", 5)
+    assert "đã là của «Sở Ngoại vụ»" in problems[0].message
 
 
 def test_renaming_a_unit_keeps_its_assignments_and_units_in_use_are_not_deleted(demo_store):
-    frame = register.units_frame(demo_store, PROVINCE)
+    frame = units.units_frame(demo_store, PROVINCE)
     unit = frame[frame["name"] == "Sở Ngoại vụ"].iloc[0]
-    row = register.UnitRow("Sở Ngoại vụ tỉnh Lạng Sơn", unit["short_name"],
+    row = units.UnitRow("Sở Ngoại vụ tỉnh Lạng Sơn", unit["short_name"],
                            ("Sở Ngoại vụ", "SNV"), unit["group"], unit["level"], "",
                            int(unit["unit_id"]))
-    assert register.save_unit_rows(demo_store, PROVINCE, [row]) == []
+    assert units.save_unit_rows(demo_store, PROVINCE, [row]).problems == []
     assigned = demo_store.frame("plan_assignments", plan="84-KH/BTGTU")
     assert "Sở Ngoại vụ tỉnh Lạng Sơn" in assigned["unit"].tolist()
-    refused = register.save_unit_rows(demo_store, PROVINCE, [], delete=(int(unit["unit_id"]),))
-    assert "đang được giao" in refused[0].message
+    refused = units.save_unit_rows(demo_store, PROVINCE, [], delete=(int(unit["unit_id"]),))
+    assert not refused.ok and "đang được giao" in refused.errors[0].message
+
+
+def test_an_unknown_plan_is_not_found_not_a_problem(demo_store):
+    with pytest.raises(NotFound):
+        plans.delete_plan(demo_store, "0-KH/KHONGCO")
+    with pytest.raises(NotFound):
+        plans.set_archived(demo_store, "0-KH/KHONGCO")
+
+
+def test_editor_problems_are_located_by_row_and_column_id(demo_store):
+    registry = units.load_registry(demo_store, PROVINCE)
+    rows = [{"code": "NV01", "title": "Tọa đàm", "deadline_text": "Quý III/2020",
+             "chu_tri": "Sở TT&TT"},
+            {"code": "NV02", "title": "Triển lãm", "deadline_text": "Quý IV/2020",
+             "chu_tri": "Sở Du hành vũ trụ"}]
+    fields = plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE)
+    outcome = plans.save_rows(demo_store, fields, rows, registry)
+    assert outcome.saved is None
+    [error] = outcome.errors
+    assert (error.sheet, error.row, error.column) == (None, 2, "chu_tri")
+    [shown] = labelled([error], TASK_LABELS)
+    assert shown.where() == "dòng 2, cột Đơn vị chủ trì"
+    assert plans.plan_fields(demo_store, "16-KH/BTGTU") is None
+
+
+def test_the_rows_matched_unit_ids_reach_the_store_as_they_are(demo_store):
+    registry = units.load_registry(demo_store, PROVINCE)
+    rows = [{"code": "NV01", "title": "Tọa đàm", "deadline_text": "Quý III/2020",
+             "chu_tri": "Nhóm: Cơ quan báo chí"}]
+    checked, problems = check_rows(rows, registry, date(2020, 6, 1))
+    assert problems == []
+    spec = spec_from_rows(plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "",
+                                           PROVINCE), checked)
+    ids = {u.unit_id for u in registry.units if u.group_code == "bao_chi"}
+    assert spec.tasks[0].units == {} and set(spec.tasks[0].unit_ids) == ids
+
+
+def test_a_sheet_with_its_columns_moved_is_blamed_in_its_own_cells(demo_store):
+    book = load_workbook(io.BytesIO(_fill(_template(demo_store), PLAN, [
+        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở Du hành vũ trụ", ""]])))
+    tasks = book["Nhiệm vụ"]
+    tasks.insert_cols(1)  # every column one to the right: "Đơn vị chủ trì" is now G
+    buffer = io.BytesIO()
+    book.save(buffer)
+    outcome = plans.import_workbook(demo_store, buffer.getvalue(), "kh.xlsx")
+    [error] = outcome.errors
+    assert (error.sheet, error.row, error.column) == ("Nhiệm vụ", 2, "G")
+    assert "ô G2" in str(error)
+
+
+def test_a_unit_sheet_problem_points_at_the_sheets_own_cell(demo_store):
+    data = _fill(_template(demo_store), PLAN, [
+        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""]],
+        units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Nhóm không có", "Cấp tỉnh", ""]])
+    outcome = plans.import_workbook(demo_store, data, "kh.xlsx")
+    [error] = [p for p in outcome.errors if "Nhóm" in p.message]
+    assert (error.sheet, error.column) == ("Đơn vị", "D") and error.row > 2
+    assert outcome.saved is None
+
+
+def test_ingesting_for_an_unknown_plan_is_not_found(demo_store):
+    from tracker.usecases.ingest import ingest_files
+
+    with pytest.raises(NotFound) as caught:
+        ingest_files(demo_store, "0-KH/KHONGCO", [])
+    assert (caught.value.kind, caught.value.key) == ("plan", "0-KH/KHONGCO")

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from tracker.store.database import Store
-from tracker.usecases import register
+from tracker.usecases import plans as plan_register
+from tracker.usecases import units as unit_register
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "plans.py")
@@ -93,7 +94,7 @@ def test_a_pasted_plan_document_becomes_a_draft_saved_only_after_confirmation(ap
     assert any("Đã lưu kế hoạch TUHD-32b/2019" in s for s in _texts(app.success))
     with Store(demo_db) as store:
         tasks = store.frame("plan_tasks", plan="TUHD-32b/2019")
-        units = register.units_frame(store, "Hải Dương")
+        units = unit_register.units_frame(store, "Hải Dương")
     assert len(tasks) == 8 and tasks["recurrence"].tolist()[-1] == "yearly"
     assert len(units) == 19  # nothing was added to the registry behind the user's back
 
@@ -110,7 +111,7 @@ def test_the_excel_template_round_trips_through_the_upload(app, demo_db):
     data = app.download_button(key="sheet.download").proto.url  # served by the media store
     assert data
     with Store(demo_db) as store:
-        template = register.template_for(store, "Hải Dương", "TUHD-32/2019")
+        template = plan_register.template_for(store, "Hải Dương", "TUHD-32/2019")
     book = load_workbook(io.BytesIO(template))
     book["Kế hoạch"]["B1"] = "TUHD-33/2019"
     book["Nhiệm vụ"]["E2"] = "trước ngày 20/6/2019"

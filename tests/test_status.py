@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pytest
 
 from tracker.domain import status
 from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
+from tracker.store.database import Store, migrations
 from tracker.store.plans import save_plan, save_units
 from tracker.usecases.demo import DemoReport, DemoRow, report_workbook
 from tracker.usecases.ingest import ingest_files
@@ -17,6 +19,10 @@ DUE = date(2019, 6, 30)
 
 @pytest.fixture
 def plan_store(store):
+    return _plan(store)
+
+
+def _plan(store):
     save_units(store, "T", [UnitSpec("Sở Ngoại vụ", "SNV", "so_ban_nganh")])
     save_plan(
         store,
@@ -155,3 +161,26 @@ def test_the_status_rules_are_written_once_in_sql():
     store_dir = Path(__file__).resolve().parent.parent / "tracker" / "store"
     spelled = [p.name for p in store_dir.rglob("*.sql") if "'done_late'" in p.read_text()]
     assert spelled == ["004_status_rules.sql"]
+
+
+def test_a_database_made_before_the_status_rules_moved_upgrades(tmp_path):
+    from tracker.store.settings import set_due_soon_days
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_at TIMESTAMP NOT NULL)")
+    for version, name, text in migrations()[:2]:
+        con.execute(text)
+        con.execute("INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
+                    [version, name])
+    # what 002 used to create: a macro of the same name with its own rules
+    con.execute("CREATE MACRO obligation_status(as_of_date, soon_days := 7) AS TABLE "
+                "SELECT *, 'stale' AS status FROM obligation")
+    con.close()
+    with Store(path) as store:
+        set_due_soon_days(store, 3)
+        _plan(store)
+        assert store.version == max(v for v, _n, _t in migrations())
+        assert _status(store, date(2019, 6, 25)) == ("not_reported", False)
+        assert _status(store, date(2019, 6, 28)) == ("due_soon", False)

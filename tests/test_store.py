@@ -7,9 +7,10 @@ from datetime import date
 import duckdb
 import pytest
 
+from tracker.domain.errors import Rejected
 from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
 from tracker.store.database import Store, migrations
-from tracker.store.plans import PlanRejected, find_units, plan_tasks, save_plan, save_units
+from tracker.store.plans import find_units, plan_tasks, save_plan, save_units
 
 UNITS = [
     UnitSpec(
@@ -125,7 +126,7 @@ def test_one_off_tasks_give_one_obligation_per_unit_and_recurring_ones_one_per_p
 
 def test_an_unknown_unit_rejects_the_whole_plan_and_writes_nothing(store):
     save_units(store, "Tỉnh Thử", UNITS)
-    with pytest.raises(PlanRejected) as caught:
+    with pytest.raises(Rejected) as caught:
         save_plan(
             store,
             _plan(
@@ -136,7 +137,8 @@ def test_an_unknown_unit_rejects_the_whole_plan_and_writes_nothing(store):
                 ]
             ),
         )
-    assert "Sở Ngoại vụ" in caught.value.problems[0]
+    assert "Sở Ngoại vụ" in caught.value.problems[0].message
+    assert all(p.is_error for p in caught.value.problems)
     assert store.frame("plans_list").empty
     assert store.frame("demo_obligations").empty
 
@@ -195,7 +197,7 @@ def test_nested_writes_join_the_outer_transaction_and_roll_back_together(store):
 
 
 def test_a_rejected_plan_inside_a_larger_write_leaves_no_trace(store):
-    with pytest.raises(PlanRejected):
+    with pytest.raises(Rejected):
         with store.write():
             save_units(store, "Tỉnh Thử", UNITS)
             save_plan(store, _plan([TaskSpec("NV01", "1", "A", "30/6/2019",

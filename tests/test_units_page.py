@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from tracker.store.database import Store
-from tracker.usecases import register
+from tracker.usecases import units as unit_register
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "units.py")
@@ -38,7 +38,7 @@ def _edit(at: AppTest, edited=None, added=None, deleted=None) -> AppTest:
 
 def _names(demo_db) -> list[str]:
     with Store(demo_db) as store:
-        return register.units_frame(store, "Lạng Sơn")["name"].tolist()
+        return unit_register.units_frame(store, "Lạng Sơn")["name"].tolist()
 
 
 def test_the_registry_of_the_chosen_province_is_shown(app):
@@ -59,7 +59,7 @@ def test_a_unit_is_added_with_its_spellings(app, demo_db):
     assert any("Đã lưu danh mục" in s for s in _texts(app.success))
     assert app.metric[0].value == "29"
     with Store(demo_db) as store:
-        assert register.load_registry(store, "Lạng Sơn").resolve("bảo tàng ls").unit_ids
+        assert unit_register.load_registry(store, "Lạng Sơn").resolve("bảo tàng ls").unit_ids
 
 
 def test_a_spelling_that_already_names_another_unit_is_refused_in_place(app, demo_db):

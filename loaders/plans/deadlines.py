@@ -1,4 +1,4 @@
-"""Finding the deadline words of a task in a plan's prose; the meaning is tracker.deadlines'.
+"""Finding the deadline words of a task in a plan's prose; the meaning is tracker.domain.deadlines'.
 
 A plan states a deadline in a "Thời gian:" line, inline ("hoàn thành trong tháng 7/2019",
 "(Quý III/2020)"), in a section heading its tasks inherit ("Một số nhiệm vụ thực hiện

@@ -22,11 +22,11 @@ How the text is read:
 - a task that names no unit of its own is carried by every unit named in "Tổ chức thực
   hiện" (plans say "các cấp ủy, tổ chức đảng" for this);
 - task tables ("STT | Nội dung | Chủ trì | Phối hợp | Thời gian"), in the body or in a
-  "PHỤ LỤC" after the signature, give one task per row (loaders.plan_document_tables);
+  "PHỤ LỤC" after the signature, give one task per row (loaders.plans.tables);
 - in a .docx, Word's automatic list numbers are rebuilt from its numbering definitions.
 
 The draft's rows go to the editor, the template and the store through
-:mod:`loaders.plan_document_rows`, which checks deadlines and unit names.
+:mod:`loaders.plans.rows`, which checks deadlines and unit names.
 """
 
 from __future__ import annotations
@@ -34,12 +34,7 @@ from __future__ import annotations
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import document_kind, parse_header, reference_date
-from loaders.plans.model import (
-    DraftUnit,
-    PlanDraft,
-    Problem,
-    Reporting,
-)
+from loaders.plans.model import DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
 from loaders.plans.text import Node, decode_document, outline, to_lines
 from tracker.domain.text import fold
@@ -58,31 +53,33 @@ def read_plan_document(data: bytes, filename: str = "") -> PlanDraft:
     """Read a plan from the bytes of a .txt, .md or .docx file."""
     text, problems = decode_document(data, filename)
     if problems:
-        return PlanDraft(problems=problems, source_name=filename)
+        return PlanDraft(problems=with_file(problems, filename or "tệp"), source_name=filename)
     return parse_plan_text(text, filename)
 
 
 def parse_plan_text(text: str, source_name: str = "") -> PlanDraft:
     """Read a plan from its text (pasted, or decoded by :func:`read_plan_document`)."""
     try:
-        return _parse(text, source_name)
+        draft = _parse(text, source_name)
+        draft.problems = with_file(draft.problems, source_name)
+        return draft
     except Exception as exc:  # a parser bug must not lose the user's work; say so plainly
-        return PlanDraft(source_name=source_name, problems=[Problem(
+        return PlanDraft(source_name=source_name, problems=with_file([at_line(
             f"Lỗi khi đọc văn bản ({type(exc).__name__}: {exc}). Hãy nhập kế hoạch bằng "
-            "biểu mẫu hoặc báo cho quản trị viên.", severity="error")])
+            "biểu mẫu hoặc báo cho quản trị viên.", severity="error")], source_name))
 
 
 def _parse(text: str, source_name: str) -> PlanDraft:
     draft = PlanDraft(source_name=source_name)
     lines = to_lines(text or "")
     if not lines:
-        draft.problems.append(Problem("Văn bản trống: không có nội dung để đọc.",
+        draft.problems.append(at_line("Văn bản trống: không có nội dung để đọc.",
                                       severity="error"))
         return draft
     is_plan, other = document_kind(lines)
     if not is_plan:
         what = f" Văn bản này giống {other}." if other else ""
-        draft.problems.append(Problem(
+        draft.problems.append(at_line(
             "Văn bản này không phải là một kế hoạch: không thấy tiêu đề “KẾ HOẠCH” hay số "
             f"hiệu kế hoạch (ví dụ 84-KH/BTGTU).{what} Hãy chọn đúng tệp kế hoạch.",
             severity="error"))
@@ -113,11 +110,11 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     _assign(draft)
 
     if not task_parts or not draft.tasks:
-        draft.problems.append(Problem(
+        draft.problems.append(at_line(
             "Không tìm thấy nhiệm vụ nào: kế hoạch cần các mục đánh số (I, II, 1., 1.1.) "
             "hoặc gạch đầu dòng nêu nhiệm vụ.", severity="error"))
     if not unit_parts:
-        draft.problems.append(Problem(
+        draft.problems.append(at_line(
             "Không thấy mục “Tổ chức thực hiện”: hãy chọn đơn vị thực hiện cho từng nhiệm vụ."))
     return draft
 
@@ -190,12 +187,12 @@ def _assign(draft: PlanDraft) -> None:
             task.units = [DraftUnit(u.name, u.role, u.line) for u in everyone]
             given += 1
     if given and everyone:
-        draft.problems.append(Problem(
+        draft.problems.append(at_line(
             f"{given} nhiệm vụ không ghi đơn vị riêng: đã giao cho cả {len(everyone)} đơn vị "
             "nêu trong mục “Tổ chức thực hiện”. Hãy bỏ bớt nếu không đúng.",
             severity="info"))
     elif given:
-        draft.problems.append(Problem(
+        draft.problems.append(at_line(
             f"{given} nhiệm vụ chưa có đơn vị thực hiện.", severity="warning"))
 
 

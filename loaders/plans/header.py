@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.plans.model import DirectiveRef, PlanHeader, Problem
+from loaders.plans.model import DirectiveRef, PlanHeader, at_line
 from loaders.plans.text import Line
+from tracker.domain.problems import Problem
 from tracker.domain.text import fold
 
 _PARTY_CODE = re.compile(r"(\d{1,5})\s*[-–]\s*(KH|CTr|CTR)\s*/\s*([A-ZĐ][\wĐ.&]*)")
@@ -103,17 +104,17 @@ def parse_header(head: list[Line], preamble: str, body_text: str) -> tuple[PlanH
     header.issuer = _issuer(head, preamble, header.code)
     header.directive = find_directive(header.title) or find_directive(preamble) or DirectiveRef()
     if not header.code:
-        problems.append(Problem("Văn bản không ghi số hiệu kế hoạch (ví dụ 84-KH/BTGTU): hãy "
+        problems.append(at_line("Văn bản không ghi số hiệu kế hoạch (ví dụ 84-KH/BTGTU): hãy "
                                 "nhập số hiệu trước khi lưu."))
     if header.issued_on is None:
         year = _latest_year(body_text)
         note = f"; năm {year} được dùng để đọc thời hạn" if year else ""
-        problems.append(Problem("Văn bản không ghi ngày ban hành (dạng “Lạng Sơn, ngày 21 tháng 6"
+        problems.append(at_line("Văn bản không ghi ngày ban hành (dạng “Lạng Sơn, ngày 21 tháng 6"
                                 f" năm 2019”): hãy nhập ngày{note}."))
     if not header.title:
-        problems.append(Problem("Không tìm thấy tên kế hoạch (dòng dưới chữ “KẾ HOẠCH”)."))
+        problems.append(at_line("Không tìm thấy tên kế hoạch (dòng dưới chữ “KẾ HOẠCH”)."))
     if not header.directive.code:
-        problems.append(Problem("Không tìm thấy văn bản cấp trên mà kế hoạch thực hiện "
+        problems.append(at_line("Không tìm thấy văn bản cấp trên mà kế hoạch thực hiện "
                                 "(chỉ thị, nghị quyết ...)."))
     return header, problems
 

@@ -3,41 +3,33 @@
 A draft is what the parser *thinks* the document says. It is shown for review and
 correction and is never saved without a person confirming it, so every guess the parser
 makes (a deadline assumed "thường xuyên", a task given to every unit) is reported as a
-:class:`Problem` with the line it comes from.
+:class:`~tracker.domain.problems.Problem` located at the line it comes from.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "info"]
+from tracker.domain.problems import Problem, Severity
+
 Role = Literal["chu_tri", "phoi_hop"]
 
 ROLE_LABELS: dict[str, str] = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp"}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Something a person should look at. `line` is 1-based in the text read, 0 if none."""
+def at_line(message: str, line: int = 0, section: str = "", severity: Severity = "warning",
+            value: str | None = None) -> Problem:
+    """A problem of a plan document at its 1-based `line` (0: the text as a whole), about
+    task `section` when given. The file is filled in once the draft is read
+    (:func:`with_file`)."""
+    text = f"Mục {section}: {message}" if section else message
+    return Problem("", None, line or None, None, value, text, severity)
 
-    message: str
-    line: int = 0
-    section: str = ""
-    severity: Severity = "warning"
 
-    def located(self) -> str:
-        """The message prefixed with where it was found, in Vietnamese."""
-        where = []
-        if self.line:
-            where.append(f"dòng {self.line}")
-        if self.section:
-            where.append(f"mục {self.section}")
-        if not where:
-            return self.message
-        joined = ", ".join(where)
-        return f"{joined[:1].upper()}{joined[1:]}: {self.message}"
+def with_file(problems: list[Problem], file: str) -> list[Problem]:
+    return [replace(p, file=file) if not p.file else p for p in problems]
 
 
 @dataclass
@@ -75,7 +67,7 @@ class Reporting:
     text: str = ""
     report_to: str = ""
     deadline_text: str = ""
-    cycle: str | None = None  # a tracker.deadlines recurrence, when the text gives one
+    cycle: str | None = None  # a tracker.domain.deadlines recurrence, when the text gives one
     line: int = 0
 
 
@@ -115,13 +107,13 @@ class PlanDraft:
     @property
     def is_plan(self) -> bool:
         """False when the text was refused as a whole (empty, unreadable, not a plan)."""
-        return not any(p.severity == "error" and p.line == 0 for p in self.problems) and bool(
+        return not any(p.is_error and p.row is None for p in self.problems) and bool(
             self.tasks
         )
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.is_error]
 
     def to_json(self) -> dict[str, Any]:
         """The shape `python -m tracker import-plan --dry-run --json` prints."""
@@ -161,7 +153,7 @@ class PlanDraft:
                 key: value for key, value in asdict(self.reporting).items() if key != "line"
             },
             "problems": [
-                {"severity": p.severity, "line": p.line, "section": p.section,
+                {"severity": p.severity, "line": p.row or 0, "value": p.value,
                  "message": p.message}
                 for p in self.problems
             ],

@@ -12,6 +12,7 @@ document import, so all three reject the same mistakes with the same words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,7 +21,7 @@ from loaders.plans.units import RegistryUnit, UnitMatch, match_units
 from tracker.domain.deadlines import parse_deadline
 from tracker.domain.model import DirectiveSpec, PlanSpec, TaskSpec
 from tracker.domain.names import unit_key
-from tracker.domain.problems import Problem, column_letter
+from tracker.domain.problems import Problem
 
 TASK_COLUMNS = ("code", "section", "section_title", "title", "deadline_text", "chu_tri",
                 "phoi_hop")
@@ -30,7 +31,15 @@ TASK_LABELS = {
 }
 EVERYONE = "Tất cả đơn vị"
 GROUP_PREFIX = "Nhóm: "
-SHEET = "Nhiệm vụ"
+
+Locate = Callable[[int, str], tuple[int, str]]
+"""(0-based row index, column id) -> (row, column) as the user sees them."""
+
+
+def editor_cell(index: int, column: str) -> tuple[int, str]:
+    """An editor table's cell: its 1-based row and the column id (the page shows the
+    label, :data:`TASK_LABELS`)."""
+    return index + 1, column
 
 
 @dataclass
@@ -107,18 +116,20 @@ def check_rows(
     registry: Registry,
     reference: date,
     file: str = "",
-    first_row: int = 1,
+    sheet: str | None = None,
+    locate: Locate = editor_cell,
     unparsed_is_error: bool = False,
 ) -> tuple[list[CheckedRow], list[Problem]]:
-    """Read every row's deadline and units; problems are located by row and column as the
-    template lays them out (row `first_row` is the first task)."""
+    """Read every row's deadline and units. Problems are located by `locate` from the row's
+    index and the column id: by default as the editor shows them; a sheet passes its own
+    (:meth:`loaders.plans.sheet.SheetImport.task_cell`)."""
     checked: list[CheckedRow] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
 
     def problem(index: int, column: str, value: object, message: str, severity="error"):
-        problems.append(Problem(file, SHEET, first_row + index,
-                                column_letter(TASK_COLUMNS.index(column)),
+        row, where = locate(index, column)
+        problems.append(Problem(file, sheet, row, where,
                                 None if value is None else str(value), message, severity))
 
     for index, row in enumerate(rows):
@@ -131,7 +142,7 @@ def check_rows(
             problem(index, "code", None, "Thiếu mã nhiệm vụ (ví dụ NV01).")
         elif code.upper() in seen:
             problem(index, "code", code, f"Mã nhiệm vụ {code} trùng với dòng "
-                    f"{first_row + seen[code.upper()]}.")
+                    f"{locate(seen[code.upper()], 'code')[0]}.")
         seen.setdefault(code.upper(), index)
         if not title:
             problem(index, "title", None, "Thiếu nội dung nhiệm vụ.")
@@ -163,7 +174,7 @@ def check_rows(
             problem(index, "chu_tri", None, "Nhiệm vụ chưa có đơn vị thực hiện.")
         checked.append(item)
     if not checked:
-        problems.append(Problem(file, SHEET, None, None, None, "Chưa có nhiệm vụ nào."))
+        problems.append(Problem(file, sheet, None, None, None, "Chưa có nhiệm vụ nào."))
     return checked, problems
 
 
@@ -195,21 +206,20 @@ def check_fields(fields: PlanFields, file: str = "", sheet: str = "Kế hoạch"
     return problems
 
 
-def spec_from_rows(fields: PlanFields, checked: list[CheckedRow],
-                   registry: Registry) -> PlanSpec:
-    """The spec :func:`tracker.store.plans.save_plan` takes; call only without errors."""
+def spec_from_rows(fields: PlanFields, checked: list[CheckedRow]) -> PlanSpec:
+    """The spec :func:`tracker.store.plans.save_plan` takes, its units the ids the checks
+    matched; call only without errors."""
     issued = fields.issued_on or date.today()
     tasks = []
     for item in checked:
         row = item.row
-        names = dict(zip(registry.names(list(item.units)), item.units.values(), strict=True))
         tasks.append(TaskSpec(
             code=str(row.get("code") or "").strip(),
             section=str(row.get("section") or "").strip(),
             title=str(row.get("title") or "").strip(),
             deadline_text=str(row.get("deadline_text") or "").strip(),
             section_title=str(row.get("section_title") or "").strip(),
-            units=names,
+            unit_ids=dict(item.units),
         ))
     directive = None
     if fields.directive_code:

@@ -2,7 +2,7 @@
 
 Sheets: «Kế hoạch» (label | value rows: số hiệu, tên, ngày, cơ quan ban hành, tỉnh, văn bản
 thực hiện, chu kỳ báo cáo ...), «Nhiệm vụ» (one row per task, the columns of
-:data:`loaders.plan_document_rows.TASK_LABELS`), «Đơn vị» (the unit registry rows) and a
+:data:`loaders.plans.rows.TASK_LABELS`), «Đơn vị» (the unit registry rows) and a
 hidden «DanhMuc» with the lists the dropdowns use. Headers are found by their words, so
 renamed, reordered or title-topped sheets still read. Dates may be real dates or text
 (21/6/2019). Every user text is written as a string: nothing becomes a formula.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -42,15 +42,34 @@ _TASK_KEYS = {
     "phoi_hop": ("don vi phoi hop", "phoi hop"),
 }
 _UNIT_KEYS = ("ten don vi", "ten viet tat", "ten goi khac", "nhom", "cap", "don vi cap tren")
+UNIT_FIELDS = ("name", "short_name", "aliases", "group", "level", "parent")
 
 
 @dataclass
 class SheetImport:
+    """What a workbook held, with where each column was found, so that problems the
+    editors' checks report by row index and column id point at the sheet's own cells."""
+
     fields: PlanFields | None = None
     rows: list[dict] = field(default_factory=list)
     first_row: int = 2
     units: list[dict] = field(default_factory=list)  # name, short_name, aliases, group ...
     problems: list[Problem] = field(default_factory=list)
+    task_columns: dict[str, int] = field(default_factory=dict)  # column id -> 0-based col
+    unit_columns: dict[str, int] = field(default_factory=dict)
+    unit_sheet: str = UNIT_SHEET
+
+    def task_cell(self, index: int, column: str) -> tuple[int, str]:
+        """The «Nhiệm vụ» cell of task row `index` (0-based), column id `column`."""
+        col = self.task_columns.get(column)
+        return self.first_row + index, column_letter(col) if col is not None else column
+
+    def unit_cells(self, problems: list[Problem]) -> list[Problem]:
+        """Unit problems (rows already the sheet's) with the column id turned into the
+        sheet's letter and the sheet named."""
+        return [replace(p, sheet=self.unit_sheet, column=column_letter(
+                    self.unit_columns[p.column]) if p.column in self.unit_columns else p.column)
+                for p in problems]
 
 
 def template_bytes(groups: list[str], levels: list[str], fields: PlanFields | None = None,
@@ -152,9 +171,11 @@ def read_plan_sheet(data: bytes, filename: str = "") -> SheetImport:
     if result.problems:
         return result
     result.fields = _plan_fields(sheets[fold(PLAN_SHEET)], name, result.problems)
-    result.rows, result.first_row = _task_rows(sheets[fold(TASK_SHEET)], name, result.problems)
+    result.rows, result.first_row, result.task_columns = _task_rows(
+        sheets[fold(TASK_SHEET)], name, result.problems)
     if fold(UNIT_SHEET) in sheets:
-        result.units = _unit_rows(sheets[fold(UNIT_SHEET)], name, result.problems)
+        result.units, result.unit_columns = _unit_rows(sheets[fold(UNIT_SHEET)], name,
+                                                       result.problems)
     return result
 
 
@@ -179,11 +200,11 @@ def read_unit_sheet(data: bytes, filename: str = "") -> SheetImport:
         result.problems.append(file_problem(name, f"Không đọc được tệp ({type(exc).__name__})."))
         return result
     sheets.sort(key=lambda s: fold(s[0]) != fold(UNIT_SHEET))
-    for _title, rows in sheets:
+    for title, rows in sheets:
         found: list[Problem] = []
-        units = _unit_rows(rows, name, found)
+        units, columns = _unit_rows(rows, name, found)
         if units:
-            result.units = units
+            result.units, result.unit_columns, result.unit_sheet = units, columns, title
             return result
     result.problems.append(file_problem(name, "Không thấy trang có cột «Tên đơn vị»."))
     return result
@@ -267,24 +288,26 @@ def _header(rows: list[list], keys: dict[str, tuple[str, ...]]) -> tuple[int, di
     return best
 
 
-def _task_rows(rows: list[list], name: str, problems: list[Problem]) -> tuple[list[dict], int]:
+def _task_rows(rows: list[list], name: str,
+               problems: list[Problem]) -> tuple[list[dict], int, dict[str, int]]:
     index, columns = _header(rows, _TASK_KEYS)
     missing = [TASK_LABELS[a] for a in ("code", "title", "deadline_text") if a not in columns]
     if index < 0 or missing:
         problems.append(Problem(name, TASK_SHEET, None, None, None,
                                 "Không thấy cột " + ", ".join(missing or ["tiêu đề"])
                                 + " ở 10 dòng đầu."))
-        return [], 2
+        return [], 2, {}
     found = []
     for row in rows[index + 1:]:
         found.append({attr: _text(row[col]) if col < len(row) else ""
                       for attr, col in columns.items()})
     while found and not any(found[-1].values()):
         found.pop()
-    return found, index + 2
+    return found, index + 2, columns
 
 
-def _unit_rows(rows: list[list], name: str, problems: list[Problem]) -> list[dict]:
+def _unit_rows(rows: list[list], name: str,
+               problems: list[Problem]) -> tuple[list[dict], dict[str, int]]:
     keys: dict[str, tuple[str, ...]] = {k: (k,) for k in _UNIT_KEYS}
     keys["ten goi khac"] = ("ten goi khac", "ten goi khac cach nhau bang")
     index, columns = _header(rows, keys)
@@ -292,8 +315,8 @@ def _unit_rows(rows: list[list], name: str, problems: list[Problem]) -> list[dic
         if any(any(c not in (None, "") for c in r) for r in rows):
             problems.append(Problem(name, UNIT_SHEET, None, None, None,
                                     "Không thấy cột «Tên đơn vị» ở 10 dòng đầu."))
-        return []
-    order = ("name", "short_name", "aliases", "group", "level", "parent")
+        return [], {}
+    order = UNIT_FIELDS
     units = []
     for number, row in enumerate(rows[index + 1:], start=index + 2):
         item: dict[str, Any] = {
@@ -302,4 +325,5 @@ def _unit_rows(rows: list[list], name: str, problems: list[Problem]) -> list[dic
         if any(item.values()):
             item["row"] = number
             units.append(item)
-    return units
+    return units, {attr: columns[key] for attr, key in zip(order, _UNIT_KEYS, strict=True)
+                   if key in columns}

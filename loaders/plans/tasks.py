@@ -1,4 +1,4 @@
-"""Tasks out of the task-bearing parts of a plan's outline (see loaders.plan_document)."""
+"""Tasks out of the task-bearing parts of a plan's outline (see loaders.plans.document)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from datetime import date
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import title_case
-from loaders.plans.model import DraftTask, DraftUnit, Problem, Role
+from loaders.plans.model import DraftTask, DraftUnit, Role, at_line
 from loaders.plans.tables import table_rows
 from loaders.plans.text import Block, Node
 from tracker.domain.deadlines import Deadline
+from tracker.domain.problems import Problem
 from tracker.domain.text import fold
 
 MAX_TITLE = 250
@@ -109,18 +110,18 @@ class TaskWalker:
         found = _resolve(own, inherited)
         if found is None:
             meaning = Deadline(text="thường xuyên", recurrence="continuous")
-            self.problems.append(Problem(
+            self.problems.append(at_line(
                 "Nhiệm vụ không ghi thời hạn: tạm coi là “thường xuyên”.", line, section,
                 "info"))
         else:
             meaning = dl.interpret(found.text, self.reference)
             if meaning.unparsed:
-                self.problems.append(Problem(
+                self.problems.append(at_line(
                     f"Không đọc được thời hạn “{found.text}”: hãy sửa hoặc nhập ngày.",
-                    found.line or line, section))
+                    found.line or line, section, value=found.text))
         dated = {f.text for f in own if f.strength >= dl.SPECIFIC}
         if len(dated) > 1 and found is not None:
-            self.problems.append(Problem(
+            self.problems.append(at_line(
                 f"Nhiệm vụ có nhiều mốc thời gian ({'; '.join(sorted(dated))}): đã lấy "
                 f"“{found.text}”, hãy kiểm tra.", line, section))
         self.tasks.append(DraftTask(
@@ -154,13 +155,13 @@ def numbering_problems(root: Node) -> list[Problem]:
             parts = child.marker.split(".")
             if parts != expected:
                 markers = ", ".join(c.marker for c in numbered)
-                problems.append(Problem(
+                problems.append(at_line(
                     f"Đánh số không liên tục ({markers}): mục “{child.marker}” được xếp theo "
                     "vị trí trong văn bản; hãy kiểm tra số mục.", child.line,
                     severity="warning"))
                 break
             expected = [*parts[:-1], str(int(parts[-1]) + 1)]
-    return sorted(problems, key=lambda p: p.line)
+    return sorted(problems, key=lambda p: p.row or 0)
 
 
 def _attach_unit_lines(node: Node) -> None:

@@ -16,7 +16,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from loaders.plans.model import Problem
+from loaders.plans.model import at_line
+from tracker.domain.problems import Problem
 from tracker.domain.text import clean, fold
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -82,17 +83,17 @@ def decode_document(data: bytes, filename: str = "") -> tuple[str, list[Problem]
     """Text of a .txt, .md or .docx file; on failure "" and a located problem."""
     name = filename or "tệp"
     if not data:
-        return "", [Problem(f"{name}: tệp trống.", severity="error")]
+        return "", [at_line("tệp trống.", severity="error")]
     if len(data) > MAX_BYTES:
-        return "", [Problem(f"{name}: tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB, "
+        return "", [at_line(f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB, "
                             "không giống một kế hoạch.", severity="error")]
     if data[:4] == b"PK\x03\x04":
         return _docx_text(data, name)
     if data[:4] == b"\xd0\xcf\x11\xe0":
-        return "", [Problem(f"{name}: đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại "
+        return "", [at_line("đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại "
                             "thành .docx rồi tải lên.", severity="error")]
     if data[:5] == b"%PDF-":
-        return "", [Problem(f"{name}: tệp PDF chưa đọc được. Hãy tải bản .docx hoặc dán nội "
+        return "", [at_line("tệp PDF chưa đọc được. Hãy tải bản .docx hoặc dán nội "
                             "dung văn bản.", severity="error")]
     return _decode_text(data), []
 
@@ -111,18 +112,18 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if "word/document.xml" not in {m.filename for m in members}:
-                return "", [Problem(f"{name}: tệp nén này không phải văn bản Word (.docx).",
+                return "", [at_line("tệp nén này không phải văn bản Word (.docx).",
                                     severity="error")]
             if sum(m.file_size for m in members) > MAX_INFLATED or any(
                 m.compress_size and m.file_size / m.compress_size > 200 for m in members
             ):
-                return "", [Problem(f"{name}: tệp .docx có nội dung giải nén quá lớn, "
+                return "", [at_line("tệp .docx có nội dung giải nén quá lớn, "
                                     "không đọc.", severity="error")]
         import docx  # python-docx; imported here so .txt users never pay for it
 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged file is a user's problem, not ours
-        return "", [Problem(f"{name}: không đọc được tệp .docx ({type(exc).__name__}).",
+        return "", [at_line(f"không đọc được tệp .docx ({type(exc).__name__}).",
                             severity="error")]
     lines: list[str] = []
     namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tracker.cli import add_db_option, iso_date
 from tracker.domain import status as vocabulary
+from tracker.domain.errors import NotFound
 from tracker.domain.settings import database_path
 from tracker.exports import bundle, report
 from tracker.store.database import Store
@@ -66,7 +67,7 @@ def run(args) -> int:
         as_of = args.as_of or summary.default_as_of(store, args.plan)
         try:
             data = report.collect(store, as_of, args.plan, args.group, args.status)
-        except KeyError:
+        except NotFound:
             print(f"Lỗi: không có kế hoạch {args.plan}", file=sys.stderr)
             return 2
         note = bundle.write(data, out, args.table, not args.no_charts, store)

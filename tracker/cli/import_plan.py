@@ -46,7 +46,8 @@ def run(args) -> int:
     matches, province = [], args.province
     if db.exists() or not args.dry_run:
         from tracker.store.database import Store
-        from tracker.usecases.register import guess_province, load_registry
+        from tracker.usecases.plans import guess_province
+        from tracker.usecases.units import load_registry
 
         with Store(db) as store:
             names = [u.name for u in draft.units]
@@ -69,9 +70,10 @@ def run(args) -> int:
 
 def _save(store, draft, province, matches, as_json: bool) -> int:
     from loaders.plans.rows import fields_from_draft, rows_from_draft
-    from tracker.usecases.register import load_registry, save_rows
+    from tracker.usecases.plans import save_rows
+    from tracker.usecases.units import load_registry
 
-    problems = [p.located() for p in draft.errors]
+    problems = [str(p) for p in draft.errors]
     if not province:
         problems.append("Không xác định được tỉnh: dùng --province.")
     if not draft.plan.code:
@@ -85,9 +87,10 @@ def _save(store, draft, province, matches, as_json: bool) -> int:
     saved = None
     if not problems:
         registry = load_registry(store, province)
-        saved, found = save_rows(store, fields_from_draft(draft, province),
-                                 rows_from_draft(draft), registry, draft.source_name)
-        problems += [str(p) for p in found if p.is_error]
+        outcome = save_rows(store, fields_from_draft(draft, province),
+                            rows_from_draft(draft), registry, draft.source_name)
+        saved = outcome.saved
+        problems += [str(p) for p in outcome.errors]
     result = {"saved": saved is not None, "code": draft.plan.code, "problems": problems,
               "tasks": saved.tasks if saved else 0,
               "assignments": saved.assignments if saved else 0}

@@ -13,9 +13,10 @@ import json
 import sys
 
 from tracker.cli import add_db_option, iso_date
+from tracker.domain.errors import NotFound
 from tracker.domain.settings import database_path
 from tracker.store.database import Store
-from tracker.usecases.ingest import UnknownPlan, ingest_files, load_catalog, report_files
+from tracker.usecases.ingest import ingest_files, load_catalog, report_files
 
 
 def register(subparsers) -> None:
@@ -60,7 +61,7 @@ def run(args) -> int:
         try:
             results = ingest_files(store, args.plan, files, unit=args.unit,
                                    uploaded_by=args.by, reported_on=args.date)
-        except UnknownPlan:
+        except NotFound:
             print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)
             return 2
     if args.json:

@@ -36,7 +36,8 @@ class DirectiveSpec:
 
 @dataclass(frozen=True)
 class TaskSpec:
-    """One task; `units` maps a unit's name (any registered spelling) to its role."""
+    """One task; `units` maps a unit's name (any registered spelling) to its role,
+    `unit_ids` a unit already matched (by the register's checks) to its role."""
 
     code: str
     section: str
@@ -44,6 +45,7 @@ class TaskSpec:
     deadline_text: str
     section_title: str = ""
     units: dict[str, str] = field(default_factory=dict)
+    unit_ids: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

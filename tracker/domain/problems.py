@@ -2,21 +2,29 @@
 
 A problem is a value, not an exception: a file's validation collects every problem at once so
 the user fixes a file in one round trip. ``error`` rejects the whole file; ``warning`` is
-shown and kept with the report but does not stop it.
+shown and kept with the report but does not stop it; ``info`` is a guess the reader made
+(a deadline taken as "thường xuyên") for the user to check.
+
+Every validation in the product (report files, plan documents, the plan and unit sheets,
+the plan and unit editors) returns this one type.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file. `row` is 1-based as Excel shows it; `column` is a
-    letter ("C"). Either may be None when the problem concerns the whole file or sheet."""
+    """One thing wrong with an input. `row` is 1-based as the user sees it: the sheet's row,
+    the document's line, the editor table's row. `column` is an Excel letter ("C") for a
+    sheet, the column id ("deadline_text") for an editor table (pages put their label in
+    its place with :func:`labelled`). Either may be None when the problem concerns the whole
+    file or sheet; `file` is "" for what was typed, not uploaded."""
 
     file: str
     sheet: str | None
@@ -35,8 +43,11 @@ class Problem:
         parts = []
         if self.sheet:
             parts.append(f"trang '{self.sheet}'")
-        if self.row is not None and self.column:
+        letters = bool(self.column and _LETTERS.fullmatch(self.column))
+        if self.row is not None and letters:
             parts.append(f"ô {self.column}{self.row}")
+        elif self.row is not None and self.column:
+            parts.append(f"dòng {self.row}, cột {self.column}")
         elif self.row is not None:
             parts.append(f"dòng {self.row}")
         elif self.column:
@@ -50,6 +61,9 @@ class Problem:
         where = self.where()
         value = f" [{self.value}]" if self.value not in (None, "") else ""
         return f"{self.file}{': ' + where if where else ''}{value}: {self.message}"
+
+
+_LETTERS = re.compile(r"[A-Z]{1,3}")
 
 
 class SortsProblems:
@@ -89,5 +103,18 @@ def file_problem(file: str, message: str, severity: Severity = "error") -> Probl
     return Problem(file, None, None, None, None, message, severity)
 
 
-def has_errors(problems: list[Problem]) -> bool:
-    return any(p.is_error for p in problems)
+def labelled(problems: list[Problem], labels: dict[str, str]) -> list[Problem]:
+    """Editor problems with the column id replaced by its label, for display."""
+    return [replace(p, column=labels.get(p.column, p.column)) if p.column else p
+            for p in problems]
+
+
+@dataclass
+class Outcome(SortsProblems):
+    """What a checked change did: every problem found; any error means nothing was written."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors

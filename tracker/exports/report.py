@@ -17,6 +17,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from tracker.domain import status
+from tracker.domain.errors import NotFound
 from tracker.domain.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
 from tracker.store.database import Store
 from tracker.views import choices, summary, tables
@@ -106,7 +107,7 @@ def header_for(
     groups: list[str] | None = None,
     statuses: list[str] | None = None,
 ) -> Header:
-    """The header of an export with these filters; raises KeyError for an unknown plan."""
+    """The header of an export with these filters; raises NotFound for an unknown plan."""
     plans = choices.plans(store)
     found_groups = choices.unit_groups(store)
     labels = dict(zip(found_groups["group_code"], found_groups["label"], strict=True))
@@ -118,7 +119,7 @@ def header_for(
                       statuses=chosen_statuses)
     found = plans[plans["code"] == plan]
     if found.empty:
-        raise KeyError(plan)
+        raise NotFound("plan", plan)
     row = found.iloc[0]
     issued = row["issued_on"]
     return Header(

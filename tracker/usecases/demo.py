@@ -26,11 +26,6 @@ FIRST_REPORTS = (date(2019, 6, 24), date(2019, 7, 10))
 SECOND_REPORTS = (date(2019, 7, 15), date(2019, 7, 26))
 LAST_REPORT = SECOND_REPORTS[1]
 
-PROGRESS_WORDS = {
-    "done": "Đã hoàn thành",
-    "in_progress": "Đang thực hiện",
-    "not_started": "Chưa thực hiện",
-}
 RESULTS = (
     "Đã tổ chức hội nghị quán triệt cho cán bộ chủ chốt, {n} lượt người tham dự.",
     "Đăng tải {n} tin, bài trên trang thông tin điện tử và mạng xã hội.",

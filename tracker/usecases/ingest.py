@@ -22,6 +22,7 @@ from pathlib import Path
 from loaders.reading.sniff import REPORT_SUFFIXES
 from loaders.reports.catalog import Catalog, Obligation, Task, Unit
 from loaders.reports.pipeline import PreparedFile, plans_named, prepare
+from tracker.domain.errors import NotFound
 from tracker.domain.problems import Problem, SortsProblems, file_problem
 from tracker.store.database import Store
 from tracker.store.plans import list_plans
@@ -36,14 +37,10 @@ from tracker.store.reports import (
 )
 
 __all__ = [
-    "FileResult", "Preparation", "UnknownPlan", "commit_prepared", "ingest_files",
+    "FileResult", "Preparation", "commit_prepared", "ingest_files",
     "list_reports", "load_catalog", "prepare_files", "report_files", "report_rows",
     "withdraw_report",
 ]
-
-
-class UnknownPlan(LookupError):
-    """No plan has this code (a usage error, not a problem of a file)."""
 
 
 def load_catalog(store: Store, plan_code: str) -> Catalog | None:
@@ -138,14 +135,15 @@ def prepare_files(
     *,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> Preparation:
-    """Validate `files` against the plan without writing. Raises UnknownPlan.
+    """Validate `files` against the plan without writing. Raises NotFound for an unknown
+    plan code.
 
     A file that writes another registered plan's code (and not this plan's) is refused
     with a message naming its plan.
     """
     catalog = load_catalog(store, plan_code)
     if catalog is None:
-        raise UnknownPlan(plan_code)
+        raise NotFound("plan", plan_code)
     prepared = prepare(files, catalog, unit, reported_on,
                        known=known_hashes(store, catalog.plan_id), on_progress=on_progress,
                        plan_codes=plan_codes(store))
@@ -215,7 +213,7 @@ def ingest_files(
     `files` are (file name, bytes). `unit` is the unit chosen at upload, used for files that
     name none; `reported_on` the report date chosen at upload, which overrides the date a
     file carries (else that date, else today). With `plan_code` None each file goes to the
-    plan it names (:func:`prepare_by_plan`). Raises UnknownPlan for an unknown plan code;
+    plan it names (:func:`prepare_by_plan`). Raises NotFound for an unknown plan code;
     everything wrong with a file is in its result.
     """
     if plan_code is None:

@@ -9,17 +9,18 @@ import re
 
 from loaders.reports.vocabulary import PROGRESS_LABELS, STATUS_WORDS
 from loaders.templates.report import build_template
+from tracker.domain.errors import NotFound
 from tracker.domain.text import fold
 from tracker.store.database import Store
-from tracker.usecases.ingest import UnknownPlan, load_catalog
+from tracker.usecases.ingest import load_catalog
 
 
 def report_template(store: Store, plan_code: str, unit_id: int | None = None) -> bytes:
     """The .xlsx form of the plan for one unit, or for every unit (with a unit column).
-    Raises UnknownPlan."""
+    Raises NotFound for an unknown plan."""
     catalog = load_catalog(store, plan_code)
     if catalog is None:
-        raise UnknownPlan(plan_code)
+        raise NotFound("plan", plan_code)
     return build_template(catalog, unit_id)
 
 

@@ -50,7 +50,7 @@ CREATE TABLE unit (
 CREATE TABLE unit_alias (
     unit_id   INTEGER NOT NULL,
     alias     TEXT NOT NULL,
-    alias_key TEXT NOT NULL,                    -- tracker.text.fold(alias)
+    alias_key TEXT NOT NULL,                    -- tracker.domain.text.fold(alias)
     PRIMARY KEY (unit_id, alias_key)
 );
 

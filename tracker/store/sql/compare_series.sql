@@ -71,7 +71,7 @@ events AS (  -- (plan, day, obligations, past due, done, done on time, done and 
            0 AS d_due, 0 AS d_done, 0 AS d_on_time, 0 AS d_done_due
     FROM totals
     UNION ALL
-    SELECT plan_id, greatest(counts_from, due_on + 1), 0, n, 0, 0, 0
+    SELECT plan_id, greatest(counts_from, overdue_from(due_on)), 0, n, 0, 0, 0
     FROM totals WHERE due_on IS NOT NULL
     UNION ALL
     SELECT plan_id, done_from, 0, 0, n, n * on_time, 0
@@ -80,14 +80,14 @@ events AS (  -- (plan, day, obligations, past due, done, done on time, done and 
     SELECT plan_id, done_until, 0, 0, -n, -n * on_time, 0
     FROM done WHERE done_from < done_until
     UNION ALL
-    SELECT plan_id, greatest(done_from, due_on + 1), 0, 0, 0, 0, n
+    SELECT plan_id, greatest(done_from, overdue_from(due_on)), 0, 0, 0, 0, n
     FROM done
     WHERE due_on IS NOT NULL
-      AND (done_until IS NULL OR greatest(done_from, due_on + 1) < done_until)
+      AND (done_until IS NULL OR greatest(done_from, overdue_from(due_on)) < done_until)
     UNION ALL
     SELECT plan_id, done_until, 0, 0, 0, 0, -n
     FROM done
-    WHERE due_on IS NOT NULL AND greatest(done_from, due_on + 1) < done_until
+    WHERE due_on IS NOT NULL AND greatest(done_from, overdue_from(due_on)) < done_until
 ),
 daily AS (
     SELECT plan_id, day, sum(d_all) AS d_all, sum(d_due) AS d_due, sum(d_done) AS d_done,

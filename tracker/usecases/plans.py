@@ -1,0 +1,234 @@
+"""The plan register: a plan's fields and task rows for the editor, saving them checked and
+whole, archiving and deleting, importing the register workbook, and its template.
+
+Every write is all-or-nothing and answers with a :class:`PlanOutcome` (or an
+:class:`~tracker.domain.problems.Outcome`): the problems found, located and in Vietnamese,
+and what was saved when nothing was an error. Units are matched to ids once, by the rows'
+checks; the ids go to the store as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+
+from loaders.plans.rows import (
+    EVERYONE,
+    GROUP_PREFIX,
+    CheckedRow,
+    Locate,
+    PlanFields,
+    Registry,
+    check_fields,
+    check_rows,
+    editor_cell,
+    spec_from_rows,
+    split_cell,
+)
+from loaders.plans.sheet import TASK_SHEET, read_plan_sheet, template_bytes
+from loaders.plans.units import RegistryUnit
+from tracker.domain.errors import Rejected
+from tracker.domain.problems import Outcome, Problem
+from tracker.domain.text import clean, fold
+from tracker.store import plans as stored
+from tracker.store.database import Store
+from tracker.store.plans import SavedPlan
+from tracker.usecases.units import (
+    LEVEL_LABELS,
+    UnitRow,
+    groups,
+    load_registry,
+    provinces,
+    save_unit_rows,
+    units_frame,
+)
+
+CYCLE_LABELS = {"monthly": "Hằng tháng", "quarterly": "Hằng quý",
+                "half_yearly": "6 tháng", "yearly": "Hằng năm"}
+
+
+@dataclass
+class PlanOutcome(Outcome):
+    """A checked plan save: `saved` is None when any problem is an error (nothing written)."""
+
+    saved: SavedPlan | None = None
+
+
+def plan_fields(store: Store, code: str) -> PlanFields | None:
+    """The plan's own fields as the form shows them; None for an unknown plan."""
+    row = stored.plan_header(store, code)
+    if row is None:
+        return None
+    return PlanFields(
+        code=row["code"], title=row["title"], issued_on=_day(row["issued_on"]),
+        issuer=row["issuer"], province=row["province"],
+        directive_code=row["directive_code"] or "", directive_date=_day(row["directive_date"]),
+        directive_issuer=row["directive_issuer"], directive_title=row["directive_title"],
+        report_cycle=row["report_cycle"], tracked_until=_day(row["tracked_until"]),
+        code_note=row["code_note"],
+    )
+
+
+def plan_rows(store: Store, code: str, registry: Registry) -> list[dict]:
+    """The plan's tasks as editor rows. A role given to every unit of a group is written
+    as the group ("Nhóm: Cơ quan báo chí"), to every unit as "Tất cả đơn vị"."""
+    tasks = stored.plan_tasks(store, code)
+    assigned = stored.plan_assignments(store, code)
+    rows = []
+    for task in tasks.itertuples(index=False):
+        mine = assigned[assigned["task_code"] == task.code]
+        cells = {}
+        for role in ("chu_tri", "phoi_hop"):
+            ids = set(mine.loc[mine["role"] == role, "unit_id"].astype(int))
+            cells[role] = "; ".join(_compress(ids, registry))
+        rows.append({
+            "code": task.code, "section": task.section, "section_title": task.section_title,
+            "title": task.title, "deadline_text": task.deadline_text, **cells,
+        })
+    return rows
+
+
+def _compress(ids: set[int], registry: Registry) -> list[str]:
+    everyone = {u.unit_id for u in registry.units}
+    if ids and ids == everyone:
+        return [EVERYONE]
+    written = []
+    for code, label in registry.groups.items():
+        members = {u.unit_id for u in registry.units if u.group_code == code}
+        if len(members) > 1 and members <= ids:
+            written.append(GROUP_PREFIX + label)
+            ids = ids - members
+    by_id = {u.unit_id: u.name for u in registry.units}
+    return written + sorted(by_id[i] for i in ids if i in by_id)
+
+
+def save_rows(
+    store: Store, fields: PlanFields, rows: list[dict], registry: Registry, file: str = "",
+    sheet: str | None = None, locate: Locate = editor_cell,
+) -> PlanOutcome:
+    """Check the plan's fields and task rows, then save the whole plan in one transaction.
+    Nothing is written when any check fails; warnings (an unread deadline) do not stop it.
+    Problems are located as the editor shows the rows unless `locate` says otherwise."""
+    checked, problems = check_rows(rows, registry, fields.issued_on or date.today(), file,
+                                   sheet, locate)
+    problems = check_fields(fields, file) + problems + _reported_tasks_kept(
+        store, fields.code, checked, file, sheet)
+    if any(p.is_error for p in problems):
+        return PlanOutcome(problems)
+    try:
+        saved = stored.save_plan(store, spec_from_rows(fields, checked))
+    except Rejected as rejected:
+        return PlanOutcome(problems + [replace(p, file=file, sheet=sheet)
+                                       for p in rejected.problems])
+    return PlanOutcome(problems, saved)
+
+
+def _reported_tasks_kept(store: Store, code: str, checked: list[CheckedRow], file: str,
+                         sheet: str | None) -> list[Problem]:
+    """A task that already has reports may not disappear from its plan."""
+    plan_id = stored.plan_id(store, code.strip())
+    if plan_id is None:
+        return []
+    codes = [str(item.row.get("code") or "").strip() for item in checked]
+    return [Problem(file, sheet, None, None, code,
+                    f"Nhiệm vụ {code} đã có báo cáo, không thể xoá khỏi kế hoạch.")
+            for code in stored.reported_tasks_missing(store, plan_id, codes)]
+
+
+def set_archived(store: Store, code: str, archived: bool = True) -> None:
+    """Archive (hide from the dashboards) or restore a plan; NotFound for an unknown one."""
+    stored.set_archived(store, code, archived)
+
+
+def delete_plan(store: Store, code: str) -> Outcome:
+    """Delete a plan without reports with its tasks, assignments and obligations; a plan
+    that has reports is refused (archive it instead). NotFound for an unknown plan."""
+    reports = stored.report_count(store, code)
+    if reports:
+        return Outcome([Problem("", None, None, None, code, (
+            f"Kế hoạch {code} đã có {reports} báo cáo: không xoá được, hãy lưu trữ."))])
+    stored.delete_plan(store, code)
+    return Outcome()
+
+
+def guess_province(store: Store, place: str, names: list[str]) -> str | None:
+    """The province a document belongs to: its place if that is a province we know, else
+    the one whose registry matches most of the unit names (None on a tie or no match)."""
+    known = provinces(store)
+    if place and fold(place) in {fold(p) for p in known}:
+        return next(p for p in known if fold(p) == fold(place))
+    scores = []
+    for province in known:
+        registry = load_registry(store, province)
+        scores.append((sum(bool(registry.resolve(n).unit_ids) for n in names), province))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[0][0] == scores[1][0]):
+        return None
+    return scores[0][1]
+
+
+def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
+    """Import a filled plan register template: its new units and its plan, or nothing.
+
+    Everything is checked before anything is written (units against the registry, tasks
+    against the registry plus the workbook's new units, tasks with reports that would
+    vanish); then the units and the plan are saved in one transaction. Problems point at
+    the workbook's own cells."""
+    sheet = read_plan_sheet(data, filename)
+    problems = list(sheet.problems)
+    if sheet.fields is None:
+        return PlanOutcome(problems)
+    fields = sheet.fields
+    if not fields.province:
+        return PlanOutcome(problems + check_fields(fields, filename))
+    units = [UnitRow(u["name"], u["short_name"], tuple(split_cell(u["aliases"])), u["group"],
+                     u["level"] or "tinh", u["parent"], row=u["row"]) for u in sheet.units]
+    problems += sheet.unit_cells(
+        save_unit_rows(store, fields.province, units, filename, dry_run=True).problems)
+    registry = load_registry(store, fields.province)
+    known = {u.name for u in registry.units}
+    by_label = {fold(label): code for code, label in registry.groups.items()}
+    planned = Registry(registry.units + [
+        RegistryUnit(-number, clean(u.name), (clean(u.short_name), *u.aliases),
+                     by_label.get(fold(u.group), u.group))
+        for number, u in enumerate(units, start=1) if clean(u.name) not in known
+    ], registry.groups)
+    checked, found = check_rows(sheet.rows, planned, fields.issued_on or date.today(),
+                                filename, TASK_SHEET, sheet.task_cell)
+    problems += check_fields(fields, filename) + found + _reported_tasks_kept(
+        store, fields.code, checked, filename, TASK_SHEET)
+    if any(p.is_error for p in problems):
+        return PlanOutcome(problems)
+    outcome = PlanOutcome()
+    try:
+        with store.write():  # units and plan in one transaction: both or neither
+            if units:
+                problems += sheet.unit_cells(
+                    save_unit_rows(store, fields.province, units, filename).problems)
+            outcome = save_rows(store, fields, sheet.rows,
+                                load_registry(store, fields.province), filename, TASK_SHEET,
+                                sheet.task_cell)
+            if outcome.saved is None:
+                raise Rejected(outcome.problems)
+    except Rejected:
+        pass
+    return PlanOutcome(problems + [p for p in outcome.problems if p not in problems],
+                       outcome.saved)
+
+
+def template_for(store: Store, province: str, code: str | None = None) -> bytes:
+    """The register template, pre-filled with plan `code` (or empty) and the registry."""
+    registry = load_registry(store, province)
+    fields = plan_fields(store, code) if code else PlanFields("", "", None, "", province)
+    rows = plan_rows(store, code, registry) if code else []
+    units = units_frame(store, province).to_dict("records")
+    return template_bytes(list(groups(store).values()), list(LEVEL_LABELS.values()),
+                          fields, rows, units)
+
+
+def _day(value) -> date | None:
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
