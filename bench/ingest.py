@@ -51,13 +51,24 @@ def build_plan(db: Path) -> None:
     units = [UnitSpec(unit_name(i), f"BCĐ {i + 1}", "so_ban_nganh") for i in range(N_UNITS)]
     everyone = {u.name: "phoi_hop" for u in units}
     tasks = tuple(
-        TaskSpec(f"NV{k + 1:03d}", f"{k // 10 + 1}.{k % 10 + 1}",
-                 f"Nhiệm vụ số {k + 1}: tuyên truyền, quán triệt nội dung chuyên đề {k + 1}",
-                 "trước ngày 30/9/2019", units=everyone)
+        TaskSpec(
+            f"NV{k + 1:03d}",
+            f"{k // 10 + 1}.{k % 10 + 1}",
+            f"Nhiệm vụ số {k + 1}: tuyên truyền, quán triệt nội dung chuyên đề {k + 1}",
+            "trước ngày 30/9/2019",
+            units=everyone,
+        )
         for k in range(N_TASKS)
     )
-    plan = PlanSpec(PLAN, "Kế hoạch dùng cho đo hiệu năng", date(2019, 6, 21), "Ban Tuyên giáo",
-                    "Bắc Sơn", date(2020, 12, 31), tasks=tasks)
+    plan = PlanSpec(
+        PLAN,
+        "Kế hoạch dùng cho đo hiệu năng",
+        date(2019, 6, 21),
+        "Ban Tuyên giáo",
+        "Bắc Sơn",
+        date(2020, 12, 31),
+        tasks=tasks,
+    )
     with Store(db) as store:
         save_units(store, "Bắc Sơn", units)
         save_plan(store, plan)
@@ -74,8 +85,15 @@ def _report(rows: list[tuple], unit: str | None, on: date) -> bytes:
         sheet.append([f"Đơn vị báo cáo: {unit}"])
     sheet.append([f"Bắc Sơn, ngày {on.day} tháng {on.month} năm {on.year}"])
     sheet.append([])
-    header = ["STT", "Mã nhiệm vụ", "Nội dung nhiệm vụ", "Tình trạng", "Ngày hoàn thành",
-              "Kết quả thực hiện", "Ghi chú"]
+    header = [
+        "STT",
+        "Mã nhiệm vụ",
+        "Nội dung nhiệm vụ",
+        "Tình trạng",
+        "Ngày hoàn thành",
+        "Kết quả thực hiện",
+        "Ghi chú",
+    ]
     if unit is None:
         header.insert(1, "Đơn vị")
     sheet.append(header)
@@ -91,9 +109,14 @@ def _report(rows: list[tuple], unit: str | None, on: date) -> bytes:
 def _row(k: int, n: int, unit: str | None) -> list:
     word = WORDS[(k + n) % len(WORDS)]
     done = word in ("Đã hoàn thành", "HT", "x")
-    row = [f"NV{k + 1:03d}", f"Nhiệm vụ số {k + 1}: tuyên truyền, quán triệt nội dung chuyên đề "
-           f"{k + 1}", word, date(2019, 7, 1) + timedelta(days=(k + n) % 60) if done else None,
-           f"Đã tổ chức {n + k} hội nghị, {3 * k + n} lượt cán bộ tham dự", ""]
+    row = [
+        f"NV{k + 1:03d}",
+        f"Nhiệm vụ số {k + 1}: tuyên truyền, quán triệt nội dung chuyên đề {k + 1}",
+        word,
+        date(2019, 7, 1) + timedelta(days=(k + n) % 60) if done else None,
+        f"Đã tổ chức {n + k} hội nghị, {3 * k + n} lượt cán bộ tham dự",
+        "",
+    ]
     if unit is None:
         row.insert(0, unit_name(n % N_UNITS))
     return row
@@ -128,8 +151,9 @@ def run_ours(files: list[Path], template_db: Path, work: Path) -> float:
     shutil.copy(template_db, db)
     start = time.perf_counter()
     with Store(db) as store:
-        results = ingest_files(store, PLAN, [(p.name, p.read_bytes()) for p in files],
-                               uploaded_by="bench")
+        results = ingest_files(
+            store, PLAN, [(p.name, p.read_bytes()) for p in files], uploaded_by="bench"
+        )
     elapsed = time.perf_counter() - start
     bad = [r for r in results if not r.accepted]
     if bad:
@@ -157,9 +181,10 @@ def child(folder: Path, corpus: str, runs: int) -> None:
 
 def measure_ours(folder: Path, corpus: str, runs: int) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), "--corpus", corpus,
-         "--runs", str(runs)],
-        capture_output=True, text=True, check=False,
+        [sys.executable, __file__, "--child", str(folder), "--corpus", corpus, "--runs", str(runs)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode:
         raise SystemExit(done.stdout + done.stderr)
@@ -187,12 +212,16 @@ def main() -> None:
             base[name] = min(run_pandas(files) for _ in range(args.runs))
     peak = max(o["peak_mb"] for o in ours.values())
     ratio = {name: base[name] / ours[name]["seconds"] for name in corpora}
-    print(f"200 x 40:  ours {ours['small']['seconds']:.3f} s, "
-          f"pandas+openpyxl {base['small']:.3f} s")
-    print(f"20 x 5000: ours {ours['large']['seconds']:.3f} s, "
-          f"pandas+openpyxl {base['large']:.3f} s")
-    print(f"ingest_ratio_small={ratio['small']:.2f} ingest_ratio_large={ratio['large']:.2f} "
-          f"peak_mb={peak:.0f}")
+    print(
+        f"200 x 40:  ours {ours['small']['seconds']:.3f} s, pandas+openpyxl {base['small']:.3f} s"
+    )
+    print(
+        f"20 x 5000: ours {ours['large']['seconds']:.3f} s, pandas+openpyxl {base['large']:.3f} s"
+    )
+    print(
+        f"ingest_ratio_small={ratio['small']:.2f} ingest_ratio_large={ratio['large']:.2f} "
+        f"peak_mb={peak:.0f}"
+    )
 
 
 if __name__ == "__main__":

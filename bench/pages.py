@@ -115,18 +115,27 @@ def build(path: str | Path, units: int = 500, tasks: int = 100, periods: int = 2
     names = np.array([f"{_month(k):%Y-%m}" for k in range(periods)])
 
     # obligations: every (task, unit, period)
-    t_idx, u_idx, k_idx = (a.ravel() for a in np.meshgrid(
-        np.arange(tasks), np.arange(units), np.arange(periods), indexing="ij"))
+    t_idx, u_idx, k_idx = (
+        a.ravel()
+        for a in np.meshgrid(np.arange(tasks), np.arange(units), np.arange(periods), indexing="ij")
+    )
     due = ends[k_idx] + (task_ids[t_idx] * 7) % 30
-    obligation = pa.table({
-        "plan_id": task_plan[t_idx], "task_id": task_ids[t_idx], "unit_id": unit_ids[u_idx],
-        "period": pa.array(names[k_idx]), "period_start": _days(starts[k_idx]),
-        "due_on": _days(due),
-    })
+    obligation = pa.table(
+        {
+            "plan_id": task_plan[t_idx],
+            "task_id": task_ids[t_idx],
+            "unit_id": unit_ids[u_idx],
+            "period": pa.array(names[k_idx]),
+            "period_start": _days(starts[k_idx]),
+            "due_on": _days(due),
+        }
+    )
 
     # reports: one per (plan, unit, month), some superseded later; silent units send none
-    r_plan, r_unit, r_k = (a.ravel() for a in np.meshgrid(
-        np.arange(2), np.arange(units), np.arange(periods), indexing="ij"))
+    r_plan, r_unit, r_k = (
+        a.ravel()
+        for a in np.meshgrid(np.arange(2), np.arange(units), np.arange(periods), indexing="ij")
+    )
     silent = rng.random(units) < 0.03
     on = starts[r_k] + rng.integers(10, 51, r_k.size)
     again = rng.random(r_k.size) < 0.1
@@ -139,15 +148,19 @@ def build(path: str | Path, units: int = 500, tasks: int = 100, periods: int = 2
     r_plan, r_unit, r_k, on, second = r_plan[keep], r_unit[keep], r_k[keep], on[keep], second[keep]
     on[np.argmax(on)] = (AS_OF - epoch).days  # the newest report is the default as-of date
     report_ids = np.arange(1, on.size + 1)
-    report = pa.table({
-        "report_id": report_ids, "plan_id": np.array(plan_ids)[r_plan],
-        "unit_id": unit_ids[r_unit],
-        "file_name": pa.array([f"BC_{i}.xlsx" for i in report_ids]),
-        "sha256": pa.array([f"{i:064x}" for i in report_ids]),
-        "size_bytes": np.zeros(on.size, np.int64),
-        "uploaded_at": pa.array(on.astype("int64") * 86_400_000_000, pa.timestamp("us")),
-        "reported_on": _days(on), "row_count": np.full(on.size, tasks // 2, np.int32),
-    })
+    report = pa.table(
+        {
+            "report_id": report_ids,
+            "plan_id": np.array(plan_ids)[r_plan],
+            "unit_id": unit_ids[r_unit],
+            "file_name": pa.array([f"BC_{i}.xlsx" for i in report_ids]),
+            "sha256": pa.array([f"{i:064x}" for i in report_ids]),
+            "size_bytes": np.zeros(on.size, np.int64),
+            "uploaded_at": pa.array(on.astype("int64") * 86_400_000_000, pa.timestamp("us")),
+            "reported_on": _days(on),
+            "row_count": np.full(on.size, tasks // 2, np.int32),
+        }
+    )
 
     # report rows: every task of the report's plan; done 70%, in progress 20%, not started 10%
     half = tasks // 2
@@ -156,39 +169,61 @@ def build(path: str | Path, units: int = 500, tasks: int = 100, periods: int = 2
     roll = rng.random(per.size)
     progress = np.where(second[per] | (roll < 0.7), 0, np.where(roll < 0.9, 1, 2))
     completed = on[per] - rng.integers(0, 11, per.size)
-    report_row = pa.table({
-        "report_id": report_ids[per], "row_no": np.tile(np.arange(8, 8 + half), on.size),
-        "task_id": task_ids[task_of], "unit_id": unit_ids[r_unit[per]],
-        "period": pa.array(names[r_k[per]]),
-        "progress": pa.array(np.array(["done", "in_progress", "not_started"])[progress]),
-        "completed_on": pa.array(completed.astype("int32"), pa.int32(),
-                                 mask=progress != 0).view(pa.date32()),
-    })
-    unit = pa.table({
-        "unit_id": unit_ids, "province": ["BENCH"] * units,
-        "name": [f"Đơn vị thử tải {u:03d}" for u in unit_ids],
-        "short_name": [f"ĐV{u:03d}" for u in unit_ids],
-        "group_code": [GROUPS[u % len(GROUPS)] for u in unit_ids],
-    })
-    task = pa.table({
-        "task_id": task_ids, "plan_id": task_plan, "code": [f"NV{t:03d}" for t in task_ids],
-        "section": [f"II.{1 + t % 5}" for t in task_ids],
-        "section_title": [f"Nhóm nhiệm vụ {1 + t % 5}" for t in task_ids],
-        "title": [f"Nhiệm vụ thử tải số {t}" for t in task_ids],
-        "deadline_text": ["hằng tháng"] * tasks, "recurrence": ["monthly"] * tasks,
-        "sort_order": task_ids,
-    })
-    assignment = pa.table({"task_id": np.repeat(task_ids, units),
-                           "unit_id": np.tile(unit_ids, tasks)})
+    report_row = pa.table(
+        {
+            "report_id": report_ids[per],
+            "row_no": np.tile(np.arange(8, 8 + half), on.size),
+            "task_id": task_ids[task_of],
+            "unit_id": unit_ids[r_unit[per]],
+            "period": pa.array(names[r_k[per]]),
+            "progress": pa.array(np.array(["done", "in_progress", "not_started"])[progress]),
+            "completed_on": pa.array(
+                completed.astype("int32"), pa.int32(), mask=progress != 0
+            ).view(pa.date32()),
+        }
+    )
+    unit = pa.table(
+        {
+            "unit_id": unit_ids,
+            "province": ["BENCH"] * units,
+            "name": [f"Đơn vị thử tải {u:03d}" for u in unit_ids],
+            "short_name": [f"ĐV{u:03d}" for u in unit_ids],
+            "group_code": [GROUPS[u % len(GROUPS)] for u in unit_ids],
+        }
+    )
+    task = pa.table(
+        {
+            "task_id": task_ids,
+            "plan_id": task_plan,
+            "code": [f"NV{t:03d}" for t in task_ids],
+            "section": [f"II.{1 + t % 5}" for t in task_ids],
+            "section_title": [f"Nhóm nhiệm vụ {1 + t % 5}" for t in task_ids],
+            "title": [f"Nhiệm vụ thử tải số {t}" for t in task_ids],
+            "deadline_text": ["hằng tháng"] * tasks,
+            "recurrence": ["monthly"] * tasks,
+            "sort_order": task_ids,
+        }
+    )
+    assignment = pa.table(
+        {"task_id": np.repeat(task_ids, units), "unit_id": np.tile(unit_ids, tasks)}
+    )
     with store.write() as tx:
-        for name, table in (("unit", unit), ("task", task), ("assignment", assignment),
-                            ("obligation", obligation), ("report", report),
-                            ("report_row", report_row)):
+        for name, table in (
+            ("unit", unit),
+            ("task", task),
+            ("assignment", assignment),
+            ("obligation", obligation),
+            ("report", report),
+            ("report_row", report_row),
+        ):
             tx.insert_arrow(name, table)
         supersede(tx, report["report_id"].to_pylist())
     store.close()
-    return {"obligations": obligation.num_rows, "reports": report.num_rows,
-            "report_rows": report_row.num_rows}
+    return {
+        "obligations": obligation.num_rows,
+        "reports": report.num_rows,
+        "report_rows": report_row.num_rows,
+    }
 
 
 def ensure_database(path: Path, scale: tuple[int, int, int], rebuild: bool) -> None:
@@ -243,6 +278,7 @@ class QueryTimer:
                 return read(store, query, **params)
             finally:
                 self.seconds[query] += time.perf_counter() - started
+
         return timed
 
     def take(self) -> dict[str, float]:
@@ -279,7 +315,9 @@ def measure_page(db: Path, page: str, runs: int) -> dict:
             app.run()
             cached.append(time.perf_counter() - started)
     return {
-        "page": page, "first_s": first, "uncached_s": statistics.median(uncached),
+        "page": page,
+        "first_s": first,
+        "uncached_s": statistics.median(uncached),
         "cached_s": statistics.median(cached),
         "queries": {name: statistics.median(t) for name, t in queries.items()},
         "errors": errors + [e.message for e in app.exception],
@@ -294,15 +332,29 @@ def measure_pages(db: Path, pages: list[str], runs: int) -> list[dict]:
     for page in pages:
         command = [sys.executable, __file__, "--db", str(db), "--runs", str(runs), "--page", page]
         try:
-            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                                  check=False, timeout=PAGE_TIMEOUT_S)
+            done = subprocess.run(
+                command,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=PAGE_TIMEOUT_S,
+            )
             lines, error = done.stdout.strip().splitlines(), done.stderr.strip().splitlines()
         except subprocess.TimeoutExpired:
             lines, error = [], [f"no result after {PAGE_TIMEOUT_S} s"]
         if not lines or not lines[-1].startswith("{"):
-            results.append({"page": page, "first_s": 0.0, "uncached_s": float("inf"),
-                            "cached_s": 0.0, "queries": {}, "peak_mb": 0.0,
-                            "errors": error[-1:] or ["failed"]})
+            results.append(
+                {
+                    "page": page,
+                    "first_s": 0.0,
+                    "uncached_s": float("inf"),
+                    "cached_s": 0.0,
+                    "queries": {},
+                    "peak_mb": 0.0,
+                    "errors": error[-1:] or ["failed"],
+                }
+            )
         else:
             results.append(json.loads(lines[-1]))
         print(_page_line(results[-1]), flush=True)
@@ -312,10 +364,12 @@ def measure_pages(db: Path, pages: list[str], runs: int) -> list[dict]:
 def _page_line(r: dict) -> str:
     slow = sorted(r["queries"].items(), key=lambda q: -q[1])[:2]
     flag = "OK" if r["uncached_s"] <= TARGETS["page_s"] else "SLOW"
-    return (f"page={r['page']} uncached_s={r['uncached_s']:.3f} cached_s={r['cached_s']:.3f} "
-            f"first_s={r['first_s']:.3f} peak_mb={r['peak_mb']:.0f} queries={len(r['queries'])}"
-            f" slowest={','.join(f'{n}:{t:.3f}' for n, t in slow) or '-'} {flag}"
-            + (f" ERRORS={r['errors']}" if r["errors"] else ""))
+    return (
+        f"page={r['page']} uncached_s={r['uncached_s']:.3f} cached_s={r['cached_s']:.3f} "
+        f"first_s={r['first_s']:.3f} peak_mb={r['peak_mb']:.0f} queries={len(r['queries'])}"
+        f" slowest={','.join(f'{n}:{t:.3f}' for n, t in slow) or '-'} {flag}"
+        + (f" ERRORS={r['errors']}" if r["errors"] else "")
+    )
 
 
 # -- cold start --------------------------------------------------------------------------
@@ -345,9 +399,17 @@ def _browser(enabled: bool):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         try:
             yield browser.new_page()
         finally:
@@ -356,11 +418,18 @@ def _browser(enabled: bool):
 
 def _first_chart_in_apptest(db: Path) -> None:
     """Fallback without a browser: the first run of the app in a fresh interpreter."""
-    code = ("from streamlit.testing.v1 import AppTest; "
-            f"a = AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=600).run(); "
-            "assert a.get('plotly_chart'), 'no chart drawn'")
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
-                   env={**os.environ, "TRACKER_DB": str(db)}, capture_output=True)
+    code = (
+        "from streamlit.testing.v1 import AppTest; "
+        f"a = AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=600).run(); "
+        "assert a.get('plotly_chart'), 'no chart drawn'"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "TRACKER_DB": str(db)},
+        capture_output=True,
+    )
 
 
 def measure_floor(db: Path, runs: int) -> float:
@@ -389,16 +458,32 @@ def cold_start(db: Path, browser: bool, script: str = "dashboard.py") -> dict:
     with _browser(browser) as tab:
         started = time.perf_counter()
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, "--server.headless",
-             "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, "TRACKER_DB": str(db)},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                script,
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "TRACKER_DB": str(db)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             while True:
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
-                                                timeout=1):
+                    with urllib.request.urlopen(
+                        f"http://127.0.0.1:{port}/_stcore/health", timeout=1
+                    ):
                         break
                 except OSError:
                     if server.poll() is not None or time.perf_counter() - started > 120:
@@ -410,11 +495,16 @@ def cold_start(db: Path, browser: bool, script: str = "dashboard.py") -> dict:
                     chart = time.perf_counter() - started
                     server.terminate()
                     server.wait(30)
-                    return {"health_s": health, "chart_s": chart, "how": "health",
-                            "server_peak_mb": 0.0}
+                    return {
+                        "health_s": health,
+                        "chart_s": chart,
+                        "how": "health",
+                        "server_peak_mb": 0.0,
+                    }
                 tab.goto(f"http://127.0.0.1:{port}/")
                 tab.wait_for_selector(
-                    '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg', timeout=120_000)
+                    '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg', timeout=120_000
+                )
                 how = "chromium"
             else:
                 server.terminate()
@@ -434,8 +524,9 @@ def cold_start(db: Path, browser: bool, script: str = "dashboard.py") -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path,
-                        default=Path(tempfile.gettempdir()) / "tracker-bench-pages.duckdb")
+    parser.add_argument(
+        "--db", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench-pages.duckdb"
+    )
     parser.add_argument("--units", type=int, default=500)
     parser.add_argument("--tasks", type=int, default=100)
     parser.add_argument("--periods", type=int, default=20)
@@ -452,30 +543,38 @@ def main(argv: list[str] | None = None) -> int:
     modes = [False] if args.no_browser or not Path(CHROMIUM).exists() else [False, True]
     for mode in modes:  # server side alone, then with the browser: the figure reported
         start = cold_start(args.db, mode)
-        print(f"cold start ({start['how']}): health {start['health_s']:.2f} s, first chart "
-              f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB",
-              flush=True)
+        print(
+            f"cold start ({start['how']}): health {start['health_s']:.2f} s, first chart "
+            f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB",
+            flush=True,
+        )
 
     baseline = cold_start(args.db, modes[-1], script="bench/one_chart_app.py")
     if baseline["how"] == "health":  # the product's figure is then AppTest's, not health's
         baseline["chart_s"] = baseline["health_s"]
-    print(f"cold start of a one-chart app ({baseline['how']}): {baseline['chart_s']:.2f} s",
-          flush=True)
+    print(
+        f"cold start of a one-chart app ({baseline['how']}): {baseline['chart_s']:.2f} s",
+        flush=True,
+    )
     floor = measure_floor(args.db, args.runs)
     print(f"floor (status_counts): {floor:.3f} s", flush=True)
 
     results = measure_pages(args.db, page_files(), args.runs)
     for r in results:
         print(f"page={r['page']} floor_ratio={r['uncached_s'] / floor:.2f}")
-    print(f"memory: peak RSS (VmHWM) of each page's AppTest process and of the streamlit "
-          f"server ({start['server_peak_mb']:.0f} MB); targets: page "
-          f"{TARGETS['page_s']} s, cold start {TARGETS['cold_start_s']} s, "
-          f"{TARGETS['peak_mb']:.0f} MB")
+    print(
+        f"memory: peak RSS (VmHWM) of each page's AppTest process and of the streamlit "
+        f"server ({start['server_peak_mb']:.0f} MB); targets: page "
+        f"{TARGETS['page_s']} s, cold start {TARGETS['cold_start_s']} s, "
+        f"{TARGETS['peak_mb']:.0f} MB"
+    )
     max_page = max(r["uncached_s"] for r in results)
     peak = max([r["peak_mb"] for r in results] + [start["server_peak_mb"]])
-    print(f"max_page_s={max_page:.3f} cold_start_s={start['chart_s']:.2f} peak_mb={peak:.0f} "
-          f"max_page_floor_ratio={max_page / floor:.2f} "
-          f"cold_start_ratio={start['chart_s'] / baseline['chart_s']:.2f}")
+    print(
+        f"max_page_s={max_page:.3f} cold_start_s={start['chart_s']:.2f} peak_mb={peak:.0f} "
+        f"max_page_floor_ratio={max_page / floor:.2f} "
+        f"cold_start_ratio={start['chart_s'] / baseline['chart_s']:.2f}"
+    )
     return 1 if any(r["errors"] for r in results) else 0
 
 

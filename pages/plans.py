@@ -7,20 +7,22 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from loaders.plans.document import SUPPORTED, parse_plan_text, read_plan_document
-from loaders.plans.rows import (
+from tracker.domain.problems import labelled
+from tracker.domain.settings import MAX_UPLOAD_MB
+from tracker.usecases import plans, units
+from tracker.usecases.plan_drafts import (
+    DOCUMENT_SUFFIXES,
     TASK_COLUMNS,
     TASK_LABELS,
     PlanFields,
     Registry,
     check_rows,
     fields_from_draft,
+    parse_plan_text,
+    read_plan_document,
     rows_from_draft,
+    unit_key,
 )
-from loaders.plans.units import unit_key
-from tracker.domain.problems import labelled
-from tracker.domain.settings import MAX_UPLOAD_MB
-from tracker.usecases import plans, units
 from ui import aliases as aliases_ui
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
@@ -30,8 +32,12 @@ NEW = "— Kế hoạch mới —"
 CYCLE_CODES = list(plans.CYCLE_LABELS)
 RECURRENCE_LABELS = {"continuous": "Thường xuyên", **plans.CYCLE_LABELS}
 
-page_frame("Kế hoạch", "Đăng ký kế hoạch, nhiệm vụ và đơn vị thực hiện: nhập tay, từ Excel "
-           "hoặc từ chính văn bản kế hoạch.", show_status=False)
+page_frame(
+    "Kế hoạch",
+    "Đăng ký kế hoạch, nhiệm vụ và đơn vị thực hiện: nhập tay, từ Excel "
+    "hoặc từ chính văn bản kế hoạch.",
+    show_status=False,
+)
 store = data.get_store()
 provinces = units.provinces(store)
 
@@ -39,62 +45,112 @@ provinces = units.provinces(store)
 def plan_form(fields: PlanFields, key: str) -> PlanFields:
     """The plan's own fields; returns what the user typed."""
     left, right = st.columns(2)
-    code = left.text_input("Số hiệu", fields.code, key=f"{key}.code",
-                           placeholder="84-KH/BTGTU")
-    issued = left.date_input("Ngày ban hành", fields.issued_on, key=f"{key}.date",
-                             format=DATE_FORMAT)
+    code = left.text_input("Số hiệu", fields.code, key=f"{key}.code", placeholder="84-KH/BTGTU")
+    issued = left.date_input(
+        "Ngày ban hành", fields.issued_on, key=f"{key}.date", format=DATE_FORMAT
+    )
     options = provinces or [fields.province or ""]
-    province = left.selectbox("Tỉnh (danh mục đơn vị)", options, key=f"{key}.province",
-                              index=options.index(fields.province)
-                              if fields.province in options else 0)
+    province = left.selectbox(
+        "Tỉnh (danh mục đơn vị)",
+        options,
+        key=f"{key}.province",
+        index=options.index(fields.province) if fields.province in options else 0,
+    )
     issuer = right.text_input("Cơ quan ban hành", fields.issuer, key=f"{key}.issuer")
-    cycle = right.selectbox("Chu kỳ báo cáo nhiệm vụ thường xuyên", CYCLE_CODES,
-                            index=CYCLE_CODES.index(fields.report_cycle)
-                            if fields.report_cycle in CYCLE_CODES else 2,
-                            format_func=plans.CYCLE_LABELS.get, key=f"{key}.cycle")
-    until = right.date_input("Theo dõi đến ngày", fields.tracked_until, key=f"{key}.until",
-                             format=DATE_FORMAT, help="Mặc định: hết năm sau năm ban hành.")
+    cycle = right.selectbox(
+        "Chu kỳ báo cáo nhiệm vụ thường xuyên",
+        CYCLE_CODES,
+        index=CYCLE_CODES.index(fields.report_cycle) if fields.report_cycle in CYCLE_CODES else 2,
+        format_func=plans.CYCLE_LABELS.get,
+        key=f"{key}.cycle",
+    )
+    until = right.date_input(
+        "Theo dõi đến ngày",
+        fields.tracked_until,
+        key=f"{key}.until",
+        format=DATE_FORMAT,
+        help="Mặc định: hết năm sau năm ban hành.",
+    )
     title = st.text_area("Tên kế hoạch", fields.title, key=f"{key}.title", height=68)
     d1, d2, d3 = st.columns([1, 1, 2])
-    directive = d1.text_input("Thực hiện văn bản số", fields.directive_code,
-                              key=f"{key}.dcode", placeholder="32-CT/TW")
-    d_date = d2.date_input("Ngày của văn bản", fields.directive_date, key=f"{key}.ddate",
-                           format=DATE_FORMAT)
-    d_issuer = d3.text_input("Cơ quan ban hành văn bản", fields.directive_issuer,
-                             key=f"{key}.dissuer")
+    directive = d1.text_input(
+        "Thực hiện văn bản số", fields.directive_code, key=f"{key}.dcode", placeholder="32-CT/TW"
+    )
+    d_date = d2.date_input(
+        "Ngày của văn bản", fields.directive_date, key=f"{key}.ddate", format=DATE_FORMAT
+    )
+    d_issuer = d3.text_input(
+        "Cơ quan ban hành văn bản", fields.directive_issuer, key=f"{key}.dissuer"
+    )
     d_title = st.text_input("Trích yếu văn bản", fields.directive_title, key=f"{key}.dtitle")
-    return PlanFields(code, title, issued, issuer, province or "", directive, d_date,
-                      d_issuer, d_title, cycle, until, fields.code_note)
+    return PlanFields(
+        code,
+        title,
+        issued,
+        issuer,
+        province or "",
+        directive,
+        d_date,
+        d_issuer,
+        d_title,
+        cycle,
+        until,
+        fields.code_note,
+    )
 
 
-def task_editor(rows: list[dict], key: str, registry: Registry,
-                reference: date) -> tuple[list[dict], list]:
+def task_editor(
+    rows: list[dict], key: str, registry: Registry, reference: date
+) -> tuple[list[dict], list]:
     """The task table, edited in place, and the live checks of what it holds."""
-    base = pd.DataFrame([{c: str(r.get(c) or "") for c in TASK_COLUMNS} for r in rows],
-                        columns=list(TASK_COLUMNS), dtype=object)
+    base = pd.DataFrame(
+        [{c: str(r.get(c) or "") for c in TASK_COLUMNS} for r in rows],
+        columns=list(TASK_COLUMNS),
+        dtype=object,
+    )
     edited = st.data_editor(
-        base, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        base,
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
         column_config={c: st.column_config.TextColumn(TASK_LABELS[c]) for c in TASK_COLUMNS}
         | {"title": st.column_config.TextColumn(TASK_LABELS["title"], width="large")},
     )
-    st.caption("Đơn vị: cách nhau bằng “;”. Viết tên, tên viết tắt, “Nhóm: <tên nhóm>” hoặc "
-               "“Tất cả đơn vị”.")
+    st.caption(
+        "Đơn vị: cách nhau bằng “;”. Viết tên, tên viết tắt, “Nhóm: <tên nhóm>” hoặc "
+        "“Tất cả đơn vị”."
+    )
     current = edited.astype(object).where(edited.notna(), "").to_dict("records")
     checked, problems = check_rows(current, registry, reference or date.today())
     if not checked:
         problems = []
-    table = pd.DataFrame([
-        {"Mã NV": c.row.get("code"), "Thời hạn": c.row.get("deadline_text"),
-         "Bắt đầu": vn_date(c.start), "Hạn": vn_date(c.due),
-         "Lặp lại": RECURRENCE_LABELS.get(c.recurrence, ""), "Số đơn vị": len(c.units),
-         "Kiểm tra": "Không đọc được thời hạn" if c.unparsed else (
-             "Đơn vị chưa có: " + "; ".join(c.unknown) if c.unknown else "✓")}
-        for c in checked
-    ])
+    table = pd.DataFrame(
+        [
+            {
+                "Mã NV": c.row.get("code"),
+                "Thời hạn": c.row.get("deadline_text"),
+                "Bắt đầu": vn_date(c.start),
+                "Hạn": vn_date(c.due),
+                "Lặp lại": RECURRENCE_LABELS.get(c.recurrence, ""),
+                "Số đơn vị": len(c.units),
+                "Kiểm tra": "Không đọc được thời hạn"
+                if c.unparsed
+                else ("Đơn vị chưa có: " + "; ".join(c.unknown) if c.unknown else "✓"),
+            }
+            for c in checked
+        ]
+    )
     if not table.empty:
-        st.dataframe(table.style.apply(
-            lambda r: ["background-color: #fdecea" if r["Kiểm tra"] != "✓" else ""] * len(r),
-            axis=1), hide_index=True, width="stretch", key=f"{key}.checks")
+        st.dataframe(
+            table.style.apply(
+                lambda r: ["background-color: #fdecea" if r["Kiểm tra"] != "✓" else ""] * len(r),
+                axis=1,
+            ),
+            hide_index=True,
+            width="stretch",
+            key=f"{key}.checks",
+        )
     return current, problems
 
 
@@ -123,8 +179,10 @@ def save(fields: PlanFields, rows: list[dict], registry: Registry) -> None:
     saved = outcome.saved
     if saved:
         st.session_state.pop("doc.draft", None)
-        done(f"Đã lưu kế hoạch {fields.code}: {saved.tasks} nhiệm vụ, "
-             f"{saved.assignments} lượt giao đơn vị.")
+        done(
+            f"Đã lưu kế hoạch {fields.code}: {saved.tasks} nhiệm vụ, "
+            f"{saved.assignments} lượt giao đơn vị."
+        )
     st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
     show_problems(outcome.errors)
 
@@ -134,7 +192,8 @@ if "plans.flash" in st.session_state:
 
 
 tab_list, tab_edit, tab_doc, tab_sheet = st.tabs(
-    ["Danh sách", "Tạo / sửa kế hoạch", "Nhập từ văn bản", "Nhập từ Excel"])
+    ["Danh sách", "Tạo / sửa kế hoạch", "Nhập từ văn bản", "Nhập từ Excel"]
+)
 
 with tab_list:
     listed = data.plans()
@@ -145,10 +204,22 @@ with tab_list:
             issued_on=[vn_date(d) for d in listed["issued_on"]],
             archived=["Lưu trữ" if a else "" for a in listed["archived"]],
         )[["code", "title", "issued_on", "issuer", "directive", "tasks", "archived"]]
-        st.dataframe(shown.rename(columns={
-            "code": "Số hiệu", "title": "Tên kế hoạch", "issued_on": "Ngày", "issuer":
-            "Cơ quan ban hành", "directive": "Thực hiện", "tasks": "Số nhiệm vụ",
-            "archived": "Trạng thái"}), hide_index=True, width="stretch", key="plans.list")
+        st.dataframe(
+            shown.rename(
+                columns={
+                    "code": "Số hiệu",
+                    "title": "Tên kế hoạch",
+                    "issued_on": "Ngày",
+                    "issuer": "Cơ quan ban hành",
+                    "directive": "Thực hiện",
+                    "tasks": "Số nhiệm vụ",
+                    "archived": "Trạng thái",
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="plans.list",
+        )
         chosen = st.selectbox("Kế hoạch", listed["code"].tolist(), key="plans.manage")
         archived = bool(listed.loc[listed["code"] == chosen, "archived"].item())
         aliases_ui.remembered_names(plan_code=chosen, kind="task")
@@ -183,10 +254,15 @@ with tab_edit:
         save(typed, current, registry)
 
 with tab_doc:
-    st.markdown("Tải lên hoặc dán văn bản kế hoạch. Kết quả là **bản nháp** để kiểm tra và "
-                "sửa; chỉ được lưu khi bạn xác nhận.")
-    upload = st.file_uploader("Văn bản kế hoạch (.txt, .md, .docx)",
-                              type=[s.lstrip(".") for s in SUPPORTED], key="doc.file")
+    st.markdown(
+        "Tải lên hoặc dán văn bản kế hoạch. Kết quả là **bản nháp** để kiểm tra và "
+        "sửa; chỉ được lưu khi bạn xác nhận."
+    )
+    upload = st.file_uploader(
+        "Văn bản kế hoạch (.txt, .md, .docx)",
+        type=[s.lstrip(".") for s in DOCUMENT_SUFFIXES],
+        key="doc.file",
+    )
     pasted = st.text_area("…hoặc dán nội dung văn bản", key="doc.text", height=120)
     if st.button("Đọc văn bản", key="doc.read"):
         if upload is not None and upload.size > MAX_UPLOAD_MB * 1024 * 1024:
@@ -206,52 +282,78 @@ with tab_doc:
             st.error(str(p))
     elif draft is not None:
         for p in draft.problems:
-            (st.error if p.severity == "error" else st.warning if p.severity == "warning"
-             else st.info)(str(p))
-        province = plans.guess_province(store, draft.plan.place,
-                                           [u.name for u in draft.units]) or (
-            provinces[0] if provinces else "")
+            (
+                st.error
+                if p.severity == "error"
+                else st.warning
+                if p.severity == "warning"
+                else st.info
+            )(str(p))
+        province = plans.guess_province(store, draft.plan.place, [u.name for u in draft.units]) or (
+            provinces[0] if provinces else ""
+        )
         fields = fields_from_draft(draft, province)
         st.subheader("Thông tin kế hoạch")
         if draft.reporting.text:
             cycle = plans.CYCLE_LABELS.get(draft.reporting.cycle or "", "")
-            st.caption(f"Yêu cầu báo cáo (dòng {draft.reporting.line}): "
-                       f"{draft.reporting.text[:300]}"
-                       + (f" — gửi về: **{draft.reporting.report_to}**"
-                          if draft.reporting.report_to else "")
-                       + (f"; chu kỳ: **{cycle}**" if cycle else ""))
+            st.caption(
+                f"Yêu cầu báo cáo (dòng {draft.reporting.line}): "
+                f"{draft.reporting.text[:300]}"
+                + (
+                    f" — gửi về: **{draft.reporting.report_to}**"
+                    if draft.reporting.report_to
+                    else ""
+                )
+                + (f"; chu kỳ: **{cycle}**" if cycle else "")
+            )
         typed = plan_form(fields, f"doc.{n}")
         registry = units.load_registry(store, typed.province)
         st.subheader("Đơn vị nêu trong văn bản")
         mapping = st.session_state.setdefault("doc.mapping", {})
         matches = [registry.resolve(u.name) for u in draft.units]
         choices = ["", *registry.choices()]
-        unit_table = pd.DataFrame([
-            {"Tên trong văn bản": m.name,
-             "Khớp danh mục": "; ".join(registry.names(m.unit_ids)[:3])
-             + (f" … ({len(m.unit_ids)} đơn vị)" if len(m.unit_ids) > 3 else ""),
-             "Chọn đơn vị tương ứng": mapping.get(m.name, ""),
-             "Gợi ý": "; ".join(m.suggestions)}
-            for m in matches
-        ])
+        unit_table = pd.DataFrame(
+            [
+                {
+                    "Tên trong văn bản": m.name,
+                    "Khớp danh mục": "; ".join(registry.names(m.unit_ids)[:3])
+                    + (f" … ({len(m.unit_ids)} đơn vị)" if len(m.unit_ids) > 3 else ""),
+                    "Chọn đơn vị tương ứng": mapping.get(m.name, ""),
+                    "Gợi ý": "; ".join(m.suggestions),
+                }
+                for m in matches
+            ]
+        )
         edited_units = st.data_editor(
-            unit_table, key=f"doc.units.{n}", hide_index=True, width="stretch",
+            unit_table,
+            key=f"doc.units.{n}",
+            hide_index=True,
+            width="stretch",
             disabled=["Tên trong văn bản", "Khớp danh mục", "Gợi ý"],
-            column_config={"Chọn đơn vị tương ứng": st.column_config.SelectboxColumn(
-                options=choices, help="Cho tên chưa khớp: chọn đơn vị hoặc nhóm.")})
+            column_config={
+                "Chọn đơn vị tương ứng": st.column_config.SelectboxColumn(
+                    options=choices, help="Cho tên chưa khớp: chọn đơn vị hoặc nhóm."
+                )
+            },
+        )
         for row in edited_units.to_dict("records"):
             pick = row["Chọn đơn vị tương ứng"]
             if pick:
                 mapping[row["Tên trong văn bản"]] = pick
                 registry.mapping[unit_key(row["Tên trong văn bản"])] = registry.resolve(
-                    pick).unit_ids
+                    pick
+                ).unit_ids
         unknown = [m.name for m in matches if not m.unit_ids and m.name not in mapping]
         if unknown:
-            st.warning("Chưa có trong danh mục (không tự tạo): " + "; ".join(unknown)
-                       + ". Chọn đơn vị tương ứng ở bảng trên, hoặc thêm ở trang «Đơn vị».")
+            st.warning(
+                "Chưa có trong danh mục (không tự tạo): "
+                + "; ".join(unknown)
+                + ". Chọn đơn vị tương ứng ở bảng trên, hoặc thêm ở trang «Đơn vị»."
+            )
         st.subheader("Nhiệm vụ (bản nháp)")
-        current, problems = task_editor(rows_from_draft(draft), f"doc.tasks.{n}", registry,
-                                        typed.issued_on)
+        current, problems = task_editor(
+            rows_from_draft(draft), f"doc.tasks.{n}", registry, typed.issued_on
+        )
         sure = st.checkbox("Tôi đã kiểm tra bản nháp", key=f"doc.confirm.{n}")
         if st.button("Lưu kế hoạch", type="primary", disabled=not sure, key=f"doc.save.{n}"):
             save(typed, current, registry)
@@ -264,19 +366,25 @@ with tab_sheet:
     if source != "Mẫu trống":
         province = plans.plan_fields(store, source).province
     left.download_button(
-        "Tải mẫu Excel", plans.template_for(store, province,
-                                               None if source == "Mẫu trống" else source),
-        file_name="mau_dang_ky_ke_hoach.xlsx", key="sheet.download",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        "Tải mẫu Excel",
+        plans.template_for(store, province, None if source == "Mẫu trống" else source),
+        file_name="mau_dang_ky_ke_hoach.xlsx",
+        key="sheet.download",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     upload = right.file_uploader("Tệp đăng ký đã điền (.xlsx)", type=["xlsx"], key="sheet.file")
     if upload is not None and right.button("Nhập", type="primary", key="sheet.import"):
         outcome = plans.import_workbook(store, upload.getvalue(), upload.name)
         saved = outcome.saved
         if saved:
-            done(f"Đã nhập {upload.name}: {saved.tasks} nhiệm vụ, {saved.assignments} "
-                 "lượt giao đơn vị.")
+            done(
+                f"Đã nhập {upload.name}: {saved.tasks} nhiệm vụ, {saved.assignments} "
+                "lượt giao đơn vị."
+            )
         else:
-            st.error(f"{upload.name}: không nhận tệp. Hãy sửa các lỗi sau rồi tải lại; "
-                     "không có gì được ghi.")
+            st.error(
+                f"{upload.name}: không nhận tệp. Hãy sửa các lỗi sau rồi tải lại; "
+                "không có gì được ghi."
+            )
         for p in outcome.problems:
             (st.error if p.is_error else st.warning)(str(p))

@@ -59,9 +59,7 @@ plan_part = (filters.plan or "tat-ca").replace("/", "-")
 store = data.get_store()  # the download runs outside the script run: bind the store now
 st.download_button(
     "Tải danh sách đôn đốc (.xlsx)",
-    data=lambda: reminder_workbook(
-        tables.reminders(store, **chosen), filters.as_of, filters.plan
-    ),
+    data=lambda: reminder_workbook(tables.reminders(store, **chosen), filters.as_of, filters.plan),
     file_name=f"don-doc_{plan_part}_{stamp}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",

@@ -5,23 +5,30 @@ writes are tracker.usecases.units and loaders.plans.sheet."""
 import pandas as pd
 import streamlit as st
 
-from loaders.plans.rows import split_cell
-from loaders.plans.sheet import read_unit_sheet
 from tracker.domain.problems import labelled
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plans, units
+from tracker.usecases.plan_drafts import read_unit_sheet, split_cell
 from ui import aliases as aliases_ui
 from ui import data
 from ui.frame import page_frame
 
 NEW_PROVINCE = "— Tỉnh mới —"
 COLUMNS = {
-    "name": "Tên đơn vị", "short_name": "Tên viết tắt", "aliases": "Tên gọi khác (;)",
-    "group": "Nhóm", "level": "Cấp", "parent": "Đơn vị cấp trên",
+    "name": "Tên đơn vị",
+    "short_name": "Tên viết tắt",
+    "aliases": "Tên gọi khác (;)",
+    "group": "Nhóm",
+    "level": "Cấp",
+    "parent": "Đơn vị cấp trên",
 }
 
-page_frame("Đơn vị", "Danh mục đơn vị thực hiện: tên chính thức, tên viết tắt và các cách "
-           "viết khác dùng để nhận ra đơn vị trong văn bản và báo cáo.", show_status=False)
+page_frame(
+    "Đơn vị",
+    "Danh mục đơn vị thực hiện: tên chính thức, tên viết tắt và các cách "
+    "viết khác dùng để nhận ra đơn vị trong văn bản và báo cáo.",
+    show_status=False,
+)
 if "units.flash" in st.session_state:
     st.success(st.session_state.pop("units.flash"))
 store = data.get_store()
@@ -42,8 +49,11 @@ ids = frame["unit_id"].tolist()
 
 
 def cell(value) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(
-        value).strip()
+    return (
+        ""
+        if value is None or (not isinstance(value, str) and pd.isna(value))
+        else str(value).strip()
+    )
 
 
 def rows_of(table: pd.DataFrame) -> list[units.UnitRow]:
@@ -52,11 +62,18 @@ def rows_of(table: pd.DataFrame) -> list[units.UnitRow]:
         if not any(cell(item.get(c)) for c in COLUMNS):
             continue
         unit_id = item.get("unit_id")
-        rows.append(units.UnitRow(
-            name=cell(item.get("name")), short_name=cell(item.get("short_name")),
-            aliases=tuple(split_cell(cell(item.get("aliases")))), group=cell(item.get("group")),
-            level=cell(item.get("level")) or "Cấp tỉnh", parent=cell(item.get("parent")),
-            unit_id=int(unit_id) if cell(unit_id) else None, row=number))
+        rows.append(
+            units.UnitRow(
+                name=cell(item.get("name")),
+                short_name=cell(item.get("short_name")),
+                aliases=tuple(split_cell(cell(item.get("aliases")))),
+                group=cell(item.get("group")),
+                level=cell(item.get("level")) or "Cấp tỉnh",
+                parent=cell(item.get("parent")),
+                unit_id=int(unit_id) if cell(unit_id) else None,
+                row=number,
+            )
+        )
     return rows
 
 
@@ -77,20 +94,24 @@ def done(message: str) -> None:
 
 st.metric("Số đơn vị", len(frame))
 edited = st.data_editor(
-    frame, key=f"units.editor.{province}.{st.session_state.get('units.version', 0)}",
-    num_rows="dynamic", hide_index=True,
-    width="stretch", disabled=["unit_id"],
+    frame,
+    key=f"units.editor.{province}.{st.session_state.get('units.version', 0)}",
+    num_rows="dynamic",
+    hide_index=True,
+    width="stretch",
+    disabled=["unit_id"],
     column_config={
         "unit_id": None,
         "name": st.column_config.TextColumn(COLUMNS["name"], required=True, width="large"),
         "short_name": st.column_config.TextColumn(COLUMNS["short_name"]),
-        "aliases": st.column_config.TextColumn(COLUMNS["aliases"], width="large",
-                                               help="Các cách viết khác, cách nhau bằng “;”"),
-        "group": st.column_config.SelectboxColumn(COLUMNS["group"], options=groups,
-                                                  required=True),
+        "aliases": st.column_config.TextColumn(
+            COLUMNS["aliases"], width="large", help="Các cách viết khác, cách nhau bằng “;”"
+        ),
+        "group": st.column_config.SelectboxColumn(COLUMNS["group"], options=groups, required=True),
         "level": st.column_config.SelectboxColumn(COLUMNS["level"], options=levels),
-        "parent": st.column_config.SelectboxColumn(COLUMNS["parent"],
-                                                   options=["", *frame["name"].tolist()]),
+        "parent": st.column_config.SelectboxColumn(
+            COLUMNS["parent"], options=["", *frame["name"].tolist()]
+        ),
     },
 )
 if st.button("Lưu danh mục", type="primary", key="units.save"):
@@ -104,23 +125,38 @@ if st.button("Lưu danh mục", type="primary", key="units.save"):
         done(f"Đã lưu danh mục đơn vị {province}.")
 
 st.subheader("Nhập từ Excel")
-st.caption("Trang «Đơn vị» của mẫu đăng ký kế hoạch (hoặc trang nào có cột «Tên đơn vị»). "
-           "Đơn vị đã có được cập nhật theo tên; tệp được nhận cả hoặc không nhận gì.")
+st.caption(
+    "Trang «Đơn vị» của mẫu đăng ký kế hoạch (hoặc trang nào có cột «Tên đơn vị»). "
+    "Đơn vị đã có được cập nhật theo tên; tệp được nhận cả hoặc không nhận gì."
+)
 st.download_button(
-    "Tải danh mục hiện có (mẫu Excel)", plans.template_for(store, province),
-    file_name="danh_muc_don_vi.xlsx", key="units.download",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    "Tải danh mục hiện có (mẫu Excel)",
+    plans.template_for(store, province),
+    file_name="danh_muc_don_vi.xlsx",
+    key="units.download",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
 upload = st.file_uploader("Tệp danh mục (.xlsx)", type=["xlsx"], key="units.file")
 if upload is not None and st.button("Nhập danh mục", key="units.import"):
     if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
         st.error(f"Tệp lớn hơn {MAX_UPLOAD_MB} MB.")
         st.stop()
     sheet = read_unit_sheet(upload.getvalue(), upload.name)
-    rows = [units.UnitRow(u["name"], u["short_name"], tuple(split_cell(u["aliases"])),
-                             u["group"], u["level"] or "tinh", u["parent"], row=u["row"])
-            for u in sheet.units]
+    rows = [
+        units.UnitRow(
+            u["name"],
+            u["short_name"],
+            tuple(split_cell(u["aliases"])),
+            u["group"],
+            u["level"] or "tinh",
+            u["parent"],
+            row=u["row"],
+        )
+        for u in sheet.units
+    ]
     problems = sheet.problems or sheet.unit_cells(
-        units.save_unit_rows(store, province, rows, upload.name).problems)
+        units.save_unit_rows(store, province, rows, upload.name).problems
+    )
     if problems:
         st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
         for p in problems:

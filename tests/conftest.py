@@ -37,4 +37,3 @@ def demo_store(demo_db):
 def store(tmp_path):
     with Store(tmp_path / "t.duckdb") as s:
         yield s
-

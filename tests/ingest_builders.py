@@ -17,8 +17,7 @@ PLAN = "84-KH/BTGTU"
 PROVINCE = "Lạng Sơn"
 UNITS = (
     UnitSpec("Sở Ngoại vụ", "Sở NgV", "so_ban_nganh", aliases=("SNV",)),
-    UnitSpec("Sở Thông tin và Truyền thông", "Sở TT&TT", "so_ban_nganh",
-             aliases=("Sở TTTT",)),
+    UnitSpec("Sở Thông tin và Truyền thông", "Sở TT&TT", "so_ban_nganh", aliases=("Sở TTTT",)),
     UnitSpec("Huyện ủy Bắc Sơn", "HU Bắc Sơn", "cap_uy", level="huyen"),
     UnitSpec("Sở Tư pháp", "Sở TP", "so_ban_nganh"),
 )
@@ -28,8 +27,15 @@ TITLES = {
     "NV03": "Công tác phối hợp",
     "NV04": "Công tác nghiên cứu tham mưu, dự báo",
 }
-HEADER = ["STT", "Mã nhiệm vụ", "Nội dung nhiệm vụ", "Tình trạng", "Ngày hoàn thành",
-          "Kết quả thực hiện", "Ghi chú"]
+HEADER = [
+    "STT",
+    "Mã nhiệm vụ",
+    "Nội dung nhiệm vụ",
+    "Tình trạng",
+    "Ngày hoàn thành",
+    "Kết quả thực hiện",
+    "Ghi chú",
+]
 
 
 def plan_spec() -> PlanSpec:
@@ -41,8 +47,15 @@ def plan_spec() -> PlanSpec:
         TaskSpec("NV03", "III.2", TITLES["NV03"], "trước ngày 30/9/2019", units=not_justice),
         TaskSpec("NV04", "III.3", TITLES["NV04"], "trước ngày 31/12/2019", units=everyone),
     )
-    return PlanSpec(PLAN, "Kế hoạch thực hiện Chỉ thị số 32-CT/TW", date(2019, 6, 21),
-                    "Ban Tuyên giáo Tỉnh ủy", PROVINCE, date(2020, 12, 31), tasks=tasks)
+    return PlanSpec(
+        PLAN,
+        "Kế hoạch thực hiện Chỉ thị số 32-CT/TW",
+        date(2019, 6, 21),
+        "Ban Tuyên giáo Tỉnh ủy",
+        PROVINCE,
+        date(2020, 12, 31),
+        tasks=tasks,
+    )
 
 
 def make_store(path: Path) -> Store:
@@ -67,9 +80,12 @@ def xlsx(rows: list[list], title: str = "Báo cáo", extra=None) -> bytes:
     return out.getvalue()
 
 
-def long_report(body: list[list], unit: str | None = "Sở Ngoại vụ",
-                on: str = "Lạng Sơn, ngày 25 tháng 7 năm 2019",
-                header: list[str] | None = None) -> list[list]:
+def long_report(
+    body: list[list],
+    unit: str | None = "Sở Ngoại vụ",
+    on: str = "Lạng Sơn, ngày 25 tháng 7 năm 2019",
+    header: list[str] | None = None,
+) -> list[list]:
     """Title block, blank line, header, then `body`: how units lay a report out."""
     rows = [["BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 84-KH/BTGTU"]]
     if unit:
@@ -93,8 +109,11 @@ def rows_of(store: Store, report_id: int) -> list[tuple]:
     from tracker.store.reports import report_rows
 
     frame = report_rows(store, report_id)
-    return list(frame[["task_code", "unit", "period", "progress", "completed_on"]]
-                .itertuples(index=False, name=None))
+    return list(
+        frame[["task_code", "unit", "period", "progress", "completed_on"]].itertuples(
+            index=False, name=None
+        )
+    )
 
 
 def count(store: Store, table: str) -> int:

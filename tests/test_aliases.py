@@ -28,9 +28,16 @@ HEADER = ["STT", "Mã nhiệm vụ", "Nội dung nhiệm vụ", "Tình trạng",
 
 
 def _report(unit: str, title: str) -> bytes:
-    return xlsx([["BÁO CÁO"], [f"Đơn vị báo cáo: {unit}"],
-                 ["Lạng Sơn, ngày 20 tháng 12 năm 2019"], [], HEADER,
-                 [1, "", title, "Đã hoàn thành", date(2019, 12, 1)]])
+    return xlsx(
+        [
+            ["BÁO CÁO"],
+            [f"Đơn vị báo cáo: {unit}"],
+            ["Lạng Sơn, ngày 20 tháng 12 năm 2019"],
+            [],
+            HEADER,
+            [1, "", title, "Đã hoàn thành", date(2019, 12, 1)],
+        ]
+    )
 
 
 def test_a_remembered_task_name_matches_exactly_in_later_files(demo_store):
@@ -43,7 +50,8 @@ def test_a_remembered_task_name_matches_exactly_in_later_files(demo_store):
     assert after.accepted and not [w for w in after.warnings if "được hiểu" in w.message]
     rows = listed(demo_store, plan_code=PLAN, kind="task")
     assert rows[["alias", "target", "added_by"]].values.tolist() == [
-        ["Quán triệt CT32", "NV01", "Lan"]]
+        ["Quán triệt CT32", "NV01", "Lan"]
+    ]
     assert forget(demo_store, int(rows["alias_id"].iloc[0]))
     assert listed(demo_store, plan_code=PLAN).empty
     catalog = load_catalog(demo_store, PLAN)
@@ -52,8 +60,7 @@ def test_a_remembered_task_name_matches_exactly_in_later_files(demo_store):
 
 def test_a_remembered_unit_name_matches_exactly(demo_store):
     remember_unit(demo_store, "MTTQ", "UB Mặt trận tỉnh", plan_code=PLAN)
-    [result] = ingest_files(demo_store, PLAN, [("a.xlsx", _report("UB Mặt trận tỉnh",
-                                                                   "NV01"))])
+    [result] = ingest_files(demo_store, PLAN, [("a.xlsx", _report("UB Mặt trận tỉnh", "NV01"))])
     assert result.unit == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     assert not [w for w in result.warnings if "được hiểu" in w.message]
 
@@ -71,28 +78,49 @@ def test_the_closest_candidates_are_offered_best_first(demo_store):
     catalog = load_catalog(demo_store, PLAN)
     assert task_choices(catalog, "tuyên truyền và phối hợp")[0][0] in ("NV02", "NV03")
     assert unit_choices(catalog, "Sở Thông tin Truyền thông tỉnh")[0] == (
-        "Sở Thông tin và Truyền thông")
+        "Sở Thông tin và Truyền thông"
+    )
 
 
 def _cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tracker", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_command_line_adds_lists_and_removes(demo_db):
-    added = _cli("alias", "add", "--plan", PLAN, "--task", "NV01", "Tổ chức quán triệt",
-                 "--by", "cli", "--db", demo_db)
+    added = _cli(
+        "alias",
+        "add",
+        "--plan",
+        PLAN,
+        "--task",
+        "NV01",
+        "Tổ chức quán triệt",
+        "--by",
+        "cli",
+        "--db",
+        demo_db,
+    )
     assert added.returncode == 0, added.stderr
     assert "NV01" in added.stdout
-    unit = _cli("alias", "add", "--unit", "Sở Ngoại vụ", "Sở NV tỉnh", "--plan", PLAN,
-                "--db", demo_db)
+    unit = _cli(
+        "alias", "add", "--unit", "Sở Ngoại vụ", "Sở NV tỉnh", "--plan", PLAN, "--db", demo_db
+    )
     assert unit.returncode == 0, unit.stderr
-    refused = _cli("alias", "add", "--plan", PLAN, "--task", "NV02", "Tổ chức quán triệt",
-                   "--db", demo_db)
+    refused = _cli(
+        "alias", "add", "--plan", PLAN, "--task", "NV02", "Tổ chức quán triệt", "--db", demo_db
+    )
     assert refused.returncode == 1 and "NV01" in refused.stderr
     listing = json.loads(_cli("alias", "list", "--json", "--db", demo_db).stdout)
     assert sorted((r["kind"], r["alias"]) for r in listing) == [
-        ("task", "Tổ chức quán triệt"), ("unit", "Sở NV tỉnh")]
+        ("task", "Tổ chức quán triệt"),
+        ("unit", "Sở NV tỉnh"),
+    ]
     first = next(r["alias_id"] for r in listing if r["kind"] == "task")
     assert _cli("alias", "remove", first, "--db", demo_db).returncode == 0
     assert _cli("alias", "remove", first, "--db", demo_db).returncode == 1

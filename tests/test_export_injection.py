@@ -44,20 +44,53 @@ def export(demo_store):
     ref = plan_reference(demo_store, PLAN)
     unit_id = next(uid for uid, name, _short, _aliases in ref.units if name == UNIT)
     task_ids = {code: tid for tid, code, *_rest in ref.tasks}
-    rows = pa.Table.from_pylist([
-        dict(sheet="Báo cáo", row_no=n, task_id=task_ids[task], unit_id=unit_id,
-             period=period, progress="in_progress", completed_on=None, result_text=result,
-             note=note, raw_status="Đang thực hiện")
-        for n, ((task, period), (result, note)) in enumerate(PAYLOADS.items(), 1)
-    ], schema=pa.schema([("sheet", pa.string()), ("row_no", pa.int32()),
-                         ("task_id", pa.int64()), ("unit_id", pa.int64()),
-                         ("period", pa.string()), ("progress", pa.string()),
-                         ("completed_on", pa.date32()), ("result_text", pa.string()),
-                         ("note", pa.string()), ("raw_status", pa.string())]))
+    rows = pa.Table.from_pylist(
+        [
+            dict(
+                sheet="Báo cáo",
+                row_no=n,
+                task_id=task_ids[task],
+                unit_id=unit_id,
+                period=period,
+                progress="in_progress",
+                completed_on=None,
+                result_text=result,
+                note=note,
+                raw_status="Đang thực hiện",
+            )
+            for n, ((task, period), (result, note)) in enumerate(PAYLOADS.items(), 1)
+        ],
+        schema=pa.schema(
+            [
+                ("sheet", pa.string()),
+                ("row_no", pa.int32()),
+                ("task_id", pa.int64()),
+                ("unit_id", pa.int64()),
+                ("period", pa.string()),
+                ("progress", pa.string()),
+                ("completed_on", pa.date32()),
+                ("result_text", pa.string()),
+                ("note", pa.string()),
+                ("raw_status", pa.string()),
+            ]
+        ),
+    )
     data = b"hostile"
-    written = write_reports(demo_store, ref.plan_id, [NewReport(
-        FILE_NAME, hashlib.sha256(data).hexdigest(), data, unit_id, date(2019, 7, 25), 0,
-        rows)])
+    written = write_reports(
+        demo_store,
+        ref.plan_id,
+        [
+            NewReport(
+                FILE_NAME,
+                hashlib.sha256(data).hexdigest(),
+                data,
+                unit_id,
+                date(2019, 7, 25),
+                0,
+                rows,
+            )
+        ],
+    )
     assert written[0].failure is None, written[0].failure
     return report.collect(demo_store, AS_OF, PLAN)
 

@@ -88,10 +88,13 @@ def test_an_xls_renamed_xlsx_is_read_for_what_it_is(store):
     assert any("nội dung là tệp xls" in p.message for p in result.warnings)
 
 
-@pytest.mark.parametrize("doctype", [
-    b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>',
-    b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-])
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>',
+        b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+    ],
+)
 def test_entity_bombs_and_external_entities_are_refused_before_parsing(store, doctype):
     def poison(name, body):
         if name == "xl/worksheets/sheet1.xml":
@@ -104,8 +107,10 @@ def test_entity_bombs_and_external_entities_are_refused_before_parsing(store, do
 
 def _bomb(declared_lie: bool) -> bytes:
     """A sheet inflating to ~300 MB of one repeated row (about 300 KB compressed)."""
-    head = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-            b'spreadsheetml/2006/main"><sheetData>')
+    head = (
+        b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><sheetData>'
+    )
     row = b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
     body = head + row * (300_000_000 // len(row)) + b"</sheetData></worksheet>"
     base = xlsx([["a"]])
@@ -115,8 +120,11 @@ def _bomb(declared_lie: bool) -> bytes:
 
     data = rezip(base, swap)
     if declared_lie:  # make the headers claim the sheet is small
-        info = next(i for i in zipfile.ZipFile(io.BytesIO(data)).infolist()
-                    if i.filename == "xl/worksheets/sheet1.xml")
+        info = next(
+            i
+            for i in zipfile.ZipFile(io.BytesIO(data)).infolist()
+            if i.filename == "xl/worksheets/sheet1.xml"
+        )
         real = info.file_size.to_bytes(4, "little")
         data = data.replace(real, (1000).to_bytes(4, "little"))
     return data
@@ -164,14 +172,13 @@ def test_formula_cells_read_their_cached_value_and_one_without_is_reported(store
     def formulas(book, sheet):
         sheet["E6"] = "=DATE(2019,6,25)"
 
-    result = refused(store, "ct.xlsx", xlsx(long_report(good_rows()), extra=formulas),
-                     "công thức")
+    result = refused(store, "ct.xlsx", xlsx(long_report(good_rows()), extra=formulas), "công thức")
     assert any(p.row == 6 and p.column == "E" for p in result.errors)
 
     def cached(name, body):  # what Excel writes: the formula and its cached value
-        return body.replace(b"<f>DATE(2019,6,25)</f><v></v>",
-                            b"<f>DATE(2019,6,25)</f><v>43641</v>").replace(
-            b"<f>DATE(2019,6,25)</f><v />", b"<f>DATE(2019,6,25)</f><v>43641</v>")
+        return body.replace(
+            b"<f>DATE(2019,6,25)</f><v></v>", b"<f>DATE(2019,6,25)</f><v>43641</v>"
+        ).replace(b"<f>DATE(2019,6,25)</f><v />", b"<f>DATE(2019,6,25)</f><v>43641</v>")
 
     data = rezip(xlsx(long_report(good_rows()), extra=formulas), cached)
     [result] = ingest_files(store, PLAN, [("ct2.xlsx", data)])
@@ -192,8 +199,9 @@ def test_nothing_outside_the_data_folder_is_written_whatever_the_file_name(store
 
 def test_a_hostile_file_in_a_batch_does_not_stop_the_good_ones(store):
     good = xlsx(long_report(good_rows()))
-    results = ingest_files(store, PLAN, [("bom.xlsx", _bomb(False)), ("tot.xlsx", good),
-                                         ("rong.xlsx", b"")])
+    results = ingest_files(
+        store, PLAN, [("bom.xlsx", _bomb(False)), ("tot.xlsx", good), ("rong.xlsx", b"")]
+    )
     assert [r.accepted for r in results] == [False, True, False]
     assert count(store, "report") == 1
 

@@ -14,8 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tracker", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -31,9 +36,17 @@ def test_ingest_exits_0_when_every_file_is_accepted_or_already_loaded(db, tmp_pa
     first = cli("ingest", path, "--plan", PLAN, "--db", db, "--json")
     assert first.returncode == 0, first.stderr
     [record] = json.loads(first.stdout)
-    assert record == {"file": "snv.xlsx", "accepted": True, "duplicate": False,
-                      "unit": "Sở Ngoại vụ", "rows": 3, "reported_on": "2019-07-25",
-                      "reported_on_source": "file", "errors": [], "warnings": []}
+    assert record == {
+        "file": "snv.xlsx",
+        "accepted": True,
+        "duplicate": False,
+        "unit": "Sở Ngoại vụ",
+        "rows": 3,
+        "reported_on": "2019-07-25",
+        "reported_on_source": "file",
+        "errors": [],
+        "warnings": [],
+    }
     again = cli("ingest", path, "--plan", PLAN, "--db", db, "--json")
     assert again.returncode == 0
     assert json.loads(again.stdout)[0]["duplicate"] is True
@@ -51,7 +64,11 @@ def test_a_folder_means_every_report_file_in_it_and_a_rejection_exits_1(db, tmp_
     assert set(records) == {"a.xlsx", "b.xlsx"}
     [error] = records["b.xlsx"]["errors"]
     assert {k: error[k] for k in ("sheet", "row", "column", "value")} == {
-        "sheet": "Báo cáo", "row": 6, "column": "B", "value": "NV99"}
+        "sheet": "Báo cáo",
+        "row": 6,
+        "column": "B",
+        "value": "NV99",
+    }
     assert "Không tìm thấy nhiệm vụ" in error["message"]
 
 
@@ -61,16 +78,20 @@ def test_the_unit_option_and_a_consolidated_file_give_unit_and_null(db, tmp_path
     done = cli("ingest", path, "--plan", PLAN, "--unit", "Sở NgV", "--db", db, "--json")
     assert done.returncode == 0 and json.loads(done.stdout)[0]["unit"] == "Sở Ngoại vụ"
     many = tmp_path / "th.xlsx"
-    many.write_bytes(xlsx([["Đơn vị", "Mã NV", "Tình trạng"], ["SNV", "NV03", "HT"],
-                           ["Sở TT&TT", "NV03", "HT"]]))
+    many.write_bytes(
+        xlsx([["Đơn vị", "Mã NV", "Tình trạng"], ["SNV", "NV03", "HT"], ["Sở TT&TT", "NV03", "HT"]])
+    )
     done = cli("ingest", many, "--plan", PLAN, "--db", db, "--json")
     assert done.returncode == 0 and json.loads(done.stdout)[0]["unit"] is None
 
 
-@pytest.mark.parametrize("args", [
-    ["--plan", "0-KH/KHONG"],
-    ["--plan", PLAN, "--unit", "Sở Không Có"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--plan", "0-KH/KHONG"],
+        ["--plan", PLAN, "--unit", "Sở Không Có"],
+    ],
+)
 def test_bad_usage_exits_2(db, tmp_path, args):
     path = tmp_path / "a.xlsx"
     path.write_bytes(xlsx(long_report(good_rows())))

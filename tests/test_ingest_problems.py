@@ -18,22 +18,24 @@ def store(tmp_path):
 
 
 def test_every_problem_of_a_file_is_reported_at_once_with_its_location(store):
-    body = [[1, "NV99", "", "HT", None, "", ""],
-            [2, "NV01", "", "Tạm dừng", None, "", ""],
-            [3, "NV03", "", "HT", "31/02/2019", "", ""],
-            [4, "", "", "HT", None, "", ""],
-            [5, "NV03", "", "HT", "1/7/2019", "", ""],
-            [6, "NV04", "", "", None, "Có kết quả nhưng không ghi tình trạng", ""]]
+    body = [
+        [1, "NV99", "", "HT", None, "", ""],
+        [2, "NV01", "", "Tạm dừng", None, "", ""],
+        [3, "NV03", "", "HT", "31/02/2019", "", ""],
+        [4, "", "", "HT", None, "", ""],
+        [5, "NV03", "", "HT", "1/7/2019", "", ""],
+        [6, "NV04", "", "", None, "Có kết quả nhưng không ghi tình trạng", ""],
+    ]
     [result] = ingest_files(store, PLAN, [("loi.xlsx", xlsx(long_report(body)))])
     assert not result.accepted
     located = {(p.sheet, p.row, p.column, p.value) for p in result.errors}
     assert located == {
-        ("Báo cáo", 6, "B", "NV99"),          # unknown task
-        ("Báo cáo", 7, "D", "Tạm dừng"),      # unknown status word
-        ("Báo cáo", 8, "E", "31/02/2019"),    # impossible date
-        ("Báo cáo", 9, "C", None),            # no task at all
-        ("Báo cáo", 10, "B", "NV03"),         # NV03 twice (first at row 8)
-        ("Báo cáo", 11, "D", None),           # result without status
+        ("Báo cáo", 6, "B", "NV99"),  # unknown task
+        ("Báo cáo", 7, "D", "Tạm dừng"),  # unknown status word
+        ("Báo cáo", 8, "E", "31/02/2019"),  # impossible date
+        ("Báo cáo", 9, "C", None),  # no task at all
+        ("Báo cáo", 10, "B", "NV03"),  # NV03 twice (first at row 8)
+        ("Báo cáo", 11, "D", None),  # result without status
     }
     assert all(p.file == "loi.xlsx" for p in result.errors)
     assert any("dòng 8" in p.message for p in result.errors if p.row == 10)
@@ -42,8 +44,9 @@ def test_every_problem_of_a_file_is_reported_at_once_with_its_location(store):
 
 def test_an_unknown_unit_is_an_error_never_a_new_unit(store):
     units_before = count(store, "unit")
-    [result] = ingest_files(store, PLAN, [("x.xlsx", xlsx(long_report(good_rows(),
-                                                                      unit="Sở Mới Lập")))])
+    [result] = ingest_files(
+        store, PLAN, [("x.xlsx", xlsx(long_report(good_rows(), unit="Sở Mới Lập")))]
+    )
     assert not result.accepted
     [problem] = result.errors  # reported once, at the title cell, not on every row
     assert (problem.row, problem.column, problem.value) == (2, "A", "Sở Mới Lập")
@@ -58,8 +61,9 @@ def test_an_ambiguous_title_is_an_error_not_a_guess(store):
 
 
 def test_a_title_unit_that_contradicts_the_chosen_unit_is_an_error(store):
-    [result] = ingest_files(store, PLAN, [("a.xlsx", xlsx(long_report(good_rows())))],
-                            unit="Sở Tư pháp")
+    [result] = ingest_files(
+        store, PLAN, [("a.xlsx", xlsx(long_report(good_rows())))], unit="Sở Tư pháp"
+    )
     assert not result.accepted
     assert "đã chọn" in result.errors[0].message
 
@@ -74,10 +78,14 @@ def test_good_files_load_and_bad_ones_are_listed_in_one_batch(store):
     bad = xlsx(long_report([[1, "NV77", "", "HT", None, "", ""]]))
     good = xlsx(long_report(good_rows()))
     other = xlsx(long_report(good_rows(), unit="Sở TT&TT"))
-    results = ingest_files(store, PLAN, [("bad.xlsx", bad), ("good.xlsx", good),
-                                         ("other.xlsx", other)])
+    results = ingest_files(
+        store, PLAN, [("bad.xlsx", bad), ("good.xlsx", good), ("other.xlsx", other)]
+    )
     assert [(r.file, r.accepted) for r in results] == [
-        ("bad.xlsx", False), ("good.xlsx", True), ("other.xlsx", True)]
+        ("bad.xlsx", False),
+        ("good.xlsx", True),
+        ("other.xlsx", True),
+    ]
     assert count(store, "report") == 2 and count(store, "report_row") == 6
 
 

@@ -28,10 +28,15 @@ def report(unit="Sở Ngoại vụ", on="ngày 25 tháng 7 năm 2019", rows=None
 
 
 def status_of(store, unit: str, task: str, as_of: str = "2019-12-31") -> str:
-    rows = store._con.cursor().execute(
-        "SELECT status FROM status_detail($d::DATE, plan_code := $p) "
-        "WHERE unit = $u AND task_code = $t AND period = ''",
-        {"d": as_of, "p": PLAN, "u": unit, "t": task}).fetchall()
+    rows = (
+        store._con.cursor()
+        .execute(
+            "SELECT status FROM status_detail($d::DATE, plan_code := $p) "
+            "WHERE unit = $u AND task_code = $t AND period = ''",
+            {"d": as_of, "p": PLAN, "u": unit, "t": task},
+        )
+        .fetchall()
+    )
     return rows[0][0]
 
 
@@ -95,9 +100,11 @@ def test_rejected_files_keep_no_bytes(store, tmp_path):
 
 def test_concurrent_ingestion_from_several_threads_loses_and_duplicates_nothing(store):
     units = ["Sở Ngoại vụ", "Sở TT&TT", "HU Bắc Sơn", "Sở Tư pháp"]
-    files = [(f"{u}-{d}.xlsx", report(unit=u, on=f"ngày {d} tháng 7 năm 2019",
-                                      rows=good_rows()[:1]))
-             for u in units for d in range(1, 11)]
+    files = [
+        (f"{u}-{d}.xlsx", report(unit=u, on=f"ngày {d} tháng 7 năm 2019", rows=good_rows()[:1]))
+        for u in units
+        for d in range(1, 11)
+    ]
     errors = []
 
     def work(batch):
@@ -126,12 +133,15 @@ def _block_row(store, report_id: int, row_no: int, task: str, unit: str) -> None
     report_row has no unique key in the schema (validation rules duplicates out, and the
     index slowed ingestion), so the test adds one to its own database to make the clash."""
     cursor = store._con.cursor()
-    cursor.execute("CREATE UNIQUE INDEX IF NOT EXISTS test_clash ON report_row "
-                   "(report_id, sheet, row_no, task_id, unit_id, period)").fetchall()
+    cursor.execute(
+        "CREATE UNIQUE INDEX IF NOT EXISTS test_clash ON report_row "
+        "(report_id, sheet, row_no, task_id, unit_id, period)"
+    ).fetchall()
     cursor.execute(
         "INSERT INTO report_row SELECT $r, 'Báo cáo', $n, t.task_id, u.unit_id, '', 'done', "
         "NULL, '', '', '', NULL FROM task t, unit u WHERE t.code = $t AND u.name = $u",
-        {"r": report_id, "n": row_no, "t": task, "u": unit}).fetchall()
+        {"r": report_id, "n": row_no, "t": task, "u": unit},
+    ).fetchall()
 
 
 def test_a_failure_injected_mid_file_leaves_the_database_as_it_was(store, tmp_path):
@@ -151,8 +161,7 @@ def test_a_failure_injected_mid_file_leaves_the_database_as_it_was(store, tmp_pa
 def test_a_batch_write_failure_falls_back_to_one_transaction_per_file(store):
     next_id = store.scalar("report_next_ids", n=1) + 1
     _block_row(store, next_id, 6, "NV01", "Sở Ngoại vụ")
-    results = ingest_files(store, PLAN, [("a.xlsx", report()),
-                                         ("b.xlsx", report(unit="Sở TT&TT"))])
+    results = ingest_files(store, PLAN, [("a.xlsx", report()), ("b.xlsx", report(unit="Sở TT&TT"))])
     # the batch transaction failed on a.xlsx's first row and was rolled back whole; each
     # file then loaded in a transaction of its own
     assert [r.accepted for r in results] == [True, True]

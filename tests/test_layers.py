@@ -87,11 +87,8 @@ PAGE_MAY_IMPORT = (
 )
 OURS_AND_DUCKDB = {"tracker", "loaders", "ui", "duckdb"}
 
-# Pages that still call the parsers themselves; being refactored onto tracker.usecases.
-PAGES_STILL_IMPORTING_LOADERS = {
-    "pages/plans.py": "pages/plans.py reads plan documents and sheets with loaders.plans",
-    "pages/units.py": "pages/units.py reads the unit sheet with loaders.plans",
-}
+# Pages that still call the parsers themselves (none: they go through tracker.usecases).
+PAGES_STILL_IMPORTING_LOADERS: dict[str, str] = {}
 
 
 def _page_params() -> list:
@@ -119,14 +116,23 @@ def test_a_page_imports_only_ui_views_charts_exports_usecases_and_domain(page):
 def test_the_page_rule_refuses_the_store_the_parsers_and_duckdb():
     assert _allowed_for_a_page("tracker.views.summary")
     assert _allowed_for_a_page("ui.data.call") and _allowed_for_a_page("streamlit")
-    for module in ("tracker.store.database", "loaders.plans.document", "duckdb", "tracker",
-                   "tracker.cli.main", "uikit"):
+    for module in (
+        "tracker.store.database",
+        "loaders.plans.document",
+        "duckdb",
+        "tracker",
+        "tracker.cli.main",
+        "uikit",
+    ):
         assert _allowed_for_a_page(module) == (module == "uikit"), module
 
 
 def test_the_store_layer_imports_neither_loaders_nor_the_ui():
-    offenders = [str(p.relative_to(ROOT)) for p in _python_files("tracker/store")
-                 if _imports(p) & {"loaders", "ui", "streamlit"}]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in _python_files("tracker/store")
+        if _imports(p) & {"loaders", "ui", "streamlit"}
+    ]
     assert offenders == []
 
 

@@ -38,8 +38,10 @@ def _registry(province: str) -> list[RegistryUnit]:
     for path in demo_files():
         found, units, _plan = load(path)
         if found == province:
-            return [RegistryUnit(i, u.name, (u.short_name, *u.aliases), u.group)
-                    for i, u in enumerate(units, start=1)]
+            return [
+                RegistryUnit(i, u.name, (u.short_name, *u.aliases), u.group)
+                for i, u in enumerate(units, start=1)
+            ]
     raise AssertionError(province)
 
 
@@ -119,7 +121,14 @@ def test_hai_duong_has_no_number_and_no_date_and_says_so(hai_duong):
 def test_hai_duong_conference_levels_and_ongoing_groups_despite_its_numbering(hai_duong):
     tasks = {t.section: t for t in hai_duong.tasks}
     assert list(tasks) == [
-        "II.1.1", "II.1.2", "II.1.3", "II.2.1", "II.3.2", "II.3.3", "II.3.4", "II.3.5",
+        "II.1.1",
+        "II.1.2",
+        "II.1.3",
+        "II.2.1",
+        "II.3.2",
+        "II.3.3",
+        "II.3.4",
+        "II.3.5",
     ]
     conference = tasks["II.1.1"]
     assert conference.deadline_text == "1/2 ngày, ngày 11/6/2019"
@@ -168,8 +177,7 @@ def test_the_json_shape_of_the_command_line(lang_son):
     assert set(shape["plan"]) >= {"code", "title", "date", "issuer", "directive"}
     assert shape["plan"]["date"] == "2019-06-21"
     task = shape["tasks"][0]
-    assert set(task) >= {"section", "title", "deadline_text", "start", "due", "recurrence",
-                         "units"}
+    assert set(task) >= {"section", "title", "deadline_text", "start", "due", "recurrence", "units"}
     assert task["due"] == "2019-06-30"
     assert len(shape["units"]) == 6
 

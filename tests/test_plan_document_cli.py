@@ -13,8 +13,13 @@ HAI_DUONG = ROOT / "data" / "samples" / "ke-hoach-ban-thuong-vu-tinh-uy-hai-duon
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tracker", "import-plan", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", "import-plan", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_dry_run_json_prints_the_draft_without_a_database(tmp_path):
@@ -24,8 +29,14 @@ def test_dry_run_json_prints_the_draft_without_a_database(tmp_path):
     assert shape["plan"]["code"] == "84-KH/BTGTU"
     assert shape["plan"]["date"] == "2019-06-21"
     assert shape["plan"]["directive"]["code"] == "32-CT/TW"
-    assert [t["section"] for t in shape["tasks"]] == ["II", "III.1", "III.2", "III.3", "III.4",
-                                                      "III.5"]
+    assert [t["section"] for t in shape["tasks"]] == [
+        "II",
+        "III.1",
+        "III.2",
+        "III.3",
+        "III.4",
+        "III.5",
+    ]
     assert shape["tasks"][0]["due"] == "2019-06-30"
     assert len(shape["units"]) == 6
     assert not (tmp_path / "none.duckdb").exists()
@@ -40,8 +51,9 @@ def test_dry_run_against_the_registry_lists_unknown_units(demo_db):
 
 
 def test_saving_refuses_unknown_units_and_writes_nothing(demo_db):
-    done = _run(str(HAI_DUONG), "--db", str(demo_db), "--code", "X-KH/TU", "--date",
-                "2019-05-31", "--json")
+    done = _run(
+        str(HAI_DUONG), "--db", str(demo_db), "--code", "X-KH/TU", "--date", "2019-05-31", "--json"
+    )
     assert done.returncode == 1
     result = json.loads(done.stdout)
     assert result["saved"] is False
@@ -55,8 +67,13 @@ def test_saving_a_clean_document(demo_db, tmp_path):
     done = _run(str(copy), "--db", str(demo_db), "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads(done.stdout)
-    assert result == {"saved": True, "code": "85-KH/BTGTU", "problems": [], "tasks": 6,
-                      "assignments": 162}
+    assert result == {
+        "saved": True,
+        "code": "85-KH/BTGTU",
+        "problems": [],
+        "tasks": 6,
+        "assignments": 162,
+    }
 
 
 def test_a_document_that_is_not_a_plan_exits_non_zero(tmp_path):

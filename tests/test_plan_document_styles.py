@@ -29,7 +29,10 @@ def test_a_state_plan_with_bullets_as_tasks_quarters_halves_and_a_date_range():
     draft = _read("ubnd_quang_nam_125_quarters.txt")
     plan = draft.plan
     assert (plan.code, plan.issued_on, plan.place) == (
-        "125/KH-UBND", date(2021, 3, 15), "Quảng Nam")
+        "125/KH-UBND",
+        date(2021, 3, 15),
+        "Quảng Nam",
+    )
     assert plan.issuer == "Ủy ban nhân dân tỉnh"
     assert (plan.directive.kind, plan.directive.code) == ("Nghị quyết", "52-NQ/TW")
     assert plan.directive.issued_on == date(2019, 9, 27)
@@ -54,7 +57,9 @@ def test_a_task_s_own_chu_tri_and_phoi_hop_lines_beat_the_organisation_section()
     ]
     training = _by_title(draft, "Mở 05 lớp")
     assert [(u.name, u.role) for u in training.units] == [
-        ("Sở Nội vụ", "chu_tri"), ("Sở Thông tin và Truyền thông", "phoi_hop")]
+        ("Sở Nội vụ", "chu_tri"),
+        ("Sở Thông tin và Truyền thông", "phoi_hop"),
+    ]
     # A task naming no unit is carried by every unit of "Tổ chức thực hiện".
     assert len(_by_title(draft, "Ban hành Quy chế").units) == 5
 
@@ -75,14 +80,18 @@ def test_a_markdown_plan_with_no_thoi_gian_lines_reads_inline_deadlines():
     assert conference.deadline_text == "trong tháng 9/2021"
     assert (conference.start, conference.due) == (date(2021, 9, 1), date(2021, 9, 30))
     assert [(u.name, u.role) for u in conference.units] == [
-        ("Ban Tuyên giáo Huyện ủy", "chu_tri"), ("Trung tâm Chính trị huyện", "phoi_hop")]
+        ("Ban Tuyên giáo Huyện ủy", "chu_tri"),
+        ("Trung tâm Chính trị huyện", "phoi_hop"),
+    ]
     assert draft.tasks[1].due == date(2021, 9, 30)
     assert draft.tasks[2].recurrence == "yearly"
     assert draft.tasks[3].recurrence == "half_yearly"
     # No deadline at all: assumed ongoing, and the draft says so where.
     assert draft.tasks[4].recurrence == "continuous"
-    assert any(p.message.startswith("Mục II.3:") and "tạm coi là" in p.message
-               and p.severity == "info" for p in draft.problems)
+    assert any(
+        p.message.startswith("Mục II.3:") and "tạm coi là" in p.message and p.severity == "info"
+        for p in draft.problems
+    )
     assert "Trung tâm Chính trị huyện" in [u.name for u in draft.units]
 
 
@@ -101,8 +110,10 @@ def test_thoi_han_lines_and_an_impossible_quarter_is_flagged_not_guessed():
     assert flagged and flagged[0].row == 27 and flagged[0].message.startswith("Mục II.4:")
     assert flagged[0].value == "Quý 5/2020" and flagged[0].file == draft.source_name
     assert [u.name for u in draft.units] == [
-        "Ban Tuyên giáo Đảng ủy Khối", "Văn phòng Đảng ủy Khối",
-        "Các đảng bộ, chi bộ cơ sở trực thuộc"]
+        "Ban Tuyên giáo Đảng ủy Khối",
+        "Văn phòng Đảng ủy Khối",
+        "Các đảng bộ, chi bộ cơ sở trực thuộc",
+    ]
     assert draft.reporting.cycle == "half_yearly"
 
 
@@ -118,7 +129,9 @@ def test_an_appendix_task_table_after_the_signature_gives_one_task_per_row():
     ]
     assert draft.tasks[1].start == date(2022, 5, 1)
     assert [(u.name, u.role) for u in draft.tasks[2].units] == [
-        ("Phòng Quản lý văn hóa", "chu_tri"), ("Thư viện tỉnh", "phoi_hop")]
+        ("Phòng Quản lý văn hóa", "chu_tri"),
+        ("Thư viện tỉnh", "phoi_hop"),
+    ]
     assert draft.reporting.report_to == "Sở Văn hóa, Thể thao và Du lịch"
     assert draft.reporting.deadline_text == "trước ngày 15/12/2022"
 
@@ -161,7 +174,8 @@ def test_a_docx_plan_reads_like_its_text():
     from_text = _read("dang_uy_khoi_half_years.txt")
     assert from_docx.plan.code == from_text.plan.code
     assert [(t.title, t.due) for t in from_docx.tasks] == [
-        (t.title, t.due) for t in from_text.tasks]
+        (t.title, t.due) for t in from_text.tasks
+    ]
 
 
 def test_word_automatic_numbering_is_restored_from_the_docx_lists():
@@ -171,20 +185,26 @@ def test_word_automatic_numbering_is_restored_from_the_docx_lists():
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     document = docx.Document()
     numbering = document.part.numbering_part.element
-    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("decimal", "%2.%3."),
-              ("bullet", "-")]
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {ns} w:abstractNumId="90">' + "".join(
-            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
-        + "</w:abstractNum>"))
-    numbering.append(parse_xml(
-        f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("decimal", "%2.%3."), ("bullet", "-")]
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="90">'
+            + "".join(
+                f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                f'<w:lvlText w:val="{text}"/></w:lvl>'
+                for i, (fmt, text) in enumerate(levels)
+            )
+            + "</w:abstractNum>"
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
 
     def numbered(text: str, level: int) -> None:
         paragraph = document.add_paragraph(text)
-        paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
 
     document.add_paragraph("Số 7-KH/BTGTU")
     document.add_paragraph("Lạng Sơn, ngày 02 tháng 3 năm 2020")
@@ -205,8 +225,10 @@ def test_word_automatic_numbering_is_restored_from_the_docx_lists():
     draft = read_plan_document(buffer.getvalue(), "kh7.docx")
     assert draft.plan.code == "7-KH/BTGTU"
     assert [(t.section, t.due) for t in draft.tasks] == [
-        ("II.1", date(2020, 3, 31)), ("II.2.1", date(2020, 4, 30)),
-        ("II.2.2", date(2020, 5, 15))]
+        ("II.1", date(2020, 3, 31)),
+        ("II.2.1", date(2020, 4, 30)),
+        ("II.2.2", date(2020, 5, 15)),
+    ]
 
 
 def test_windows_vietnamese_code_page_text_is_decoded():
@@ -232,8 +254,9 @@ def _cp1258(text: str) -> bytes:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("KẾHOẠCHI.-+:1234567890/ \nabcđôưThờigan")),
-               max_size=400))
+@given(
+    st.text(alphabet=st.sampled_from(list("KẾHOẠCHI.-+:1234567890/ \nabcđôưThờigan")), max_size=400)
+)
 def test_the_parser_never_raises_on_any_text(text):
     draft = parse_plan_text(text)
     assert isinstance(draft.problems, list)

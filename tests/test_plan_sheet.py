@@ -74,12 +74,23 @@ def test_the_template_prefills_a_plan_and_reads_back_the_same(demo_store):
 
 
 def test_a_filled_template_imports_new_units_and_the_plan(demo_store):
-    data = _fill(_template(demo_store), PLAN, [
-        ["NV01", "I", "", "Tọa đàm khoa học", "Quý III/2020", "Sở TT&TT", "Báo Lạng Sơn"],
-        ["NV02", "II", "", "Triển lãm ảnh", "từ ngày 10/8/2020 đến ngày 05/9/2020",
-         "Bảo tàng tỉnh", "Nhóm: Cơ quan báo chí"],
-    ], units=[["Bảo tàng tỉnh Lạng Sơn", "Bảo tàng tỉnh", "", "Sở, ban, ngành", "Cấp tỉnh",
-               ""]])
+    data = _fill(
+        _template(demo_store),
+        PLAN,
+        [
+            ["NV01", "I", "", "Tọa đàm khoa học", "Quý III/2020", "Sở TT&TT", "Báo Lạng Sơn"],
+            [
+                "NV02",
+                "II",
+                "",
+                "Triển lãm ảnh",
+                "từ ngày 10/8/2020 đến ngày 05/9/2020",
+                "Bảo tàng tỉnh",
+                "Nhóm: Cơ quan báo chí",
+            ],
+        ],
+        units=[["Bảo tàng tỉnh Lạng Sơn", "Bảo tàng tỉnh", "", "Sở, ban, ngành", "Cấp tỉnh", ""]],
+    )
     outcome = plans.import_workbook(demo_store, data, "kh15.xlsx")
     saved, problems = outcome.saved, outcome.problems
     assert [p for p in problems if p.is_error] == []
@@ -92,10 +103,15 @@ def test_a_filled_template_imports_new_units_and_the_plan(demo_store):
 
 def test_an_unknown_unit_rejects_the_whole_file_with_its_cell(demo_store):
     before = len(plans.plan_fields(demo_store, "15-KH/BTGTU") or [])
-    data = _fill(_template(demo_store), PLAN, [
-        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
-        ["NV02", "II", "", "Triển lãm", "Quý IV/2020", "Sở Du hành vũ trụ", ""],
-    ], units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Sở, ban, ngành", "Cấp tỉnh", ""]])
+    data = _fill(
+        _template(demo_store),
+        PLAN,
+        [
+            ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
+            ["NV02", "II", "", "Triển lãm", "Quý IV/2020", "Sở Du hành vũ trụ", ""],
+        ],
+        units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Sở, ban, ngành", "Cấp tỉnh", ""]],
+    )
     outcome = plans.import_workbook(demo_store, data, "kh15.xlsx")
     saved, problems = outcome.saved, outcome.problems
     assert saved is None
@@ -105,16 +121,19 @@ def test_an_unknown_unit_rejects_the_whole_file_with_its_cell(demo_store):
     assert "Sở Du hành vũ trụ" in str(errors[0])
     # Nothing was written: neither the plan nor the new unit.
     assert plans.plan_fields(demo_store, "15-KH/BTGTU") is None and before == 0
-    assert "Bảo tàng tỉnh Lạng Sơn" not in units.units_frame(demo_store, PROVINCE)[
-        "name"].tolist()
+    assert "Bảo tàng tỉnh Lạng Sơn" not in units.units_frame(demo_store, PROVINCE)["name"].tolist()
 
 
 def test_bad_dates_duplicate_codes_and_missing_fields_are_located(demo_store):
     plan = dict(PLAN, **{"Ngày ban hành": "31/02/2020", "Tên kế hoạch": None})
-    data = _fill(_template(demo_store), plan, [
-        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
-        ["NV01", "II", "", "Triển lãm", "Quý 7/2020", "Sở TT&TT", ""],
-    ])
+    data = _fill(
+        _template(demo_store),
+        plan,
+        [
+            ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""],
+            ["NV01", "II", "", "Triển lãm", "Quý 7/2020", "Sở TT&TT", ""],
+        ],
+    )
     outcome = plans.import_workbook(demo_store, data, "kh.xlsx")
     saved, problems = outcome.saved, outcome.problems
     assert saved is None
@@ -151,8 +170,9 @@ def test_archive_and_delete(demo_store, store):
     assert demo_store.frame("plans_list").set_index("code").loc["84-KH/BTGTU", "archived"]
     refused = plans.delete_plan(demo_store, "84-KH/BTGTU")
     assert not refused.ok and "báo cáo" in refused.errors[0].message
-    data = _fill(_template(demo_store), PLAN, [["NV01", "I", "", "Tọa đàm", "Quý III/2020",
-                                                "Sở TT&TT", ""]])
+    data = _fill(
+        _template(demo_store), PLAN, [["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""]]
+    )
     saved = plans.import_workbook(demo_store, data, "kh.xlsx").saved
     assert saved and plans.delete_plan(demo_store, "15-KH/BTGTU").ok
     assert plans.plan_fields(demo_store, "15-KH/BTGTU") is None
@@ -163,8 +183,16 @@ def test_archive_and_delete(demo_store, store):
 def test_a_spelling_of_another_unit_is_refused(demo_store, alias):
     frame = units.units_frame(demo_store, PROVINCE)
     report = frame[frame["name"] == "Báo Lạng Sơn"].iloc[0]
-    row = units.UnitRow(report["name"], report["short_name"], (alias,), report["group"],
-                           report["level"], "", int(report["unit_id"]), row=5)
+    row = units.UnitRow(
+        report["name"],
+        report["short_name"],
+        (alias,),
+        report["group"],
+        report["level"],
+        "",
+        int(report["unit_id"]),
+        row=5,
+    )
     problems = units.save_unit_rows(demo_store, PROVINCE, [row]).problems
     assert problems and (problems[0].column, problems[0].row) == ("aliases", 5)
     assert "đã là của «Sở Ngoại vụ»" in problems[0].message
@@ -173,9 +201,15 @@ def test_a_spelling_of_another_unit_is_refused(demo_store, alias):
 def test_renaming_a_unit_keeps_its_assignments_and_units_in_use_are_not_deleted(demo_store):
     frame = units.units_frame(demo_store, PROVINCE)
     unit = frame[frame["name"] == "Sở Ngoại vụ"].iloc[0]
-    row = units.UnitRow("Sở Ngoại vụ tỉnh Lạng Sơn", unit["short_name"],
-                           ("Sở Ngoại vụ", "SNV"), unit["group"], unit["level"], "",
-                           int(unit["unit_id"]))
+    row = units.UnitRow(
+        "Sở Ngoại vụ tỉnh Lạng Sơn",
+        unit["short_name"],
+        ("Sở Ngoại vụ", "SNV"),
+        unit["group"],
+        unit["level"],
+        "",
+        int(unit["unit_id"]),
+    )
     assert units.save_unit_rows(demo_store, PROVINCE, [row]).problems == []
     assigned = demo_store.frame("plan_assignments", plan="84-KH/BTGTU")
     assert "Sở Ngoại vụ tỉnh Lạng Sơn" in assigned["unit"].tolist()
@@ -192,10 +226,20 @@ def test_an_unknown_plan_is_not_found_not_a_problem(demo_store):
 
 def test_editor_problems_are_located_by_row_and_column_id(demo_store):
     registry = units.load_registry(demo_store, PROVINCE)
-    rows = [{"code": "NV01", "title": "Tọa đàm", "deadline_text": "Quý III/2020",
-             "chu_tri": "Sở TT&TT"},
-            {"code": "NV02", "title": "Triển lãm", "deadline_text": "Quý IV/2020",
-             "chu_tri": "Sở Du hành vũ trụ"}]
+    rows = [
+        {
+            "code": "NV01",
+            "title": "Tọa đàm",
+            "deadline_text": "Quý III/2020",
+            "chu_tri": "Sở TT&TT",
+        },
+        {
+            "code": "NV02",
+            "title": "Triển lãm",
+            "deadline_text": "Quý IV/2020",
+            "chu_tri": "Sở Du hành vũ trụ",
+        },
+    ]
     fields = plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE)
     outcome = plans.save_rows(demo_store, fields, rows, registry)
     assert outcome.saved is None
@@ -208,19 +252,33 @@ def test_editor_problems_are_located_by_row_and_column_id(demo_store):
 
 def test_the_rows_matched_unit_ids_reach_the_store_as_they_are(demo_store):
     registry = units.load_registry(demo_store, PROVINCE)
-    rows = [{"code": "NV01", "title": "Tọa đàm", "deadline_text": "Quý III/2020",
-             "chu_tri": "Nhóm: Cơ quan báo chí"}]
+    rows = [
+        {
+            "code": "NV01",
+            "title": "Tọa đàm",
+            "deadline_text": "Quý III/2020",
+            "chu_tri": "Nhóm: Cơ quan báo chí",
+        }
+    ]
     checked, problems = check_rows(rows, registry, date(2020, 6, 1))
     assert problems == []
-    spec = spec_from_rows(plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "",
-                                           PROVINCE), checked)
+    spec = spec_from_rows(
+        plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE), checked
+    )
     ids = {u.unit_id for u in registry.units if u.group_code == "bao_chi"}
     assert spec.tasks[0].units == {} and set(spec.tasks[0].unit_ids) == ids
 
 
 def test_a_sheet_with_its_columns_moved_is_blamed_in_its_own_cells(demo_store):
-    book = load_workbook(io.BytesIO(_fill(_template(demo_store), PLAN, [
-        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở Du hành vũ trụ", ""]])))
+    book = load_workbook(
+        io.BytesIO(
+            _fill(
+                _template(demo_store),
+                PLAN,
+                [["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở Du hành vũ trụ", ""]],
+            )
+        )
+    )
     tasks = book["Nhiệm vụ"]
     tasks.insert_cols(1)  # every column one to the right: "Đơn vị chủ trì" is now G
     buffer = io.BytesIO()
@@ -232,9 +290,12 @@ def test_a_sheet_with_its_columns_moved_is_blamed_in_its_own_cells(demo_store):
 
 
 def test_a_unit_sheet_problem_points_at_the_sheets_own_cell(demo_store):
-    data = _fill(_template(demo_store), PLAN, [
-        ["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""]],
-        units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Nhóm không có", "Cấp tỉnh", ""]])
+    data = _fill(
+        _template(demo_store),
+        PLAN,
+        [["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""]],
+        units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Nhóm không có", "Cấp tỉnh", ""]],
+    )
     outcome = plans.import_workbook(demo_store, data, "kh.xlsx")
     [error] = [p for p in outcome.errors if "Nhóm" in p.message]
     assert (error.sheet, error.column) == ("Đơn vị", "D") and error.row > 2

@@ -30,15 +30,22 @@ def _texts(elements) -> list[str]:
 
 
 def _edit(at: AppTest, key: str, edited=None, added=None) -> AppTest:
-    at.session_state[key] = {"edited_rows": edited or {}, "added_rows": added or [],
-                             "deleted_rows": []}
+    at.session_state[key] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": [],
+    }
     return at.run()
 
 
 def test_the_page_lists_the_registered_plans(app):
     assert not app.exception
     assert [t.label for t in app.tabs] == [
-        "Danh sách", "Tạo / sửa kế hoạch", "Nhập từ văn bản", "Nhập từ Excel"]
+        "Danh sách",
+        "Tạo / sửa kế hoạch",
+        "Nhập từ văn bản",
+        "Nhập từ Excel",
+    ]
     listed = app.dataframe[0].value
     assert set(listed["Số hiệu"]) == {"84-KH/BTGTU", "TUHD-32/2019"}
     assert app.download_button(key="sheet.download")
@@ -50,15 +57,21 @@ def test_editing_a_plan_checks_deadlines_and_units_as_you_type(app):
     checks = app.dataframe[2].value
     assert checks["Hạn"].tolist()[0] == "30/06/2019"
     assert checks["Lặp lại"].tolist()[1] == "Thường xuyên"
-    _edit(app, key, edited={0: {"deadline_text": "trước ngày 31/02/2019"},
-                            1: {"chu_tri": "Sở Du lịch vũ trụ"}})
+    _edit(
+        app,
+        key,
+        edited={0: {"deadline_text": "trước ngày 31/02/2019"}, 1: {"chu_tri": "Sở Du lịch vũ trụ"}},
+    )
     assert not app.exception
     checks = app.dataframe[2].value
     assert checks["Kiểm tra"].tolist()[:2] == [
-        "Không đọc được thời hạn", "Đơn vị chưa có: Sở Du lịch vũ trụ"]
+        "Không đọc được thời hạn",
+        "Đơn vị chưa có: Sở Du lịch vũ trụ",
+    ]
     assert any("Không đọc được thời hạn" in w for w in _texts(app.warning))
-    assert any("Sở Du lịch vũ trụ" in e and "không có trong danh mục" in e
-               for e in _texts(app.error))
+    assert any(
+        "Sở Du lịch vũ trụ" in e and "không có trong danh mục" in e for e in _texts(app.error)
+    )
     app.button(key="edit.84-KH/BTGTU.0.save").click().run()
     assert any("Không có gì được ghi" in e for e in _texts(app.error))
 
@@ -85,8 +98,11 @@ def test_a_pasted_plan_document_becomes_a_draft_saved_only_after_confirmation(ap
     assert app.button(key="doc.save.1").disabled
     app.text_input(key="doc.1.code").input("TUHD-32b/2019")
     app.date_input(key="doc.1.date").set_value(date(2019, 5, 31))
-    _edit(app, "doc.units.1", edited={0: {
-        "Chọn đơn vị tương ứng": "Ban Cán sự đảng Ủy ban nhân dân tỉnh"}})
+    _edit(
+        app,
+        "doc.units.1",
+        edited={0: {"Chọn đơn vị tương ứng": "Ban Cán sự đảng Ủy ban nhân dân tỉnh"}},
+    )
     assert not any("Chưa có trong danh mục" in w for w in _texts(app.warning))
     app.checkbox(key="doc.confirm.1").check().run()
     app.button(key="doc.save.1").click().run()
@@ -118,7 +134,8 @@ def test_the_excel_template_round_trips_through_the_upload(app, demo_db):
     out = io.BytesIO()
     book.save(out)
     app.file_uploader(key="sheet.file").set_value(
-        [("kh.xlsx", out.getvalue(), "application/octet-stream")]).run()
+        [("kh.xlsx", out.getvalue(), "application/octet-stream")]
+    ).run()
     app.button(key="sheet.import").click().run()
     assert not app.exception
     assert any("Đã nhập kh.xlsx" in s for s in _texts(app.success))

@@ -27,10 +27,13 @@ def _report(date_line: str | None, status: str = "Đang thực hiện") -> bytes
     return xlsx(rows + [[], HEADER, [1, "NV02", "", status, None]])
 
 
-@pytest.mark.parametrize(("line", "day"), [
-    ("Lạng Sơn, ngày 20 tháng 12 năm 2019", date(2019, 12, 20)),
-    ("Ngày báo cáo: 05/11/2019", date(2019, 11, 5)),
-])
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Lạng Sơn, ngày 20 tháng 12 năm 2019", date(2019, 12, 20)),
+        ("Ngày báo cáo: 05/11/2019", date(2019, 11, 5)),
+    ],
+)
 def test_the_date_written_in_the_file_is_used_and_said(store, line, day):
     [result] = ingest_files(store, PLAN, [("r.xlsx", _report(line))])
     assert result.accepted, [str(p) for p in result.errors]
@@ -40,8 +43,12 @@ def test_the_date_written_in_the_file_is_used_and_said(store, line, day):
 
 def test_the_date_chosen_at_upload_overrides_the_files_with_a_warning(store):
     chosen = date(2019, 12, 28)
-    [result] = ingest_files(store, PLAN, [("r.xlsx", _report(
-        "Lạng Sơn, ngày 20 tháng 12 năm 2019"))], reported_on=chosen)
+    [result] = ingest_files(
+        store,
+        PLAN,
+        [("r.xlsx", _report("Lạng Sơn, ngày 20 tháng 12 năm 2019"))],
+        reported_on=chosen,
+    )
     assert (result.reported_on, result.reported_on_source) == (chosen, "form")
     [told] = [w for w in result.warnings if "20/12/2019" in w.message]
     assert "28/12/2019" in told.message and told.row == 3
@@ -56,15 +63,17 @@ def test_the_upload_day_is_the_last_resort_with_a_warning(store):
 
 
 def test_a_recurring_row_without_completion_date_falls_in_the_period_of_the_report(store):
-    [result] = ingest_files(store, PLAN, [("r.xlsx", _report(
-        "Lạng Sơn, ngày 20 tháng 3 năm 2020"))])
+    [result] = ingest_files(
+        store, PLAN, [("r.xlsx", _report("Lạng Sơn, ngày 20 tháng 3 năm 2020"))]
+    )
     assert result.accepted, [str(p) for p in result.errors]
     assert [r[2] for r in rows_of(store, result.report_id)] == ["2020-H1"]
 
 
 def test_after_the_last_period_the_row_falls_in_the_last_one_with_a_warning(store):
-    [result] = ingest_files(store, PLAN, [("r.xlsx", _report(
-        "Lạng Sơn, ngày 15 tháng 2 năm 2021"))])
+    [result] = ingest_files(
+        store, PLAN, [("r.xlsx", _report("Lạng Sơn, ngày 15 tháng 2 năm 2021"))]
+    )
     assert result.accepted, [str(p) for p in result.errors]
     periods = [r[2] for r in rows_of(store, result.report_id)]
     catalog = load_catalog(store, PLAN)

@@ -168,15 +168,18 @@ def test_a_database_made_before_the_status_rules_moved_upgrades(tmp_path):
 
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                " applied_at TIMESTAMP NOT NULL)")
+    con.execute(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TIMESTAMP NOT NULL)"
+    )
     for version, name, text in migrations()[:2]:
         con.execute(text)
-        con.execute("INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
-                    [version, name])
+        con.execute("INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [version, name])
     # what 002 used to create: a macro of the same name with its own rules
-    con.execute("CREATE MACRO obligation_status(as_of_date, soon_days := 7) AS TABLE "
-                "SELECT *, 'stale' AS status FROM obligation")
+    con.execute(
+        "CREATE MACRO obligation_status(as_of_date, soon_days := 7) AS TABLE "
+        "SELECT *, 'stale' AS status FROM obligation"
+    )
     con.close()
     with Store(path) as store:
         set_due_soon_days(store, 3)

@@ -200,7 +200,9 @@ def test_a_rejected_plan_inside_a_larger_write_leaves_no_trace(store):
     with pytest.raises(Rejected):
         with store.write():
             save_units(store, "Tỉnh Thử", UNITS)
-            save_plan(store, _plan([TaskSpec("NV01", "1", "A", "30/6/2019",
-                                             units={"Không có": "chu_tri"})]))
+            save_plan(
+                store,
+                _plan([TaskSpec("NV01", "1", "A", "30/6/2019", units={"Không có": "chu_tri"})]),
+            )
     assert store.frame("units_list", province="Tỉnh Thử").empty
     assert store.frame("plans_list").empty

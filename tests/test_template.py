@@ -86,7 +86,7 @@ def test_an_untouched_template_is_refused_as_empty(store):
 
 def test_titles_that_look_like_formulas_stay_text(store, tmp_path):
     catalog = load_catalog(store, PLAN)
-    catalog.tasks[0].title = "=HYPERLINK(\"http://x\")"
+    catalog.tasks[0].title = '=HYPERLINK("http://x")'
     book = openpyxl.load_workbook(io.BytesIO(build_template(catalog, None)))
     cell = book["Báo cáo"].cell(HEADER_ROW + 1, 4)
     assert cell.value.startswith("=") and cell.data_type == "s"

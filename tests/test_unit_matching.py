@@ -30,16 +30,19 @@ def test_plan_documents_and_reports_share_one_unit_key():
     assert found.unit_ids == [1]
 
 
-@pytest.mark.parametrize(("written", "registered"), [
-    ("Ủy ban Mặt trận Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
-    ("UBMTTQ tỉnh Lạng Sơn", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
-    ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
-    ("SỞ VHTT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
-    ("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
-    ("HLHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"),
-    ("Ban Tuyên giáo Huyện ủy Lộc Bình", "Huyện ủy Lộc Bình"),
-    ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
-])
+@pytest.mark.parametrize(
+    ("written", "registered"),
+    [
+        ("Ủy ban Mặt trận Tổ quốc tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("UBMTTQ tỉnh Lạng Sơn", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+        ("SỞ VHTT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
+        ("HLHPN tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"),
+        ("Ban Tuyên giáo Huyện ủy Lộc Bình", "Huyện ủy Lộc Bình"),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+    ],
+)
 def test_abbreviations_and_optional_words_meet_on_the_key(written, registered):
     assert unit_key(written, "Lạng Sơn") == unit_key(registered, "Lạng Sơn")
 
@@ -49,8 +52,11 @@ def test_every_registry_spelling_in_any_case_and_form_designates_its_unit(catalo
         for spelling in (unit.name, unit.short_name, *unit.aliases):
             if not spelling:
                 continue
-            for form in (spelling.upper(), unicodedata.normalize("NFD", spelling),
-                         f"  {spelling}  "):
+            for form in (
+                spelling.upper(),
+                unicodedata.normalize("NFD", spelling),
+                f"  {spelling}  ",
+            ):
                 ids = catalog.unit_ids(form)
                 assert unit.unit_id in ids, (form, unit.name)
 
@@ -67,14 +73,19 @@ def _report(unit_line: str | None) -> bytes:
     rows = [["BÁO CÁO"]]
     if unit_line:
         rows.append([f"Đơn vị báo cáo: {unit_line}"])
-    rows += [["Lạng Sơn, ngày 20 tháng 12 năm 2019"], [], HEADER,
-             [1, "NV02", "", "Đang thực hiện", None]]
+    rows += [
+        ["Lạng Sơn, ngày 20 tháng 12 năm 2019"],
+        [],
+        HEADER,
+        [1, "NV02", "", "Đang thực hiện", None],
+    ]
     return xlsx(rows)
 
 
 def test_a_unit_written_otherwise_is_accepted_with_a_warning_naming_the_unit(demo_store):
-    [result] = ingest_files(demo_store, "84-KH/BTGTU",
-                            [("r.xlsx", _report("Ủy ban Mặt trận Tổ quốc tỉnh"))])
+    [result] = ingest_files(
+        demo_store, "84-KH/BTGTU", [("r.xlsx", _report("Ủy ban Mặt trận Tổ quốc tỉnh"))]
+    )
     assert result.accepted, [str(p) for p in result.errors]
     assert result.unit == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     told = [w for w in result.warnings if "được hiểu là Ủy ban Mặt trận" in w.message]
@@ -82,16 +93,14 @@ def test_a_unit_written_otherwise_is_accepted_with_a_warning_naming_the_unit(dem
 
 
 def test_the_file_name_names_the_unit_as_a_last_resort(demo_store):
-    [result] = ingest_files(demo_store, "84-KH/BTGTU",
-                            [("BC_So_TTTT_thang12.xlsx", _report(None))])
+    [result] = ingest_files(demo_store, "84-KH/BTGTU", [("BC_So_TTTT_thang12.xlsx", _report(None))])
     assert result.accepted, [str(p) for p in result.errors]
     assert result.unit == "Sở Thông tin và Truyền thông"
     assert any("theo tên tệp" in w.message for w in result.warnings)
 
 
 def test_a_file_name_naming_no_unit_leaves_the_rows_without_one(demo_store):
-    [result] = ingest_files(demo_store, "84-KH/BTGTU", [("bao_cao_thang12.xlsx",
-                                                         _report(None))])
+    [result] = ingest_files(demo_store, "84-KH/BTGTU", [("bao_cao_thang12.xlsx", _report(None))])
     assert not result.accepted
     assert any("Không xác định được đơn vị" in p.message for p in result.errors)
 
@@ -99,8 +108,16 @@ def test_a_file_name_naming_no_unit_leaves_the_rows_without_one(demo_store):
 def test_a_key_two_units_share_is_an_error_naming_both():
     units = [Unit(1, "Hội Liên hiệp Phụ nữ tỉnh"), Unit(2, "Hội Liên hiệp Phụ nữ Việt Nam tỉnh")]
     tasks = [Task(10, "NV01", "Công tác tuyên truyền")]
-    catalog = Catalog(1, "P", "Kế hoạch", date(2019, 6, 1), units, tasks,
-                      [Obligation(10, 1), Obligation(10, 2)], "Lạng Sơn")
+    catalog = Catalog(
+        1,
+        "P",
+        "Kế hoạch",
+        date(2019, 6, 1),
+        units,
+        tasks,
+        [Obligation(10, 1), Obligation(10, 2)],
+        "Lạng Sơn",
+    )
     [done] = prepare([("r.xlsx", _report("HLHPN tỉnh"))], catalog, today=date(2019, 12, 21))
     assert not done.accepted
     [error] = [p for p in done.errors if "nhiều đơn vị" in p.message]

@@ -30,8 +30,11 @@ def _texts(elements) -> list[str]:
 
 def _edit(at: AppTest, edited=None, added=None, deleted=None) -> AppTest:
     key = at.data_editor[0].key
-    at.session_state[key] = {"edited_rows": edited or {}, "added_rows": added or [],
-                             "deleted_rows": deleted or []}
+    at.session_state[key] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": deleted or [],
+    }
     at.run()
     return at.button(key="units.save").click().run()
 
@@ -52,9 +55,18 @@ def test_the_registry_of_the_chosen_province_is_shown(app):
 
 
 def test_a_unit_is_added_with_its_spellings(app, demo_db):
-    _edit(app, added=[{"name": "Bảo tàng tỉnh Lạng Sơn", "short_name": "Bảo tàng tỉnh",
-                       "aliases": "BT tỉnh; Bảo tàng LS", "group": "Sở, ban, ngành",
-                       "level": "Cấp tỉnh"}])
+    _edit(
+        app,
+        added=[
+            {
+                "name": "Bảo tàng tỉnh Lạng Sơn",
+                "short_name": "Bảo tàng tỉnh",
+                "aliases": "BT tỉnh; Bảo tàng LS",
+                "group": "Sở, ban, ngành",
+                "level": "Cấp tỉnh",
+            }
+        ],
+    )
     assert not app.exception
     assert any("Đã lưu danh mục" in s for s in _texts(app.success))
     assert app.metric[0].value == "29"
@@ -93,8 +105,12 @@ def test_units_import_from_a_workbook_all_or_nothing(app, demo_db):
         book.save(out)
         return out.getvalue()
 
-    bad = workbook([["Bảo tàng tỉnh", "", "", "Sở, ban, ngành", "Cấp tỉnh"],
-                    ["Nhà văn hóa", "", "", "Nhóm không có", "Cấp tỉnh"]])
+    bad = workbook(
+        [
+            ["Bảo tàng tỉnh", "", "", "Sở, ban, ngành", "Cấp tỉnh"],
+            ["Nhà văn hóa", "", "", "Nhóm không có", "Cấp tỉnh"],
+        ]
+    )
     app.file_uploader(key="units.file").set_value([("dv.xlsx", bad, "application/x")]).run()
     app.button(key="units.import").click().run()
     assert any("dv.xlsx: trang 'Đơn vị', ô D4" in e for e in _texts(app.error))

@@ -35,7 +35,8 @@ def test_upload_preview_confirm_and_withdraw(db):
     good = xlsx(long_report(good_rows()))
     bad = xlsx(long_report([[1, "NV99", "", "HT", None, "", ""]]))
     at.file_uploader(key="upload.files").set_value(
-        [("tot.xlsx", good, XLSX), ("loi.xlsx", bad, XLSX)]).run()
+        [("tot.xlsx", good, XLSX), ("loi.xlsx", bad, XLSX)]
+    ).run()
     assert not at.exception
     expanders = [e.label for e in at.expander]
     assert any("tot.xlsx" in label and "Đã nạp 3 dòng" in label for label in expanders)

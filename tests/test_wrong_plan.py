@@ -53,9 +53,11 @@ def test_the_same_file_on_its_own_plan_is_accepted(demo_store):
 
 
 def test_with_the_plan_left_open_each_file_is_filed_under_the_plan_it_names(demo_store):
-    files = [("ls.xlsx", lang_son_report()),
-             ("none.xlsx", lang_son_report(code_in_title="")),
-             ("ls2.xlsx", lang_son_report(unit="Sở Thông tin và Truyền thông"))]
+    files = [
+        ("ls.xlsx", lang_son_report()),
+        ("none.xlsx", lang_son_report(code_in_title="")),
+        ("ls2.xlsx", lang_son_report(unit="Sở Thông tin và Truyền thông")),
+    ]
     preparations, refused = prepare_by_plan(demo_store, files)
     assert [p.catalog.plan_code for p in preparations] == [LANG_SON]
     assert [r.file for r in refused] == ["none.xlsx"]
@@ -71,9 +73,23 @@ def test_the_command_line_refuses_a_file_of_another_plan(demo_db, tmp_path):
     path = tmp_path / "ls.xlsx"
     path.write_bytes(lang_son_report())
     done = subprocess.run(
-        [sys.executable, "-m", "tracker", "ingest", str(path), "--plan", HAI_DUONG,
-         "--db", str(demo_db), "--json"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "tracker",
+            "ingest",
+            str(path),
+            "--plan",
+            HAI_DUONG,
+            "--db",
+            str(demo_db),
+            "--json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr
     [out] = json.loads(done.stdout)
     assert not out["accepted"] and LANG_SON in out["errors"][0]["message"]
@@ -83,8 +99,21 @@ def test_the_command_line_without_a_plan_files_each_report_under_its_own(demo_db
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "ls.xlsx").write_bytes(lang_son_report())
     done = subprocess.run(
-        [sys.executable, "-m", "tracker", "ingest", str(tmp_path / "in"), "--db", str(demo_db),
-         "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "tracker",
+            "ingest",
+            str(tmp_path / "in"),
+            "--db",
+            str(demo_db),
+            "--json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     [out] = json.loads(done.stdout)
     assert out["accepted"] and out["unit"] == "Sở Ngoại vụ"

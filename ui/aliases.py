@@ -11,25 +11,42 @@ from tracker.usecases import aliases
 from ui import data
 
 
-def remembered_names(*, plan_code: str | None = None, province: str | None = None,
-                     kind: aliases.stored.Kind | None = None) -> None:
+def remembered_names(
+    *,
+    plan_code: str | None = None,
+    province: str | None = None,
+    kind: aliases.stored.Kind | None = None,
+) -> None:
     """The names remembered for the plan's tasks or the province's units, each removable."""
     store = data.get_store()
     frame = aliases.listed(store, plan_code=plan_code, province=province, kind=kind)
     with st.expander(f"Tên gọi đã ghi nhớ ({len(frame)})", expanded=False):
         if frame.empty:
-            st.caption("Chưa có. Tên gọi được ghi nhớ khi xác nhận ở trang Tải báo cáo lên, "
-                       "hoặc bằng lệnh `python -m tracker alias add`.")
+            st.caption(
+                "Chưa có. Tên gọi được ghi nhớ khi xác nhận ở trang Tải báo cáo lên, "
+                "hoặc bằng lệnh `python -m tracker alias add`."
+            )
             return
-        st.dataframe(frame.assign(added_at=frame["added_at"].dt.strftime("%d/%m/%Y %H:%M"))
-                     .rename(columns={"alias_id": "Số", "alias": "Tên gọi", "target": "Chỉ",
-                                      "target_name": "Tên trong danh mục",
-                                      "added_by": "Người ghi", "added_at": "Lúc"})
-                     [["Số", "Tên gọi", "Chỉ", "Tên trong danh mục", "Người ghi", "Lúc"]],
-                     hide_index=True, key=f"aliases.list.{plan_code}.{province}.{kind}")
-        pick = st.selectbox("Bỏ tên gọi", frame["alias_id"].tolist(),
-                            format_func=lambda i: f"#{i} «{_alias(frame, i)}»",
-                            key=f"aliases.pick.{plan_code}.{province}.{kind}")
+        st.dataframe(
+            frame.assign(added_at=frame["added_at"].dt.strftime("%d/%m/%Y %H:%M")).rename(
+                columns={
+                    "alias_id": "Số",
+                    "alias": "Tên gọi",
+                    "target": "Chỉ",
+                    "target_name": "Tên trong danh mục",
+                    "added_by": "Người ghi",
+                    "added_at": "Lúc",
+                }
+            )[["Số", "Tên gọi", "Chỉ", "Tên trong danh mục", "Người ghi", "Lúc"]],
+            hide_index=True,
+            key=f"aliases.list.{plan_code}.{province}.{kind}",
+        )
+        pick = st.selectbox(
+            "Bỏ tên gọi",
+            frame["alias_id"].tolist(),
+            format_func=lambda i: f"#{i} «{_alias(frame, i)}»",
+            key=f"aliases.pick.{plan_code}.{province}.{kind}",
+        )
         if st.button("Bỏ", key=f"aliases.remove.{plan_code}.{province}.{kind}"):
             aliases.forget(store, int(pick))
             data.changed()
@@ -67,17 +84,17 @@ def offer_choices(catalog, result, by: str = "") -> None:
         key = f"aliases.offer.{result.file}.{kind}.{value}"
         left, right = st.columns([3, 1])
         codes: list[str] = list(options)
-        shown = options
-        choice = left.selectbox(f"«{value}» là", codes, key=key,
-                                format_func=lambda code: str(shown.get(code, code)))  # noqa: B023
+        choice = left.selectbox(f"«{value}» là", codes, key=key, format_func=_labeller(options))
         if choice is not None and right.button("Ghi nhớ", key=key + ".save"):
             try:
                 if kind == "task":
-                    done = aliases.remember_task(data.get_store(), catalog.plan_code, choice,
-                                                 value, by)
+                    done = aliases.remember_task(
+                        data.get_store(), catalog.plan_code, choice, value, by
+                    )
                 else:
-                    done = aliases.remember_unit(data.get_store(), choice, value,
-                                                 plan_code=catalog.plan_code, by=by)
+                    done = aliases.remember_unit(
+                        data.get_store(), choice, value, plan_code=catalog.plan_code, by=by
+                    )
             except aliases.AliasRefused as refused:
                 right.error(str(refused))
             else:
@@ -85,3 +102,8 @@ def offer_choices(catalog, result, by: str = "") -> None:
                 data.changed()
                 st.success(f"Đã ghi nhớ «{done.alias}» → {done.target}.")
                 st.rerun()
+
+
+def _labeller(options: dict[str, str]):
+    """A select box's format_func that shows each code's label."""
+    return lambda code: str(options.get(code, code))

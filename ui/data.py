@@ -57,8 +57,12 @@ def call(function, **params):
     """``function(store, **params)`` for a view function such as
     :func:`tracker.views.tables.by_unit`, cached by its parameters (lists become tuples).
     The only way pages read: they name view functions, never queries."""
-    return _call(str(database_path()), function.__module__, function.__name__,
-                 tuple(sorted((k, _key(v)) for k, v in params.items())))
+    return _call(
+        str(database_path()),
+        function.__module__,
+        function.__name__,
+        tuple(sorted((k, _key(v)) for k, v in params.items())),
+    )
 
 
 def plans() -> pd.DataFrame:

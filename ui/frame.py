@@ -188,8 +188,7 @@ def draw_menu() -> None:
 
 def page_frame(title: str, caption: str | None = None, show_status: bool = True) -> Filters:
     """Draw the page title, the menu and the shared sidebar; return the filters chosen."""
-    st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON),
-                       layout="wide")
+    st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON), layout="wide")
     st.html(PRINT_CSS)
     draw_menu()
     filters = sidebar_filters(show_status=show_status)

@@ -16,8 +16,7 @@ from tracker.domain.text import vn_percent
 from ui.format import DATE_FORMAT
 
 STATUS_STYLES = {
-    s.label: f"background-color: {s.colour}; color: {status.ink(s.colour)}"
-    for s in status.STATUSES
+    s.label: f"background-color: {s.colour}; color: {status.ink(s.colour)}" for s in status.STATUSES
 }
 """CSS of a cell holding a status label: its fill and the text colour that reads on it."""
 

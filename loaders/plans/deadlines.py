@@ -24,8 +24,15 @@ from tracker.domain.text import fold
 FIELD, SPECIFIC, RECURRING, WEAK = 4, 3, 2, 1
 
 DEADLINE_LABELS = {
-    "thoi gian", "thoi han", "thoi gian thuc hien", "thoi gian hoan thanh", "tien do",
-    "tien do thuc hien", "thoi han hoan thanh", "hoan thanh", "han hoan thanh",
+    "thoi gian",
+    "thoi han",
+    "thoi gian thuc hien",
+    "thoi gian hoan thanh",
+    "tien do",
+    "tien do thuc hien",
+    "thoi han hoan thanh",
+    "hoan thanh",
+    "han hoan thanh",
 }
 
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
@@ -38,14 +45,16 @@ _YEAR = r"năm\s+\d{4}"
 _PERIOD = rf"{_QUARTER}|{_HALF}|{_MONTH}|{_YEAR}"
 
 _SPECIFIC = re.compile(
-    "|".join([
-        rf"từ\s+(?:{_DAY}|{_PERIOD})\s*(?:đến|-|–)\s*(?:{_DAY}|{_PERIOD})",
-        rf"(?:(?:hoàn thành|thực hiện xong|xong|kết thúc)\s+)?(?:trước|chậm nhất|"
-        rf"không muộn hơn)\s+(?:{_DAY}|{_PERIOD})",
-        rf"(?:(?:hoàn thành|thực hiện|tổ chức|triển khai)\s+)?(?:trong|vào|ngay trong)\s+"
-        rf"(?:{_PERIOD}|{_DAY})",
-        rf"hoàn thành\s+(?:{_DAY}|{_PERIOD})",
-    ]),
+    "|".join(
+        [
+            rf"từ\s+(?:{_DAY}|{_PERIOD})\s*(?:đến|-|–)\s*(?:{_DAY}|{_PERIOD})",
+            rf"(?:(?:hoàn thành|thực hiện xong|xong|kết thúc)\s+)?(?:trước|chậm nhất|"
+            rf"không muộn hơn)\s+(?:{_DAY}|{_PERIOD})",
+            rf"(?:(?:hoàn thành|thực hiện|tổ chức|triển khai)\s+)?(?:trong|vào|ngay trong)\s+"
+            rf"(?:{_PERIOD}|{_DAY})",
+            rf"hoàn thành\s+(?:{_DAY}|{_PERIOD})",
+        ]
+    ),
     re.IGNORECASE,
 )
 _PARENTHESIS = re.compile(r"\(([^()]{3,80})\)")
@@ -105,8 +114,9 @@ def in_text(text: str, line: int = 0, heading: bool = False) -> list[Found]:
 
 
 def _strip_label(text: str) -> str:
-    return re.sub(r"^(?:thời gian|thời hạn|tiến độ)\s*:?\s*", "", text,
-                  flags=re.IGNORECASE).rstrip(" .")
+    return re.sub(r"^(?:thời gian|thời hạn|tiến độ)\s*:?\s*", "", text, flags=re.IGNORECASE).rstrip(
+        " ."
+    )
 
 
 def best(candidates: list[Found]) -> Found | None:

@@ -40,10 +40,24 @@ from loaders.plans.text import Node, decode_document, outline, to_lines
 from tracker.domain.text import fold
 
 SUPPORTED = (".txt", ".md", ".docx")
-_SKIP = ("muc dich", "yeu cau", "muc tieu", "quan diem", "can cu", "kinh phi",
-         "tinh hinh", "ket qua dat duoc", "danh gia")
-_UNITS = ("to chuc thuc hien", "trach nhiem thuc hien", "phan cong thuc hien",
-          "phan cong nhiem vu", "trach nhiem cua cac")
+_SKIP = (
+    "muc dich",
+    "yeu cau",
+    "muc tieu",
+    "quan diem",
+    "can cu",
+    "kinh phi",
+    "tinh hinh",
+    "ket qua dat duoc",
+    "danh gia",
+)
+_UNITS = (
+    "to chuc thuc hien",
+    "trach nhiem thuc hien",
+    "phan cong thuc hien",
+    "phan cong nhiem vu",
+    "trach nhiem cua cac",
+)
 _REPORT = ("che do bao cao", "thong tin bao cao", "bao cao ket qua")
 
 __all__ = ["SUPPORTED", "PlanDraft", "parse_plan_text", "read_plan_document"]
@@ -64,25 +78,37 @@ def parse_plan_text(text: str, source_name: str = "") -> PlanDraft:
         draft.problems = with_file(draft.problems, source_name)
         return draft
     except Exception as exc:  # a parser bug must not lose the user's work; say so plainly
-        return PlanDraft(source_name=source_name, problems=with_file([at_line(
-            f"Lỗi khi đọc văn bản ({type(exc).__name__}: {exc}). Hãy nhập kế hoạch bằng "
-            "biểu mẫu hoặc báo cho quản trị viên.", severity="error")], source_name))
+        return PlanDraft(
+            source_name=source_name,
+            problems=with_file(
+                [
+                    at_line(
+                        f"Lỗi khi đọc văn bản ({type(exc).__name__}: {exc}). Hãy nhập kế "
+                        "hoạch bằng biểu mẫu hoặc báo cho quản trị viên.",
+                        severity="error",
+                    )
+                ],
+                source_name,
+            ),
+        )
 
 
 def _parse(text: str, source_name: str) -> PlanDraft:
     draft = PlanDraft(source_name=source_name)
     lines = to_lines(text or "")
     if not lines:
-        draft.problems.append(at_line("Văn bản trống: không có nội dung để đọc.",
-                                      severity="error"))
+        draft.problems.append(at_line("Văn bản trống: không có nội dung để đọc.", severity="error"))
         return draft
     is_plan, other = document_kind(lines)
     if not is_plan:
         what = f" Văn bản này giống {other}." if other else ""
-        draft.problems.append(at_line(
-            "Văn bản này không phải là một kế hoạch: không thấy tiêu đề “KẾ HOẠCH” hay số "
-            f"hiệu kế hoạch (ví dụ 84-KH/BTGTU).{what} Hãy chọn đúng tệp kế hoạch.",
-            severity="error"))
+        draft.problems.append(
+            at_line(
+                "Văn bản này không phải là một kế hoạch: không thấy tiêu đề “KẾ HOẠCH” hay số "
+                f"hiệu kế hoạch (ví dụ 84-KH/BTGTU).{what} Hãy chọn đúng tệp kế hoạch.",
+                severity="error",
+            )
+        )
         return draft
 
     root = outline(lines)
@@ -97,8 +123,9 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     task_parts, unit_parts, report_parts = _classify(root)
     for part in unit_parts:
         draft.units += _units_of(part)
-    draft.units = [u for u in du.merge(draft.units)
-                   if du.unit_key(u.name) != du.unit_key(draft.plan.issuer)]
+    draft.units = [
+        u for u in du.merge(draft.units) if du.unit_key(u.name) != du.unit_key(draft.plan.issuer)
+    ]
     draft.reporting = _reporting(unit_parts + report_parts, reference)
 
     walker = TaskWalker(reference)
@@ -110,12 +137,19 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     _assign(draft)
 
     if not task_parts or not draft.tasks:
-        draft.problems.append(at_line(
-            "Không tìm thấy nhiệm vụ nào: kế hoạch cần các mục đánh số (I, II, 1., 1.1.) "
-            "hoặc gạch đầu dòng nêu nhiệm vụ.", severity="error"))
+        draft.problems.append(
+            at_line(
+                "Không tìm thấy nhiệm vụ nào: kế hoạch cần các mục đánh số (I, II, 1., 1.1.) "
+                "hoặc gạch đầu dòng nêu nhiệm vụ.",
+                severity="error",
+            )
+        )
     if not unit_parts:
-        draft.problems.append(at_line(
-            "Không thấy mục “Tổ chức thực hiện”: hãy chọn đơn vị thực hiện cho từng nhiệm vụ."))
+        draft.problems.append(
+            at_line(
+                "Không thấy mục “Tổ chức thực hiện”: hãy chọn đơn vị thực hiện cho từng nhiệm vụ."
+            )
+        )
     return draft
 
 
@@ -187,13 +221,17 @@ def _assign(draft: PlanDraft) -> None:
             task.units = [DraftUnit(u.name, u.role, u.line) for u in everyone]
             given += 1
     if given and everyone:
-        draft.problems.append(at_line(
-            f"{given} nhiệm vụ không ghi đơn vị riêng: đã giao cho cả {len(everyone)} đơn vị "
-            "nêu trong mục “Tổ chức thực hiện”. Hãy bỏ bớt nếu không đúng.",
-            severity="info"))
+        draft.problems.append(
+            at_line(
+                f"{given} nhiệm vụ không ghi đơn vị riêng: đã giao cho cả {len(everyone)} đơn vị "
+                "nêu trong mục “Tổ chức thực hiện”. Hãy bỏ bớt nếu không đúng.",
+                severity="info",
+            )
+        )
     elif given:
-        draft.problems.append(at_line(
-            f"{given} nhiệm vụ chưa có đơn vị thực hiện.", severity="warning"))
+        draft.problems.append(
+            at_line(f"{given} nhiệm vụ chưa có đơn vị thực hiện.", severity="warning")
+        )
 
 
 def summary(draft: PlanDraft) -> dict[str, int]:
@@ -204,4 +242,3 @@ def summary(draft: PlanDraft) -> dict[str, int]:
         "unparsed": sum(1 for t in draft.tasks if t.unparsed),
         "problems": len(draft.problems),
     }
-

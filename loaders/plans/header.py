@@ -25,38 +25,69 @@ _PLACE_DATE = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
 _WORD_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_KINDS = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Chương trình hành động",
-          "Nghị định", "Luật", "Thông báo", "Hướng dẫn", "Kế hoạch")
+_KINDS = (
+    "Chỉ thị",
+    "Nghị quyết",
+    "Kết luận",
+    "Quyết định",
+    "Chương trình hành động",
+    "Nghị định",
+    "Luật",
+    "Thông báo",
+    "Hướng dẫn",
+    "Kế hoạch",
+)
 _DIRECTIVE = re.compile(
     rf"({'|'.join(_KINDS)})\s+(?:số\s*:?\s*)?(\d{{1,5}}\s*[-/–]\s*[A-ZĐ][\wĐ]*"
     r"(?:\s*[/–-]\s*[A-ZĐ][\wĐ]*)?)",
     re.IGNORECASE,
 )
-_ISSUER_HEADS = (r"Ban|Sở|Ủy ban|Uỷ ban|UBND|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
-                 r"Thành uỷ|Đảng ủy|Đảng uỷ|Thường trực|Hội đồng|Văn phòng|Đảng đoàn|"
-                 r"Ban cán sự|Bộ|Cục")
+_ISSUER_HEADS = (
+    r"Ban|Sở|Ủy ban|Uỷ ban|UBND|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
+    r"Thành uỷ|Đảng ủy|Đảng uỷ|Thường trực|Hội đồng|Văn phòng|Đảng đoàn|"
+    r"Ban cán sự|Bộ|Cục"
+)
 _ISSUER_SENTENCE = re.compile(
     rf"(?:^|[;,.:]\s*)((?:{_ISSUER_HEADS})\b[^;,.:]{{0,80}}?"
     r"(?:,\s+[A-ZĐÀ-Ỹ][^;,.:]{0,40}?)*)\s+(?:xây dựng|ban hành|"
     r"triển khai)\s+(?:kế hoạch|chương trình)",
 )
 _SUFFIX_ISSUERS = {
-    "TU": "Tỉnh ủy", "BTGTU": "Ban Tuyên giáo Tỉnh ủy", "BDVTU": "Ban Dân vận Tỉnh ủy",
-    "BTCTU": "Ban Tổ chức Tỉnh ủy", "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy", "HU": "Huyện ủy",
-    "THU": "Thành ủy", "ĐU": "Đảng ủy", "UBND": "Ủy ban nhân dân", "BCĐ": "Ban Chỉ đạo",
-    "VPTU": "Văn phòng Tỉnh ủy", "MTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "TU": "Tỉnh ủy",
+    "BTGTU": "Ban Tuyên giáo Tỉnh ủy",
+    "BDVTU": "Ban Dân vận Tỉnh ủy",
+    "BTCTU": "Ban Tổ chức Tỉnh ủy",
+    "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy",
+    "HU": "Huyện ủy",
+    "THU": "Thành ủy",
+    "ĐU": "Đảng ủy",
+    "UBND": "Ủy ban nhân dân",
+    "BCĐ": "Ban Chỉ đạo",
+    "VPTU": "Văn phòng Tỉnh ủy",
+    "MTTQ": "Ủy ban Mặt trận Tổ quốc",
 }
 _PROPER = {
-    "tỉnh ủy": "Tỉnh ủy", "tỉnh uỷ": "Tỉnh ủy", "huyện ủy": "Huyện ủy",
-    "thành ủy": "Thành ủy", "trung ương": "Trung ương", "ủy ban nhân dân": "Ủy ban nhân dân",
-    "bộ chính trị": "Bộ Chính trị", "ban bí thư": "Ban Bí thư",
+    "tỉnh ủy": "Tỉnh ủy",
+    "tỉnh uỷ": "Tỉnh ủy",
+    "huyện ủy": "Huyện ủy",
+    "thành ủy": "Thành ủy",
+    "trung ương": "Trung ương",
+    "ủy ban nhân dân": "Ủy ban nhân dân",
+    "bộ chính trị": "Bộ Chính trị",
+    "ban bí thư": "Ban Bí thư",
 }
 _NOT_ISSUER = ("dang cong san viet nam", "cong hoa xa hoi", "doc lap tu do", "ke hoach")
 _PLAN_WORDS = ("ke hoach", "chuong trinh hanh dong", "chuong trinh")
 _OTHER_KINDS = {
-    "bao cao": "một báo cáo", "quyet dinh": "một quyết định", "cong van": "một công văn",
-    "to trinh": "một tờ trình", "thong bao": "một thông báo", "huong dan": "một hướng dẫn",
-    "chi thi": "một chỉ thị", "nghi quyet": "một nghị quyết", "giay moi": "một giấy mời",
+    "bao cao": "một báo cáo",
+    "quyet dinh": "một quyết định",
+    "cong van": "một công văn",
+    "to trinh": "một tờ trình",
+    "thong bao": "một thông báo",
+    "huong dan": "một hướng dẫn",
+    "chi thi": "một chỉ thị",
+    "nghi quyet": "một nghị quyết",
+    "giay moi": "một giấy mời",
 }
 
 
@@ -75,7 +106,7 @@ def document_kind(lines: list[Line]) -> tuple[bool, str]:
 
 
 def title_case(text: str) -> str:
-    """"BAN THƯỜNG VỤ TỈNH ỦY" -> "Ban Thường vụ Tỉnh ủy"; mixed-case text is kept."""
+    """ "BAN THƯỜNG VỤ TỈNH ỦY" -> "Ban Thường vụ Tỉnh ủy"; mixed-case text is kept."""
     if not text.isupper():
         return text
     value = text.lower()
@@ -88,8 +119,9 @@ def title_case(text: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-def parse_header(head: list[Line], preamble: str, body_text: str) -> tuple[PlanHeader,
-                                                                           list[Problem]]:
+def parse_header(
+    head: list[Line], preamble: str, body_text: str
+) -> tuple[PlanHeader, list[Problem]]:
     """The plan's header from the lines before its first part and its opening sentence."""
     header = PlanHeader()
     problems: list[Problem] = []
@@ -104,18 +136,29 @@ def parse_header(head: list[Line], preamble: str, body_text: str) -> tuple[PlanH
     header.issuer = _issuer(head, preamble, header.code)
     header.directive = find_directive(header.title) or find_directive(preamble) or DirectiveRef()
     if not header.code:
-        problems.append(at_line("Văn bản không ghi số hiệu kế hoạch (ví dụ 84-KH/BTGTU): hãy "
-                                "nhập số hiệu trước khi lưu."))
+        problems.append(
+            at_line(
+                "Văn bản không ghi số hiệu kế hoạch (ví dụ 84-KH/BTGTU): hãy "
+                "nhập số hiệu trước khi lưu."
+            )
+        )
     if header.issued_on is None:
         year = _latest_year(body_text)
         note = f"; năm {year} được dùng để đọc thời hạn" if year else ""
-        problems.append(at_line("Văn bản không ghi ngày ban hành (dạng “Lạng Sơn, ngày 21 tháng 6"
-                                f" năm 2019”): hãy nhập ngày{note}."))
+        problems.append(
+            at_line(
+                "Văn bản không ghi ngày ban hành (dạng “Lạng Sơn, ngày 21 tháng 6"
+                f" năm 2019”): hãy nhập ngày{note}."
+            )
+        )
     if not header.title:
         problems.append(at_line("Không tìm thấy tên kế hoạch (dòng dưới chữ “KẾ HOẠCH”)."))
     if not header.directive.code:
-        problems.append(at_line("Không tìm thấy văn bản cấp trên mà kế hoạch thực hiện "
-                                "(chỉ thị, nghị quyết ...)."))
+        problems.append(
+            at_line(
+                "Không tìm thấy văn bản cấp trên mà kế hoạch thực hiện (chỉ thị, nghị quyết ...)."
+            )
+        )
     return header, problems
 
 
@@ -139,18 +182,17 @@ def find_directive(text: str) -> DirectiveRef | None:
     match = matches[0]
     kind = match.group(1)[:1].upper() + match.group(1)[1:].lower()
     ref = DirectiveRef(code=re.sub(r"\s+", "", match.group(2)).replace("–", "-"), kind=kind)
-    rest = text[match.end():]
+    rest = text[match.end() :]
     day = re.match(r"\s*,?\s*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", rest)
     if day is None:
         day = re.match(r"\s*,?\s*" + _WORD_DATE.pattern, rest, re.IGNORECASE)
     if day:
         ref.issued_on = _make_date(*day.groups())
-        rest = rest[day.end():]
-    issuer = re.match(r"\s*của\s+([^,;“\"(]+?)(?=\s+khóa\b|\s+khoá\b|\s+về\b|\s*[,;“\"(]|$)",
-                      rest)
+        rest = rest[day.end() :]
+    issuer = re.match(r"\s*của\s+([^,;“\"(]+?)(?=\s+khóa\b|\s+khoá\b|\s+về\b|\s*[,;“\"(]|$)", rest)
     if issuer:
         ref.issuer = issuer.group(1).strip()
-        rest = rest[issuer.end():]
+        rest = rest[issuer.end() :]
     about = re.match(r"\s*(?:khó?a\s+[IVXL]+\s*)?(?:[“\"]\s*)?(về\s+[^”\";(]+)", rest)
     if about:
         ref.title = about.group(1).strip().rstrip(".,")
@@ -170,13 +212,18 @@ def _code_in(text: str) -> str:
 
 
 def _title(head: list[Line]) -> str:
-    start = next((i for i, line in enumerate(head)
-                  if fold(line.text) in _PLAN_WORDS or fold(line.text).startswith("ke hoach cua")),
-                 None)
+    start = next(
+        (
+            i
+            for i, line in enumerate(head)
+            if fold(line.text) in _PLAN_WORDS or fold(line.text).startswith("ke hoach cua")
+        ),
+        None,
+    )
     if start is None:
         return ""
     parts: list[str] = []
-    for line in head[start + 1:]:
+    for line in head[start + 1 :]:
         key = fold(line.text)
         if key.startswith("cua ") and not parts:
             continue
@@ -200,10 +247,13 @@ def _issuer(head: list[Line], preamble: str, code: str) -> str:
         if key.startswith("cua ") and line.text.isupper():
             return title_case(line.text[4:].strip())
     top = next((i for i, x in enumerate(head) if fold(x.text) in _PLAN_WORDS), 0)
-    uppers = [line.text for line in head[:top]
-              if line.text.isupper() and not any(fold(line.text).startswith(w)
-                                                 for w in _NOT_ISSUER)
-              and not _code_in(line.text)]
+    uppers = [
+        line.text
+        for line in head[:top]
+        if line.text.isupper()
+        and not any(fold(line.text).startswith(w) for w in _NOT_ISSUER)
+        and not _code_in(line.text)
+    ]
     if uppers:
         return title_case(uppers[-1])
     suffix = re.split(r"[/-]", code)[-1] if code else ""

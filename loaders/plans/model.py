@@ -19,8 +19,13 @@ Role = Literal["chu_tri", "phoi_hop"]
 ROLE_LABELS: dict[str, str] = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp"}
 
 
-def at_line(message: str, line: int = 0, section: str = "", severity: Severity = "warning",
-            value: str | None = None) -> Problem:
+def at_line(
+    message: str,
+    line: int = 0,
+    section: str = "",
+    severity: Severity = "warning",
+    value: str | None = None,
+) -> Problem:
     """A problem of a plan document at its 1-based `line` (0: the text as a whole), about
     task `section` when given. The file is filled in once the draft is read
     (:func:`with_file`)."""
@@ -44,7 +49,7 @@ class DirectiveRef:
 
     @property
     def label(self) -> str:
-        """"Chỉ thị số 32-CT/TW" or "" when nothing was found."""
+        """ "Chỉ thị số 32-CT/TW" or "" when nothing was found."""
         if not self.code:
             return ""
         return f"{self.kind} số {self.code}".strip()
@@ -107,9 +112,7 @@ class PlanDraft:
     @property
     def is_plan(self) -> bool:
         """False when the text was refused as a whole (empty, unreadable, not a plan)."""
-        return not any(p.is_error and p.row is None for p in self.problems) and bool(
-            self.tasks
-        )
+        return not any(p.is_error and p.row is None for p in self.problems) and bool(self.tasks)
 
     @property
     def errors(self) -> list[Problem]:
@@ -153,8 +156,7 @@ class PlanDraft:
                 key: value for key, value in asdict(self.reporting).items() if key != "line"
             },
             "problems": [
-                {"severity": p.severity, "line": p.row or 0, "value": p.value,
-                 "message": p.message}
+                {"severity": p.severity, "line": p.row or 0, "value": p.value, "message": p.message}
                 for p in self.problems
             ],
         }

@@ -23,11 +23,15 @@ from tracker.domain.model import DirectiveSpec, PlanSpec, TaskSpec
 from tracker.domain.names import unit_key
 from tracker.domain.problems import Problem
 
-TASK_COLUMNS = ("code", "section", "section_title", "title", "deadline_text", "chu_tri",
-                "phoi_hop")
+TASK_COLUMNS = ("code", "section", "section_title", "title", "deadline_text", "chu_tri", "phoi_hop")
 TASK_LABELS = {
-    "code": "Mã NV", "section": "Mục", "section_title": "Tên mục", "title": "Nhiệm vụ",
-    "deadline_text": "Thời hạn", "chu_tri": "Đơn vị chủ trì", "phoi_hop": "Đơn vị phối hợp",
+    "code": "Mã NV",
+    "section": "Mục",
+    "section_title": "Tên mục",
+    "title": "Nhiệm vụ",
+    "deadline_text": "Thời hạn",
+    "chu_tri": "Đơn vị chủ trì",
+    "phoi_hop": "Đơn vị phối hợp",
 }
 EVERYONE = "Tất cả đơn vị"
 GROUP_PREFIX = "Nhóm: "
@@ -57,8 +61,11 @@ class Registry:
 
     def choices(self) -> list[str]:
         """What a unit cell may hold, for dropdowns: groups, then units by name."""
-        return [EVERYONE, *(GROUP_PREFIX + label for label in self.groups.values()),
-                *sorted(u.name for u in self.units)]
+        return [
+            EVERYONE,
+            *(GROUP_PREFIX + label for label in self.groups.values()),
+            *sorted(u.name for u in self.units),
+        ]
 
     def resolve(self, written: str) -> UnitMatch:
         key = unit_key(written)
@@ -67,16 +74,17 @@ class Registry:
         if key == unit_key(EVERYONE):
             return UnitMatch(written, [u.unit_id for u in self.units], "group")
         if written.startswith(GROUP_PREFIX):
-            label = written[len(GROUP_PREFIX):].strip()
-            code = next((c for c, lab in self.groups.items()
-                         if unit_key(lab) == unit_key(label)), None)
+            label = written[len(GROUP_PREFIX) :].strip()
+            code = next(
+                (c for c, lab in self.groups.items() if unit_key(lab) == unit_key(label)), None
+            )
             ids = [u.unit_id for u in self.units if code and u.group_code == code]
             return UnitMatch(written, ids, "group" if ids else "none")
         return match_units([written], self.units, self.groups)[0]
 
 
 def split_cell(value: object) -> list[str]:
-    """"Sở TT&TT; Sở Ngoại vụ" -> two names; newlines separate too."""
+    """ "Sở TT&TT; Sở Ngoại vụ" -> two names; newlines separate too."""
     if value is None or (isinstance(value, float) and value != value):
         return []
     return [part.strip() for part in re.split(r"[;\n]+", str(value)) if part.strip()]
@@ -86,15 +94,17 @@ def rows_from_draft(draft: PlanDraft) -> list[dict]:
     """Editor rows for a document draft; unit names stay as the document writes them."""
     rows = []
     for number, task in enumerate(draft.tasks, start=1):
-        rows.append({
-            "code": f"NV{number:02d}",
-            "section": task.section,
-            "section_title": task.section_title,
-            "title": task.title,
-            "deadline_text": task.deadline_text,
-            "chu_tri": "; ".join(u.name for u in task.units if u.role == "chu_tri"),
-            "phoi_hop": "; ".join(u.name for u in task.units if u.role != "chu_tri"),
-        })
+        rows.append(
+            {
+                "code": f"NV{number:02d}",
+                "section": task.section,
+                "section_title": task.section_title,
+                "title": task.title,
+                "deadline_text": task.deadline_text,
+                "chu_tri": "; ".join(u.name for u in task.units if u.role == "chu_tri"),
+                "phoi_hop": "; ".join(u.name for u in task.units if u.role != "chu_tri"),
+            }
+        )
     return rows
 
 
@@ -129,8 +139,11 @@ def check_rows(
 
     def problem(index: int, column: str, value: object, message: str, severity="error"):
         row, where = locate(index, column)
-        problems.append(Problem(file, sheet, row, where,
-                                None if value is None else str(value), message, severity))
+        problems.append(
+            Problem(
+                file, sheet, row, where, None if value is None else str(value), message, severity
+            )
+        )
 
     for index, row in enumerate(rows):
         code = str(row.get("code") or "").strip()
@@ -141,33 +154,52 @@ def check_rows(
         if not code:
             problem(index, "code", None, "Thiếu mã nhiệm vụ (ví dụ NV01).")
         elif code.upper() in seen:
-            problem(index, "code", code, f"Mã nhiệm vụ {code} trùng với dòng "
-                    f"{locate(seen[code.upper()], 'code')[0]}.")
+            problem(
+                index,
+                "code",
+                code,
+                f"Mã nhiệm vụ {code} trùng với dòng {locate(seen[code.upper()], 'code')[0]}.",
+            )
         seen.setdefault(code.upper(), index)
         if not title:
             problem(index, "title", None, "Thiếu nội dung nhiệm vụ.")
         text = str(row.get("deadline_text") or "").strip()
         if not text:
-            problem(index, "deadline_text", None, "Thiếu thời hạn (ví dụ “trước ngày "
-                    "30/6/2019”, “Quý III/2020”, “thường xuyên”).")
+            problem(
+                index,
+                "deadline_text",
+                None,
+                "Thiếu thời hạn (ví dụ “trước ngày 30/6/2019”, “Quý III/2020”, “thường xuyên”).",
+            )
             item.unparsed = True
         else:
             meaning = parse_deadline(text, reference)
             item.start, item.due = meaning.start, meaning.due
             item.recurrence, item.unparsed = meaning.recurrence, meaning.unparsed
             if meaning.unparsed:
-                problem(index, "deadline_text", text, "Không đọc được thời hạn này: hãy viết "
-                        "ngày (30/6/2019), tháng, quý, năm hoặc “thường xuyên”.",
-                        "error" if unparsed_is_error else "warning")
+                problem(
+                    index,
+                    "deadline_text",
+                    text,
+                    "Không đọc được thời hạn này: hãy viết "
+                    "ngày (30/6/2019), tháng, quý, năm hoặc “thường xuyên”.",
+                    "error" if unparsed_is_error else "warning",
+                )
         for column, role in (("phoi_hop", "phoi_hop"), ("chu_tri", "chu_tri")):
             for written in split_cell(row.get(column)):
                 found = registry.resolve(written)
                 if not found.unit_ids:
                     item.unknown.append(written)
-                    hint = (f" Gần giống: {', '.join(found.suggestions)}."
-                            if found.suggestions else "")
-                    problem(index, column, written, f"Đơn vị «{written}» không có trong danh "
-                            f"mục: hãy thêm vào trang Đơn vị hoặc chọn đơn vị tương ứng.{hint}")
+                    hint = (
+                        f" Gần giống: {', '.join(found.suggestions)}." if found.suggestions else ""
+                    )
+                    problem(
+                        index,
+                        column,
+                        written,
+                        f"Đơn vị «{written}» không có trong danh "
+                        f"mục: hãy thêm vào trang Đơn vị hoặc chọn đơn vị tương ứng.{hint}",
+                    )
                 for unit_id in found.unit_ids:
                     item.units[unit_id] = role  # chủ trì, written last, wins
         if not item.units and not item.unknown:
@@ -198,8 +230,12 @@ class PlanFields:
 
 def check_fields(fields: PlanFields, file: str = "", sheet: str = "Kế hoạch") -> list[Problem]:
     problems = []
-    needed = (("code", "Số hiệu kế hoạch"), ("title", "Tên kế hoạch"),
-              ("issued_on", "Ngày ban hành"), ("province", "Tỉnh"))
+    needed = (
+        ("code", "Số hiệu kế hoạch"),
+        ("title", "Tên kế hoạch"),
+        ("issued_on", "Ngày ban hành"),
+        ("province", "Tỉnh"),
+    )
     for attr, label in needed:
         if not getattr(fields, attr):
             problems.append(Problem(file, sheet, None, None, None, f"Thiếu «{label}»."))
@@ -213,18 +249,24 @@ def spec_from_rows(fields: PlanFields, checked: list[CheckedRow]) -> PlanSpec:
     tasks = []
     for item in checked:
         row = item.row
-        tasks.append(TaskSpec(
-            code=str(row.get("code") or "").strip(),
-            section=str(row.get("section") or "").strip(),
-            title=str(row.get("title") or "").strip(),
-            deadline_text=str(row.get("deadline_text") or "").strip(),
-            section_title=str(row.get("section_title") or "").strip(),
-            unit_ids=dict(item.units),
-        ))
+        tasks.append(
+            TaskSpec(
+                code=str(row.get("code") or "").strip(),
+                section=str(row.get("section") or "").strip(),
+                title=str(row.get("title") or "").strip(),
+                deadline_text=str(row.get("deadline_text") or "").strip(),
+                section_title=str(row.get("section_title") or "").strip(),
+                unit_ids=dict(item.units),
+            )
+        )
     directive = None
     if fields.directive_code:
-        directive = DirectiveSpec(fields.directive_code, fields.directive_date,
-                                  fields.directive_issuer, fields.directive_title)
+        directive = DirectiveSpec(
+            fields.directive_code,
+            fields.directive_date,
+            fields.directive_issuer,
+            fields.directive_title,
+        )
     return PlanSpec(
         code=fields.code.strip(),
         title=fields.title.strip(),
@@ -251,6 +293,7 @@ def fields_from_draft(draft: PlanDraft, province: str) -> PlanFields:
         directive_date=header.directive.issued_on,
         directive_issuer=header.directive.issuer,
         directive_title=header.directive.title,
-        report_cycle=draft.reporting.cycle if draft.reporting.cycle not in (
-            None, "continuous") else "half_yearly",
+        report_cycle=draft.reporting.cycle
+        if draft.reporting.cycle not in (None, "continuous")
+        else "half_yearly",
     )

@@ -16,13 +16,34 @@ from tracker.domain.text import fold
 
 _COLUMNS = {
     "number": ("stt", "tt", "so tt", "so thu tu"),
-    "title": ("noi dung", "nhiem vu", "cong viec", "noi dung cong viec", "ten nhiem vu",
-              "noi dung nhiem vu", "nhiem vu cu the", "hoat dong"),
-    "chair": ("chu tri", "co quan chu tri", "don vi chu tri", "don vi thuc hien",
-              "co quan thuc hien", "co quan don vi chu tri", "trach nhiem"),
+    "title": (
+        "noi dung",
+        "nhiem vu",
+        "cong viec",
+        "noi dung cong viec",
+        "ten nhiem vu",
+        "noi dung nhiem vu",
+        "nhiem vu cu the",
+        "hoat dong",
+    ),
+    "chair": (
+        "chu tri",
+        "co quan chu tri",
+        "don vi chu tri",
+        "don vi thuc hien",
+        "co quan thuc hien",
+        "co quan don vi chu tri",
+        "trach nhiem",
+    ),
     "partner": ("phoi hop", "co quan phoi hop", "don vi phoi hop"),
-    "deadline": ("thoi gian", "thoi han", "tien do", "thoi gian hoan thanh",
-                 "thoi gian thuc hien", "thoi han hoan thanh"),
+    "deadline": (
+        "thoi gian",
+        "thoi han",
+        "tien do",
+        "thoi gian hoan thanh",
+        "thoi gian thuc hien",
+        "thoi han hoan thanh",
+    ),
 }
 
 
@@ -46,8 +67,7 @@ def _header(cells: list[str]) -> dict[str, int]:
     for index, cell in enumerate(cells):
         key = fold(cell)
         for name, words in _COLUMNS.items():
-            if name not in found and (key in words or any(key.startswith(w + " ")
-                                                          for w in words)):
+            if name not in found and (key in words or any(key.startswith(w + " ") for w in words)):
                 found[name] = index
                 break
     return found
@@ -71,6 +91,7 @@ def table_rows(blocks: list[Block]) -> list[TableRow]:
             continue
         if not columns:
             continue
+
         def get(name: str, cells=cells, columns=columns) -> str:
             index = columns.get(name)
             return cells[index] if index is not None and index < len(cells) else ""
@@ -82,10 +103,15 @@ def table_rows(blocks: list[Block]) -> list[TableRow]:
         if not any(rest):
             group = title
             continue
-        rows.append(TableRow(
-            line=block.line, number=get("number").rstrip("."), title=title, group=group,
-            deadline=get("deadline"),
-            chair=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("chair")) if n],
-            partners=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("partner")) if n],
-        ))
+        rows.append(
+            TableRow(
+                line=block.line,
+                number=get("number").rstrip("."),
+                title=title,
+                group=group,
+                deadline=get("deadline"),
+                chair=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("chair")) if n],
+                partners=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("partner")) if n],
+            )
+        )
     return rows

@@ -17,15 +17,43 @@ from tracker.domain.text import fold
 
 MAX_TITLE = 250
 _FIELDS = dl.DEADLINE_LABELS | {
-    "thanh phan", "noi dung", "dia diem", "tai lieu", "bao cao vien", "hinh thuc",
-    "kinh phi", "san pham", "ket qua", "chu tri", "phoi hop", "don vi chu tri",
-    "co quan chu tri", "don vi phoi hop", "co quan phoi hop", "don vi thuc hien",
-    "co quan thuc hien", "trach nhiem", "thanh phan tham du", "doi tuong", "yeu cau",
-    "ghi chu", "chi tieu", "phuong thuc", "thanh phan va dia diem", "thoi gian va dia diem",
+    "thanh phan",
+    "noi dung",
+    "dia diem",
+    "tai lieu",
+    "bao cao vien",
+    "hinh thuc",
+    "kinh phi",
+    "san pham",
+    "ket qua",
+    "chu tri",
+    "phoi hop",
+    "don vi chu tri",
+    "co quan chu tri",
+    "don vi phoi hop",
+    "co quan phoi hop",
+    "don vi thuc hien",
+    "co quan thuc hien",
+    "trach nhiem",
+    "thanh phan tham du",
+    "doi tuong",
+    "yeu cau",
+    "ghi chu",
+    "chi tieu",
+    "phuong thuc",
+    "thanh phan va dia diem",
+    "thoi gian va dia diem",
     "thoi gian dia diem",
 }
-_CHAIR = {"chu tri", "don vi chu tri", "co quan chu tri", "don vi thuc hien",
-          "co quan thuc hien", "trach nhiem", "don vi chiu trach nhiem"}
+_CHAIR = {
+    "chu tri",
+    "don vi chu tri",
+    "co quan chu tri",
+    "don vi thuc hien",
+    "co quan thuc hien",
+    "trach nhiem",
+    "don vi chiu trach nhiem",
+}
 _PARTNER = {"phoi hop", "don vi phoi hop", "co quan phoi hop"}
 
 
@@ -62,17 +90,23 @@ class TaskWalker:
         _attach_unit_lines(node)
         bullets = [b for b in node.blocks if b.kind == "bullet" and not is_field(b.text)]
         top = node.kind in {"roman", "root"}
-        own_dated = [b for b in bullets
-                     if any(f.strength >= dl.SPECIFIC for f in _candidates_of_block(b))]
+        own_dated = [
+            b for b in bullets if any(f.strength >= dl.SPECIFIC for f in _candidates_of_block(b))
+        ]
         if bullets and (top or (len(bullets) >= 2 and own_dated)):
-            shared = [f for b in node.blocks if b not in bullets
-                      for f in _candidates_of_block(b)]
-            passed = _resolve(shared + dl.in_text(node.text, node.line, heading=True),
-                              inherited)
+            shared = [f for b in node.blocks if b not in bullets for f in _candidates_of_block(b)]
+            passed = _resolve(shared + dl.in_text(node.text, node.line, heading=True), inherited)
             for block in bullets:
-                self._task(code, heading, block.text, block.line,
-                           _candidates_of_block(block), passed, _block_detail(block),
-                           _units_of_block(block))
+                self._task(
+                    code,
+                    heading,
+                    block.text,
+                    block.line,
+                    _candidates_of_block(block),
+                    passed,
+                    _block_detail(block),
+                    _units_of_block(block),
+                )
             return
         detail = " ".join(_block_detail(b) for b in node.blocks)
         if not bullets and "phu luc" in fold(detail) and len(detail) < 200:
@@ -80,63 +114,92 @@ class TaskWalker:
         units = _units_of_heading(node.text, node.line)
         for block in node.blocks:
             units += _units_of_block(block, fields_only=True)
-        self._task(code, parent or heading, heading or detail, node.line, own, inherited,
-                   detail, units)
+        self._task(
+            code, parent or heading, heading or detail, node.line, own, inherited, detail, units
+        )
 
     def _table(self, node: Node, code: str, inherited: dl.Found | None, heading: str) -> bool:
         """One task per row of the node's task tables; False when it has none."""
         rows = table_rows(node.blocks)
         for row in rows:
-            own = ([dl.Found(row.deadline.rstrip(" ."), dl.FIELD, row.line)] if row.deadline
-                   else dl.in_text(row.title, row.line))
-            units = [DraftUnit(n, "chu_tri", row.line) for c in row.chair
-                     for n in du.split_names(c)]
-            units += [DraftUnit(n, "phoi_hop", row.line) for c in row.partners
-                      for n in du.split_names(c)]
+            own = (
+                [dl.Found(row.deadline.rstrip(" ."), dl.FIELD, row.line)]
+                if row.deadline
+                else dl.in_text(row.title, row.line)
+            )
+            units = [
+                DraftUnit(n, "chu_tri", row.line) for c in row.chair for n in du.split_names(c)
+            ]
+            units += [
+                DraftUnit(n, "phoi_hop", row.line) for c in row.partners for n in du.split_names(c)
+            ]
             section = f"{code}.{row.number}" if code and row.number else code or row.number
-            self._task(section, row.group or heading, row.title, row.line, own, inherited,
-                       "", units)
+            self._task(
+                section, row.group or heading, row.title, row.line, own, inherited, "", units
+            )
         return bool(rows)
 
     def _code(self, code: str, child: Node) -> str:
-        """"III.1" for section 1 of part III; "II.3.2" keeps the document's own number."""
+        """ "III.1" for section 1 of part III; "II.3.2" keeps the document's own number."""
         if child.kind == "number":
             return f"{self._roman}.{child.marker}" if self._roman else child.marker
         return f"{code}.{child.marker}" if code else child.marker
 
-    def _task(self, section: str, section_title: str, title: str, line: int,
-              own: list[dl.Found], inherited: dl.Found | None, detail: str,
-              units: list[DraftUnit]) -> None:
+    def _task(
+        self,
+        section: str,
+        section_title: str,
+        title: str,
+        line: int,
+        own: list[dl.Found],
+        inherited: dl.Found | None,
+        detail: str,
+        units: list[DraftUnit],
+    ) -> None:
         found = _resolve(own, inherited)
         if found is None:
             meaning = Deadline(text="thường xuyên", recurrence="continuous")
-            self.problems.append(at_line(
-                "Nhiệm vụ không ghi thời hạn: tạm coi là “thường xuyên”.", line, section,
-                "info"))
+            self.problems.append(
+                at_line(
+                    "Nhiệm vụ không ghi thời hạn: tạm coi là “thường xuyên”.", line, section, "info"
+                )
+            )
         else:
             meaning = dl.interpret(found.text, self.reference)
             if meaning.unparsed:
-                self.problems.append(at_line(
-                    f"Không đọc được thời hạn “{found.text}”: hãy sửa hoặc nhập ngày.",
-                    found.line or line, section, value=found.text))
+                self.problems.append(
+                    at_line(
+                        f"Không đọc được thời hạn “{found.text}”: hãy sửa hoặc nhập ngày.",
+                        found.line or line,
+                        section,
+                        value=found.text,
+                    )
+                )
         dated = {f.text for f in own if f.strength >= dl.SPECIFIC}
         if len(dated) > 1 and found is not None:
-            self.problems.append(at_line(
-                f"Nhiệm vụ có nhiều mốc thời gian ({'; '.join(sorted(dated))}): đã lấy "
-                f"“{found.text}”, hãy kiểm tra.", line, section))
-        self.tasks.append(DraftTask(
-            section=section,
-            section_title=section_title,
-            title=shorten(title),
-            deadline_text=found.text if found else meaning.text,
-            start=meaning.start,
-            due=meaning.due,
-            recurrence=meaning.recurrence,
-            unparsed=meaning.unparsed,
-            units=du.merge(units),
-            detail=detail if detail != title else "",
-            line=line,
-        ))
+            self.problems.append(
+                at_line(
+                    f"Nhiệm vụ có nhiều mốc thời gian ({'; '.join(sorted(dated))}): đã lấy "
+                    f"“{found.text}”, hãy kiểm tra.",
+                    line,
+                    section,
+                )
+            )
+        self.tasks.append(
+            DraftTask(
+                section=section,
+                section_title=section_title,
+                title=shorten(title),
+                deadline_text=found.text if found else meaning.text,
+                start=meaning.start,
+                due=meaning.due,
+                recurrence=meaning.recurrence,
+                unparsed=meaning.unparsed,
+                units=du.merge(units),
+                detail=detail if detail != title else "",
+                line=line,
+            )
+        )
 
 
 def numbering_problems(root: Node) -> list[Problem]:
@@ -155,10 +218,14 @@ def numbering_problems(root: Node) -> list[Problem]:
             parts = child.marker.split(".")
             if parts != expected:
                 markers = ", ".join(c.marker for c in numbered)
-                problems.append(at_line(
-                    f"Đánh số không liên tục ({markers}): mục “{child.marker}” được xếp theo "
-                    "vị trí trong văn bản; hãy kiểm tra số mục.", child.line,
-                    severity="warning"))
+                problems.append(
+                    at_line(
+                        f"Đánh số không liên tục ({markers}): mục “{child.marker}” được xếp theo "
+                        "vị trí trong văn bản; hãy kiểm tra số mục.",
+                        child.line,
+                        severity="warning",
+                    )
+                )
                 break
             expected = [*parts[:-1], str(int(parts[-1]) + 1)]
     return sorted(problems, key=lambda p: p.row or 0)
@@ -170,8 +237,13 @@ def _attach_unit_lines(node: Node) -> None:
     for block in node.blocks:
         field = dl.split_field(block.text)
         previous = kept[-1] if kept else None
-        if (block.kind == "para" and field and field[0] in _CHAIR | _PARTNER
-                and previous is not None and previous.kind == "bullet"):
+        if (
+            block.kind == "para"
+            and field
+            and field[0] in _CHAIR | _PARTNER
+            and previous is not None
+            and previous.kind == "bullet"
+        ):
             previous.subs.append(block)
         else:
             kept.append(block)
@@ -233,13 +305,15 @@ def _units_of_heading(text: str, line: int) -> list[DraftUnit]:
 def _units_of_block(block: Block, fields_only: bool = False) -> list[DraftUnit]:
     units: list[DraftUnit] = []
     for piece in (block, *block.subs):
-        for clause in re.split(r"[;.]\s+(?=[^\s:;.]{1,30}(?:\s[^\s:;.]{1,30}){0,3}:)",
-                               piece.text):
+        for clause in re.split(r"[;.]\s+(?=[^\s:;.]{1,30}(?:\s[^\s:;.]{1,30}){0,3}:)", piece.text):
             field = dl.split_field(clause)
             if field and field[0] in _CHAIR | _PARTNER:
                 role: Role = "chu_tri" if field[0] in _CHAIR else "phoi_hop"
-                units += [DraftUnit(n, role, piece.line) for n in du.split_names(field[1])
-                          if du.is_unit_like(n) or n[:1].isupper()]
+                units += [
+                    DraftUnit(n, role, piece.line)
+                    for n in du.split_names(field[1])
+                    if du.is_unit_like(n) or n[:1].isupper()
+                ]
     if not units and not fields_only:
         units = du.assignment_in(block.text, block.line)
     return units

@@ -85,16 +85,28 @@ def decode_document(data: bytes, filename: str = "") -> tuple[str, list[Problem]
     if not data:
         return "", [at_line("tệp trống.", severity="error")]
     if len(data) > MAX_BYTES:
-        return "", [at_line(f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB, "
-                            "không giống một kế hoạch.", severity="error")]
+        return "", [
+            at_line(
+                f"tệp lớn hơn {MAX_BYTES // 1024 // 1024} MB, không giống một kế hoạch.",
+                severity="error",
+            )
+        ]
     if data[:4] == b"PK\x03\x04":
         return _docx_text(data, name)
     if data[:4] == b"\xd0\xcf\x11\xe0":
-        return "", [at_line("đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại "
-                            "thành .docx rồi tải lên.", severity="error")]
+        return "", [
+            at_line(
+                "đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại thành .docx rồi tải lên.",
+                severity="error",
+            )
+        ]
     if data[:5] == b"%PDF-":
-        return "", [at_line("tệp PDF chưa đọc được. Hãy tải bản .docx hoặc dán nội "
-                            "dung văn bản.", severity="error")]
+        return "", [
+            at_line(
+                "tệp PDF chưa đọc được. Hãy tải bản .docx hoặc dán nội dung văn bản.",
+                severity="error",
+            )
+        ]
     return _decode_text(data), []
 
 
@@ -112,19 +124,20 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if "word/document.xml" not in {m.filename for m in members}:
-                return "", [at_line("tệp nén này không phải văn bản Word (.docx).",
-                                    severity="error")]
+                return "", [
+                    at_line("tệp nén này không phải văn bản Word (.docx).", severity="error")
+                ]
             if sum(m.file_size for m in members) > MAX_INFLATED or any(
                 m.compress_size and m.file_size / m.compress_size > 200 for m in members
             ):
-                return "", [at_line("tệp .docx có nội dung giải nén quá lớn, "
-                                    "không đọc.", severity="error")]
+                return "", [
+                    at_line("tệp .docx có nội dung giải nén quá lớn, không đọc.", severity="error")
+                ]
         import docx  # python-docx; imported here so .txt users never pay for it
 
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged file is a user's problem, not ours
-        return "", [at_line(f"không đọc được tệp .docx ({type(exc).__name__}).",
-                            severity="error")]
+        return "", [at_line(f"không đọc được tệp .docx ({type(exc).__name__}).", severity="error")]
     lines: list[str] = []
     namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     numbering = _Numbering(document, namespace)
@@ -135,8 +148,10 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
         elif element.tag == f"{namespace}tbl":
             for row in element.iter(f"{namespace}tr"):
                 cells = [
-                    " ".join("".join(t.text or "" for t in p.iter(f"{namespace}t"))
-                             for p in cell.iter(f"{namespace}p"))
+                    " ".join(
+                        "".join(t.text or "" for t in p.iter(f"{namespace}t"))
+                        for p in cell.iter(f"{namespace}p")
+                    )
                     for cell in row.iter(f"{namespace}tc")
                 ]
                 lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
@@ -167,7 +182,8 @@ class _Numbering:
                 fmt, text = lvl.find(f"{ns}numFmt"), lvl.find(f"{ns}lvlText")
                 levels[int(lvl.get(f"{ns}ilvl", 0))] = (
                     fmt.get(f"{ns}val", "decimal") if fmt is not None else "decimal",
-                    text.get(f"{ns}val", "") if text is not None else "")
+                    text.get(f"{ns}val", "") if text is not None else "",
+                )
             abstract[item.get(f"{ns}abstractNumId")] = levels
         for num in root.iter(f"{ns}num"):
             ref = num.find(f"{ns}abstractNumId")
@@ -190,7 +206,7 @@ class _Numbering:
             return ""
         counts = self.counts.setdefault(num_id, [0] * 10)
         counts[level] += 1
-        counts[level + 1:] = [0] * (9 - level)
+        counts[level + 1 :] = [0] * (9 - level)
         fmt, text = levels[level]
         if fmt == "bullet":
             return "- "
@@ -230,8 +246,12 @@ def strip_markdown(raw: str) -> str:
 def classify(no: int, text: str) -> Line:
     if _TABLE.match(text):
         return Line(no, text, "table")
-    for kind, pattern in (("roman", _ROMAN), ("number", _NUMBER), ("letter", _LETTER),
-                          ("bullet", _BULLET)):
+    for kind, pattern in (
+        ("roman", _ROMAN),
+        ("number", _NUMBER),
+        ("letter", _LETTER),
+        ("bullet", _BULLET),
+    ):
         found = pattern.match(text)
         if found and found.group(1):
             marker, rest = found.group(1), found.group(2).strip()
@@ -321,7 +341,7 @@ def outline(lines: list[Line]) -> Node:
 
 
 def _plausible_roman(line: Line, stack: list[Node]) -> bool:
-    """"I." starts a part only if it is I or follows the previous part's number."""
+    """ "I." starts a part only if it is I or follows the previous part's number."""
     romans = [n for n in stack[0].children if n.kind == "roman"]
     expected = _roman_value(romans[-1].marker) + 1 if romans else 1
     return _roman_value(line.marker) in {expected, expected + 1}

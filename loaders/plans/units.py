@@ -21,27 +21,116 @@ from tracker.domain.names import unit_key
 from tracker.domain.text import fold
 
 _HEADS = (
-    "ban", "so", "van phong", "uy ban", "ubnd", "ubmttq", "mttq", "mat tran", "tinh uy",
-    "huyen uy", "thanh uy", "thi uy", "dang uy", "dang doan", "ban can su", "bao", "dai",
-    "hoi", "lien doan", "doan", "tinh doan", "cong an", "bo chi huy", "truong", "cuc",
-    "chi cuc", "trung tam", "hoi dong", "co quan", "toa an", "vien kiem sat", "kho bac",
-    "thanh tra", "bo", "cac", "hdnd", "bch", "btg", "bcs", "chi bo", "dang bo", "lien minh",
-    "thu vien", "phong", "bao tang", "nha van hoa", "vien", "benh vien", "ban quan ly",
-    "cong ty", "chi nhanh", "hoc vien", "nha xuat ban", "ky tuc xa", "quy", "tap chi",
+    "ban",
+    "so",
+    "van phong",
+    "uy ban",
+    "ubnd",
+    "ubmttq",
+    "mttq",
+    "mat tran",
+    "tinh uy",
+    "huyen uy",
+    "thanh uy",
+    "thi uy",
+    "dang uy",
+    "dang doan",
+    "ban can su",
+    "bao",
+    "dai",
+    "hoi",
+    "lien doan",
+    "doan",
+    "tinh doan",
+    "cong an",
+    "bo chi huy",
+    "truong",
+    "cuc",
+    "chi cuc",
+    "trung tam",
+    "hoi dong",
+    "co quan",
+    "toa an",
+    "vien kiem sat",
+    "kho bac",
+    "thanh tra",
+    "bo",
+    "cac",
+    "hdnd",
+    "bch",
+    "btg",
+    "bcs",
+    "chi bo",
+    "dang bo",
+    "lien minh",
+    "thu vien",
+    "phong",
+    "bao tang",
+    "nha van hoa",
+    "vien",
+    "benh vien",
+    "ban quan ly",
+    "cong ty",
+    "chi nhanh",
+    "hoc vien",
+    "nha xuat ban",
+    "ky tuc xa",
+    "quy",
+    "tap chi",
 )
 _VERBS = (
-    "căn cứ", "phối hợp", "chủ trì", "chủ động", "tham mưu", "chỉ đạo", "hướng dẫn",
-    "theo dõi", "tổ chức", "xây dựng", "triển khai", "thực hiện", "có trách nhiệm",
-    "chịu trách nhiệm", "cung cấp", "bám sát", "đẩy mạnh", "tăng cường", "nghiên cứu",
-    "kiểm tra", "đôn đốc", "tuyên truyền", "phổ biến", "quán triệt", "lãnh đạo", "bố trí",
-    "bảo đảm", "đảm bảo", "rà soát", "định hướng", "nắm bắt", "tập trung", "phát huy",
-    "chuẩn bị", "là cơ quan", "làm đầu mối", "theo chức năng", "trong phạm vi", "giúp",
-    "báo cáo", "tiếp tục", "nâng cao", "đề xuất", "cử", "sau",
+    "căn cứ",
+    "phối hợp",
+    "chủ trì",
+    "chủ động",
+    "tham mưu",
+    "chỉ đạo",
+    "hướng dẫn",
+    "theo dõi",
+    "tổ chức",
+    "xây dựng",
+    "triển khai",
+    "thực hiện",
+    "có trách nhiệm",
+    "chịu trách nhiệm",
+    "cung cấp",
+    "bám sát",
+    "đẩy mạnh",
+    "tăng cường",
+    "nghiên cứu",
+    "kiểm tra",
+    "đôn đốc",
+    "tuyên truyền",
+    "phổ biến",
+    "quán triệt",
+    "lãnh đạo",
+    "bố trí",
+    "bảo đảm",
+    "đảm bảo",
+    "rà soát",
+    "định hướng",
+    "nắm bắt",
+    "tập trung",
+    "phát huy",
+    "chuẩn bị",
+    "là cơ quan",
+    "làm đầu mối",
+    "theo chức năng",
+    "trong phạm vi",
+    "giúp",
+    "báo cáo",
+    "tiếp tục",
+    "nâng cao",
+    "đề xuất",
+    "cử",
+    "sau",
 )
 _VERB = re.compile(r"(?<=\s)(" + "|".join(_VERBS) + r")\b")
 _NOUN_BEFORE_VERB = {"các", "những", "ban", "tổ", "Ban", "Tổ", "công", "việc", "cấp", "hội"}
 _PARTNER = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+)", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*?(?:chủ trì|thực hiện|phối hợp)[^()]*)\)", re.IGNORECASE)
+
+
 def is_unit_like(text: str) -> bool:
     """Whether `text` starts the way a unit's name does ("Sở ...", "Các huyện ủy ...")."""
     key = fold(text)
@@ -65,7 +154,7 @@ def subject_of(text: str) -> tuple[str, str]:
 
 
 def split_names(text: str) -> list[str]:
-    """"Sở Nội vụ, Sở Tài chính" -> two names; "Sở Văn hóa, Thể thao và Du lịch" -> one.
+    """ "Sở Nội vụ, Sở Tài chính" -> two names; "Sở Văn hóa, Thể thao và Du lịch" -> one.
 
     A comma or "và" starts a new name only when what follows starts like a unit in capitals
     or with "các"; ";" always does.
@@ -193,10 +282,16 @@ def match_units(
             results.append(UnitMatch(name, [official[key]], "name"))
         elif key in by_key and len(by_key[key]) == 1:
             results.append(UnitMatch(name, sorted(by_key[key]), "alias"))
-        elif (code := group_keys.get(key) or _group_by_words(name, groups or {})):
+        elif code := group_keys.get(key) or _group_by_words(name, groups or {}):
             members = [u.unit_id for u in registry if u.group_code == code]
-            results.append(UnitMatch(name, members, "group" if members else "none",
-                                     [] if members else _suggest(key, registry)))
+            results.append(
+                UnitMatch(
+                    name,
+                    members,
+                    "group" if members else "none",
+                    [] if members else _suggest(key, registry),
+                )
+            )
         else:
             results.append(UnitMatch(name, suggestions=_suggest(key, registry)))
     return results
@@ -245,7 +340,7 @@ _REPORT_TO = re.compile(
 
 
 def report_target(text: str) -> str:
-    """"... báo cáo kết quả ... về Ban Tuyên giáo Tỉnh ủy để tổng hợp" -> the unit named."""
+    """ "... báo cáo kết quả ... về Ban Tuyên giáo Tỉnh ủy để tổng hợp" -> the unit named."""
     for found in _REPORT_TO.finditer(text):
         if is_unit_like(found.group(1)):
             return found.group(1).strip()

@@ -49,8 +49,16 @@ _SCAN = re.compile(
 _REF = re.compile(rb'r="([A-Z]{1,3})(\d+)"')
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _FONT = re.compile(rb'<name val="([^"]{1,64})"')
-_READ_PARTS = ("xl/workbook", "xl/_rels/", "xl/sharedStrings", "xl/styles", "xl/worksheets/",
-               "xl/tables/", "xl/comments", "[Content_Types]")
+_READ_PARTS = (
+    "xl/workbook",
+    "xl/_rels/",
+    "xl/sharedStrings",
+    "xl/styles",
+    "xl/worksheets/",
+    "xl/tables/",
+    "xl/comments",
+    "[Content_Types]",
+)
 """The parts a reader opens: these are inflated in full (sizes, CRC, DTDs) before it does."""
 _LEGACY_FONT = re.compile(r"^(\.vn|vni[ -_])", re.IGNORECASE)
 
@@ -107,9 +115,11 @@ def _inspect(data: bytes) -> XlsxFacts:
     facts = XlsxFacts()
     names = {i.filename for i in infos}
     workbook = _read_small(archive, "xl/workbook.xml")
-    rels = _read_small(archive, "xl/_rels/workbook.xml.rels") if (
-        "xl/_rels/workbook.xml.rels" in names
-    ) else b""
+    rels = (
+        _read_small(archive, "xl/_rels/workbook.xml.rels")
+        if ("xl/_rels/workbook.xml.rels" in names)
+        else b""
+    )
     facts.date1904 = bool(re.search(rb'date1904="(1|true)"', workbook))
     facts.sheets = _sheet_list(workbook, rels)
     by_path = {s.path: s for s in facts.sheets}
@@ -176,8 +186,10 @@ _ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
 
 
 def _attrs(raw: bytes) -> dict[str, str]:
-    return {k.decode().split(":")[-1] if k != b"r:id" else "rid": unescape(v.decode("utf-8"))
-            for k, v in _ATTR.findall(raw)}
+    return {
+        k.decode().split(":")[-1] if k != b"r:id" else "rid": unescape(v.decode("utf-8"))
+        for k, v in _ATTR.findall(raw)
+    }
 
 
 def _sheet_list(workbook: bytes, rels: bytes) -> list[SheetFacts]:
@@ -193,10 +205,13 @@ def _sheet_list(workbook: bytes, rels: bytes) -> list[SheetFacts]:
     for raw in _SHEET_TAG.findall(workbook):
         attrs = _attrs(raw)
         rid = attrs.get("rid") or next((v for k, v in attrs.items() if k == "id"), "")
-        sheets.append(SheetFacts(
-            name=attrs.get("name", ""), path=targets.get(rid, ""),
-            visible=attrs.get("state", "visible") == "visible",
-        ))
+        sheets.append(
+            SheetFacts(
+                name=attrs.get("name", ""),
+                path=targets.get(rid, ""),
+                visible=attrs.get("state", "visible") == "visible",
+            )
+        )
     return sheets
 
 
@@ -246,7 +261,7 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
                     end = window.find(b"</c>", start)
                     if end < 0 and not final:
                         cell_start = window.rfind(b"<c ", 0, start)
-                        held = window[cell_start if cell_start >= 0 else start:]
+                        held = window[cell_start if cell_start >= 0 else start :]
                         break
                     _record_formula(window, start, end, sheet)
                 elif token in (b"<c>", b"<row>") or token in (b"<c ", b"<row "):
@@ -257,7 +272,7 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
                         max_col = max(max_col, column_index(ref.group(1).decode()) + 1)
                         max_row = max(max_row, int(ref.group(2)))
                     else:
-                        row = re.match(rb'<row r="(\d+)', window[start:start + 20])
+                        row = re.match(rb'<row r="(\d+)', window[start : start + 20])
                         if row:
                             max_row = max(max_row, int(row.group(1)))
             else:
@@ -267,8 +282,12 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
                 for merge in _MERGE.finditer(window):
                     c1, r1, c2, r2 = merge.groups()
                     sheet.merges.append(
-                        (int(r1) - 1, column_index(c1.decode()), int(r2) - 1,
-                         column_index(c2.decode()))
+                        (
+                            int(r1) - 1,
+                            column_index(c1.decode()),
+                            int(r2) - 1,
+                            column_index(c2.decode()),
+                        )
                     )
             if final:
                 break
@@ -304,7 +323,7 @@ def _record_formula(window: bytes, start: int, end: int, sheet: SheetFacts) -> N
     ref = _REF.search(window, cell_start, start) if cell_start >= 0 else None
     body = window[start:end] if end >= 0 else window[start:]
     closed = body.find(b"</f>")
-    after = body[closed + 4:] if closed >= 0 else body[body.find(b"/>") + 2:]
+    after = body[closed + 4 :] if closed >= 0 else body[body.find(b"/>") + 2 :]
     has_value = bool(re.search(rb"<v>[^<]+</v>", after))
     if ref:
         sheet.formula_cells.append((int(ref.group(2)), ref.group(1).decode(), has_value))

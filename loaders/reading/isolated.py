@@ -51,7 +51,11 @@ def read_isolated(data: bytes) -> ChildResult:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "loaders.reading.isolated"],
-            input=data, capture_output=True, timeout=CHILD_SECONDS, cwd=root, env=env,
+            input=data,
+            capture_output=True,
+            timeout=CHILD_SECONDS,
+            cwd=root,
+            env=env,
         )
     except subprocess.TimeoutExpired:
         return ChildResult([], "time")
@@ -76,8 +80,12 @@ def _decode(out: bytes) -> ChildResult:
         table = pa.ipc.open_stream(body).read_all()
         sheets.append(
             ChildSheet(
-                meta["name"], meta["visible"], meta["first_col"], table,
-                [tuple(m) for m in meta["merges"]], [tuple(e) for e in meta["errors"]],
+                meta["name"],
+                meta["visible"],
+                meta["first_col"],
+                table,
+                [tuple(m) for m in meta["merges"]],
+                [tuple(e) for e in meta["errors"]],
             )
         )
     return ChildResult(sheets)
@@ -100,8 +108,12 @@ def _child() -> None:  # pragma: no cover - runs in the child process
         bodies.append(body)
         metas.append(
             {
-                "name": sheet.name, "visible": sheet.visible, "first_col": sheet.first_col,
-                "merges": sheet.merges, "errors": sheet.errors, "bytes": len(body),
+                "name": sheet.name,
+                "visible": sheet.visible,
+                "first_col": sheet.first_col,
+                "merges": sheet.merges,
+                "errors": sheet.errors,
+                "bytes": len(body),
             }
         )
     header = json.dumps({"sheets": metas}).encode()

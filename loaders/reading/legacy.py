@@ -20,12 +20,36 @@ Encoding = Literal["tcvn3", "vni"]
 # TCVN3: one byte per letter. Lower-case letters by base vowel, tones in the order
 # grave, hook, tilde, acute, dot below (the order the TCVN3 code chart lists them).
 _TCVN3_ROWS = {
-    "a": "µ¶·¸¹", "ă": "»¼½¾Æ", "â": "ÇÈÉÊË", "e": "ÌÎÏÐÑ", "ê": "ÒÓÔÕÖ", "i": "×ØÜÝÞ",
-    "o": "ßáâãä", "ô": "åæçèé", "ơ": "êëìíî", "u": "ïñòóô", "ư": "õö÷øù", "y": "úûüýþ",
+    "a": "µ¶·¸¹",
+    "ă": "»¼½¾Æ",
+    "â": "ÇÈÉÊË",
+    "e": "ÌÎÏÐÑ",
+    "ê": "ÒÓÔÕÖ",
+    "i": "×ØÜÝÞ",
+    "o": "ßáâãä",
+    "ô": "åæçèé",
+    "ơ": "êëìíî",
+    "u": "ïñòóô",
+    "ư": "õö÷øù",
+    "y": "úûüýþ",
 }
 _TONES = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # grave hook tilde acute dot
-_TCVN3_PLAIN = {"¨": "ă", "©": "â", "ª": "ê", "«": "ô", "¬": "ơ", "\u00ad": "ư", "®": "đ",
-                "¡": "Ă", "¢": "Â", "£": "Ê", "¤": "Ô", "¥": "Ơ", "¦": "Ư", "§": "Đ"}
+_TCVN3_PLAIN = {
+    "¨": "ă",
+    "©": "â",
+    "ª": "ê",
+    "«": "ô",
+    "¬": "ơ",
+    "\u00ad": "ư",
+    "®": "đ",
+    "¡": "Ă",
+    "¢": "Â",
+    "£": "Ê",
+    "¤": "Ô",
+    "¥": "Ơ",
+    "¦": "Ư",
+    "§": "Đ",
+}
 
 
 def _tcvn3_table() -> dict[int, str]:
@@ -41,10 +65,15 @@ TCVN3_TABLE = _tcvn3_table()
 # VNI: a base letter followed by mark codes. The same code means the same mark in upper
 # and lower case; the letter's case decides the result's.
 _VNI_TONE = {"ø": "\u0300", "ù": "\u0301", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
-_VNI_CIRCUMFLEX = {"â": "", "à": "\u0300", "á": "\u0301", "å": "\u0309", "ã": "\u0303",
-                   "ä": "\u0323"}
-_VNI_BREVE = {"ê": "", "è": "\u0300", "é": "\u0301", "ú": "\u0309", "ü": "\u0303",
-              "ë": "\u0323"}
+_VNI_CIRCUMFLEX = {
+    "â": "",
+    "à": "\u0300",
+    "á": "\u0301",
+    "å": "\u0309",
+    "ã": "\u0303",
+    "ä": "\u0323",
+}
+_VNI_BREVE = {"ê": "", "è": "\u0300", "é": "\u0301", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
 _VNI_SINGLE = {"ñ": "đ", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ", "ô": "ơ", "ö": "ư"}
 
 
@@ -67,8 +96,9 @@ def _vni_mark(base: str, code: str) -> str | None:
 _VNI_PAIR = re.compile("([aeiouyAEIOUYôöÔÖ])([øùûõïâàáåãäêèéúüëØÙÛÕÏÂÀÁÅÃÄÊÈÉÚÜË])")
 _VNI_ALONE = re.compile("[ñæóòîôöÑÆÓÒÎÔÖ]")
 
-_UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1"
-                           "\u01af\u01b0\u1ea0-\u1ef9]")
+_UNICODE_ONLY = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
 """Letters that only real Unicode Vietnamese has (ạ ả ấ ... ơ ư đ ă): never legacy output."""
 _TCVN3_ONLY = re.compile("[µ¶·¸¹¨»¼½¾©ª«¬®¡¢£¤¥¦§×ÞßþÆÇÈÉËÌÎÏÐÑÒÓÔÕÖØÜäåæçëîïñöøûü÷]")
 _VNI_ONLY = re.compile("[øûïñåäëüæîöØÛÏÑÅÄËÜÆÎÖ]")

@@ -16,8 +16,14 @@ import pyarrow as pa
 from tracker.domain.problems import column_letter
 
 _ERROR_NAMES = {
-    "NA": "#N/A", "Ref": "#REF!", "Div0": "#DIV/0!", "Value": "#VALUE!", "Name": "#NAME?",
-    "Null": "#NULL!", "Num": "#NUM!", "GettingData": "#GETTING_DATA",
+    "NA": "#N/A",
+    "Ref": "#REF!",
+    "Div0": "#DIV/0!",
+    "Value": "#VALUE!",
+    "Name": "#NAME?",
+    "Null": "#NULL!",
+    "Num": "#NUM!",
+    "GettingData": "#GETTING_DATA",
 }
 
 
@@ -41,7 +47,6 @@ class RawSheet:
     def letter(self, col: int) -> str:
         """Excel letter of table column `col`."""
         return column_letter(self.first_col + col)
-
 
 
 def read_with_fastexcel(data: bytes, want_merges: bool = False) -> list[RawSheet]:
@@ -69,9 +74,7 @@ def read_with_fastexcel(data: bytes, want_merges: bool = False) -> list[RawSheet
                 found = re.search(r"Error\((\w+)\)", err.detail)
                 label = _ERROR_NAMES.get(found.group(1), "#" + found.group(1)) if found else "#?"
                 errors.append((row, first_col + col, label))
-        sheets.append(
-            RawSheet(name, True, table, first_col, merges.get(name, []), errors)
-        )
+        sheets.append(RawSheet(name, True, table, first_col, merges.get(name, []), errors))
     return sheets
 
 

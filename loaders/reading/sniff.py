@@ -13,7 +13,17 @@ import zipfile
 from typing import Literal
 
 Kind = Literal[
-    "xlsx", "xls", "ods", "csv", "empty", "encrypted", "html", "xml", "pdf", "docx", "zip",
+    "xlsx",
+    "xls",
+    "ods",
+    "csv",
+    "empty",
+    "encrypted",
+    "html",
+    "xml",
+    "pdf",
+    "docx",
+    "zip",
     "unknown",
 ]
 
@@ -52,7 +62,7 @@ def sniff(data: bytes) -> Kind:
 
 
 def _sniff_zip(data: bytes) -> Kind:
-    tail = data[-(1 << 16):]  # the central directory, where member names are listed
+    tail = data[-(1 << 16) :]  # the central directory, where member names are listed
     if b"xl/workbook.xml" in tail or b"xl/workbook.bin" in tail:
         return "xlsx"
     try:

@@ -67,8 +67,7 @@ def _read_child(file: str, data: bytes, facts: XlsxFacts | None) -> Workbook:
     if result.failure:
         return Workbook([], [file_problem(file, _CHILD_MESSAGES[result.failure])])
     sheets = [
-        RawSheet(s.name, s.visible, s.table, s.first_col, s.merges, s.errors)
-        for s in result.sheets
+        RawSheet(s.name, s.visible, s.table, s.first_col, s.merges, s.errors) for s in result.sheets
     ]
     if facts is not None:
         _attach_facts(sheets, facts)
@@ -139,17 +138,25 @@ def read_csv(file: str, data: bytes) -> Workbook:
         except UnicodeDecodeError:
             text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
             problems.append(
-                Problem(file, None, None, None, None,
-                        "Tệp CSV không dùng bảng mã UTF-8; đã đọc theo bảng mã Windows cũ. Nên "
-                        "lưu lại bằng 'CSV UTF-8' để tránh lỗi phông chữ.", "warning")
+                Problem(
+                    file,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "Tệp CSV không dùng bảng mã UTF-8; đã đọc theo bảng mã Windows cũ. Nên "
+                    "lưu lại bằng 'CSV UTF-8' để tránh lỗi phông chữ.",
+                    "warning",
+                )
             )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _delimiter(text)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     width = max((len(r) for r in rows), default=0)
     columns = {
-        f"c{i}": pa.array([(r[i] if i < len(r) and r[i] != "" else None) for r in rows],
-                          pa.string())
+        f"c{i}": pa.array(
+            [(r[i] if i < len(r) and r[i] != "" else None) for r in rows], pa.string()
+        )
         for i in range(width)
     }
     name = file.rsplit("/", 1)[-1]

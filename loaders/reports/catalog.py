@@ -21,8 +21,10 @@ from tracker.domain.names import unit_key
 from tracker.domain.text import fold
 
 _FILE_WORD_SPLIT = re.compile(r"[_\-.\s]+")
-_FILE_NOISE = re.compile(r"^(bc|baocao|bao|cao|report|thang\d*|t\d{1,2}|quy\d*|q\d|nam\d*|"
-                         r"ky\d*|\d+|v\d+|ban|final|moi|new|copy)$")
+_FILE_NOISE = re.compile(
+    r"^(bc|baocao|bao|cao|report|thang\d*|t\d{1,2}|quy\d*|q\d|nam\d*|"
+    r"ky\d*|\d+|v\d+|ban|final|moi|new|copy)$"
+)
 _LIST_NUMBER = re.compile(r"^(\d+ )+")
 _LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
 
@@ -35,13 +37,13 @@ def folded(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def code_key(text: str) -> str:
-    """"NV01", "nv 1" and "NV-001" meet on "nv1"."""
+    """ "NV01", "nv 1" and "NV-001" meet on "nv1"."""
     return _LEADING_ZEROS.sub(r"\1\2", folded(text).replace(" ", ""))
 
 
 @lru_cache(maxsize=65536)
 def section_key(text: str) -> str:
-    """"III.1", "III. 1" and "iii.1." meet on "iii.1"; "2.1" stays apart from "21"."""
+    """ "III.1", "III. 1" and "iii.1." meet on "iii.1"; "2.1" stays apart from "21"."""
     return folded(text).replace(" ", ".").strip(".")
 
 
@@ -109,10 +111,12 @@ class Catalog:
         self._unit_keys = dict(keyed)
         tasks: dict[tuple[str, str], set[int]] = defaultdict(set)
         for task in self.tasks:
-            for kind, key in (("code", code_key(task.code or "")),
-                              ("section", section_key(task.section or "")),
-                              ("title", title_key(task.title or "")),
-                              *(("title", title_key(a)) for a in task.aliases)):
+            for kind, key in (
+                ("code", code_key(task.code or "")),
+                ("section", section_key(task.section or "")),
+                ("title", title_key(task.title or "")),
+                *(("title", title_key(a)) for a in task.aliases),
+            ):
                 if key:
                     tasks[(kind, key)].add(task.task_id)
         self._task_index = dict(tasks)
@@ -141,8 +145,9 @@ class Catalog:
         if not folded(text or "") or not self.units:
             return []
         names = [unit_key(u.name, self.province) for u in self.units]
-        scores = process.cdist([unit_key(text, self.province)], names,
-                               scorer=fuzz.token_set_ratio)[0]
+        scores = process.cdist([unit_key(text, self.province)], names, scorer=fuzz.token_set_ratio)[
+            0
+        ]
         order = sorted(range(len(names)), key=lambda i: -scores[i])
         return [self.units[i].unit_id for i in order[:limit] if scores[i] > 0]
 
@@ -152,8 +157,11 @@ class Catalog:
     def task_ids(self, text: object) -> set[int]:
         """Tasks a header or cell text designates exactly, by code, section or title."""
         text = text if isinstance(text, str) else str(text or "")
-        for kind, key in (("code", code_key(text)), ("section", section_key(text)),
-                          ("title", title_key(text))):
+        for kind, key in (
+            ("code", code_key(text)),
+            ("section", section_key(text)),
+            ("title", title_key(text)),
+        ):
             found = self._task_index.get((kind, key))
             if found:
                 return found
@@ -172,54 +180,67 @@ class Catalog:
 
     def unit_keys(self) -> pa.Table:
         keys = sorted(self._unit_index)
-        return pa.table({
-            "key": pa.array(keys, pa.string()),
-            "ids": pa.array([sorted(self._unit_index[k]) for k in keys], pa.list_(pa.int32())),
-        })
+        return pa.table(
+            {
+                "key": pa.array(keys, pa.string()),
+                "ids": pa.array([sorted(self._unit_index[k]) for k in keys], pa.list_(pa.int32())),
+            }
+        )
 
     def task_keys(self) -> pa.Table:
         items = sorted(self._task_index.items())
-        return pa.table({
-            "kind": pa.array([k for (k, _), _ in items], pa.string()),
-            "key": pa.array([key for (_, key), _ in items], pa.string()),
-            "ids": pa.array([sorted(v) for _, v in items], pa.list_(pa.int32())),
-        })
+        return pa.table(
+            {
+                "kind": pa.array([k for (k, _), _ in items], pa.string()),
+                "key": pa.array([key for (_, key), _ in items], pa.string()),
+                "ids": pa.array([sorted(v) for _, v in items], pa.list_(pa.int32())),
+            }
+        )
 
     def task_table(self) -> pa.Table:
-        return pa.table({
-            "task_id": pa.array([t.task_id for t in self.tasks], pa.int32()),
-            "code": pa.array([t.code for t in self.tasks], pa.string()),
-            "title": pa.array([t.title for t in self.tasks], pa.string()),
-            "recurrence": pa.array([t.recurrence for t in self.tasks], pa.string()),
-        })
+        return pa.table(
+            {
+                "task_id": pa.array([t.task_id for t in self.tasks], pa.int32()),
+                "code": pa.array([t.code for t in self.tasks], pa.string()),
+                "title": pa.array([t.title for t in self.tasks], pa.string()),
+                "recurrence": pa.array([t.recurrence for t in self.tasks], pa.string()),
+            }
+        )
 
     def unit_table(self) -> pa.Table:
-        return pa.table({
-            "unit_id": pa.array([u.unit_id for u in self.units], pa.int32()),
-            "name": pa.array([u.name for u in self.units], pa.string()),
-        })
+        return pa.table(
+            {
+                "unit_id": pa.array([u.unit_id for u in self.units], pa.int32()),
+                "name": pa.array([u.name for u in self.units], pa.string()),
+            }
+        )
 
     def obligation_table(self) -> pa.Table:
         bounds = [periods.bounds(o.period) for o in self.obligations]
-        return pa.table({
-            "task_id": pa.array([o.task_id for o in self.obligations], pa.int32()),
-            "unit_id": pa.array([o.unit_id for o in self.obligations], pa.int32()),
-            "period": pa.array([o.period for o in self.obligations], pa.string()),
-            "period_start": pa.array([b[0] if b else None for b in bounds], pa.date32()),
-            "period_end": pa.array([b[1] if b else None for b in bounds], pa.date32()),
-        })
+        return pa.table(
+            {
+                "task_id": pa.array([o.task_id for o in self.obligations], pa.int32()),
+                "unit_id": pa.array([o.unit_id for o in self.obligations], pa.int32()),
+                "period": pa.array([o.period for o in self.obligations], pa.string()),
+                "period_start": pa.array([b[0] if b else None for b in bounds], pa.date32()),
+                "period_end": pa.array([b[1] if b else None for b in bounds], pa.date32()),
+            }
+        )
 
 
 def unit_in_file_name(file_name: str, catalog: Catalog) -> tuple[int, str] | None:
     """(unit, the words that name it) when a file name names exactly one unit of the
     catalog ("BC_So_TTTT_thang12.xlsx" -> Sở TT&TT): the longest run of words that does."""
     stem = file_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    words = [w for w in _FILE_WORD_SPLIT.split(stem)
-             if w and not _FILE_NOISE.match(folded(w).replace(" ", ""))]
+    words = [
+        w
+        for w in _FILE_WORD_SPLIT.split(stem)
+        if w and not _FILE_NOISE.match(folded(w).replace(" ", ""))
+    ]
     for size in range(len(words), 0, -1):
         hits: dict[int, str] = {}
         for start in range(len(words) - size + 1):
-            text = " ".join(words[start:start + size])
+            text = " ".join(words[start : start + size])
             ids = catalog.unit_ids(text)
             if len(ids) == 1:
                 hits.setdefault(next(iter(ids)), text)

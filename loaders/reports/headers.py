@@ -27,26 +27,79 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "so tt", "tt", "so thu tu"),
     "code": ("ma nhiem vu", "ma nv", "ma", "ma so", "ma cong viec", "ma so nhiem vu"),
     "section": ("muc", "so muc", "muc so", "muc ke hoach", "muc trong ke hoach", "so hieu muc"),
-    "title": ("nhiem vu", "noi dung", "noi dung cong viec", "noi dung nhiem vu", "ten nhiem vu",
-              "cong viec", "nhiem vu cong viec", "nhiem vu duoc giao", "ten cong viec"),
-    "unit": ("don vi", "don vi thuc hien", "co quan", "ten don vi", "don vi bao cao",
-             "co quan don vi", "co quan thuc hien", "don vi chu tri", "ten co quan"),
-    "status": ("tinh trang", "tien do", "trang thai", "tinh trang thuc hien",
-               "tien do thuc hien", "muc do hoan thanh", "ket qua", "ket qua thuc hien"),
-    "date": ("ngay hoan thanh", "thoi gian hoan thanh", "ngay ht", "thoi diem hoan thanh",
-             "ngay hoan thanh thuc te"),
-    "result": ("ket qua cu the", "ket qua dat duoc", "noi dung ket qua", "san pham",
-               "ket qua thuc hien cu the"),
+    "title": (
+        "nhiem vu",
+        "noi dung",
+        "noi dung cong viec",
+        "noi dung nhiem vu",
+        "ten nhiem vu",
+        "cong viec",
+        "nhiem vu cong viec",
+        "nhiem vu duoc giao",
+        "ten cong viec",
+    ),
+    "unit": (
+        "don vi",
+        "don vi thuc hien",
+        "co quan",
+        "ten don vi",
+        "don vi bao cao",
+        "co quan don vi",
+        "co quan thuc hien",
+        "don vi chu tri",
+        "ten co quan",
+    ),
+    "status": (
+        "tinh trang",
+        "tien do",
+        "trang thai",
+        "tinh trang thuc hien",
+        "tien do thuc hien",
+        "muc do hoan thanh",
+        "ket qua",
+        "ket qua thuc hien",
+    ),
+    "date": (
+        "ngay hoan thanh",
+        "thoi gian hoan thanh",
+        "ngay ht",
+        "thoi diem hoan thanh",
+        "ngay hoan thanh thuc te",
+    ),
+    "result": (
+        "ket qua cu the",
+        "ket qua dat duoc",
+        "noi dung ket qua",
+        "san pham",
+        "ket qua thuc hien cu the",
+    ),
     "note": ("ghi chu",),
     "period": ("ky bao cao", "ky", "ky danh gia", "thoi ky", "ky thuc hien"),
-    "ignore": ("han hoan thanh", "thoi han", "thoi han hoan thanh", "han", "han chot",
-               "don vi tinh", "nguoi thuc hien", "chu tri", "phoi hop"),
+    "ignore": (
+        "han hoan thanh",
+        "thoi han",
+        "thoi han hoan thanh",
+        "han",
+        "han chot",
+        "don vi tinh",
+        "nguoi thuc hien",
+        "chu tri",
+        "phoi hop",
+    ),
 }
 """Folded header words per field. "ignore" names columns that look like ours but are not
 (a deadline is not a completion date; "đơn vị tính" is a unit of measure)."""
 
-_STATUS_RANK = ("tinh trang", "tien do", "trang thai", "tinh trang thuc hien",
-                "tien do thuc hien", "muc do hoan thanh", "ket qua", "ket qua thuc hien")
+_STATUS_RANK = (
+    "tinh trang",
+    "tien do",
+    "trang thai",
+    "tinh trang thuc hien",
+    "tien do thuc hien",
+    "muc do hoan thanh",
+    "ket qua",
+    "ket qua thuc hien",
+)
 """When several status-like columns exist, the first in this order is the status and the
 "kết quả..." ones hold the result text."""
 
@@ -114,8 +167,12 @@ def _assign(columns: dict[int, tuple[str, str]]) -> dict[str, int]:
     fields: dict[str, int] = {}
     status_cols = sorted(
         (c for c, (f, _) in columns.items() if f == "status"),
-        key=lambda c: (_STATUS_RANK.index(columns[c][1]) if columns[c][1] in _STATUS_RANK
-                       else len(_STATUS_RANK), c),
+        key=lambda c: (
+            _STATUS_RANK.index(columns[c][1])
+            if columns[c][1] in _STATUS_RANK
+            else len(_STATUS_RANK),
+            c,
+        ),
     )
     if status_cols:
         fields["status"] = status_cols[0]
@@ -164,8 +221,9 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
         first = [c for c in (candidate(r, 1), candidate(r, 2)) if c and _is_report(c[1].fields)]
         if not first:
             continue
-        options = first + [c for c in (candidate(r + 1, 1), candidate(r + 1, 2))
-                           if c and _is_report(c[1].fields)]
+        options = first + [
+            c for c in (candidate(r + 1, 1), candidate(r + 1, 2)) if c and _is_report(c[1].fields)
+        ]
         best = max(options, key=lambda c: (c[0], -c[1].first_row, c[1].data_row))
         return best[1]
     return Header(-1, -1, {}, {})
@@ -228,7 +286,7 @@ def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
 
 
 def _next_value(cells: list[str | None], col: int) -> str | None:
-    for text in cells[col + 1:]:
+    for text in cells[col + 1 :]:
         if text and clean(text):
             return clean(text)
     return None

@@ -33,11 +33,28 @@ from loaders.reports.headers import (
 from loaders.reports.task_match import TaskMatch, match_tasks, task_label
 from tracker.domain.problems import Problem, column_letter
 
-STAGED_COLUMNS = ("unit_text", "code_text", "section_text", "title_text", "period_text",
-                  "status_text", "date_text", "result_text", "note_text")
-_LONG_FIELDS = {"unit": "unit_text", "code": "code_text", "section": "section_text",
-                "title": "title_text", "period": "period_text", "status": "status_text",
-                "date": "date_text", "result": "result_text", "note": "note_text"}
+STAGED_COLUMNS = (
+    "unit_text",
+    "code_text",
+    "section_text",
+    "title_text",
+    "period_text",
+    "status_text",
+    "date_text",
+    "result_text",
+    "note_text",
+)
+_LONG_FIELDS = {
+    "unit": "unit_text",
+    "code": "code_text",
+    "section": "section_text",
+    "title": "title_text",
+    "period": "period_text",
+    "status": "status_text",
+    "date": "date_text",
+    "result": "result_text",
+    "note": "note_text",
+}
 _NUMBERING = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
 _SECTION_LIKE = re.compile(r"^\s*([IVXivx]+|\d+)[.)]\s*\d|^\s*[IVXivx]+\s*[.)]?\s*$")
 
@@ -63,7 +80,10 @@ def head_rows(sheet: RawSheet, limit: int = HEADER_SEARCH_ROWS) -> list[list[str
 
 
 def stage_sheet(
-    file: str, sheet: RawSheet, catalog: Catalog, form_unit: str | None,
+    file: str,
+    sheet: RawSheet,
+    catalog: Catalog,
+    form_unit: str | None,
     rows: list[list[str | None]] | None = None,
 ) -> tuple[StagedSheet | None, list[Problem]]:
     """Stage one sheet, or return None when it holds no report table. `rows` are its
@@ -82,7 +102,10 @@ def stage_sheet(
 
 
 def _stage_long(
-    file: str, sheet: RawSheet, rows: list[list[str | None]], header: Header,
+    file: str,
+    sheet: RawSheet,
+    rows: list[list[str | None]],
+    header: Header,
     form_unit: str | None,
 ) -> tuple[StagedSheet, list[Problem]]:
     problems: list[Problem] = []
@@ -97,7 +120,8 @@ def _stage_long(
         if any(v and _SECTION_LIKE.search(v) for v in stt):
             fields["section"] = fields["stt"]  # the STT column numbers the plan's sections
     columns: dict[str, pa.Array] = {
-        "row_no": pa.array(np.arange(data_row + 1, data_row + n + 1, dtype=np.int32))}
+        "row_no": pa.array(np.arange(data_row + 1, data_row + n + 1, dtype=np.int32))
+    }
     fill = _merged_fills(sheet, data_row, n, fields)
     for name, staged in _LONG_FIELDS.items():
         if name in fields:
@@ -131,8 +155,11 @@ def _merged_fills(
 ) -> dict[int, list[str | None]]:
     """Columns whose cells are merged down over several rows, with the anchor's text
     repeated: consolidated sheets merge a unit's name over all its rows."""
-    wanted = {col for name, col in fields.items() if name in ("unit", "code", "title",
-                                                               "section", "period")}
+    wanted = {
+        col
+        for name, col in fields.items()
+        if name in ("unit", "code", "title", "section", "period")
+    }
     fills: dict[int, list[str | None]] = {}
     for r1, c1, r2, c2 in sheet.merges:
         if r2 <= r1 or r2 < data_row:
@@ -156,12 +183,14 @@ def _find_matrix(
     """(header row, unit column, {column: header text}, {column: task match}) of a units x
     tasks sheet. Headers match tasks by the cascade of :mod:`loaders.reports.task_match`
     (codes, sections, full or short titles), run once over the distinct header texts."""
-    texts = {str(t) for cells in rows for t in cells
-             if t and len(str(t)) >= 3 and not field_of(t)}
+    texts = {str(t) for cells in rows for t in cells if t and len(str(t)) >= 3 and not field_of(t)}
     found = match_tasks(sorted(texts), catalog) if texts else {}
     for r, cells in enumerate(rows):
-        task_cols = {c: str(t) for c, t in enumerate(cells)
-                     if t and len(found.get(str(t), TaskMatch()).ids) == 1}
+        task_cols = {
+            c: str(t)
+            for c, t in enumerate(cells)
+            if t and len(found.get(str(t), TaskMatch()).ids) == 1
+        }
         if len(task_cols) < 2:
             continue
         unit_col = None
@@ -180,8 +209,14 @@ def _find_matrix(
 
 
 def _stage_matrix(
-    file: str, sheet: RawSheet, rows: list[list[str | None]], header_row: int, unit_col: int,
-    task_cols: dict[int, str], matches: dict[int, TaskMatch], catalog: Catalog,
+    file: str,
+    sheet: RawSheet,
+    rows: list[list[str | None]],
+    header_row: int,
+    unit_col: int,
+    task_cols: dict[int, str],
+    matches: dict[int, TaskMatch],
+    catalog: Catalog,
 ) -> tuple[StagedSheet, list[Problem]]:
     """A header that named its task only approximately is replaced by the task's code (one
     warning on the header cell, not one per filled cell)."""
@@ -189,29 +224,48 @@ def _stage_matrix(
     for col, match in matches.items():
         task = catalog.task(match.ids[0])
         if not match.exact and task is not None:
-            problems.append(Problem(
-                file, sheet.name, header_row + 1, sheet.letter(col), task_cols[col],
-                f"«{task_cols[col]}» được hiểu là {task_label(task)}. Hãy kiểm tra; nếu đúng, "
-                "có thể ghi nhớ tên gọi này cho các lần sau.", "warning"))
+            problems.append(
+                Problem(
+                    file,
+                    sheet.name,
+                    header_row + 1,
+                    sheet.letter(col),
+                    task_cols[col],
+                    f"«{task_cols[col]}» được hiểu là {task_label(task)}. Hãy kiểm tra; nếu đúng, "
+                    "có thể ghi nhớ tên gọi này cho các lần sau.",
+                    "warning",
+                )
+            )
             task_cols[col] = task.code
     data_row = header_row + 1
     body = sheet.table.slice(data_row)
     n = body.num_rows
     row_no = pa.array(range(data_row + 1, data_row + n + 1), pa.int32())
     fill = _merged_fills(sheet, data_row, n, {"unit": unit_col})
-    units = pa.array(fill[unit_col], pa.string()) if unit_col in fill else (
-        body.column(unit_col).combine_chunks())
+    units = (
+        pa.array(fill[unit_col], pa.string())
+        if unit_col in fill
+        else (body.column(unit_col).combine_chunks())
+    )
     parts = []
     for col, text in task_cols.items():
         cells = body.column(col).combine_chunks()
         header = pa.array([text] * n, pa.string())
-        part = pa.table({
-            "row_no": row_no, "unit_text": units, "code_text": header, "section_text": header,
-            "title_text": header, "period_text": pa.nulls(n, pa.string()),
-            "status_text": cells, "date_text": cells, "result_text": pa.nulls(n, pa.string()),
-            "note_text": pa.nulls(n, pa.string()),
-            "cell_col": pa.array([sheet.letter(col)] * n, pa.string()),
-        })
+        part = pa.table(
+            {
+                "row_no": row_no,
+                "unit_text": units,
+                "code_text": header,
+                "section_text": header,
+                "title_text": header,
+                "period_text": pa.nulls(n, pa.string()),
+                "status_text": cells,
+                "date_text": cells,
+                "result_text": pa.nulls(n, pa.string()),
+                "note_text": pa.nulls(n, pa.string()),
+                "cell_col": pa.array([sheet.letter(col)] * n, pa.string()),
+            }
+        )
         parts.append(part.filter(pc.is_valid(cells)))
     table = pa.concat_tables(parts) if parts else pa.table({})
     title = read_title_block(rows[:header_row])
@@ -225,15 +279,27 @@ def _cell_problems(file: str, sheet: RawSheet, data_row: int) -> list[Problem]:
     """Error cells (#N/A, #REF! ...) and formulas Excel never calculated, in a report sheet."""
     problems = []
     for row, col, label in sheet.errors:
-        problems.append(Problem(
-            file, sheet.name, row + 1, column_letter(col), label,
-            f"Ô chứa lỗi {label}. Hãy sửa công thức hoặc nhập giá trị thay cho lỗi.",
-        ))
+        problems.append(
+            Problem(
+                file,
+                sheet.name,
+                row + 1,
+                column_letter(col),
+                label,
+                f"Ô chứa lỗi {label}. Hãy sửa công thức hoặc nhập giá trị thay cho lỗi.",
+            )
+        )
     for row, letters, has_value in sheet.formula_cells:
         if not has_value:
-            problems.append(Problem(
-                file, sheet.name, row or None, letters or None, None,
-                "Ô chứa công thức chưa có giá trị đã tính (tệp được tạo bởi phần mềm không "
-                "tính công thức). Hãy mở bằng Excel, lưu lại rồi gửi lại, hoặc nhập giá trị.",
-            ))
+            problems.append(
+                Problem(
+                    file,
+                    sheet.name,
+                    row or None,
+                    letters or None,
+                    None,
+                    "Ô chứa công thức chưa có giá trị đã tính (tệp được tạo bởi phần mềm không "
+                    "tính công thức). Hãy mở bằng Excel, lưu lại rồi gửi lại, hoặc nhập giá trị.",
+                )
+            )
     return problems

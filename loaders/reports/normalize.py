@@ -100,70 +100,111 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
     def lookup(kind: str, key) -> Callable[[str], set[int] | None]:
         return lambda v: index.get((kind, key(v))) if key(v) else None
 
-    unit = by_distinct(staged["unit_text"], {
-        "unit_c": (cleaned, pa.string()),
-        "unit_empty": (lambda v: not cleaned(v), flag),
-        "unit_n": (lambda v: len(catalog.unit_ids(v)), i32),
-        "unit_pick": (lambda v: _count_pick(catalog.unit_ids(v))[1], i32),
-        "unit_close": (lambda v: bool(cleaned(v)) and not catalog.unit_match(v)[1], flag),
-    })
+    unit = by_distinct(
+        staged["unit_text"],
+        {
+            "unit_c": (cleaned, pa.string()),
+            "unit_empty": (lambda v: not cleaned(v), flag),
+            "unit_n": (lambda v: len(catalog.unit_ids(v)), i32),
+            "unit_pick": (lambda v: _count_pick(catalog.unit_ids(v))[1], i32),
+            "unit_close": (lambda v: bool(cleaned(v)) and not catalog.unit_match(v)[1], flag),
+        },
+    )
     code_ids, section_ids = lookup("code", code_key), lookup("section", section_key)
     title_ids = lookup("title", title_key)
-    code = by_distinct(staged["code_text"], {
-        "code_c": (cleaned, pa.string()),
-        "has_code": (lambda v: bool(code_key(v)), flag),
-        "code_n": (lambda v: _count_pick(code_ids(v))[0], i32),
-        "code_id": (lambda v: _count_pick(code_ids(v))[1], i32),
-    })
-    section = by_distinct(staged["section_text"], {
-        "has_section": (lambda v: bool(section_key(v)), flag),
-        "section_n": (lambda v: _count_pick(section_ids(v))[0], i32),
-        "section_id": (lambda v: _count_pick(section_ids(v))[1], i32),
-    })
-    title = by_distinct(staged["title_text"], {
-        "title_c": (cleaned, pa.string()),
-        "has_title": (lambda v: bool(title_key(v)), flag),
-        "title_n": (lambda v: _count_pick(title_ids(v))[0], i32),
-        "title_id": (lambda v: _count_pick(title_ids(v))[1], i32),
-        "total_word": (lambda v: bool(_TOTAL.match(title_key(v))), flag),
-    })
-    status = by_distinct(staged["status_text"], {
-        "status_c": (cleaned, pa.string()),
-        "status_empty": (lambda v: not cleaned(v), flag),
-        "vocab_progress": (word_progress, pa.string()),
-        "status_day": (lambda v: day_of(v, year)[0], pa.date32()),
-        "status_serial": (lambda v: day_of(v, year)[1], i32),
-    })
-    day = by_distinct(staged["date_text"], {
-        "date_c": (cleaned, pa.string()),
-        "date_empty": (lambda v: not cleaned(v), flag),
-        "date_day": (lambda v: day_of(v, year)[0], pa.date32()),
-        "date_serial": (lambda v: day_of(v, year)[1], i32),
-    })
-    period = by_distinct(staged["period_text"], {
-        "period_c": (cleaned, pa.string()),
-        "period_code": (lambda v: period_of(v) or None, pa.string()),
-        "period_bad": (lambda v: bool(cleaned(v)) and period_of(v) is None, flag),
-    })
+    code = by_distinct(
+        staged["code_text"],
+        {
+            "code_c": (cleaned, pa.string()),
+            "has_code": (lambda v: bool(code_key(v)), flag),
+            "code_n": (lambda v: _count_pick(code_ids(v))[0], i32),
+            "code_id": (lambda v: _count_pick(code_ids(v))[1], i32),
+        },
+    )
+    section = by_distinct(
+        staged["section_text"],
+        {
+            "has_section": (lambda v: bool(section_key(v)), flag),
+            "section_n": (lambda v: _count_pick(section_ids(v))[0], i32),
+            "section_id": (lambda v: _count_pick(section_ids(v))[1], i32),
+        },
+    )
+    title = by_distinct(
+        staged["title_text"],
+        {
+            "title_c": (cleaned, pa.string()),
+            "has_title": (lambda v: bool(title_key(v)), flag),
+            "title_n": (lambda v: _count_pick(title_ids(v))[0], i32),
+            "title_id": (lambda v: _count_pick(title_ids(v))[1], i32),
+            "total_word": (lambda v: bool(_TOTAL.match(title_key(v))), flag),
+        },
+    )
+    status = by_distinct(
+        staged["status_text"],
+        {
+            "status_c": (cleaned, pa.string()),
+            "status_empty": (lambda v: not cleaned(v), flag),
+            "vocab_progress": (word_progress, pa.string()),
+            "status_day": (lambda v: day_of(v, year)[0], pa.date32()),
+            "status_serial": (lambda v: day_of(v, year)[1], i32),
+        },
+    )
+    day = by_distinct(
+        staged["date_text"],
+        {
+            "date_c": (cleaned, pa.string()),
+            "date_empty": (lambda v: not cleaned(v), flag),
+            "date_day": (lambda v: day_of(v, year)[0], pa.date32()),
+            "date_serial": (lambda v: day_of(v, year)[1], i32),
+        },
+    )
+    period = by_distinct(
+        staged["period_text"],
+        {
+            "period_c": (cleaned, pa.string()),
+            "period_code": (lambda v: period_of(v) or None, pa.string()),
+            "period_bad": (lambda v: bool(cleaned(v)) and period_of(v) is None, flag),
+        },
+    )
     result_c = clean_column(staged["result_text"])
     note_c = clean_column(staged["note_text"])
-    texts = pa.table({
-        "cell_col": staged["cell_col"], "unit_c": unit.pop("unit_c"),
-        "code_c": code.pop("code_c"), "title_c": title.pop("title_c"),
-        "status_c": status.pop("status_c"), "date_c": day.pop("date_c"),
-        "period_c": period.pop("period_c"), "result_c": result_c, "note_c": note_c,
-    })
-    fuzzy_n, fuzzy_id, fuzzy_warn = _fuzzy_columns(code, section, title, texts["title_c"],
-                                                   catalog)
+    texts = pa.table(
+        {
+            "cell_col": staged["cell_col"],
+            "unit_c": unit.pop("unit_c"),
+            "code_c": code.pop("code_c"),
+            "title_c": title.pop("title_c"),
+            "status_c": status.pop("status_c"),
+            "date_c": day.pop("date_c"),
+            "period_c": period.pop("period_c"),
+            "result_c": result_c,
+            "note_c": note_c,
+        }
+    )
+    fuzzy_n, fuzzy_id, fuzzy_warn = _fuzzy_columns(code, section, title, texts["title_c"], catalog)
     has_task = pc.or_(pc.or_(code["has_code"], section["has_section"]), title["has_title"])
-    keyed = pa.table({
-        "rid": staged["rid"], "file_no": staged["file_no"], "sheet_no": staged["sheet_no"],
-        "row_no": staged["row_no"], "is_matrix": pc.is_valid(staged["cell_col"]),
-        **unit, **code, **section, **title, **status, **day, **period,
-        "fuzzy_n": fuzzy_n, "fuzzy_id": fuzzy_id, "fuzzy_warn": fuzzy_warn, "has_task": has_task,
-        "result_empty": pc.equal(result_c, ""),
-        "is_total": pc.and_(title.pop("total_word"), pc.invert(code["has_code"])),
-    })
+    keyed = pa.table(
+        {
+            "rid": staged["rid"],
+            "file_no": staged["file_no"],
+            "sheet_no": staged["sheet_no"],
+            "row_no": staged["row_no"],
+            "is_matrix": pc.is_valid(staged["cell_col"]),
+            **unit,
+            **code,
+            **section,
+            **title,
+            **status,
+            **day,
+            **period,
+            "fuzzy_n": fuzzy_n,
+            "fuzzy_id": fuzzy_id,
+            "fuzzy_warn": fuzzy_warn,
+            "has_task": has_task,
+            "result_empty": pc.equal(result_c, ""),
+            "is_total": pc.and_(title.pop("total_word"), pc.invert(code["has_code"])),
+        }
+    )
     return keyed.drop_columns(["total_word"]), texts
 
 
@@ -181,12 +222,14 @@ def _fuzzy_columns(
         return pa.array([0] * n, pa.int32()), pa.nulls(n, pa.int32()), pa.array([False] * n)
     wanted = [t for t in pc.unique(pc.filter(title_c, need)).to_pylist() if t]
     found = match_tasks(wanted, catalog)
-    out = by_distinct(pc.if_else(need, title_c, ""), {
-        "n": (lambda v: len(found[v].ids) if v in found else 0, pa.int32()),
-        "id": (lambda v: found[v].ids[0] if v in found and found[v].ids else None,
-               pa.int32()),
-        "warn": (lambda v: v in found and not found[v].exact, pa.bool_()),
-    })
+    out = by_distinct(
+        pc.if_else(need, title_c, ""),
+        {
+            "n": (lambda v: len(found[v].ids) if v in found else 0, pa.int32()),
+            "id": (lambda v: found[v].ids[0] if v in found and found[v].ids else None, pa.int32()),
+            "warn": (lambda v: v in found and not found[v].exact, pa.bool_()),
+        },
+    )
     return out["n"], out["id"], out["warn"]
 
 
@@ -199,12 +242,15 @@ def resolve(
     keyed, texts = keyed_table(staged, catalog)
     inputs = {
         "keyed": keyed,
-        "files": pa.table({
-            "file_no": pa.array([f.file_no for f in files], pa.int32()),
-            "reported_on": pa.array([f.reported_on for f in files], pa.date32()),
-            "serial_base": pa.array([_EXCEL_1904 if f.date1904 else _EXCEL_1900
-                                     for f in files], pa.date32()),
-        }),
+        "files": pa.table(
+            {
+                "file_no": pa.array([f.file_no for f in files], pa.int32()),
+                "reported_on": pa.array([f.reported_on for f in files], pa.date32()),
+                "serial_base": pa.array(
+                    [_EXCEL_1904 if f.date1904 else _EXCEL_1900 for f in files], pa.date32()
+                ),
+            }
+        ),
         "obligations": catalog.obligation_table(),
     }
     for name, table in inputs.items():
@@ -223,13 +269,16 @@ def resolve(
 
 
 def _problems(
-    resolved: pa.Table, sheets: list[SheetRef | None], files: list[FileInput],
+    resolved: pa.Table,
+    sheets: list[SheetRef | None],
+    files: list[FileInput],
     catalog: Catalog,
 ) -> dict[int, list[Problem]]:
     if resolved.num_rows == 0:
         return {}
-    flagged = pc.or_(pc.not_equal(resolved["error_bits"], 0),
-                     pc.not_equal(resolved["warning_bits"], 0))
+    flagged = pc.or_(
+        pc.not_equal(resolved["error_bits"], 0), pc.not_equal(resolved["warning_bits"], 0)
+    )
     if not pc.any(flagged).as_py():
         return {}
     reported = {f.file_no: f.reported_on for f in files}

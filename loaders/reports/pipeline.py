@@ -112,9 +112,10 @@ def prepare(
     # Progress is reported from this thread only (UIs cannot be touched from others).
     total, done = len(files), len(files) - len(todo)
     with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        futures = {pool.submit(_read_one, prepared, catalog, unit, reported_on, today,
-                               plan_codes): index
-                   for index, prepared in todo}
+        futures = {
+            pool.submit(_read_one, prepared, catalog, unit, reported_on, today, plan_codes): index
+            for index, prepared in todo
+        }
         for future in as_completed(futures):
             work = future.result()
             works[futures[future]] = work
@@ -129,14 +130,22 @@ def prepare(
 
 
 def _read_one(
-    prepared: PreparedFile, catalog: Catalog, unit: str | None, reported_on: date | None,
-    today: date, plan_codes: Sequence[str] = (),
+    prepared: PreparedFile,
+    catalog: Catalog,
+    unit: str | None,
+    reported_on: date | None,
+    today: date,
+    plan_codes: Sequence[str] = (),
 ) -> _Work:
     name, data = prepared.file, prepared.data
     if len(data) > MAX_FILE_BYTES:
-        prepared.problems.append(file_problem(
-            name, f"Tệp lớn quá mức cho phép ({len(data) // (1 << 20)} MB > "
-            f"{MAX_FILE_BYTES // (1 << 20)} MB). Hãy chỉ gửi bảng báo cáo."))
+        prepared.problems.append(
+            file_problem(
+                name,
+                f"Tệp lớn quá mức cho phép ({len(data) // (1 << 20)} MB > "
+                f"{MAX_FILE_BYTES // (1 << 20)} MB). Hãy chỉ gửi bảng báo cáo.",
+            )
+        )
         return _Work(prepared, [], False)
     kind = sniff(data)
     prepared.kind = kind
@@ -145,16 +154,18 @@ def _read_one(
     if book.problems and any(p.is_error for p in book.problems):
         return _Work(prepared, [], False)
     _note_renamed(prepared, kind)
-    heads = {id(sheet): head_rows(sheet) for sheet in book.sheets
-             if sheet.visible and sheet.width}
+    heads = {id(sheet): head_rows(sheet) for sheet in book.sheets if sheet.visible and sheet.width}
     if _convert_legacy(prepared, book, heads):
         heads = {}  # the tables were converted: their first rows are read again
     if plan_codes and _of_another_plan(prepared, book, heads, catalog, plan_codes):
         return _Work(prepared, [], False)
     form_unit_ids = catalog.unit_ids(unit) if unit else set()
     if unit and len(form_unit_ids) != 1:
-        prepared.problems.append(file_problem(
-            name, f"Đơn vị đã chọn '{unit}' không có (hoặc không rõ) trong danh mục đơn vị."))
+        prepared.problems.append(
+            file_problem(
+                name, f"Đơn vị đã chọn '{unit}' không có (hoặc không rõ) trong danh mục đơn vị."
+            )
+        )
         return _Work(prepared, [], False)
     staged: list[StagedSheet] = []
     for sheet in book.sheets:
@@ -165,10 +176,14 @@ def _read_one(
             staged.append(found)
             prepared.problems.extend(problems)
     if not staged:
-        prepared.problems.append(file_problem(
-            name, "Không tìm thấy bảng báo cáo trong tệp: cần một dòng tiêu đề có cột nhiệm vụ "
-            "(Mã nhiệm vụ / Nội dung nhiệm vụ) và cột Tình trạng hoặc Ngày hoàn thành, hoặc "
-            "bảng theo dõi đơn vị x nhiệm vụ. Hãy dùng mẫu báo cáo."))
+        prepared.problems.append(
+            file_problem(
+                name,
+                "Không tìm thấy bảng báo cáo trong tệp: cần một dòng tiêu đề có cột nhiệm vụ "
+                "(Mã nhiệm vụ / Nội dung nhiệm vụ) và cột Tình trạng hoặc Ngày hoàn thành, hoặc "
+                "bảng theo dõi đơn vị x nhiệm vụ. Hãy dùng mẫu báo cáo.",
+            )
+        )
         return _Work(prepared, [], False)
     prepared.sheets = [s.sheet for s in staged]
     _check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
@@ -186,13 +201,20 @@ def plans_named(name: str, data: bytes, plan_codes: Sequence[str]) -> list[str]:
     book = read_workbook(name, data, sniff(data))
     if any(p.is_error for p in book.problems):
         return []
-    found = {m.code for sheet in book.sheets if sheet.visible and sheet.width
-             for m in find_plan_marks(sheet.name, head_rows(sheet), plan_codes)}
+    found = {
+        m.code
+        for sheet in book.sheets
+        if sheet.visible and sheet.width
+        for m in find_plan_marks(sheet.name, head_rows(sheet), plan_codes)
+    }
     return sorted(found)
 
 
 def _of_another_plan(
-    prepared: PreparedFile, book: Workbook, heads: dict, catalog: Catalog,
+    prepared: PreparedFile,
+    book: Workbook,
+    heads: dict,
+    catalog: Catalog,
     plan_codes: Sequence[str],
 ) -> bool:
     """Note the plan codes the file writes; True (with a located error) when it names
@@ -206,16 +228,26 @@ def _of_another_plan(
     if not marks or catalog.plan_code in prepared.plan_codes:
         return False
     mark, sheet = marks[0]
-    prepared.problems.append(Problem(
-        prepared.file, mark.sheet, mark.row + 1, sheet.letter(mark.col), mark.code,
-        f"Tệp này là báo cáo thực hiện kế hoạch {mark.code}, không phải kế hoạch "
-        f"{catalog.plan_code} đang chọn; không ghi gì. Hãy chọn kế hoạch {mark.code} rồi tải "
-        "lại (hoặc để trống ô kế hoạch để tệp tự vào đúng kế hoạch của nó)."))
+    prepared.problems.append(
+        Problem(
+            prepared.file,
+            mark.sheet,
+            mark.row + 1,
+            sheet.letter(mark.col),
+            mark.code,
+            f"Tệp này là báo cáo thực hiện kế hoạch {mark.code}, không phải kế hoạch "
+            f"{catalog.plan_code} đang chọn; không ghi gì. Hãy chọn kế hoạch {mark.code} rồi tải "
+            "lại (hoặc để trống ô kế hoạch để tệp tự vào đúng kế hoạch của nó).",
+        )
+    )
     return True
 
 
 def _date_report(
-    prepared: PreparedFile, staged: list[StagedSheet], reported_on: date | None, today: date,
+    prepared: PreparedFile,
+    staged: list[StagedSheet],
+    reported_on: date | None,
+    today: date,
 ) -> None:
     """The report's date: the date chosen at upload (or ``--date``) overrides the one the file
     carries (a dated place line, "Ngày báo cáo: ...", a date in the title block); the
@@ -226,21 +258,36 @@ def _date_report(
         prepared.reported_on, prepared.reported_on_source = reported_on, "form"
         if dated and in_file and in_file != reported_on and dated.title.date_at:
             r, c = dated.title.date_at
-            prepared.problems.append(Problem(
-                prepared.file, dated.sheet, r + 1, _letter(dated, c), dated.title.date_text,
-                f"Tệp ghi ngày báo cáo {in_file:%d/%m/%Y}; đã dùng ngày chọn khi tải lên "
-                f"{reported_on:%d/%m/%Y}.", "warning"))
+            prepared.problems.append(
+                Problem(
+                    prepared.file,
+                    dated.sheet,
+                    r + 1,
+                    _letter(dated, c),
+                    dated.title.date_text,
+                    f"Tệp ghi ngày báo cáo {in_file:%d/%m/%Y}; đã dùng ngày chọn khi tải lên "
+                    f"{reported_on:%d/%m/%Y}.",
+                    "warning",
+                )
+            )
     elif in_file:
         prepared.reported_on, prepared.reported_on_source = in_file, "file"
     else:
         prepared.reported_on, prepared.reported_on_source = today, "upload_day"
-        prepared.problems.append(file_problem(
-            prepared.file, f"Tệp không ghi ngày báo cáo; đã lấy ngày tải lên {today:%d/%m/%Y}. "
-            "Nếu không đúng, hãy chọn ngày báo cáo khi tải lên.", "warning"))
+        prepared.problems.append(
+            file_problem(
+                prepared.file,
+                f"Tệp không ghi ngày báo cáo; đã lấy ngày tải lên {today:%d/%m/%Y}. "
+                "Nếu không đúng, hãy chọn ngày báo cáo khi tải lên.",
+                "warning",
+            )
+        )
 
 
 def _unit_from_file_name(
-    prepared: PreparedFile, staged: list[StagedSheet], catalog: Catalog,
+    prepared: PreparedFile,
+    staged: list[StagedSheet],
+    catalog: Catalog,
 ) -> None:
     """Sheets that name no unit (no unit column, no title line, none chosen) take the unit
     the file name names ("BC_So_TTTT_thang12.xlsx"), with a warning; else they stay
@@ -256,24 +303,35 @@ def _unit_from_file_name(
     for sheet in orphans:
         n = sheet.table.num_rows
         column = sheet.table.column_names.index("unit_text")
-        sheet.table = sheet.table.set_column(column, "unit_text", pa.array([name] * n,
-                                                                            pa.string()))
+        sheet.table = sheet.table.set_column(column, "unit_text", pa.array([name] * n, pa.string()))
         sheet.unit_source = "file"
-    prepared.problems.append(file_problem(
-        prepared.file, f"Tệp không ghi đơn vị báo cáo; theo tên tệp («{words}») đã hiểu là "
-        f"{name}. Nếu không đúng, hãy chọn đơn vị khi tải lên.", "warning"))
+    prepared.problems.append(
+        file_problem(
+            prepared.file,
+            f"Tệp không ghi đơn vị báo cáo; theo tên tệp («{words}») đã hiểu là "
+            f"{name}. Nếu không đúng, hãy chọn đơn vị khi tải lên.",
+            "warning",
+        )
+    )
 
 
 def _note_renamed(prepared: PreparedFile, kind: str) -> None:
     suffix = "." + prepared.file.rsplit(".", 1)[-1].lower() if "." in prepared.file else ""
     if kind in EXTENSIONS and suffix and suffix not in EXTENSIONS[kind]:
-        prepared.problems.append(file_problem(
-            prepared.file, f"Tên tệp có đuôi {suffix} nhưng nội dung là tệp {kind}; đã đọc "
-            "theo nội dung thật.", "warning"))
+        prepared.problems.append(
+            file_problem(
+                prepared.file,
+                f"Tên tệp có đuôi {suffix} nhưng nội dung là tệp {kind}; đã đọc "
+                "theo nội dung thật.",
+                "warning",
+            )
+        )
 
 
 def _convert_legacy(
-    prepared: PreparedFile, book: Workbook, heads: dict[int, list[list[str | None]]],
+    prepared: PreparedFile,
+    book: Workbook,
+    heads: dict[int, list[list[str | None]]],
 ) -> bool:
     """Convert TCVN3/VNI text to Unicode in place; True when it did. `heads` holds the
     :func:`head_rows` of every visible sheet, by id."""
@@ -291,19 +349,32 @@ def _convert_legacy(
         if not sheet.visible or not sheet.width:
             continue
         converted = {
-            name: pa.array([legacy.to_unicode(v, encoding) if v else v
-                            for v in sheet.table.column(name).to_pylist()], pa.string())
+            name: pa.array(
+                [
+                    legacy.to_unicode(v, encoding) if v else v
+                    for v in sheet.table.column(name).to_pylist()
+                ],
+                pa.string(),
+            )
             for name in sheet.table.column_names
         }
         sheet.table = pa.table(converted)
-    prepared.problems.append(file_problem(
-        prepared.file, f"Tệp dùng bảng mã cũ {legacy.LABELS[encoding]}; nội dung đã được chuyển "
-        "sang Unicode. Hãy kiểm tra lại chữ tiếng Việt trong phần xem trước.", "warning"))
+    prepared.problems.append(
+        file_problem(
+            prepared.file,
+            f"Tệp dùng bảng mã cũ {legacy.LABELS[encoding]}; nội dung đã được chuyển "
+            "sang Unicode. Hãy kiểm tra lại chữ tiếng Việt trong phần xem trước.",
+            "warning",
+        )
+    )
     return True
 
 
 def _check_units_agree(
-    prepared: PreparedFile, staged: list[StagedSheet], catalog: Catalog, unit: str | None,
+    prepared: PreparedFile,
+    staged: list[StagedSheet],
+    catalog: Catalog,
+    unit: str | None,
     form_unit_ids: set[int],
 ) -> None:
     """A title block naming another unit than the one chosen at upload is an error."""
@@ -314,10 +385,17 @@ def _check_units_agree(
             ids = catalog.unit_ids(sheet.title.unit)
             if ids and ids != form_unit_ids:
                 r, c = sheet.title.unit_at
-                prepared.problems.append(Problem(
-                    prepared.file, sheet.sheet, r + 1, _letter(sheet, c), sheet.title.unit,
-                    f"Tệp ghi đơn vị báo cáo là '{sheet.title.unit}' nhưng khi tải lên đã chọn "
-                    f"'{unit}'. Hãy chọn đúng đơn vị hoặc sửa dòng tiêu đề."))
+                prepared.problems.append(
+                    Problem(
+                        prepared.file,
+                        sheet.sheet,
+                        r + 1,
+                        _letter(sheet, c),
+                        sheet.title.unit,
+                        f"Tệp ghi đơn vị báo cáo là '{sheet.title.unit}' nhưng khi tải lên đã chọn "
+                        f"'{unit}'. Hãy chọn đúng đơn vị hoặc sửa dòng tiêu đề.",
+                    )
+                )
 
 
 def _letter(sheet: StagedSheet, col: int) -> str:
@@ -348,8 +426,7 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
     offset = 0
     for file_no, work in enumerate(works):
         # every staged file was dated by _date_report (the upload day at the latest)
-        inputs.append(FileInput(file_no, work.prepared.reported_on or date.today(),
-                                work.date1904))
+        inputs.append(FileInput(file_no, work.prepared.reported_on or date.today(), work.date1904))
         start = offset
         for sheet in work.staged:
             n = sheet.table.num_rows
@@ -359,12 +436,23 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
             if sheet.title.unit_at:
                 r, c = sheet.title.unit_at
                 unit_at = (r + 1, _letter(sheet, c))
-            refs.append(SheetRef(file_no, work.prepared.file, sheet.sheet, sheet.kind,
-                                 sheet.letters, sheet.unit_source, unit_at))
+            refs.append(
+                SheetRef(
+                    file_no,
+                    work.prepared.file,
+                    sheet.sheet,
+                    sheet.kind,
+                    sheet.letters,
+                    sheet.unit_source,
+                    unit_at,
+                )
+            )
             if n:
-                tables.append(sheet.table.append_column(
-                    "file_no", pa.array(np.full(n, file_no, np.int32))).append_column(
-                    "sheet_no", pa.array(np.full(n, sheet_no, np.int32))))
+                tables.append(
+                    sheet.table.append_column(
+                        "file_no", pa.array(np.full(n, file_no, np.int32))
+                    ).append_column("sheet_no", pa.array(np.full(n, sheet_no, np.int32)))
+                )
                 offset += n
         bounds.append((start, offset))
     if not tables:
@@ -382,28 +470,31 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
     unit_ids = kept["unit_id"].to_pylist()
     for file_no, work in enumerate(works):
         start, stop = (int(before[i]) for i in bounds[file_no])
-        _finish(work, kept.slice(start, stop - start), unit_ids[start:stop],
-                problems.get(file_no, []))
+        _finish(
+            work, kept.slice(start, stop - start), unit_ids[start:stop], problems.get(file_no, [])
+        )
 
 
 def _report_rows(resolved: pa.Table, sheet_names: list[str], catalog: Catalog) -> pa.Table:
     """report_row columns (and preview columns) for every resolved row of a chunk."""
-    return pa.table({
-        "skip": resolved["skip"],
-        "sheet": pc.take(pa.array(sheet_names, pa.string()), resolved["sheet_no"]),
-        "row_no": resolved["row_no"],
-        "task_id": resolved["task_id"],
-        "unit_id": resolved["unit_id"],
-        "period": resolved["period"],
-        "progress": resolved["progress"],
-        "completed_on": resolved["completed_on"],
-        "result_text": resolved["result_c"],
-        "note": resolved["note_c"],
-        "raw_status": resolved["status_c"],
-        "task_code": _names(resolved["task_id"], catalog.task_codes()),
-        "unit_name": _names(resolved["unit_id"], catalog.unit_names()),
-        "cell_col": resolved["cell_col"],
-    })
+    return pa.table(
+        {
+            "skip": resolved["skip"],
+            "sheet": pc.take(pa.array(sheet_names, pa.string()), resolved["sheet_no"]),
+            "row_no": resolved["row_no"],
+            "task_id": resolved["task_id"],
+            "unit_id": resolved["unit_id"],
+            "period": resolved["period"],
+            "progress": resolved["progress"],
+            "completed_on": resolved["completed_on"],
+            "result_text": resolved["result_c"],
+            "note": resolved["note_c"],
+            "raw_status": resolved["status_c"],
+            "task_code": _names(resolved["task_id"], catalog.task_codes()),
+            "unit_name": _names(resolved["unit_id"], catalog.unit_names()),
+            "cell_col": resolved["cell_col"],
+        }
+    )
 
 
 def _names(ids: pa.ChunkedArray, names: dict[int, str]) -> pa.Array:
@@ -413,7 +504,10 @@ def _names(ids: pa.ChunkedArray, names: dict[int, str]) -> pa.Array:
 
 
 def _finish(
-    work: _Work, kept: pa.Table | None, unit_ids: list[int | None], problems: list[Problem],
+    work: _Work,
+    kept: pa.Table | None,
+    unit_ids: list[int | None],
+    problems: list[Problem],
 ) -> None:
     """`kept`: the file's rows that report something (None: nothing staged); `unit_ids`
     their units."""
@@ -431,5 +525,7 @@ def _finish(
     prepared.unit_ids = sorted({u for u in unit_ids if u is not None})
 
 
-_EMPTY = ("Tệp không có dòng báo cáo nào được điền (tình trạng hoặc ngày hoàn thành). Hãy điền "
-          "báo cáo rồi gửi lại.")
+_EMPTY = (
+    "Tệp không có dòng báo cáo nào được điền (tình trạng hoặc ngày hoàn thành). Hãy điền "
+    "báo cáo rồi gửi lại."
+)

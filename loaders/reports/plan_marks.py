@@ -39,7 +39,8 @@ def find_plan_marks(
     """Every known plan code written in `rows`, once per code (its first place)."""
     patterns = {
         code: re.compile(r"(?<![\w-])" + re.escape(code_key(code)) + r"(?![\w-])")
-        for code in codes if code_key(code)
+        for code in codes
+        if code_key(code)
     }
     found: dict[str, PlanMark] = {}
     for r, cells in enumerate(rows):

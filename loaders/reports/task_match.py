@@ -90,7 +90,7 @@ def _titles(catalog: Catalog) -> _Titles:
 
 
 def task_label(task) -> str:
-    """"NV01 — Tổ chức quán triệt, triển khai học tập …" (a long title shortened)."""
+    """ "NV01 — Tổ chức quán triệt, triển khai học tập …" (a long title shortened)."""
     title = task.title if len(task.title) <= 60 else task.title[:58].rsplit(" ", 1)[0] + " …"
     return f"{task.code} — {title}"
 
@@ -128,8 +128,11 @@ def _early(text: str, catalog: Catalog, titles: _Titles) -> TaskMatch | tuple[in
     key = folded(text)
     if not key:
         return TaskMatch()
-    codes = {tid for m in _CODE.finditer(key)
-             for tid in index.get(("code", code_key(m.group(1) + m.group(2))), ())}
+    codes = {
+        tid
+        for m in _CODE.finditer(key)
+        for tid in index.get(("code", code_key(m.group(1) + m.group(2))), ())
+    }
     if len(codes) == 1:
         return TaskMatch(tuple(codes), "code")
     whole = index.get(("section", section_key(text)))
@@ -141,7 +144,7 @@ def _early(text: str, catalog: Catalog, titles: _Titles) -> TaskMatch | tuple[in
     rest = text
     section = _LEADING_SECTION.match(clean(text))
     if section:
-        rest = clean(text)[section.end():]
+        rest = clean(text)[section.end() :]
         ids = index.get(("section", section_key(section.group(1) + section.group(2))))
         if ids and len(ids) == 1:
             later = _early(rest, catalog, titles) if rest else TaskMatch(tuple(ids), "section")
@@ -149,15 +152,21 @@ def _early(text: str, catalog: Catalog, titles: _Titles) -> TaskMatch | tuple[in
                 return TaskMatch(tuple(ids), "section")
     words_key = title_words(rest)
     if len(words_key.split()) >= 2:
-        prefixed = {titles.ids[i] for i, keys in enumerate(titles.keys)
-                    if any(k.startswith(words_key + " ") for k in keys)}
+        prefixed = {
+            titles.ids[i]
+            for i, keys in enumerate(titles.keys)
+            if any(k.startswith(words_key + " ") for k in keys)
+        }
         if len(prefixed) == 1:
             return TaskMatch(tuple(prefixed), "prefix")
     words = significant_words(rest)
     if not words:
         return ()
-    contained = [titles.ids[i] for i, group in enumerate(titles.words)
-                 if any(w and (words <= w or w <= words) for w in group)]
+    contained = [
+        titles.ids[i]
+        for i, group in enumerate(titles.words)
+        if any(w and (words <= w or w <= words) for w in group)
+    ]
     if len(contained) == 1:
         return TaskMatch(tuple(contained), "contains")
     return tuple(contained)

@@ -32,8 +32,11 @@ combining marks (the NFD form some keyboards produce) or the few singletons NFC 
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
-_DMY = re.compile(r"^(?:ngày|ngay)?\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})"
-                  r"(?:\s*[/.\-]\s*(\d{4}|\d{2}))?$", re.IGNORECASE)
+_DMY = re.compile(
+    r"^(?:ngày|ngay)?\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})"
+    r"(?:\s*[/.\-]\s*(\d{4}|\d{2}))?$",
+    re.IGNORECASE,
+)
 
 
 def clean_column(column: pa.Array | pa.ChunkedArray) -> pa.Array:

@@ -49,16 +49,38 @@ def build_template(catalog: Catalog, unit_id: int | None = None) -> bytes:
         sheet["C3"].font = Font(bold=True)
     _text(sheet["A4"], "Ngày báo cáo:")
     sheet["C4"].number_format = "dd/mm/yyyy"
-    _text(sheet["A5"], "Chọn Tình trạng trong danh sách; ghi Ngày hoàn thành dạng ngày/tháng/năm "
-          "khi đã hoàn thành. Không sửa cột Mã nhiệm vụ. Xem trang 'Hướng dẫn'.")
+    _text(
+        sheet["A5"],
+        "Chọn Tình trạng trong danh sách; ghi Ngày hoàn thành dạng ngày/tháng/năm "
+        "khi đã hoàn thành. Không sửa cột Mã nhiệm vụ. Xem trang 'Hướng dẫn'.",
+    )
     sheet["A5"].font = Font(italic=True, color="555555")
 
-    columns = ["STT", "Mã nhiệm vụ"] + (["Đơn vị"] if unit_id is None else []) + [
-        "Nội dung nhiệm vụ", "Kỳ báo cáo", "Thời hạn", "Tình trạng", "Ngày hoàn thành",
-        "Kết quả thực hiện", "Ghi chú"]
-    widths = {"STT": 6, "Mã nhiệm vụ": 12, "Đơn vị": 34, "Nội dung nhiệm vụ": 60,
-              "Kỳ báo cáo": 22, "Thời hạn": 24, "Tình trạng": 18, "Ngày hoàn thành": 16,
-              "Kết quả thực hiện": 50, "Ghi chú": 24}
+    columns = (
+        ["STT", "Mã nhiệm vụ"]
+        + (["Đơn vị"] if unit_id is None else [])
+        + [
+            "Nội dung nhiệm vụ",
+            "Kỳ báo cáo",
+            "Thời hạn",
+            "Tình trạng",
+            "Ngày hoàn thành",
+            "Kết quả thực hiện",
+            "Ghi chú",
+        ]
+    )
+    widths = {
+        "STT": 6,
+        "Mã nhiệm vụ": 12,
+        "Đơn vị": 34,
+        "Nội dung nhiệm vụ": 60,
+        "Kỳ báo cáo": 22,
+        "Thời hạn": 24,
+        "Tình trạng": 18,
+        "Ngày hoàn thành": 16,
+        "Kết quả thực hiện": 50,
+        "Ghi chú": 24,
+    }
     for col, title in enumerate(columns, start=1):
         cell = sheet.cell(HEADER_ROW, col)
         _text(cell, title)
@@ -85,8 +107,10 @@ def build_template(catalog: Catalog, unit_id: int | None = None) -> bytes:
         _text(sheet.cell(row, at["Nội dung nhiệm vụ"]), task.title)
         _text(sheet.cell(row, at["Kỳ báo cáo"]), periods.label(obligation.period))
         due = obligation.due_on or task.due_on
-        _text(sheet.cell(row, at["Thời hạn"]),
-              f"{due:%d/%m/%Y}" if due else (task.deadline_text or ""))
+        _text(
+            sheet.cell(row, at["Thời hạn"]),
+            f"{due:%d/%m/%Y}" if due else (task.deadline_text or ""),
+        )
         sheet.cell(row, at["Ngày hoàn thành"]).number_format = "dd/mm/yyyy"
         for col in range(1, len(columns) + 1):
             sheet.cell(row, col).border = _BOX
@@ -100,13 +124,25 @@ def build_template(catalog: Catalog, unit_id: int | None = None) -> bytes:
     lists.sheet_state = "hidden"
     status_letter = sheet.cell(HEADER_ROW, at["Tình trạng"]).column_letter
     date_letter = sheet.cell(HEADER_ROW, at["Ngày hoàn thành"]).column_letter
-    choose = DataValidation(type="list", formula1=f"'DanhMuc'!$A$1:$A${len(TEMPLATE_CHOICES)}",
-                            allow_blank=True, showErrorMessage=True,
-                            errorTitle="Tình trạng", error="Hãy chọn trong danh sách.")
+    choose = DataValidation(
+        type="list",
+        formula1=f"'DanhMuc'!$A$1:$A${len(TEMPLATE_CHOICES)}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Tình trạng",
+        error="Hãy chọn trong danh sách.",
+    )
     choose.add(f"{status_letter}{HEADER_ROW + 1}:{status_letter}{last}")
-    when = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)",
-                          formula2="DATE(2100,12,31)", allow_blank=True, showErrorMessage=True,
-                          errorTitle="Ngày hoàn thành", error="Hãy nhập ngày dạng dd/mm/yyyy.")
+    when = DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(2000,1,1)",
+        formula2="DATE(2100,12,31)",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ngày hoàn thành",
+        error="Hãy nhập ngày dạng dd/mm/yyyy.",
+    )
     when.add(f"{date_letter}{HEADER_ROW + 1}:{date_letter}{last}")
     when.add("C4")
     sheet.add_data_validation(choose)

@@ -19,8 +19,10 @@ from tracker.usecases.aliases import AliasRefused, forget, listed, remember_task
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "alias", help="ghi nhớ tên gọi khác của nhiệm vụ, đơn vị",
-        description=__doc__.splitlines()[0])
+        "alias",
+        help="ghi nhớ tên gọi khác của nhiệm vụ, đơn vị",
+        description=__doc__.splitlines()[0],
+    )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = actions.add_parser("add", help="ghi nhớ một tên gọi")
     add.add_argument("name", help="tên gọi như đơn vị viết trong báo cáo")
@@ -57,8 +59,10 @@ def run(args) -> int:
         print(json.dumps(records, ensure_ascii=False, indent=1))
     else:
         for r in frame.itertuples():
-            print(f"#{r.alias_id} [{r.kind}] «{r.alias}» → {r.target} "
-                  f"({r.added_by or '?'}, {r.added_at:%d/%m/%Y})")
+            print(
+                f"#{r.alias_id} [{r.kind}] «{r.alias}» → {r.target} "
+                f"({r.added_by or '?'}, {r.added_at:%d/%m/%Y})"
+            )
     return 0
 
 

@@ -12,8 +12,9 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("demo", help="tạo cơ sở dữ liệu mẫu từ hai kế hoạch thật")
     add_db_option(parser)
     parser.add_argument("--force", action="store_true", help="xoá cơ sở dữ liệu cũ nếu có")
-    parser.add_argument("--reports-dir", type=Path,
-                        help="lưu các tệp báo cáo mẫu (.xlsx) vào thư mục này")
+    parser.add_argument(
+        "--reports-dir", type=Path, help="lưu các tệp báo cáo mẫu (.xlsx) vào thư mục này"
+    )
     parser.set_defaults(handler=run)
 
 

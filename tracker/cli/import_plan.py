@@ -18,13 +18,15 @@ from tracker.domain.settings import database_path
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import-plan", help="đọc một văn bản kế hoạch (.txt, .md, .docx) thành bản nháp")
+        "import-plan", help="đọc một văn bản kế hoạch (.txt, .md, .docx) thành bản nháp"
+    )
     parser.add_argument("file", help="tệp văn bản kế hoạch")
     add_db_option(parser)
     parser.add_argument("--province", help="tỉnh của danh mục đơn vị (mặc định: đoán)")
     parser.add_argument("--code", help="số hiệu, khi văn bản không ghi")
-    parser.add_argument("--date", type=iso_date, help="ngày ban hành YYYY-MM-DD, khi văn bản "
-                        "không ghi")
+    parser.add_argument(
+        "--date", type=iso_date, help="ngày ban hành YYYY-MM-DD, khi văn bản không ghi"
+    )
     parser.add_argument("--dry-run", action="store_true", help="chỉ đọc, không lưu")
     parser.add_argument("--json", action="store_true", help="in JSON")
     parser.set_defaults(handler=run)
@@ -82,18 +84,28 @@ def _save(store, draft, province, matches, as_json: bool) -> int:
         problems.append("Văn bản không ghi ngày ban hành: dùng --date.")
     unknown = [m.name for m in matches if not m.unit_ids]
     if unknown:
-        problems.append("Đơn vị chưa có trong danh mục (thêm ở trang Đơn vị): "
-                        + "; ".join(unknown))
+        problems.append(
+            "Đơn vị chưa có trong danh mục (thêm ở trang Đơn vị): " + "; ".join(unknown)
+        )
     saved = None
     if not problems:
         registry = load_registry(store, province)
-        outcome = save_rows(store, fields_from_draft(draft, province),
-                            rows_from_draft(draft), registry, draft.source_name)
+        outcome = save_rows(
+            store,
+            fields_from_draft(draft, province),
+            rows_from_draft(draft),
+            registry,
+            draft.source_name,
+        )
         saved = outcome.saved
         problems += [str(p) for p in outcome.errors]
-    result = {"saved": saved is not None, "code": draft.plan.code, "problems": problems,
-              "tasks": saved.tasks if saved else 0,
-              "assignments": saved.assignments if saved else 0}
+    result = {
+        "saved": saved is not None,
+        "code": draft.plan.code,
+        "problems": problems,
+        "tasks": saved.tasks if saved else 0,
+        "assignments": saved.assignments if saved else 0,
+    }
     _print(result, as_json)
     return 0 if saved else 1
 
@@ -107,8 +119,10 @@ def _print(shape: dict, as_json: bool) -> None:
         print(f"Kế hoạch {plan['code'] or '(chưa có số hiệu)'} — {plan['title']}")
         print(f"Ngày: {plan['date'] or '?'}; cơ quan ban hành: {plan['issuer'] or '?'}")
         for task in shape["tasks"]:
-            print(f"  [{task['section']}] {task['title'][:70]} | {task['deadline_text']}"
-                  f" | {len(task['units'])} đơn vị")
+            print(
+                f"  [{task['section']}] {task['title'][:70]} | {task['deadline_text']}"
+                f" | {len(task['units'])} đơn vị"
+            )
         for problem in shape["problems"]:
             where = f"dòng {problem['line']}: " if problem["line"] else ""
             print(f"  ! {where}{problem['message']}")

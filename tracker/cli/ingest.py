@@ -21,15 +21,21 @@ from tracker.usecases.ingest import ingest_files, load_catalog, report_files
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "ingest", help="nạp báo cáo của đơn vị (.xlsx .xls .ods .csv, hoặc cả thư mục)",
+        "ingest",
+        help="nạp báo cáo của đơn vị (.xlsx .xls .ods .csv, hoặc cả thư mục)",
         description=__doc__.splitlines()[0],
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="tệp báo cáo hoặc thư mục")
-    parser.add_argument("--plan", help="số hiệu kế hoạch, ví dụ 84-KH/BTGTU (mặc định: kế hoạch "
-                        "mà mỗi tệp ghi ở phần đầu)")
+    parser.add_argument(
+        "--plan",
+        help="số hiệu kế hoạch, ví dụ 84-KH/BTGTU (mặc định: kế hoạch mà mỗi tệp ghi ở phần đầu)",
+    )
     parser.add_argument("--unit", help="đơn vị báo cáo, khi tệp không ghi đơn vị")
-    parser.add_argument("--date", type=iso_date,
-                        help="ngày báo cáo YYYY-MM-DD, khi tệp không ghi ngày (mặc định: hôm nay)")
+    parser.add_argument(
+        "--date",
+        type=iso_date,
+        help="ngày báo cáo YYYY-MM-DD, khi tệp không ghi ngày (mặc định: hôm nay)",
+    )
     parser.add_argument("--by", default="", help="người nạp (ghi vào lịch sử)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     add_db_option(parser)
@@ -39,8 +45,10 @@ def register(subparsers) -> None:
 def run(args) -> int:
     paths = report_files(args.files)
     if not paths:
-        print("Không có tệp báo cáo nào (.xlsx .xlsm .xls .ods .csv) trong: "
-              + ", ".join(args.files), file=sys.stderr)
+        print(
+            "Không có tệp báo cáo nào (.xlsx .xlsm .xls .ods .csv) trong: " + ", ".join(args.files),
+            file=sys.stderr,
+        )
         return 2
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
@@ -59,8 +67,9 @@ def run(args) -> int:
             return 2
         files = [(p.name, p.read_bytes()) for p in paths]
         try:
-            results = ingest_files(store, args.plan, files, unit=args.unit,
-                                   uploaded_by=args.by, reported_on=args.date)
+            results = ingest_files(
+                store, args.plan, files, unit=args.unit, uploaded_by=args.by, reported_on=args.date
+            )
         except NotFound:
             print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)
             return 2

@@ -14,8 +14,9 @@ from tracker.usecases.ingest import load_catalog
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("template", help="tạo mẫu báo cáo (.xlsx) cho đơn vị",
-                                   description=__doc__.splitlines()[0])
+    parser = subparsers.add_parser(
+        "template", help="tạo mẫu báo cáo (.xlsx) cho đơn vị", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--plan", required=True, help="số hiệu kế hoạch, ví dụ 84-KH/BTGTU")
     parser.add_argument("--unit", help="đơn vị (mặc định: mẫu chung cho mọi đơn vị)")
     parser.add_argument("-o", "--output", required=True, help="tệp .xlsx sẽ ghi")

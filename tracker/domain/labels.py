@@ -60,8 +60,16 @@ PERCENTS = ("done_pct", "done_on_time_pct")
 DATES = ("issued_on", "day", "due_on", "completed_on", "reported_on")
 """Dates (pandas datetimes, NaT when missing), shown dd/mm/yyyy."""
 
-COUNTS = ("total", *status.CODES, "days_late", "most_days_late", "obligations", "done",
-          "rank", "unit_rows")
+COUNTS = (
+    "total",
+    *status.CODES,
+    "days_late",
+    "most_days_late",
+    "obligations",
+    "done",
+    "rank",
+    "unit_rows",
+)
 """Whole numbers (nullable where a value can be missing, as ``days_late``)."""
 
 

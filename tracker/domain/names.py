@@ -18,29 +18,58 @@ from functools import lru_cache
 from tracker.domain.text import fold
 
 ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
-    "ubmttq": "uy ban mat tran to quoc", "tt&tt": "thong tin va truyen thong",
-    "tttt": "thong tin va truyen thong", "ttt tt": "thong tin va truyen thong",
-    "vhtt&dl": "van hoa the thao va du lich", "vh tt&dl": "van hoa the thao va du lich",
-    "vhttdl": "van hoa the thao va du lich", "gd&dt": "giao duc va dao tao",
-    "gddt": "giao duc va dao tao", "ldtb&xh": "lao dong thuong binh va xa hoi",
-    "kh&dt": "ke hoach va dau tu", "tn&mt": "tai nguyen va moi truong",
-    "nn&ptnt": "nong nghiep va phat trien nong thon", "kh&cn": "khoa hoc va cong nghe",
-    "gtvt": "giao thong van tai", "btg": "ban tuyen giao", "bcs": "ban can su",
-    "tu": "tinh uy", "hu": "huyen uy", "thu": "thanh uy", "th u": "thanh uy",
-    "txu": "thi uy", "du": "dang uy", "duk": "dang uy khoi", "vp": "van phong",
-    "tg": "tuyen giao", "ct": "chinh tri", "ptth": "phat thanh truyen hinh",
-    "pt th": "phat thanh truyen hinh", "ldld": "lien doan lao dong",
-    "hlhpn": "hoi lien hiep phu nu", "lhpn": "lien hiep phu nu", "ccb": "cuu chien binh",
-    "bdbp": "bo doi bien phong", "ngv": "ngoai vu",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc",
+    "tt&tt": "thong tin va truyen thong",
+    "tttt": "thong tin va truyen thong",
+    "ttt tt": "thong tin va truyen thong",
+    "vhtt&dl": "van hoa the thao va du lich",
+    "vh tt&dl": "van hoa the thao va du lich",
+    "vhttdl": "van hoa the thao va du lich",
+    "gd&dt": "giao duc va dao tao",
+    "gddt": "giao duc va dao tao",
+    "ldtb&xh": "lao dong thuong binh va xa hoi",
+    "kh&dt": "ke hoach va dau tu",
+    "tn&mt": "tai nguyen va moi truong",
+    "nn&ptnt": "nong nghiep va phat trien nong thon",
+    "kh&cn": "khoa hoc va cong nghe",
+    "gtvt": "giao thong van tai",
+    "btg": "ban tuyen giao",
+    "bcs": "ban can su",
+    "tu": "tinh uy",
+    "hu": "huyen uy",
+    "thu": "thanh uy",
+    "th u": "thanh uy",
+    "txu": "thi uy",
+    "du": "dang uy",
+    "duk": "dang uy khoi",
+    "vp": "van phong",
+    "tg": "tuyen giao",
+    "ct": "chinh tri",
+    "ptth": "phat thanh truyen hinh",
+    "pt th": "phat thanh truyen hinh",
+    "ldld": "lien doan lao dong",
+    "hlhpn": "hoi lien hiep phu nu",
+    "lhpn": "lien hiep phu nu",
+    "ccb": "cuu chien binh",
+    "bdbp": "bo doi bien phong",
+    "ngv": "ngoai vu",
 }
 """Abbreviation (folded, spaces as written) -> the words it stands for (folded)."""
 
 _ABBREVIATION = re.compile(
-    r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len,
-                                                               reverse=True)) + r")(?![\w&])")
-_NOT_ABBREVIATED = {"du": (" lich", " bao", " an", " toan"), "tu": (" phap", " lieu", " thien"),
-                    "hu": (" hong",), "ct": (" tw",)}
+    r"(?<![\w&])("
+    + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w&])"
+)
+_NOT_ABBREVIATED = {
+    "du": (" lich", " bao", " an", " toan"),
+    "tu": (" phap", " lieu", " thien"),
+    "hu": (" hong",),
+    "ct": (" tw",),
+}
 """Words an abbreviation also spells: "Du lịch", "Tư pháp" are not ĐU, TU."""
 _LEADING = ("cac ", "toan bo ", "tat ca ")
 _TAILS = (" tren dia ban tinh", " tren dia ban", " co lien quan", " lien quan", " tinh")
@@ -49,7 +78,7 @@ _BOARD = re.compile(r"^ban (tuyen giao|tuyen huan) (?=(huyen uy|thanh uy|thi uy|
 
 def _expand(found: re.Match, text: str) -> str:
     word = found.group(1)
-    if text[found.end():].startswith(_NOT_ABBREVIATED.get(word, ("\0",))):
+    if text[found.end() :].startswith(_NOT_ABBREVIATED.get(word, ("\0",))):
         return word
     return ABBREVIATIONS[word]
 
@@ -69,7 +98,7 @@ def unit_key(text: str, province: str = "") -> str:
         changed = False
         for lead in _LEADING:
             if value.startswith(lead):
-                value, changed = value[len(lead):], True
+                value, changed = value[len(lead) :], True
         tails = (*_TAILS, f" tinh {place}") if place else _TAILS
         for tail in tails:
             if value.endswith(tail) and len(value) > len(tail) + 4:

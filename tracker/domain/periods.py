@@ -79,8 +79,11 @@ def bounds(code: str) -> tuple[date, date] | None:
         return date(year, 1, 1), date(year, 12, 31)
     part = code[5:]
     if part.startswith("H"):
-        return (date(year, 1, 1), date(year, 6, 30)) if part == "H1" else (
-            date(year, 7, 1), date(year, 12, 31))
+        return (
+            (date(year, 1, 1), date(year, 6, 30))
+            if part == "H1"
+            else (date(year, 7, 1), date(year, 12, 31))
+        )
     if part.startswith("Q"):
         q = int(part[1])
         first = date(year, 3 * q - 2, 1)

@@ -39,7 +39,7 @@ class Problem:
         return self.severity == "error"
 
     def where(self) -> str:
-        """"Trang 'Báo cáo', ô C7" style location for messages and logs."""
+        """ "Trang 'Báo cáo', ô C7" style location for messages and logs."""
         parts = []
         if self.sheet:
             parts.append(f"trang '{self.sheet}'")
@@ -105,8 +105,7 @@ def file_problem(file: str, message: str, severity: Severity = "error") -> Probl
 
 def labelled(problems: list[Problem], labels: dict[str, str]) -> list[Problem]:
     """Editor problems with the column id replaced by its label, for display."""
-    return [replace(p, column=labels.get(p.column, p.column)) if p.column else p
-            for p in problems]
+    return [replace(p, column=labels.get(p.column, p.column)) if p.column else p for p in problems]
 
 
 @dataclass

@@ -129,9 +129,7 @@ def _page_figures(data: ExportData, store: Store) -> dict[str, go.Figure]:
         pages = heatmap.page_count(grid.unit_count) if grid.unit_count else 0
         for n in range(pages):
             if n:
-                grid = heatmap.load_units(
-                    store, h.as_of, h.plan, groups, statuses, page=n
-                )
+                grid = heatmap.load_units(store, h.as_of, h.plan, groups, statuses, page=n)
             found[_numbered("muc-do-hoan-thanh-don-vi", n, pages)] = status_heatmap(
                 grid, "Nhiệm vụ", "Đơn vị"
             )

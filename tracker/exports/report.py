@@ -115,8 +115,13 @@ def header_for(
     chosen_groups, chosen_statuses = tuple(groups or ()), tuple(statuses or ())
     if plan is None:
         codes = tuple(plans.loc[~plans["archived"].astype(bool), "code"])
-        return Header(as_of=as_of, plan_codes=codes, filters=text, groups=chosen_groups,
-                      statuses=chosen_statuses)
+        return Header(
+            as_of=as_of,
+            plan_codes=codes,
+            filters=text,
+            groups=chosen_groups,
+            statuses=chosen_statuses,
+        )
     found = plans[plans["code"] == plan]
     if found.empty:
         raise NotFound("plan", plan)

@@ -16,8 +16,14 @@ Kind = Literal["task", "unit"]
 def add_alias(store: Store, kind: Kind, target_id: int, alias: str, by: str = "") -> int | None:
     """Remember `alias` for a task or unit; its id, or None when it was remembered already."""
     with store.write() as tx:
-        found = tx.run("alias_insert", kind=kind, target_id=target_id, alias=clean(alias),
-                       alias_key=fold(alias), added_by=by)
+        found = tx.run(
+            "alias_insert",
+            kind=kind,
+            target_id=target_id,
+            alias=clean(alias),
+            alias_key=fold(alias),
+            added_by=by,
+        )
     return found[0][0] if found else None
 
 
@@ -28,7 +34,9 @@ def remove_alias(store: Store, alias_id: int) -> bool:
 
 
 def list_aliases(
-    store: Store, kind: Kind | None = None, plan: str | None = None,
+    store: Store,
+    kind: Kind | None = None,
+    plan: str | None = None,
     province: str | None = None,
 ) -> pd.DataFrame:
     """alias_id, kind, alias, target (task code or unit name), target_name, plan_code,

@@ -189,8 +189,12 @@ def delete_plan(store: Store, code: str) -> None:
     if found is None:
         raise NotFound("plan", code)
     with store.write() as tx:
-        for name in ("register_plan_delete_obligations", "register_plan_delete_assignments",
-                     "register_plan_delete_tasks", "register_plan_delete"):
+        for name in (
+            "register_plan_delete_obligations",
+            "register_plan_delete_assignments",
+            "register_plan_delete_tasks",
+            "register_plan_delete",
+        ):
             tx.run(name, plan_id=found)
 
 

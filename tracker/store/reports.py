@@ -28,8 +28,18 @@ import pyarrow as pa
 
 from tracker.store.database import Store, Writer
 
-ROW_COLUMNS = ("sheet", "row_no", "task_id", "unit_id", "period", "progress", "completed_on",
-               "result_text", "note", "raw_status")
+ROW_COLUMNS = (
+    "sheet",
+    "row_no",
+    "task_id",
+    "unit_id",
+    "period",
+    "progress",
+    "completed_on",
+    "result_text",
+    "note",
+    "raw_status",
+)
 """The report_row columns a new report brings (report_id is given when written)."""
 
 
@@ -57,7 +67,11 @@ def plan_reference(store: Store, plan_code: str) -> PlanReference | None:
         return None
     plan_id, code, title, issued_on, province = found[0]
     return PlanReference(
-        plan_id, code, title, issued_on, province,
+        plan_id,
+        code,
+        title,
+        issued_on,
+        province,
         store.rows("ingest_units", province=province),
         store.rows("ingest_tasks", plan_id=plan_id),
         store.rows("ingest_obligations", plan_id=plan_id),
@@ -130,7 +144,10 @@ class Written:
 
 
 def write_reports(
-    store: Store, plan_id: int, files: Sequence[NewReport | None], uploaded_by: str = "",
+    store: Store,
+    plan_id: int,
+    files: Sequence[NewReport | None],
+    uploaded_by: str = "",
 ) -> dict[int, Written]:
     """Write the new reports of a batch (None entries are skipped); returns an outcome per
     index in `files`."""
@@ -152,15 +169,21 @@ def write_reports(
 
 
 def _write(
-    store: Store, plan_id: int, files: Mapping[int, NewReport], todo: list[int],
-    uploaded_by: str, folder: Path | None,
+    store: Store,
+    plan_id: int,
+    files: Mapping[int, NewReport],
+    todo: list[int],
+    uploaded_by: str,
+    folder: Path | None,
 ) -> dict[int, Written]:
     outcome: dict[int, Written] = {}
     now = datetime.now()
     with store.write() as tx:
         shas = [files[i].sha256 for i in todo]
-        known = {sha: (rid, withdrawn) for sha, rid, withdrawn in tx.run(
-            "report_known", plan_id=plan_id, shas=shas)}
+        known = {
+            sha: (rid, withdrawn)
+            for sha, rid, withdrawn in tx.run("report_known", plan_id=plan_id, shas=shas)
+        }
         fresh: list[int] = []
         seen: set[str] = set()
         for index in todo:
@@ -186,13 +209,21 @@ def _write(
         saving = [pool.submit(keep_blob, folder, files[i].sha256, files[i].data) for i in fresh]
         for index, report_id in zip(fresh, ids, strict=True):
             prepared = files[index]
-            reports.append({
-                "report_id": report_id, "plan_id": plan_id, "unit_id": prepared.unit_id,
-                "file_name": prepared.file_name[:255], "sha256": prepared.sha256,
-                "size_bytes": len(prepared.data), "uploaded_at": now,
-                "uploaded_by": uploaded_by, "reported_on": prepared.reported_on,
-                "row_count": prepared.rows.num_rows, "warnings": prepared.warnings,
-            })
+            reports.append(
+                {
+                    "report_id": report_id,
+                    "plan_id": plan_id,
+                    "unit_id": prepared.unit_id,
+                    "file_name": prepared.file_name[:255],
+                    "sha256": prepared.sha256,
+                    "size_bytes": len(prepared.data),
+                    "uploaded_at": now,
+                    "uploaded_by": uploaded_by,
+                    "reported_on": prepared.reported_on,
+                    "row_count": prepared.rows.num_rows,
+                    "warnings": prepared.warnings,
+                }
+            )
             rows.append(prepared.rows)
             outcome[index] = Written(report_id, False)
         try:
@@ -200,8 +231,9 @@ def _write(
             counts = [t.num_rows for t in rows]
             # One contiguous chunk: DuckDB scans 200 one-file slices much more slowly.
             table = pa.concat_tables(rows).select(list(ROW_COLUMNS)).combine_chunks()
-            table = table.add_column(0, "report_id", pa.array(
-                np.repeat(np.asarray(ids, dtype=np.int32), counts)))
+            table = table.add_column(
+                0, "report_id", pa.array(np.repeat(np.asarray(ids, dtype=np.int32), counts))
+            )
             tx.insert_arrow("report_row", table)
             supersede(tx, ids)
         finally:
@@ -211,12 +243,21 @@ def _write(
     return outcome
 
 
-_REPORT_SCHEMA = pa.schema([
-    ("report_id", pa.int32()), ("plan_id", pa.int32()), ("unit_id", pa.int32()),
-    ("file_name", pa.string()), ("sha256", pa.string()), ("size_bytes", pa.int64()),
-    ("uploaded_at", pa.timestamp("us")), ("uploaded_by", pa.string()),
-    ("reported_on", pa.date32()), ("row_count", pa.int32()), ("warnings", pa.int32()),
-])
+_REPORT_SCHEMA = pa.schema(
+    [
+        ("report_id", pa.int32()),
+        ("plan_id", pa.int32()),
+        ("unit_id", pa.int32()),
+        ("file_name", pa.string()),
+        ("sha256", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("uploaded_at", pa.timestamp("us")),
+        ("uploaded_by", pa.string()),
+        ("reported_on", pa.date32()),
+        ("row_count", pa.int32()),
+        ("warnings", pa.int32()),
+    ]
+)
 
 
 def supersede(tx: Writer, report_ids: list[int]) -> None:

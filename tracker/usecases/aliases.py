@@ -19,8 +19,16 @@ from tracker.store import aliases as stored
 from tracker.store.database import Store
 from tracker.usecases.ingest import load_catalog
 
-__all__ = ["AliasRefused", "Remembered", "forget", "listed", "remember_task",
-           "remember_unit", "task_choices", "unit_choices"]
+__all__ = [
+    "AliasRefused",
+    "Remembered",
+    "forget",
+    "listed",
+    "remember_task",
+    "remember_unit",
+    "task_choices",
+    "unit_choices",
+]
 
 
 class AliasRefused(ValueError):
@@ -41,8 +49,7 @@ def _catalog(store: Store, plan_code: str) -> Catalog:
     return catalog
 
 
-def remember_task(store: Store, plan_code: str, task: str, alias: str,
-                  by: str = "") -> Remembered:
+def remember_task(store: Store, plan_code: str, task: str, alias: str, by: str = "") -> Remembered:
     """Remember `alias` as a name of the task whose code is `task` in plan `plan_code`."""
     catalog = _catalog(store, plan_code)
     alias = clean(alias)
@@ -60,8 +67,9 @@ def remember_task(store: Store, plan_code: str, task: str, alias: str,
     return Remembered(alias_id, alias, task_label(catalog.task(task_id)))
 
 
-def remember_unit(store: Store, unit: str, alias: str, *, plan_code: str | None = None,
-                  by: str = "") -> Remembered:
+def remember_unit(
+    store: Store, unit: str, alias: str, *, plan_code: str | None = None, by: str = ""
+) -> Remembered:
     """Remember `alias` as a name of the unit named `unit` (any of its spellings; in the
     province of `plan_code` when given)."""
     alias = clean(alias)
@@ -74,16 +82,21 @@ def remember_unit(store: Store, unit: str, alias: str, *, plan_code: str | None 
     unit_id, name, unit_province = found[0]
     if not fold(alias):
         raise AliasRefused("Tên gọi trống.")
-    others = [n for uid, n, _ in stored.units_named(store, alias, unit_province)
-              if uid != unit_id]
+    others = [n for uid, n, _ in stored.units_named(store, alias, unit_province) if uid != unit_id]
     if others:
-        raise AliasRefused(f"«{alias}» đã là tên của đơn vị khác ({', '.join(others)}); "
-                           "không ghi nhớ.")
+        raise AliasRefused(
+            f"«{alias}» đã là tên của đơn vị khác ({', '.join(others)}); không ghi nhớ."
+        )
     return Remembered(stored.add_alias(store, "unit", unit_id, alias, by), alias, name)
 
 
-def listed(store: Store, *, plan_code: str | None = None, province: str | None = None,
-           kind: stored.Kind | None = None) -> pd.DataFrame:
+def listed(
+    store: Store,
+    *,
+    plan_code: str | None = None,
+    province: str | None = None,
+    kind: stored.Kind | None = None,
+) -> pd.DataFrame:
     """Remembered names (see :func:`tracker.store.aliases.list_aliases`)."""
     return stored.list_aliases(store, kind, plan_code, province)
 

@@ -176,8 +176,16 @@ def report_workbook(report: DemoReport, province: str) -> bytes:
     sheet["E2"] = f"{province}, ngày {on.day} tháng {on.month} năm {on.year}"
     sheet["A3"] = f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ {report.plan}"
     sheet["A4"] = f"Đơn vị báo cáo: {report.unit}"
-    header = ("STT", "Mã nhiệm vụ", "Nội dung nhiệm vụ", "Kỳ báo cáo", "Tình trạng",
-              "Ngày hoàn thành", "Kết quả thực hiện", "Ghi chú")
+    header = (
+        "STT",
+        "Mã nhiệm vụ",
+        "Nội dung nhiệm vụ",
+        "Kỳ báo cáo",
+        "Tình trạng",
+        "Ngày hoàn thành",
+        "Kết quả thực hiện",
+        "Ghi chú",
+    )
     sheet.append([])
     sheet.append(header)
     for cell in sheet[6]:
@@ -186,9 +194,18 @@ def report_workbook(report: DemoReport, province: str) -> bytes:
     for number, row in enumerate(report.rows, start=1):
         done = row.completed_on
         written_date = done.strftime("%d/%m/%Y") if done and rng.random() < 0.2 else done
-        sheet.append([number, row.task_code, row.task, _period_label(row.period),
-                      rng.choice(STATUS_SPELLINGS[row.progress]), written_date,
-                      row.result_text, row.note])
+        sheet.append(
+            [
+                number,
+                row.task_code,
+                row.task,
+                _period_label(row.period),
+                rng.choice(STATUS_SPELLINGS[row.progress]),
+                written_date,
+                row.result_text,
+                row.note,
+            ]
+        )
         if isinstance(written_date, date):
             sheet.cell(sheet.max_row, 6).number_format = "DD/MM/YYYY"
     for column, width in zip("ABCDEFGH", (5, 10, 48, 22, 16, 14, 48, 24), strict=True):

@@ -37,8 +37,15 @@ from tracker.store.reports import (
 )
 
 __all__ = [
-    "FileResult", "Preparation", "commit_prepared", "ingest_files",
-    "list_reports", "load_catalog", "prepare_files", "report_files", "report_rows",
+    "FileResult",
+    "Preparation",
+    "commit_prepared",
+    "ingest_files",
+    "list_reports",
+    "load_catalog",
+    "prepare_files",
+    "report_files",
+    "report_rows",
     "withdraw_report",
 ]
 
@@ -54,15 +61,28 @@ def load_catalog(store: Store, plan_code: str) -> Catalog | None:
     for kind, rows in (("task", ref.task_aliases), ("unit", ref.unit_aliases)):
         for target, alias in rows:
             remembered.setdefault((kind, target), []).append(alias)
-    units = [Unit(uid, name, short or "",
-                  (*(aliases or ()), *remembered.get(("unit", uid), ())))
-             for uid, name, short, aliases in ref.units]
-    tasks = [Task(tid, code, title, section or "", recurrence, due, deadline or "", order,
-                  tuple(remembered.get(("task", tid), ())))
-             for tid, code, title, section, recurrence, due, deadline, order in ref.tasks]
+    units = [
+        Unit(uid, name, short or "", (*(aliases or ()), *remembered.get(("unit", uid), ())))
+        for uid, name, short, aliases in ref.units
+    ]
+    tasks = [
+        Task(
+            tid,
+            code,
+            title,
+            section or "",
+            recurrence,
+            due,
+            deadline or "",
+            order,
+            tuple(remembered.get(("task", tid), ())),
+        )
+        for tid, code, title, section, recurrence, due, deadline, order in ref.tasks
+    ]
     obligations = [Obligation(tid, uid, period, due) for tid, uid, period, due in ref.obligations]
-    return Catalog(ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations,
-                   ref.province)
+    return Catalog(
+        ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations, ref.province
+    )
 
 
 @dataclass
@@ -110,8 +130,13 @@ class FileResult(SortsProblems):
 
 
 def _problem_json(problem: Problem) -> dict:
-    return {"sheet": problem.sheet, "row": problem.row, "column": problem.column,
-            "value": problem.value, "message": problem.message}
+    return {
+        "sheet": problem.sheet,
+        "row": problem.row,
+        "column": problem.column,
+        "value": problem.value,
+        "message": problem.message,
+    }
 
 
 @dataclass
@@ -144,9 +169,15 @@ def prepare_files(
     catalog = load_catalog(store, plan_code)
     if catalog is None:
         raise NotFound("plan", plan_code)
-    prepared = prepare(files, catalog, unit, reported_on,
-                       known=known_hashes(store, catalog.plan_id), on_progress=on_progress,
-                       plan_codes=plan_codes(store))
+    prepared = prepare(
+        files,
+        catalog,
+        unit,
+        reported_on,
+        known=known_hashes(store, catalog.plan_id),
+        on_progress=on_progress,
+        plan_codes=plan_codes(store),
+    )
     return Preparation(catalog, prepared)
 
 
@@ -173,14 +204,28 @@ def prepare_by_plan(
         if len(found) == 1:
             by_plan.setdefault(found[0], []).append((name, data))
             continue
-        what = ("không ghi số hiệu kế hoạch nào đã đăng ký" if not found else
-                "ghi nhiều kế hoạch (" + ", ".join(found) + ")")
-        refused.append(FileResult(name, False, problems=[file_problem(
-            name, f"Tệp {what} ở phần đầu trang, nên không biết nộp vào kế hoạch nào; không "
-            "ghi gì. Hãy chọn kế hoạch trước khi tải lên.")]))
-    preparations = [prepare_files(store, code, group, None, reported_on,
-                                  on_progress=on_progress)
-                    for code, group in by_plan.items()]
+        what = (
+            "không ghi số hiệu kế hoạch nào đã đăng ký"
+            if not found
+            else "ghi nhiều kế hoạch (" + ", ".join(found) + ")"
+        )
+        refused.append(
+            FileResult(
+                name,
+                False,
+                problems=[
+                    file_problem(
+                        name,
+                        f"Tệp {what} ở phần đầu trang, nên không biết nộp vào kế hoạch nào; không "
+                        "ghi gì. Hãy chọn kế hoạch trước khi tải lên.",
+                    )
+                ],
+            )
+        )
+    preparations = [
+        prepare_files(store, code, group, None, reported_on, on_progress=on_progress)
+        for code, group in by_plan.items()
+    ]
     return preparations, refused
 
 
@@ -190,12 +235,24 @@ def commit_prepared(
     """Write the accepted files of a preparation (one transaction for the batch, falling back
     to one per file); returns a result per file, in order."""
     # the pipeline dates every accepted file (the upload day at the latest)
-    new = [NewReport(p.file, p.sha256, p.data, p.unit_id, p.reported_on or date.today(),
-                     len(p.warnings), p.rows)
-           if p.accepted and p.rows is not None else None for p in preparation.files]
+    new = [
+        NewReport(
+            p.file,
+            p.sha256,
+            p.data,
+            p.unit_id,
+            p.reported_on or date.today(),
+            len(p.warnings),
+            p.rows,
+        )
+        if p.accepted and p.rows is not None
+        else None
+        for p in preparation.files
+    ]
     written = write_reports(store, preparation.catalog.plan_id, new, uploaded_by)
-    return [_result(preparation.catalog, p, written.get(i))
-            for i, p in enumerate(preparation.files)]
+    return [
+        _result(preparation.catalog, p, written.get(i)) for i, p in enumerate(preparation.files)
+    ]
 
 
 def ingest_files(
@@ -217,14 +274,12 @@ def ingest_files(
     everything wrong with a file is in its result.
     """
     if plan_code is None:
-        preparations, refused = prepare_by_plan(store, files, reported_on,
-                                                on_progress=on_progress)
+        preparations, refused = prepare_by_plan(store, files, reported_on, on_progress=on_progress)
         done = {r.file: r for r in refused}
         for preparation in preparations:
             done |= {r.file: r for r in commit_prepared(store, preparation, uploaded_by)}
         return [done[name] for name, _ in files]
-    preparation = prepare_files(store, plan_code, files, unit, reported_on,
-                                on_progress=on_progress)
+    preparation = prepare_files(store, plan_code, files, unit, reported_on, on_progress=on_progress)
     return commit_prepared(store, preparation, uploaded_by)
 
 
@@ -237,18 +292,32 @@ def _result(catalog: Catalog, prepared: PreparedFile, written) -> FileResult:
     if written is not None:
         if written.failure:
             accepted = False
-            problems.append(file_problem(
-                prepared.file, "Lỗi khi ghi vào cơ sở dữ liệu; tệp chưa được ghi, hãy thử lại. "
-                f"({written.failure})"))
+            problems.append(
+                file_problem(
+                    prepared.file,
+                    "Lỗi khi ghi vào cơ sở dữ liệu; tệp chưa được ghi, hãy thử lại. "
+                    f"({written.failure})",
+                )
+            )
         else:
             duplicate = duplicate or written.duplicate
             report_id = written.report_id
             reinstated = written.reinstated
     rows = prepared.rows.num_rows if prepared.rows is not None and not duplicate else 0
     unit = catalog.unit_name(prepared.unit_id) if prepared.unit_id is not None else None
-    return FileResult(prepared.file, accepted, duplicate, unit, rows, problems, report_id,
-                      prepared.sha256, prepared.reported_on, reinstated,
-                      prepared.reported_on_source)
+    return FileResult(
+        prepared.file,
+        accepted,
+        duplicate,
+        unit,
+        rows,
+        problems,
+        report_id,
+        prepared.sha256,
+        prepared.reported_on,
+        reinstated,
+        prepared.reported_on_source,
+    )
 
 
 def report_files(paths: Sequence[str | Path]) -> list[Path]:
@@ -257,9 +326,15 @@ def report_files(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir()
-                                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                                and not p.name.startswith(("~$", "."))))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file()
+                    and p.suffix.lower() in REPORT_SUFFIXES
+                    and not p.name.startswith(("~$", "."))
+                )
+            )
         else:
             found.append(path)
     return found

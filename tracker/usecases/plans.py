@@ -45,8 +45,12 @@ from tracker.usecases.units import (
     units_frame,
 )
 
-CYCLE_LABELS = {"monthly": "Hằng tháng", "quarterly": "Hằng quý",
-                "half_yearly": "6 tháng", "yearly": "Hằng năm"}
+CYCLE_LABELS = {
+    "monthly": "Hằng tháng",
+    "quarterly": "Hằng quý",
+    "half_yearly": "6 tháng",
+    "yearly": "Hằng năm",
+}
 
 
 @dataclass
@@ -62,11 +66,17 @@ def plan_fields(store: Store, code: str) -> PlanFields | None:
     if row is None:
         return None
     return PlanFields(
-        code=row["code"], title=row["title"], issued_on=_day(row["issued_on"]),
-        issuer=row["issuer"], province=row["province"],
-        directive_code=row["directive_code"] or "", directive_date=_day(row["directive_date"]),
-        directive_issuer=row["directive_issuer"], directive_title=row["directive_title"],
-        report_cycle=row["report_cycle"], tracked_until=_day(row["tracked_until"]),
+        code=row["code"],
+        title=row["title"],
+        issued_on=_day(row["issued_on"]),
+        issuer=row["issuer"],
+        province=row["province"],
+        directive_code=row["directive_code"] or "",
+        directive_date=_day(row["directive_date"]),
+        directive_issuer=row["directive_issuer"],
+        directive_title=row["directive_title"],
+        report_cycle=row["report_cycle"],
+        tracked_until=_day(row["tracked_until"]),
         code_note=row["code_note"],
     )
 
@@ -83,10 +93,16 @@ def plan_rows(store: Store, code: str, registry: Registry) -> list[dict]:
         for role in ("chu_tri", "phoi_hop"):
             ids = set(mine.loc[mine["role"] == role, "unit_id"].astype(int))
             cells[role] = "; ".join(_compress(ids, registry))
-        rows.append({
-            "code": task.code, "section": task.section, "section_title": task.section_title,
-            "title": task.title, "deadline_text": task.deadline_text, **cells,
-        })
+        rows.append(
+            {
+                "code": task.code,
+                "section": task.section,
+                "section_title": task.section_title,
+                "title": task.title,
+                "deadline_text": task.deadline_text,
+                **cells,
+            }
+        )
     return rows
 
 
@@ -105,36 +121,55 @@ def _compress(ids: set[int], registry: Registry) -> list[str]:
 
 
 def save_rows(
-    store: Store, fields: PlanFields, rows: list[dict], registry: Registry, file: str = "",
-    sheet: str | None = None, locate: Locate = editor_cell,
+    store: Store,
+    fields: PlanFields,
+    rows: list[dict],
+    registry: Registry,
+    file: str = "",
+    sheet: str | None = None,
+    locate: Locate = editor_cell,
 ) -> PlanOutcome:
     """Check the plan's fields and task rows, then save the whole plan in one transaction.
     Nothing is written when any check fails; warnings (an unread deadline) do not stop it.
     Problems are located as the editor shows the rows unless `locate` says otherwise."""
-    checked, problems = check_rows(rows, registry, fields.issued_on or date.today(), file,
-                                   sheet, locate)
-    problems = check_fields(fields, file) + problems + _reported_tasks_kept(
-        store, fields.code, checked, file, sheet)
+    checked, problems = check_rows(
+        rows, registry, fields.issued_on or date.today(), file, sheet, locate
+    )
+    problems = (
+        check_fields(fields, file)
+        + problems
+        + _reported_tasks_kept(store, fields.code, checked, file, sheet)
+    )
     if any(p.is_error for p in problems):
         return PlanOutcome(problems)
     try:
         saved = stored.save_plan(store, spec_from_rows(fields, checked))
     except Rejected as rejected:
-        return PlanOutcome(problems + [replace(p, file=file, sheet=sheet)
-                                       for p in rejected.problems])
+        return PlanOutcome(
+            problems + [replace(p, file=file, sheet=sheet) for p in rejected.problems]
+        )
     return PlanOutcome(problems, saved)
 
 
-def _reported_tasks_kept(store: Store, code: str, checked: list[CheckedRow], file: str,
-                         sheet: str | None) -> list[Problem]:
+def _reported_tasks_kept(
+    store: Store, code: str, checked: list[CheckedRow], file: str, sheet: str | None
+) -> list[Problem]:
     """A task that already has reports may not disappear from its plan."""
     plan_id = stored.plan_id(store, code.strip())
     if plan_id is None:
         return []
     codes = [str(item.row.get("code") or "").strip() for item in checked]
-    return [Problem(file, sheet, None, None, code,
-                    f"Nhiệm vụ {code} đã có báo cáo, không thể xoá khỏi kế hoạch.")
-            for code in stored.reported_tasks_missing(store, plan_id, codes)]
+    return [
+        Problem(
+            file,
+            sheet,
+            None,
+            None,
+            code,
+            f"Nhiệm vụ {code} đã có báo cáo, không thể xoá khỏi kế hoạch.",
+        )
+        for code in stored.reported_tasks_missing(store, plan_id, codes)
+    ]
 
 
 def set_archived(store: Store, code: str, archived: bool = True) -> None:
@@ -147,8 +182,18 @@ def delete_plan(store: Store, code: str) -> Outcome:
     that has reports is refused (archive it instead). NotFound for an unknown plan."""
     reports = stored.report_count(store, code)
     if reports:
-        return Outcome([Problem("", None, None, None, code, (
-            f"Kế hoạch {code} đã có {reports} báo cáo: không xoá được, hãy lưu trữ."))])
+        return Outcome(
+            [
+                Problem(
+                    "",
+                    None,
+                    None,
+                    None,
+                    code,
+                    (f"Kế hoạch {code} đã có {reports} báo cáo: không xoá được, hãy lưu trữ."),
+                )
+            ]
+        )
     stored.delete_plan(store, code)
     return Outcome()
 
@@ -183,22 +228,46 @@ def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
     fields = sheet.fields
     if not fields.province:
         return PlanOutcome(problems + check_fields(fields, filename))
-    units = [UnitRow(u["name"], u["short_name"], tuple(split_cell(u["aliases"])), u["group"],
-                     u["level"] or "tinh", u["parent"], row=u["row"]) for u in sheet.units]
+    units = [
+        UnitRow(
+            u["name"],
+            u["short_name"],
+            tuple(split_cell(u["aliases"])),
+            u["group"],
+            u["level"] or "tinh",
+            u["parent"],
+            row=u["row"],
+        )
+        for u in sheet.units
+    ]
     problems += sheet.unit_cells(
-        save_unit_rows(store, fields.province, units, filename, dry_run=True).problems)
+        save_unit_rows(store, fields.province, units, filename, dry_run=True).problems
+    )
     registry = load_registry(store, fields.province)
     known = {u.name for u in registry.units}
     by_label = {fold(label): code for code, label in registry.groups.items()}
-    planned = Registry(registry.units + [
-        RegistryUnit(-number, clean(u.name), (clean(u.short_name), *u.aliases),
-                     by_label.get(fold(u.group), u.group))
-        for number, u in enumerate(units, start=1) if clean(u.name) not in known
-    ], registry.groups)
-    checked, found = check_rows(sheet.rows, planned, fields.issued_on or date.today(),
-                                filename, TASK_SHEET, sheet.task_cell)
-    problems += check_fields(fields, filename) + found + _reported_tasks_kept(
-        store, fields.code, checked, filename, TASK_SHEET)
+    planned = Registry(
+        registry.units
+        + [
+            RegistryUnit(
+                -number,
+                clean(u.name),
+                (clean(u.short_name), *u.aliases),
+                by_label.get(fold(u.group), u.group),
+            )
+            for number, u in enumerate(units, start=1)
+            if clean(u.name) not in known
+        ],
+        registry.groups,
+    )
+    checked, found = check_rows(
+        sheet.rows, planned, fields.issued_on or date.today(), filename, TASK_SHEET, sheet.task_cell
+    )
+    problems += (
+        check_fields(fields, filename)
+        + found
+        + _reported_tasks_kept(store, fields.code, checked, filename, TASK_SHEET)
+    )
     if any(p.is_error for p in problems):
         return PlanOutcome(problems)
     outcome = PlanOutcome()
@@ -206,16 +275,22 @@ def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
         with store.write():  # units and plan in one transaction: both or neither
             if units:
                 problems += sheet.unit_cells(
-                    save_unit_rows(store, fields.province, units, filename).problems)
-            outcome = save_rows(store, fields, sheet.rows,
-                                load_registry(store, fields.province), filename, TASK_SHEET,
-                                sheet.task_cell)
+                    save_unit_rows(store, fields.province, units, filename).problems
+                )
+            outcome = save_rows(
+                store,
+                fields,
+                sheet.rows,
+                load_registry(store, fields.province),
+                filename,
+                TASK_SHEET,
+                sheet.task_cell,
+            )
             if outcome.saved is None:
                 raise Rejected(outcome.problems)
     except Rejected:
         pass
-    return PlanOutcome(problems + [p for p in outcome.problems if p not in problems],
-                       outcome.saved)
+    return PlanOutcome(problems + [p for p in outcome.problems if p not in problems], outcome.saved)
 
 
 def template_for(store: Store, province: str, code: str | None = None) -> bytes:
@@ -224,8 +299,9 @@ def template_for(store: Store, province: str, code: str | None = None) -> bytes:
     fields = plan_fields(store, code) if code else PlanFields("", "", None, "", province)
     rows = plan_rows(store, code, registry) if code else []
     units = units_frame(store, province).to_dict("records")
-    return template_bytes(list(groups(store).values()), list(LEVEL_LABELS.values()),
-                          fields, rows, units)
+    return template_bytes(
+        list(groups(store).values()), list(LEVEL_LABELS.values()), fields, rows, units
+    )
 
 
 def _day(value) -> date | None:

@@ -41,6 +41,7 @@ def progress_label(progress: str | None) -> str:
 
 def status_words() -> list[tuple[str, str, str]]:
     """(how people write it, what it is read as, "bắt đầu bằng" or "đúng như vậy")."""
-    return [(word, PROGRESS_LABELS[progress],
-             "bắt đầu bằng" if kind == "prefix" else "đúng như vậy")
-            for word, progress, kind in STATUS_WORDS]
+    return [
+        (word, PROGRESS_LABELS[progress], "bắt đầu bằng" if kind == "prefix" else "đúng như vậy")
+        for word, progress, kind in STATUS_WORDS
+    ]

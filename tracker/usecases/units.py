@@ -20,8 +20,16 @@ from tracker.store import units as stored
 from tracker.store.database import Store
 from tracker.store.plans import provinces, unit_groups
 
-__all__ = ["LEVEL_LABELS", "UNIT_COLUMNS", "UnitRow", "groups", "load_registry", "provinces",
-           "save_unit_rows", "units_frame"]
+__all__ = [
+    "LEVEL_LABELS",
+    "UNIT_COLUMNS",
+    "UnitRow",
+    "groups",
+    "load_registry",
+    "provinces",
+    "save_unit_rows",
+    "units_frame",
+]
 
 LEVEL_LABELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "co_so": "Cấp cơ sở"}
 UNIT_COLUMNS = ("unit_id", "name", "short_name", "aliases", "group", "level", "parent")
@@ -34,9 +42,10 @@ def groups(store: Store) -> dict[str, str]:
 
 def load_registry(store: Store, province: str) -> Registry:
     """Every unit of `province` with all its spellings, and the unit groups."""
-    units = [RegistryUnit(u.unit_id, u.name, tuple(s for s in u.spellings if s != u.name),
-                          u.group_code)
-             for u in stored.registry(store, province)]
+    units = [
+        RegistryUnit(u.unit_id, u.name, tuple(s for s in u.spellings if s != u.name), u.group_code)
+        for u in stored.registry(store, province)
+    ]
     return Registry(units, groups(store))
 
 
@@ -48,7 +57,9 @@ def units_frame(store: Store, province: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "unit_id": u.unit_id, "name": u.name, "short_name": u.short_name,
+                "unit_id": u.unit_id,
+                "name": u.name,
+                "short_name": u.short_name,
                 "aliases": "; ".join(s for s in u.spellings if s not in (u.name, u.short_name)),
                 "group": labels.get(u.group_code, u.group_code),
                 "level": LEVEL_LABELS.get(u.level, u.level),
@@ -75,17 +86,25 @@ class UnitRow:
     row: int = 0
 
 
-def save_unit_rows(store: Store, province: str, rows: list[UnitRow], file: str = "",
-                   delete: tuple[int, ...] = (), dry_run: bool = False) -> Outcome:
+def save_unit_rows(
+    store: Store,
+    province: str,
+    rows: list[UnitRow],
+    file: str = "",
+    delete: tuple[int, ...] = (),
+    dry_run: bool = False,
+) -> Outcome:
     """Insert, update and delete units of `province` in one transaction, or nothing.
 
     Refused: a missing name or unknown group/level, two rows with one name, a spelling that
     already names another unit, a parent that is not a unit, deleting a unit in use."""
     labels = groups(store)
     by_label = {fold(label): code for code, label in labels.items()} | {
-        fold(code): code for code in labels}
+        fold(code): code for code in labels
+    }
     levels = {fold(label): code for code, label in LEVEL_LABELS.items()} | {
-        fold(code): code for code in UNIT_LEVELS}
+        fold(code): code for code in UNIT_LEVELS
+    }
     existing = {u.name: u.unit_id for u in stored.registry(store, province)}
     problems: list[Problem] = []
 
@@ -96,8 +115,7 @@ def save_unit_rows(store: Store, province: str, rows: list[UnitRow], file: str =
     for row in rows:
         primary = {fold(row.name), fold(row.short_name)}
         for spelling in _spellings(row):
-            claims.setdefault(fold(spelling), []).append(
-                (row, spelling, fold(spelling) in primary))
+            claims.setdefault(fold(spelling), []).append((row, spelling, fold(spelling) in primary))
     for claimants in claims.values():
         owners = {clean(r.name) for r, _s, _p in claimants}
         if len(owners) > 1:
@@ -112,31 +130,53 @@ def save_unit_rows(store: Store, province: str, rows: list[UnitRow], file: str =
             bad(row, "name", "", "Thiếu tên đơn vị.")
             continue
         if fold(row.group) not in by_label:
-            bad(row, "group", row.group, "Nhóm không có trong danh mục: "
-                + "; ".join(labels.values()) + ".")
+            bad(
+                row,
+                "group",
+                row.group,
+                "Nhóm không có trong danh mục: " + "; ".join(labels.values()) + ".",
+            )
         if fold(row.level or "tinh") not in levels:
-            bad(row, "level", row.level,
-                "Cấp phải là: " + "; ".join(LEVEL_LABELS.values()) + ".")
+            bad(row, "level", row.level, "Cấp phải là: " + "; ".join(LEVEL_LABELS.values()) + ".")
         if row.parent and clean(row.parent) not in names:
             bad(row, "parent", row.parent, "Đơn vị cấp trên không có trong danh mục.")
         other_names = {clean(r.name) for r in rows if r is not row}
         for spelling in _spellings(row):
-            owner = stored.spelling_owner(store, province, spelling,
-                                          row.unit_id or existing.get(name))
+            owner = stored.spelling_owner(
+                store, province, spelling, row.unit_id or existing.get(name)
+            )
             if owner is not None and owner not in other_names:
                 bad(row, "aliases", spelling, f"Tên gọi «{spelling}» đã là của «{owner}».")
     for unit_id in delete:
         assignments, reports = stored.unit_usage(store, unit_id)
         if assignments or reports:
-            problems.append(Problem(file, None, None, None, None, (
-                f"Không xoá được đơn vị #{unit_id}: đang được giao {assignments} nhiệm vụ, "
-                f"có {reports} báo cáo.")))
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    None,
+                    None,
+                    None,
+                    (
+                        f"Không xoá được đơn vị #{unit_id}: đang được giao {assignments} nhiệm vụ, "
+                        f"có {reports} báo cáo."
+                    ),
+                )
+            )
     if problems or dry_run:
         return Outcome(problems)
-    edits = [stored.UnitEdit(
-        row.unit_id or existing.get(clean(row.name)), clean(row.name), clean(row.short_name),
-        by_label[fold(row.group)], levels[fold(row.level or "tinh")], tuple(_spellings(row)),
-        clean(row.parent)) for row in rows]
+    edits = [
+        stored.UnitEdit(
+            row.unit_id or existing.get(clean(row.name)),
+            clean(row.name),
+            clean(row.short_name),
+            by_label[fold(row.group)],
+            levels[fold(row.level or "tinh")],
+            tuple(_spellings(row)),
+            clean(row.parent),
+        )
+        for row in rows
+    ]
     stored.save_unit_edits(store, province, edits, delete)
     return Outcome()
 

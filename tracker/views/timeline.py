@@ -97,16 +97,29 @@ def hovers(rows: pd.DataFrame) -> pd.Series:
     if rows.empty:
         return pd.Series([], dtype=object)
     titles = {t: wrap(t) for t in rows["task"].unique()}
-    columns = ["task_code", "task", "plan", "section", "deadline_text", "period_label",
-               "total", "reported", "due_on", "start_on", "single_day", "start_inferred",
-               *status.CODES]
+    columns = [
+        "task_code",
+        "task",
+        "plan",
+        "section",
+        "deadline_text",
+        "period_label",
+        "total",
+        "reported",
+        "due_on",
+        "start_on",
+        "single_day",
+        "start_inferred",
+        *status.CODES,
+    ]
     texts = []
     for r in rows[columns].itertuples(index=False):
         section = html.escape(r.section) if isinstance(r.section, str) and r.section else "—"
         period = f"<br>Kỳ báo cáo: {r.period_label}" if r.period_label else ""
         counts = "".join(
             f"<br>  • {s.label}: {getattr(r, s.code)}"
-            for s in status.STATUSES if getattr(r, s.code) > 0
+            for s in status.STATUSES
+            if getattr(r, s.code) > 0
         )
         texts.append(
             f"<b>{html.escape(r.task_code)} · {titles[r.task]}</b>"

@@ -1,0 +1,36 @@
+"""What the plan and unit pages read with: the parsers of plan documents, plan sheets and
+unit sheets, and the editor's row shapes, offered at the use-case layer so that pages never
+reach into ``loaders`` themselves (tests/test_layers.py holds that)."""
+
+from __future__ import annotations
+
+from loaders.plans.document import SUPPORTED as DOCUMENT_SUFFIXES
+from loaders.plans.document import parse_plan_text, read_plan_document
+from loaders.plans.rows import (
+    TASK_COLUMNS,
+    TASK_LABELS,
+    PlanFields,
+    Registry,
+    check_rows,
+    fields_from_draft,
+    rows_from_draft,
+    split_cell,
+)
+from loaders.plans.sheet import read_unit_sheet
+from tracker.domain.names import unit_key
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "TASK_COLUMNS",
+    "TASK_LABELS",
+    "PlanFields",
+    "Registry",
+    "check_rows",
+    "fields_from_draft",
+    "parse_plan_text",
+    "read_plan_document",
+    "read_unit_sheet",
+    "rows_from_draft",
+    "split_cell",
+    "unit_key",
+]
