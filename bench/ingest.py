@@ -4,7 +4,7 @@ Generates unit reports like the demo's (title block, a header row, one row per t
 date cells, status words) for a synthetic plan of 125 one-off tasks and 40 units, then, in
 one run, times
 
-- ours: ``tracker.ingest.ingest_files`` (sniffing, zip guards, reading, header detection,
+- ours: ``tracker.usecases.ingest.ingest_files`` (sniffing, zip guards, reading, header detection,
   typing, matching, validation, one transaction, original bytes kept) into a fresh DuckDB
   file, run in a child process so that its peak memory is its own;
 - the baseline: ``pandas.read_excel(engine="openpyxl")`` of the same files (no validation,

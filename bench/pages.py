@@ -9,25 +9,25 @@ written with ``Writer.insert_arrow`` from numpy arrays in one transaction (~6 s)
 1. cold start: ``streamlit run dashboard.py`` on that file, time until ``/_stcore/health``
    answers, plus a first AppTest run in a fresh interpreter (the server side), then again
    until the first plotly chart is drawn in Debian's chromium (Playwright), the figure
-   reported (without chromium: the server-side one);
+   reported (without chromium: the server-side one). Right after each, the same for
+   ``bench/one_chart_app.py`` (one plotly chart, none of our code): ``cold_start_ratio``;
 2. every page file of the menu that exists, through AppTest, each in a fresh interpreter:
    the first run, then the median of ``--runs`` runs with the data cache cleared before
    each (a filter change: queries + drawing) and of ``--runs`` warm reruns; every named
    query a page runs is timed by wrapping :class:`Store` reads; the two slowest are printed;
+   after each cleared run, in the same process on the same file, the *floor*: the bare
+   status query grouped by status (``sql/bench_floor.sql`` through :meth:`Store.frame`),
+   which every correct page pays at least once. ``floor_ratio`` is the page's median over
+   the floor's: on this shared machine absolute times move 2–3× with other load, ratios
+   far less;
 3. peak memory: ``VmHWM`` (peak resident set, DuckDB's buffers included) of each page's
    process and of the streamlit server after the first chart; the largest is reported.
    Not ``ru_maxrss``: Linux carries it over from the parent through fork and exec.
 
-4. the floor: the bare status query grouped by status (``status_counts``, which every
-   correct page pays at least once), median of ``--runs`` runs on the same file; each page's
-   ``floor_ratio`` is its cached-cleared median over it, so figures taken while the machine
-   is busy stay comparable (absolute times move 2-3x with other load on 2 cores);
-5. the cold start's ratio to ``bench/one_chart_app.py`` (one plotly chart) started the
-   same way, in the same run.
-
 The last line is exactly ``max_page_s=X cold_start_s=Y peak_mb=Z max_page_floor_ratio=R
-cold_start_ratio=C``; ``max_page_s`` is the slowest page's median with the cache cleared.
-Targets: 0.3 s, 3 s, 500 MB.
+cold_start_ratio=C`` (one line); ``max_page_s`` is the slowest page's median with the cache
+cleared, ``max_page_floor_ratio`` the largest page-to-floor ratio. Targets: 0.3 s, 3 s,
+500 MB. ``--pages`` measures only the named page files.
 """
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ GROUPS = ("so_ban_nganh", "cap_uy", "bao_chi", "mttq_doan_the", "co_quan_dang")
 TARGETS = {"page_s": 0.3, "cold_start_s": 3.0, "peak_mb": 500.0}
 CHROMIUM = "/usr/bin/chromium"
 PAGE_TIMEOUT_S = 300
+BASELINE_APP = "bench/one_chart_app.py"
+FLOOR_QUERY = "bench_floor"
 
 
 # -- the synthetic database --------------------------------------------------------------
@@ -286,11 +288,22 @@ class QueryTimer:
         return taken
 
 
+def _floor_seconds(store: Store) -> float:
+    """One run of the floor query through the store, as the pages' queries run."""
+    started = time.perf_counter()
+    store.frame(FLOOR_QUERY, as_of=AS_OF)
+    return time.perf_counter() - started
+
+
 def measure_page(db: Path, page: str, runs: int) -> dict:
     """AppTest of `page` on `db` in this process: the first run (imports, opening the
     store), then medians of `runs` runs with the data cache cleared before each (what a
     filter change costs: queries + drawing) and of `runs` warm reruns; the queries it ran
-    and their median seconds; this process's peak memory."""
+    and their median seconds; this process's peak memory.
+
+    After each cleared run the floor query runs once on the same file in this process (a
+    second connection with the app's settings shares the app's DuckDB instance and buffers;
+    one untimed run first), so page and floor are measured under the same load."""
     os.environ["TRACKER_DB"] = str(db)
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -301,24 +314,31 @@ def measure_page(db: Path, page: str, runs: int) -> dict:
         app.switch_page(page).run()
         first = time.perf_counter() - started
         errors = [e.message for e in app.exception]
-        uncached, cached, queries = [], [], defaultdict(list)
-        for _ in range(runs):
-            st.cache_data.clear()
+        uncached, cached, floors, queries = [], [], [], defaultdict(list)
+        with Store(db) as store:
+            _floor_seconds(store)
+            for _ in range(runs):
+                st.cache_data.clear()
+                timer.take()
+                started = time.perf_counter()
+                app.run()
+                uncached.append(time.perf_counter() - started)
+                for name, seconds in timer.take().items():
+                    queries[name].append(seconds)
+                floors.append(_floor_seconds(store))
             timer.take()
-            started = time.perf_counter()
-            app.run()
-            uncached.append(time.perf_counter() - started)
-            for name, seconds in timer.take().items():
-                queries[name].append(seconds)
         for _ in range(runs):
             started = time.perf_counter()
             app.run()
             cached.append(time.perf_counter() - started)
+    floor = statistics.median(floors)
     return {
         "page": page,
         "first_s": first,
         "uncached_s": statistics.median(uncached),
         "cached_s": statistics.median(cached),
+        "floor_s": floor,
+        "floor_ratio": statistics.median(uncached) / floor,
         "queries": {name: statistics.median(t) for name, t in queries.items()},
         "errors": errors + [e.message for e in app.exception],
         "peak_mb": _vm_hwm_mb(os.getpid()),
@@ -350,6 +370,8 @@ def measure_pages(db: Path, pages: list[str], runs: int) -> list[dict]:
                     "first_s": 0.0,
                     "uncached_s": float("inf"),
                     "cached_s": 0.0,
+                    "floor_s": 0.0,
+                    "floor_ratio": float("inf"),
                     "queries": {},
                     "peak_mb": 0.0,
                     "errors": error[-1:] or ["failed"],
@@ -366,6 +388,7 @@ def _page_line(r: dict) -> str:
     flag = "OK" if r["uncached_s"] <= TARGETS["page_s"] else "SLOW"
     return (
         f"page={r['page']} uncached_s={r['uncached_s']:.3f} cached_s={r['cached_s']:.3f} "
+        f"floor_s={r['floor_s']:.3f} floor_ratio={r['floor_ratio']:.1f} "
         f"first_s={r['first_s']:.3f} peak_mb={r['peak_mb']:.0f} queries={len(r['queries'])}"
         f" slowest={','.join(f'{n}:{t:.3f}' for n, t in slow) or '-'} {flag}"
         + (f" ERRORS={r['errors']}" if r["errors"] else "")
@@ -416,11 +439,11 @@ def _browser(enabled: bool):
             browser.close()
 
 
-def _first_chart_in_apptest(db: Path) -> None:
-    """Fallback without a browser: the first run of the app in a fresh interpreter."""
+def _first_chart_in_apptest(db: Path, app: str) -> None:
+    """Fallback without a browser: the first run of `app` in a fresh interpreter."""
     code = (
         "from streamlit.testing.v1 import AppTest; "
-        f"a = AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout=600).run(); "
+        f"a = AppTest.from_file({str(ROOT / app)!r}, default_timeout=600).run(); "
         "assert a.get('plotly_chart'), 'no chart drawn'"
     )
     subprocess.run(
@@ -432,22 +455,9 @@ def _first_chart_in_apptest(db: Path) -> None:
     )
 
 
-def measure_floor(db: Path, runs: int) -> float:
-    """Median seconds of the bare status query grouped by status on `db`."""
-    from tracker.store.database import Store
-
-    with Store(db) as store:  # as the pages open it (one process may not mix the two modes)
-        store.frame("status_counts", as_of=AS_OF, plan=None, groups=None)  # warm the file
-        seconds = []
-        for _ in range(max(runs, 3)):
-            started = time.perf_counter()
-            store.frame("status_counts", as_of=AS_OF, plan=None, groups=None)
-            seconds.append(time.perf_counter() - started)
-    return statistics.median(seconds)
-
-
-def cold_start(db: Path, browser: bool, script: str = "dashboard.py") -> dict:
-    """Start ``streamlit run`` on `db`: seconds to health, to the first chart, server peak MB.
+def cold_start(db: Path, browser: bool, app: str = "dashboard.py") -> dict:
+    """Start ``streamlit run app`` on `db`: seconds to health, to the first chart, server
+    peak MB.
 
     With chromium (launched before the clock starts) the first chart is the overview's
     first plotly chart drawn in the page: server start, script run, the browser loading
@@ -463,7 +473,7 @@ def cold_start(db: Path, browser: bool, script: str = "dashboard.py") -> dict:
                 "-m",
                 "streamlit",
                 "run",
-                script,
+                app,
                 "--server.headless",
                 "true",
                 "--server.port",
@@ -490,17 +500,7 @@ def cold_start(db: Path, browser: bool, script: str = "dashboard.py") -> dict:
                         raise RuntimeError("streamlit did not start") from None
                     time.sleep(0.05)
             health = time.perf_counter() - started
-            if tab is not None or script != "dashboard.py":
-                if tab is None:  # the baseline without a browser: health is its first chart
-                    chart = time.perf_counter() - started
-                    server.terminate()
-                    server.wait(30)
-                    return {
-                        "health_s": health,
-                        "chart_s": chart,
-                        "how": "health",
-                        "server_peak_mb": 0.0,
-                    }
+            if tab is not None:
                 tab.goto(f"http://127.0.0.1:{port}/")
                 tab.wait_for_selector(
                     '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg', timeout=120_000
@@ -509,7 +509,7 @@ def cold_start(db: Path, browser: bool, script: str = "dashboard.py") -> dict:
             else:
                 server.terminate()
                 server.wait(30)
-                _first_chart_in_apptest(db)
+                _first_chart_in_apptest(db, app)
                 how = "apptest"
             chart = time.perf_counter() - started
             peak = _vm_hwm_mb(server.pid) if server.poll() is None else 0.0
@@ -533,6 +533,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the database again")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per page and mode")
     parser.add_argument("--no-browser", action="store_true", help="cold start without chromium")
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="FILE",
+        help="measure only these page files (default: every page of the menu)",
+    )
     parser.add_argument("--page", help="measure only this page file, print JSON (internal)")
     args = parser.parse_args(argv)
     if args.page:
@@ -543,25 +549,17 @@ def main(argv: list[str] | None = None) -> int:
     modes = [False] if args.no_browser or not Path(CHROMIUM).exists() else [False, True]
     for mode in modes:  # server side alone, then with the browser: the figure reported
         start = cold_start(args.db, mode)
+        base = cold_start(args.db, mode, BASELINE_APP)  # right after, under the same load
+        cold_ratio = start["chart_s"] / base["chart_s"]
         print(
             f"cold start ({start['how']}): health {start['health_s']:.2f} s, first chart "
-            f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB",
+            f"{start['chart_s']:.2f} s, server peak {start['server_peak_mb']:.0f} MB; "
+            f"one-chart app: health {base['health_s']:.2f} s, first chart "
+            f"{base['chart_s']:.2f} s; ratio {cold_ratio:.2f}",
             flush=True,
         )
 
-    baseline = cold_start(args.db, modes[-1], script="bench/one_chart_app.py")
-    if baseline["how"] == "health":  # the product's figure is then AppTest's, not health's
-        baseline["chart_s"] = baseline["health_s"]
-    print(
-        f"cold start of a one-chart app ({baseline['how']}): {baseline['chart_s']:.2f} s",
-        flush=True,
-    )
-    floor = measure_floor(args.db, args.runs)
-    print(f"floor (status_counts): {floor:.3f} s", flush=True)
-
-    results = measure_pages(args.db, page_files(), args.runs)
-    for r in results:
-        print(f"page={r['page']} floor_ratio={r['uncached_s'] / floor:.2f}")
+    results = measure_pages(args.db, args.pages or page_files(), args.runs)
     print(
         f"memory: peak RSS (VmHWM) of each page's AppTest process and of the streamlit "
         f"server ({start['server_peak_mb']:.0f} MB); targets: page "
@@ -569,11 +567,17 @@ def main(argv: list[str] | None = None) -> int:
         f"{TARGETS['peak_mb']:.0f} MB"
     )
     max_page = max(r["uncached_s"] for r in results)
+    max_ratio = max(r["floor_ratio"] for r in results)
     peak = max([r["peak_mb"] for r in results] + [start["server_peak_mb"]])
+    floors = [r["floor_s"] for r in results if r["floor_s"] > 0]
+    if floors:
+        print(
+            f"floor ({FLOOR_QUERY}, median over the pages' processes): "
+            f"{statistics.median(floors):.3f} s"
+        )
     print(
         f"max_page_s={max_page:.3f} cold_start_s={start['chart_s']:.2f} peak_mb={peak:.0f} "
-        f"max_page_floor_ratio={max_page / floor:.2f} "
-        f"cold_start_ratio={start['chart_s'] / baseline['chart_s']:.2f}"
+        f"max_page_floor_ratio={max_ratio:.2f} cold_start_ratio={cold_ratio:.2f}"
     )
     return 1 if any(r["errors"] for r in results) else 0
 
