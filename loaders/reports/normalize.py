@@ -5,12 +5,14 @@ Measured: reading with fastexcel is fast; what made a Python sketch slow (3.6-4.
 Python:
 
 - per-value work (cleaning, folded keys, catalog look-ups, status words, dates, periods)
-  runs once per *distinct* value of a column, spread back with Arrow (:mod:`loaders.values`);
-  the functions are the product's own (``tracker.text.fold`` ...), so files and the
+  runs once per *distinct* value of a column, spread back with Arrow
+  (:mod:`loaders.reports.values`);
+  the functions are the product's own (``tracker.domain.text.fold`` ...), so files and the
   catalog always meet on the same keys;
 - the relational rest (which match wins, obligations and periods, duplicates, problem
-  codes) is one SQL statement (``tracker/store/sql/ingest_resolve.sql``) over Arrow tables,
-  on a private in-memory DuckDB connection per thread: no database file is touched.
+  codes) is one SQL statement, the loaders' own (``loaders/reports/ingest_resolve.sql``),
+  over Arrow tables, on a private in-memory DuckDB connection per thread: no database file
+  is touched.
 
 Python then looks only at the rows that carry a problem, to word the messages.
 """
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 
 import duckdb
 import pyarrow as pa
@@ -36,7 +39,6 @@ from loaders.reports.vocabulary import progress_of
 from tracker.domain import periods
 from tracker.domain.problems import Problem
 from tracker.domain.text import clean
-from tracker.store.database import sql
 
 cleaned = lru_cache(maxsize=65536)(clean)
 """`clean`, remembered: a column's distinct values repeat from file to file."""
@@ -256,7 +258,7 @@ def resolve(
     for name, table in inputs.items():
         con.register(name, table)
     try:
-        decided = con.sql(sql("ingest_resolve")).to_arrow_table()
+        decided = con.sql(_resolve_sql()).to_arrow_table()
     finally:
         for name in inputs:
             con.unregister(name)
@@ -288,3 +290,9 @@ def _problems(
         row["reported_on"] = reported[row["file_no"]]
         found.setdefault(ref.file_no, []).extend(row_problems(row, ref, catalog))
     return found
+
+
+@lru_cache(maxsize=1)
+def _resolve_sql() -> str:
+    """The one statement that types and matches staged rows (``ingest_resolve.sql``)."""
+    return (resources.files("loaders.reports") / "ingest_resolve.sql").read_text("utf-8")
