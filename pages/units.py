@@ -8,7 +8,7 @@ import streamlit as st
 from tracker.domain.problems import labelled
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plans, units
-from tracker.usecases.plan_drafts import read_unit_sheet, split_cell
+from tracker.usecases.plan_drafts import split_cell
 from ui import aliases as aliases_ui
 from ui import data
 from ui.frame import page_frame
@@ -141,25 +141,10 @@ if upload is not None and st.button("Nhập danh mục", key="units.import"):
     if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
         st.error(f"Tệp lớn hơn {MAX_UPLOAD_MB} MB.")
         st.stop()
-    sheet = read_unit_sheet(upload.getvalue(), upload.name)
-    rows = [
-        units.UnitRow(
-            u["name"],
-            u["short_name"],
-            tuple(split_cell(u["aliases"])),
-            u["group"],
-            u["level"] or "tinh",
-            u["parent"],
-            row=u["row"],
-        )
-        for u in sheet.units
-    ]
-    problems = sheet.problems or sheet.unit_cells(
-        units.save_unit_rows(store, province, rows, upload.name).problems
-    )
+    count, problems = units.import_unit_sheet(store, province, upload.getvalue(), upload.name)
     if problems:
         st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
         for p in problems:
             st.error(str(p))
     else:
-        done(f"Đã nhập {len(rows)} đơn vị vào danh mục {province}.")
+        done(f"Đã nhập {count} đơn vị vào danh mục {province}.")

@@ -138,12 +138,8 @@ def read_csv(file: str, data: bytes) -> Workbook:
         except UnicodeDecodeError:
             text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
             problems.append(
-                Problem(
+                file_problem(
                     file,
-                    None,
-                    None,
-                    None,
-                    None,
                     "Tệp CSV không dùng bảng mã UTF-8; đã đọc theo bảng mã Windows cũ. Nên "
                     "lưu lại bằng 'CSV UTF-8' để tránh lỗi phông chữ.",
                     "warning",

@@ -2,8 +2,8 @@
 
 Each file goes through the guards and readers on its own (one bad file never stops the
 others); the staged rows of all files are then typed and matched together in one DuckDB
-pass (:mod:`loaders.normalize`), in chunks that bound memory. Nothing here writes: the
-store writes accepted files afterwards (:mod:`tracker.ingest`).
+pass (:mod:`loaders.reports.normalize`), in chunks that bound memory. Nothing here writes: the
+store writes accepted files afterwards (:mod:`tracker.usecases.ingest`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -23,49 +23,20 @@ from loaders.reading import legacy
 from loaders.reading.guard import MAX_FILE_BYTES
 from loaders.reading.sniff import EXTENSIONS, sniff
 from loaders.reading.workbook import Workbook, read_workbook
-from loaders.reports.catalog import Catalog, unit_in_file_name
+from loaders.reports import file_facts
+from loaders.reports.catalog import Catalog
+from loaders.reports.file_facts import letter
 from loaders.reports.layout import StagedSheet, head_rows, stage_sheet
 from loaders.reports.normalize import FileInput, SheetRef, resolve
-from loaders.reports.plan_marks import find_plan_marks
-from tracker.domain.problems import Problem, SortsProblems, column_letter, file_problem
+from loaders.reports.prepared import PreparedFile
+from tracker.domain.problems import Problem, file_problem
 
 READ_THREADS = min(2, os.cpu_count() or 1)
 """Files read at once (the Rust reader and zlib run outside the GIL)."""
 CHUNK_ROWS = 250_000
 """Staged rows matched in one DuckDB pass; bigger batches are split."""
 
-PREVIEW_COLUMNS = ("task_code", "unit_name", "cell_col")
-
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass
-class PreparedFile(SortsProblems):
-    """One file after validation: `rows` is what would be written (None when rejected)."""
-
-    file: str
-    data: bytes = field(repr=False)
-    sha256: str
-    size: int
-    kind: str
-    problems: list[Problem] = field(default_factory=list)
-    rows: pa.Table | None = None
-    unit_ids: list[int] = field(default_factory=list)
-    reported_on: date | None = None
-    reported_on_source: str = ""  # "form" | "file" | "upload_day"
-    duplicate_of: int | None = None
-    plan_codes: list[str] = field(default_factory=list)
-    """Known plans whose code the file writes above its table (see plan_marks)."""
-    sheets: list[str] = field(default_factory=list)
-
-    @property
-    def accepted(self) -> bool:
-        return not self.errors and (self.rows is not None or self.duplicate_of is not None)
-
-    @property
-    def unit_id(self) -> int | None:
-        """The reporting unit, or None for a consolidated (many-unit) file."""
-        return self.unit_ids[0] if len(self.unit_ids) == 1 else None
 
 
 @dataclass
@@ -157,7 +128,7 @@ def _read_one(
     heads = {id(sheet): head_rows(sheet) for sheet in book.sheets if sheet.visible and sheet.width}
     if _convert_legacy(prepared, book, heads):
         heads = {}  # the tables were converted: their first rows are read again
-    if plan_codes and _of_another_plan(prepared, book, heads, catalog, plan_codes):
+    if plan_codes and file_facts.of_another_plan(prepared, book, heads, catalog, plan_codes):
         return _Work(prepared, [], False)
     form_unit_ids = catalog.unit_ids(unit) if unit else set()
     if unit and len(form_unit_ids) != 1:
@@ -186,133 +157,11 @@ def _read_one(
         )
         return _Work(prepared, [], False)
     prepared.sheets = [s.sheet for s in staged]
-    _check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
+    file_facts.check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
     if unit is None:
-        _unit_from_file_name(prepared, staged, catalog)
-    _date_report(prepared, staged, reported_on, today)
+        file_facts.unit_from_file_name(prepared, staged, catalog)
+    file_facts.date_report(prepared, staged, reported_on, today)
     return _Work(prepared, staged, book.date1904)
-
-
-def plans_named(name: str, data: bytes, plan_codes: Sequence[str]) -> list[str]:
-    """The registered plans whose code a file writes above its tables (reads the file; a
-    file that cannot be read names none)."""
-    if len(data) > MAX_FILE_BYTES:
-        return []
-    book = read_workbook(name, data, sniff(data))
-    if any(p.is_error for p in book.problems):
-        return []
-    found = {
-        m.code
-        for sheet in book.sheets
-        if sheet.visible and sheet.width
-        for m in find_plan_marks(sheet.name, head_rows(sheet), plan_codes)
-    }
-    return sorted(found)
-
-
-def _of_another_plan(
-    prepared: PreparedFile,
-    book: Workbook,
-    heads: dict,
-    catalog: Catalog,
-    plan_codes: Sequence[str],
-) -> bool:
-    """Note the plan codes the file writes; True (with a located error) when it names
-    another registered plan and not the chosen one."""
-    marks = []
-    for sheet in book.sheets:
-        if sheet.visible and sheet.width:
-            rows = heads.get(id(sheet)) or head_rows(sheet)
-            marks += [(m, sheet) for m in find_plan_marks(sheet.name, rows, plan_codes)]
-    prepared.plan_codes = sorted({m.code for m, _ in marks})
-    if not marks or catalog.plan_code in prepared.plan_codes:
-        return False
-    mark, sheet = marks[0]
-    prepared.problems.append(
-        Problem(
-            prepared.file,
-            mark.sheet,
-            mark.row + 1,
-            sheet.letter(mark.col),
-            mark.code,
-            f"Tệp này là báo cáo thực hiện kế hoạch {mark.code}, không phải kế hoạch "
-            f"{catalog.plan_code} đang chọn; không ghi gì. Hãy chọn kế hoạch {mark.code} rồi tải "
-            "lại (hoặc để trống ô kế hoạch để tệp tự vào đúng kế hoạch của nó).",
-        )
-    )
-    return True
-
-
-def _date_report(
-    prepared: PreparedFile,
-    staged: list[StagedSheet],
-    reported_on: date | None,
-    today: date,
-) -> None:
-    """The report's date: the date chosen at upload (or ``--date``) overrides the one the file
-    carries (a dated place line, "Ngày báo cáo: ...", a date in the title block); the
-    upload day is the last resort. Says which was used in ``reported_on_source``."""
-    dated = next((s for s in staged if s.title.reported_on), None)
-    in_file = dated.title.reported_on if dated else None
-    if reported_on:
-        prepared.reported_on, prepared.reported_on_source = reported_on, "form"
-        if dated and in_file and in_file != reported_on and dated.title.date_at:
-            r, c = dated.title.date_at
-            prepared.problems.append(
-                Problem(
-                    prepared.file,
-                    dated.sheet,
-                    r + 1,
-                    _letter(dated, c),
-                    dated.title.date_text,
-                    f"Tệp ghi ngày báo cáo {in_file:%d/%m/%Y}; đã dùng ngày chọn khi tải lên "
-                    f"{reported_on:%d/%m/%Y}.",
-                    "warning",
-                )
-            )
-    elif in_file:
-        prepared.reported_on, prepared.reported_on_source = in_file, "file"
-    else:
-        prepared.reported_on, prepared.reported_on_source = today, "upload_day"
-        prepared.problems.append(
-            file_problem(
-                prepared.file,
-                f"Tệp không ghi ngày báo cáo; đã lấy ngày tải lên {today:%d/%m/%Y}. "
-                "Nếu không đúng, hãy chọn ngày báo cáo khi tải lên.",
-                "warning",
-            )
-        )
-
-
-def _unit_from_file_name(
-    prepared: PreparedFile,
-    staged: list[StagedSheet],
-    catalog: Catalog,
-) -> None:
-    """Sheets that name no unit (no unit column, no title line, none chosen) take the unit
-    the file name names ("BC_So_TTTT_thang12.xlsx"), with a warning; else they stay
-    without a unit and every row says so."""
-    orphans = [s for s in staged if s.unit_source is None]
-    if not orphans:
-        return
-    found = unit_in_file_name(prepared.file, catalog)
-    if found is None:
-        return
-    unit_id, words = found
-    name = catalog.unit_name(unit_id)
-    for sheet in orphans:
-        n = sheet.table.num_rows
-        column = sheet.table.column_names.index("unit_text")
-        sheet.table = sheet.table.set_column(column, "unit_text", pa.array([name] * n, pa.string()))
-        sheet.unit_source = "file"
-    prepared.problems.append(
-        file_problem(
-            prepared.file,
-            f"Tệp không ghi đơn vị báo cáo; theo tên tệp («{words}») đã hiểu là "
-            f"{name}. Nếu không đúng, hãy chọn đơn vị khi tải lên.",
-            "warning",
-        )
-    )
 
 
 def _note_renamed(prepared: PreparedFile, kind: str) -> None:
@@ -370,38 +219,6 @@ def _convert_legacy(
     return True
 
 
-def _check_units_agree(
-    prepared: PreparedFile,
-    staged: list[StagedSheet],
-    catalog: Catalog,
-    unit: str | None,
-    form_unit_ids: set[int],
-) -> None:
-    """A title block naming another unit than the one chosen at upload is an error."""
-    if not unit:
-        return
-    for sheet in staged:
-        if sheet.unit_source == "title" and sheet.title.unit and sheet.title.unit_at:
-            ids = catalog.unit_ids(sheet.title.unit)
-            if ids and ids != form_unit_ids:
-                r, c = sheet.title.unit_at
-                prepared.problems.append(
-                    Problem(
-                        prepared.file,
-                        sheet.sheet,
-                        r + 1,
-                        _letter(sheet, c),
-                        sheet.title.unit,
-                        f"Tệp ghi đơn vị báo cáo là '{sheet.title.unit}' nhưng khi tải lên đã chọn "
-                        f"'{unit}'. Hãy chọn đúng đơn vị hoặc sửa dòng tiêu đề.",
-                    )
-                )
-
-
-def _letter(sheet: StagedSheet, col: int) -> str:
-    return column_letter(sheet.first_col + col)
-
-
 def _match_all(works: list[_Work], catalog: Catalog) -> None:
     """Resolve staged rows of all files, in chunks of about CHUNK_ROWS rows."""
     chunk: list[_Work] = []
@@ -425,7 +242,7 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
     bounds: list[tuple[int, int]] = []  # each file's rows: [start, end) in the chunk
     offset = 0
     for file_no, work in enumerate(works):
-        # every staged file was dated by _date_report (the upload day at the latest)
+        # every staged file was dated by file_facts.date_report (the upload day at the latest)
         inputs.append(FileInput(file_no, work.prepared.reported_on or date.today(), work.date1904))
         start = offset
         for sheet in work.staged:
@@ -435,7 +252,7 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
             unit_at = None
             if sheet.title.unit_at:
                 r, c = sheet.title.unit_at
-                unit_at = (r + 1, _letter(sheet, c))
+                unit_at = (r + 1, letter(sheet, c))
             refs.append(
                 SheetRef(
                     file_no,

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from loaders.reading.sniff import REPORT_SUFFIXES
 from loaders.reports.catalog import Catalog, Obligation, Task, Unit
-from loaders.reports.pipeline import PreparedFile, plans_named, prepare
+from loaders.reports.file_facts import plans_named
+from loaders.reports.pipeline import PreparedFile, prepare
 from tracker.domain.errors import NotFound
 from tracker.domain.problems import Problem, SortsProblems, file_problem
 from tracker.store.database import Store

@@ -1,6 +1,6 @@
-"""What the plan and unit pages read with: the parsers of plan documents, plan sheets and
-unit sheets, and the editor's row shapes, offered at the use-case layer so that pages never
-reach into ``loaders`` themselves (tests/test_layers.py holds that)."""
+"""What the plan and unit pages read with: the parser of plan documents and the editor's
+row shapes, offered at the use-case layer so that pages never reach into ``loaders``
+themselves (tests/test_layers.py holds that)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from loaders.plans.rows import (
     rows_from_draft,
     split_cell,
 )
-from loaders.plans.sheet import read_unit_sheet
 from tracker.domain.names import unit_key
 
 __all__ = [
@@ -29,7 +28,6 @@ __all__ = [
     "fields_from_draft",
     "parse_plan_text",
     "read_plan_document",
-    "read_unit_sheet",
     "rows_from_draft",
     "split_cell",
     "unit_key",

@@ -25,7 +25,6 @@ from loaders.plans.rows import (
     check_rows,
     editor_cell,
     spec_from_rows,
-    split_cell,
 )
 from loaders.plans.sheet import TASK_SHEET, read_plan_sheet, template_bytes
 from loaders.plans.units import RegistryUnit
@@ -37,10 +36,10 @@ from tracker.store.database import Store
 from tracker.store.plans import SavedPlan
 from tracker.usecases.units import (
     LEVEL_LABELS,
-    UnitRow,
     groups,
     load_registry,
     provinces,
+    rows_from_sheet,
     save_unit_rows,
     units_frame,
 )
@@ -228,18 +227,7 @@ def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
     fields = sheet.fields
     if not fields.province:
         return PlanOutcome(problems + check_fields(fields, filename))
-    units = [
-        UnitRow(
-            u["name"],
-            u["short_name"],
-            tuple(split_cell(u["aliases"])),
-            u["group"],
-            u["level"] or "tinh",
-            u["parent"],
-            row=u["row"],
-        )
-        for u in sheet.units
-    ]
+    units = rows_from_sheet(sheet.units)
     problems += sheet.unit_cells(
         save_unit_rows(store, fields.province, units, filename, dry_run=True).problems
     )

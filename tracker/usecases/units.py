@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loaders.plans.rows import Registry
+from loaders.plans.rows import Registry, split_cell
+from loaders.plans.sheet import read_unit_sheet
 from loaders.plans.units import RegistryUnit
 from tracker.domain.model import UNIT_LEVELS
-from tracker.domain.problems import Outcome, Problem
+from tracker.domain.problems import Outcome, Problem, file_problem
 from tracker.domain.text import clean, fold
 from tracker.store import units as stored
 from tracker.store.database import Store
@@ -151,12 +152,8 @@ def save_unit_rows(
         assignments, reports = stored.unit_usage(store, unit_id)
         if assignments or reports:
             problems.append(
-                Problem(
+                file_problem(
                     file,
-                    None,
-                    None,
-                    None,
-                    None,
                     (
                         f"Không xoá được đơn vị #{unit_id}: đang được giao {assignments} nhiệm vụ, "
                         f"có {reports} báo cáo."
@@ -185,3 +182,33 @@ def _spellings(row: UnitRow) -> list[str]:
     """Every spelling of the row (name, short name, aliases), cleaned, once each."""
     found = [clean(row.name), clean(row.short_name), *map(clean, row.aliases)]
     return [s for i, s in enumerate(found) if s and s not in found[:i]]
+
+
+def rows_from_sheet(sheet_units: list[dict]) -> list[UnitRow]:
+    """The unit rows a unit sheet (or a plan sheet's «Đơn vị» page) holds, as editor rows."""
+    return [
+        UnitRow(
+            u["name"],
+            u["short_name"],
+            tuple(split_cell(u["aliases"])),
+            u["group"],
+            u["level"] or "tinh",
+            u["parent"],
+            row=u["row"],
+        )
+        for u in sheet_units
+    ]
+
+
+def import_unit_sheet(
+    store: Store, province: str, data: bytes, filename: str
+) -> tuple[int, list[Problem]]:
+    """Read a «Đơn vị» workbook and save its units into the province's registry, all or
+    nothing. Returns how many rows it held and the problems (located in the sheet's own
+    cells); nothing is written when there is any."""
+    sheet = read_unit_sheet(data, filename)
+    rows = rows_from_sheet(sheet.units)
+    problems = sheet.problems or sheet.unit_cells(
+        save_unit_rows(store, province, rows, filename).problems
+    )
+    return len(rows), problems
