@@ -1,0 +1,30 @@
+"""The signed-in user of this browser session, as the use cases need it.
+
+Pages pass :func:`current_actor` to every use case that writes or reads per role; the
+sign-in page stores the :class:`~tracker.domain.access.Actor` with :func:`sign_in_as`.
+Only the actor is kept in session state: never a password.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker.domain.access import Actor
+
+KEY = "actor"
+
+
+def current_actor() -> Actor | None:
+    """The signed-in actor of this session, or None before sign-in."""
+    actor = st.session_state.get(KEY)
+    return actor if isinstance(actor, Actor) else None
+
+
+def sign_in_as(actor: Actor) -> None:
+    """Remember `actor` as this session's user."""
+    st.session_state[KEY] = actor
+
+
+def sign_out() -> None:
+    """Forget this session's user."""
+    st.session_state.pop(KEY, None)
