@@ -9,16 +9,17 @@ from ui import session
 
 
 def demo_actor(db, role: Role) -> Actor:
-    """The actor of `role`'s demo account; a unit account is bound to the first unit."""
-    unit_ids: frozenset[int] = frozenset()
-    if role is Role.DON_VI:
-        from tracker.store.database import Store
+    """The actor of `role`'s demo account (tracker.usecases.demo.DEMO_ACCOUNTS)."""
+    from tracker.store.accounts import find
+    from tracker.store.database import Store
+    from tracker.usecases.demo import DEMO_ACCOUNTS
+    from tracker.usecases.sign_in import actor_of
 
-        with Store(db) as store:
-            unit_ids = frozenset(
-                {int(store._con.sql("SELECT min(unit_id) FROM unit").fetchone()[0])}
-            )
-    return Actor(f"demo.{role.value}", role, unit_ids)
+    login = next(login for login, r, _name in DEMO_ACCOUNTS if r is role)
+    with Store(db) as store:
+        account = find(store, login)
+    assert account is not None, f"{db} has no demo account {login}"
+    return actor_of(account)
 
 
 def open_page(

@@ -7,6 +7,8 @@ import getpass
 from datetime import date
 
 from tracker.domain.access import Actor, Role
+from tracker.store import accounts
+from tracker.store.database import Store
 
 
 def iso_date(text: str) -> date:
@@ -34,7 +36,12 @@ def os_user() -> str:
         return "unknown"
 
 
-def cli_actor(args: argparse.Namespace) -> Actor:
-    """Who a command acts for: ``--by`` or the OS user, as quản trị (whoever can run the
-    command line can open the database file itself), origin "cli"."""
-    return Actor(getattr(args, "by", None) or os_user(), Role.QUAN_TRI, origin="cli")
+def cli_actor(args: argparse.Namespace, store: Store | None = None) -> Actor:
+    """Who a command acts for: ``--by`` or the OS user, origin "cli"; with the role and
+    units of the account of that login when `store` has one, else as quản trị (whoever can
+    run the command line can open the database file itself)."""
+    login = getattr(args, "by", None) or os_user()
+    account = accounts.find(store, login) if store is not None else None
+    if account is not None and account.active:
+        return Actor(login, Role(account.role), frozenset(account.unit_ids), origin="cli")
+    return Actor(login, Role.QUAN_TRI, origin="cli")

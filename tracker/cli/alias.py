@@ -46,7 +46,7 @@ def run(args) -> int:
         if args.action == "add":
             return _add(store, args)
         if args.action == "remove":
-            if forget(store, cli_actor(args), args.alias_id):
+            if forget(store, cli_actor(args, store), args.alias_id):
                 print(f"Đã bỏ tên gọi #{args.alias_id}.")
                 return 0
             print(f"Không có tên gọi #{args.alias_id}.", file=sys.stderr)
@@ -71,9 +71,11 @@ def _add(store: Store, args) -> int:
         return 2
     try:
         if args.task:
-            done = remember_task(store, cli_actor(args), args.plan, args.task, args.name)
+            done = remember_task(store, cli_actor(args, store), args.plan, args.task, args.name)
         else:
-            done = remember_unit(store, cli_actor(args), args.unit, args.name, plan_code=args.plan)
+            done = remember_unit(
+                store, cli_actor(args, store), args.unit, args.name, plan_code=args.plan
+            )
     except AliasRefused as refused:
         print(str(refused), file=sys.stderr)
         return 1

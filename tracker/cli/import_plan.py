@@ -59,7 +59,7 @@ def run(args) -> int:
                 matches = [registry.resolve(n) for n in names]
                 by_id = {u.unit_id: u.name for u in registry.units}
             if not args.dry_run:
-                return _save(store, cli_actor(args), draft, province, matches, args.json)
+                return _save(store, cli_actor(args, store), draft, province, matches, args.json)
     shape = draft.to_json()
     if matches:
         for unit, found in zip(shape["units"], matches, strict=True):

@@ -67,7 +67,12 @@ def run(args) -> int:
         files = [(p.name, p.read_bytes()) for p in paths]
         try:
             results = ingest_files(
-                store, cli_actor(args), args.plan, files, unit=args.unit, reported_on=args.date
+                store,
+                cli_actor(args, store),
+                args.plan,
+                files,
+                unit=args.unit,
+                reported_on=args.date,
             )
         except NotFound:
             print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)

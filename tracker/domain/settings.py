@@ -15,6 +15,26 @@ DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "tracker.duckdb"
 DEMO_REPORTS_DIR = DATA_DIR / "demo" / "reports"
 MAX_UPLOAD_MB = 20
+MAX_FAILED_SIGN_INS = 5  # failed attempts in a row that lock an account
+
+
+def _minutes(name: str, default: int) -> int:
+    try:
+        return max(1, int(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+def lockout_minutes() -> int:
+    """How long an account stays locked after five failed sign-ins: ``$TRACKER_LOCKOUT_MINUTES``
+    (default 15)."""
+    return _minutes("TRACKER_LOCKOUT_MINUTES", 15)
+
+
+def session_minutes() -> int:
+    """How long a sign-in survives reloads (the cookie's life): ``$TRACKER_SESSION_MINUTES``
+    (default 480, a working day)."""
+    return _minutes("TRACKER_SESSION_MINUTES", 480)
 
 
 def database_path(explicit: str | os.PathLike | None = None) -> Path:

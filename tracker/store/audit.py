@@ -27,12 +27,28 @@ def append(
     after: Any = None,
 ) -> None:
     """Append one row for `actor` doing `action` to the object `kind`/`key`."""
+    append_for(tx, actor.login, actor.role.value, actor.origin, action, kind, key, before, after)
+
+
+def append_for(
+    tx: Writer,
+    login: str,
+    role: str,
+    origin: str,
+    action: str,
+    kind: str = "",
+    key: object = "",
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    """Append one row for someone who is not (yet) an actor: a sign-in attempt, whose
+    login may name no account (`role` is then empty)."""
     tx.run(
         "audit_append",
         happened_at=datetime.now(),
-        login=actor.login,
-        role=actor.role.value,
-        origin=actor.origin,
+        login=login,
+        role=role,
+        origin=origin,
         action=action,
         object_kind=kind,
         object_key=str(key),

@@ -22,3 +22,17 @@ def set_due_soon_days(store: Store, days: int) -> None:
         raise ValueError(f"due-soon window must be 0-60 days, got {days}")
     with store.write() as tx:
         tx.run("setting_set", name=DUE_SOON, value=days)
+
+
+DEMO = "demo_database"
+
+
+def mark_demo(store: Store) -> None:
+    """Record that this database is the demo's (its demo accounts may be listed)."""
+    with store.write() as tx:
+        tx.run("setting_put", name=DEMO, value=1)
+
+
+def is_demo(store: Store) -> bool:
+    """True for a database made by the demo builder."""
+    return bool(store.scalar("setting_get", name=DEMO))

@@ -23,7 +23,15 @@ from tracker.store.plans import save_plan, save_units
 from tracker.usecases import seed_data
 
 SEED = 32
-DEMO_LOADER = Actor("demo", Role.CAN_BO, origin="cli")  # who the demo's reports are loaded by
+DEMO_BUILDER = Actor("demo", Role.QUAN_TRI, origin="cli")  # who loads the demo's reports
+DEMO_PASSWORD = "demo-2019"  # shown on the sign-in page, which lists these only for the demo
+DEMO_UNIT = ("Sở Ngoại vụ", "Lạng Sơn")  # the unit the demo's unit account reports for
+DEMO_ACCOUNTS = (
+    ("demo.lanhdao", Role.LANH_DAO, "Lãnh đạo Ban (thử)"),
+    ("demo.canbo", Role.CAN_BO, "Cán bộ theo dõi (thử)"),
+    ("demo.donvi", Role.DON_VI, "Sở Ngoại vụ (thử)"),
+    ("demo.quantri", Role.QUAN_TRI, "Quản trị hệ thống (thử)"),
+)
 FIRST_REPORTS = (date(2019, 6, 24), date(2019, 7, 10))
 SECOND_REPORTS = (date(2019, 7, 15), date(2019, 7, 26))
 LAST_REPORT = SECOND_REPORTS[1]
@@ -243,9 +251,24 @@ def build_demo(db_path: str | Path, reports_dir: Path | None = None) -> Store:
             reports_dir.mkdir(parents=True, exist_ok=True)
             (reports_dir / report.file_name).write_bytes(data)
     for plan, files in sorted(by_plan.items()):
-        results = ingest_files(store, DEMO_LOADER, plan, files)
+        results = ingest_files(store, DEMO_BUILDER, plan, files)
         refused = [r for r in results if not r.accepted]
         if refused:
             first = refused[0]
             raise RuntimeError(f"demo report refused: {first.file}: {first.errors}")
+    add_demo_accounts(store)
     return store
+
+
+def add_demo_accounts(store: Store) -> None:
+    """One account per role (the unit account bound to :data:`DEMO_UNIT`), all with
+    :data:`DEMO_PASSWORD`, and the mark that lets the sign-in page list them."""
+    from tracker.store.aliases import units_named
+    from tracker.store.settings import mark_demo
+    from tracker.usecases.accounts import add_user
+
+    [(unit_id, _name, _province)] = units_named(store, DEMO_UNIT[0], DEMO_UNIT[1])
+    for login, role, name in DEMO_ACCOUNTS:
+        units = (int(unit_id),) if role is Role.DON_VI else ()
+        add_user(store, DEMO_BUILDER, login, role, DEMO_PASSWORD, units, display_name=name)
+    mark_demo(store)
