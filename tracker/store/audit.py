@@ -6,6 +6,7 @@ Values are stored as JSON text (dates as ISO strings) so that both backends keep
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -17,38 +18,31 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """Who tried to sign in: a login that may name no account (`role` is then "")."""
+
+    login: str
+    role: str
+    origin: str
+
+
 def append(
     tx: Writer,
-    actor: Actor,
+    who: Actor | Attempt,
     action: str,
     kind: str = "",
     key: object = "",
     before: Any = None,
     after: Any = None,
 ) -> None:
-    """Append one row for `actor` doing `action` to the object `kind`/`key`."""
-    append_for(tx, actor.login, actor.role.value, actor.origin, action, kind, key, before, after)
-
-
-def append_for(
-    tx: Writer,
-    login: str,
-    role: str,
-    origin: str,
-    action: str,
-    kind: str = "",
-    key: object = "",
-    before: Any = None,
-    after: Any = None,
-) -> None:
-    """Append one row for someone who is not (yet) an actor: a sign-in attempt, whose
-    login may name no account (`role` is then empty)."""
+    """Append one row for `who` doing `action` to the object `kind`/`key`."""
     tx.run(
         "audit_append",
         happened_at=datetime.now(),
-        login=login,
-        role=role,
-        origin=origin,
+        login=who.login,
+        role=who.role.value if isinstance(who, Actor) else who.role,
+        origin=who.origin,
         action=action,
         object_kind=kind,
         object_key=str(key),

@@ -66,7 +66,7 @@ def actor_of(account: stored.Account, origin: str = "app") -> Actor:
 
 def _audit(store: Store, login: str, role: str, origin: str, action: str, **after) -> None:
     with store.write() as tx:
-        audit.append_for(tx, login, role, origin, action, "account", login, None, after)
+        audit.append(tx, audit.Attempt(login, role, origin), action, "account", login, None, after)
 
 
 def sign_in(
@@ -102,11 +102,9 @@ def sign_in(
         )
         with store.write() as tx:
             stored.set_attempts(tx, account.account_id, failures, until)
-            audit.append_for(
+            audit.append(
                 tx,
-                login,
-                account.role,
-                origin,
+                audit.Attempt(login, account.role, origin),
                 "sign_in_failed",
                 "account",
                 login,
@@ -118,8 +116,14 @@ def sign_in(
         stored.set_attempts(tx, account.account_id, 0, None)
         if hasher.check_needs_rehash(account.password_hash):
             stored.set_password_hash(tx, account.account_id, hasher.hash(password))
-        audit.append_for(
-            tx, login, account.role, origin, "sign_in", "account", login, None, {"via": "password"}
+        audit.append(
+            tx,
+            audit.Attempt(login, account.role, origin),
+            "sign_in",
+            "account",
+            login,
+            None,
+            {"via": "password"},
         )
     return SignIn(actor_of(account, origin), account_id=account.account_id)
 
