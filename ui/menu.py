@@ -28,8 +28,12 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
         ("pages/plans.py", "Kế hoạch", ":material/assignment:"),
         ("pages/units.py", "Đơn vị", ":material/apartment:"),
     ],
+    "Đơn vị báo cáo": [
+        ("pages/unit_report.py", "Báo cáo của đơn vị", ":material/assignment_ind:"),
+    ],
 }
 DEFAULT = "pages/overview.py"
+UNIT_PAGE = "pages/unit_report.py"
 APP_TITLE = "Theo dõi thực hiện kế hoạch"
 APP_ICON = ROOT / "ui" / "assets" / "icon.png"
 

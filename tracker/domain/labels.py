@@ -43,6 +43,7 @@ HEADERS: dict[str, str] = {
     "uploaded_at": "Ngày tải lên",
     "uploaded_by": "Người tải lên",
     "unit_rows": "Số dòng của đơn vị",
+    "row_count": "Số dòng",
     "withdrawn": "Đã rút",
     "sheet": "Trang tính",
     "row_no": "Dòng",
@@ -69,6 +70,7 @@ COUNTS = (
     "done",
     "rank",
     "unit_rows",
+    "row_count",
 )
 """Whole numbers (nullable where a value can be missing, as ``days_late``)."""
 
