@@ -9,7 +9,7 @@ import streamlit as st
 
 from tracker.domain import status
 from tracker.domain.access import Action, allows
-from tracker.usecases import unit_reports
+from tracker.usecases import review, unit_reports
 from tracker.views import unit_report
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
@@ -73,6 +73,8 @@ with send:
         key="own.template",
         on_click="ignore",
     )
+    if review.required(store):
+        st.info("Báo cáo nộp lên sẽ chờ cán bộ duyệt, rồi mới được tính vào tiến độ.")
     uploaded = st.file_uploader(
         "Chọn tệp báo cáo của đơn vị", type=TYPES, accept_multiple_files=True, key="own.files"
     )

@@ -24,6 +24,7 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
     ],
     "Nghiệp vụ": [
         ("pages/upload.py", "Tải báo cáo lên", ":material/upload_file:"),
+        ("pages/review.py", "Duyệt báo cáo", ":material/fact_check:"),
         ("pages/export.py", "Xuất báo cáo", ":material/download:"),
         ("pages/plans.py", "Kế hoạch", ":material/assignment:"),
         ("pages/units.py", "Đơn vị", ":material/apartment:"),

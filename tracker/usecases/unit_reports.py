@@ -6,6 +6,9 @@ only its units (``actor.unit_ids``): :data:`~tracker.domain.access.Action.OWN_UN
 :data:`~tracker.domain.access.Action.UPLOAD` on the chosen unit to write; anything else
 raises :class:`~tracker.domain.access.Forbidden` before the store is touched.
 
+With the office's review setting on, a fresh upload waits for a cán bộ's confirmation
+(:mod:`tracker.usecases.review`) before it counts.
+
 An upload goes through the same pipeline as staff uploads (:mod:`tracker.usecases.ingest`)
 with the unit fixed to the account's; a file that reports any row for another unit (a
 unit column naming it, a title naming it) is refused whole, each such row located. A
@@ -23,6 +26,8 @@ import pandas as pd
 from loaders.reports.prepared import PreparedFile
 from tracker.domain.access import Action, Actor, require
 from tracker.domain.problems import Problem, file_problem
+from tracker.domain.review import PENDING
+from tracker.store import review
 from tracker.store.database import Store
 from tracker.usecases import ingest, templates
 from tracker.usecases.acting import acting
@@ -145,8 +150,18 @@ def commit_own(
         store, actor, Action.UPLOAD, "report", preparation.catalog.plan_code, unit_id=unit_id
     ) as act:
         results = ingest.commit_prepared(store, preparation, uploaded_by=actor.login)
+        fresh = [r.report_id for r in results if r.accepted and not r.duplicate and r.report_id]
+        waiting = (
+            set(review.wait_for_review(act.tx, fresh)) if review.review_required(store) else set()
+        )
         act.after = [
-            {"file": r.file, "report_id": r.report_id, "rows": r.rows, "duplicate": r.duplicate}
+            {
+                "file": r.file,
+                "report_id": r.report_id,
+                "rows": r.rows,
+                "duplicate": r.duplicate,
+                "review_state": PENDING if r.report_id in waiting else None,
+            }
             for r in results
             if r.accepted
         ]

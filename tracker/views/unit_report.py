@@ -13,6 +13,7 @@ import pandas as pd
 
 from tracker.domain import status
 from tracker.domain.access import Actor
+from tracker.domain.review import state_label
 from tracker.store.database import Store
 from tracker.usecases import unit_reports
 from tracker.views.tables import period_labels
@@ -23,7 +24,7 @@ OBLIGATION_COLUMNS = [
 ]  # fmt: skip
 HISTORY_COLUMNS = [
     "report_id", "plan", "file_name", "unit_name", "uploaded_by", "uploaded_at", "reported_on",
-    "row_count", "withdrawn",
+    "row_count", "withdrawn", "review_label", "review_reason",
 ]  # fmt: skip
 
 
@@ -46,6 +47,12 @@ def status_summary(frame: pd.DataFrame) -> dict[str, int]:
 
 
 def history(store: Store, actor: Actor) -> pd.DataFrame:
-    """The account's uploads, newest first."""
+    """The account's uploads, newest first, with their review state (empty when none was
+    asked) and the reason of a return."""
     raw = unit_reports.own_history(store, actor)
-    return raw.assign(unit_name=raw["unit"], withdrawn=raw["withdrawn_at"].notna())[HISTORY_COLUMNS]
+    return raw.assign(
+        unit_name=raw["unit"],
+        withdrawn=raw["withdrawn_at"].notna(),
+        review_label=raw["review_state"].map(state_label),
+        review_reason=raw["review_reason"].fillna(""),
+    )[HISTORY_COLUMNS]
