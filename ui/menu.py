@@ -29,6 +29,9 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
         ("pages/plans.py", "Kế hoạch", ":material/assignment:"),
         ("pages/units.py", "Đơn vị", ":material/apartment:"),
     ],
+    "Quản trị": [
+        ("pages/audit.py", "Nhật ký", ":material/history:"),
+    ],
     "Đơn vị báo cáo": [
         ("pages/unit_report.py", "Báo cáo của đơn vị", ":material/assignment_ind:"),
     ],
