@@ -12,7 +12,7 @@ from tracker.views import audit
 from ui import data
 from ui.format import DATE_FORMAT
 from ui.frame import plain_frame
-from ui.session import current_actor
+from ui.session import user
 from ui.table import show
 
 plain_frame(
@@ -21,10 +21,7 @@ plain_frame(
     "không sửa, không xoá.",
     needs=(Action.AUDIT,),
 )
-actor = current_actor()
-if actor is None:
-    st.info("Hãy đăng nhập bằng tài khoản quản trị để xem nhật ký.")
-    st.stop()
+actor = user()
 store = data.get_store()
 options = audit_trail.choices(store, actor)
 

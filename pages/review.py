@@ -9,7 +9,7 @@ from tracker.usecases import review
 from tracker.views import review as review_view
 from ui import data
 from ui.frame import page_frame
-from ui.session import current_actor
+from ui.session import user
 from ui.table import show
 
 filters = page_frame(
@@ -18,10 +18,7 @@ filters = page_frame(
     show_status=False,
     needs=(Action.BROWSE, Action.REVIEW),
 )
-actor = current_actor()
-if actor is None:
-    st.info("Hãy đăng nhập bằng tài khoản cán bộ để duyệt báo cáo.")
-    st.stop()
+actor = user()
 store = data.get_store()
 
 on = review.required(store)

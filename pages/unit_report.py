@@ -16,7 +16,7 @@ from ui.format import DATE_FORMAT, vn_date
 from ui.frame import plain_frame
 from ui.menu import ROOT
 from ui.problems import show_problems
-from ui.session import current_actor
+from ui.session import user
 from ui.table import show
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
@@ -25,8 +25,8 @@ plain_frame(
     "Báo cáo của đơn vị",
     "Nhiệm vụ của đơn vị và tình trạng, mẫu báo cáo đã điền sẵn, nộp báo cáo, các lần đã nộp.",
 )
-actor = current_actor()
-if actor is None or not allows(actor, Action.OWN_UNIT):
+actor = user()
+if not allows(actor, Action.OWN_UNIT):
     st.info(
         "Trang này dành cho tài khoản đơn vị. Cán bộ và lãnh đạo xem mọi đơn vị ở các trang "
         "Theo dõi, và nạp báo cáo ở trang «Tải báo cáo lên»."

@@ -78,11 +78,12 @@ def test_a_waiting_upload_counts_only_once_approved(small):
     assert audit_actions(small) == [
         ("qt", "settings", "setting", "review_unit_uploads"),
         ("snv", "upload", "report", PLAN),
+        ("snv", "await_review", "report", PLAN),
         ("cb", "approve", "report", str(report_id)),
     ]
     again = review.approve(small, STAFF, report_id)
     assert not again.ok and "không ở trạng thái chờ duyệt" in again.errors[0].message
-    assert len(audit_actions(small)) == 3  # a refused decision leaves no row
+    assert len(audit_actions(small)) == 4  # a refused decision leaves no row
 
 
 def test_a_returned_upload_never_counts_and_the_unit_reads_why(small):
@@ -103,7 +104,7 @@ def test_a_returned_upload_never_counts_and_the_unit_reads_why(small):
 def test_a_waiting_upload_does_not_replace_the_report_that_counts(small):
     staff_rows = [[1, "NV01", TITLES["NV01"], "Đã hoàn thành", date(2019, 6, 25), "Xong", ""]]
     data = xlsx(long_report(staff_rows, unit="Sở Ngoại vụ"))
-    [staff] = ingest_files(small, PLAN, [("staff.xlsx", data)])
+    [staff] = ingest_files(small, STAFF, PLAN, [("staff.xlsx", data)])
     assert staff.accepted
     review.set_required(small, STAFF, True)
     later = [[1, "NV01", TITLES["NV01"], "Đang thực hiện", None, "Làm lại", ""]]

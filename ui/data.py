@@ -17,7 +17,7 @@ from tracker.domain.access import Action, require
 from tracker.domain.settings import database_path
 from tracker.store.database import Store
 from tracker.views import choices, summary
-from ui.session import current_actor
+from ui.session import user
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,9 +61,7 @@ def call(function, **params):
     The only way pages read: they name view functions, never queries. These views show
     every unit's figures, so a signed-in actor without the right to browse (a unit
     account) is refused (:class:`~tracker.domain.access.Forbidden`)."""
-    actor = current_actor()
-    if actor is not None:
-        require(actor, Action.BROWSE)
+    require(user(), Action.BROWSE)
     return _call(
         str(database_path()),
         function.__module__,

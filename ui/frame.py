@@ -20,7 +20,7 @@ from tracker.domain.access import Action, Forbidden, allows
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_ICON, APP_TITLE, ROOT, UNIT_PAGE, menu
-from ui.session import current_actor
+from ui.session import user
 from ui.styles import PRINT_CSS
 
 ALL = "Tất cả kế hoạch"
@@ -192,9 +192,10 @@ def refuse_unless(title: str, needs: tuple[Action, ...]) -> None:
     """Stop the page, before it reads anything, when the signed-in actor may not do every
     action of `needs`; a unit account is pointed to its own page instead. (The use cases
     check again where they write or read per unit; this keeps a page from drawing at all.)
-    With nobody signed in the page is left to the sign-in gate."""
-    actor = current_actor()
-    if actor is None or all(allows(actor, need) for need in needs):
+    With nobody signed in, the open actor of a database without accounts is checked
+    (:func:`ui.session.user`)."""
+    actor = user()
+    if all(allows(actor, need) for need in needs):
         return
     st.title(title)
     if allows(actor, Action.OWN_UNIT):

@@ -13,6 +13,7 @@ ACTION_LABELS: dict[str, str] = {
     Action.UPLOAD.value: "Tải báo cáo lên",
     Action.WITHDRAW.value: "Rút báo cáo",
     Action.REINSTATE.value: "Khôi phục báo cáo",
+    "await_review": "Đưa báo cáo vào chờ duyệt",
     "approve": "Duyệt báo cáo",
     "return": "Trả lại báo cáo",
     Action.PLANS.value: "Kế hoạch",
@@ -74,3 +75,7 @@ class AuditQuery:
             until = vn_date(self.to_day) if self.to_day else "…"
             parts.append(f"Từ {since} đến {until}")
         return "; ".join(parts) or "không (toàn bộ nhật ký)"
+
+
+EVERYTHING = AuditQuery()
+"""The query without any filter."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 PENDING = "cho_duyet"
 APPROVED = "da_duyet"
 RETURNED = "tra_lai"
+AWAIT_REVIEW = "await_review"
+"""The audited action of putting fresh unit uploads to wait (next to their upload row)."""
 
 REVIEW_STATES: dict[str, str] = {
     PENDING: "Chờ duyệt",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.domain.access import Action, Actor, require
-from tracker.domain.audit import AuditQuery
+from tracker.domain.audit import EVERYTHING, AuditQuery
 from tracker.store import audit
 from tracker.store.database import Store
 
@@ -20,7 +20,7 @@ SHOWN = 5_000
 
 
 def trail(
-    store: Store, actor: Actor, query: AuditQuery = AuditQuery(), limit: int | None = None
+    store: Store, actor: Actor, query: AuditQuery = EVERYTHING, limit: int | None = None
 ) -> pd.DataFrame:
     """The rows `query` selects, newest first (at most `limit`)."""
     require(actor, Action.AUDIT)

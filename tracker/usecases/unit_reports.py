@@ -26,7 +26,7 @@ import pandas as pd
 from loaders.reports.prepared import PreparedFile
 from tracker.domain.access import Action, Actor, require
 from tracker.domain.problems import Problem, file_problem
-from tracker.domain.review import PENDING
+from tracker.domain.review import AWAIT_REVIEW
 from tracker.store import review
 from tracker.store.database import Store
 from tracker.usecases import ingest, templates
@@ -142,27 +142,21 @@ def _foreign_rows(prepared: PreparedFile, actor: Actor, unit_name) -> list[Probl
 def commit_own(
     store: Store, actor: Actor, unit_id: int, preparation: ingest.Preparation
 ) -> list[ingest.FileResult]:
-    """Write the accepted files of :func:`prepare_own` in one audited transaction."""
+    """Write the accepted files of :func:`prepare_own` (audited as an upload by
+    :func:`tracker.usecases.ingest.commit_prepared`); with the review setting on, the fresh
+    ones wait for a cán bộ in the same transaction, audited as ``await_review``."""
+    require(actor, Action.UPLOAD, unit_id)
     for prepared in preparation.files:
         if prepared.accepted and _foreign_rows(prepared, actor, preparation.catalog.unit_name):
             raise ValueError("preparation was not made by prepare_own for this actor")
-    with acting(
-        store, actor, Action.UPLOAD, "report", preparation.catalog.plan_code, unit_id=unit_id
-    ) as act:
-        results = ingest.commit_prepared(store, preparation, uploaded_by=actor.login)
+    with store.write():
+        results = ingest.commit_prepared(store, actor, preparation)
         fresh = [r.report_id for r in results if r.accepted and not r.duplicate and r.report_id]
-        waiting = (
-            set(review.wait_for_review(act.tx, fresh)) if review.review_required(store) else set()
-        )
-        act.after = [
-            {
-                "file": r.file,
-                "report_id": r.report_id,
-                "rows": r.rows,
-                "duplicate": r.duplicate,
-                "review_state": PENDING if r.report_id in waiting else None,
-            }
-            for r in results
-            if r.accepted
-        ]
+        if fresh and review.review_required(store):
+            with acting(
+                store, actor, Action.UPLOAD, "report", preparation.catalog.plan_code,
+                unit_id=unit_id,
+            ) as act:  # fmt: skip
+                act.action = AWAIT_REVIEW
+                act.after = {"report_ids": review.wait_for_review(act.tx, fresh)}
     return results

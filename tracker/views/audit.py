@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tracker.domain.access import Actor
-from tracker.domain.audit import AuditQuery, action_label, origin_label, role_label
+from tracker.domain.audit import EVERYTHING, AuditQuery, action_label, origin_label, role_label
 from tracker.store.database import Store
 from tracker.usecases import audit_trail
 
@@ -18,7 +18,7 @@ COLUMNS = [
 
 
 def trail(
-    store: Store, actor: Actor, query: AuditQuery = AuditQuery(), limit: int | None = None
+    store: Store, actor: Actor, query: AuditQuery = EVERYTHING, limit: int | None = None
 ) -> pd.DataFrame:
     """:func:`tracker.usecases.audit_trail.trail` with labels and times as text."""
     raw = audit_trail.trail(store, actor, query, limit)
