@@ -12,6 +12,7 @@ moment it was downloaded.
 
 import streamlit as st
 
+from tracker.domain.access import Action
 from tracker.domain.settings import database_path
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
 from ui import data
@@ -50,6 +51,7 @@ def first_rows(name: str, db: str, as_of, plan, groups, statuses):
 filters = page_frame(
     "Xuất báo cáo",
     "Bảng tổng hợp và dự thảo báo cáo kết quả gửi cấp trên, theo bộ lọc ở thanh bên.",
+    needs=(Action.BROWSE, Action.EXPORT),
 )
 cache_key = (
     str(database_path()),

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from tracker.domain.access import Action
 from tracker.domain.problems import labelled
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plans, units
@@ -37,6 +38,7 @@ page_frame(
     "Đăng ký kế hoạch, nhiệm vụ và đơn vị thực hiện: nhập tay, từ Excel "
     "hoặc từ chính văn bản kế hoạch.",
     show_status=False,
+    needs=(Action.BROWSE, Action.PLANS),
 )
 store = data.get_store()
 provinces = units.provinces(store)

@@ -5,6 +5,7 @@ writes are tracker.usecases.units and loaders.plans.sheet."""
 import pandas as pd
 import streamlit as st
 
+from tracker.domain.access import Action
 from tracker.domain.problems import labelled
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plans, units
@@ -28,6 +29,7 @@ page_frame(
     "Danh mục đơn vị thực hiện: tên chính thức, tên viết tắt và các cách "
     "viết khác dùng để nhận ra đơn vị trong văn bản và báo cáo.",
     show_status=False,
+    needs=(Action.BROWSE, Action.UNITS),
 )
 if "units.flash" in st.session_state:
     st.success(st.session_state.pop("units.flash"))

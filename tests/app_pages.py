@@ -8,9 +8,10 @@ from tracker.domain.access import Actor, Role
 from ui import session
 
 
-def demo_actor(db, role: Role) -> Actor:
-    """The actor of `role`'s demo account (tracker.usecases.demo.DEMO_ACCOUNTS)."""
-    from tracker.store.accounts import find
+def demo_actor(db, role: Role) -> Actor | None:
+    """The actor of `role`'s demo account (tracker.usecases.demo.DEMO_ACCOUNTS); None on a
+    database without any account (where the app asks nobody to sign in)."""
+    from tracker.store.accounts import active_count, find
     from tracker.store.database import Store
     from tracker.usecases.demo import DEMO_ACCOUNTS
     from tracker.usecases.sign_in import actor_of
@@ -18,8 +19,19 @@ def demo_actor(db, role: Role) -> Actor:
     login = next(login for login, r, _name in DEMO_ACCOUNTS if r is role)
     with Store(db) as store:
         account = find(store, login)
+        if account is None and active_count(store) == 0:
+            return None
     assert account is not None, f"{db} has no demo account {login}"
     return actor_of(account)
+
+
+def sign_in(at, db, role: Role | str = Role.CAN_BO):
+    """Sign the AppTest session in as the demo account of `role`, as the sign-in page
+    leaves it (:func:`ui.session.sign_in_as` keeps the actor under ``session.KEY``)."""
+    actor = demo_actor(db, Role(role))
+    if actor is not None:
+        at.session_state[session.KEY] = actor
+    return at
 
 
 def open_page(
@@ -27,25 +39,25 @@ def open_page(
     monkeypatch,
     page: str | None = None,
     first_run: bool = False,
-    role: Role | str | None = None,
+    role: Role | str | None = Role.CAN_BO,
     actor: Actor | None = None,
     **query,
 ):
     """Run the app on database `db` at `page` (a path such as ``pages/heatmap.py``) with the
     URL `query`, the way the page tests all start. With `first_run`, the entry script runs
-    once first (the overview), as when a user arrives at ``/`` and then moves on. With
-    `role`, the session is signed in as that role's demo account, as the sign-in page
-    leaves it (:func:`ui.session.sign_in_as` keeps the actor under ``session.KEY``); with
-    `actor`, as that actor."""
+    once first (the overview), as when a user arrives at ``/`` and then moves on. The
+    session is signed in as `actor`, else as the demo account of `role` (cán bộ unless
+    told; None: nobody signed in, the sign-in page), as the sign-in page leaves it
+    (:func:`ui.session.sign_in_as` keeps the actor under ``session.KEY``)."""
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("TRACKER_DB", str(db))
     root = Path(__file__).resolve().parent.parent
     at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
-    if role is not None:
-        at.session_state[session.KEY] = demo_actor(db, Role(role))
     if actor is not None:
         at.session_state[session.KEY] = actor
+    elif role is not None:
+        sign_in(at, db, role)
     if first_run:
         at.run()
     if page:

@@ -211,6 +211,9 @@ def test_a_session_survives_a_reload_until_sign_out_or_disable(db):
         accounts.set_active(store, ADMIN, "lan", False)
         assert sign_in.resume(store, again) is None
         assert sign_in.still_valid(store, done.actor) is None
+        accounts.set_active(store, ADMIN, "lan", True)
+        accounts.change_role(store, ADMIN, "lan", Role.LANH_DAO)
+        assert sign_in.still_valid(store, done.actor).role is Role.LANH_DAO
 
 
 def test_the_demo_database_has_one_account_per_role(demo_store):

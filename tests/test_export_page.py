@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from app_pages import sign_in
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain import status
@@ -25,7 +26,7 @@ COUNTS = ["Tổng số", *(s.label for s in status.STATUSES), "% hoàn thành", 
 @pytest.fixture
 def app(demo_db, monkeypatch):
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90), demo_db)
     at.run()
     return at.switch_page("pages/export.py").run()
 

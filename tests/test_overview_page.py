@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_pages import sign_in
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def app(demo_db, monkeypatch):
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), demo_db)
     return at.run()
 
 
@@ -58,7 +59,7 @@ def test_an_earlier_as_of_date_shows_fewer_completions(app):
 
 def test_a_link_with_filters_reproduces_the_view(demo_db, monkeypatch):
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), demo_db)
     at.query_params["plan"] = "TUHD-32/2019"
     at.query_params["asof"] = "2019-07-01"
     at.query_params["groups"] = "cap_uy"

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from app_pages import sign_in
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
@@ -22,7 +23,7 @@ HAI_DUONG = ROOT / "data" / "samples" / "ke-hoach-ban-thuong-vu-tinh-uy-hai-duon
 @pytest.fixture
 def app(demo_db, monkeypatch):
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    return AppTest.from_file(PAGE, default_timeout=30).run()
+    return sign_in(AppTest.from_file(PAGE, default_timeout=30), demo_db).run()
 
 
 def _texts(elements) -> list[str]:

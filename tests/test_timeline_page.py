@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from app_pages import open_page
+from app_pages import open_page, sign_in
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain import status
@@ -96,7 +96,9 @@ def test_the_page_opens_on_its_own_and_keeps_filters_to_the_heatmap(demo_db, mon
     """A deep link runs the page alone (the pages/ trap); filters still come from the URL
     and survive a switch to the heatmap."""
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "pages" / "timeline.py"), default_timeout=60)
+    at = sign_in(
+        AppTest.from_file(str(ROOT / "pages" / "timeline.py"), default_timeout=60), demo_db
+    )
     at.query_params["plan"] = "TUHD-32/2019"
     at.run()
     assert not at.exception
@@ -113,7 +115,7 @@ def test_without_reports_the_deadlines_still_show_and_the_page_says_to_upload(de
     with duckdb.connect(str(demo_db)) as con:
         con.execute("UPDATE report SET withdrawn_at = TIMESTAMP '2019-08-01 08:00:00'")
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    at = sign_in(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60), demo_db).run()
     at.switch_page("pages/timeline.py").run()
     assert not at.exception
     assert at.info[0].value.startswith(

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from app_pages import sign_in
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
@@ -19,7 +20,7 @@ PAGE = str(ROOT / "pages" / "units.py")
 @pytest.fixture
 def app(demo_db, monkeypatch):
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at = sign_in(AppTest.from_file(PAGE, default_timeout=30), demo_db).run()
     at.selectbox(key="units.province").set_value("Lạng Sơn").run()
     return at
 

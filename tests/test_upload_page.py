@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from actors import ADMIN
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain.access import Actor, Role
 from tracker.store.database import Store
+from tracker.usecases import accounts
 from ui import session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +21,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @pytest.fixture
 def db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "t.duckdb"
-    make_store(path).close()
+    with make_store(path) as store:  # one cán bộ account: the page asks for sign-in
+        accounts.add_user(store, ADMIN, "chi.lan", Role.CAN_BO, "mat-khau-chi-lan")
     monkeypatch.setenv("TRACKER_DB", str(path))
     return path
 
@@ -61,7 +64,7 @@ def test_upload_preview_confirm_and_withdraw(db):
     history = next(d.value for d in at.dataframe if "Người tải" in d.value)
     assert history["Đã rút"][0] != ""
     with Store(db) as store:  # one audit row per write, by the signed-in user
-        trail = store._con.sql("SELECT login, role, origin, action FROM audit").fetchall()
+        trail = store._con.sql("SELECT login, role, origin, action FROM audit").fetchall()[1:]
     assert trail == [
         ("chi.lan", "can_bo", "app", "upload"),
         ("chi.lan", "can_bo", "app", "withdraw"),

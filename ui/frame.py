@@ -16,8 +16,8 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from tracker.domain import status
-from tracker.domain.access import Action, Forbidden, allows
-from ui import data
+from tracker.domain.access import Action, Actor, Forbidden, allows
+from ui import data, gate, session
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_ICON, APP_TITLE, ROOT, UNIT_PAGE, menu
 from ui.session import user
@@ -170,15 +170,17 @@ def _mirror(f: Filters) -> None:
             st.query_params[key] = wanted[key]
 
 
-def draw_menu() -> None:
-    """The page links, by section, at the top of the sidebar.
+def draw_menu(actor: Actor) -> None:
+    """Who is signed in, the sign-out button, and the page links `actor` may open, by
+    section, at the top of the sidebar.
 
     A page run with no page registry at all (AppTest's ``switch_page`` runs the file alone)
     cannot link anywhere; it is drawn without the menu rather than failing.
     """
+    _who(actor)
     menu_box = st.sidebar.container()
     try:
-        for section, entries in menu().items():
+        for section, entries in menu(lambda path: gate.may_open(actor, path)).items():
             menu_box.caption(section.upper())
             for path, title, icon in entries:
                 menu_box.page_link(str(ROOT / path), label=title, icon=icon)
@@ -186,6 +188,16 @@ def draw_menu() -> None:
         menu_box.empty()
         return
     st.sidebar.divider()
+
+
+def _who(actor: Actor) -> None:
+    """The signed-in user and the sign-out button (nothing while the app is open)."""
+    if actor is session.OPEN:
+        return
+    box = st.sidebar.container()
+    box.caption(f"Đang đăng nhập: **{actor.label}**")
+    if box.button("Đăng xuất", key="frame.sign_out", icon=":material/logout:"):
+        gate.sign_out(actor)
 
 
 def refuse_unless(title: str, needs: tuple[Action, ...]) -> None:
@@ -220,10 +232,11 @@ def page_frame(
     needs: tuple[Action, ...] = (Action.BROWSE,),
 ) -> Filters:
     """Draw the page title, the menu and the shared sidebar; return the filters chosen.
-    The page stops there, with a message, for an actor who may not do all of `needs`."""
+    The page stops there, with a message, for an actor who may not do all of `needs`, and
+    before anything with the sign-in page while nobody is signed in (:mod:`ui.gate`)."""
     st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON), layout="wide")
     st.html(PRINT_CSS)
-    draw_menu()
+    draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
     filters = sidebar_filters(show_status=show_status)
     st.title(title)
@@ -237,7 +250,7 @@ def plain_frame(title: str, caption: str | None = None, needs: tuple[Action, ...
     every unit's figures: a unit account's page, the administrator's)."""
     st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON), layout="wide")
     st.html(PRINT_CSS)
-    draw_menu()
+    draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
     st.title(title)
     if caption:

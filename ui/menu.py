@@ -8,7 +8,10 @@ NOTES.md on the ``pages/`` folder) would otherwise show Streamlit's file-name me
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from tracker.domain.access import Action
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +33,7 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
         ("pages/units.py", "Đơn vị", ":material/apartment:"),
     ],
     "Quản trị": [
+        ("pages/users.py", "Người dùng", ":material/manage_accounts:"),
         ("pages/audit.py", "Nhật ký", ":material/history:"),
     ],
     "Đơn vị báo cáo": [
@@ -38,13 +42,34 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
 }
 DEFAULT = "pages/overview.py"
 UNIT_PAGE = "pages/unit_report.py"
+# What opening a page needs (the menu offers a page only to a role that has it; the page
+# checks again with its own `needs`); every other page is a Theo dõi page (BROWSE).
+PAGE_ACTION: dict[str, Action] = {
+    "pages/upload.py": Action.UPLOAD,
+    "pages/review.py": Action.REVIEW,
+    "pages/export.py": Action.EXPORT,
+    "pages/plans.py": Action.PLANS,
+    "pages/units.py": Action.UNITS,
+    "pages/users.py": Action.USERS,
+    "pages/audit.py": Action.AUDIT,
+    UNIT_PAGE: Action.OWN_UNIT,
+}
 APP_TITLE = "Theo dõi thực hiện kế hoạch"
 APP_ICON = ROOT / "ui" / "assets" / "icon.png"
 
 
-def menu() -> dict[str, list[tuple[str, str, str]]]:
-    """The menu with only the pages whose files exist."""
-    return {
-        section: [entry for entry in entries if (ROOT / entry[0]).exists()]
+def page_action(path: str) -> Action:
+    """What opening the page `path` (``pages/x.py``) needs."""
+    return PAGE_ACTION.get(path, Action.BROWSE)
+
+
+def menu(
+    may_open: Callable[[str], bool] = lambda path: True,
+) -> dict[str, list[tuple[str, str, str]]]:
+    """The menu with only the pages whose files exist and that `may_open` lets the user
+    open; sections left empty are dropped."""
+    found = {
+        section: [e for e in entries if (ROOT / e[0]).exists() and may_open(e[0])]
         for section, entries in MENU.items()
     }
+    return {section: entries for section, entries in found.items() if entries}

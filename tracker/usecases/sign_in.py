@@ -214,10 +214,14 @@ def resume(
 
 
 def still_valid(store: Store, actor: Actor) -> Actor | None:
-    """The actor again, as the account now is (role, units), or None once it is disabled
-    or gone: a session in progress follows what the quản trị changed."""
+    """The actor again, as its account now is (role, units), or None once the account is
+    disabled: a session in progress follows what the quản trị changed. An actor with no
+    account of its login (only the server puts one in a session: a test, the open app) is
+    returned as it is."""
     account = stored.find(store, actor.login)
-    if account is None or not account.active:
+    if account is None:
+        return actor
+    if not account.active:
         return None
     return actor_of(account, actor.origin)
 

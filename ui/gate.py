@@ -1,0 +1,85 @@
+"""Who is using the app, and which pages they may open.
+
+Every run asks :func:`signed_in`: the actor kept in the session (checked again against its
+account, so a disabled account or a changed role takes effect at once), else one restored
+from the session cookie (:mod:`ui.web`) or from ``st.login``'s identity (OpenID Connect,
+matched by e-mail). While the database has no active account the app is open as before
+(:data:`ui.session.OPEN`). :func:`may_open` decides what the menu offers; each page checks
+its own `needs` (:func:`ui.frame.refuse_unless`), and the use cases refuse the writes
+themselves whatever a page shows.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from tracker.domain.access import Action, Actor, Role, allows
+from tracker.store.accounts import active_count
+from tracker.usecases import sign_in
+from ui import data, session, web
+from ui.menu import page_action
+
+
+def accounts_exist() -> bool:
+    return active_count(data.get_store()) > 0
+
+
+def signed_in() -> Actor | None:
+    """The actor of this session, restored from a cookie or the provider if need be; None
+    when someone must sign in."""
+    store = data.get_store()
+    actor = session.current_actor()
+    if actor is not None and actor is not session.OPEN:
+        fresh = sign_in.still_valid(store, actor)
+        if fresh is None:
+            session.sign_out()
+        elif fresh != actor:
+            session.sign_in_as(fresh)
+        return fresh
+    if not accounts_exist():
+        return session.OPEN
+    cookie = st.context.cookies.get(sign_in.COOKIE)
+    restored = sign_in.resume(store, cookie) if cookie else None
+    if restored is None and web.oidc_configured() and st.user.is_logged_in:
+        done = sign_in.sign_in_email(store, str(st.user.get("email") or ""))
+        restored = done.actor
+        if restored is None:
+            st.session_state["sign_in.oidc_refused"] = done.message
+    if restored is not None:
+        session.sign_in_as(restored)
+    return restored
+
+
+def may_open(actor: Actor, path: str) -> bool:
+    """Whether `actor` may open the page `path`: its role grants the page's action, and a
+    unit account opens only the pages made for unit accounts."""
+    action = page_action(path)
+    if actor.role is Role.DON_VI:
+        return action is Action.OWN_UNIT
+    return allows(actor, action)
+
+
+def require_sign_in() -> Actor:
+    """The actor of this session; with nobody signed in (and accounts in the database),
+    the sign-in page instead, and the script stops."""
+    actor = signed_in()
+    if actor is None:
+        from ui.sign_in_page import draw_sign_in
+
+        draw_sign_in()
+        st.stop()
+    return actor
+
+
+def sign_out(actor: Actor) -> None:
+    """End the session (its cookie stops working at once), then leave: through the
+    provider's sign-out for an OpenID Connect user, the cookie route otherwise."""
+    sign_in.sign_out(data.get_store(), actor, st.context.cookies.get(sign_in.COOKIE))
+    session.sign_out()
+    if web.oidc_configured() and st.user.is_logged_in:
+        st.logout()
+        st.stop()
+    if web.MOUNTED["routes"]:
+        web.redirect(web.SIGN_OUT_PATH)
+        st.stop()
+    st.rerun()

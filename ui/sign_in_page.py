@@ -1,0 +1,81 @@
+"""The sign-in page the app shows instead of its menu while nobody is signed in.
+
+A local account signs in with its password (the form clears itself; the password is never
+kept); then, when :mod:`ui.web`'s routes are mounted, the browser is sent once through the
+route that sets the session cookie, so a reload keeps the user signed in. With ``[auth]``
+in secrets.toml a button signs in through the OpenID Connect provider (``st.login``). On
+the demo database the demo accounts are listed, one button each.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from tracker.domain.access import ROLE_LABELS
+from tracker.store.settings import is_demo
+from tracker.usecases import sign_in
+from ui import data, session, web
+from ui.menu import APP_TITLE
+
+
+def _signed_in(done: sign_in.SignIn) -> None:
+    """Keep the actor; hand the sign-in to the cookie route when it is there."""
+    assert done.actor is not None and done.account_id is not None
+    session.sign_in_as(done.actor)
+    if web.MOUNTED["routes"]:
+        ticket = sign_in.ticket_for(data.get_store(), done.account_id)
+        web.redirect(f"{web.SESSION_PATH}?{urlencode({'ticket': ticket, 'next': '/'})}")
+        st.stop()
+    st.rerun()
+
+
+def _attempt(login: str, password: str) -> None:
+    done = sign_in.sign_in(data.get_store(), login, password)
+    if done.actor is None:
+        st.session_state["sign_in.message"] = done.message
+        return
+    _signed_in(done)
+
+
+def draw_sign_in() -> None:
+    st.title(APP_TITLE)
+    st.subheader("Đăng nhập")
+    refused = st.session_state.pop("sign_in.oidc_refused", None)
+    if refused:
+        st.error(refused)
+        st.button("Đăng xuất khỏi nhà cung cấp định danh", on_click=st.logout, key="sign_in.logout")
+    if web.oidc_configured():
+        if st.button("Đăng nhập bằng tài khoản cơ quan (SSO)", type="primary", key="sign_in.oidc"):
+            st.login()
+        st.caption("Hoặc đăng nhập bằng tài khoản riêng của hệ thống:")
+    with st.form("sign_in.form", clear_on_submit=True):
+        login = st.text_input("Tên đăng nhập", key="sign_in.login")
+        password = st.text_input("Mật khẩu", type="password", key="sign_in.password")
+        submitted = st.form_submit_button("Đăng nhập")
+    refusal = st.empty()  # filled once every button of this run has been handled
+    if submitted:
+        _attempt(login, password)
+    if is_demo(data.get_store()):
+        _demo_accounts()
+    message = st.session_state.pop("sign_in.message", None)
+    if message:
+        refusal.error(message)
+
+
+def _demo_accounts() -> None:
+    from tracker.usecases.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    st.divider()
+    st.markdown("**Dữ liệu mẫu: dùng thử với một vai trò**")
+    st.caption(
+        f"Mỗi tài khoản thử có mật khẩu «{DEMO_PASSWORD}». "
+        "Chỉ cơ sở dữ liệu mẫu có các tài khoản này."
+    )
+    columns = st.columns(len(DEMO_ACCOUNTS))
+    for column, (login, role, name) in zip(columns, DEMO_ACCOUNTS, strict=True):
+        if column.button(
+            f"{ROLE_LABELS[role]}", key=f"sign_in.demo.{login}", help=f"{name} — {login}"
+        ):
+            _attempt(login, DEMO_PASSWORD)
