@@ -19,7 +19,7 @@ $(BIN)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/.installed-r
 
 ## run: set up .venv and start the app (the demo database is built on first start)
 run: $(BIN)/.installed-runtime
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 ## test: set up .venv (with test tools and Debian's chromium) and run every test
 test: $(BIN)/.installed-dev browser-deps

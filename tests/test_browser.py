@@ -77,7 +77,7 @@ def server(demo_db, tmp_path):
     port = _free_port()
     log = (tmp_path / "streamlit.log").open("w")
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        sys.executable, "-m", "streamlit", "run", "serve.py",
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
@@ -110,6 +110,14 @@ def server(demo_db, tmp_path):
         log.close()
 
 
+def sign_in_on_the_way(page, url: str, role: str = "Cán bộ") -> None:
+    """Open `url`; the sign-in page comes first: sign in with the demo account of `role`
+    (its button), and the browser comes back to `url` with the session cookie set."""
+    page.goto(url, timeout=60_000)
+    page.get_by_role("button", name=role, exact=True).click(timeout=60_000)
+    page.wait_for_url(lambda now: "/auth/" not in now and "?plan=" in now, timeout=60_000)
+
+
 def _settled(page, rows: int) -> None:
     """Wait until the heatmap shows `rows` rows and the script run has finished (the
     attribute alone can read "notRunning" before a rerun has even started)."""
@@ -138,9 +146,11 @@ def test_a_deep_link_to_the_heatmap_draws_and_redraws_after_a_filter(demo_db, re
             page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
             hosts: set[str] = set()
             page.on("request", lambda r: hosts.add(urllib.parse.urlsplit(r.url).hostname or ""))
-            page.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU", timeout=60_000)
+            sign_in_on_the_way(page, f"{base}/heatmap?plan=84-KH%2FBTGTU")
             page.wait_for_selector(HEATMAP, timeout=60_000)
             _settled(page, lang_son)
+            [cookie] = [c for c in page.context.cookies() if c["name"] == "tracker_session"]
+            assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
             heading = page.get_by_role("heading", name="Mức độ hoàn thành theo đơn vị")
             assert heading.is_visible()
             assert page.locator('[data-testid="stException"]').count() == 0
@@ -183,7 +193,7 @@ def test_on_a_phone_the_heatmap_fits_and_printing_drops_the_sidebar(demo_db, req
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
             page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
-            page.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU&compact=1", timeout=60_000)
+            sign_in_on_the_way(page, f"{base}/heatmap?plan=84-KH%2FBTGTU&compact=1")
             page.wait_for_selector(HEATMAP, timeout=60_000)
             _settled(page, min(lang_son, 40))
             box = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.bounding_box()
@@ -193,7 +203,7 @@ def test_on_a_phone_the_heatmap_fits_and_printing_drops_the_sidebar(demo_db, req
             page.screenshot(path=str(ARTIFACTS / "heatmap-phone.png"), full_page=True)
 
             wide = browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
-            wide.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU", timeout=60_000)
+            sign_in_on_the_way(wide, f"{base}/heatmap?plan=84-KH%2FBTGTU")
             wide.wait_for_selector(HEATMAP, timeout=60_000)
             assert wide.locator('[data-testid="stSidebar"]').is_visible()
             wide.emulate_media(media="print")
