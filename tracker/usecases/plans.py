@@ -176,23 +176,48 @@ def set_archived(store: Store, code: str, archived: bool = True) -> None:
     stored.set_archived(store, code, archived)
 
 
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting a plan would remove, or why it may not be deleted."""
+
+    code: str
+    tasks: int
+    units: int
+    reports: int
+
+    @property
+    def allowed(self) -> bool:
+        return self.reports == 0
+
+    @property
+    def refusal(self) -> str:
+        return f"Kế hoạch {self.code} đã có {self.reports} báo cáo: không xoá được, hãy lưu trữ."
+
+    def lines(self) -> list[str]:
+        return [
+            f"{self.tasks} nhiệm vụ và việc giao cho {self.units} đơn vị sẽ bị xoá hẳn, "
+            "cùng các nghĩa vụ báo cáo của kế hoạch.",
+            "Không khôi phục được; muốn chỉ ẩn kế hoạch, hãy lưu trữ.",
+        ]
+
+
+def deletion(store: Store, code: str) -> Deletion:
+    """What :func:`delete_plan` would remove from plan `code`."""
+    assigned = stored.plan_assignments(store, code)
+    return Deletion(
+        code,
+        len(stored.plan_tasks(store, code)),
+        assigned["unit_id"].nunique(),
+        stored.report_count(store, code),
+    )
+
+
 def delete_plan(store: Store, code: str) -> Outcome:
     """Delete a plan without reports with its tasks, assignments and obligations; a plan
     that has reports is refused (archive it instead). NotFound for an unknown plan."""
-    reports = stored.report_count(store, code)
-    if reports:
-        return Outcome(
-            [
-                Problem(
-                    "",
-                    None,
-                    None,
-                    None,
-                    code,
-                    (f"Kế hoạch {code} đã có {reports} báo cáo: không xoá được, hãy lưu trữ."),
-                )
-            ]
-        )
+    found = deletion(store, code)
+    if not found.allowed:
+        return Outcome([Problem("", None, None, None, code, found.refusal)])
     stored.delete_plan(store, code)
     return Outcome()
 
@@ -213,6 +238,27 @@ def guess_province(store: Store, place: str, names: list[str]) -> str | None:
     return scores[0][1]
 
 
+def planned_registry(store: Store, province: str, units: list) -> Registry:
+    """The province's registry plus a workbook's new units (negative ids, not yet saved)."""
+    registry = load_registry(store, province)
+    known = {u.name for u in registry.units}
+    by_label = {fold(label): code for code, label in registry.groups.items()}
+    return Registry(
+        registry.units
+        + [
+            RegistryUnit(
+                -number,
+                clean(u.name),
+                (clean(u.short_name), *u.aliases),
+                by_label.get(fold(u.group), u.group),
+            )
+            for number, u in enumerate(units, start=1)
+            if clean(u.name) not in known
+        ],
+        registry.groups,
+    )
+
+
 def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
     """Import a filled plan register template: its new units and its plan, or nothing.
 
@@ -231,23 +277,7 @@ def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
     problems += sheet.unit_cells(
         save_unit_rows(store, fields.province, units, filename, dry_run=True).problems
     )
-    registry = load_registry(store, fields.province)
-    known = {u.name for u in registry.units}
-    by_label = {fold(label): code for code, label in registry.groups.items()}
-    planned = Registry(
-        registry.units
-        + [
-            RegistryUnit(
-                -number,
-                clean(u.name),
-                (clean(u.short_name), *u.aliases),
-                by_label.get(fold(u.group), u.group),
-            )
-            for number, u in enumerate(units, start=1)
-            if clean(u.name) not in known
-        ],
-        registry.groups,
-    )
+    planned = planned_registry(store, fields.province, units)
     checked, found = check_rows(
         sheet.rows, planned, fields.issued_on or date.today(), filename, TASK_SHEET, sheet.task_cell
     )
