@@ -18,7 +18,7 @@ from tracker.usecases.plan_drafts import (
     unit_key,
 )
 from ui import aliases as aliases_ui
-from ui import data
+from ui import data, session
 from ui.confirm import two_step
 from ui.format import vn_date
 from ui.frame import page_frame
@@ -79,7 +79,7 @@ def save_button(
 
 
 def save(fields: PlanFields, rows: list[dict], registry: Registry, changed=()) -> None:
-    outcome = plans.save_rows(store, fields, rows, registry)
+    outcome = plans.save_rows(store, session.user(), fields, rows, registry)
     saved = outcome.saved
     if saved:
         st.session_state.pop("doc.draft", None)
@@ -143,7 +143,7 @@ with tab_list:
             confirm_label=f"Xác nhận {verb.lower()}",
             where=left,
         ):
-            plans.set_archived(store, chosen, not archived)
+            plans.set_archived(store, session.user(), chosen, not archived)
             done(f"Đã {verb.lower()} kế hoạch {chosen}.")
         removal = plans.deletion(store, chosen)
         if not removal.allowed:
@@ -158,7 +158,7 @@ with tab_list:
             disabled=not removal.allowed,
             where=right,
         ):
-            outcome = plans.delete_plan(store, chosen)
+            outcome = plans.delete_plan(store, session.user(), chosen)
             if not outcome.ok:
                 right.error(outcome.errors[0].message)
             else:
@@ -320,7 +320,7 @@ with tab_sheet:
                 where=right,
             )
     if upload is not None and confirmed:
-        outcome = plans.import_workbook(store, upload.getvalue(), upload.name)
+        outcome = plans.import_workbook(store, session.user(), upload.getvalue(), upload.name)
         saved = outcome.saved
         if saved:
             done(

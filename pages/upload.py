@@ -11,7 +11,7 @@ from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
-from ui import data
+from ui import data, session
 from ui.confirm import flash, show_flash, two_step
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
@@ -169,7 +169,6 @@ uploaded = st.file_uploader(
     max_upload_size=MAX_UPLOAD_MB,
     key=f"upload.files.{drop}",
 )
-by = st.text_input("Người tải lên", key="upload.by", placeholder="Họ tên cán bộ")
 
 
 def clear_drop() -> None:
@@ -253,7 +252,7 @@ if uploaded:
         ):
             if result.problems:
                 problems_table(result.problems)
-                aliases_ui.offer_choices(preparation.catalog, result, by)
+                aliases_ui.offer_choices(preparation.catalog, result)
             if prepared.rows is not None and not result.duplicate:
                 source = DATE_SOURCES[prepared.reported_on_source]
                 st.caption(f"Ngày báo cáo {vn_date(result.reported_on)} ({source}).")
@@ -262,7 +261,7 @@ if uploaded:
     if good and st.button(
         f"Ghi {good} tệp hợp lệ vào cơ sở dữ liệu", type="primary", key="upload.confirm"
     ):
-        written = ingest.commit_prepared(store, preparation, uploaded_by=by)
+        written = ingest.commit_prepared(store, session.user(), preparation)
         data.changed()
         done = [r for r in written if r.outcome == "accepted"]
         rows = sum(r.rows for r in done)
@@ -325,7 +324,7 @@ else:
             confirm_label="Xác nhận rút báo cáo",
             disabled=picked is None,
         ):
-            if ingest.withdraw_report(store, pick, by=by):
+            if ingest.withdraw_report(store, session.user(), pick):
                 flash(f"Đã rút {report_label(picked)}: {picked.row_count} dòng thôi được tính.")
             else:
                 flash(f"{report_label(picked)} đã được rút trước đó; không thay đổi gì.", "info")

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from actors import STAFF
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
@@ -203,7 +204,7 @@ def test_deleting_a_plan_names_what_goes_and_acts_only_on_confirmation(demo_db, 
         registry = unit_register.load_registry(store, fields.province)
         rows = plan_register.plan_rows(store, "TUHD-32/2019", registry)
         copy = replace(fields, code="TUHD-32b/2019")
-        assert plan_register.save_rows(store, copy, rows, registry).saved
+        assert plan_register.save_rows(store, STAFF, copy, rows, registry).saved
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
     app = AppTest.from_file(PAGE, default_timeout=30).run()
     app.selectbox(key="plans.manage").set_value("TUHD-32b/2019").run()

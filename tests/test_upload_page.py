@@ -8,7 +8,9 @@ import pytest
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 from streamlit.testing.v1 import AppTest
 
+from tracker.domain.access import Actor, Role
 from tracker.store.database import Store
+from ui import session
 
 ROOT = Path(__file__).resolve().parent.parent
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,6 +26,7 @@ def db(tmp_path, monkeypatch) -> Path:
 
 def page(db) -> AppTest:
     at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=60)
+    at.session_state[session.KEY] = Actor("chi.lan", Role.CAN_BO)  # what signing in keeps
     at.query_params["plan"] = PLAN  # the sidebar's plan, which the upload box follows
     return at.run()
 
@@ -64,7 +67,6 @@ def test_upload_preview_confirm_and_withdraw(db):
     with Store(db) as store:  # nothing written before confirming
         assert count(store, "report") == 0
 
-    at.text_input(key="upload.by").set_value("chị Lan").run()
     at.button(key="upload.confirm").click().run()
     assert not at.exception
     # only what happened: one success line, no stale preview of the same files above it
@@ -74,7 +76,7 @@ def test_upload_preview_confirm_and_withdraw(db):
     assert not _files(at) and not _uploader(at).value  # the drop is cleared
     assert not any("Đã nạp trước đây" in m.value for m in at.markdown)
     history = _history(at)
-    assert list(history["Tệp"]) == ["tot.xlsx"] and list(history["Người tải"]) == ["chị Lan"]
+    assert list(history["Tệp"]) == ["tot.xlsx"] and list(history["Người tải"]) == ["chi.lan"]
 
     # withdrawing asks first, naming the report, and acts only on confirmation
     assert at.button(key="upload.withdraw").disabled  # nothing preselected
@@ -94,6 +96,12 @@ def test_upload_preview_confirm_and_withdraw(db):
     assert not at.exception
     assert _history(at)["Đã rút"][0] != ""
     assert any(s.value.startswith(f"Đã rút báo cáo #{report_id}") for s in at.success)
+    with Store(db) as store:  # one audit row per write, by the signed-in user
+        trail = store._con.sql("SELECT login, role, origin, action FROM audit").fetchall()
+    assert trail == [
+        ("chi.lan", "can_bo", "app", "upload"),
+        ("chi.lan", "can_bo", "app", "withdraw"),
+    ]
 
 
 def test_a_batch_is_summarised_refused_first_filterable_and_cleared_with_one_button(db):

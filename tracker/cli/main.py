@@ -9,6 +9,8 @@ import pkgutil
 import sys
 
 from tracker import cli as commands
+from tracker.cli import BY_HELP
+from tracker.domain.access import Forbidden
 
 NOT_COMMANDS = {"main"}
 
@@ -18,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m tracker",
         description="Theo dõi thực hiện kế hoạch: dòng lệnh (plan-implementation tracker).",
     )
+    parser.add_argument("--by", default="", help=BY_HELP)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name in NOT_COMMANDS:
@@ -29,7 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except Forbidden as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
