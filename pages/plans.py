@@ -19,7 +19,7 @@ from tracker.usecases.plan_drafts import (
 )
 from ui import aliases as aliases_ui
 from ui import data, session
-from ui.confirm import two_step
+from ui.confirm import flash, show_flash, two_step
 from ui.format import vn_date
 from ui.frame import page_frame
 from ui.plan_editor import plan_form, show_problems, task_editor
@@ -36,11 +36,14 @@ store = data.get_store()
 provinces = units.provinces(store)
 
 
-def done(message: str) -> None:
-    """After a write: forget cached reads and editors' edits, say what happened."""
+def done(message: str, warnings=()) -> None:
+    """After a write: forget cached reads and editors' edits, say what happened (and what
+    the saved plan was warned about)."""
     data.changed()
     st.session_state["plans.version"] = version() + 1
-    st.session_state["plans.flash"] = message
+    flash(message)
+    for problem in warnings:
+        flash(str(problem), "warning")
     st.rerun()
 
 
@@ -91,8 +94,7 @@ def save(fields: PlanFields, rows: list[dict], registry: Registry, changed=()) -
     show_problems(outcome.errors)
 
 
-if "plans.flash" in st.session_state:
-    st.success(st.session_state.pop("plans.flash"))
+show_flash()
 
 
 tab_list, tab_edit, tab_doc, tab_sheet = st.tabs(
@@ -285,6 +287,7 @@ with tab_doc:
         current, problems = task_editor(
             rows_from_draft(draft), f"doc.tasks.{n}", registry, typed.issued_on
         )
+        show_problems([p for p in problems if p.is_error or p.severity == "warning"][:20])
         sure = st.checkbox("Tôi đã kiểm tra bản nháp", key=f"doc.confirm.{n}")
         save_button(typed, current, registry, f"doc.save.{n}", problems, disabled=not sure)
 
@@ -325,7 +328,8 @@ with tab_sheet:
         if saved:
             done(
                 f"Đã nhập {upload.name}: {saved.tasks} nhiệm vụ, {saved.assignments} "
-                "lượt giao đơn vị."
+                "lượt giao đơn vị.",
+                outcome.warnings,
             )
         else:
             st.error(

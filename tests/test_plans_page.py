@@ -40,7 +40,9 @@ def _edit(at: AppTest, key: str, edited=None, added=None) -> AppTest:
     return at.run()
 
 
-def _drop_register(app: AppTest, db, code: str | None = None) -> None:
+def _drop_register(
+    app: AppTest, db, code: str | None = None, deadline: str = "trước ngày 20/6/2019"
+) -> None:
     """Drop TUHD-32/2019's filled register workbook with its first deadline changed (and
     its number, when `code` is given) into the Excel import."""
     with Store(db) as store:
@@ -48,7 +50,7 @@ def _drop_register(app: AppTest, db, code: str | None = None) -> None:
     book = load_workbook(io.BytesIO(template))
     if code:
         book["Kế hoạch"]["B1"] = code
-    book["Nhiệm vụ"]["E2"] = "trước ngày 20/6/2019"
+    book["Nhiệm vụ"]["E2"] = deadline
     out = io.BytesIO()
     book.save(out)
     app.file_uploader(key="sheet.file").set_value(
@@ -218,3 +220,27 @@ def test_deleting_a_plan_names_what_goes_and_acts_only_on_confirmation(demo_db, 
     assert any(s.startswith("Đã xoá kế hoạch TUHD-32b/2019: 8 nhiệm vụ") for s in said)
     with Store(demo_db) as store:
         assert plan_register.plan_fields(store, "TUHD-32b/2019") is None
+
+
+def test_a_deadline_before_the_plans_date_is_warned_about_as_you_type(app):
+    app.selectbox(key="edit.plan").set_value("84-KH/BTGTU").run()
+    _edit(app, "edit.84-KH/BTGTU.0.tasks", edited={0: {"deadline_text": "trước ngày 30/6/2018"}})
+    assert not app.exception
+    checks = app.dataframe[2].value
+    assert checks["Kiểm tra"].tolist()[0] == "Thời hạn trước ngày ban hành kế hoạch"
+    [warned] = [w for w in _texts(app.warning) if "trước ngày ban hành" in w]
+    assert (
+        "30/06/2018" in warned
+        and "21/06/2019" in warned
+        and warned.startswith("dòng 1, cột Thời hạn")
+    )
+
+
+def test_a_register_workbook_with_a_deadline_before_the_plan_is_imported_with_a_warning(
+    app, demo_db
+):
+    _drop_register(app, demo_db, "TUHD-34/2019", "trước ngày 20/6/2018")
+    app.button(key="sheet.import").click().run()
+    assert any("Đã nhập kh.xlsx" in s for s in _texts(app.success))
+    [warned] = [w for w in _texts(app.warning) if "trước ngày ban hành" in w]
+    assert "Nhiệm vụ" in warned and "E2" in warned

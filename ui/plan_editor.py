@@ -98,7 +98,9 @@ def task_editor(
         "“Tất cả đơn vị”."
     )
     current = edited.astype(object).where(edited.notna(), "").to_dict("records")
-    checked, problems = check_rows(current, registry, reference or date.today())
+    checked, problems = check_rows(
+        current, registry, reference or date.today(), plan_date=reference
+    )
     if not checked:
         problems = []
     table = pd.DataFrame(
@@ -112,6 +114,8 @@ def task_editor(
                 "Số đơn vị": len(c.units),
                 "Kiểm tra": "Không đọc được thời hạn"
                 if c.unparsed
+                else "Thời hạn trước ngày ban hành kế hoạch"
+                if c.early
                 else ("Đơn vị chưa có: " + "; ".join(c.unknown) if c.unknown else "✓"),
             }
             for c in checked

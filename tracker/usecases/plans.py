@@ -149,7 +149,13 @@ def save_rows(
     Forbidden, before any check, unless `actor` may edit plans; the save is audited."""
     require(actor, Action.PLANS)
     checked, problems = check_rows(
-        rows, registry, fields.issued_on or date.today(), file, sheet, locate
+        rows,
+        registry,
+        fields.issued_on or date.today(),
+        file,
+        sheet,
+        locate,
+        plan_date=fields.issued_on,
     )
     problems = (
         check_fields(fields, file)
@@ -314,7 +320,13 @@ def import_workbook(store: Store, actor: Actor, data: bytes, filename: str) -> P
     )
     planned = planned_registry(store, fields.province, units)
     checked, found = check_rows(
-        sheet.rows, planned, fields.issued_on or date.today(), filename, TASK_SHEET, sheet.task_cell
+        sheet.rows,
+        planned,
+        fields.issued_on or date.today(),
+        filename,
+        TASK_SHEET,
+        sheet.task_cell,
+        plan_date=fields.issued_on,
     )
     problems += (
         check_fields(fields, filename)
