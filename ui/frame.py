@@ -168,6 +168,28 @@ def _mirror(f: Filters) -> None:
             st.query_params[key] = wanted[key]
 
 
+def from_url(name: str, key: str, allowed, parse=str) -> None:
+    """Seed widget `key` from URL parameter `name` when the session has no value for it yet
+    (a copied link reopens the view); a value not in `allowed` is ignored."""
+    if key in st.session_state or name not in st.query_params:
+        return
+    try:
+        value = parse(st.query_params[name])
+    except ValueError:
+        return
+    if value in allowed:
+        st.session_state[key] = value
+
+
+def to_url(name: str, value, default, text=str) -> None:
+    """Mirror a page's own choice into the URL, leaving it out while it is `default`."""
+    if value == default or value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != text(value):
+        st.query_params[name] = text(value)
+
+
 def draw_menu() -> None:
     """The page links, by section, at the top of the sidebar.
 

@@ -57,13 +57,27 @@ def column_config(frame, **extra) -> dict:
     return config
 
 
-def show(frame, *, rows: int | None = None, colour_status: bool = False, key=None, **extra):
+def show(
+    frame,
+    *,
+    rows: int | None = None,
+    colour_status: bool = False,
+    key=None,
+    pick: bool = False,
+    **extra,
+) -> int | None:
     """Draw `frame` (a view's, keyed by ids) as a table people read; `extra` are column
-    configs by column id."""
-    st.dataframe(
+    configs by column id. With `pick` (and a `key`) a row can be chosen: returns its
+    position in `frame`, or None."""
+    event = st.dataframe(
         styled(frame, rows, colour_status),
         hide_index=True,
         width="stretch",
         column_config=column_config(frame, **extra),
         key=key,
+        **({"on_select": "rerun", "selection_mode": "single-row"} if pick else {}),
     )
+    if not pick or event is None:
+        return None
+    chosen = event.selection.rows
+    return int(chosen[0]) if chosen else None
