@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_pages import open_page
+from app_pages import open_link, open_page
 from streamlit.testing.v1 import AppTest
 
 from tracker.store.database import Store
@@ -126,12 +126,7 @@ def test_without_any_report_the_page_points_to_the_upload_page(tmp_path, monkeyp
 
 def _open_link(db, monkeypatch, link: dict) -> AppTest:
     """A fresh session opening the heatmap at a copied link (its query string `link`)."""
-    monkeypatch.setenv("TRACKER_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/heatmap.py")
-    for key, value in link.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_link(db, monkeypatch, "pages/heatmap.py", link)
 
 
 def test_view_sort_page_and_cell_go_into_the_url_and_a_copied_link_reopens_them(

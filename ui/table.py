@@ -69,15 +69,18 @@ def show(
     """Draw `frame` (a view's, keyed by ids) as a table people read; `extra` are column
     configs by column id. With `pick` (and a `key`) a row can be chosen: returns its
     position in `frame`, or None."""
+    table, config = styled(frame, rows, colour_status), column_config(frame, **extra)
+    if not pick:
+        st.dataframe(table, hide_index=True, width="stretch", column_config=config, key=key)
+        return None
     event = st.dataframe(
-        styled(frame, rows, colour_status),
+        table,
         hide_index=True,
         width="stretch",
-        column_config=column_config(frame, **extra),
+        column_config=config,
         key=key,
-        **({"on_select": "rerun", "selection_mode": "single-row"} if pick else {}),
+        on_select="rerun",
+        selection_mode="single-row",
     )
-    if not pick or event is None:
-        return None
     chosen = event.selection.rows
     return int(chosen[0]) if chosen else None
