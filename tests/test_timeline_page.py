@@ -140,3 +140,7 @@ def test_a_unit_chosen_under_a_bar_opens_its_obligation_and_the_link_keeps_it(ap
     app.button(key="cell.close").click().run()
     assert "cell" not in app.query_params
     assert "Chi tiết ô đã chọn" not in [s.value for s in app.subheader]
+
+
+def test_the_timeline_writes_its_shares_with_the_decimal_comma(app):
+    assert _spec(app)["layout"]["separators"] == ",."
