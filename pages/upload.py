@@ -7,6 +7,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from tracker.domain.access import Action
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest, templates
 from tracker.views import choices
@@ -15,6 +16,7 @@ from ui import data, session
 from ui.confirm import flash, show_flash, two_step
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
+from ui.problems import show_problems
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 NO_UNIT = "— Theo đơn vị ghi trong tệp —"
@@ -52,37 +54,6 @@ def report_label(row) -> str:
     )
 
 
-def problems_table(problems) -> None:
-    """A file's problems, errors in red and warnings in yellow, located."""
-    table = pd.DataFrame(
-        [
-            {
-                "Mức": "Lỗi" if p.is_error else "Cảnh báo",
-                "Trang": p.sheet or "",
-                "Dòng": "" if p.row is None else str(p.row),
-                "Cột": p.column or "",
-                "Giá trị": p.value or "",
-                "Cần làm": p.message,
-            }
-            for p in problems
-        ]
-    )
-    st.dataframe(
-        table.style.apply(
-            lambda row: (
-                [
-                    "background-color: #fdecea"
-                    if row["Mức"] == "Lỗi"
-                    else "background-color: #fff8e1"
-                ]
-                * len(row)
-            ),
-            axis=1,
-        ),
-        hide_index=True,
-    )
-
-
 def rows_table(rows: pd.DataFrame, warnings) -> None:
     """The rows a file will write, those with a warning in yellow."""
     flagged = {(p.sheet, p.row) for p in warnings}
@@ -105,6 +76,7 @@ filters = page_frame(
     "Tải báo cáo lên",
     "Nạp báo cáo của các đơn vị (Excel, ODS, CSV): kiểm tra từng ô, xem trước, rồi mới ghi.",
     show_status=False,
+    needs=(Action.BROWSE, Action.UPLOAD),
 )
 store = data.get_store()
 plans = data.plans()
@@ -251,7 +223,7 @@ if uploaded:
             expanded=not result.accepted,
         ):
             if result.problems:
-                problems_table(result.problems)
+                show_problems(result.problems)
                 aliases_ui.offer_choices(preparation.catalog, result)
             if prepared.rows is not None and not result.duplicate:
                 source = DATE_SOURCES[prepared.reported_on_source]

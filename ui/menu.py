@@ -24,9 +24,16 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
     ],
     "Nghiệp vụ": [
         ("pages/upload.py", "Tải báo cáo lên", ":material/upload_file:"),
+        ("pages/review.py", "Duyệt báo cáo", ":material/fact_check:"),
         ("pages/export.py", "Xuất báo cáo", ":material/download:"),
         ("pages/plans.py", "Kế hoạch", ":material/assignment:"),
         ("pages/units.py", "Đơn vị", ":material/apartment:"),
+    ],
+    "Quản trị": [
+        ("pages/audit.py", "Nhật ký", ":material/history:"),
+    ],
+    "Đơn vị báo cáo": [
+        ("pages/unit_report.py", "Báo cáo của đơn vị", ":material/assignment_ind:"),
     ],
 }
 DEFAULT = "pages/overview.py"
@@ -35,6 +42,7 @@ DEFAULT = "pages/overview.py"
 # Streamlit's "Page not found" dialog. The root entry needs a url_path of its own (a page's
 # identity is the hash of its url_path, and two entries may not share one).
 DEFAULT_ROOT_PATH = "home"
+UNIT_PAGE = "pages/unit_report.py"
 APP_TITLE = "Theo dõi thực hiện kế hoạch"
 APP_ICON = ROOT / "ui" / "assets" / "icon.png"
 

@@ -1,16 +1,20 @@
 """The audit trail: one appended row per write, inside that write's transaction.
 
 Values are stored as JSON text (dates as ISO strings) so that both backends keep them alike.
+The trail is append-only: no named statement may update, delete or drop it
+(:func:`tracker.store.database.sql` refuses to load one that does).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+import pandas as pd
+
 from tracker.domain.access import Actor
-from tracker.store.database import Writer
+from tracker.store.database import Store, Writer
 
 
 def _json(value: Any) -> str | None:
@@ -39,3 +43,35 @@ def append(
         before_json=_json(before),
         after_json=_json(after),
     )
+
+
+def trail(
+    store: Store,
+    *,
+    logins: list[str] | None = None,
+    actions: list[str] | None = None,
+    kinds: list[str] | None = None,
+    key: str | None = None,
+    from_day: date | None = None,
+    to_day: date | None = None,
+    limit: int = 1_000_000,
+) -> pd.DataFrame:
+    """Audit rows, newest first (see ``sql/audit_list.sql`` for the filters)."""
+    return store.frame(
+        "audit_list",
+        logins=logins or None,
+        actions=actions or None,
+        kinds=kinds or None,
+        key=key or None,
+        from_day=from_day,
+        to_day=to_day,
+        limit=limit,
+    )
+
+
+def trail_choices(store: Store) -> dict[str, list[str]]:
+    """``{"login": [...], "action": [...], "kind": [...]}``: what has been recorded."""
+    found: dict[str, list[str]] = {"login": [], "action": [], "kind": []}
+    for field, value in store.rows("audit_choices"):
+        found[field].append(value)
+    return found
