@@ -140,6 +140,8 @@ uploaded = st.file_uploader(
     accept_multiple_files=True,
     max_upload_size=MAX_UPLOAD_MB,
     key=f"upload.files.{drop}",
+    help=f"Tệp .xlsx, .xlsm, .xls, .ods hoặc .csv, tối đa {MAX_UPLOAD_MB} MB mỗi tệp. "
+    "(Nút «Upload» và dòng «per file» là chữ có sẵn của Streamlit, không đổi được.)",
 )
 
 

@@ -73,6 +73,7 @@ def test_no_page_fetches_anything_from_outside_the_machine(request):
 
 
 def test_the_default_page_opens_under_its_own_name_without_a_page_not_found_dialog(request):
+    """Also: in a Vietnamese browser the date field's calendar names months in Vietnamese."""
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -85,6 +86,11 @@ def test_the_default_page_opens_under_its_own_name_without_a_page_not_found_dial
             # it runs pages/overview.py by its file name, NOTES.md on the pages/ folder).
             page.goto(base, timeout=60_000)
             _drawn(page, "Tổng quan")
+            # the calendar speaks the browser's language (Streamlit gives no other way)
+            page.get_by_role("button", name="Choose date").first.click()
+            page.get_by_text("Tháng 7").first.wait_for(timeout=10_000)
+            assert page.get_by_text("July").count() == 0
+            page.keyboard.press("Escape")
             page.goto(f"{base}/{url_path(DEFAULT)}?plan=84-KH%2FBTGTU", timeout=60_000)
             _drawn(page, "Tổng quan")
             page.wait_for_timeout(500)  # the dialog, if any, arrives with the page message

@@ -116,6 +116,7 @@ def sidebar_filters(show_status: bool = True) -> Filters:
         on_change=_keep,
         args=("groups",),
         placeholder="Tất cả nhóm",
+        select_all=False,  # its "Select all" item is English (Streamlit has no label for it)
     )
     if show_status:
         sb.multiselect(
@@ -126,6 +127,7 @@ def sidebar_filters(show_status: bool = True) -> Filters:
             on_change=_keep,
             args=("statuses",),
             placeholder="Tất cả tình trạng",
+            select_all=False,
         )
     st.session_state.setdefault("filter.compact", False)
     sb.toggle(
