@@ -259,8 +259,8 @@ else:
             {
                 "Mã": history["report_id"],
                 "Tệp": history["file_name"],
-                "Đơn vị": history["unit"],
-                "Người tải": history["uploaded_by"],
+                "Đơn vị": history["unit"].fillna("nhiều đơn vị"),  # never "None"
+                "Người tải": history["uploaded_by"].fillna(""),
                 "Lúc": history["uploaded_at"].dt.strftime("%d/%m/%Y %H:%M"),
                 "Ngày báo cáo": history["reported_on"].map(vn_date),
                 "Số dòng": history["row_count"],
