@@ -219,3 +219,20 @@ def test_the_unit_page_uploads_the_units_report_and_lists_it(small, monkeypatch)
     assert list(history["Tệp báo cáo"]) == ["snv.xlsx"]
     with Store(db) as store:
         assert count(store, "report") == 1
+
+
+def test_a_file_staff_withdrew_is_not_brought_back_by_the_unit(small):
+    from tracker.usecases.ingest import withdraw_report
+
+    actor = unit_actor(small, "Sở Ngoại vụ")
+    mine = unit_id(small, "Sở Ngoại vụ")
+    files = [("snv.xlsx", xlsx(long_report(good_rows(), unit="Sở Ngoại vụ")))]
+    [sent] = unit_reports.commit_own(
+        small, actor, mine, unit_reports.prepare_own(small, actor, PLAN, mine, files)
+    )
+    assert withdraw_report(small, Actor("cb", Role.CAN_BO), sent.report_id)
+    preparation = unit_reports.prepare_own(small, actor, PLAN, mine, files)
+    [again] = preparation.results()
+    assert not again.accepted and "đã được cán bộ rút" in again.errors[0].message
+    unit_reports.commit_own(small, actor, mine, preparation)  # writes nothing, raises nothing
+    assert list(unit_report.history(small, actor)["withdrawn"]) == [True]
