@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test check lint types contracts format demo bench browser-deps clean
+.PHONY: run test check lint types contracts format demo bench browser-deps oidc-deps clean
 
 $(BIN)/.installed-runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,8 @@ $(BIN)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/.installed-r
 run: $(BIN)/.installed-runtime
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
-## test: set up .venv (with test tools and Debian's chromium) and run every test
-test: $(BIN)/.installed-dev browser-deps
+## test: set up .venv (with test tools, Debian's chromium, the test OIDC provider), run every test
+test: $(BIN)/.installed-dev browser-deps oidc-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -32,8 +32,14 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## oidc-deps: npm's oidc-provider for the sign-in browser test, exactly as package-lock.json says
+oidc-deps: tests/oidc/node_modules/.installed
+tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## check: everything CI checks: format, lint, types, the layer contracts, then every test
-check: $(BIN)/.installed-dev browser-deps
+check: $(BIN)/.installed-dev browser-deps oidc-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy

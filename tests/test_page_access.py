@@ -31,7 +31,7 @@ STAFF_PAGES = LEADER_PAGES | {
 ALLOWED = {
     Role.LANH_DAO: LEADER_PAGES,
     Role.CAN_BO: STAFF_PAGES,
-    Role.QUAN_TRI: STAFF_PAGES | {"pages/users.py", "pages/audit.py"},
+    Role.QUAN_TRI: STAFF_PAGES | {"pages/users.py", "pages/audit.py", "pages/backup.py"},
     Role.DON_VI: {"pages/unit_report.py"},
 }
 TITLES = {path: title for entries in MENU.values() for path, title, _icon in entries}

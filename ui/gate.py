@@ -20,6 +20,9 @@ from ui import data, session, web
 from ui.menu import page_action
 
 
+REFUSED = "sign_in.oidc_refused_email"
+
+
 def accounts_exist() -> bool:
     return active_count(data.get_store()) > 0
 
@@ -40,14 +43,28 @@ def signed_in() -> Actor | None:
         return session.OPEN
     cookie = st.context.cookies.get(sign_in.COOKIE)
     restored = sign_in.resume(store, cookie) if cookie else None
-    if restored is None and web.oidc_configured() and st.user.is_logged_in:
-        done = sign_in.sign_in_email(store, str(st.user.get("email") or ""))
-        restored = done.actor
-        if restored is None:
-            st.session_state["sign_in.oidc_refused"] = done.message
     if restored is not None:
         session.sign_in_as(restored)
-    return restored
+        return restored
+    if not (web.oidc_configured() and st.user.is_logged_in):
+        return None
+    email = str(st.user.get("email") or "")
+    if not email:
+        st.session_state["sign_in.oidc_refused"] = (
+            "Nhà cung cấp định danh không gửi địa chỉ e-mail (claim «email»), nên không tìm "
+            "được tài khoản. Hãy nhờ quản trị cấu hình phạm vi «email» cho ứng dụng."
+        )
+        return None
+    if st.session_state.get(REFUSED) != email:
+        done = sign_in.sign_in_email(store, email)  # back from the provider
+        if done.actor is None or done.account_id is None:
+            st.session_state[REFUSED] = email  # asked (and audited) once per session
+            st.session_state["sign_in.oidc_refused"] = done.message
+            return None
+        session.sign_in_as(done.actor)
+        web.hand_over(done.account_id)  # our cookie: later sessions resume, unaudited
+        return done.actor
+    return None
 
 
 def may_open(actor: Actor, path: str) -> bool:

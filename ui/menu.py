@@ -35,12 +35,18 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
     "Quản trị": [
         ("pages/users.py", "Người dùng", ":material/manage_accounts:"),
         ("pages/audit.py", "Nhật ký", ":material/history:"),
+        ("pages/backup.py", "Sao lưu", ":material/backup:"),
     ],
     "Đơn vị báo cáo": [
         ("pages/unit_report.py", "Báo cáo của đơn vị", ":material/assignment_ind:"),
     ],
 }
 DEFAULT = "pages/overview.py"
+# The default page is served at "/", where its url_path is "" for Streamlit; it is registered
+# a second time, hidden, under its file's name so that "/overview" opens it too instead of
+# Streamlit's "Page not found" dialog. The root entry needs a url_path of its own (a page's
+# identity is the hash of its url_path, and two entries may not share one).
+DEFAULT_ROOT_PATH = "home"
 UNIT_PAGE = "pages/unit_report.py"
 # What opening a page needs (the menu offers a page only to a role that has it; the page
 # checks again with its own `needs`); every other page is a Theo dõi page (BROWSE).
@@ -52,10 +58,16 @@ PAGE_ACTION: dict[str, Action] = {
     "pages/units.py": Action.UNITS,
     "pages/users.py": Action.USERS,
     "pages/audit.py": Action.AUDIT,
+    "pages/backup.py": Action.BACKUP,
     UNIT_PAGE: Action.OWN_UNIT,
 }
 APP_TITLE = "Theo dõi thực hiện kế hoạch"
 APP_ICON = ROOT / "ui" / "assets" / "icon.png"
+
+
+def url_path(path: str) -> str:
+    """The URL path Streamlit gives a page file: its name without folder and suffix."""
+    return Path(path).stem
 
 
 def page_action(path: str) -> Action:

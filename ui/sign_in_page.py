@@ -9,8 +9,6 @@ the demo database the demo accounts are listed, one button each.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
-
 import streamlit as st
 
 from tracker.domain.access import ROLE_LABELS
@@ -20,24 +18,11 @@ from ui import data, session, web
 from ui.menu import APP_TITLE
 
 
-def _here() -> str:
-    """The page and query the user asked for, to come back to once signed in."""
-    try:
-        path = urlsplit(st.context.url or "/").path or "/"
-    except (AttributeError, ValueError):
-        path = "/"
-    query = urlencode(st.query_params.to_dict())
-    return path + (f"?{query}" if query else "")
-
-
 def _signed_in(done: sign_in.SignIn) -> None:
     """Keep the actor; hand the sign-in to the cookie route when it is there."""
     assert done.actor is not None and done.account_id is not None
     session.sign_in_as(done.actor)
-    if web.MOUNTED["routes"]:
-        ticket = sign_in.ticket_for(data.get_store(), done.account_id)
-        web.redirect(f"{web.SESSION_PATH}?{urlencode({'ticket': ticket, 'next': _here()})}")
-        st.stop()
+    web.hand_over(done.account_id)
     st.rerun()
 
 

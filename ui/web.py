@@ -11,6 +11,8 @@ sign-in lasts until the page is reloaded.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode, urlsplit
+
 import streamlit as st
 from starlette.requests import Request
 from starlette.responses import RedirectResponse
@@ -76,6 +78,27 @@ def redirect(url: str) -> None:
         message = ForwardMsg()
         message.auth_redirect.url = url
         ctx.enqueue(message)
+
+
+def here() -> str:
+    """The page and query the browser shows, to come back to after a detour."""
+    try:
+        path = urlsplit(st.context.url or "/").path or "/"
+    except (AttributeError, ValueError):
+        path = "/"
+    query = urlencode(st.query_params.to_dict())
+    return path + (f"?{query}" if query else "")
+
+
+def hand_over(account_id: int) -> None:
+    """After a sign-in: when the routes are mounted, send the browser once through
+    :func:`session` with a one-time ticket (it sets the cookie and comes back here), and
+    stop this run; without them, do nothing (the sign-in lasts until a reload)."""
+    if not MOUNTED["routes"]:
+        return
+    ticket = sign_in.ticket_for(_store(), account_id)
+    redirect(f"{SESSION_PATH}?{urlencode({'ticket': ticket, 'next': here()})}")
+    st.stop()
 
 
 def oidc_configured() -> bool:

@@ -13,6 +13,7 @@ transaction: a failure anywhere rolls the whole write back.
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -182,6 +183,20 @@ class Store:
             finally:
                 self._local.writer = None
                 cursor.close()
+
+    def copy_file(self, target: Path) -> None:
+        """Write a consistent copy of the database file to `target` (DuckDB's own way: under
+        the write lock, so no write runs, a CHECKPOINT folds the write-ahead log into the
+        file, which is then copied byte for byte; readers carry on meanwhile). Raises
+        RuntimeError when the log was not folded in (the copy would miss writes)."""
+        if str(self.path) == ":memory:":
+            raise ValueError("an in-memory database has no file to copy")
+        with self._write_lock:
+            self._con.execute("CHECKPOINT").fetchall()
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists() and wal.stat().st_size:
+                raise RuntimeError(f"{wal.name} still holds writes after CHECKPOINT")
+            shutil.copyfile(self.path, target)
 
     def _migrate(self) -> None:
         with self.write() as tx:
