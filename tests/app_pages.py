@@ -67,15 +67,17 @@ def open_page(
     return at.run()
 
 
-def open_link(db, monkeypatch, page: str, query: dict):
+def open_link(db, monkeypatch, page: str, query: dict, role: Role | str = Role.CAN_BO):
     """A fresh session opening `page` at a copied link: `query` is its query string (any
-    names, ``page`` included, which :func:`open_page`'s own argument would shadow)."""
+    names, ``page`` included, which :func:`open_page`'s own argument would shadow), signed
+    in as the demo account of `role`."""
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("TRACKER_DB", str(db))
     at = AppTest.from_file(
         str(Path(__file__).resolve().parent.parent / "dashboard.py"), default_timeout=60
     )
+    sign_in(at, db, role)
     at.switch_page(page)
     for key, value in query.items():
         at.query_params[key] = value

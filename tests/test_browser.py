@@ -126,6 +126,14 @@ def sign_in_on_the_way(page, url: str, role: str = "Cán bộ") -> None:
     page.wait_for_url(lambda now: "/auth/" not in now and "?plan=" in now, timeout=60_000)
 
 
+def sign_in_first(page, base: str, role: str = "Cán bộ") -> None:
+    """Sign in on the sign-in page at `base` with the demo account of `role` (its button);
+    the session cookie then opens every later page of this browser profile."""
+    page.goto(base, timeout=60_000)
+    page.get_by_role("button", name=role, exact=True).click(timeout=60_000)
+    page.get_by_text("Đang đăng nhập:").first.wait_for(timeout=60_000)
+
+
 def _settled(page, rows: int) -> None:
     """Wait until the heatmap shows `rows` rows and the script run has finished (the
     attribute alone can read "notRunning" before a rerun has even started)."""

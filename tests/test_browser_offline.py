@@ -12,15 +12,28 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
-from test_browser import CHROMIUM, LAUNCH_ARGS, _require_chromium, server  # noqa: F401
+from test_browser import (  # noqa: F401
+    CHROMIUM,
+    LAUNCH_ARGS,
+    _require_chromium,
+    server,
+    sign_in_first,
+)
 
+from tracker.domain.access import Actor, Role
+from ui.gate import may_open
 from ui.menu import DEFAULT, menu, url_path
 
 pytestmark = pytest.mark.browser
 
 OFFLINE_ARGS = [*LAUNCH_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 LOOPBACK = {"127.0.0.1", "localhost", ""}  # data: and blob: URLs have no host
-PAGES = [(path, title) for entries in menu().values() for path, title, _ in entries]
+ADMIN = Actor("demo.quantri", Role.QUAN_TRI)
+PAGES = [  # every page a quản trị opens (all but the unit accounts' own page)
+    (path, title)
+    for entries in menu(lambda path: may_open(ADMIN, path)).values()
+    for path, title, _ in entries
+]
 
 
 def _drawn(page, title: str) -> None:
@@ -58,6 +71,7 @@ def test_no_page_fetches_anything_from_outside_the_machine(request):
             page = context.new_page()
             failed: list[str] = []
             page.on("requestfailed", lambda r: failed.append(r.url))
+            sign_in_first(page, base, "Quản trị")  # the role that opens the most pages
             seen = []
             for path, title in PAGES:
                 address = "" if path == DEFAULT else url_path(path)
@@ -82,6 +96,7 @@ def test_the_default_page_opens_under_its_own_name_without_a_page_not_found_dial
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=OFFLINE_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1366, "height": 768}, locale="vi-VN")
+            sign_in_first(page, base)
             # Only once "/" has run does the server route by st.navigation's pages (before,
             # it runs pages/overview.py by its file name, NOTES.md on the pages/ folder).
             page.goto(base, timeout=60_000)

@@ -209,7 +209,7 @@ def test_deleting_a_plan_names_what_goes_and_acts_only_on_confirmation(demo_db, 
         copy = replace(fields, code="TUHD-32b/2019")
         assert plan_register.save_rows(store, STAFF, copy, rows, registry).saved
     monkeypatch.setenv("TRACKER_DB", str(demo_db))
-    app = AppTest.from_file(PAGE, default_timeout=30).run()
+    app = sign_in(AppTest.from_file(PAGE, default_timeout=30), demo_db).run()
     app.selectbox(key="plans.manage").set_value("TUHD-32b/2019").run()
     assert not app.button(key="plans.delete").disabled
     app.button(key="plans.delete").click().run()

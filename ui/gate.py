@@ -19,7 +19,6 @@ from tracker.usecases import sign_in
 from ui import data, session, web
 from ui.menu import page_action
 
-
 REFUSED = "sign_in.oidc_refused_email"
 
 
