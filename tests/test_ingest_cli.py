@@ -24,10 +24,9 @@ def cli(*args) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "t.duckdb"
-    make_store(path).close()
-    return path
+def db(db_target) -> str:
+    make_store(db_target).close()
+    return db_target
 
 
 def test_ingest_exits_0_when_every_file_is_accepted_or_already_loaded(db, tmp_path):

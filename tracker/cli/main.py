@@ -1,5 +1,10 @@
 """``python -m tracker``: the command line. Each command is a module of :mod:`tracker.cli`
-with ``register(subparsers)``; commands stay thin and call the library."""
+with ``register(subparsers)``; commands stay thin and call the library.
+
+A database that stays busy for the whole wait (the app or another command holding the
+DuckDB file, a PostgreSQL server that does not answer) ends the command with the store's
+Vietnamese message on stderr and exit code :data:`BUSY`, not a traceback.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,11 @@ import pkgutil
 import sys
 
 from tracker import cli as commands
+from tracker.store.database import StoreBusy
 
 NOT_COMMANDS = {"main"}
+BUSY = 75
+"""Exit code when the database could not be had in time (EX_TEMPFAIL: try again later)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except StoreBusy as busy:
+        print(f"Lỗi: {busy}", file=sys.stderr)
+        return BUSY
 
 
 if __name__ == "__main__":
