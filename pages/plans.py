@@ -24,7 +24,7 @@ from tracker.usecases.plan_drafts import (
     unit_key,
 )
 from ui import aliases as aliases_ui
-from ui import data
+from ui import data, session
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
 
@@ -175,7 +175,7 @@ def version() -> int:
 
 
 def save(fields: PlanFields, rows: list[dict], registry: Registry) -> None:
-    outcome = plans.save_rows(store, fields, rows, registry)
+    outcome = plans.save_rows(store, session.user(), fields, rows, registry)
     saved = outcome.saved
     if saved:
         st.session_state.pop("doc.draft", None)
@@ -225,11 +225,11 @@ with tab_list:
         aliases_ui.remembered_names(plan_code=chosen, kind="task")
         left, right = st.columns(2)
         if left.button("Bỏ lưu trữ" if archived else "Lưu trữ", key="plans.archive"):
-            plans.set_archived(store, chosen, not archived)
+            plans.set_archived(store, session.user(), chosen, not archived)
             done(f"Đã {'bỏ lưu trữ' if archived else 'lưu trữ'} {chosen}.")
         sure = right.checkbox(f"Tôi muốn xoá hẳn {chosen}", key="plans.sure")
         if right.button("Xoá kế hoạch", disabled=not sure, key="plans.delete"):
-            outcome = plans.delete_plan(store, chosen)
+            outcome = plans.delete_plan(store, session.user(), chosen)
             if not outcome.ok:
                 right.error(outcome.errors[0].message)
             else:
@@ -374,7 +374,7 @@ with tab_sheet:
     )
     upload = right.file_uploader("Tệp đăng ký đã điền (.xlsx)", type=["xlsx"], key="sheet.file")
     if upload is not None and right.button("Nhập", type="primary", key="sheet.import"):
-        outcome = plans.import_workbook(store, upload.getvalue(), upload.name)
+        outcome = plans.import_workbook(store, session.user(), upload.getvalue(), upload.name)
         saved = outcome.saved
         if saved:
             done(

@@ -10,7 +10,7 @@ from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plans, units
 from tracker.usecases.plan_drafts import split_cell
 from ui import aliases as aliases_ui
-from ui import data
+from ui import data, session
 from ui.frame import page_frame
 
 NEW_PROVINCE = "— Tỉnh mới —"
@@ -117,7 +117,7 @@ edited = st.data_editor(
 if st.button("Lưu danh mục", type="primary", key="units.save"):
     kept = set(edited["unit_id"].dropna().astype(int))
     removed = tuple(i for i in ids if i not in kept)
-    outcome = units.save_unit_rows(store, province, rows_of(edited), delete=removed)
+    outcome = units.save_unit_rows(store, session.user(), province, rows_of(edited), delete=removed)
     if not outcome.ok:
         st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
         show(outcome.errors)
@@ -141,7 +141,9 @@ if upload is not None and st.button("Nhập danh mục", key="units.import"):
     if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
         st.error(f"Tệp lớn hơn {MAX_UPLOAD_MB} MB.")
         st.stop()
-    count, problems = units.import_unit_sheet(store, province, upload.getvalue(), upload.name)
+    count, problems = units.import_unit_sheet(
+        store, session.user(), province, upload.getvalue(), upload.name
+    )
     if problems:
         st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
         for p in problems:

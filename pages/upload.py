@@ -11,7 +11,7 @@ from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
-from ui import data
+from ui import data, session
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
 
@@ -95,7 +95,6 @@ uploaded = st.file_uploader(
     max_upload_size=MAX_UPLOAD_MB,
     key="upload.files",
 )
-by = st.text_input("Người tải lên", key="upload.by", placeholder="Họ tên cán bộ")
 
 if uploaded:
     files = [(f.name, f.getvalue()) for f in uploaded]
@@ -160,7 +159,7 @@ if uploaded:
                     ),
                     hide_index=True,
                 )
-                aliases_ui.offer_choices(preparation.catalog, result, by)
+                aliases_ui.offer_choices(preparation.catalog, result)
             if prepared.rows is not None and not result.duplicate:
                 unit_label = result.unit or "nhiều đơn vị"
                 source = DATE_SOURCES[prepared.reported_on_source]
@@ -185,7 +184,7 @@ if uploaded:
     if good and st.button(
         f"Ghi {len(good)} tệp hợp lệ vào cơ sở dữ liệu", type="primary", key="upload.confirm"
     ):
-        written = ingest.commit_prepared(store, preparation, uploaded_by=by)
+        written = ingest.commit_prepared(store, session.user(), preparation)
         data.changed()
         st.session_state.pop("upload.signature", None)
         st.session_state["upload.done"] = [f"{r.file}: {r.summary}" for r in written]
@@ -230,6 +229,6 @@ else:
             key="upload.withdraw_pick",
         )
         if st.button("Rút báo cáo", key="upload.withdraw"):
-            ingest.withdraw_report(store, pick, by=by)
+            ingest.withdraw_report(store, session.user(), pick)
             data.changed()
             st.rerun()

@@ -4,16 +4,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tracker.domain.access import Actor, Role
+from ui import session
 
-def open_page(db, monkeypatch, page: str | None = None, first_run: bool = False, **query):
+
+def demo_actor(db, role: Role) -> Actor:
+    """The actor of `role`'s demo account; a unit account is bound to the first unit."""
+    unit_ids: frozenset[int] = frozenset()
+    if role is Role.DON_VI:
+        from tracker.store.database import Store
+
+        with Store(db) as store:
+            unit_ids = frozenset({int(store.frame("units_list")["unit_id"].min())})
+    return Actor(f"demo.{role.value}", role, unit_ids)
+
+
+def open_page(
+    db,
+    monkeypatch,
+    page: str | None = None,
+    first_run: bool = False,
+    role: Role | str | None = None,
+    **query,
+):
     """Run the app on database `db` at `page` (a path such as ``pages/heatmap.py``) with the
     URL `query`, the way the page tests all start. With `first_run`, the entry script runs
-    once first (the overview), as when a user arrives at ``/`` and then moves on."""
+    once first (the overview), as when a user arrives at ``/`` and then moves on. With
+    `role`, the session is signed in as that role's demo account, as the sign-in page
+    leaves it (:func:`ui.session.sign_in_as` keeps the actor under ``session.KEY``)."""
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("TRACKER_DB", str(db))
     root = Path(__file__).resolve().parent.parent
     at = AppTest.from_file(str(root / "dashboard.py"), default_timeout=60)
+    if role is not None:
+        at.session_state[session.KEY] = demo_actor(db, Role(role))
     if first_run:
         at.run()
     if page:

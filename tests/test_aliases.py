@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from actors import STAFF
 from ingest_builders import xlsx
 
 from tracker.usecases.aliases import (
@@ -44,34 +45,36 @@ def test_a_remembered_task_name_matches_exactly_in_later_files(demo_store):
     data = _report("Sở Ngoại vụ", "Quán triệt CT32")
     [before] = prepare_files(demo_store, PLAN, [("a.xlsx", data)]).results()
     assert [w for w in before.warnings if "được hiểu là NV01" in w.message]
-    done = remember_task(demo_store, PLAN, "NV01", "Quán triệt CT32", by="Lan")
+    done = remember_task(demo_store, STAFF, PLAN, "NV01", "Quán triệt CT32")
     assert done.target.startswith("NV01 — ")
-    [after] = ingest_files(demo_store, PLAN, [("a.xlsx", data)])
+    [after] = ingest_files(demo_store, STAFF, PLAN, [("a.xlsx", data)])
     assert after.accepted and not [w for w in after.warnings if "được hiểu" in w.message]
     rows = listed(demo_store, plan_code=PLAN, kind="task")
     assert rows[["alias", "target", "added_by"]].values.tolist() == [
-        ["Quán triệt CT32", "NV01", "Lan"]
+        ["Quán triệt CT32", "NV01", STAFF.login]
     ]
-    assert forget(demo_store, int(rows["alias_id"].iloc[0]))
+    assert forget(demo_store, STAFF, int(rows["alias_id"].iloc[0]))
     assert listed(demo_store, plan_code=PLAN).empty
     catalog = load_catalog(demo_store, PLAN)
     assert catalog.task_ids("Quán triệt CT32") == set()
 
 
 def test_a_remembered_unit_name_matches_exactly(demo_store):
-    remember_unit(demo_store, "MTTQ", "UB Mặt trận tỉnh", plan_code=PLAN)
-    [result] = ingest_files(demo_store, PLAN, [("a.xlsx", _report("UB Mặt trận tỉnh", "NV01"))])
+    remember_unit(demo_store, STAFF, "MTTQ", "UB Mặt trận tỉnh", plan_code=PLAN)
+    [result] = ingest_files(
+        demo_store, STAFF, PLAN, [("a.xlsx", _report("UB Mặt trận tỉnh", "NV01"))]
+    )
     assert result.unit == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     assert not [w for w in result.warnings if "được hiểu" in w.message]
 
 
 def test_a_name_of_another_task_or_unit_is_refused(demo_store):
     with pytest.raises(AliasRefused, match="NV02"):
-        remember_task(demo_store, PLAN, "NV01", "Công tác tuyên truyền")
+        remember_task(demo_store, STAFF, PLAN, "NV01", "Công tác tuyên truyền")
     with pytest.raises(AliasRefused, match="Sở Ngoại vụ"):
-        remember_unit(demo_store, "MTTQ", "SNV", plan_code=PLAN)
+        remember_unit(demo_store, STAFF, "MTTQ", "SNV", plan_code=PLAN)
     with pytest.raises(AliasRefused, match="NV99"):
-        remember_task(demo_store, PLAN, "NV99", "gì đó")
+        remember_task(demo_store, STAFF, PLAN, "NV99", "gì đó")
 
 
 def test_the_closest_candidates_are_offered_best_first(demo_store):

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from actors import STAFF
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain.model import DirectiveSpec, PlanSpec
 from tracker.store.database import Store
 from tracker.store.plans import save_plan
-from tracker.store.reports import withdraw_report
+from tracker.usecases.ingest import withdraw_report
 from tracker.views import compare, summary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +90,7 @@ def test_every_weekly_point_agrees_with_the_status_engine_even_after_a_withdrawa
     superseding = demo_store.frame("report_list", plan="84-KH/BTGTU")
     second = superseding[superseding["file_name"].str.contains("_lan2_")]
     for report_id in second["report_id"].head(5):
-        assert withdraw_report(demo_store, int(report_id))
+        assert withdraw_report(demo_store, STAFF, int(report_id))
     _agrees_with_status_engine(demo_store, compare.series(demo_store, PLANS, AS_OF, "week"))
 
 

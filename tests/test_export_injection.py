@@ -18,7 +18,7 @@ import pyarrow as pa
 import pytest
 
 from tracker.exports import csvfiles, draft, report, workbook
-from tracker.store.reports import NewReport, plan_reference, write_reports
+from tracker.store.reports import NewReport, plan_reference, write_batch
 
 AS_OF = date(2019, 7, 26)
 PLAN = "84-KH/BTGTU"
@@ -76,11 +76,11 @@ def export(demo_store):
         ),
     )
     data = b"hostile"
-    written = write_reports(
+    written = write_batch(
         demo_store,
         ref.plan_id,
-        [
-            NewReport(
+        {
+            0: NewReport(
                 FILE_NAME,
                 hashlib.sha256(data).hexdigest(),
                 data,
@@ -89,7 +89,8 @@ def export(demo_store):
                 0,
                 rows,
             )
-        ],
+        },
+        [0],
     )
     assert written[0].failure is None, written[0].failure
     return report.collect(demo_store, AS_OF, PLAN)

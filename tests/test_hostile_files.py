@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlwt
+from actors import STAFF
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
 from loaders.reading.guard import MAX_FILE_BYTES
@@ -32,7 +33,7 @@ def refused(store, name: str, data: bytes, *words: str, seconds: float = 20.0):
     chewing through it: the bound is generous (a loaded 2-core CI machine), yet well under
     the 36–94 s a reader takes to parse the zip bomb (NOTES.md); speed lives in bench/."""
     start = time.monotonic()
-    [result] = ingest_files(store, PLAN, [(name, data)])
+    [result] = ingest_files(store, STAFF, PLAN, [(name, data)])
     assert time.monotonic() - start < seconds
     assert not result.accepted
     assert count(store, "report") == 0 and count(store, "report_row") == 0
@@ -83,7 +84,7 @@ def test_an_xls_renamed_xlsx_is_read_for_what_it_is(store):
                 sheet.write(r, c, value)
     out = io.BytesIO()
     book.save(out)
-    [result] = ingest_files(store, PLAN, [("doi_ten.xlsx", out.getvalue())])
+    [result] = ingest_files(store, STAFF, PLAN, [("doi_ten.xlsx", out.getvalue())])
     assert result.accepted
     assert any("nội dung là tệp xls" in p.message for p in result.warnings)
 
@@ -181,7 +182,7 @@ def test_formula_cells_read_their_cached_value_and_one_without_is_reported(store
         ).replace(b"<f>DATE(2019,6,25)</f><v />", b"<f>DATE(2019,6,25)</f><v>43641</v>")
 
     data = rezip(xlsx(long_report(good_rows()), extra=formulas), cached)
-    [result] = ingest_files(store, PLAN, [("ct2.xlsx", data)])
+    [result] = ingest_files(store, STAFF, PLAN, [("ct2.xlsx", data)])
     assert result.accepted, [str(p) for p in result.problems]
 
 
@@ -190,7 +191,9 @@ def test_a_file_over_the_size_limit_is_refused(store):
 
 
 def test_nothing_outside_the_data_folder_is_written_whatever_the_file_name(store, tmp_path):
-    [result] = ingest_files(store, PLAN, [("../../etc/x.xlsx", xlsx(long_report(good_rows())))])
+    [result] = ingest_files(
+        store, STAFF, PLAN, [("../../etc/x.xlsx", xlsx(long_report(good_rows())))]
+    )
     assert result.accepted
     blobs = list((tmp_path / "blobs").iterdir())
     assert [b.name for b in blobs] == [result.sha256]
@@ -200,7 +203,7 @@ def test_nothing_outside_the_data_folder_is_written_whatever_the_file_name(store
 def test_a_hostile_file_in_a_batch_does_not_stop_the_good_ones(store):
     good = xlsx(long_report(good_rows()))
     results = ingest_files(
-        store, PLAN, [("bom.xlsx", _bomb(False)), ("tot.xlsx", good), ("rong.xlsx", b"")]
+        store, STAFF, PLAN, [("bom.xlsx", _bomb(False)), ("tot.xlsx", good), ("rong.xlsx", b"")]
     )
     assert [r.accepted for r in results] == [False, True, False]
     assert count(store, "report") == 1

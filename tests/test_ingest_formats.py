@@ -12,6 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 import xlwt
+from actors import STAFF
 from ingest_builders import (
     HEADER,
     PLAN,
@@ -34,7 +35,7 @@ def store(tmp_path):
 
 
 def ingest_one(store, name, data, **kw):
-    [result] = ingest_files(store, PLAN, [(name, data)], **kw)
+    [result] = ingest_files(store, STAFF, PLAN, [(name, data)], **kw)
     return result
 
 

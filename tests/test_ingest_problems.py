@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from actors import STAFF
 from ingest_builders import PLAN, TITLES, count, good_rows, long_report, make_store, xlsx
 
 from tracker.usecases.ingest import ingest_files
@@ -26,7 +27,7 @@ def test_every_problem_of_a_file_is_reported_at_once_with_its_location(store):
         [5, "NV03", "", "HT", "1/7/2019", "", ""],
         [6, "NV04", "", "", None, "Có kết quả nhưng không ghi tình trạng", ""],
     ]
-    [result] = ingest_files(store, PLAN, [("loi.xlsx", xlsx(long_report(body)))])
+    [result] = ingest_files(store, STAFF, PLAN, [("loi.xlsx", xlsx(long_report(body)))])
     assert not result.accepted
     located = {(p.sheet, p.row, p.column, p.value) for p in result.errors}
     assert located == {
@@ -45,7 +46,7 @@ def test_every_problem_of_a_file_is_reported_at_once_with_its_location(store):
 def test_an_unknown_unit_is_an_error_never_a_new_unit(store):
     units_before = count(store, "unit")
     [result] = ingest_files(
-        store, PLAN, [("x.xlsx", xlsx(long_report(good_rows(), unit="Sở Mới Lập")))]
+        store, STAFF, PLAN, [("x.xlsx", xlsx(long_report(good_rows(), unit="Sở Mới Lập")))]
     )
     assert not result.accepted
     [problem] = result.errors  # reported once, at the title cell, not on every row
@@ -55,21 +56,21 @@ def test_an_unknown_unit_is_an_error_never_a_new_unit(store):
 
 def test_an_ambiguous_title_is_an_error_not_a_guess(store):
     body = [[1, "", "Công tác", "HT", None, "", ""]]
-    [result] = ingest_files(store, PLAN, [("a.xlsx", xlsx(long_report(body)))])
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(body)))])
     assert not result.accepted
     assert result.errors[0].column == "C"
 
 
 def test_a_title_unit_that_contradicts_the_chosen_unit_is_an_error(store):
     [result] = ingest_files(
-        store, PLAN, [("a.xlsx", xlsx(long_report(good_rows())))], unit="Sở Tư pháp"
+        store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(good_rows())))], unit="Sở Tư pháp"
     )
     assert not result.accepted
     assert "đã chọn" in result.errors[0].message
 
 
 def test_a_file_without_a_report_table_says_what_is_expected(store):
-    [result] = ingest_files(store, PLAN, [("thu.xlsx", xlsx([["Kính gửi Ban Tuyên giáo"]]))])
+    [result] = ingest_files(store, STAFF, PLAN, [("thu.xlsx", xlsx([["Kính gửi Ban Tuyên giáo"]]))])
     assert not result.accepted
     assert "Không tìm thấy bảng báo cáo" in result.errors[0].message
 
@@ -79,7 +80,7 @@ def test_good_files_load_and_bad_ones_are_listed_in_one_batch(store):
     good = xlsx(long_report(good_rows()))
     other = xlsx(long_report(good_rows(), unit="Sở TT&TT"))
     results = ingest_files(
-        store, PLAN, [("bad.xlsx", bad), ("good.xlsx", good), ("other.xlsx", other)]
+        store, STAFF, PLAN, [("bad.xlsx", bad), ("good.xlsx", good), ("other.xlsx", other)]
     )
     assert [(r.file, r.accepted) for r in results] == [
         ("bad.xlsx", False),
@@ -91,7 +92,7 @@ def test_good_files_load_and_bad_ones_are_listed_in_one_batch(store):
 
 def test_messages_are_vietnamese_and_say_what_to_do(store):
     body = [[1, "NV01", TITLES["NV01"], "HT", "32/13/2019", "", ""]]
-    [result] = ingest_files(store, PLAN, [("a.xlsx", xlsx(long_report(body)))])
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(body)))])
     [problem] = result.errors
     assert "Hãy ghi theo dạng ngày/tháng/năm" in problem.message
     assert str(problem).startswith("a.xlsx: trang 'Báo cáo', ô E6 [32/13/2019]")
@@ -99,6 +100,6 @@ def test_messages_are_vietnamese_and_say_what_to_do(store):
 
 def test_a_completion_date_after_the_report_date_is_a_warning(store):
     body = [[1, "NV01", "", "HT", date(2019, 8, 30), "", ""]]
-    [result] = ingest_files(store, PLAN, [("a.xlsx", xlsx(long_report(body)))])
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(body)))])
     assert result.accepted
     assert "sau ngày báo cáo" in result.warnings[0].message

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from actors import STAFF
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
 from tracker.store.reports import read_blob
@@ -39,8 +40,8 @@ def status_of(store, unit: str, task: str, as_of: str = "2019-12-31") -> str:
 
 def test_the_same_bytes_twice_change_nothing_and_say_so(store):
     data = report()
-    [first] = ingest_files(store, PLAN, [("a.xlsx", data)])
-    [again] = ingest_files(store, PLAN, [("a (1).xlsx", data)])
+    [first] = ingest_files(store, STAFF, PLAN, [("a.xlsx", data)])
+    [again] = ingest_files(store, STAFF, PLAN, [("a (1).xlsx", data)])
     assert first.accepted and not first.duplicate
     assert again.accepted and again.duplicate and again.rows == 0
     assert again.report_id == first.report_id and again.unit == "Sở Ngoại vụ"
@@ -50,7 +51,7 @@ def test_the_same_bytes_twice_change_nothing_and_say_so(store):
 
 def test_the_same_file_twice_in_one_batch_is_loaded_once(store):
     data = report()
-    results = ingest_files(store, PLAN, [("a.xlsx", data), ("b.xlsx", data)])
+    results = ingest_files(store, STAFF, PLAN, [("a.xlsx", data), ("b.xlsx", data)])
     assert [r.duplicate for r in results] == [False, True]
     assert count(store, "report") == 1
 
@@ -58,9 +59,13 @@ def test_the_same_file_twice_in_one_batch_is_loaded_once(store):
 def test_a_later_report_supersedes_an_earlier_one_and_history_is_kept(store):
     early = [[1, "NV03", "", "Đang thực hiện", None, "", ""]]
     late = [[1, "NV03", "", "Hoàn thành", "20/9/2019", "", ""]]
-    ingest_files(store, PLAN, [("t7.xlsx", report(rows=early, on="ngày 25 tháng 7 năm 2019"))])
+    ingest_files(
+        store, STAFF, PLAN, [("t7.xlsx", report(rows=early, on="ngày 25 tháng 7 năm 2019"))]
+    )
     assert status_of(store, "Sở Ngoại vụ", "NV03", "2019-08-01") == "in_progress"
-    ingest_files(store, PLAN, [("t9.xlsx", report(rows=late, on="ngày 25 tháng 9 năm 2019"))])
+    ingest_files(
+        store, STAFF, PLAN, [("t9.xlsx", report(rows=late, on="ngày 25 tháng 9 năm 2019"))]
+    )
     assert status_of(store, "Sở Ngoại vụ", "NV03") == "done_on_time"
     assert status_of(store, "Sở Ngoại vụ", "NV03", "2019-08-01") == "in_progress"
     assert count(store, "report") == 2
@@ -68,22 +73,22 @@ def test_a_later_report_supersedes_an_earlier_one_and_history_is_kept(store):
 
 def test_an_upload_can_be_withdrawn_and_history_is_kept(store):
     data = report()  # built once: openpyxl stamps the creation time into the bytes
-    [result] = ingest_files(store, PLAN, [("a.xlsx", data)], uploaded_by="chi.lan")
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", data)])
     assert status_of(store, "Sở Ngoại vụ", "NV01") == "done_on_time"
-    assert withdraw_report(store, result.report_id, by="chi.lan")
-    assert not withdraw_report(store, result.report_id, by="chi.lan")
+    assert withdraw_report(store, STAFF, result.report_id)
+    assert not withdraw_report(store, STAFF, result.report_id)
     assert status_of(store, "Sở Ngoại vụ", "NV01") == "overdue"
     uploads = list_reports(store, PLAN)
-    assert uploads["withdrawn_by"][0] == "chi.lan" and uploads["uploaded_by"][0] == "chi.lan"
+    assert uploads["withdrawn_by"][0] == STAFF.login and uploads["uploaded_by"][0] == STAFF.login
     assert count(store, "report_row") == 3
-    [again] = ingest_files(store, PLAN, [("a.xlsx", data)])
+    [again] = ingest_files(store, STAFF, PLAN, [("a.xlsx", data)])
     assert again.duplicate and again.reinstated  # the same bytes again bring it back
     assert status_of(store, "Sở Ngoại vụ", "NV01") == "done_on_time"
 
 
 def test_the_original_bytes_are_kept_by_their_hash(store):
     data = report()
-    [result] = ingest_files(store, PLAN, [("a.xlsx", data)])
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", data)])
     assert result.sha256 == hashlib.sha256(data).hexdigest()
     assert read_blob(store, result.sha256) == data
     uploads = list_reports(store, PLAN)
@@ -91,7 +96,9 @@ def test_the_original_bytes_are_kept_by_their_hash(store):
 
 
 def test_rejected_files_keep_no_bytes(store, tmp_path):
-    ingest_files(store, PLAN, [("bad.xlsx", report(rows=[[1, "NV9", "", "HT", None, "", ""]]))])
+    ingest_files(
+        store, STAFF, PLAN, [("bad.xlsx", report(rows=[[1, "NV9", "", "HT", None, "", ""]]))]
+    )
     if store.dialect == "postgresql":
         assert count(store, "blob") == 0
     else:
@@ -109,7 +116,7 @@ def test_concurrent_ingestion_from_several_threads_loses_and_duplicates_nothing(
 
     def work(batch):
         try:
-            for result in ingest_files(store, PLAN, batch):
+            for result in ingest_files(store, STAFF, PLAN, batch):
                 assert result.accepted, result.problems
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)
@@ -137,23 +144,25 @@ def _block_row(store, report_id: int, row_no: int, task: str, unit: str) -> None
 
 
 def test_a_failure_injected_mid_file_leaves_the_database_as_it_was(store, tmp_path):
-    ingest_files(store, PLAN, [("first.xlsx", report(unit="Sở TT&TT"))])
+    ingest_files(store, STAFF, PLAN, [("first.xlsx", report(unit="Sở TT&TT"))])
     next_id = store.scalar("report_next_ids", n=1) + 1
     for report_id in (next_id, next_id + 1):  # the batch attempt and the retry alone
         _block_row(store, report_id, 8, "NV03", "Sở Ngoại vụ")
     before = (count(store, "report"), count(store, "report_row"))
-    [result] = ingest_files(store, PLAN, [("second.xlsx", report())])
+    [result] = ingest_files(store, STAFF, PLAN, [("second.xlsx", report())])
     assert not result.accepted
     assert "Lỗi khi ghi" in result.errors[0].message
     assert (count(store, "report"), count(store, "report_row")) == before
-    [ok] = ingest_files(store, PLAN, [("third.xlsx", report(unit="HU Bắc Sơn"))])
+    [ok] = ingest_files(store, STAFF, PLAN, [("third.xlsx", report(unit="HU Bắc Sơn"))])
     assert ok.accepted  # and the database still works
 
 
 def test_a_batch_write_failure_falls_back_to_one_transaction_per_file(store):
     next_id = store.scalar("report_next_ids", n=1) + 1
     _block_row(store, next_id, 6, "NV01", "Sở Ngoại vụ")
-    results = ingest_files(store, PLAN, [("a.xlsx", report()), ("b.xlsx", report(unit="Sở TT&TT"))])
+    results = ingest_files(
+        store, STAFF, PLAN, [("a.xlsx", report()), ("b.xlsx", report(unit="Sở TT&TT"))]
+    )
     # the batch transaction failed on a.xlsx's first row and was rolled back whole; each
     # file then loaded in a transaction of its own
     assert [r.accepted for r in results] == [True, True]
@@ -161,7 +170,9 @@ def test_a_batch_write_failure_falls_back_to_one_transaction_per_file(store):
 
 
 def test_ingested_rows_keep_what_was_written_and_where(store):
-    [result] = ingest_files(store, PLAN, [("a.xlsx", report())], reported_on=date(2019, 7, 1))
+    [result] = ingest_files(
+        store, STAFF, PLAN, [("a.xlsx", report())], reported_on=date(2019, 7, 1)
+    )
     rows = store.frame("report_rows", report_id=result.report_id)
     assert list(rows["row_no"]) == [6, 7, 8]
     assert list(rows["raw_status"]) == ["Đã hoàn thành", "Đang thực hiện", "Chưa thực hiện"]

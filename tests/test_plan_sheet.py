@@ -7,6 +7,7 @@ import io
 from datetime import date
 
 import pytest
+from actors import STAFF
 from openpyxl import load_workbook
 
 from loaders.plans.document import read_plan_document
@@ -91,7 +92,7 @@ def test_a_filled_template_imports_new_units_and_the_plan(demo_store):
         ],
         units=[["Bảo tàng tỉnh Lạng Sơn", "Bảo tàng tỉnh", "", "Sở, ban, ngành", "Cấp tỉnh", ""]],
     )
-    outcome = plans.import_workbook(demo_store, data, "kh15.xlsx")
+    outcome = plans.import_workbook(demo_store, STAFF, data, "kh15.xlsx")
     saved, problems = outcome.saved, outcome.problems
     assert [p for p in problems if p.is_error] == []
     assert saved is not None and saved.tasks == 2 and saved.assignments == 5
@@ -112,7 +113,7 @@ def test_an_unknown_unit_rejects_the_whole_file_with_its_cell(demo_store):
         ],
         units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Sở, ban, ngành", "Cấp tỉnh", ""]],
     )
-    outcome = plans.import_workbook(demo_store, data, "kh15.xlsx")
+    outcome = plans.import_workbook(demo_store, STAFF, data, "kh15.xlsx")
     saved, problems = outcome.saved, outcome.problems
     assert saved is None
     errors = [p for p in problems if p.is_error]
@@ -134,7 +135,7 @@ def test_bad_dates_duplicate_codes_and_missing_fields_are_located(demo_store):
             ["NV01", "II", "", "Triển lãm", "Quý 7/2020", "Sở TT&TT", ""],
         ],
     )
-    outcome = plans.import_workbook(demo_store, data, "kh.xlsx")
+    outcome = plans.import_workbook(demo_store, STAFF, data, "kh.xlsx")
     saved, problems = outcome.saved, outcome.problems
     assert saved is None
     text = "\n".join(str(p) for p in problems)
@@ -145,7 +146,7 @@ def test_bad_dates_duplicate_codes_and_missing_fields_are_located(demo_store):
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(demo_store):
-    outcome = plans.import_workbook(demo_store, b"hello", "kh.xlsx")
+    outcome = plans.import_workbook(demo_store, STAFF, b"hello", "kh.xlsx")
     saved, problems = outcome.saved, outcome.problems
     assert saved is None and ".xlsx" in problems[0].message
 
@@ -159,22 +160,22 @@ def test_a_document_draft_saves_through_the_same_checks(demo_store):
     fields = fields_from_draft(draft, PROVINCE)
     fields.code = "84b-KH/BTGTU"
     registry = units.load_registry(demo_store, PROVINCE)
-    outcome = plans.save_rows(demo_store, fields, rows_from_draft(draft), registry)
+    outcome = plans.save_rows(demo_store, STAFF, fields, rows_from_draft(draft), registry)
     saved, problems = outcome.saved, outcome.problems
     assert [p for p in problems if p.is_error] == []
     assert saved.tasks == 6 and saved.assignments == 6 * 27  # every unit but the issuer
 
 
 def test_archive_and_delete(demo_store, store):
-    plans.set_archived(demo_store, "84-KH/BTGTU")
+    plans.set_archived(demo_store, STAFF, "84-KH/BTGTU")
     assert demo_store.frame("plans_list").set_index("code").loc["84-KH/BTGTU", "archived"]
-    refused = plans.delete_plan(demo_store, "84-KH/BTGTU")
+    refused = plans.delete_plan(demo_store, STAFF, "84-KH/BTGTU")
     assert not refused.ok and "báo cáo" in refused.errors[0].message
     data = _fill(
         _template(demo_store), PLAN, [["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""]]
     )
-    saved = plans.import_workbook(demo_store, data, "kh.xlsx").saved
-    assert saved and plans.delete_plan(demo_store, "15-KH/BTGTU").ok
+    saved = plans.import_workbook(demo_store, STAFF, data, "kh.xlsx").saved
+    assert saved and plans.delete_plan(demo_store, STAFF, "15-KH/BTGTU").ok
     assert plans.plan_fields(demo_store, "15-KH/BTGTU") is None
     assert demo_store.rows("plan_tasks", plan="15-KH/BTGTU") == []
 
@@ -193,7 +194,7 @@ def test_a_spelling_of_another_unit_is_refused(demo_store, alias):
         int(report["unit_id"]),
         row=5,
     )
-    problems = units.save_unit_rows(demo_store, PROVINCE, [row]).problems
+    problems = units.save_unit_rows(demo_store, STAFF, PROVINCE, [row]).problems
     assert problems and (problems[0].column, problems[0].row) == ("aliases", 5)
     assert "đã là của «Sở Ngoại vụ»" in problems[0].message
 
@@ -210,18 +211,18 @@ def test_renaming_a_unit_keeps_its_assignments_and_units_in_use_are_not_deleted(
         "",
         int(unit["unit_id"]),
     )
-    assert units.save_unit_rows(demo_store, PROVINCE, [row]).problems == []
+    assert units.save_unit_rows(demo_store, STAFF, PROVINCE, [row]).problems == []
     assigned = demo_store.frame("plan_assignments", plan="84-KH/BTGTU")
     assert "Sở Ngoại vụ tỉnh Lạng Sơn" in assigned["unit"].tolist()
-    refused = units.save_unit_rows(demo_store, PROVINCE, [], delete=(int(unit["unit_id"]),))
+    refused = units.save_unit_rows(demo_store, STAFF, PROVINCE, [], delete=(int(unit["unit_id"]),))
     assert not refused.ok and "đang được giao" in refused.errors[0].message
 
 
 def test_an_unknown_plan_is_not_found_not_a_problem(demo_store):
     with pytest.raises(NotFound):
-        plans.delete_plan(demo_store, "0-KH/KHONGCO")
+        plans.delete_plan(demo_store, STAFF, "0-KH/KHONGCO")
     with pytest.raises(NotFound):
-        plans.set_archived(demo_store, "0-KH/KHONGCO")
+        plans.set_archived(demo_store, STAFF, "0-KH/KHONGCO")
 
 
 def test_editor_problems_are_located_by_row_and_column_id(demo_store):
@@ -241,7 +242,7 @@ def test_editor_problems_are_located_by_row_and_column_id(demo_store):
         },
     ]
     fields = plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE)
-    outcome = plans.save_rows(demo_store, fields, rows, registry)
+    outcome = plans.save_rows(demo_store, STAFF, fields, rows, registry)
     assert outcome.saved is None
     [error] = outcome.errors
     assert (error.sheet, error.row, error.column) == (None, 2, "chu_tri")
@@ -283,7 +284,7 @@ def test_a_sheet_with_its_columns_moved_is_blamed_in_its_own_cells(demo_store):
     tasks.insert_cols(1)  # every column one to the right: "Đơn vị chủ trì" is now G
     buffer = io.BytesIO()
     book.save(buffer)
-    outcome = plans.import_workbook(demo_store, buffer.getvalue(), "kh.xlsx")
+    outcome = plans.import_workbook(demo_store, STAFF, buffer.getvalue(), "kh.xlsx")
     [error] = outcome.errors
     assert (error.sheet, error.row, error.column) == ("Nhiệm vụ", 2, "G")
     assert "ô G2" in str(error)
@@ -296,7 +297,7 @@ def test_a_unit_sheet_problem_points_at_the_sheets_own_cell(demo_store):
         [["NV01", "I", "", "Tọa đàm", "Quý III/2020", "Sở TT&TT", ""]],
         units=[["Bảo tàng tỉnh Lạng Sơn", "", "", "Nhóm không có", "Cấp tỉnh", ""]],
     )
-    outcome = plans.import_workbook(demo_store, data, "kh.xlsx")
+    outcome = plans.import_workbook(demo_store, STAFF, data, "kh.xlsx")
     [error] = [p for p in outcome.errors if "Nhóm" in p.message]
     assert (error.sheet, error.column) == ("Đơn vị", "D") and error.row > 2
     assert outcome.saved is None
@@ -306,5 +307,5 @@ def test_ingesting_for_an_unknown_plan_is_not_found(demo_store):
     from tracker.usecases.ingest import ingest_files
 
     with pytest.raises(NotFound) as caught:
-        ingest_files(demo_store, "0-KH/KHONGCO", [])
+        ingest_files(demo_store, STAFF, "0-KH/KHONGCO", [])
     assert (caught.value.kind, caught.value.key) == ("plan", "0-KH/KHONGCO")

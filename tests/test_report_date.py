@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from actors import STAFF
 from ingest_builders import PLAN, make_store, rows_of, xlsx
 
 from loaders.reports.pipeline import prepare
@@ -35,7 +36,7 @@ def _report(date_line: str | None, status: str = "Đang thực hiện") -> bytes
     ],
 )
 def test_the_date_written_in_the_file_is_used_and_said(store, line, day):
-    [result] = ingest_files(store, PLAN, [("r.xlsx", _report(line))])
+    [result] = ingest_files(store, STAFF, PLAN, [("r.xlsx", _report(line))])
     assert result.accepted, [str(p) for p in result.errors]
     assert (result.reported_on, result.reported_on_source) == (day, "file")
     assert result.to_json()["reported_on_source"] == "file"
@@ -45,6 +46,7 @@ def test_the_date_chosen_at_upload_overrides_the_files_with_a_warning(store):
     chosen = date(2019, 12, 28)
     [result] = ingest_files(
         store,
+        STAFF,
         PLAN,
         [("r.xlsx", _report("Lạng Sơn, ngày 20 tháng 12 năm 2019"))],
         reported_on=chosen,
@@ -64,7 +66,7 @@ def test_the_upload_day_is_the_last_resort_with_a_warning(store):
 
 def test_a_recurring_row_without_completion_date_falls_in_the_period_of_the_report(store):
     [result] = ingest_files(
-        store, PLAN, [("r.xlsx", _report("Lạng Sơn, ngày 20 tháng 3 năm 2020"))]
+        store, STAFF, PLAN, [("r.xlsx", _report("Lạng Sơn, ngày 20 tháng 3 năm 2020"))]
     )
     assert result.accepted, [str(p) for p in result.errors]
     assert [r[2] for r in rows_of(store, result.report_id)] == ["2020-H1"]
@@ -72,7 +74,7 @@ def test_a_recurring_row_without_completion_date_falls_in_the_period_of_the_repo
 
 def test_after_the_last_period_the_row_falls_in_the_last_one_with_a_warning(store):
     [result] = ingest_files(
-        store, PLAN, [("r.xlsx", _report("Lạng Sơn, ngày 15 tháng 2 năm 2021"))]
+        store, STAFF, PLAN, [("r.xlsx", _report("Lạng Sơn, ngày 15 tháng 2 năm 2021"))]
     )
     assert result.accepted, [str(p) for p in result.errors]
     periods = [r[2] for r in rows_of(store, result.report_id)]

@@ -6,6 +6,7 @@ from datetime import date
 
 import duckdb
 import pytest
+from actors import STAFF
 
 from tracker.domain import status
 from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
@@ -51,7 +52,7 @@ def _report(store, on: date, progress: str, completed: date | None, name="r.xlsx
     """Send a one-row report through the real ingestion path, as an .xlsx file."""
     row = DemoRow("NV01", "1", "Quán triệt", "", progress, completed, "", "")
     data = report_workbook(DemoReport("P1", "Sở Ngoại vụ", "SNV", on, name, (row,)), "T")
-    [result] = ingest_files(store, "P1", [(name, data)])
+    [result] = ingest_files(store, STAFF, "P1", [(name, data)])
     assert result.accepted, result.errors
 
 
@@ -112,7 +113,7 @@ def test_withdrawing_the_newer_report_brings_back_the_older_one(plan_store):
     _report(plan_store, date(2019, 6, 10), "in_progress", None, name="a.xlsx")
     _report(plan_store, date(2019, 6, 28), "done", date(2019, 6, 27), name="b.xlsx")
     newer = plan_store.frame("report_list", plan="P1").query("file_name == 'b.xlsx'")
-    assert withdraw_report(plan_store, int(newer["report_id"].iloc[0]))
+    assert withdraw_report(plan_store, STAFF, int(newer["report_id"].iloc[0]))
     assert _status(plan_store, date(2019, 7, 10)) == ("overdue", True)
 
 
@@ -141,17 +142,17 @@ def test_the_demo_shows_every_status_on_its_default_date(demo_store):
 
 
 def test_the_due_soon_window_is_the_setting_the_sql_reads(plan_store):
-    from tracker.store.settings import due_soon_days, set_due_soon_days
+    from tracker.usecases.settings import due_soon_days, set_due_soon_days
 
     five_days_before = date(2019, 6, 25)
     assert due_soon_days(plan_store) == 7
     assert _status(plan_store, five_days_before)[0] == "due_soon"
-    set_due_soon_days(plan_store, 3)  # what the trackers offices use today warn at
+    set_due_soon_days(plan_store, STAFF, 3)  # what the trackers offices use today warn at
     assert due_soon_days(plan_store) == 3
     assert _status(plan_store, five_days_before)[0] == "not_reported"
     assert _status(plan_store, date(2019, 6, 27))[0] == "due_soon"
     with pytest.raises(ValueError):
-        set_due_soon_days(plan_store, -1)
+        set_due_soon_days(plan_store, STAFF, -1)
 
 
 def test_the_status_rules_are_written_once_in_sql():

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 import pytest
+from actors import STAFF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ingest_builders import xlsx
@@ -107,7 +108,7 @@ def _report(title: str) -> bytes:
 def test_short_names_of_the_quan_triet_task_are_accepted_with_a_warning_naming_it(
     demo_store, written
 ):
-    [result] = ingest_files(demo_store, "84-KH/BTGTU", [("r.xlsx", _report(written))])
+    [result] = ingest_files(demo_store, STAFF, "84-KH/BTGTU", [("r.xlsx", _report(written))])
     assert result.accepted, [str(p) for p in result.errors]
     told = [w for w in result.to_json()["warnings"] if "được hiểu là NV01 —" in w["message"]]
     assert len(told) == 1 and told[0]["row"] == 6 and told[0]["column"] == "C"
@@ -122,7 +123,7 @@ def test_containment_of_a_tasks_words_in_the_cell_picks_it(demo_store):
 
 def test_two_close_candidates_are_an_error_listing_both(demo_store):
     [result] = ingest_files(
-        demo_store, "84-KH/BTGTU", [("r.xlsx", _report("Công tác tuyên truyền, phối hợp"))]
+        demo_store, STAFF, "84-KH/BTGTU", [("r.xlsx", _report("Công tác tuyên truyền, phối hợp"))]
     )
     assert not result.accepted
     [error] = [p for p in result.errors if "nhiều nhiệm vụ" in p.message]
@@ -137,7 +138,7 @@ def test_a_matrix_whose_columns_carry_short_names_is_recognised(demo_store):
         ["Đơn vị", "Tổ chức quán triệt", "Công tác tuyên truyền", "III.2"],
         ["Sở Ngoại vụ", "01/12/2019", "Đang thực hiện", "x"],
     ]
-    [result] = ingest_files(demo_store, "84-KH/BTGTU", [("m.xlsx", xlsx(rows))])
+    [result] = ingest_files(demo_store, STAFF, "84-KH/BTGTU", [("m.xlsx", xlsx(rows))])
     assert result.accepted, [str(p) for p in result.errors]
     approximate = [w for w in result.warnings if "được hiểu là" in w.message]
     assert [(w.row, w.column) for w in approximate] == [(3, "B")]

@@ -8,6 +8,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+from actors import STAFF
 from ingest_builders import PLAN, make_store
 
 from loaders.reports.vocabulary import TEMPLATE_CHOICES
@@ -69,7 +70,7 @@ def test_a_filled_template_ingests_with_zero_errors(store, unit):
     book = template_for(store, unit)
     offset = 0 if unit else 1  # the all-units template has a unit column
     data = fill(book, status_col=6 + offset, date_col=7 + offset)
-    [result] = ingest_files(store, PLAN, [("mau.xlsx", data)])
+    [result] = ingest_files(store, STAFF, PLAN, [("mau.xlsx", data)])
     assert result.accepted and result.problems == [], [str(p) for p in result.problems]
     assert result.reported_on == date(2019, 12, 20)
     sheet = book["Báo cáo"]
@@ -80,7 +81,7 @@ def test_a_filled_template_ingests_with_zero_errors(store, unit):
 def test_an_untouched_template_is_refused_as_empty(store):
     out = io.BytesIO()
     template_for(store, "Sở Ngoại vụ").save(out)
-    [result] = ingest_files(store, PLAN, [("trong.xlsx", out.getvalue())])
+    [result] = ingest_files(store, STAFF, PLAN, [("trong.xlsx", out.getvalue())])
     assert not result.accepted and "không có dòng báo cáo" in result.errors[0].message
 
 

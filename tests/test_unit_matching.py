@@ -6,6 +6,7 @@ import unicodedata
 from datetime import date
 
 import pytest
+from actors import STAFF
 from ingest_builders import xlsx
 
 from loaders.plans import units as plan_units
@@ -84,7 +85,7 @@ def _report(unit_line: str | None) -> bytes:
 
 def test_a_unit_written_otherwise_is_accepted_with_a_warning_naming_the_unit(demo_store):
     [result] = ingest_files(
-        demo_store, "84-KH/BTGTU", [("r.xlsx", _report("Ủy ban Mặt trận Tổ quốc tỉnh"))]
+        demo_store, STAFF, "84-KH/BTGTU", [("r.xlsx", _report("Ủy ban Mặt trận Tổ quốc tỉnh"))]
     )
     assert result.accepted, [str(p) for p in result.errors]
     assert result.unit == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
@@ -93,14 +94,18 @@ def test_a_unit_written_otherwise_is_accepted_with_a_warning_naming_the_unit(dem
 
 
 def test_the_file_name_names_the_unit_as_a_last_resort(demo_store):
-    [result] = ingest_files(demo_store, "84-KH/BTGTU", [("BC_So_TTTT_thang12.xlsx", _report(None))])
+    [result] = ingest_files(
+        demo_store, STAFF, "84-KH/BTGTU", [("BC_So_TTTT_thang12.xlsx", _report(None))]
+    )
     assert result.accepted, [str(p) for p in result.errors]
     assert result.unit == "Sở Thông tin và Truyền thông"
     assert any("theo tên tệp" in w.message for w in result.warnings)
 
 
 def test_a_file_name_naming_no_unit_leaves_the_rows_without_one(demo_store):
-    [result] = ingest_files(demo_store, "84-KH/BTGTU", [("bao_cao_thang12.xlsx", _report(None))])
+    [result] = ingest_files(
+        demo_store, STAFF, "84-KH/BTGTU", [("bao_cao_thang12.xlsx", _report(None))]
+    )
     assert not result.accepted
     assert any("Không xác định được đơn vị" in p.message for p in result.errors)
 

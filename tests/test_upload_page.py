@@ -8,7 +8,10 @@ import pytest
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 from streamlit.testing.v1 import AppTest
 
+from tracker.domain.access import Actor, Role
+from tracker.store import audit
 from tracker.store.database import Store
+from ui import session
 
 ROOT = Path(__file__).resolve().parent.parent
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,6 +27,7 @@ def db(tmp_path, monkeypatch) -> Path:
 
 def page(db) -> AppTest:
     at = AppTest.from_file(str(ROOT / "pages" / "upload.py"), default_timeout=60)
+    at.session_state[session.KEY] = Actor("chi.lan", Role.CAN_BO)  # what signing in keeps
     at.query_params["plan"] = PLAN  # the sidebar's plan, which the upload box follows
     return at.run()
 
@@ -47,17 +51,22 @@ def test_upload_preview_confirm_and_withdraw(db):
     with Store(db) as store:  # nothing written before confirming
         assert count(store, "report") == 0
 
-    at.text_input(key="upload.by").set_value("chị Lan").run()
     at.button(key="upload.confirm").click().run()
     assert not at.exception
     assert any("tot.xlsx" in s.value for s in at.success)
     history = next(d.value for d in at.dataframe if "Người tải" in d.value)
-    assert list(history["Tệp"]) == ["tot.xlsx"] and list(history["Người tải"]) == ["chị Lan"]
+    assert list(history["Tệp"]) == ["tot.xlsx"] and list(history["Người tải"]) == ["chi.lan"]
 
     at.button(key="upload.withdraw").click().run()
     assert not at.exception
     history = next(d.value for d in at.dataframe if "Người tải" in d.value)
     assert history["Đã rút"][0] != ""
+    with Store(db) as store:  # one audit row per write, by the signed-in user
+        trail = [(r["login"], r["role"], r["origin"], r["action"]) for r in audit.trail(store)]
+    assert trail == [
+        ("chi.lan", "can_bo", "app", "upload"),
+        ("chi.lan", "can_bo", "app", "withdraw"),
+    ]
 
 
 def test_the_template_can_be_downloaded_for_a_unit(db):

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+from actors import STAFF
 
 from tracker.usecases.demo import DemoReport, DemoRow, report_workbook
 from tracker.usecases.ingest import ingest_files, list_reports, prepare_by_plan
@@ -38,7 +39,7 @@ def lang_son_report(unit: str = "Sở Ngoại vụ", code_in_title: str | None =
 
 def test_a_report_of_another_plan_is_refused_naming_its_plan(demo_store):
     before = len(list_reports(demo_store, HAI_DUONG))
-    [result] = ingest_files(demo_store, HAI_DUONG, [("ls.xlsx", lang_son_report())])
+    [result] = ingest_files(demo_store, STAFF, HAI_DUONG, [("ls.xlsx", lang_son_report())])
     assert not result.accepted
     [error] = result.errors
     assert LANG_SON in error.message and HAI_DUONG in error.message
@@ -48,7 +49,7 @@ def test_a_report_of_another_plan_is_refused_naming_its_plan(demo_store):
 
 
 def test_the_same_file_on_its_own_plan_is_accepted(demo_store):
-    [result] = ingest_files(demo_store, LANG_SON, [("ls.xlsx", lang_son_report())])
+    [result] = ingest_files(demo_store, STAFF, LANG_SON, [("ls.xlsx", lang_son_report())])
     assert result.accepted, [str(p) for p in result.errors]
 
 
@@ -61,7 +62,7 @@ def test_with_the_plan_left_open_each_file_is_filed_under_the_plan_it_names(demo
     preparations, refused = prepare_by_plan(demo_store, files)
     assert [p.catalog.plan_code for p in preparations] == [LANG_SON]
     assert [r.file for r in refused] == ["none.xlsx"]
-    results = ingest_files(demo_store, None, files)
+    results = ingest_files(demo_store, STAFF, None, files)
     assert [r.file for r in results] == ["ls.xlsx", "none.xlsx", "ls2.xlsx"]
     assert [r.accepted for r in results] == [True, False, True]
     assert "kế hoạch" in results[1].errors[0].message

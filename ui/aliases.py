@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker.usecases import aliases
-from ui import data
+from ui import data, session
 
 
 def remembered_names(
@@ -48,7 +48,7 @@ def remembered_names(
             key=f"aliases.pick.{plan_code}.{province}.{kind}",
         )
         if st.button("Bỏ", key=f"aliases.remove.{plan_code}.{province}.{kind}"):
-            aliases.forget(store, int(pick))
+            aliases.forget(store, session.user(), int(pick))
             data.changed()
             st.rerun()
 
@@ -65,7 +65,7 @@ def _kind(message: str) -> str | None:
     return None
 
 
-def offer_choices(catalog, result, by: str = "") -> None:
+def offer_choices(catalog, result) -> None:
     """For each name of the file that matched no task or unit, or only approximately: the
     closest candidates, and a button that remembers the choice (applies to later files)."""
     seen: set[tuple[str, str]] = set()
@@ -89,11 +89,11 @@ def offer_choices(catalog, result, by: str = "") -> None:
             try:
                 if kind == "task":
                     done = aliases.remember_task(
-                        data.get_store(), catalog.plan_code, choice, value, by
+                        data.get_store(), session.user(), catalog.plan_code, choice, value
                     )
                 else:
                     done = aliases.remember_unit(
-                        data.get_store(), choice, value, plan_code=catalog.plan_code, by=by
+                        data.get_store(), session.user(), choice, value, plan_code=catalog.plan_code
                     )
             except aliases.AliasRefused as refused:
                 right.error(str(refused))

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.domain.access import Actor
+from tracker.domain.access import Actor, Role
 
 KEY = "actor"
+OPEN = Actor("khách", Role.CAN_BO)
+"""Who acts while nobody is signed in, which the app allows only while the database has no
+account (the sign-in gate, :mod:`ui.gate`, stops every page otherwise)."""
 
 
 def current_actor() -> Actor | None:
     """The signed-in actor of this session, or None before sign-in."""
     actor = st.session_state.get(KEY)
     return actor if isinstance(actor, Actor) else None
+
+
+def user() -> Actor:
+    """The actor pages pass to use cases: the signed-in one, else :data:`OPEN`."""
+    return current_actor() or OPEN
 
 
 def sign_in_as(actor: Actor) -> None:

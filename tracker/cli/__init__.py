@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 from datetime import date
 
+from tracker.domain.access import Actor, Role
 from tracker.domain.settings import database_target, database_wait
 from tracker.store.database import Store
 
@@ -17,11 +19,17 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"ngày không hợp lệ (cần YYYY-MM-DD): {text}") from exc
 
 
+BY_HELP = "người thực hiện, ghi vào nhật ký (mặc định: người dùng của hệ điều hành)"
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db`` and ``--wait``, and ``--by`` after the command too (the global one is
+    ``main``'s)."""
     parser.add_argument(
         "--db",
         help="tệp DuckDB hoặc postgresql://… (mặc định $TRACKER_DB hoặc data/tracker.duckdb)",
     )
+    parser.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
     parser.add_argument(
         "--wait",
         type=float,
@@ -34,3 +42,17 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
 def open_store(args: argparse.Namespace) -> Store:
     """The Store that `args` (``--db``, ``--wait``) name."""
     return Store(database_target(args.db), wait=database_wait(args.wait))
+
+
+def os_user() -> str:
+    """The login of whoever runs the command (``unknown`` if the system cannot say)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def cli_actor(args: argparse.Namespace) -> Actor:
+    """Who a command acts for: ``--by`` or the OS user, as quản trị (whoever can run the
+    command line can open the database file itself), origin "cli"."""
+    return Actor(getattr(args, "by", None) or os_user(), Role.QUAN_TRI, origin="cli")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from tracker.cli import add_db_option, open_store
+from tracker.cli import add_db_option, cli_actor, open_store
 from tracker.store.database import Store
 from tracker.usecases.aliases import AliasRefused, forget, listed, remember_task, remember_unit
 
@@ -29,7 +29,6 @@ def register(subparsers) -> None:
     target = add.add_mutually_exclusive_group(required=True)
     target.add_argument("--task", help="mã nhiệm vụ, ví dụ NV01")
     target.add_argument("--unit", help="tên đơn vị trong danh mục")
-    add.add_argument("--by", default="", help="người ghi nhớ")
     listing = actions.add_parser("list", help="liệt kê tên gọi đã ghi nhớ")
     listing.add_argument("--plan", help="chỉ tên gọi nhiệm vụ của kế hoạch này")
     listing.add_argument("--province", help="chỉ tên gọi đơn vị của tỉnh này")
@@ -46,7 +45,7 @@ def run(args) -> int:
         if args.action == "add":
             return _add(store, args)
         if args.action == "remove":
-            if forget(store, args.alias_id):
+            if forget(store, cli_actor(args), args.alias_id):
                 print(f"Đã bỏ tên gọi #{args.alias_id}.")
                 return 0
             print(f"Không có tên gọi #{args.alias_id}.", file=sys.stderr)
@@ -71,9 +70,9 @@ def _add(store: Store, args) -> int:
         return 2
     try:
         if args.task:
-            done = remember_task(store, args.plan, args.task, args.name, args.by)
+            done = remember_task(store, cli_actor(args), args.plan, args.task, args.name)
         else:
-            done = remember_unit(store, args.unit, args.name, plan_code=args.plan, by=args.by)
+            done = remember_unit(store, cli_actor(args), args.unit, args.name, plan_code=args.plan)
     except AliasRefused as refused:
         print(str(refused), file=sys.stderr)
         return 1

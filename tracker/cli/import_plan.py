@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tracker.cli import add_db_option, iso_date, open_store
+from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.domain.settings import database_target
 from tracker.store.database import is_server
 
@@ -59,7 +59,7 @@ def run(args) -> int:
                 matches = [registry.resolve(n) for n in names]
                 by_id = {u.unit_id: u.name for u in registry.units}
             if not args.dry_run:
-                return _save(store, draft, province, matches, args.json)
+                return _save(store, cli_actor(args), draft, province, matches, args.json)
     shape = draft.to_json()
     if matches:
         for unit, found in zip(shape["units"], matches, strict=True):
@@ -70,7 +70,7 @@ def run(args) -> int:
     return 0 if draft.is_plan else 1
 
 
-def _save(store, draft, province, matches, as_json: bool) -> int:
+def _save(store, actor, draft, province, matches, as_json: bool) -> int:
     from loaders.plans.rows import fields_from_draft, rows_from_draft
     from tracker.usecases.plans import save_rows
     from tracker.usecases.units import load_registry
@@ -92,6 +92,7 @@ def _save(store, draft, province, matches, as_json: bool) -> int:
         registry = load_registry(store, province)
         outcome = save_rows(
             store,
+            actor,
             fields_from_draft(draft, province),
             rows_from_draft(draft),
             registry,

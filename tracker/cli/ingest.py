@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from tracker.cli import add_db_option, iso_date, open_store
+from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.domain.errors import NotFound
 from tracker.usecases.ingest import ingest_files, load_catalog, report_files
 
@@ -34,7 +34,6 @@ def register(subparsers) -> None:
         type=iso_date,
         help="ngày báo cáo YYYY-MM-DD, khi tệp không ghi ngày (mặc định: hôm nay)",
     )
-    parser.add_argument("--by", default="", help="người nạp (ghi vào lịch sử)")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     add_db_option(parser)
     parser.set_defaults(handler=run)
@@ -66,7 +65,7 @@ def run(args) -> int:
         files = [(p.name, p.read_bytes()) for p in paths]
         try:
             results = ingest_files(
-                store, args.plan, files, unit=args.unit, uploaded_by=args.by, reported_on=args.date
+                store, cli_actor(args), args.plan, files, unit=args.unit, reported_on=args.date
             )
         except NotFound:
             print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)

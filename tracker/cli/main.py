@@ -14,6 +14,8 @@ import pkgutil
 import sys
 
 from tracker import cli as commands
+from tracker.cli import BY_HELP
+from tracker.domain.access import Forbidden
 from tracker.store.database import StoreBusy
 
 NOT_COMMANDS = {"main"}
@@ -26,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m tracker",
         description="Theo dõi thực hiện kế hoạch: dòng lệnh (plan-implementation tracker).",
     )
+    parser.add_argument("--by", default="", help=BY_HELP)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name in NOT_COMMANDS:
@@ -39,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args) or 0)
+    except Forbidden as refused:
+        print(str(refused), file=sys.stderr)
+        return 1
     except StoreBusy as busy:
         print(f"Lỗi: {busy}", file=sys.stderr)
         return BUSY

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from tracker.domain.access import Actor
-from tracker.store.database import Writer
+from tracker.store.database import Store, Writer
 
 
 def _json(value: Any) -> str | None:
@@ -39,3 +39,13 @@ def append(
         before_json=_json(before),
         after_json=_json(after),
     )
+
+
+def trail(store: Store) -> list[dict[str, Any]]:
+    """Every audit row, oldest first, its before and after values decoded from JSON."""
+    frame = store.frame("audit_trail")
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:
+        for side in ("before_json", "after_json"):
+            row[side] = None if row[side] is None else json.loads(row[side])
+    return rows

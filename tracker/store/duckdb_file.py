@@ -54,7 +54,7 @@ class DuckDBSession:
         return self._cursor.execute(statement, params).df()
 
     def arrow(self, statement: str, params: dict[str, Any] | None) -> pa.Table:
-        return self._cursor.execute(statement, params).to_arrow_table()
+        return self._cursor.sql(statement, params=params).to_arrow_table()
 
     def script(self, statement: str) -> None:
         self._cursor.execute(statement).fetchall()

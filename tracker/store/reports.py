@@ -14,7 +14,7 @@ on PostgreSQL).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -109,28 +109,17 @@ class Written:
     failure: str | None = None
 
 
-def write_reports(
+def write_batch(
     store: Store,
     plan_id: int,
-    files: Sequence[NewReport | None],
+    files: Mapping[int, NewReport],
+    todo: list[int],
     uploaded_by: str = "",
 ) -> dict[int, Written]:
-    """Write the new reports of a batch (None entries are skipped); returns an outcome per
-    index in `files`."""
-    present = {i: f for i, f in enumerate(files) if f is not None}
-    todo = list(present)
-    outcome: dict[int, Written] = {}
-    if not todo:
-        return outcome
-    try:
-        outcome.update(_write(store, plan_id, present, todo, uploaded_by))
-    except Exception:  # noqa: BLE001 - fall back to one transaction per file
-        for index in todo:
-            try:
-                outcome.update(_write(store, plan_id, present, [index], uploaded_by))
-            except Exception as exc:  # noqa: BLE001 - reported on that file only
-                outcome[index] = Written(None, False, failure=f"{type(exc).__name__}: {exc}")
-    return outcome
+    """Write the reports `files[i]` for each index in `todo` in one transaction (joining the
+    caller's, if one is open); returns an outcome per index. Raises on any failure, having
+    written nothing: the caller decides whether to retry file by file."""
+    return _write(store, plan_id, files, todo, uploaded_by)
 
 
 def _write(
@@ -236,6 +225,24 @@ def list_reports(store: Store, plan_code: str) -> pd.DataFrame:
 def report_rows(store: Store, report_id: int) -> pd.DataFrame:
     """The rows one upload wrote, with the matched task and unit."""
     return store.frame("report_rows", report_id=report_id)
+
+
+def report_header(store: Store, report_id: int) -> dict | None:
+    """The upload's plan code, unit, file name, hash and whether it is withdrawn; None if
+    unknown."""
+    rows = store.rows("report_header", report_id=report_id)
+    if not rows:
+        return None
+    rid, plan, unit_id, file_name, sha256, withdrawn, withdrawn_by = rows[0]
+    return {
+        "report_id": rid,
+        "plan": plan,
+        "unit_id": unit_id,
+        "file": file_name,
+        "sha256": sha256,
+        "withdrawn": bool(withdrawn),
+        "withdrawn_by": withdrawn_by,
+    }
 
 
 def withdraw_report(store: Store, report_id: int, by: str = "") -> bool:

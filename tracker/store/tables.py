@@ -4,6 +4,8 @@ tests that check what a write left behind)."""
 
 from __future__ import annotations
 
+import pyarrow as pa
+
 from tracker.store.database import Store, sql
 
 
@@ -24,3 +26,12 @@ def count_rows(store: Store, table: str) -> int:
 def row_counts(store: Store) -> dict[str, int]:
     """Rows per table, every table of the store."""
     return {name: count_rows(store, name) for name in table_names(store)}
+
+
+def read_table(store: Store, table: str) -> pa.Table:
+    """Every row of `table` as Arrow, in the table's column order; raises KeyError for a
+    name that is not a table."""
+    if table not in table_names(store):
+        raise KeyError(table)
+    with store._reader() as session:
+        return session.arrow(sql("table_rows", store.dialect).format(table=f'"{table}"'), None)

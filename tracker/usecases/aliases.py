@@ -14,9 +14,11 @@ import pandas as pd
 
 from loaders.reports.catalog import Catalog, code_key
 from loaders.reports.task_match import closest_tasks, task_label
+from tracker.domain.access import Action, Actor, require
 from tracker.domain.text import clean, fold
 from tracker.store import aliases as stored
 from tracker.store.database import Store
+from tracker.usecases.acting import acting
 from tracker.usecases.ingest import load_catalog
 
 __all__ = [
@@ -49,8 +51,10 @@ def _catalog(store: Store, plan_code: str) -> Catalog:
     return catalog
 
 
-def remember_task(store: Store, plan_code: str, task: str, alias: str, by: str = "") -> Remembered:
-    """Remember `alias` as a name of the task whose code is `task` in plan `plan_code`."""
+def remember_task(store: Store, actor: Actor, plan_code: str, task: str, alias: str) -> Remembered:
+    """Remember `alias` as a name of the task whose code is `task` in plan `plan_code`, for
+    `actor` (Forbidden unless the role may; audited)."""
+    require(actor, Action.ALIASES)
     catalog = _catalog(store, plan_code)
     alias = clean(alias)
     found = catalog._task_index.get(("code", code_key(task)), set())
@@ -63,15 +67,37 @@ def remember_task(store: Store, plan_code: str, task: str, alias: str, by: str =
     if already and already != {task_id}:
         other = ", ".join(task_label(catalog.task(i)) for i in sorted(already))
         raise AliasRefused(f"«{alias}» đã chỉ nhiệm vụ khác ({other}); không ghi nhớ.")
-    alias_id = stored.add_alias(store, "task", task_id, alias, by)
+    alias_id = _add(store, actor, "task", task_id, alias, plan_code)
     return Remembered(alias_id, alias, task_label(catalog.task(task_id)))
 
 
+class _Known(Exception):
+    """The name was remembered already: roll back the (empty) audited write."""
+
+
+def _add(
+    store: Store, actor: Actor, kind: stored.Kind, target_id: int, alias: str, where: str | None
+) -> int | None:
+    """Store the name with its audit row; nothing is audited when it was known already."""
+    try:
+        with acting(store, actor, Action.ALIASES, "alias") as act:
+            alias_id = stored.add_alias(store, kind, target_id, alias, actor.login)
+            if alias_id is None:
+                raise _Known
+            act.key = alias_id
+            act.after = {"kind": kind, "target_id": target_id, "alias": alias, "plan": where}
+    except _Known:
+        return None
+    return alias_id
+
+
 def remember_unit(
-    store: Store, unit: str, alias: str, *, plan_code: str | None = None, by: str = ""
+    store: Store, actor: Actor, unit: str, alias: str, *, plan_code: str | None = None
 ) -> Remembered:
     """Remember `alias` as a name of the unit named `unit` (any of its spellings; in the
-    province of `plan_code` when given)."""
+    province of `plan_code` when given), for `actor` (Forbidden unless the role may;
+    audited)."""
+    require(actor, Action.ALIASES)
     alias = clean(alias)
     province = _catalog(store, plan_code).province if plan_code else None
     found = stored.units_named(store, unit, province)
@@ -87,7 +113,7 @@ def remember_unit(
         raise AliasRefused(
             f"«{alias}» đã là tên của đơn vị khác ({', '.join(others)}); không ghi nhớ."
         )
-    return Remembered(stored.add_alias(store, "unit", unit_id, alias, by), alias, name)
+    return Remembered(_add(store, actor, "unit", unit_id, alias, plan_code), alias, name)
 
 
 def listed(
@@ -101,9 +127,20 @@ def listed(
     return stored.list_aliases(store, kind, plan_code, province)
 
 
-def forget(store: Store, alias_id: int) -> bool:
-    """Forget one remembered name; False when there was none."""
-    return stored.remove_alias(store, alias_id)
+def forget(store: Store, actor: Actor, alias_id: int) -> bool:
+    """Forget one remembered name for `actor` (Forbidden unless the role may; audited with
+    what it was); False, writing nothing, when there was none."""
+    require(actor, Action.ALIASES)
+    found = stored.list_aliases(store)
+    found = found[found["alias_id"] == alias_id]
+    if found.empty:
+        return False
+    row = found.iloc[0][["kind", "alias", "target", "plan_code", "province"]]
+    before = row.astype(object).where(row.notna(), None).to_dict()
+    with acting(store, actor, Action.ALIASES, "alias", alias_id, before=before) as act:
+        act.action = "alias_forget"
+        stored.remove_alias(store, alias_id)
+    return True
 
 
 def task_choices(catalog: Catalog, text: str, limit: int = 3) -> list[tuple[str, str]]:

@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from tracker.domain.access import Actor, Role
 from tracker.store.database import Store
 from tracker.store.plans import save_plan, save_units
 from tracker.usecases import seed_data
 
 SEED = 32
+DEMO_LOADER = Actor("demo", Role.CAN_BO, origin="cli")  # who the demo's reports are loaded by
 FIRST_REPORTS = (date(2019, 6, 24), date(2019, 7, 10))
 SECOND_REPORTS = (date(2019, 7, 15), date(2019, 7, 26))
 LAST_REPORT = SECOND_REPORTS[1]
@@ -241,7 +243,7 @@ def build_demo(db_path: str | Path, reports_dir: Path | None = None) -> Store:
             reports_dir.mkdir(parents=True, exist_ok=True)
             (reports_dir / report.file_name).write_bytes(data)
     for plan, files in sorted(by_plan.items()):
-        results = ingest_files(store, plan, files, uploaded_by="demo")
+        results = ingest_files(store, DEMO_LOADER, plan, files)
         refused = [r for r in results if not r.accepted]
         if refused:
             first = refused[0]

@@ -23,19 +23,23 @@ from loaders.reading.sniff import REPORT_SUFFIXES
 from loaders.reports.catalog import Catalog, Obligation, Task, Unit
 from loaders.reports.file_facts import plans_named
 from loaders.reports.pipeline import PreparedFile, prepare
+from tracker.domain.access import Action, Actor, Forbidden, require
 from tracker.domain.errors import NotFound
 from tracker.domain.problems import Problem, SortsProblems, file_problem
 from tracker.store.database import Store
 from tracker.store.plans import list_plans
 from tracker.store.reports import (
     NewReport,
+    Written,
     known_hashes,
     list_reports,
     plan_reference,
+    report_header,
     report_rows,
-    withdraw_report,
-    write_reports,
+    write_batch,
 )
+from tracker.store.reports import withdraw_report as _withdraw
+from tracker.usecases.acting import acting
 
 __all__ = [
     "FileResult",
@@ -230,14 +234,19 @@ def prepare_by_plan(
     return preparations, refused
 
 
-def commit_prepared(
-    store: Store, preparation: Preparation, uploaded_by: str = ""
-) -> list[FileResult]:
-    """Write the accepted files of a preparation (one transaction for the batch, falling back
-    to one per file); returns a result per file, in order."""
+def commit_prepared(store: Store, actor: Actor, preparation: Preparation) -> list[FileResult]:
+    """Write the accepted files of a preparation for `actor` (one audited transaction for
+    the batch, falling back to one per file); returns a result per file, in order.
+
+    Raises Forbidden, writing nothing, unless `actor` may upload (a unit account: only files
+    of its own units) and, when a file brings back a withdrawn upload, may reinstate."""
+    require(actor, Action.UPLOAD)
+    for p in preparation.files:
+        if p.accepted and p.rows is not None:
+            require(actor, Action.UPLOAD, p.unit_id)
     # the pipeline dates every accepted file (the upload day at the latest)
-    new = [
-        NewReport(
+    present = {
+        i: NewReport(
             p.file,
             p.sha256,
             p.data,
@@ -246,42 +255,97 @@ def commit_prepared(
             len(p.warnings),
             p.rows,
         )
+        for i, p in enumerate(preparation.files)
         if p.accepted and p.rows is not None
-        else None
-        for p in preparation.files
-    ]
-    written = write_reports(store, preparation.catalog.plan_id, new, uploaded_by)
+    }
+    written: dict[int, Written] = {}
+    if present:
+        try:
+            written = _write_audited(store, actor, preparation.catalog, present, list(present))
+        except Forbidden:
+            raise
+        except Exception:  # noqa: BLE001 - fall back to one transaction per file
+            for index in present:
+                try:
+                    written |= _write_audited(store, actor, preparation.catalog, present, [index])
+                except Forbidden:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - reported on that file only
+                    written[index] = Written(None, False, failure=f"{type(exc).__name__}: {exc}")
     return [
         _result(preparation.catalog, p, written.get(i)) for i, p in enumerate(preparation.files)
     ]
 
 
+def _write_audited(
+    store: Store, actor: Actor, catalog: Catalog, files: dict[int, NewReport], todo: list[int]
+) -> dict[int, Written]:
+    """One attempt: the reports and one audit row listing them, or nothing."""
+    with acting(store, actor, Action.UPLOAD, "report", catalog.plan_code) as act:
+        written = write_batch(store, catalog.plan_id, files, todo, actor.login)
+        if any(w.reinstated for w in written.values()):
+            require(actor, Action.REINSTATE)
+        act.after = [
+            {
+                "file": files[i].file_name,
+                "unit_id": files[i].unit_id,
+                "sha256": files[i].sha256,
+                "report_id": written[i].report_id,
+                "reported_on": files[i].reported_on,
+                **({"reinstated": True} if written[i].reinstated else {}),
+                **({"duplicate": True} if written[i].duplicate else {}),
+            }
+            for i in todo
+        ]
+        if all(w.reinstated for w in written.values()):
+            act.action = Action.REINSTATE.value
+    return written
+
+
+def withdraw_report(store: Store, actor: Actor, report_id: int) -> bool:
+    """Withdraw an upload for `actor` (its rows stop counting; history is kept), audited.
+    False, writing nothing, if already withdrawn or unknown; Forbidden unless the role may
+    withdraw (a unit account: only its own units' uploads)."""
+    header = report_header(store, report_id)
+    require(actor, Action.WITHDRAW, header["unit_id"] if header else None)
+    if header is None or header["withdrawn"]:
+        return False
+    with acting(
+        store, actor, Action.WITHDRAW, "report", report_id, unit_id=header["unit_id"], before=header
+    ) as act:
+        _withdraw(store, report_id, actor.login)
+        act.after = report_header(store, report_id)
+    return True
+
+
 def ingest_files(
     store: Store,
+    actor: Actor,
     plan_code: str | None,
     files: Sequence[tuple[str, bytes]],
     unit: str | None = None,
-    uploaded_by: str = "",
     reported_on: date | None = None,
     *,
     on_progress: Callable[[int, int, str], None] | None = None,
 ) -> list[FileResult]:
-    """Validate and write a batch of report files for the plan `plan_code`.
+    """Validate and write a batch of report files for the plan `plan_code`, for `actor`.
 
     `files` are (file name, bytes). `unit` is the unit chosen at upload, used for files that
     name none; `reported_on` the report date chosen at upload, which overrides the date a
     file carries (else that date, else today). With `plan_code` None each file goes to the
-    plan it names (:func:`prepare_by_plan`). Raises NotFound for an unknown plan code;
-    everything wrong with a file is in its result.
+    plan it names (:func:`prepare_by_plan`). Raises NotFound for an unknown plan code and
+    Forbidden (before reading anything) unless `actor` may upload; everything wrong with a
+    file is in its result.
     """
+    require(actor, Action.UPLOAD)
     if plan_code is None:
         preparations, refused = prepare_by_plan(store, files, reported_on, on_progress=on_progress)
         done = {r.file: r for r in refused}
         for preparation in preparations:
-            done |= {r.file: r for r in commit_prepared(store, preparation, uploaded_by)}
+            done |= {r.file: r for r in commit_prepared(store, actor, preparation)}
         return [done[name] for name, _ in files]
     preparation = prepare_files(store, plan_code, files, unit, reported_on, on_progress=on_progress)
-    return commit_prepared(store, preparation, uploaded_by)
+    return commit_prepared(store, actor, preparation)
 
 
 def _result(catalog: Catalog, prepared: PreparedFile, written) -> FileResult:

@@ -9,7 +9,7 @@ checks; the ids go to the store as they are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -28,12 +28,14 @@ from loaders.plans.rows import (
 )
 from loaders.plans.sheet import TASK_SHEET, read_plan_sheet, template_bytes
 from loaders.plans.units import RegistryUnit
-from tracker.domain.errors import Rejected
+from tracker.domain.access import Action, Actor, require
+from tracker.domain.errors import NotFound, Rejected
 from tracker.domain.problems import Outcome, Problem
 from tracker.domain.text import clean, fold
 from tracker.store import plans as stored
 from tracker.store.database import Store
 from tracker.store.plans import SavedPlan
+from tracker.usecases.acting import acting
 from tracker.usecases.units import (
     LEVEL_LABELS,
     groups,
@@ -119,8 +121,21 @@ def _compress(ids: set[int], registry: Registry) -> list[str]:
     return written + sorted(by_id[i] for i in ids if i in by_id)
 
 
+def snapshot(store: Store, code: str) -> dict | None:
+    """What the audit trail records of a plan: its fields and its tasks (None if unknown)."""
+    fields = plan_fields(store, code)
+    if fields is None:
+        return None
+    tasks = stored.plan_tasks(store, code)[["code", "title", "deadline_text"]]
+    return {
+        "fields": asdict(fields),
+        "tasks": tasks.astype(object).where(tasks.notna(), None).to_dict("records"),
+    }
+
+
 def save_rows(
     store: Store,
+    actor: Actor,
     fields: PlanFields,
     rows: list[dict],
     registry: Registry,
@@ -130,7 +145,9 @@ def save_rows(
 ) -> PlanOutcome:
     """Check the plan's fields and task rows, then save the whole plan in one transaction.
     Nothing is written when any check fails; warnings (an unread deadline) do not stop it.
-    Problems are located as the editor shows the rows unless `locate` says otherwise."""
+    Problems are located as the editor shows the rows unless `locate` says otherwise.
+    Forbidden, before any check, unless `actor` may edit plans; the save is audited."""
+    require(actor, Action.PLANS)
     checked, problems = check_rows(
         rows, registry, fields.issued_on or date.today(), file, sheet, locate
     )
@@ -141,8 +158,11 @@ def save_rows(
     )
     if any(p.is_error for p in problems):
         return PlanOutcome(problems)
+    code = fields.code.strip()
     try:
-        saved = stored.save_plan(store, spec_from_rows(fields, checked))
+        with acting(store, actor, Action.PLANS, "plan", code, before=snapshot(store, code)) as act:
+            saved = stored.save_plan(store, spec_from_rows(fields, checked))
+            act.after = snapshot(store, code)
     except Rejected as rejected:
         return PlanOutcome(
             problems + [replace(p, file=file, sheet=sheet) for p in rejected.problems]
@@ -171,14 +191,25 @@ def _reported_tasks_kept(
     ]
 
 
-def set_archived(store: Store, code: str, archived: bool = True) -> None:
-    """Archive (hide from the dashboards) or restore a plan; NotFound for an unknown one."""
-    stored.set_archived(store, code, archived)
+def set_archived(store: Store, actor: Actor, code: str, archived: bool = True) -> None:
+    """Archive (hide from the dashboards) or restore a plan, audited; NotFound for an
+    unknown one, Forbidden unless `actor` may edit plans."""
+    require(actor, Action.PLANS)
+    header = stored.plan_header(store, code)
+    if header is None:
+        raise NotFound("plan", code)
+    before = bool(header["archived"])
+    with acting(store, actor, Action.PLANS, "plan", code, before={"archived": before}) as act:
+        act.action = "plan_archive" if archived else "plan_unarchive"
+        stored.set_archived(store, code, archived)
+        act.after = {"archived": archived}
 
 
-def delete_plan(store: Store, code: str) -> Outcome:
+def delete_plan(store: Store, actor: Actor, code: str) -> Outcome:
     """Delete a plan without reports with its tasks, assignments and obligations; a plan
-    that has reports is refused (archive it instead). NotFound for an unknown plan."""
+    that has reports is refused (archive it instead). NotFound for an unknown plan,
+    Forbidden unless `actor` may edit plans; the deletion is audited with what it held."""
+    require(actor, Action.PLANS)
     reports = stored.report_count(store, code)
     if reports:
         return Outcome(
@@ -193,7 +224,9 @@ def delete_plan(store: Store, code: str) -> Outcome:
                 )
             ]
         )
-    stored.delete_plan(store, code)
+    with acting(store, actor, Action.PLANS, "plan", code, before=snapshot(store, code)) as act:
+        act.action = "plan_delete"
+        stored.delete_plan(store, code)
     return Outcome()
 
 
@@ -213,13 +246,15 @@ def guess_province(store: Store, place: str, names: list[str]) -> str | None:
     return scores[0][1]
 
 
-def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
+def import_workbook(store: Store, actor: Actor, data: bytes, filename: str) -> PlanOutcome:
     """Import a filled plan register template: its new units and its plan, or nothing.
 
     Everything is checked before anything is written (units against the registry, tasks
     against the registry plus the workbook's new units, tasks with reports that would
     vanish); then the units and the plan are saved in one transaction. Problems point at
-    the workbook's own cells."""
+    the workbook's own cells. Forbidden unless `actor` may edit plans (and units, when the
+    workbook brings new ones); each saved part leaves its audit row."""
+    require(actor, Action.PLANS)
     sheet = read_plan_sheet(data, filename)
     problems = list(sheet.problems)
     if sheet.fields is None:
@@ -229,7 +264,7 @@ def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
         return PlanOutcome(problems + check_fields(fields, filename))
     units = rows_from_sheet(sheet.units)
     problems += sheet.unit_cells(
-        save_unit_rows(store, fields.province, units, filename, dry_run=True).problems
+        save_unit_rows(store, actor, fields.province, units, filename, dry_run=True).problems
     )
     registry = load_registry(store, fields.province)
     known = {u.name for u in registry.units}
@@ -263,10 +298,11 @@ def import_workbook(store: Store, data: bytes, filename: str) -> PlanOutcome:
         with store.write():  # units and plan in one transaction: both or neither
             if units:
                 problems += sheet.unit_cells(
-                    save_unit_rows(store, fields.province, units, filename).problems
+                    save_unit_rows(store, actor, fields.province, units, filename).problems
                 )
             outcome = save_rows(
                 store,
+                actor,
                 fields,
                 sheet.rows,
                 load_registry(store, fields.province),

@@ -14,12 +14,14 @@ import pandas as pd
 from loaders.plans.rows import Registry, split_cell
 from loaders.plans.sheet import read_unit_sheet
 from loaders.plans.units import RegistryUnit
+from tracker.domain.access import Action, Actor, require
 from tracker.domain.model import UNIT_LEVELS
 from tracker.domain.problems import Outcome, Problem, file_problem
 from tracker.domain.text import clean, fold
 from tracker.store import units as stored
 from tracker.store.database import Store
 from tracker.store.plans import provinces, unit_groups
+from tracker.usecases.acting import acting
 
 __all__ = [
     "LEVEL_LABELS",
@@ -89,6 +91,7 @@ class UnitRow:
 
 def save_unit_rows(
     store: Store,
+    actor: Actor,
     province: str,
     rows: list[UnitRow],
     file: str = "",
@@ -98,7 +101,10 @@ def save_unit_rows(
     """Insert, update and delete units of `province` in one transaction, or nothing.
 
     Refused: a missing name or unknown group/level, two rows with one name, a spelling that
-    already names another unit, a parent that is not a unit, deleting a unit in use."""
+    already names another unit, a parent that is not a unit, deleting a unit in use.
+    Forbidden unless `actor` may edit units; a save (not a `dry_run`) is audited with the
+    touched units before and after."""
+    require(actor, Action.UNITS)
     labels = groups(store)
     by_label = {fold(label): code for code, label in labels.items()} | {
         fold(code): code for code in labels
@@ -174,8 +180,19 @@ def save_unit_rows(
         )
         for row in rows
     ]
-    stored.save_unit_edits(store, province, edits, delete)
+    touched = {e.unit_id for e in edits if e.unit_id is not None} | set(delete)
+    with acting(
+        store, actor, Action.UNITS, "units", province, before=_records(store, province, touched)
+    ) as act:
+        ids = stored.save_unit_edits(store, province, edits, delete)
+        act.after = _records(store, province, touched | set(ids.values()))
     return Outcome()
+
+
+def _records(store: Store, province: str, unit_ids: set[int]) -> list[dict]:
+    """The units `unit_ids` of `province` as the units page shows them."""
+    frame = units_frame(store, province)
+    return frame[frame["unit_id"].isin(unit_ids)].to_dict("records")
 
 
 def _spellings(row: UnitRow) -> list[str]:
@@ -201,14 +218,15 @@ def rows_from_sheet(sheet_units: list[dict]) -> list[UnitRow]:
 
 
 def import_unit_sheet(
-    store: Store, province: str, data: bytes, filename: str
+    store: Store, actor: Actor, province: str, data: bytes, filename: str
 ) -> tuple[int, list[Problem]]:
     """Read a «Đơn vị» workbook and save its units into the province's registry, all or
     nothing. Returns how many rows it held and the problems (located in the sheet's own
-    cells); nothing is written when there is any."""
+    cells); nothing is written when there is any. Forbidden unless `actor` may edit units."""
+    require(actor, Action.UNITS)
     sheet = read_unit_sheet(data, filename)
     rows = rows_from_sheet(sheet.units)
     problems = sheet.problems or sheet.unit_cells(
-        save_unit_rows(store, province, rows, filename).problems
+        save_unit_rows(store, actor, province, rows, filename).problems
     )
     return len(rows), problems
