@@ -26,7 +26,6 @@ BOTH_BACKENDS = {
     "test_export_docx",
     "test_export_cli",
     "test_tables",
-    "test_migrate_store",
 }
 """Test modules run once per backend: the store, ingest, status and export suites."""
 _names = itertools.count()

@@ -153,6 +153,12 @@ class Store:
         """The original bytes kept under `sha256`, or None."""
         return self._backend.read_blob(sha256)
 
+    def after_bulk_load(self) -> None:
+        """Refresh the planner's statistics after many rows came in at once (PostgreSQL's
+        ANALYZE; nothing on DuckDB, which keeps its statistics as it writes)."""
+        with self._backend.reading() as session:
+            session.script(sql("after_bulk_load", self.dialect))
+
     def run_file(self, path: Path, /, **params: Any) -> list[tuple]:
         """Run the statement in `path` inside a write (tests that stage a fault, tools):
         the product's own statements are named files under ``sql/``."""
