@@ -3,7 +3,7 @@
 import streamlit as st
 
 from tracker.charts.breakdown import status_bars
-from tracker.views import summary
+from tracker.views import review, summary
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent
 from ui.frame import page_frame
@@ -15,6 +15,10 @@ filters = page_frame(
     "Tiến độ thực hiện các kế hoạch: số nghĩa vụ (nhiệm vụ × đơn vị × kỳ báo cáo) và tình trạng.",
     show_status=False,
 )
+waiting = data.call(review.to_review, plan=filters.plan)
+if waiting:
+    st.info(f"Có {vn_int(waiting)} báo cáo của đơn vị đang chờ duyệt.")
+    st.page_link(str(ROOT / "pages/review.py"), label="Mở trang Duyệt báo cáo")
 found = data.call(summary.overview, as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
 k = found.kpis
 

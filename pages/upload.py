@@ -7,6 +7,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from tracker.domain.access import Action
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest, templates
 from tracker.views import choices
@@ -14,6 +15,7 @@ from ui import aliases as aliases_ui
 from ui import data, session
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
+from ui.problems import show_problems
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 NO_UNIT = "— Theo đơn vị ghi trong tệp —"
@@ -34,6 +36,7 @@ filters = page_frame(
     "Tải báo cáo lên",
     "Nạp báo cáo của các đơn vị (Excel, ODS, CSV): kiểm tra từng ô, xem trước, rồi mới ghi.",
     show_status=False,
+    needs=(Action.BROWSE, Action.UPLOAD),
 )
 store = data.get_store()
 plans = data.plans()
@@ -132,33 +135,7 @@ if uploaded:
         icon = "🔁" if result.duplicate else ("✅" if result.accepted else "⛔")
         with st.expander(f"{icon} {result.file} — {result.summary}", expanded=not result.accepted):
             if result.problems:
-                table = pd.DataFrame(
-                    [
-                        {
-                            "Mức": "Lỗi" if p.is_error else "Cảnh báo",
-                            "Trang": p.sheet or "",
-                            "Dòng": p.row,
-                            "Cột": p.column or "",
-                            "Giá trị": p.value or "",
-                            "Cần làm": p.message,
-                        }
-                        for p in result.problems
-                    ]
-                )
-                st.dataframe(
-                    table.style.apply(
-                        lambda row: (
-                            [
-                                "background-color: #fdecea"
-                                if row["Mức"] == "Lỗi"
-                                else "background-color: #fff8e1"
-                            ]
-                            * len(row)
-                        ),
-                        axis=1,
-                    ),
-                    hide_index=True,
-                )
+                show_problems(result.problems)
                 aliases_ui.offer_choices(preparation.catalog, result)
             if prepared.rows is not None and not result.duplicate:
                 unit_label = result.unit or "nhiều đơn vị"

@@ -4,6 +4,7 @@ Forbidden and leaves the database byte-for-byte as it was, audit trail included.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,10 +38,13 @@ def everything(store: Store) -> dict[str, list]:
 
 
 def trail(store: Store) -> list[dict]:
-    return [
-        {k: v for k, v in row.items() if k not in ("audit_id", "happened_at")}
-        for row in audit.trail(store)
-    ]
+    """The audit rows oldest first, their before and after values decoded."""
+    frame = audit.trail(store).sort_values("audit_id").drop(columns=["audit_id", "happened_at"])
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:
+        for side in ("before_json", "after_json"):
+            row[side] = None if row[side] is None else json.loads(row[side])
+    return rows
 
 
 def _report_id(store: Store) -> int:

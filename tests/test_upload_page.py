@@ -62,7 +62,10 @@ def test_upload_preview_confirm_and_withdraw(db):
     history = next(d.value for d in at.dataframe if "Người tải" in d.value)
     assert history["Đã rút"][0] != ""
     with Store(db) as store:  # one audit row per write, by the signed-in user
-        trail = [(r["login"], r["role"], r["origin"], r["action"]) for r in audit.trail(store)]
+        frame = audit.trail(store).sort_values("audit_id")
+        trail = list(
+            frame[["login", "role", "origin", "action"]].itertuples(index=False, name=None)
+        )
     assert trail == [
         ("chi.lan", "can_bo", "app", "upload"),
         ("chi.lan", "can_bo", "app", "withdraw"),

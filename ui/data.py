@@ -16,9 +16,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from tracker.domain.access import Action, require
 from tracker.domain.settings import database_target, database_wait
 from tracker.store.database import Store, is_server
 from tracker.views import choices, summary
+from ui.session import user
 
 
 @st.cache_resource(show_spinner=False)
@@ -66,7 +68,10 @@ def _call(db: tuple[str, int], module: str, name: str, params: tuple):
 def call(function, **params):
     """``function(store, **params)`` for a view function such as
     :func:`tracker.views.tables.by_unit`, cached by its parameters (lists become tuples).
-    The only way pages read: they name view functions, never queries."""
+    The only way pages read: they name view functions, never queries. These views show
+    every unit's figures, so a signed-in actor without the right to browse (a unit
+    account) is refused (:class:`~tracker.domain.access.Forbidden`)."""
+    require(user(), Action.BROWSE)
     return _call(
         cache_key(),
         function.__module__,

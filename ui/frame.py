@@ -16,9 +16,11 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from tracker.domain import status
+from tracker.domain.access import Action, Forbidden, allows
 from ui import data
 from ui.format import DATE_FORMAT, vn_date
-from ui.menu import APP_ICON, APP_TITLE, ROOT, menu
+from ui.menu import APP_ICON, APP_TITLE, ROOT, UNIT_PAGE, menu
+from ui.session import user
 from ui.styles import PRINT_CSS
 
 ALL = "Tất cả kế hoạch"
@@ -186,13 +188,57 @@ def draw_menu() -> None:
     st.sidebar.divider()
 
 
-def page_frame(title: str, caption: str | None = None, show_status: bool = True) -> Filters:
-    """Draw the page title, the menu and the shared sidebar; return the filters chosen."""
+def refuse_unless(title: str, needs: tuple[Action, ...]) -> None:
+    """Stop the page, before it reads anything, when the signed-in actor may not do every
+    action of `needs`; a unit account is pointed to its own page instead. (The use cases
+    check again where they write or read per unit; this keeps a page from drawing at all.)
+    With nobody signed in, the open actor of a database without accounts is checked
+    (:func:`ui.session.user`)."""
+    actor = user()
+    if all(allows(actor, need) for need in needs):
+        return
+    st.title(title)
+    if allows(actor, Action.OWN_UNIT):
+        st.warning(
+            "Tài khoản đơn vị chỉ xem được số liệu của chính đơn vị mình, ở trang «Báo cáo "
+            "của đơn vị»."
+        )
+        try:
+            st.page_link(str(ROOT / UNIT_PAGE), label="Mở trang Báo cáo của đơn vị")
+        except StreamlitPageNotFoundError:
+            pass
+    else:
+        missing = next(need for need in needs if not allows(actor, need))
+        st.error(str(Forbidden(actor, missing)))
+    st.stop()
+
+
+def page_frame(
+    title: str,
+    caption: str | None = None,
+    show_status: bool = True,
+    needs: tuple[Action, ...] = (Action.BROWSE,),
+) -> Filters:
+    """Draw the page title, the menu and the shared sidebar; return the filters chosen.
+    The page stops there, with a message, for an actor who may not do all of `needs`."""
     st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON), layout="wide")
     st.html(PRINT_CSS)
     draw_menu()
+    refuse_unless(title, needs)
     filters = sidebar_filters(show_status=show_status)
     st.title(title)
     if caption:
         st.caption(caption)
     return filters
+
+
+def plain_frame(title: str, caption: str | None = None, needs: tuple[Action, ...] = ()) -> None:
+    """A page's title and menu without the shared filters (pages that are not a view of
+    every unit's figures: a unit account's page, the administrator's)."""
+    st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON), layout="wide")
+    st.html(PRINT_CSS)
+    draw_menu()
+    refuse_unless(title, needs)
+    st.title(title)
+    if caption:
+        st.caption(caption)

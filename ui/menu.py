@@ -24,12 +24,20 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
     ],
     "Nghiệp vụ": [
         ("pages/upload.py", "Tải báo cáo lên", ":material/upload_file:"),
+        ("pages/review.py", "Duyệt báo cáo", ":material/fact_check:"),
         ("pages/export.py", "Xuất báo cáo", ":material/download:"),
         ("pages/plans.py", "Kế hoạch", ":material/assignment:"),
         ("pages/units.py", "Đơn vị", ":material/apartment:"),
     ],
+    "Quản trị": [
+        ("pages/audit.py", "Nhật ký", ":material/history:"),
+    ],
+    "Đơn vị báo cáo": [
+        ("pages/unit_report.py", "Báo cáo của đơn vị", ":material/assignment_ind:"),
+    ],
 }
 DEFAULT = "pages/overview.py"
+UNIT_PAGE = "pages/unit_report.py"
 APP_TITLE = "Theo dõi thực hiện kế hoạch"
 APP_ICON = ROOT / "ui" / "assets" / "icon.png"
 

@@ -157,6 +157,7 @@ def _read_one(
         )
         return _Work(prepared, [], False)
     prepared.sheets = [s.sheet for s in staged]
+    prepared.unit_columns = {s.sheet: s.letters["unit"] for s in staged if "unit" in s.letters}
     file_facts.check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
     if unit is None:
         file_facts.unit_from_file_name(prepared, staged, catalog)

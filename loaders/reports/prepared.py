@@ -28,6 +28,8 @@ class PreparedFile(SortsProblems):
     plan_codes: list[str] = field(default_factory=list)
     """Known plans whose code the file writes above its table (see plan_marks)."""
     sheets: list[str] = field(default_factory=list)
+    unit_columns: dict[str, str] = field(default_factory=dict)
+    """Sheet -> the letter of its unit column, for sheets that name the unit per row."""
 
     @property
     def accepted(self) -> bool:

@@ -43,6 +43,20 @@ HEADERS: dict[str, str] = {
     "uploaded_at": "Ngày tải lên",
     "uploaded_by": "Người tải lên",
     "unit_rows": "Số dòng của đơn vị",
+    "row_count": "Số dòng",
+    "review_label": "Duyệt",
+    "review_reason": "Lý do trả lại",
+    "reviewed_by": "Người duyệt",
+    "reviewed_at": "Lúc duyệt",
+    "happened_at": "Lúc",
+    "login": "Tài khoản",
+    "role_label": "Vai trò",
+    "origin_label": "Từ đâu",
+    "action_label": "Thao tác",
+    "object_kind": "Đối tượng",
+    "object_key": "Mã đối tượng",
+    "before_json": "Trước",
+    "after_json": "Sau",
     "withdrawn": "Đã rút",
     "sheet": "Trang tính",
     "row_no": "Dòng",
@@ -51,7 +65,7 @@ HEADERS: dict[str, str] = {
 }
 """Column id -> Vietnamese header, for every column a view returns that people see."""
 
-HIDDEN = ("status", "unit_id", "task_id", "report_id")
+HIDDEN = ("status", "unit_id", "task_id", "report_id", "audit_id")
 """Technical columns: codes and ids, dropped by :func:`visible`."""
 
 PERCENTS = ("done_pct", "done_on_time_pct")
@@ -69,6 +83,7 @@ COUNTS = (
     "done",
     "rank",
     "unit_rows",
+    "row_count",
 )
 """Whole numbers (nullable where a value can be missing, as ``days_late``)."""
 

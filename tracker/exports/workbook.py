@@ -43,6 +43,8 @@ _WRAP = {
     "unit_name": 34,
     "status_label": 22,
     "file_name": 30,
+    "before_json": 60,
+    "after_json": 60,
 }
 """Widest a wrapped text column gets, by column id."""
 
@@ -118,9 +120,10 @@ def _width(column: str, values: pd.Series) -> float:
     return max(8, min(max(longest, header) + 2, _WRAP.get(column, 40)))
 
 
-def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header) -> None:
+def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header | list[str]) -> None:
     """Append sheet `sheet` holding `frame`'s visible columns (keyed by column ids) under
-    `header`'s block, headed by their Vietnamese headers.
+    `header`'s block (or under these lines, as many as a :class:`Header` prints), headed by
+    their Vietnamese headers.
 
     A hidden ``status`` column colours the ``status_label`` cells; status-count columns get
     their status colour in the header row.
@@ -140,7 +143,10 @@ def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header) -
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
-    for n, line in enumerate(header.lines()):
+    lines = header.lines() if isinstance(header, Header) else list(header)
+    if len(lines) != HEADER_ROW - 2:
+        raise ValueError(f"a sheet's header block has {HEADER_ROW - 2} lines, not {len(lines)}")
+    for n, line in enumerate(lines):
         cell = _text_cell(ws, line)
         cell.font = Font(bold=True, size=13) if n == 0 else Font(italic=True)
         ws.append([cell])
@@ -193,7 +199,7 @@ def _column_writer(ws, column: str, series: pd.Series, codes: list):
     return make
 
 
-def _save(wb: Workbook) -> bytes:
+def save(wb: Workbook) -> bytes:
     wb.properties.creator = "Theo dõi thực hiện kế hoạch"
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -205,7 +211,7 @@ def summary_workbook(data: ExportData) -> bytes:
     wb = Workbook(write_only=True)
     for sheet, _slug, frame in data.sheets():
         write_table(wb, sheet, frame, data.header)
-    return _save(wb)
+    return save(wb)
 
 
 def reminder_workbook(frame: pd.DataFrame, as_of: date, plan: str | None) -> bytes:
@@ -213,4 +219,4 @@ def reminder_workbook(frame: pd.DataFrame, as_of: date, plan: str | None) -> byt
     header = Header(as_of=as_of, plan=plan)
     wb = Workbook(write_only=True)
     write_table(wb, "Quá hạn và chưa báo cáo", frame, header)
-    return _save(wb)
+    return save(wb)

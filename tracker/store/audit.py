@@ -1,13 +1,17 @@
 """The audit trail: one appended row per write, inside that write's transaction.
 
 Values are stored as JSON text (dates as ISO strings) so that both backends keep them alike.
+The trail is append-only: no named statement may update, delete or drop it
+(:func:`tracker.store.database.sql` refuses to load one that does).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
+
+import pandas as pd
 
 from tracker.domain.access import Actor
 from tracker.store.database import Store, Writer
@@ -41,11 +45,33 @@ def append(
     )
 
 
-def trail(store: Store) -> list[dict[str, Any]]:
-    """Every audit row, oldest first, its before and after values decoded from JSON."""
-    frame = store.frame("audit_trail")
-    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    for row in rows:
-        for side in ("before_json", "after_json"):
-            row[side] = None if row[side] is None else json.loads(row[side])
-    return rows
+def trail(
+    store: Store,
+    *,
+    logins: list[str] | None = None,
+    actions: list[str] | None = None,
+    kinds: list[str] | None = None,
+    key: str | None = None,
+    from_day: date | None = None,
+    to_day: date | None = None,
+    limit: int = 1_000_000,
+) -> pd.DataFrame:
+    """Audit rows, newest first (see ``sql/audit_list.sql`` for the filters)."""
+    return store.frame(
+        "audit_list",
+        logins=logins or None,
+        actions=actions or None,
+        kinds=kinds or None,
+        key=key or None,
+        from_day=from_day,
+        to_day=to_day,
+        limit=limit,
+    )
+
+
+def trail_choices(store: Store) -> dict[str, list[str]]:
+    """``{"login": [...], "action": [...], "kind": [...]}``: what has been recorded."""
+    found: dict[str, list[str]] = {"login": [], "action": [], "kind": []}
+    for field, value in store.rows("audit_choices"):
+        found[field].append(value)
+    return found

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -11,16 +12,44 @@ _SQL = resources.files("tracker.store") / "sql"
 _MIGRATIONS = resources.files("tracker.store") / "migrations"
 DIALECTS = ("duckdb", "postgresql")
 
+APPEND_ONLY = ("audit",)
+"""Tables no named statement may change or remove rows of (DuckDB has no triggers or
+grants to refuse it in the database itself)."""
+_COMMENT = re.compile(r"--[^\n]*")
+
+
+def _changes(table: str) -> re.Pattern[str]:
+    name = rf'(?:"?\w+"?\.)?"?{table}\b'  # audit, "audit", main.audit
+    return re.compile(
+        rf"\b(?:UPDATE\s+{name}|DELETE\s+FROM\s+{name}|TRUNCATE\s+(?:TABLE\s+)?{name}"
+        rf"|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?{name}|ALTER\s+TABLE\s+{name})",
+        re.IGNORECASE,
+    )
+
+
+_CHANGES = {table: _changes(table) for table in APPEND_ONLY}
+
+
+def check_append_only(name: str, text: str) -> str:
+    """`text` unchanged, or PermissionError when the statement `name` would update, delete,
+    truncate, drop or alter an append-only table (comments are not read)."""
+    code = _COMMENT.sub("", text)
+    for table, pattern in _CHANGES.items():
+        if pattern.search(code):
+            raise PermissionError(f"sql/{name}.sql changes {table}, which is append-only")
+    return text
+
 
 @cache
 def sql(name: str, dialect: str = "duckdb") -> str:
     """Text of the named statement: ``sql/<dialect>/<name>.sql`` when that override exists,
-    else ``sql/<name>.sql``; raises FileNotFoundError if unknown."""
+    else ``sql/<name>.sql``; raises FileNotFoundError if unknown and PermissionError for one
+    that changes an append-only table."""
     if dialect != "duckdb":
         override = _SQL / dialect / f"{name}.sql"
         if override.is_file():
-            return override.read_text(encoding="utf-8")
-    return (_SQL / f"{name}.sql").read_text(encoding="utf-8")
+            return check_append_only(name, override.read_text(encoding="utf-8"))
+    return check_append_only(name, (_SQL / f"{name}.sql").read_text(encoding="utf-8"))
 
 
 def migrations(dialect: str = "duckdb") -> list[tuple[int, str, str]]:

@@ -16,6 +16,7 @@ from datetime import date
 import pandas as pd
 
 from tracker.domain import status
+from tracker.domain.review import PENDING, RETURNED, state_label
 from tracker.domain.text import vn_date
 from tracker.store import reports
 from tracker.store.database import Store
@@ -80,6 +81,8 @@ def clicked(points: list[dict]) -> str | None:
 def _state(row, as_of: date) -> str:
     if pd.notna(row.withdrawn_at):
         return "Đã rút"
+    if row.review_state in (PENDING, RETURNED):  # kept from counting until approved
+        return state_label(row.review_state)
     if pd.notna(row.superseded_on) and row.superseded_on <= pd.Timestamp(as_of):
         return f"Đã được thay thế ({vn_date(row.superseded_on.date())})"
     return "Đang được tính"

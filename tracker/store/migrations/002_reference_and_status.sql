@@ -7,5 +7,5 @@ INSERT INTO unit_group VALUES
     ('mttq_doan_the', 'MTTQ và các đoàn thể', 4),
     ('co_quan_dang', 'Cơ quan Đảng cấp tỉnh', 5);
 
--- The status macros this migration first defined are migration 004's now (004 replaces them
--- in databases made before it), so the rules are written once.
+-- The status macros this migration first defined are migrations 004 and 007's now (they
+-- replace them in databases made before them), so the rules are written once.

@@ -3,7 +3,7 @@
 -- too, each row with its file (name, sha256 of the original bytes) and the date a later
 -- report superseded it (NULL while it counts).
 SELECT r.report_id, r.file_name, r.sha256, r.reported_on, r.uploaded_at, r.uploaded_by,
-       r.withdrawn_at, rr.sheet, rr.row_no, rr.period, rr.progress, rr.completed_on,
+       r.withdrawn_at, r.review_state, rr.sheet, rr.row_no, rr.period, rr.progress, rr.completed_on,
        rr.result_text, rr.note, rr.raw_status, rr.superseded_on
 FROM report_row rr
 JOIN report r ON r.report_id = rr.report_id

@@ -47,7 +47,7 @@ rows AS (
            r.reported_on, rr.superseded_on
     FROM report_row rr
     JOIN report r ON r.report_id = rr.report_id
-    WHERE r.withdrawn_at IS NULL AND r.plan_id IN (SELECT plan_id FROM chosen)
+    WHERE report_counts(r.withdrawn_at, r.review_state) AND r.plan_id IN (SELECT plan_id FROM chosen)
 ),
 done AS (
     SELECT ob.plan_id, ob.due_on,

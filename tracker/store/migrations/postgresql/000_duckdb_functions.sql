@@ -8,6 +8,11 @@ CREATE FUNCTION list_contains(list anycompatiblearray, element anycompatible)
 RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT element = ANY(list) $$;
 
+-- contains(text, part): DuckDB's substring test (the audit filter).
+CREATE FUNCTION contains(haystack text, needle text)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT strpos(haystack, needle) > 0 $$;
+
 -- Vietnamese order for names (Đ after D), as DuckDB's ICU collation "vi" sorts them.
 CREATE COLLATION IF NOT EXISTS vi (provider = icu, locale = 'vi-VN');
 

@@ -12,4 +12,4 @@ JOIN (SELECT DISTINCT task_id, unit_id, period FROM report_row
       WHERE report_id = ANY($report_ids)) touched
   ON touched.task_id = rr.task_id AND touched.unit_id = rr.unit_id
  AND touched.period = rr.period
-WHERE r.withdrawn_at IS NULL;
+WHERE report_counts(r.withdrawn_at, r.review_state);

@@ -1,0 +1,111 @@
+"""Báo cáo của đơn vị: a unit account's own obligations and their status, its pre-filled
+template, the upload of its own report and its upload history. UI only: every read and
+write is :mod:`tracker.usecases.unit_reports` (own units only) and its views."""
+
+import hashlib
+from datetime import date
+
+import streamlit as st
+
+from tracker.domain import status
+from tracker.domain.access import Action, allows
+from tracker.usecases import review, unit_reports
+from tracker.views import unit_report
+from ui import data
+from ui.format import DATE_FORMAT, vn_date
+from ui.frame import plain_frame
+from ui.menu import ROOT
+from ui.problems import show_problems
+from ui.session import user
+from ui.table import show
+
+TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
+
+plain_frame(
+    "Báo cáo của đơn vị",
+    "Nhiệm vụ của đơn vị và tình trạng, mẫu báo cáo đã điền sẵn, nộp báo cáo, các lần đã nộp.",
+)
+actor = user()
+if not allows(actor, Action.OWN_UNIT):
+    st.info(
+        "Trang này dành cho tài khoản đơn vị. Cán bộ và lãnh đạo xem mọi đơn vị ở các trang "
+        "Theo dõi, và nạp báo cáo ở trang «Tải báo cáo lên»."
+    )
+    st.page_link(str(ROOT / "pages/overview.py"), label="Mở trang Tổng quan")
+    st.stop()
+
+store = data.get_store()
+units = unit_reports.own_units(store, actor)
+if units.empty:
+    st.warning("Tài khoản chưa được gắn với đơn vị nào. Hãy nhờ quản trị gắn đơn vị.")
+    st.stop()
+names = dict(zip(units["unit_id"].astype(int), units["name"], strict=True))
+left, middle, right = st.columns([2, 3, 1])
+unit_id = left.selectbox("Đơn vị", list(names), format_func=names.get, key="own.unit")
+plans = unit_reports.own_plans(store, actor)
+if plans.empty:
+    st.info("Chưa có kế hoạch nào giao nhiệm vụ cho đơn vị.")
+    st.stop()
+titles = dict(zip(plans["code"], plans["title"], strict=True))
+plan = middle.selectbox(
+    "Kế hoạch", list(titles), format_func=lambda c: f"{c} — {titles[c][:60]}", key="own.plan"
+)
+as_of = right.date_input("Tính đến ngày", value=date.today(), format=DATE_FORMAT, key="own.asof")
+
+work, send, past = st.tabs(["Nhiệm vụ và tình trạng", "Nộp báo cáo", "Các lần đã nộp"])
+
+with work:
+    frame = unit_report.obligations(store, actor, as_of, plan)
+    mine = frame[frame["unit_name"] == names[unit_id]] if "unit_name" in frame else frame
+    counts = unit_report.status_summary(mine)
+    cards = st.columns(len(counts))
+    for column, (code, n) in zip(cards, counts.items(), strict=True):
+        column.metric(status.label(code), n)
+    st.caption(f"Tính đến ngày {vn_date(as_of)}: {len(mine)} nghĩa vụ của {names[unit_id]}.")
+    show(mine, colour_status=True, key="own.obligations")
+
+with send:
+    st.download_button(
+        "Tải mẫu báo cáo của đơn vị (.xlsx)",
+        lambda: unit_reports.own_template(store, actor, plan, unit_id),
+        file_name=unit_reports.template_name(store, actor, plan, unit_id),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="own.template",
+        on_click="ignore",
+    )
+    if review.required(store):
+        st.info("Báo cáo nộp lên sẽ chờ cán bộ duyệt, rồi mới được tính vào tiến độ.")
+    uploaded = st.file_uploader(
+        "Chọn tệp báo cáo của đơn vị", type=TYPES, accept_multiple_files=True, key="own.files"
+    )
+    if uploaded:
+        files = [(f.name, f.getvalue()) for f in uploaded]
+        signature = (plan, unit_id, tuple(hashlib.sha256(b).hexdigest() for _, b in files))
+        if st.session_state.get("own.signature") != signature:
+            st.session_state["own.preparation"] = unit_reports.prepare_own(
+                store, actor, plan, unit_id, files
+            )
+            st.session_state["own.signature"] = signature
+        preparation = st.session_state["own.preparation"]
+        results = preparation.results()
+        for result in results:
+            icon = "🔁" if result.duplicate else ("✅" if result.accepted else "⛔")
+            with st.expander(f"{icon} {result.file} — {result.summary}", expanded=True):
+                if result.problems:
+                    show_problems(result.problems)
+        good = [r for r in results if r.accepted and not r.duplicate]
+        if good and st.button(f"Nộp {len(good)} tệp", type="primary", key="own.confirm"):
+            written = unit_reports.commit_own(store, actor, unit_id, preparation)
+            data.changed()
+            st.session_state.pop("own.signature", None)
+            st.session_state["own.done"] = [f"{r.file}: {r.summary}" for r in written]
+            st.rerun()
+    for line in st.session_state.pop("own.done", []):
+        st.success(line)
+
+with past:
+    history = unit_report.history(store, actor)
+    if history.empty:
+        st.caption("Đơn vị chưa nộp báo cáo nào.")
+    else:
+        show(history, key="own.history")

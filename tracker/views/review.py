@@ -1,0 +1,41 @@
+"""The review page's lists and the overview's count of uploads to review, keyed by the
+column ids of :mod:`tracker.domain.labels`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.domain.access import Actor
+from tracker.domain.review import state_label
+from tracker.store import review as stored
+from tracker.store.database import Store
+from tracker.usecases import review
+
+COLUMNS = [
+    "report_id", "plan", "unit_name", "file_name", "uploaded_by", "uploaded_at", "reported_on",
+    "row_count", "review_label", "review_reason", "reviewed_by", "reviewed_at",
+]  # fmt: skip
+
+
+def _shaped(raw: pd.DataFrame) -> pd.DataFrame:
+    return raw.assign(
+        unit_name=raw["unit"],
+        review_label=raw["review_state"].map(state_label),
+        review_reason=raw["review_reason"].fillna(""),
+        reviewed_by=raw["reviewed_by"].fillna(""),
+    )[COLUMNS]
+
+
+def waiting(store: Store, actor: Actor, plan: str | None = None) -> pd.DataFrame:
+    """Uploads waiting for review, oldest first."""
+    return _shaped(review.waiting(store, actor, plan))
+
+
+def returned(store: Store, actor: Actor, plan: str | None = None) -> pd.DataFrame:
+    """Uploads returned to their units."""
+    return _shaped(review.returned(store, actor, plan))
+
+
+def to_review(store: Store, plan: str | None = None) -> int:
+    """How many uploads wait for review (the overview's count; no unit is named)."""
+    return stored.review_count(store, plan)

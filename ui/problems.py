@@ -1,0 +1,36 @@
+"""A file's located problems as a table: errors in red, warnings in yellow."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from tracker.domain.problems import Problem
+
+FILLS = {"Lỗi": "background-color: #fdecea", "Cảnh báo": "background-color: #fff8e1"}
+
+
+def problem_frame(problems: list[Problem]) -> pd.DataFrame:
+    """One row per problem: level, sheet, row, column, value, what to do."""
+    return pd.DataFrame(
+        [
+            {
+                "Mức": "Lỗi" if p.is_error else "Cảnh báo",
+                "Trang": p.sheet or "",
+                "Dòng": p.row,
+                "Cột": p.column or "",
+                "Giá trị": p.value or "",
+                "Cần làm": p.message,
+            }
+            for p in problems
+        ]
+    )
+
+
+def show_problems(problems: list[Problem]) -> None:
+    """Draw :func:`problem_frame`, each row in its level's colour."""
+    table = problem_frame(problems)
+    st.dataframe(
+        table.style.apply(lambda row: [FILLS[row["Mức"]]] * len(row), axis=1),
+        hide_index=True,
+    )
