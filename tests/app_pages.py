@@ -15,7 +15,7 @@ def demo_actor(db, role: Role) -> Actor:
         from tracker.store.database import Store
 
         with Store(db) as store:
-            unit_ids = frozenset({int(store.frame("units_list")["unit_id"].min())})
+            unit_ids = frozenset({int(store.frame("units_list", province=None)["unit_id"].min())})
     return Actor(f"demo.{role.value}", role, unit_ids)
 
 

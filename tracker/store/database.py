@@ -28,9 +28,19 @@ import pandas as pd
 import pyarrow as pa
 
 from tracker.store.backend import Backend, ConstraintViolation, Session, StoreBusy
-from tracker.store.statements import migrations, sql
+from tracker.store.statements import APPEND_ONLY, check_append_only, migrations, sql
 
-__all__ = ["ConstraintViolation", "Store", "StoreBusy", "Writer", "is_server", "migrations", "sql"]
+__all__ = [
+    "APPEND_ONLY",
+    "ConstraintViolation",
+    "Store",
+    "StoreBusy",
+    "Writer",
+    "check_append_only",
+    "is_server",
+    "migrations",
+    "sql",
+]
 
 DEFAULT_WAIT = 30.0
 """Seconds a Store waits for a DuckDB file another process holds (or a server that is down)."""
