@@ -4,30 +4,17 @@ already holds data refused with nothing written."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from actors import STAFF
+from commands import cli
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 
 from tracker.store.database import Store
 from tracker.store.tables import row_counts
 from tracker.usecases.ingest import ingest_files
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture

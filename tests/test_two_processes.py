@@ -7,7 +7,6 @@ The other process is real: a Python subprocess that opens the file with DuckDB i
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from app_pages import open_page
+from commands import cli
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 
 from tracker.store.database import Store
@@ -46,17 +46,6 @@ def hold(db: Path, seconds: float) -> subprocess.Popen:
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     return holder
-
-
-def cli(*args, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def test_a_command_waits_for_the_file_another_process_holds_then_succeeds(db):

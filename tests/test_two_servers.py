@@ -13,21 +13,15 @@ from pathlib import Path
 
 import pytest
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
+from test_browser import CHROMIUM as BROWSER
+from test_browser import LAUNCH_ARGS as ARGS
 
 from tracker.store.database import Store
 from tracker.store.tables import count_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = str(BROWSER)
 
 
 @pytest.fixture

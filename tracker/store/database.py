@@ -204,6 +204,7 @@ class Store:
         applied, in one transaction (on PostgreSQL behind an advisory lock, so servers
         starting together migrate once)."""
         with self._write_lock, self._backend.transaction() as session:
+            session.rows(sql("migration_lock", self.dialect), None)
             session.script(sql("store_bootstrap", self.dialect))
             tx = Writer(session, self.dialect)
             applied = {row[0] for row in tx.run("schema_versions")}
