@@ -56,7 +56,7 @@ work, send, past = st.tabs(["Nhiệm vụ và tình trạng", "Nộp báo cáo",
 
 with work:
     frame = unit_report.obligations(store, actor, as_of, plan)
-    mine = frame[frame["unit_name"] == names[unit_id]] if "unit_name" in frame else frame
+    mine = frame[frame["unit_id"] == unit_id]
     counts = unit_report.status_summary(mine)
     cards = st.columns(len(counts))
     for column, (code, n) in zip(cards, counts.items(), strict=True):

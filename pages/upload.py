@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from tracker.domain.access import Action
+from tracker.domain.review import state_label
 from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest, templates
 from tracker.views import choices
@@ -186,6 +187,7 @@ else:
                 "Ngày báo cáo": history["reported_on"].map(vn_date),
                 "Số dòng": history["row_count"],
                 "Mã băm": history["sha256"].str[:12],
+                "Duyệt": history["review_state"].map(state_label),
                 "Đã rút": history["withdrawn_at"].map(
                     lambda t: "" if pd.isna(t) else t.strftime("%d/%m/%Y %H:%M")
                 ),

@@ -199,6 +199,7 @@ def test_a_unit_account_tampering_with_the_url_sees_no_other_unit(page, demo_db,
     assert not at.exception
     text = page_text(at)
     assert "Báo cáo của đơn vị" in text  # told where its own data is
+    assert not at.metric and not at.dataframe and not at.get("plotly_chart")  # no figure
     assert not [name for name in others if name in text]
     # the same link as staff does show other units: the check above could fail
     staff = open_page(demo_db, monkeypatch, page, actor=Actor("cb", Role.QUAN_TRI), **query)

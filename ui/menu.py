@@ -31,6 +31,7 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
     ],
     "Quản trị": [
         ("pages/audit.py", "Nhật ký", ":material/history:"),
+        ("pages/backup.py", "Sao lưu", ":material/backup:"),
     ],
     "Đơn vị báo cáo": [
         ("pages/unit_report.py", "Báo cáo của đơn vị", ":material/assignment_ind:"),

@@ -39,5 +39,10 @@ class Backend(Protocol):
 
     def reading(self) -> Any: ...  # context manager -> Session
     def transaction(self) -> Any: ...  # context manager -> Session, committed on exit
+
+    @property
+    def blob_dir(self) -> Path | None: ...  # where kept files are files; None: they are rows
+
     def read_blob(self, sha256: str) -> bytes | None: ...
+    def copy_file(self, target: Path) -> None: ...
     def close(self) -> None: ...

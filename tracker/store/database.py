@@ -199,6 +199,19 @@ class Store:
             finally:
                 self._local.writer = None
 
+    def copy_file(self, target: Path) -> None:
+        """Write a consistent copy of the database file to `target`, under the write lock so
+        that no write runs (readers carry on); see the backend's ``copy_file``. Raises
+        ValueError on a backend without a file (in memory, PostgreSQL: pg_dump's job)."""
+        with self._write_lock:
+            self._backend.copy_file(target)
+
+    @property
+    def blob_dir(self) -> Path | None:
+        """Where a DuckDB store keeps the original files (None in memory or on a server,
+        which keeps them in its ``blob`` table)."""
+        return self._backend.blob_dir
+
     def _migrate(self) -> None:
         """Create the store's own tables if missing, then apply every migration not yet
         applied, in one transaction (on PostgreSQL behind an advisory lock, so servers

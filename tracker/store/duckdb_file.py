@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -131,8 +132,22 @@ class DuckDBBackend:
             self._held = duckdb.connect(":memory:")
 
     @property
-    def _blob_dir(self) -> Path | None:
+    def blob_dir(self) -> Path | None:
+        """``blobs/`` beside the database file (None in memory)."""
         return None if self._memory or self.path is None else self.path.parent / "blobs"
+
+    def copy_file(self, target: Path) -> None:
+        """A consistent copy of the file at `target`: a CHECKPOINT folds the write-ahead log
+        into the file, which is then copied byte for byte (the caller holds the write lock).
+        Raises RuntimeError when the log was not folded in (the copy would miss writes)."""
+        if self._memory or self.path is None:
+            raise ValueError("an in-memory database has no file to copy")
+        with self.connection() as con:
+            con.execute("CHECKPOINT").fetchall()
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists() and wal.stat().st_size:
+                raise RuntimeError(f"{wal.name} still holds writes after CHECKPOINT")
+            shutil.copyfile(self.path, target)
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         if self._held is not None:
@@ -193,7 +208,7 @@ class DuckDBBackend:
         with self.connection() as con:
             cursor = con.cursor()
             try:
-                yield DuckDBSession(cursor, self._blob_dir)
+                yield DuckDBSession(cursor, self.blob_dir)
             finally:
                 cursor.close()
 
@@ -203,7 +218,7 @@ class DuckDBBackend:
             cursor = con.cursor()
             cursor.execute("BEGIN TRANSACTION")
             try:
-                yield DuckDBSession(cursor, self._blob_dir)
+                yield DuckDBSession(cursor, self.blob_dir)
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
@@ -213,7 +228,7 @@ class DuckDBBackend:
                 cursor.close()
 
     def read_blob(self, sha256: str) -> bytes | None:
-        folder = self._blob_dir
+        folder = self.blob_dir
         if folder is None or not (folder / sha256).is_file():
             return None
         return (folder / sha256).read_bytes()

@@ -35,6 +35,7 @@ from tracker.store.backend import ConstraintViolation, StoreBusy
 from tracker.store.statements import sql
 
 _NAMED = re.compile(r"(?<![\w$])\$([A-Za-z_]\w*)")
+_QUOTED = re.compile(r"(--[^\n]*|'(?:[^']|'')*')")  # comments and quoted text
 _POOL = 8
 _ARROW: dict[str, pa.DataType] = {
     "bool": pa.bool_(),
@@ -62,8 +63,10 @@ _pandas = threading.local()
 
 @cache
 def translate(statement: str) -> str:
-    """``$name`` placeholders as psycopg's ``%(name)s``; a literal ``%`` doubled."""
-    return _NAMED.sub(r"%(\1)s", statement.replace("%", "%%"))
+    """``$name`` placeholders as psycopg's ``%(name)s``; a literal ``%`` doubled. Text in
+    single quotes and comments is left as it is (a ``$`` there is not a parameter)."""
+    parts = _QUOTED.split(statement.replace("%", "%%"))
+    return "".join(p if i % 2 else _NAMED.sub(r"%(\1)s", p) for i, p in enumerate(parts))
 
 
 class _FloatNumeric(Loader):
@@ -142,6 +145,11 @@ class PostgresBackend:
     dialect = "postgresql"
     path: Path | None = None
 
+    @property
+    def blob_dir(self) -> Path | None:
+        """None: the kept files are rows of the table blob."""
+        return None
+
     def __init__(self, url: str, read_only: bool = False, wait: float = 30.0) -> None:
         self._url = url
         self._wait = wait
@@ -200,6 +208,11 @@ class PostgresBackend:
         with self.reading() as session:
             found = session.rows(sql("blob_read", "postgresql"), {"sha256": sha256})
         return bytes(found[0][0]) if found else None
+
+    def copy_file(self, target: Path) -> None:
+        raise ValueError(
+            "Cơ sở dữ liệu PostgreSQL không phải một tệp: hãy sao lưu bằng pg_dump của máy chủ."
+        )
 
     def close(self) -> None:
         with self._lock:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -92,6 +93,11 @@ class NewReport:
 def known_hashes(store: Store, plan_id: int) -> dict[str, tuple[int, int | None]]:
     """sha256 -> (report id, unit id) of every file already loaded for the plan."""
     return {sha: (rid, uid) for sha, rid, uid in store.rows("report_all_hashes", plan_id=plan_id)}
+
+
+def blob_dir(store: Store) -> Path | None:
+    """Where the original files are files (beside a DuckDB database); None otherwise."""
+    return store.blob_dir
 
 
 def read_blob(store: Store, sha256: str) -> bytes | None:

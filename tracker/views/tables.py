@@ -26,6 +26,7 @@ from datetime import date
 import pandas as pd
 
 from tracker.domain import periods, status
+from tracker.domain.review import state_label
 from tracker.store.database import Store
 from tracker.views import names
 
@@ -302,15 +303,18 @@ def reminder_units(
 
 UNIT_REPORT_COLUMNS = [
     "plan", "file_name", "reported_on", "uploaded_at", "uploaded_by", "unit_rows", "withdrawn",
+    "review_label",
 ]  # fmt: skip
 
 
 def unit_reports(store: Store, unit: int, as_of: date, plan: str | None = None) -> pd.DataFrame:
     """The reports received from unit id `unit` up to `as_of`, newest first: its own files
     and consolidated files holding rows for it, withdrawn ones too (marked), so "we sent
-    it" can be checked against what was counted. :data:`UNIT_REPORT_COLUMNS` and the hidden
+    it" can be checked against what was counted (``review_label`` says "Chờ duyệt" or "Bị
+    trả lại" for one not counted yet). :data:`UNIT_REPORT_COLUMNS` and the hidden
     ``report_id``."""
     raw = store.frame("ranking_unit_reports", unit=int(unit), as_of=as_of, plan=plan)
+    raw["review_label"] = raw["review_state"].map(state_label)
     out = raw[[*UNIT_REPORT_COLUMNS, "report_id"]].copy()
     out["reported_on"] = pd.to_datetime(out["reported_on"])
     return out

@@ -21,6 +21,7 @@ from tracker.views.tables import period_labels
 OBLIGATION_COLUMNS = [
     "plan", "unit_name", "task_code", "task", "deadline_text", "period", "due_on",
     "status_label", "completed_on", "reported_on", "file_name", "result_text", "status",
+    "unit_id",
 ]  # fmt: skip
 HISTORY_COLUMNS = [
     "report_id", "plan", "file_name", "unit_name", "uploaded_by", "uploaded_at", "reported_on",
