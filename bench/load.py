@@ -142,14 +142,14 @@ async def _upload(page, base, folder: Path, name, data, rows, again: bool, tally
     path = folder / name
     path.write_bytes(data)
     await page.locator(".st-key-upload-files input[type=file]").set_input_files(str(path))
-    await page.locator(".st-key-upload-confirm button").click(timeout=TIMEOUT_MS)
-    done = page.get_by_text(f"{name}:").first
-    await done.wait_for(timeout=TIMEOUT_MS)
     sha = hashlib.sha256(data).hexdigest()
-    if again:
+    if again:  # a file this session loaded before: the preview must say so, offer no write
+        await page.get_by_text("0 tệp hợp lệ, 1 tệp đã nạp trước").wait_for(timeout=TIMEOUT_MS)
         tally.resent.append(sha)
-    else:
-        tally.accepted[sha] = (name, rows)
+        return
+    await page.locator(".st-key-upload-confirm button").click(timeout=TIMEOUT_MS)
+    await page.get_by_text(f"{name}:").first.wait_for(timeout=TIMEOUT_MS)
+    tally.accepted[sha] = (name, rows)
 
 
 async def _export(page, base: str) -> None:

@@ -7,6 +7,9 @@ benches.
 are closed to other users). Durability is switched off (``fsync``, ``synchronous_commit``):
 the data is thrown away. ``pg_ctl start`` is given a log file and no pipe, or it never
 returns (the server inherits its stdout).
+
+``python tests/pg_cluster.py`` starts one for the benches and prints the URL of an empty
+database ``bench`` (``bench/pages.py --db URL``); it stops on Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
@@ -119,3 +122,17 @@ def start() -> Cluster:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+if __name__ == "__main__":
+    # A cluster for the benches: prints its URL for database "bench", runs until stopped.
+    import signal
+
+    stop = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stop)
+    cluster = start()
+    print(cluster.new_database("bench"), flush=True)
+    try:
+        signal.sigwait(stop)
+    finally:
+        cluster.stop()

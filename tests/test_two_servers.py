@@ -1,8 +1,8 @@
 """Two ``streamlit run`` servers behind Debian's nginx on one PostgreSQL (the README's
 deployment, ``deploy/nginx-tracker.conf``), driven by real Chromium: a browser pinned to
 one server uploads a report, and a browser pinned to the other sees it at its next rerun;
-the same file uploaded through both at once is written once, and different files through
-both are all written."""
+the same file confirmed through both at once (each preview saw it new) is written once, and
+different files through both are all written."""
 
 from __future__ import annotations
 
@@ -56,6 +56,12 @@ def _pinned(browser, base: str, server: str):
 
 
 def _upload(page, base: str, name: str, data: bytes, tmp: Path) -> None:
+    _prepare(page, base, name, data, tmp)
+    _confirm(page, name)
+
+
+def _prepare(page, base: str, name: str, data: bytes, tmp: Path) -> None:
+    """Up to the preview of a new file, its confirm button shown."""
     page.goto(f"{base}/upload")
     _settled(page)
     page.locator(".st-key-upload-plan").get_by_role("combobox").click()
@@ -64,9 +70,11 @@ def _upload(page, base: str, name: str, data: bytes, tmp: Path) -> None:
     path = tmp / name
     path.write_bytes(data)
     page.locator(".st-key-upload-files input[type=file]").set_input_files(str(path))
-    confirm = page.locator(".st-key-upload-confirm button")
-    confirm.wait_for(timeout=120_000)
-    confirm.click()
+    page.locator(".st-key-upload-confirm button").wait_for(timeout=120_000)
+
+
+def _confirm(page, name: str) -> None:
+    page.locator(".st-key-upload-confirm button").click()
     page.get_by_text(f"{name}:").first.wait_for(timeout=120_000)
 
 
@@ -112,6 +120,7 @@ def test_uploads_through_both_servers_at_once_lose_and_duplicate_nothing(front, 
         "b": xlsx(long_report(good_rows(), unit="HU Bắc Sơn")),
     }
     errors: list[BaseException] = []
+    both_previewed = threading.Barrier(2, timeout=300)
 
     def session(server: str) -> None:
         try:
@@ -121,12 +130,16 @@ def test_uploads_through_both_servers_at_once_lose_and_duplicate_nothing(front, 
                     page = _pinned(browser, base, server).new_page()
                     folder = tmp_path / server
                     folder.mkdir()
-                    _upload(page, base, f"chung-{server}.xlsx", same, folder)
+                    # both see the shared file as new, then both confirm at once
+                    _prepare(page, base, f"chung-{server}.xlsx", same, folder)
+                    both_previewed.wait()
+                    _confirm(page, f"chung-{server}.xlsx")
                     _upload(page, base, f"rieng-{server}.xlsx", own[server], folder)
                 finally:
                     browser.close()
         except BaseException as exc:  # noqa: BLE001 - reported by the test below
             errors.append(exc)
+            both_previewed.abort()
 
     threads = [threading.Thread(target=session, args=(s,)) for s in "ab"]
     for t in threads:
