@@ -26,15 +26,20 @@ store = data.get_store()
 options = audit_trail.choices(store, actor)
 
 who, what, kind = st.columns(3)
-logins = who.multiselect("Tài khoản", options["login"], key="audit.logins", placeholder="Tất cả")
+logins = who.multiselect(
+    "Tài khoản", options["login"], key="audit.logins", placeholder="Tất cả", select_all=False
+)
 actions = what.multiselect(
     "Thao tác",
     options["action"],
     format_func=action_label,
     key="audit.actions",
     placeholder="Tất cả",
+    select_all=False,
 )
-kinds = kind.multiselect("Đối tượng", options["kind"], key="audit.kinds", placeholder="Tất cả")
+kinds = kind.multiselect(
+    "Đối tượng", options["kind"], key="audit.kinds", placeholder="Tất cả", select_all=False
+)
 key_box, since, until = st.columns(3)
 key = key_box.text_input("Mã đối tượng có chứa", key="audit.key")
 from_day = since.date_input("Từ ngày", value=None, format=DATE_FORMAT, key="audit.from")

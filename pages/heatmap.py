@@ -6,7 +6,7 @@ from tracker.charts.heatmap import status_heatmap
 from tracker.views import heatmap, summary
 from ui import data
 from ui.format import vn_date
-from ui.frame import page_frame
+from ui.frame import from_url, page_frame, to_url
 from ui.obligation import chosen_cell
 from ui.obligation import draw as draw_cell
 from ui.table import show
@@ -24,6 +24,8 @@ periods = data.call(heatmap.periods, as_of=filters.as_of, plan=filters.plan)
 LATEST = "latest"  # a sentinel: None would read as "nothing chosen" in a selectbox
 if st.session_state.get("heatmap.period") not in (LATEST, *periods):
     st.session_state["heatmap.period"] = LATEST
+from_url("view", "heatmap.view", heatmap.VIEWS)
+from_url("sort", "heatmap.sort", heatmap.SORTS)
 left, middle, right = st.columns([1.2, 1, 1.3])
 view = left.radio(
     "Xem theo",
@@ -43,6 +45,8 @@ chosen_period = right.selectbox(
     disabled=not periods,
 )
 period_at = None if chosen_period == LATEST else chosen_period
+to_url("view", view, next(iter(heatmap.VIEWS)))
+to_url("sort", sort, next(iter(heatmap.SORTS)))
 st.caption(
     f"Số liệu tính đến {vn_date(filters.as_of)}. Mỗi nhiệm vụ thường xuyên, định kỳ có một "
     "nghĩa vụ mỗi kỳ: ô cho thấy "
@@ -83,6 +87,8 @@ def _grid(page: int) -> heatmap.Grid:
     return data.call(heatmap.load_units, **query, period_at=period_at, sort=sort, page=page)
 
 
+# "page=2" in the URL is the second page (people count from 1)
+from_url("page", "heatmap.page", range(10_000), lambda text: int(text) - 1)
 page = st.session_state.get("heatmap.page", 0)
 grid = _grid(page)
 pages = heatmap.page_count(grid.unit_count)
@@ -101,6 +107,7 @@ if pages > 1:
         format_func=lambda p: f"Đơn vị {p * size + 1}–{min((p + 1) * size, n)} / {n}",
         key="heatmap.page",
     )
+to_url("page", page if pages > 1 else 0, 0, lambda p: str(p + 1))
 event = st.plotly_chart(
     status_heatmap(grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",

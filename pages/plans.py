@@ -2,21 +2,15 @@
 document or the register workbook, archive or delete. UI only: the checks and writes are
 loaders.plans.* and tracker.usecases.plans."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.problems import labelled
 from tracker.domain.settings import MAX_UPLOAD_MB
-from tracker.usecases import plans, units
+from tracker.usecases import plan_changes, plans, units
 from tracker.usecases.plan_drafts import (
     DOCUMENT_SUFFIXES,
-    TASK_COLUMNS,
-    TASK_LABELS,
     PlanFields,
     Registry,
-    check_rows,
     fields_from_draft,
     parse_plan_text,
     read_plan_document,
@@ -25,12 +19,12 @@ from tracker.usecases.plan_drafts import (
 )
 from ui import aliases as aliases_ui
 from ui import data, session
-from ui.format import DATE_FORMAT, vn_date
+from ui.confirm import flash, show_flash, two_step
+from ui.format import vn_date
 from ui.frame import page_frame
+from ui.plan_editor import plan_form, show_problems, task_editor
 
 NEW = "— Kế hoạch mới —"
-CYCLE_CODES = list(plans.CYCLE_LABELS)
-RECURRENCE_LABELS = {"continuous": "Thường xuyên", **plans.CYCLE_LABELS}
 
 page_frame(
     "Kế hoạch",
@@ -42,131 +36,14 @@ store = data.get_store()
 provinces = units.provinces(store)
 
 
-def plan_form(fields: PlanFields, key: str) -> PlanFields:
-    """The plan's own fields; returns what the user typed."""
-    left, right = st.columns(2)
-    code = left.text_input("Số hiệu", fields.code, key=f"{key}.code", placeholder="84-KH/BTGTU")
-    issued = left.date_input(
-        "Ngày ban hành", fields.issued_on, key=f"{key}.date", format=DATE_FORMAT
-    )
-    options = provinces or [fields.province or ""]
-    province = left.selectbox(
-        "Tỉnh (danh mục đơn vị)",
-        options,
-        key=f"{key}.province",
-        index=options.index(fields.province) if fields.province in options else 0,
-    )
-    issuer = right.text_input("Cơ quan ban hành", fields.issuer, key=f"{key}.issuer")
-    cycle = right.selectbox(
-        "Chu kỳ báo cáo nhiệm vụ thường xuyên",
-        CYCLE_CODES,
-        index=CYCLE_CODES.index(fields.report_cycle) if fields.report_cycle in CYCLE_CODES else 2,
-        format_func=plans.CYCLE_LABELS.get,
-        key=f"{key}.cycle",
-    )
-    until = right.date_input(
-        "Theo dõi đến ngày",
-        fields.tracked_until,
-        key=f"{key}.until",
-        format=DATE_FORMAT,
-        help="Mặc định: hết năm sau năm ban hành.",
-    )
-    title = st.text_area("Tên kế hoạch", fields.title, key=f"{key}.title", height=68)
-    d1, d2, d3 = st.columns([1, 1, 2])
-    directive = d1.text_input(
-        "Thực hiện văn bản số", fields.directive_code, key=f"{key}.dcode", placeholder="32-CT/TW"
-    )
-    d_date = d2.date_input(
-        "Ngày của văn bản", fields.directive_date, key=f"{key}.ddate", format=DATE_FORMAT
-    )
-    d_issuer = d3.text_input(
-        "Cơ quan ban hành văn bản", fields.directive_issuer, key=f"{key}.dissuer"
-    )
-    d_title = st.text_input("Trích yếu văn bản", fields.directive_title, key=f"{key}.dtitle")
-    return PlanFields(
-        code,
-        title,
-        issued,
-        issuer,
-        province or "",
-        directive,
-        d_date,
-        d_issuer,
-        d_title,
-        cycle,
-        until,
-        fields.code_note,
-    )
-
-
-def task_editor(
-    rows: list[dict], key: str, registry: Registry, reference: date
-) -> tuple[list[dict], list]:
-    """The task table, edited in place, and the live checks of what it holds."""
-    base = pd.DataFrame(
-        [{c: str(r.get(c) or "") for c in TASK_COLUMNS} for r in rows],
-        columns=list(TASK_COLUMNS),
-        dtype=object,
-    )
-    edited = st.data_editor(
-        base,
-        key=key,
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config={c: st.column_config.TextColumn(TASK_LABELS[c]) for c in TASK_COLUMNS}
-        | {"title": st.column_config.TextColumn(TASK_LABELS["title"], width="large")},
-    )
-    st.caption(
-        "Đơn vị: cách nhau bằng “;”. Viết tên, tên viết tắt, “Nhóm: <tên nhóm>” hoặc "
-        "“Tất cả đơn vị”."
-    )
-    current = edited.astype(object).where(edited.notna(), "").to_dict("records")
-    checked, problems = check_rows(current, registry, reference or date.today())
-    if not checked:
-        problems = []
-    table = pd.DataFrame(
-        [
-            {
-                "Mã NV": c.row.get("code"),
-                "Thời hạn": c.row.get("deadline_text"),
-                "Bắt đầu": vn_date(c.start),
-                "Hạn": vn_date(c.due),
-                "Lặp lại": RECURRENCE_LABELS.get(c.recurrence, ""),
-                "Số đơn vị": len(c.units),
-                "Kiểm tra": "Không đọc được thời hạn"
-                if c.unparsed
-                else ("Đơn vị chưa có: " + "; ".join(c.unknown) if c.unknown else "✓"),
-            }
-            for c in checked
-        ]
-    )
-    if not table.empty:
-        st.dataframe(
-            table.style.apply(
-                lambda r: ["background-color: #fdecea" if r["Kiểm tra"] != "✓" else ""] * len(r),
-                axis=1,
-            ),
-            hide_index=True,
-            width="stretch",
-            key=f"{key}.checks",
-        )
-    return current, problems
-
-
-def show_problems(problems) -> None:
-    """Editor problems, located by the table's row and column label."""
-    for p in labelled(problems, TASK_LABELS):
-        where = p.where()
-        text = f"{where}: {p.message}" if where else p.message
-        (st.error if p.is_error else st.warning)(text)
-
-
-def done(message: str) -> None:
-    """After a write: forget cached reads and editors' edits, say what happened."""
+def done(message: str, warnings=()) -> None:
+    """After a write: forget cached reads and editors' edits, say what happened (and what
+    the saved plan was warned about)."""
     data.changed()
     st.session_state["plans.version"] = version() + 1
-    st.session_state["plans.flash"] = message
+    flash(message)
+    for problem in warnings:
+        flash(str(problem), "warning")
     st.rerun()
 
 
@@ -174,21 +51,50 @@ def version() -> int:
     return st.session_state.get("plans.version", 0)
 
 
-def save(fields: PlanFields, rows: list[dict], registry: Registry) -> None:
+def save_button(
+    fields: PlanFields,
+    rows: list[dict],
+    registry: Registry,
+    key: str,
+    problems=(),
+    disabled: bool = False,
+) -> None:
+    """«Lưu kế hoạch»: at once for a new plan number (or rows with errors, which the save
+    refuses and explains); over a registered plan only after a confirmation naming what
+    changes (tracker.usecases.plan_changes)."""
+    has_errors = any(p.is_error for p in problems)
+    found = None if has_errors else plan_changes.changes(store, fields, rows, registry)
+    if found is None:
+        if st.button("Lưu kế hoạch", type="primary", key=key, disabled=disabled):
+            save(fields, rows, registry)
+        return
+    lines = found.lines()
+    if two_step(
+        key,
+        "Lưu kế hoạch",
+        (found.code, tuple(lines)),
+        f"Kế hoạch {found.code} đã có: lưu sẽ ghi đè. Những gì sẽ thay đổi:",
+        lines,
+        confirm_label="Xác nhận ghi đè",
+        disabled=disabled,
+    ):
+        save(fields, rows, registry, found.lines() if not found.empty else [])
+
+
+def save(fields: PlanFields, rows: list[dict], registry: Registry, changed=()) -> None:
     outcome = plans.save_rows(store, session.user(), fields, rows, registry)
     saved = outcome.saved
     if saved:
         st.session_state.pop("doc.draft", None)
         done(
             f"Đã lưu kế hoạch {fields.code}: {saved.tasks} nhiệm vụ, "
-            f"{saved.assignments} lượt giao đơn vị."
+            f"{saved.assignments} lượt giao đơn vị." + ("".join(f"\n- {line}" for line in changed))
         )
     st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
     show_problems(outcome.errors)
 
 
-if "plans.flash" in st.session_state:
-    st.success(st.session_state.pop("plans.flash"))
+show_flash()
 
 
 tab_list, tab_edit, tab_doc, tab_sheet = st.tabs(
@@ -224,16 +130,44 @@ with tab_list:
         archived = bool(listed.loc[listed["code"] == chosen, "archived"].item())
         aliases_ui.remembered_names(plan_code=chosen, kind="task")
         left, right = st.columns(2)
-        if left.button("Bỏ lưu trữ" if archived else "Lưu trữ", key="plans.archive"):
+        verb = "Bỏ lưu trữ" if archived else "Lưu trữ"
+        if two_step(
+            "plans.archive",
+            verb,
+            (chosen, archived),
+            f"{verb} kế hoạch {chosen}?",
+            [
+                "Kế hoạch hiện lại trên các trang theo dõi và trang tải báo cáo."
+                if archived
+                else "Kế hoạch thôi hiện trên các trang theo dõi và trang tải báo cáo; "
+                "số liệu và báo cáo vẫn được giữ, có thể bỏ lưu trữ."
+            ],
+            confirm_label=f"Xác nhận {verb.lower()}",
+            where=left,
+        ):
             plans.set_archived(store, session.user(), chosen, not archived)
-            done(f"Đã {'bỏ lưu trữ' if archived else 'lưu trữ'} {chosen}.")
-        sure = right.checkbox(f"Tôi muốn xoá hẳn {chosen}", key="plans.sure")
-        if right.button("Xoá kế hoạch", disabled=not sure, key="plans.delete"):
+            done(f"Đã {verb.lower()} kế hoạch {chosen}.")
+        removal = plans.deletion(store, chosen)
+        if not removal.allowed:
+            right.caption(removal.refusal)
+        if two_step(
+            "plans.delete",
+            "Xoá kế hoạch",
+            chosen,
+            f"Xoá hẳn kế hoạch {chosen}?",
+            removal.lines(),
+            confirm_label="Xác nhận xoá hẳn",
+            disabled=not removal.allowed,
+            where=right,
+        ):
             outcome = plans.delete_plan(store, session.user(), chosen)
             if not outcome.ok:
                 right.error(outcome.errors[0].message)
             else:
-                done(f"Đã xoá {chosen}.")
+                done(
+                    f"Đã xoá kế hoạch {chosen}: {removal.tasks} nhiệm vụ, việc giao cho "
+                    f"{removal.units} đơn vị."
+                )
 
 with tab_edit:
     codes = data.plans()["code"].tolist()
@@ -245,13 +179,12 @@ with tab_edit:
         fields = plans.plan_fields(store, code)
         rows = plans.plan_rows(store, code, units.load_registry(store, fields.province))
     key = f"edit.{code}.{version()}"
-    typed = plan_form(fields, key)
+    typed = plan_form(fields, key, provinces)
     registry = units.load_registry(store, typed.province)
     st.subheader("Nhiệm vụ")
     current, problems = task_editor(rows, f"{key}.tasks", registry, typed.issued_on)
     show_problems([p for p in problems if p.is_error or p.severity == "warning"][:20])
-    if st.button("Lưu kế hoạch", type="primary", key=f"{key}.save"):
-        save(typed, current, registry)
+    save_button(typed, current, registry, f"{key}.save", problems)
 
 with tab_doc:
     st.markdown(
@@ -306,7 +239,7 @@ with tab_doc:
                 )
                 + (f"; chu kỳ: **{cycle}**" if cycle else "")
             )
-        typed = plan_form(fields, f"doc.{n}")
+        typed = plan_form(fields, f"doc.{n}", provinces)
         registry = units.load_registry(store, typed.province)
         st.subheader("Đơn vị nêu trong văn bản")
         mapping = st.session_state.setdefault("doc.mapping", {})
@@ -354,9 +287,9 @@ with tab_doc:
         current, problems = task_editor(
             rows_from_draft(draft), f"doc.tasks.{n}", registry, typed.issued_on
         )
+        show_problems([p for p in problems if p.is_error or p.severity == "warning"][:20])
         sure = st.checkbox("Tôi đã kiểm tra bản nháp", key=f"doc.confirm.{n}")
-        if st.button("Lưu kế hoạch", type="primary", disabled=not sure, key=f"doc.save.{n}"):
-            save(typed, current, registry)
+        save_button(typed, current, registry, f"doc.save.{n}", problems, disabled=not sure)
 
 with tab_sheet:
     codes = data.plans()["code"].tolist()
@@ -373,13 +306,30 @@ with tab_sheet:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     upload = right.file_uploader("Tệp đăng ký đã điền (.xlsx)", type=["xlsx"], key="sheet.file")
-    if upload is not None and right.button("Nhập", type="primary", key="sheet.import"):
+    confirmed = False
+    if upload is not None:
+        found = plan_changes.workbook_changes(store, upload.getvalue(), upload.name)
+        if found is None:
+            confirmed = right.button("Nhập", type="primary", key="sheet.import")
+        else:
+            confirmed = two_step(
+                "sheet.import",
+                "Nhập",
+                (upload.file_id, found.code, tuple(found.lines())),
+                f"{upload.name} ghi kế hoạch {found.code}, đã có: nhập sẽ ghi đè. "
+                "Những gì sẽ thay đổi:",
+                found.lines(),
+                confirm_label="Xác nhận ghi đè",
+                where=right,
+            )
+    if upload is not None and confirmed:
         outcome = plans.import_workbook(store, session.user(), upload.getvalue(), upload.name)
         saved = outcome.saved
         if saved:
             done(
                 f"Đã nhập {upload.name}: {saved.tasks} nhiệm vụ, {saved.assignments} "
-                "lượt giao đơn vị."
+                "lượt giao đơn vị.",
+                outcome.warnings,
             )
         else:
             st.error(

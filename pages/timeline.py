@@ -5,9 +5,12 @@ import streamlit as st
 from tracker.charts.timeline import deadline_timeline
 from tracker.domain import status
 from tracker.views import timeline
+from tracker.views.obligation import cell_key
 from ui import data
 from ui.format import vn_date
 from ui.frame import page_frame
+from ui.obligation import draw as draw_cell
+from ui.obligation import opened
 from ui.table import show
 
 filters = page_frame(
@@ -112,4 +115,9 @@ st.markdown(
     )
 )
 units = data.call(timeline.task_units, **query, task_id=int(row.task_id), period=row.period)
-show(units, colour_status=True)
+st.caption("Chọn một đơn vị trong bảng để xem nghĩa vụ, các dòng báo cáo và tệp gốc.")
+picked = show(units, colour_status=True, key=f"timeline.units.{chosen}", pick=True)
+key = None if picked is None else cell_key(int(units["unit_id"][picked]), int(row.task_id))
+cell = opened(key, f"timeline.{chosen}")
+if cell and cell[1] == int(row.task_id):  # a cell of another task stays closed here
+    draw_cell(filters.as_of, filters.plan, *cell)

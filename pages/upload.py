@@ -14,12 +14,20 @@ from tracker.usecases import ingest, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
 from ui import data, session
+from ui.confirm import flash, show_flash, two_step
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
 from ui.problems import show_problems
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
 NO_UNIT = "— Theo đơn vị ghi trong tệp —"
+ALL_FILES = "all"
+OUTCOME_LABELS = {
+    "refused": "Bị từ chối",
+    "accepted": "Hợp lệ, sẽ ghi",
+    "duplicate": "Đã nạp trước đây",
+    ALL_FILES: "Tất cả",
+}
 DATE_SOURCES = {"file": "ghi trong tệp", "form": "đã chọn", "upload_day": "ngày tải lên"}
 
 
@@ -31,6 +39,38 @@ def highlight(flagged: set) -> callable:
         return ["background-color: #fff8e1" if mark else ""] * len(row)
 
     return style
+
+
+def unit_of(result: ingest.FileResult) -> str:
+    """The unit a file is from, as the preview names it."""
+    if result.unit:
+        return result.unit
+    return "nhiều đơn vị" if result.accepted else "chưa xác định đơn vị"
+
+
+def report_label(row) -> str:
+    return (
+        f"báo cáo #{row.report_id} «{row.file_name}» của {row.unit or 'nhiều đơn vị'} "
+        f"(ngày báo cáo {vn_date(row.reported_on)})"
+    )
+
+
+def rows_table(rows: pd.DataFrame, warnings) -> None:
+    """The rows a file will write, those with a warning in yellow."""
+    flagged = {(p.sheet, p.row) for p in warnings}
+    shown = pd.DataFrame(
+        {
+            "Trang": rows["sheet"],
+            "Dòng": rows["row_no"],
+            "Nhiệm vụ": rows["task_code"],
+            "Đơn vị": rows["unit_name"],
+            "Kỳ": rows["period"],
+            "Tình trạng": rows["progress"].map(templates.progress_label),
+            "Ngày hoàn thành": rows["completed_on"].map(vn_date),
+            "Kết quả": rows["result_text"],
+        }
+    ).fillna("")
+    st.dataframe(shown.style.apply(highlight(flagged), axis=1), hide_index=True)
 
 
 filters = page_frame(
@@ -92,13 +132,27 @@ with st.expander("Mẫu báo cáo và cách ghi tình trạng"):
         hide_index=True,
     )
 
+# The uploader's key carries a counter: a new key is a new, empty uploader (Streamlit has
+# no other way to clear one), used by «Bỏ các tệp đã chọn» and after a batch is written.
+drop = st.session_state.setdefault("upload.drop", 0)
 uploaded = st.file_uploader(
     "Chọn hoặc kéo thả một hay nhiều tệp báo cáo",
     type=TYPES,
     accept_multiple_files=True,
     max_upload_size=MAX_UPLOAD_MB,
-    key="upload.files",
+    key=f"upload.files.{drop}",
+    help=f"Tệp .xlsx, .xlsm, .xls, .ods hoặc .csv, tối đa {MAX_UPLOAD_MB} MB mỗi tệp. "
+    "(Nút «Upload» và dòng «per file» là chữ có sẵn của Streamlit, không đổi được.)",
 )
+
+
+def clear_drop() -> None:
+    st.session_state["upload.drop"] = st.session_state.get("upload.drop", 0) + 1
+    for key in ("upload.signature", "upload.preparation"):
+        st.session_state.pop(key, None)
+
+
+show_flash()
 
 if uploaded:
     files = [(f.name, f.getvalue()) for f in uploaded]
@@ -126,50 +180,75 @@ if uploaded:
         bar.empty()
     preparation = st.session_state["upload.preparation"]
     results = preparation.results()
-    good = [r for r in results if r.accepted and not r.duplicate]
-    st.subheader("Xem trước")
+    counts = ingest.outcome_counts(results)
+    st.subheader("Xem trước (chưa ghi gì)")
     st.write(
-        f"{len(good)} tệp hợp lệ, {sum(r.duplicate for r in results)} tệp đã nạp trước "
-        f"đây, {sum(not r.accepted for r in results)} tệp bị từ chối."
+        f"**{len(results)} tệp**: {counts['accepted']} tệp hợp lệ sẽ được ghi, "
+        f"{counts['duplicate']} tệp đã nạp trước đây, {counts['refused']} tệp bị từ chối."
     )
-    for result, prepared in zip(results, preparation.files, strict=True):
-        icon = "🔁" if result.duplicate else ("✅" if result.accepted else "⛔")
-        with st.expander(f"{icon} {result.file} — {result.summary}", expanded=not result.accepted):
+    st.button("Bỏ các tệp đã chọn", key="upload.clear", on_click=clear_drop)
+    order = ingest.review_order(results)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Tệp": results[i].file,
+                    "Đơn vị": unit_of(results[i]),
+                    "Kết quả": OUTCOME_LABELS[results[i].outcome],
+                    "Số dòng": results[i].rows,
+                    "Lỗi": len(results[i].errors),
+                    "Cảnh báo": len(results[i].warnings),
+                }
+                for i in order
+            ]
+        ),
+        hide_index=True,
+        key="upload.summary",
+    )
+    present = [o for o in ingest.OUTCOMES if counts[o]]
+    # Opens on the refused files when there are any (what needs doing), else on all.
+    if st.session_state.get("upload.filter") not in [*present, ALL_FILES]:
+        st.session_state["upload.filter"] = "refused" if counts["refused"] else ALL_FILES
+    shown_outcome = st.radio(
+        "Xem chi tiết",
+        [*present, ALL_FILES],
+        format_func=lambda o: f"{OUTCOME_LABELS.get(o, o)} ({counts.get(o, len(results))})",
+        horizontal=True,
+        key="upload.filter",
+    )
+    for i in order:
+        result, prepared = results[i], preparation.files[i]
+        if shown_outcome != ALL_FILES and result.outcome != shown_outcome:
+            continue
+        icon = {"duplicate": "🔁", "accepted": "✅", "refused": "⛔"}[result.outcome]
+        with st.expander(
+            f"{icon} {result.file} — {unit_of(result)} — {result.summary}",
+            expanded=not result.accepted,
+        ):
             if result.problems:
                 show_problems(result.problems)
                 aliases_ui.offer_choices(preparation.catalog, result)
             if prepared.rows is not None and not result.duplicate:
-                unit_label = result.unit or "nhiều đơn vị"
                 source = DATE_SOURCES[prepared.reported_on_source]
-                st.caption(
-                    f"Đơn vị: {unit_label}; ngày báo cáo {vn_date(result.reported_on)} ({source})."
-                )
-                rows = prepared.rows.to_pandas()
-                flagged = {(p.sheet, p.row) for p in result.warnings}
-                shown = pd.DataFrame(
-                    {
-                        "Trang": rows["sheet"],
-                        "Dòng": rows["row_no"],
-                        "Nhiệm vụ": rows["task_code"],
-                        "Đơn vị": rows["unit_name"],
-                        "Kỳ": rows["period"],
-                        "Tình trạng": rows["progress"].map(templates.progress_label),
-                        "Ngày hoàn thành": rows["completed_on"].map(vn_date),
-                        "Kết quả": rows["result_text"],
-                    }
-                )
-                st.dataframe(shown.style.apply(highlight(flagged), axis=1), hide_index=True)
+                st.caption(f"Ngày báo cáo {vn_date(result.reported_on)} ({source}).")
+                rows_table(prepared.rows.to_pandas(), result.warnings)
+    good = counts["accepted"]
     if good and st.button(
-        f"Ghi {len(good)} tệp hợp lệ vào cơ sở dữ liệu", type="primary", key="upload.confirm"
+        f"Ghi {good} tệp hợp lệ vào cơ sở dữ liệu", type="primary", key="upload.confirm"
     ):
         written = ingest.commit_prepared(store, session.user(), preparation)
         data.changed()
-        st.session_state.pop("upload.signature", None)
-        st.session_state["upload.done"] = [f"{r.file}: {r.summary}" for r in written]
+        done = [r for r in written if r.outcome == "accepted"]
+        rows = sum(r.rows for r in done)
+        flash(
+            f"Đã ghi {len(done)} tệp ({rows} dòng) vào cơ sở dữ liệu: "
+            + "; ".join(f"{r.file} ({unit_of(r)}): {r.summary}" for r in done)
+        )
+        for r, p in zip(written, preparation.files, strict=True):
+            if p.accepted and r.outcome == "refused":  # failed while writing
+                flash(f"{r.file}: {r.errors[-1].message}", "error")
+        clear_drop()
         st.rerun()
-
-for line in st.session_state.pop("upload.done", []):
-    st.success(line)
 
 st.subheader("Các lần tải lên")
 history = ingest.list_reports(store, plan)
@@ -181,8 +260,8 @@ else:
             {
                 "Mã": history["report_id"],
                 "Tệp": history["file_name"],
-                "Đơn vị": history["unit"],
-                "Người tải": history["uploaded_by"],
+                "Đơn vị": history["unit"].fillna("nhiều đơn vị"),  # never "None"
+                "Người tải": history["uploaded_by"].fillna(""),
                 "Lúc": history["uploaded_at"].dt.strftime("%d/%m/%Y %H:%M"),
                 "Ngày báo cáo": history["reported_on"].map(vn_date),
                 "Số dòng": history["row_count"],
@@ -197,17 +276,33 @@ else:
     )
     active = history[history["withdrawn_at"].isna()]
     if not active.empty:
-        labels = {
-            int(r.report_id): f"#{r.report_id} {r.file_name} ({r.unit})"
-            for r in active.itertuples()
-        }
+        by_id = {int(r.report_id): r for r in active.itertuples()}
         pick = st.selectbox(
             "Rút một lần tải lên (không xoá, chỉ thôi tính)",
-            list(labels),
-            format_func=labels.get,
+            list(by_id),
+            format_func=lambda rid: report_label(by_id[rid]),
+            index=None,
+            placeholder="Chọn lần tải lên cần rút",
             key="upload.withdraw_pick",
         )
-        if st.button("Rút báo cáo", key="upload.withdraw"):
-            ingest.withdraw_report(store, session.user(), pick)
+        picked = by_id.get(pick)
+        if two_step(
+            "upload.withdraw",
+            "Rút báo cáo",
+            pick,
+            f"Rút {report_label(picked)}?" if picked else "",
+            [
+                f"{picked.row_count} dòng của báo cáo sẽ thôi được tính vào tiến độ.",
+                "Tệp gốc và lịch sử tải lên vẫn được giữ.",
+            ]
+            if picked
+            else [],
+            confirm_label="Xác nhận rút báo cáo",
+            disabled=picked is None,
+        ):
+            if ingest.withdraw_report(store, session.user(), pick):
+                flash(f"Đã rút {report_label(picked)}: {picked.row_count} dòng thôi được tính.")
+            else:
+                flash(f"{report_label(picked)} đã được rút trước đó; không thay đổi gì.", "info")
             data.changed()
             st.rerun()

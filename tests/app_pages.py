@@ -52,6 +52,21 @@ def open_page(
     return at.run()
 
 
+def open_link(db, monkeypatch, page: str, query: dict):
+    """A fresh session opening `page` at a copied link: `query` is its query string (any
+    names, ``page`` included, which :func:`open_page`'s own argument would shadow)."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TRACKER_DB", str(db))
+    at = AppTest.from_file(
+        str(Path(__file__).resolve().parent.parent / "dashboard.py"), default_timeout=60
+    )
+    at.switch_page(page)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
 def page_text(at) -> str:
     """Every text the run drew (labels, markdown, chart specs, table cells), as one string,
     for tests that check what a page shows or must not show."""

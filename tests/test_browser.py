@@ -56,9 +56,17 @@ def _require_chromium() -> None:
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free loopback port: from TRACKER_TEST_PORTS ("8600-8649") when set (machines shared
+    by several people), else any the system gives."""
+    low, _, high = os.environ.get("TRACKER_TEST_PORTS", "0-0").partition("-")
+    for port in range(int(low), int(high or low) + 1):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in TRACKER_TEST_PORTS={low}-{high}")
 
 
 def _units(db: Path, plan: str) -> int:

@@ -65,3 +65,9 @@ def test_the_on_time_rate_is_written_beside_each_bar_and_full_names_are_in_the_h
     assert text.mode == "text"
     assert list(text.text) == ["60,0%", "60,0%", "25,0%", "0,0%"]
     assert fig.data[0].customdata[2][0].endswith("rút gọn lại")
+
+
+def test_numbers_in_hover_texts_use_the_vietnamese_decimal_comma():
+    fig = ranking_bars(ranked(_by_unit()))
+    assert fig.layout.separators == ",."  # plotly renders %{x:.1f} as "54,5"
+    assert any("%{x:.1f}%" in (trace.hovertemplate or "") for trace in fig.data)

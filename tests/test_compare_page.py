@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from actors import STAFF
+from app_pages import open_link
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain.model import DirectiveSpec, PlanSpec
@@ -25,12 +26,7 @@ PLANS = ["TUHD-32/2019", "84-KH/BTGTU"]
 
 
 def _open(db, monkeypatch, **query) -> AppTest:
-    monkeypatch.setenv("TRACKER_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.switch_page("pages/compare.py")
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
+    return open_link(db, monkeypatch, "pages/compare.py", query)
 
 
 def _values(array) -> list:

@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.deadlines import RECURRENCES, Deadline, deadline_json, parse_deadline
+from tracker.domain.deadlines import (
+    RECURRENCES,
+    Deadline,
+    before_plan,
+    deadline_json,
+    parse_deadline,
+)
 
 PLAN_DATE = date(2019, 6, 21)  # Kế hoạch 84-KH/BTGTU, Lạng Sơn
 
@@ -219,3 +225,22 @@ def test_any_text_never_raises_and_never_ends_before_it_starts(text, reference):
 def test_any_valid_date_written_trước_ngày_d_m_yyyy_is_that_due_date(day, reference):
     text = f"trước ngày {day.day}/{day.month}/{day.year}"
     assert parse_deadline(text, reference) == Deadline(text, due=day)
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("trước ngày 30/6/2018", True),  # the year mistyped
+        ("Quý I/2019", True),  # the whole quarter ends before the plan
+        ("trước ngày 21/6/2019", False),  # the plan's own day is allowed
+        ("trong tháng 6/2019", False),  # the month the plan is issued in
+        ("thường xuyên", False),
+        ("khi nào xong", False),  # unread: another message says so
+    ],
+)
+def test_a_deadline_before_the_plans_own_date_is_warned_about(text, warned):
+    message = before_plan(parse_deadline(text, PLAN_DATE), PLAN_DATE)
+    assert (message is not None) == warned
+    if warned:
+        assert "trước ngày ban hành kế hoạch (21/06/2019)" in message
+    assert before_plan(parse_deadline(text, PLAN_DATE), None) is None

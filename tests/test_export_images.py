@@ -37,6 +37,10 @@ def test_the_export_charts_are_built_from_the_export_tables(export):
     expected = export.by_task.groupby("plan")["done_on_time"].sum().to_dict()
     assert counts == expected
     assert "26/07/2019" in by_plan.layout.title.text
+    for fig in figs.values():  # the title above the plot, the legend below it: apart
+        assert fig.layout.legend.y < 0 and fig.layout.legend.yanchor == "top"
+        assert fig.layout.title.y is None or fig.layout.title.y > 0.9
+        assert fig.layout.margin.t >= 100
 
 
 def test_with_the_store_the_timeline_and_heatmap_are_added_when_present(export, demo_store):

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_pages import open_page
+from app_pages import open_link, open_page
 from streamlit.testing.v1 import AppTest
 
 from tracker.store.database import Store
@@ -122,3 +122,34 @@ def test_without_any_report_the_page_points_to_the_upload_page(tmp_path, monkeyp
     at.switch_page("pages/heatmap.py").run()
     assert not at.exception
     assert at.info[0].value == ("Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên».")
+
+
+def _open_link(db, monkeypatch, link: dict) -> AppTest:
+    """A fresh session opening the heatmap at a copied link (its query string `link`)."""
+    return open_link(db, monkeypatch, "pages/heatmap.py", link)
+
+
+def test_view_sort_page_and_cell_go_into_the_url_and_a_copied_link_reopens_them(
+    app, demo_db, monkeypatch
+):
+    app.selectbox(key="heatmap.sort").set_value("name").run()
+    app.selectbox(key="heatmap.page").set_value(1).run()
+    rows = _heatmap(app)["y"]
+    assert (app.query_params["sort"], app.query_params["page"]) == ("name", "2")
+    app.query_params["cell"] = "12-4"
+    link = {k: app.query_params[k] for k in app.query_params}  # what a copied link holds
+    again = _open_link(demo_db, monkeypatch, link)
+    assert not again.exception
+    assert again.selectbox(key="heatmap.sort").value == "name"
+    assert again.selectbox(key="heatmap.page").value == 1
+    assert _heatmap(again)["y"] == rows
+    assert "Chi tiết ô đã chọn" in [s.value for s in again.subheader]
+    again.radio(key="heatmap.view").set_value("groups").run()
+    assert again.query_params["view"] == "groups"
+    opened = _open_link(demo_db, monkeypatch, {"view": "groups"})
+    assert opened.radio(key="heatmap.view").value == "groups"
+    # the defaults stay out of the URL; a value the page does not know is ignored
+    plain = _open_link(demo_db, monkeypatch, {"sort": "nonsense", "page": "x"})
+    assert not plain.exception
+    assert plain.selectbox(key="heatmap.sort").value == "rate_asc"
+    assert "sort" not in plain.query_params and "view" not in plain.query_params

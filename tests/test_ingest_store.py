@@ -15,7 +15,7 @@ from actors import STAFF
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
 from tracker.store.reports import read_blob
-from tracker.usecases.ingest import ingest_files, list_reports, withdraw_report
+from tracker.usecases.ingest import ingest_files, list_reports, prepare_files, withdraw_report
 
 SQL = Path(__file__).parent / "data" / "sql"
 
@@ -51,8 +51,14 @@ def test_the_same_bytes_twice_change_nothing_and_say_so(store):
 
 def test_the_same_file_twice_in_one_batch_is_loaded_once(store):
     data = report()
+    preview = prepare_files(store, PLAN, [("a.xlsx", data), ("b.xlsx", data)]).results()
+    assert [r.summary for r in preview] == [
+        "Sẽ nạp 3 dòng.",  # a preview speaks of what will be written
+        "Trùng nội dung với một tệp khác trong lần tải này: không xét lại.",
+    ]
     results = ingest_files(store, STAFF, PLAN, [("a.xlsx", data), ("b.xlsx", data)])
     assert [r.duplicate for r in results] == [False, True]
+    assert results[0].summary == "Đã nạp 3 dòng."
     assert count(store, "report") == 1
 
 

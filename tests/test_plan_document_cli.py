@@ -81,3 +81,18 @@ def test_a_document_that_is_not_a_plan_exits_non_zero(tmp_path):
     done = _run(str(report), "--db", str(tmp_path / "x.duckdb"), "--dry-run")
     assert done.returncode == 1
     assert "không phải là một kế hoạch" in done.stdout
+
+
+def test_a_registered_number_is_saved_over_only_with_replace_and_the_changes_are_named(demo_db):
+    text = LANG_SON.read_text(encoding="utf-8").replace("30/6/2019", "15/7/2019", 1)
+    copy = demo_db.parent / "kh84.txt"
+    copy.write_text(text, encoding="utf-8")
+    refused = _run(str(copy), "--db", str(demo_db), "--json")
+    assert refused.returncode == 1
+    result = json.loads(refused.stdout)
+    assert result["saved"] is False
+    assert "84-KH/BTGTU đã có" in result["problems"][0] and "--replace" in result["problems"][0]
+    assert any(line.startswith("Nhiệm vụ thay đổi") for line in result["changes"])
+    replaced = _run(str(copy), "--db", str(demo_db), "--replace")
+    assert replaced.returncode == 0, replaced.stdout + replaced.stderr
+    assert "Đã lưu." in replaced.stdout and "Nhiệm vụ thay đổi" in replaced.stdout

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from actors import STAFF
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
@@ -36,6 +38,24 @@ def _edit(at: AppTest, key: str, edited=None, added=None) -> AppTest:
         "deleted_rows": [],
     }
     return at.run()
+
+
+def _drop_register(
+    app: AppTest, db, code: str | None = None, deadline: str = "trước ngày 20/6/2019"
+) -> None:
+    """Drop TUHD-32/2019's filled register workbook with its first deadline changed (and
+    its number, when `code` is given) into the Excel import."""
+    with Store(db) as store:
+        template = plan_register.template_for(store, "Hải Dương", "TUHD-32/2019")
+    book = load_workbook(io.BytesIO(template))
+    if code:
+        book["Kế hoạch"]["B1"] = code
+    book["Nhiệm vụ"]["E2"] = deadline
+    out = io.BytesIO()
+    book.save(out)
+    app.file_uploader(key="sheet.file").set_value(
+        [("kh.xlsx", out.getvalue(), "application/octet-stream")]
+    ).run()
 
 
 def test_the_page_lists_the_registered_plans(app):
@@ -81,10 +101,40 @@ def test_a_corrected_plan_is_saved(app, demo_db):
     _edit(app, "edit.84-KH/BTGTU.0.tasks", edited={0: {"deadline_text": "trước ngày 15/7/2019"}})
     app.button(key="edit.84-KH/BTGTU.0.save").click().run()
     assert not app.exception
-    assert any("Đã lưu kế hoạch 84-KH/BTGTU" in s for s in _texts(app.success))
+    # a registered plan is overwritten only after a confirmation naming what changes
+    [question] = [w for w in _texts(app.warning) if "ghi đè" in w]
+    assert "84-KH/BTGTU" in question
+    [listed] = [m for m in _texts(app.markdown) if "Nhiệm vụ thay đổi (1)" in m]
+    assert "NV01" in listed and "«trước ngày 15/7/2019»" in listed
+    with Store(demo_db) as store:
+        tasks = store.frame("plan_tasks", plan="84-KH/BTGTU")
+    assert tasks["due_on"].dt.date.tolist()[0] == date(2019, 6, 30)  # not yet
+    app.button(key="edit.84-KH/BTGTU.0.save.yes").click().run()
+    assert not app.exception
+    [saved] = [s for s in _texts(app.success) if "Đã lưu kế hoạch 84-KH/BTGTU" in s]
+    assert "Nhiệm vụ thay đổi (1): NV01" in saved
     with Store(demo_db) as store:
         tasks = store.frame("plan_tasks", plan="84-KH/BTGTU")
     assert tasks["due_on"].dt.date.tolist()[0] == date(2019, 7, 15)
+
+
+def test_reimporting_a_registered_plan_names_what_it_overwrites_and_waits(app, demo_db):
+    _drop_register(app, demo_db)
+    app.button(key="sheet.import").click().run()
+    assert not app.exception
+    assert not any("Đã nhập" in s for s in _texts(app.success))
+    assert any("kh.xlsx ghi kế hoạch TUHD-32/2019, đã có" in w for w in _texts(app.warning))
+    assert any("Nhiệm vụ thay đổi (1)" in m for m in _texts(app.markdown))
+    app.button(key="sheet.import.no").click().run()
+    with Store(demo_db) as store:
+        before = store.frame("plan_tasks", plan="TUHD-32/2019")["deadline_text"].tolist()[0]
+    assert before != "trước ngày 20/6/2019"
+    app.button(key="sheet.import").click().run()
+    app.button(key="sheet.import.yes").click().run()
+    assert any("Đã nhập kh.xlsx" in s for s in _texts(app.success))
+    with Store(demo_db) as store:
+        after = store.frame("plan_tasks", plan="TUHD-32/2019")["deadline_text"].tolist()[0]
+    assert after == "trước ngày 20/6/2019"
 
 
 def test_a_pasted_plan_document_becomes_a_draft_saved_only_after_confirmation(app, demo_db):
@@ -126,16 +176,7 @@ def test_the_excel_template_round_trips_through_the_upload(app, demo_db):
     app.selectbox(key="sheet.source").set_value("TUHD-32/2019").run()
     data = app.download_button(key="sheet.download").proto.url  # served by the media store
     assert data
-    with Store(demo_db) as store:
-        template = plan_register.template_for(store, "Hải Dương", "TUHD-32/2019")
-    book = load_workbook(io.BytesIO(template))
-    book["Kế hoạch"]["B1"] = "TUHD-33/2019"
-    book["Nhiệm vụ"]["E2"] = "trước ngày 20/6/2019"
-    out = io.BytesIO()
-    book.save(out)
-    app.file_uploader(key="sheet.file").set_value(
-        [("kh.xlsx", out.getvalue(), "application/octet-stream")]
-    ).run()
+    _drop_register(app, demo_db, "TUHD-33/2019")
     app.button(key="sheet.import").click().run()
     assert not app.exception
     assert any("Đã nhập kh.xlsx" in s for s in _texts(app.success))
@@ -144,12 +185,62 @@ def test_the_excel_template_round_trips_through_the_upload(app, demo_db):
     assert tasks["due_on"].dt.date.tolist()[0] == date(2019, 6, 20)
 
 
-def test_archiving_hides_nothing_but_marks_the_plan_and_delete_is_refused(app):
+def test_archiving_asks_first_then_marks_the_plan_and_delete_is_refused(app):
     app.selectbox(key="plans.manage").set_value("84-KH/BTGTU").run()
     app.button(key="plans.archive").click().run()
-    assert any("Đã lưu trữ 84-KH/BTGTU" in s for s in _texts(app.success))
+    assert any("Lưu trữ kế hoạch 84-KH/BTGTU?" in w for w in _texts(app.warning))
+    listed = app.dataframe[0].value
+    assert listed.loc[listed["Số hiệu"] == "84-KH/BTGTU", "Trạng thái"].item() == ""
+    app.button(key="plans.archive.yes").click().run()
+    assert any("Đã lưu trữ kế hoạch 84-KH/BTGTU" in s for s in _texts(app.success))
     listed = app.dataframe[0].value
     assert listed.loc[listed["Số hiệu"] == "84-KH/BTGTU", "Trạng thái"].item() == "Lưu trữ"
-    app.checkbox(key="plans.sure").check().run()
+    # a plan with reports cannot be deleted: the button says why and does nothing
+    assert app.button(key="plans.delete").disabled
+    assert any("không xoá được" in c for c in _texts(app.caption))
+
+
+def test_deleting_a_plan_names_what_goes_and_acts_only_on_confirmation(demo_db, monkeypatch):
+    with Store(demo_db) as store:  # a copy of TUHD-32/2019 under a new number, no reports
+        fields = plan_register.plan_fields(store, "TUHD-32/2019")
+        registry = unit_register.load_registry(store, fields.province)
+        rows = plan_register.plan_rows(store, "TUHD-32/2019", registry)
+        copy = replace(fields, code="TUHD-32b/2019")
+        assert plan_register.save_rows(store, STAFF, copy, rows, registry).saved
+    monkeypatch.setenv("TRACKER_DB", str(demo_db))
+    app = AppTest.from_file(PAGE, default_timeout=30).run()
+    app.selectbox(key="plans.manage").set_value("TUHD-32b/2019").run()
+    assert not app.button(key="plans.delete").disabled
     app.button(key="plans.delete").click().run()
-    assert any("không xoá được" in e for e in _texts(app.error))
+    assert any("Xoá hẳn kế hoạch TUHD-32b/2019?" in w for w in _texts(app.warning))
+    assert any("8 nhiệm vụ" in m and "sẽ bị xoá hẳn" in m for m in _texts(app.markdown))
+    app.button(key="plans.delete.yes").click().run()
+    assert not app.exception
+    said = _texts(app.success)
+    assert any(s.startswith("Đã xoá kế hoạch TUHD-32b/2019: 8 nhiệm vụ") for s in said)
+    with Store(demo_db) as store:
+        assert plan_register.plan_fields(store, "TUHD-32b/2019") is None
+
+
+def test_a_deadline_before_the_plans_date_is_warned_about_as_you_type(app):
+    app.selectbox(key="edit.plan").set_value("84-KH/BTGTU").run()
+    _edit(app, "edit.84-KH/BTGTU.0.tasks", edited={0: {"deadline_text": "trước ngày 30/6/2018"}})
+    assert not app.exception
+    checks = app.dataframe[2].value
+    assert checks["Kiểm tra"].tolist()[0] == "Thời hạn trước ngày ban hành kế hoạch"
+    [warned] = [w for w in _texts(app.warning) if "trước ngày ban hành" in w]
+    assert (
+        "30/06/2018" in warned
+        and "21/06/2019" in warned
+        and warned.startswith("dòng 1, cột Thời hạn")
+    )
+
+
+def test_a_register_workbook_with_a_deadline_before_the_plan_is_imported_with_a_warning(
+    app, demo_db
+):
+    _drop_register(app, demo_db, "TUHD-34/2019", "trước ngày 20/6/2018")
+    app.button(key="sheet.import").click().run()
+    assert any("Đã nhập kh.xlsx" in s for s in _texts(app.success))
+    [warned] = [w for w in _texts(app.warning) if "trước ngày ban hành" in w]
+    assert "Nhiệm vụ" in warned and "E2" in warned

@@ -120,3 +120,27 @@ def test_without_reports_the_deadlines_still_show_and_the_page_says_to_upload(de
         "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên»."
     )
     assert "11/06/2019" in _trace(_spec(at), "Thời hạn")["text"]
+
+
+def test_a_unit_chosen_under_a_bar_opens_its_obligation_and_the_link_keeps_it(app):
+    app.sidebar.selectbox(key="plan").set_value("84-KH/BTGTU").run()
+    app.selectbox(key="timeline.task").set_value("t9|").run()  # NV01
+    (table,) = app.dataframe
+    first = table.value["Đơn vị"][0]
+    # what a click on the table's first row leaves in the session
+    app.session_state["timeline.units.t9|"] = {"selection": {"rows": [0], "columns": []}}
+    app.run()
+    assert not app.exception
+    assert "Chi tiết ô đã chọn" in [s.value for s in app.subheader]
+    assert any(first in m.value and "NV01" in m.value for m in app.markdown)
+    unit_id, task_id = (int(v) for v in app.query_params["cell"].split("-"))
+    assert task_id == 9 and unit_id > 0
+    rows = next(d.value for d in app.dataframe if "Hiệu lực" in d.value.columns)
+    assert len(rows) >= 1
+    app.button(key="cell.close").click().run()
+    assert "cell" not in app.query_params
+    assert "Chi tiết ô đã chọn" not in [s.value for s in app.subheader]
+
+
+def test_the_timeline_writes_its_shares_with_the_decimal_comma(app):
+    assert _spec(app)["layout"]["separators"] == ",."

@@ -128,3 +128,21 @@ def test_a_key_two_units_share_is_an_error_naming_both():
     [error] = [p for p in done.errors if "nhiều đơn vị" in p.message]
     assert "Hội Liên hiệp Phụ nữ tỉnh" in error.message
     assert "Hội Liên hiệp Phụ nữ Việt Nam tỉnh" in error.message
+
+
+def test_an_unknown_unit_beside_its_label_is_located_at_the_name_not_the_label(demo_store):
+    report = xlsx(
+        [
+            ["BÁO CÁO"],
+            [],
+            ["Đơn vị báo cáo:", None, "Sở Du lịch vũ trụ"],
+            ["Lạng Sơn, ngày 20 tháng 12 năm 2019"],
+            [],
+            HEADER,
+            [1, "NV02", "", "Đang thực hiện", None],
+        ]
+    )
+    [result] = ingest_files(demo_store, STAFF, "84-KH/BTGTU", [("r.xlsx", report)])
+    assert not result.accepted
+    [error] = [p for p in result.errors if "không có trong danh mục" in p.message]
+    assert (error.row, error.column, error.value) == (3, "C", "Sở Du lịch vũ trụ")

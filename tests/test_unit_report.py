@@ -206,3 +206,39 @@ def test_a_unit_account_tampering_with_the_url_sees_no_other_unit(page, demo_db,
     assert not staff.exception
     if page in NAMING_PAGES:
         assert [name for name in others if name in page_text(staff)]
+
+
+def test_the_unit_page_uploads_the_units_report_and_lists_it(small, monkeypatch):
+    actor = unit_actor(small, "Sở Ngoại vụ")
+    db = small.path
+    small.close()
+    at = open_page(db, monkeypatch, "pages/unit_report.py", actor=actor)
+    assert not at.exception
+    data = xlsx(long_report(good_rows(), unit="Sở Ngoại vụ"))
+    at.file_uploader(key="own.files").set_value([("snv.xlsx", data, "application/octet-stream")])
+    at.run()
+    assert not at.exception
+    at.button(key="own.confirm").click().run()
+    assert not at.exception
+    assert "snv.xlsx: Đã nạp 3 dòng." in at.success[0].value
+    history = at.dataframe[-1].value
+    assert list(history["Tệp báo cáo"]) == ["snv.xlsx"]
+    with Store(db) as store:
+        assert count(store, "report") == 1
+
+
+def test_a_file_staff_withdrew_is_not_brought_back_by_the_unit(small):
+    from tracker.usecases.ingest import withdraw_report
+
+    actor = unit_actor(small, "Sở Ngoại vụ")
+    mine = unit_id(small, "Sở Ngoại vụ")
+    files = [("snv.xlsx", xlsx(long_report(good_rows(), unit="Sở Ngoại vụ")))]
+    [sent] = unit_reports.commit_own(
+        small, actor, mine, unit_reports.prepare_own(small, actor, PLAN, mine, files)
+    )
+    assert withdraw_report(small, Actor("cb", Role.CAN_BO), sent.report_id)
+    preparation = unit_reports.prepare_own(small, actor, PLAN, mine, files)
+    [again] = preparation.results()
+    assert not again.accepted and "đã được cán bộ rút" in again.errors[0].message
+    unit_reports.commit_own(small, actor, mine, preparation)  # writes nothing, raises nothing
+    assert list(unit_report.history(small, actor)["withdrawn"]) == [True]

@@ -116,6 +116,7 @@ def sidebar_filters(show_status: bool = True) -> Filters:
         on_change=_keep,
         args=("groups",),
         placeholder="Tất cả nhóm",
+        select_all=False,  # its "Select all" item is English (Streamlit has no label for it)
     )
     if show_status:
         sb.multiselect(
@@ -126,6 +127,7 @@ def sidebar_filters(show_status: bool = True) -> Filters:
             on_change=_keep,
             args=("statuses",),
             placeholder="Tất cả tình trạng",
+            select_all=False,
         )
     st.session_state.setdefault("filter.compact", False)
     sb.toggle(
@@ -168,6 +170,28 @@ def _mirror(f: Filters) -> None:
             del st.query_params[key]
         elif key in wanted and st.query_params.get(key) != wanted[key]:
             st.query_params[key] = wanted[key]
+
+
+def from_url(name: str, key: str, allowed, parse=str) -> None:
+    """Seed widget `key` from URL parameter `name` when the session has no value for it yet
+    (a copied link reopens the view); a value not in `allowed` is ignored."""
+    if key in st.session_state or name not in st.query_params:
+        return
+    try:
+        value = parse(st.query_params[name])
+    except ValueError:
+        return
+    if value in allowed:
+        st.session_state[key] = value
+
+
+def to_url(name: str, value, default, text=str) -> None:
+    """Mirror a page's own choice into the URL, leaving it out while it is `default`."""
+    if value == default or value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != text(value):
+        st.query_params[name] = text(value)
 
 
 def draw_menu() -> None:

@@ -38,9 +38,19 @@ MENU: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 DEFAULT = "pages/overview.py"
+# The default page is served at "/", where its url_path is "" for Streamlit; it is registered
+# a second time, hidden, under its file's name so that "/overview" opens it too instead of
+# Streamlit's "Page not found" dialog. The root entry needs a url_path of its own (a page's
+# identity is the hash of its url_path, and two entries may not share one).
+DEFAULT_ROOT_PATH = "home"
 UNIT_PAGE = "pages/unit_report.py"
 APP_TITLE = "Theo dõi thực hiện kế hoạch"
 APP_ICON = ROOT / "ui" / "assets" / "icon.png"
+
+
+def url_path(path: str) -> str:
+    """The URL path Streamlit gives a page file: its name without folder and suffix."""
+    return Path(path).stem
 
 
 def menu() -> dict[str, list[tuple[str, str, str]]]:

@@ -14,14 +14,19 @@ from ui.table import show
 URL_KEY = "cell"
 
 
-def chosen_cell(points: list[dict]) -> tuple[int, int] | None:
-    """The cell named in the URL (``cell=UNITID-TASKID``), moved there by a new click on
-    the chart: a selection that lingers over reruns does not undo a link or a close."""
-    key = obligation.clicked(points)
-    if key and key != st.session_state.get("heatmap.clicked"):
-        st.session_state["heatmap.clicked"] = key
+def opened(key: str | None, source: str) -> tuple[int, int] | None:
+    """The cell named in the URL (``cell=UNITID-TASKID``), moved to `key` when that is a
+    new pick from `source` (a chart, a list): a selection that lingers over reruns does
+    not undo a link or a close."""
+    if key and key != st.session_state.get(f"{source}.clicked"):
+        st.session_state[f"{source}.clicked"] = key
         st.query_params[URL_KEY] = key
     return obligation.parse_key(st.query_params.get(URL_KEY))
+
+
+def chosen_cell(points: list[dict]) -> tuple[int, int] | None:
+    """The cell in the URL, moved by a new click on the heatmap."""
+    return opened(obligation.clicked(points), "heatmap")
 
 
 def _close() -> None:

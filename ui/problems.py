@@ -11,13 +11,14 @@ FILLS = {"Lỗi": "background-color: #fdecea", "Cảnh báo": "background-color:
 
 
 def problem_frame(problems: list[Problem]) -> pd.DataFrame:
-    """One row per problem: level, sheet, row, column, value, what to do."""
+    """One row per problem: level, sheet, row, column, value, what to do (a whole-file
+    problem has no row: its cell is empty, not "None")."""
     return pd.DataFrame(
         [
             {
                 "Mức": "Lỗi" if p.is_error else "Cảnh báo",
                 "Trang": p.sheet or "",
-                "Dòng": p.row,
+                "Dòng": "" if p.row is None else str(p.row),  # never "None" in the grid
                 "Cột": p.column or "",
                 "Giá trị": p.value or "",
                 "Cần làm": p.message,

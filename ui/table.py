@@ -57,13 +57,30 @@ def column_config(frame, **extra) -> dict:
     return config
 
 
-def show(frame, *, rows: int | None = None, colour_status: bool = False, key=None, **extra):
+def show(
+    frame,
+    *,
+    rows: int | None = None,
+    colour_status: bool = False,
+    key=None,
+    pick: bool = False,
+    **extra,
+) -> int | None:
     """Draw `frame` (a view's, keyed by ids) as a table people read; `extra` are column
-    configs by column id."""
-    st.dataframe(
-        styled(frame, rows, colour_status),
+    configs by column id. With `pick` (and a `key`) a row can be chosen: returns its
+    position in `frame`, or None."""
+    table, config = styled(frame, rows, colour_status), column_config(frame, **extra)
+    if not pick:
+        st.dataframe(table, hide_index=True, width="stretch", column_config=config, key=key)
+        return None
+    event = st.dataframe(
+        table,
         hide_index=True,
         width="stretch",
-        column_config=column_config(frame, **extra),
+        column_config=config,
         key=key,
+        on_select="rerun",
+        selection_mode="single-row",
     )
+    chosen = event.selection.rows
+    return int(chosen[0]) if chosen else None

@@ -18,7 +18,7 @@ from datetime import date
 
 from loaders.plans.model import PlanDraft
 from loaders.plans.units import RegistryUnit, UnitMatch, match_units
-from tracker.domain.deadlines import parse_deadline
+from tracker.domain.deadlines import before_plan, parse_deadline
 from tracker.domain.model import DirectiveSpec, PlanSpec, TaskSpec
 from tracker.domain.names import unit_key
 from tracker.domain.problems import Problem
@@ -117,6 +117,7 @@ class CheckedRow:
     due: date | None = None
     recurrence: str | None = None
     unparsed: bool = False
+    early: bool = False  # due before the plan's own date
     units: dict[int, str] = field(default_factory=dict)  # unit_id -> role
     unknown: list[str] = field(default_factory=list)
 
@@ -129,10 +130,12 @@ def check_rows(
     sheet: str | None = None,
     locate: Locate = editor_cell,
     unparsed_is_error: bool = False,
+    plan_date: date | None = None,
 ) -> tuple[list[CheckedRow], list[Problem]]:
     """Read every row's deadline and units. Problems are located by `locate` from the row's
     index and the column id: by default as the editor shows them; a sheet passes its own
-    (:meth:`loaders.plans.sheet.SheetImport.task_cell`)."""
+    (:meth:`loaders.plans.sheet.SheetImport.task_cell`). With `plan_date` (the plan's
+    date of issue), a deadline before it is warned about."""
     checked: list[CheckedRow] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -176,6 +179,10 @@ def check_rows(
             meaning = parse_deadline(text, reference)
             item.start, item.due = meaning.start, meaning.due
             item.recurrence, item.unparsed = meaning.recurrence, meaning.unparsed
+            early = before_plan(meaning, plan_date)
+            if early:
+                item.early = True
+                problem(index, "deadline_text", text, early, "warning")
             if meaning.unparsed:
                 problem(
                     index,

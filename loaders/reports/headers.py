@@ -274,9 +274,11 @@ def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
             head, sep, rest = value.partition(":")
             key = fold(head)
             if block.unit is None and sep and _UNIT_LABEL.match(key):
-                unit = rest.strip() or _next_value(cells, c)
+                # The cell holding the name: this one, or the next filled one of the row
+                # when the label stands alone ("Đơn vị báo cáo:" in A3, the name in C3).
+                at, unit = (c, rest.strip()) if rest.strip() else _next_value(cells, c)
                 if unit:
-                    block.unit, block.unit_at = unit, (r, c)
+                    block.unit, block.unit_at = unit, (r, at)
                     continue
             if block.reported_on is None:
                 found = _title_date(value, cells, c)
@@ -285,11 +287,12 @@ def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
     return block
 
 
-def _next_value(cells: list[str | None], col: int) -> str | None:
-    for text in cells[col + 1 :]:
+def _next_value(cells: list[str | None], col: int) -> tuple[int, str | None]:
+    """(column, text) of the first filled cell right of `col`; (col, None) if none."""
+    for at, text in enumerate(cells[col + 1 :], start=col + 1):
         if text and clean(text):
-            return clean(text)
-    return None
+            return at, clean(text)
+    return col, None
 
 
 def _title_date(value: str, cells: list[str | None], col: int) -> date | None:
@@ -299,7 +302,7 @@ def _title_date(value: str, cells: list[str | None], col: int) -> date | None:
         return _make_date(match.group(3), match.group(2), match.group(1))
     head, sep, rest = value.partition(":")
     if sep and _DATE_LABEL.match(fold(head)):
-        target = rest.strip() or _next_value(cells, col) or ""
+        target = rest.strip() or _next_value(cells, col)[1] or ""
         iso = _ISO_DATE.match(target)
         if iso:
             return _make_date(*iso.groups())

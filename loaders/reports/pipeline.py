@@ -337,10 +337,11 @@ def _finish(
     if kept.num_rows == 0:
         prepared.problems.append(file_problem(prepared.file, _EMPTY))
         return
+    # the units are known even for a refused file, so it can be named by its unit
+    prepared.unit_ids = sorted({u for u in unit_ids if u is not None})
     if any(p.is_error for p in prepared.problems):
         return
     prepared.rows = kept
-    prepared.unit_ids = sorted({u for u in unit_ids if u is not None})
 
 
 _EMPTY = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from tracker.charts import SEPARATORS
 from tracker.domain import status
 
 SHORT_LABEL = 16
@@ -68,6 +69,7 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
         )
     plot_px = 48 * max(len(table), 1)
     fig.update_layout(
+        separators=SEPARATORS,
         barmode="stack",
         height=plot_px + 30 + LEGEND_PX + 50,
         margin=dict(l=10, r=10, t=30, b=LEGEND_PX + 50),

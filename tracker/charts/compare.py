@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from tracker.charts import SEPARATORS
 from tracker.domain import labels
 from tracker.domain.text import vn_percent
 
@@ -92,6 +93,7 @@ def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
     fig.update_yaxes(range=[0, 105], ticksuffix="%", row=1, col=1)
     fig.update_yaxes(range=[0, 105], ticksuffix="%", row=1, col=2)
     fig.update_layout(
+        separators=SEPARATORS,
         height=430,
         margin=dict(l=10, r=10, t=60, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.08, x=0),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from tracker.charts import SEPARATORS
 from tracker.domain import status
 from tracker.views.heatmap import Grid
 
@@ -127,6 +128,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         showgrid=False,
     )
     fig.update_layout(
+        separators=SEPARATORS,
         height=height,
         margin=dict(l=10, r=10, t=40, b=100 if compact else 10),
         plot_bgcolor="#fafafa",

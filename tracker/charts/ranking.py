@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from tracker.charts import SEPARATORS
 from tracker.domain import labels, status
 from tracker.domain.text import vn_percent
 
@@ -66,6 +67,7 @@ def ranking_bars(table: pd.DataFrame) -> go.Figure:
         name=labels.header("done_on_time_pct"),
     )
     fig.update_layout(
+        separators=SEPARATORS,
         barmode="stack",
         height=130 + 26 * len(table),
         margin=dict(l=10, r=70, t=40, b=10),

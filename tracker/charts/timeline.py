@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from tracker.charts import SEPARATORS
 from tracker.charts.breakdown import LEGEND_PX, legend_below
 from tracker.domain import status
 from tracker.views.timeline import Lines, hovers, task_key, vn_date
@@ -131,6 +132,7 @@ def deadline_timeline(
             )
         ],
     )  # fmt: skip
+    layout["separators"] = SEPARATORS
     return go.Figure(data=traces, layout=layout)
 
 

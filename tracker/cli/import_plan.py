@@ -1,10 +1,13 @@
-"""``import-plan FILE [--db PATH] [--province P] [--code C] [--date D] [--dry-run] [--json]``:
-read a plan document (.txt, .md, .docx) into a draft; save it unless ``--dry-run``.
+"""``import-plan FILE [--db PATH] [--province P] [--code C] [--date D] [--dry-run] [--replace]
+[--json]``: read a plan document (.txt, .md, .docx) into a draft; save it unless ``--dry-run``.
 
 The draft is what the app's «Kế hoạch» page shows for review. Saving from the command line
 is for documents that need no correction: it refuses (exit 1, nothing written) when the
 document has no number and no ``--code`` is given, or when a unit it names is not in the
 registry of the province (add it on the «Đơn vị» page, or edit the draft in the app).
+A document whose number is already registered is not saved over that plan unless
+``--replace`` is given: without it the command lists the tasks and units that would be
+added, changed and removed (the app's confirmation) and exits 1.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ def register(subparsers) -> None:
         "--date", type=iso_date, help="ngày ban hành YYYY-MM-DD, khi văn bản không ghi"
     )
     parser.add_argument("--dry-run", action="store_true", help="chỉ đọc, không lưu")
+    parser.add_argument("--replace", action="store_true", help="ghi đè kế hoạch đã có cùng số hiệu")
     parser.add_argument("--json", action="store_true", help="in JSON")
     parser.set_defaults(handler=run)
 
@@ -59,7 +63,9 @@ def run(args) -> int:
                 matches = [registry.resolve(n) for n in names]
                 by_id = {u.unit_id: u.name for u in registry.units}
             if not args.dry_run:
-                return _save(store, cli_actor(args), draft, province, matches, args.json)
+                return _save(
+                    store, cli_actor(args), draft, province, matches, args.json, args.replace
+                )
     shape = draft.to_json()
     if matches:
         for unit, found in zip(shape["units"], matches, strict=True):
@@ -70,8 +76,9 @@ def run(args) -> int:
     return 0 if draft.is_plan else 1
 
 
-def _save(store, actor, draft, province, matches, as_json: bool) -> int:
+def _save(store, actor, draft, province, matches, as_json: bool, replace: bool = False) -> int:
     from loaders.plans.rows import fields_from_draft, rows_from_draft
+    from tracker.usecases.plan_changes import changes
     from tracker.usecases.plans import save_rows
     from tracker.usecases.units import load_registry
 
@@ -87,19 +94,20 @@ def _save(store, actor, draft, province, matches, as_json: bool) -> int:
         problems.append(
             "Đơn vị chưa có trong danh mục (thêm ở trang Đơn vị): " + "; ".join(unknown)
         )
-    saved = None
+    saved, found = None, None
     if not problems:
         registry = load_registry(store, province)
-        outcome = save_rows(
-            store,
-            actor,
-            fields_from_draft(draft, province),
-            rows_from_draft(draft),
-            registry,
-            draft.source_name,
-        )
-        saved = outcome.saved
-        problems += [str(p) for p in outcome.errors]
+        fields, rows = fields_from_draft(draft, province), rows_from_draft(draft)
+        found = changes(store, fields, rows, registry)
+        if found is not None and not replace:
+            problems.append(
+                f"Kế hoạch {found.code} đã có: không ghi đè khi chưa có --replace. "
+                "Những gì sẽ thay đổi: " + " | ".join(found.lines())
+            )
+        else:
+            outcome = save_rows(store, actor, fields, rows, registry, draft.source_name)
+            saved = outcome.saved
+            problems += [str(p) for p in outcome.errors]
     result = {
         "saved": saved is not None,
         "code": draft.plan.code,
@@ -107,6 +115,8 @@ def _save(store, actor, draft, province, matches, as_json: bool) -> int:
         "tasks": saved.tasks if saved else 0,
         "assignments": saved.assignments if saved else 0,
     }
+    if found is not None:
+        result["changes"] = found.lines()
     _print(result, as_json)
     return 0 if saved else 1
 
@@ -131,3 +141,6 @@ def _print(shape: dict, as_json: bool) -> None:
         print("Đã lưu." if shape["saved"] else "Chưa lưu:")
         for problem in shape["problems"]:
             print(f"  ! {problem}")
+        if shape["saved"]:
+            for line in shape.get("changes", []):
+                print(f"  - {line}")

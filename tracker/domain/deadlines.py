@@ -231,6 +231,18 @@ def parse_deadline(text: str, reference: date) -> Deadline:
     return Deadline(text, unparsed=True)
 
 
+def before_plan(deadline: Deadline, plan_date: date | None) -> str | None:
+    """A warning when `deadline` falls due before the plan's own date (most often a
+    mistyped year: a task cannot be due before the plan that sets it); None otherwise,
+    and for a recurring or unread deadline."""
+    if plan_date is None or deadline.due is None or deadline.due >= plan_date:
+        return None
+    return (
+        f"Thời hạn {deadline.due:%d/%m/%Y} trước ngày ban hành kế hoạch "
+        f"({plan_date:%d/%m/%Y}): hãy kiểm tra lại (thường là ghi nhầm năm)."
+    )
+
+
 def deadline_json(d: Deadline) -> dict[str, object]:
     """`d` as a JSON-ready dict: ISO dates or None, the recurrence, the unparsed flag."""
     return {

@@ -59,8 +59,8 @@ def vn_date(value: date | datetime | None) -> str:
 
 def vn_percent(value: float) -> str:
     """A percentage as people read it, one decimal with the Vietnamese decimal comma:
-    ``26,4%``. Every page, chart and document shows percentages through this; CSV files
-    keep plain numbers."""
+    ``26,4%``. Every page, chart, document and CSV file shows percentages through this
+    (the .xlsx export keeps numbers with a percent format)."""
     return f"{value:.1f}%".replace(".", ",")
 
 

@@ -259,3 +259,13 @@ def withdraw_report(store: Store, report_id: int, by: str = "") -> bool:
         if withdrawn:
             supersede(tx, [report_id])
         return withdrawn
+
+
+def withdrawn_with(store: Store, plan_id: int, shas: list[str]) -> dict[str, int]:
+    """sha256 -> report id of the plan's withdrawn uploads among these files (sending one
+    again would reinstate it)."""
+    return {
+        sha: rid
+        for sha, rid, withdrawn in store.rows("report_known", plan_id=plan_id, shas=shas)
+        if withdrawn is not None
+    }

@@ -15,7 +15,7 @@ with any error writes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -42,15 +42,18 @@ from tracker.store.reports import withdraw_report as _withdraw
 from tracker.usecases.acting import acting
 
 __all__ = [
+    "OUTCOMES",
     "FileResult",
     "Preparation",
     "commit_prepared",
     "ingest_files",
     "list_reports",
     "load_catalog",
+    "outcome_counts",
     "prepare_files",
     "report_files",
     "report_rows",
+    "review_order",
     "withdraw_report",
 ]
 
@@ -90,6 +93,10 @@ def load_catalog(store: Store, plan_code: str) -> Catalog | None:
     )
 
 
+OUTCOMES = ("refused", "accepted", "duplicate")
+"""A batch's outcomes in the order a person reviews them: what needs fixing first."""
+
+
 @dataclass
 class FileResult(SortsProblems):
     """The outcome of one file. `unit` is None for a consolidated (many-unit) file."""
@@ -107,16 +114,33 @@ class FileResult(SortsProblems):
     reported_on_source: str = ""
     """Where the report's date came from: "form" (chosen at upload or ``--date``), "file"
     (written in the file) or "upload_day" (neither: the day of upload)."""
+    copy_in_batch: bool = False
+    """The same bytes as an earlier file of the same batch (not read again)."""
+    written: bool = True
+    """False for a preview (:meth:`Preparation.results`): nothing has been written yet, and
+    :attr:`summary` speaks of what will be."""
+
+    @property
+    def outcome(self) -> str:
+        """One of :data:`OUTCOMES`: "refused", "accepted" or "duplicate"."""
+        if not self.accepted:
+            return "refused"
+        return "duplicate" if self.duplicate else "accepted"
 
     @property
     def summary(self) -> str:
-        """One Vietnamese line for lists and the command line."""
+        """One Vietnamese line for lists and the command line, in the future tense for a
+        preview ("Sẽ nạp 4 dòng") and the past once written ("Đã nạp 4 dòng")."""
+        if self.copy_in_batch:
+            return "Trùng nội dung với một tệp khác trong lần tải này: không xét lại."
         if self.duplicate:
+            if not self.written:
+                return "Đã nạp trước đây: sẽ không ghi lại."
             extra = " (đã khôi phục sau khi bị rút)" if self.reinstated else ""
             return f"Đã nạp trước đây, không thay đổi gì{extra}."
         if self.accepted:
             warn = f", {len(self.warnings)} cảnh báo" if self.warnings else ""
-            return f"Đã nạp {self.rows} dòng{warn}."
+            return f"{'Đã' if self.written else 'Sẽ'} nạp {self.rows} dòng{warn}."
         return f"Bị từ chối: {len(self.errors)} lỗi, không ghi gì."
 
     def to_json(self) -> dict:
@@ -132,6 +156,20 @@ class FileResult(SortsProblems):
             "errors": [_problem_json(p) for p in self.errors],
             "warnings": [_problem_json(p) for p in self.warnings],
         }
+
+
+def outcome_counts(results: Sequence[FileResult]) -> dict[str, int]:
+    """How many files of a batch have each outcome, in :data:`OUTCOMES` order."""
+    return {o: sum(r.outcome == o for r in results) for o in OUTCOMES}
+
+
+def review_order(results: Sequence[FileResult]) -> list[int]:
+    """The positions of `results` as a person reviews them: refused files first, then the
+    ones to be loaded, then those already loaded; by file name within each."""
+    return sorted(
+        range(len(results)),
+        key=lambda i: (OUTCOMES.index(results[i].outcome), results[i].file.casefold(), i),
+    )
 
 
 def _problem_json(problem: Problem) -> dict:
@@ -153,7 +191,7 @@ class Preparation:
 
     def results(self) -> list[FileResult]:
         """What writing would do, as results (nothing written yet)."""
-        return [_result(self.catalog, p, None) for p in self.files]
+        return [replace(_result(self.catalog, p, None), written=False) for p in self.files]
 
 
 def prepare_files(
@@ -382,6 +420,7 @@ def _result(catalog: Catalog, prepared: PreparedFile, written) -> FileResult:
         prepared.reported_on,
         reinstated,
         prepared.reported_on_source,
+        copy_in_batch=prepared.duplicate_of == -1,
     )
 
 

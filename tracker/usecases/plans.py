@@ -149,7 +149,13 @@ def save_rows(
     Forbidden, before any check, unless `actor` may edit plans; the save is audited."""
     require(actor, Action.PLANS)
     checked, problems = check_rows(
-        rows, registry, fields.issued_on or date.today(), file, sheet, locate
+        rows,
+        registry,
+        fields.issued_on or date.today(),
+        file,
+        sheet,
+        locate,
+        plan_date=fields.issued_on,
     )
     problems = (
         check_fields(fields, file)
@@ -205,25 +211,50 @@ def set_archived(store: Store, actor: Actor, code: str, archived: bool = True) -
         act.after = {"archived": archived}
 
 
+@dataclass(frozen=True)
+class Deletion:
+    """What deleting a plan would remove, or why it may not be deleted."""
+
+    code: str
+    tasks: int
+    units: int
+    reports: int
+
+    @property
+    def allowed(self) -> bool:
+        return self.reports == 0
+
+    @property
+    def refusal(self) -> str:
+        return f"Kế hoạch {self.code} đã có {self.reports} báo cáo: không xoá được, hãy lưu trữ."
+
+    def lines(self) -> list[str]:
+        return [
+            f"{self.tasks} nhiệm vụ và việc giao cho {self.units} đơn vị sẽ bị xoá hẳn, "
+            "cùng các nghĩa vụ báo cáo của kế hoạch.",
+            "Không khôi phục được; muốn chỉ ẩn kế hoạch, hãy lưu trữ.",
+        ]
+
+
+def deletion(store: Store, code: str) -> Deletion:
+    """What :func:`delete_plan` would remove from plan `code`."""
+    assigned = stored.plan_assignments(store, code)
+    return Deletion(
+        code,
+        len(stored.plan_tasks(store, code)),
+        assigned["unit_id"].nunique(),
+        stored.report_count(store, code),
+    )
+
+
 def delete_plan(store: Store, actor: Actor, code: str) -> Outcome:
     """Delete a plan without reports with its tasks, assignments and obligations; a plan
     that has reports is refused (archive it instead). NotFound for an unknown plan,
     Forbidden unless `actor` may edit plans; the deletion is audited with what it held."""
     require(actor, Action.PLANS)
-    reports = stored.report_count(store, code)
-    if reports:
-        return Outcome(
-            [
-                Problem(
-                    "",
-                    None,
-                    None,
-                    None,
-                    code,
-                    (f"Kế hoạch {code} đã có {reports} báo cáo: không xoá được, hãy lưu trữ."),
-                )
-            ]
-        )
+    found = deletion(store, code)
+    if not found.allowed:
+        return Outcome([Problem("", None, None, None, code, found.refusal)])
     with acting(store, actor, Action.PLANS, "plan", code, before=snapshot(store, code)) as act:
         act.action = "plan_delete"
         stored.delete_plan(store, code)
@@ -246,6 +277,27 @@ def guess_province(store: Store, place: str, names: list[str]) -> str | None:
     return scores[0][1]
 
 
+def planned_registry(store: Store, province: str, units: list) -> Registry:
+    """The province's registry plus a workbook's new units (negative ids, not yet saved)."""
+    registry = load_registry(store, province)
+    known = {u.name for u in registry.units}
+    by_label = {fold(label): code for code, label in registry.groups.items()}
+    return Registry(
+        registry.units
+        + [
+            RegistryUnit(
+                -number,
+                clean(u.name),
+                (clean(u.short_name), *u.aliases),
+                by_label.get(fold(u.group), u.group),
+            )
+            for number, u in enumerate(units, start=1)
+            if clean(u.name) not in known
+        ],
+        registry.groups,
+    )
+
+
 def import_workbook(store: Store, actor: Actor, data: bytes, filename: str) -> PlanOutcome:
     """Import a filled plan register template: its new units and its plan, or nothing.
 
@@ -266,25 +318,15 @@ def import_workbook(store: Store, actor: Actor, data: bytes, filename: str) -> P
     problems += sheet.unit_cells(
         save_unit_rows(store, actor, fields.province, units, filename, dry_run=True).problems
     )
-    registry = load_registry(store, fields.province)
-    known = {u.name for u in registry.units}
-    by_label = {fold(label): code for code, label in registry.groups.items()}
-    planned = Registry(
-        registry.units
-        + [
-            RegistryUnit(
-                -number,
-                clean(u.name),
-                (clean(u.short_name), *u.aliases),
-                by_label.get(fold(u.group), u.group),
-            )
-            for number, u in enumerate(units, start=1)
-            if clean(u.name) not in known
-        ],
-        registry.groups,
-    )
+    planned = planned_registry(store, fields.province, units)
     checked, found = check_rows(
-        sheet.rows, planned, fields.issued_on or date.today(), filename, TASK_SHEET, sheet.task_cell
+        sheet.rows,
+        planned,
+        fields.issued_on or date.today(),
+        filename,
+        TASK_SHEET,
+        sheet.task_cell,
+        plan_date=fields.issued_on,
     )
     problems += (
         check_fields(fields, filename)

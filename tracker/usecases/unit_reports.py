@@ -29,6 +29,7 @@ from tracker.domain.problems import Problem, file_problem
 from tracker.domain.review import AWAIT_REVIEW
 from tracker.store import review
 from tracker.store.database import Store
+from tracker.store.reports import withdrawn_with
 from tracker.usecases import ingest, templates
 from tracker.usecases.acting import acting
 
@@ -101,8 +102,20 @@ def prepare_own(
     require(actor, Action.UPLOAD, unit_id)
     unit = _unit_name(store, actor, unit_id)
     preparation = ingest.prepare_files(store, plan_code, files, unit, reported_on)
+    withdrawn = withdrawn_with(
+        store, preparation.catalog.plan_id, [p.sha256 for p in preparation.files]
+    )
     for prepared in preparation.files:
         prepared.problems.extend(_foreign_rows(prepared, actor, preparation.catalog.unit_name))
+        if prepared.sha256 in withdrawn:
+            prepared.problems.append(
+                file_problem(
+                    prepared.file,
+                    f"Tệp này đã nộp trước đây và đã được cán bộ rút (báo cáo "
+                    f"#{withdrawn[prepared.sha256]}); đơn vị không nạp lại được chính tệp đó. "
+                    "Hãy sửa báo cáo rồi gửi tệp mới, hoặc nhờ cán bộ khôi phục.",
+                )
+            )
     return preparation
 
 

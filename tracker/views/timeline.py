@@ -259,7 +259,8 @@ def task_units(
     period: str,
 ) -> pd.DataFrame:
     """The units behind one bar (one task and period), filtered like the timeline:
-    :data:`TASK_UNIT_COLUMNS` and the hidden ``status``, by unit group then name."""
+    :data:`TASK_UNIT_COLUMNS` and the hidden ``status`` and ``unit_id``, by unit group then
+    name."""
     raw = store.frame(
         "timeline_task_units",
         as_of=as_of,
@@ -275,4 +276,4 @@ def task_units(
     )
     for column in ("due_on", "completed_on", "reported_on"):
         out[column] = pd.to_datetime(out[column])
-    return out[[*TASK_UNIT_COLUMNS, "status"]].reset_index(drop=True)
+    return out[[*TASK_UNIT_COLUMNS, "status", "unit_id"]].reset_index(drop=True)

@@ -1,6 +1,6 @@
 -- The detail behind one bar of the timeline: each unit's obligation for one task and
 -- period, with the report it came from. Filtered like the timeline itself.
-SELECT unit, unit_short, group_label, status, due_on, completed_on, days_late,
+SELECT unit_id, unit, unit_short, group_label, status, due_on, completed_on, days_late,
        reported_on, file_name, result_text
 FROM status_detail($as_of, plan_code := $plan, group_codes := $groups,
                    status_codes := $statuses)
