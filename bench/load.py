@@ -141,15 +141,21 @@ async def _upload(page, base, folder: Path, name, data, rows, again: bool, tally
     await settle(page)
     path = folder / name
     path.write_bytes(data)
-    await page.locator(".st-key-upload-files input[type=file]").set_input_files(str(path))
+    await page.locator('[class*="st-key-upload-files"] input[type=file]').set_input_files(str(path))
     sha = hashlib.sha256(data).hexdigest()
     if again:  # a file this session loaded before: the preview must say so, offer no write
-        await page.get_by_text("0 tệp hợp lệ, 1 tệp đã nạp trước").wait_for(timeout=TIMEOUT_MS)
+        await page.get_by_text("0 tệp hợp lệ sẽ được ghi, 1 tệp đã nạp trước").wait_for(
+            timeout=TIMEOUT_MS
+        )
         tally.resent.append(sha)
         return
     await page.locator(".st-key-upload-confirm button").click(timeout=TIMEOUT_MS)
-    await page.get_by_text(f"{name}:").first.wait_for(timeout=TIMEOUT_MS)
-    tally.accepted[sha] = (name, rows)
+    said = page.locator('[data-testid="stAlert"]', has_text="Đã ghi").first
+    await said.wait_for(timeout=TIMEOUT_MS)
+    if name in await said.inner_text():
+        tally.accepted[sha] = (name, rows)
+    else:
+        tally.errors.append(f"upload: {name} not written")
 
 
 async def _export(page, base: str) -> None:

@@ -69,13 +69,15 @@ def _prepare(page, base: str, name: str, data: bytes, tmp: Path) -> None:
     _settled(page)
     path = tmp / name
     path.write_bytes(data)
-    page.locator(".st-key-upload-files input[type=file]").set_input_files(str(path))
+    page.locator('[class*="st-key-upload-files"] input[type=file]').set_input_files(str(path))
     page.locator(".st-key-upload-confirm button").wait_for(timeout=120_000)
 
 
 def _confirm(page, name: str) -> None:
+    """Write what the preview showed; returns once the page says what it wrote (the file
+    is named there when it was written, not when the other server had just written it)."""
     page.locator(".st-key-upload-confirm button").click()
-    page.get_by_text(f"{name}:").first.wait_for(timeout=120_000)
+    page.locator('[data-testid="stAlert"]', has_text="Đã ghi").first.wait_for(timeout=120_000)
 
 
 def _done_share(page) -> str:
