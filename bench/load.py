@@ -47,7 +47,8 @@ SETTLED = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute('data-test-script-state') === 'notRunning';
 }"""
-TIMEOUT_MS = 180_000
+TIMEOUT_MS = 60_000
+GRACE_S = 120  # after the time is up, unfinished actions get this long, then are cancelled
 
 
 @dataclass
@@ -161,7 +162,7 @@ async def _upload(page, base, folder: Path, name, data, rows, again: bool, tally
 async def _export(page, base: str) -> None:
     await _goto(page, f"{base}/export", "text=Bảng tính Excel")
     async with page.expect_download(timeout=TIMEOUT_MS) as download:
-        await page.get_by_text("Bảng tính Excel (.xlsx)").click()
+        await page.get_by_role("button", name="Bảng tính Excel (.xlsx)").first.click()
     await (await download.value).path()
 
 
@@ -172,9 +173,13 @@ async def drive(base: str, sessions: int, seconds: float, files) -> Tally:
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         deadline = time.monotonic() + seconds
-        await asyncio.gather(
+        running = asyncio.gather(
             *(session(browser, base, i, files[i], deadline, tally) for i in range(sessions))
         )
+        try:
+            await asyncio.wait_for(running, seconds + GRACE_S)
+        except TimeoutError:
+            tally.errors.append(f"sessions still working {GRACE_S} s after the end: cancelled")
         await browser.close()
     return tally
 

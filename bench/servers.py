@@ -1,14 +1,17 @@
 """Two ``streamlit run`` servers behind Debian's nginx on loopback, as the README's
-deployment has them (``deploy/nginx-tracker.conf``: front 8800, servers 8820 and 8821, each
-browser pinned by a cookie), on one database: for the load bench and the two-server test.
+deployment has them (``deploy/nginx-tracker.conf``: each browser pinned by a cookie), on one
+database: for the load bench and the two-server test.
 
 nginx runs from a wrapper configuration in a temporary folder (its pid, logs and temp
-folders there, the site file included as it is shipped) with ``daemon off``.
+folders there) with ``daemon off``; the site file is the shipped one with its ports (front
+8800, servers 8820 and 8821) moved to free ones of 8800-8819 and 8820-8849, so that two runs
+on one machine do not meet.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -21,8 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx-tracker.conf"
-FRONT = "http://127.0.0.1:8800"
-SERVERS = {"a": 8820, "b": 8821}
+SHIPPED = {"front": 8800, "a": 8820, "b": 8821}
 WRAPPER = """
 daemon off;
 worker_processes 1;
@@ -39,6 +41,35 @@ http {{
     include {site};
 }}
 """
+
+
+def _free(ports: range, taken: set[int]) -> int:
+    for port in ports:
+        if port in taken:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError(f"no free port in {ports.start}-{ports.stop - 1}")
+
+
+def ports() -> dict[str, int]:
+    """Free ports for the front and the two servers."""
+    chosen = {"front": _free(range(8800, 8820), set())}
+    chosen["a"] = _free(range(8820, 8850), set())
+    chosen["b"] = _free(range(8820, 8850), {chosen["a"]})
+    return chosen
+
+
+def site(chosen: dict[str, int]) -> str:
+    """The shipped site file with its ports replaced by `chosen`."""
+    text = SITE.read_text(encoding="utf-8")
+    for name, port in SHIPPED.items():
+        text = text.replace(f"127.0.0.1:{port};", f"127.0.0.1:{chosen[name]};")
+    return text
 
 
 def _wait(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
@@ -60,11 +91,15 @@ def two_servers(db: str) -> Iterator[str]:
     for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp / sub).mkdir(mode=0o777)
         (tmp / sub).chmod(0o777)  # nginx's workers run as nobody
-    (tmp / "nginx.conf").write_text(WRAPPER.format(tmp=tmp, site=SITE))
+    chosen = ports()
+    (tmp / "site.conf").write_text(site(chosen))
+    (tmp / "nginx.conf").write_text(WRAPPER.format(tmp=tmp, site=tmp / "site.conf"))
+    servers = [chosen["a"], chosen["b"]]
+    front = f"http://127.0.0.1:{chosen['front']}"
     env = {**os.environ, "TRACKER_DB": db, "STREAMLIT_SERVER_COOKIE_SECRET": "bench-" * 8}
     started: list[subprocess.Popen] = []
     try:
-        for port in SERVERS.values():
+        for port in servers:
             started.append(
                 subprocess.Popen(
                     [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
@@ -83,10 +118,10 @@ def two_servers(db: str) -> Iterator[str]:
                 stderr=(tmp / "nginx.log").open("w"),
             )
         )
-        for process, port in zip(started, SERVERS.values(), strict=False):
+        for process, port in zip(started, servers, strict=False):
             _wait(f"http://127.0.0.1:{port}/_stcore/health", process)
-        _wait(f"{FRONT}/_stcore/health", started[-1])
-        yield FRONT
+        _wait(f"{front}/_stcore/health", started[-1])
+        yield front
     finally:
         for process in reversed(started):
             process.terminate()
