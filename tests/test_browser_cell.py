@@ -15,11 +15,10 @@ import re
 import pytest
 from test_browser import (  # noqa: F401 - server is a fixture
     CHROMIUM,
-    HEATMAP,
     LAUNCH_ARGS,
     _require_chromium,
-    _settled,
     _units,
+    open_heatmap,
     server,
 )
 
@@ -36,10 +35,7 @@ def test_clicking_a_heatmap_cell_opens_its_obligation_and_the_link_reopens_it(de
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1366, "height": 1000}, locale="vi-VN")
-            page.goto(f"{base}/heatmap?plan=84-KH%2FBTGTU&sort=name", timeout=60_000)
-            page.wait_for_selector(HEATMAP, timeout=60_000)
-            _settled(page, rows)
+            page = open_heatmap(browser, base, "plan=84-KH%2FBTGTU&sort=name", 1366, 1000, rows)
             plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
             assert plot is not None
             tasks = 6
