@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test check lint types contracts format demo bench browser-deps clean
+.PHONY: run test check lint types contracts format demo bench browser-deps server-deps clean
 
 $(BIN)/.installed-runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ run: $(BIN)/.installed-runtime
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
 ## test: set up .venv (with test tools and Debian's chromium) and run every test
-test: $(BIN)/.installed-dev browser-deps
+test: $(BIN)/.installed-dev browser-deps server-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -32,8 +32,15 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## server-deps: Debian's PostgreSQL 15 (the tests start a throw-away cluster of it) and nginx
+## (the two-server deployment's front)
+server-deps:
+	@{ [ -x /usr/lib/postgresql/15/bin/initdb ] && [ -x /usr/sbin/nginx ]; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql nginx >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql nginx >/dev/null; fi; }
+
 ## check: everything CI checks: format, lint, types, the layer contracts, then every test
-check: $(BIN)/.installed-dev browser-deps
+check: $(BIN)/.installed-dev browser-deps server-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy

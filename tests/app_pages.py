@@ -15,9 +15,7 @@ def demo_actor(db, role: Role) -> Actor:
         from tracker.store.database import Store
 
         with Store(db) as store:
-            unit_ids = frozenset(
-                {int(store._con.sql("SELECT min(unit_id) FROM unit").fetchone()[0])}
-            )
+            unit_ids = frozenset({int(store.frame("units_list", province=None)["unit_id"].min())})
     return Actor(f"demo.{role.value}", role, unit_ids)
 
 

@@ -9,6 +9,7 @@ from ingest_builders import PLAN, count, good_rows, long_report, make_store, xls
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain.access import Actor, Role
+from tracker.store import audit
 from tracker.store.database import Store
 from ui import session
 
@@ -97,7 +98,10 @@ def test_upload_preview_confirm_and_withdraw(db):
     assert _history(at)["Đã rút"][0] != ""
     assert any(s.value.startswith(f"Đã rút báo cáo #{report_id}") for s in at.success)
     with Store(db) as store:  # one audit row per write, by the signed-in user
-        trail = store._con.sql("SELECT login, role, origin, action FROM audit").fetchall()
+        frame = audit.trail(store).sort_values("audit_id")
+        trail = list(
+            frame[["login", "role", "origin", "action"]].itertuples(index=False, name=None)
+        )
     assert trail == [
         ("chi.lan", "can_bo", "app", "upload"),
         ("chi.lan", "can_bo", "app", "withdraw"),
