@@ -52,7 +52,7 @@ def test_every_status_owns_one_flat_band_of_its_own_colour():
 
 def test_z_holds_each_cells_status_band_and_blank_where_no_obligation():
     grid = _grid([("1", "a", "overdue"), ("2", "b", "done_on_time")], ["1", "2"], ["a", "b"])
-    trace, targets = status_heatmap(grid, "Nhiệm vụ", "Đơn vị").data
+    trace, targets, blanks = status_heatmap(grid, "Nhiệm vụ", "Đơn vị").data
     z = [list(line) for line in trace.z]
     assert len(z) == 2 and all(len(line) == 2 for line in z)
     assert z[0][0] == band("overdue") and z[1][1] == band("done_on_time")
@@ -62,6 +62,9 @@ def test_z_holds_each_cells_status_band_and_blank_where_no_obligation():
     # one click target per obligation, where the cell is (a heatmap cannot be selected)
     assert targets.type == "scatter" and targets.marker.opacity == 0
     assert sorted(zip(targets.y, targets.x, strict=True)) == [("1", "a"), ("2", "b")]
+    # empty cells get targets too, with no label, so no neighbour's text shows over them
+    assert sorted(zip(blanks.y, blanks.x, strict=True)) == [("1", "b"), ("2", "a")]
+    assert blanks.hoverinfo == "none"
 
 
 def test_the_colour_bar_names_every_status_best_at_the_top():

@@ -110,6 +110,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         )
     )
     fig.add_trace(_targets(cells))
+    fig.add_trace(_blanks(z, rows, cols))
     fig.update_xaxes(
         type="category",
         tickvals=cols,
@@ -166,6 +167,28 @@ def _targets(cells: pd.DataFrame) -> go.Scatter:
         hovertemplate="%{customdata}<extra></extra>",
         showlegend=False,
         name="cells",
+    )
+
+
+def _blanks(z: list[list[float]], rows: list[str], cols: list[str]) -> go.Scatter:
+    """Invisible markers where a cell holds no obligation, without a hover label: without
+    them the pointer over an empty cell would find the neighbour's target and show its text."""
+    empty = [
+        (r, c)
+        for r, line in zip(rows, z, strict=True)
+        for c, v in zip(cols, line, strict=True)
+        if v != v
+    ]
+    return go.Scatter(
+        x=[c for _, c in empty],
+        y=[r for r, _ in empty],
+        mode="markers",
+        marker=dict(size=12, opacity=0),
+        selected=dict(marker=dict(opacity=0)),
+        unselected=dict(marker=dict(opacity=0)),
+        hoverinfo="none",
+        showlegend=False,
+        name="blanks",
     )
 
 
