@@ -40,9 +40,7 @@ def _uploader(at: AppTest):
 def _files(at: AppTest) -> list[str]:
     """The preview's file boxes as "icon name — unit — summary" (the icon a material name)."""
     return [
-        f"{e.icon.split('/')[-1].strip(':')} {e.label}"
-        for e in at.expander
-        if " — " in e.label
+        f"{e.icon.split('/')[-1].strip(':')} {e.label}" for e in at.expander if " — " in e.label
     ]
 
 
