@@ -38,8 +38,10 @@ def _uploader(at: AppTest):
 
 
 def _files(at: AppTest) -> list[str]:
-    """The labels of the preview's file boxes ("⛔ name — unit — summary")."""
-    return [e.label for e in at.expander if " — " in e.label]
+    """The preview's file boxes as "icon name — unit — summary" (the icon a material name)."""
+    return [
+        f"{e.icon.split('/')[-1].strip(':')} {e.label}" for e in at.expander if " — " in e.label
+    ]
 
 
 def _history(at: AppTest):
@@ -131,9 +133,12 @@ def test_a_batch_is_summarised_refused_first_filterable_and_cleared_with_one_but
     assert summary["Đơn vị"][2] == "Sở Ngoại vụ"
     chooser = at.radio(key="upload.filter")
     assert chooser.value == "refused"
-    assert [label.split(" — ")[0] for label in _files(at)] == ["⛔ b_loi.xlsx", "⛔ c_loi.xlsx"]
+    assert [label.split(" — ")[0] for label in _files(at)] == [
+        "block b_loi.xlsx",
+        "block c_loi.xlsx",
+    ]
     chooser.set_value("duplicate").run()
-    assert [label.split(" — ")[0] for label in _files(at)] == ["🔁 a_tot.xlsx"]
+    assert [label.split(" — ")[0] for label in _files(at)] == ["replay a_tot.xlsx"]
     assert "Đã nạp trước đây: sẽ không ghi lại." in _files(at)[0]
     at.radio(key="upload.filter").set_value("all").run()
     assert len(_files(at)) == 3
