@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if cluster is not None:
             cluster.stop()
-    every = [t for times in tally.times.values() for t in times]
+    every = [t for times in tally.times.values() for t in times] or [float("nan")]
     for kind, times in sorted(tally.times.items()):
         print(
             f"{kind}: n={len(times)} p50={statistics.median(times):.2f} s "
