@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test check lint types contracts format demo bench browser-deps oidc-deps clean
+.PHONY: run test check lint types contracts format demo bench browser-deps server-deps oidc-deps clean
 
 $(BIN)/.installed-runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,9 @@ $(BIN)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/.installed-r
 run: $(BIN)/.installed-runtime
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
-## test: set up .venv (with test tools, Debian's chromium, the test OIDC provider), run every test
-test: $(BIN)/.installed-dev browser-deps oidc-deps
+## test: set up .venv (with test tools, Debian's chromium, PostgreSQL and nginx, the test OIDC
+## provider) and run every test
+test: $(BIN)/.installed-dev browser-deps server-deps oidc-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -32,6 +33,13 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## server-deps: Debian's PostgreSQL 15 (the tests start a throw-away cluster of it) and nginx
+## (the two-server deployment's front)
+server-deps:
+	@{ [ -x /usr/lib/postgresql/15/bin/initdb ] && [ -x /usr/sbin/nginx ]; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql nginx >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql nginx >/dev/null; fi; }
+
 ## oidc-deps: npm's oidc-provider for the sign-in browser test, exactly as package-lock.json says
 oidc-deps: tests/oidc/node_modules/.installed
 tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
@@ -39,7 +47,7 @@ tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-l
 	touch $@
 
 ## check: everything CI checks: format, lint, types, the layer contracts, then every test
-check: $(BIN)/.installed-dev browser-deps oidc-deps
+check: $(BIN)/.installed-dev browser-deps server-deps oidc-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy

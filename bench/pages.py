@@ -1,8 +1,10 @@
 """Speed of every page on a synthetic database of 1,000,000 obligations.
 
-    .venv/bin/python bench/pages.py [--db PATH] [--rebuild] [--runs 5] [--no-browser]
+    .venv/bin/python bench/pages.py [--db PATH|postgresql://…] [--rebuild] [--runs 5]
+                                    [--no-browser]
 
-Builds (once; reused while the file exists) the database of ``bench/synthetic.py``. Then:
+Builds (once; reused while the file exists, or while the PostgreSQL database has plans:
+give an empty one to build it there) the database of ``bench/synthetic.py``. Then:
 
 1. cold start: ``streamlit run dashboard.py`` on that file, time until ``/_stcore/health``
    answers, plus a first AppTest run in a fresh interpreter (the server side), then again
@@ -51,7 +53,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import AS_OF, build  # noqa: E402
 
-from tracker.store.database import Store  # noqa: E402
+from tracker.store.database import Store, is_server  # noqa: E402
 
 TARGETS = {"page_s": 0.3, "cold_start_s": 3.0, "peak_mb": 500.0}
 CHROMIUM = "/usr/bin/chromium"
@@ -60,18 +62,26 @@ BASELINE_APP = "bench/one_chart_app.py"
 FLOOR_QUERY = "bench_floor"
 
 
-def ensure_database(path: Path, scale: tuple[int, int, int], rebuild: bool) -> None:
+def ensure_database(target: str, scale: tuple[int, int, int], rebuild: bool) -> None:
     """Build the database unless it exists (pages are measured in other processes, so the
-    build's memory is not counted)."""
-    if path.exists() and not rebuild:
-        print(f"database: {path} (reused; --rebuild to build it again)")
-        return
-    for stale in (path, path.with_name(path.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    build's memory is not counted). A PostgreSQL database is built into when it has no
+    plan (``--rebuild`` does not empty a server's database)."""
+    if is_server(target):
+        with Store(target) as store:
+            if not store.frame("plans_list").empty:
+                print(f"database: {target} (reused: it has plans)")
+                return
+    else:
+        path = Path(target)
+        if path.exists() and not rebuild:
+            print(f"database: {path} (reused; --rebuild to build it again)")
+            return
+        for stale in (path, path.with_name(path.name + ".wal")):
+            stale.unlink(missing_ok=True)
     started = time.perf_counter()
-    info = {**build(path, *scale), "seconds": time.perf_counter() - started}
+    info = {**build(target, *scale), "seconds": time.perf_counter() - started}
     print(
-        f"database: {path} built in {info['seconds']:.1f} s: {info['obligations']:,} "
+        f"database: {target} built in {info['seconds']:.1f} s: {info['obligations']:,} "
         f"obligations, {info['reports']:,} reports, {info['report_rows']:,} report rows"
     )
 
@@ -127,7 +137,7 @@ def _floor_seconds(store: Store) -> float:
     return time.perf_counter() - started
 
 
-def measure_page(db: Path, page: str, runs: int) -> dict:
+def measure_page(db: str, page: str, runs: int) -> dict:
     """AppTest of `page` on `db` in this process: the first run (imports, opening the
     store), then medians of `runs` runs with the data cache cleared before each (what a
     filter change costs: queries + drawing) and of `runs` warm reruns; the queries it ran
@@ -177,7 +187,7 @@ def measure_page(db: Path, page: str, runs: int) -> dict:
     }
 
 
-def measure_pages(db: Path, pages: list[str], runs: int) -> list[dict]:
+def measure_pages(db: str, pages: list[str], runs: int) -> list[dict]:
     """:func:`measure_page` for each page, each in a fresh interpreter so that its peak
     memory is its own (the pages share nothing but the database file)."""
     results = []
@@ -230,10 +240,19 @@ def _page_line(r: dict) -> str:
 # -- cold start --------------------------------------------------------------------------
 
 
+APP_PORTS = range(8820, 8850)
+
+
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port of the app servers' range (8820-8849)."""
+    for port in APP_PORTS:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port in 8820-8849")
 
 
 def _vm_hwm_mb(pid: int) -> float:
@@ -271,7 +290,7 @@ def _browser(enabled: bool):
             browser.close()
 
 
-def _first_chart_in_apptest(db: Path, app: str) -> None:
+def _first_chart_in_apptest(db: str, app: str) -> None:
     """Fallback without a browser: the first run of `app` in a fresh interpreter."""
     code = (
         "from streamlit.testing.v1 import AppTest; "
@@ -287,7 +306,7 @@ def _first_chart_in_apptest(db: Path, app: str) -> None:
     )
 
 
-def cold_start(db: Path, browser: bool, app: str = "dashboard.py") -> dict:
+def cold_start(db: str, browser: bool, app: str = "dashboard.py") -> dict:
     """Start ``streamlit run app`` on `db`: seconds to health, to the first chart, server
     peak MB.
 
@@ -357,7 +376,9 @@ def cold_start(db: Path, browser: bool, app: str = "dashboard.py") -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--db", type=Path, default=Path(tempfile.gettempdir()) / "tracker-bench-pages.duckdb"
+        "--db",
+        default=str(Path(tempfile.gettempdir()) / "tracker-bench-pages.duckdb"),
+        help="a DuckDB file or a postgresql:// URL",
     )
     parser.add_argument("--units", type=int, default=500)
     parser.add_argument("--tasks", type=int, default=100)

@@ -170,6 +170,7 @@ def build(path: str | Path, units: int = 500, tasks: int = 100, periods: int = 2
         ):
             tx.insert_arrow(name, table)
         supersede(tx, report["report_id"].to_pylist())
+    store.after_bulk_load()
     store.close()
     return {
         "obligations": obligation.num_rows,

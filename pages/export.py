@@ -13,7 +13,6 @@ moment it was downloaded.
 import streamlit as st
 
 from tracker.domain.access import Action
-from tracker.domain.settings import database_path
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
 from ui import data
 from ui.format import vn_date
@@ -27,9 +26,9 @@ CHARTS = "Biểu đồ"
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def preview(db: str, as_of, plan, groups, statuses) -> report.Preview:
-    """What the page shows for these filters, cached by plain values (cleared after a write
-    by ui.data.changed, like every cached query)."""
+def preview(db: tuple[str, int], as_of, plan, groups, statuses) -> report.Preview:
+    """What the page shows for these filters, cached by plain values (keyed by the data
+    version, like every cached query)."""
     return report.preview(
         data.get_store(),
         as_of,
@@ -41,7 +40,7 @@ def preview(db: str, as_of, plan, groups, statuses) -> report.Preview:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def first_rows(name: str, db: str, as_of, plan, groups, statuses):
+def first_rows(name: str, db: tuple[str, int], as_of, plan, groups, statuses):
     """The first rows of one of the export's tables, read when its tab is open (cached like
     :func:`preview`)."""
     shown = preview(db, as_of, plan, groups, statuses)
@@ -54,7 +53,7 @@ filters = page_frame(
     needs=(Action.BROWSE, Action.EXPORT),
 )
 cache_key = (
-    str(database_path()),
+    data.cache_key(),
     filters.as_of,
     filters.plan,
     tuple(filters.groups or ()),

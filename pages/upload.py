@@ -28,6 +28,13 @@ OUTCOME_LABELS = {
     "duplicate": "Đã nạp trước đây",
     ALL_FILES: "Tất cả",
 }
+# Material icons come with Streamlit's own font; an emoji needs one the machine may lack
+# (a box on a Linux desktop without an emoji font).
+OUTCOME_ICONS = {
+    "refused": ":material/block:",
+    "accepted": ":material/check_circle:",
+    "duplicate": ":material/replay:",
+}
 DATE_SOURCES = {"file": "ghi trong tệp", "form": "đã chọn", "upload_day": "ngày tải lên"}
 
 
@@ -220,10 +227,10 @@ if uploaded:
         result, prepared = results[i], preparation.files[i]
         if shown_outcome != ALL_FILES and result.outcome != shown_outcome:
             continue
-        icon = {"duplicate": "🔁", "accepted": "✅", "refused": "⛔"}[result.outcome]
         with st.expander(
-            f"{icon} {result.file} — {unit_of(result)} — {result.summary}",
+            f"{result.file} — {unit_of(result)} — {result.summary}",
             expanded=not result.accepted,
+            icon=OUTCOME_ICONS[result.outcome],
         ):
             if result.problems:
                 show_problems(result.problems)

@@ -58,8 +58,9 @@ def plan_spec() -> PlanSpec:
     )
 
 
-def make_store(path: Path) -> Store:
-    """A real DuckDB file holding the small plan (4 tasks, 4 units)."""
+def make_store(path: Path | str) -> Store:
+    """A real database (a DuckDB file or a PostgreSQL URL) holding the small plan (4 tasks,
+    4 units)."""
     store = Store(path)
     save_units(store, PROVINCE, list(UNITS))
     save_plan(store, plan_spec())
@@ -117,4 +118,6 @@ def rows_of(store: Store, report_id: int) -> list[tuple]:
 
 
 def count(store: Store, table: str) -> int:
-    return store._con.cursor().execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    from tracker.store.tables import count_rows
+
+    return count_rows(store, table)

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import datetime, timedelta
 
+import pandas as pd
 import pytest
 from actors import ADMIN, STAFF
 from ingest_builders import make_store
@@ -14,6 +15,7 @@ from ingest_builders import make_store
 from tracker.cli.main import main
 from tracker.domain.access import Forbidden, Role
 from tracker.store import accounts as stored
+from tracker.store import audit
 from tracker.store.database import Store
 from tracker.usecases import accounts, sign_in
 
@@ -28,11 +30,12 @@ def db(tmp_path):
 
 
 def trail(store: Store) -> list[tuple]:
-    cur = store._con.cursor()
-    return cur.execute(
-        "SELECT login, role, origin, action, object_key, before_json, after_json"
-        " FROM audit ORDER BY audit_id"
-    ).fetchall()
+    frame = audit.trail(store).sort_values("audit_id")
+    columns = ["login", "role", "origin", "action", "object_key", "before_json", "after_json"]
+    return [
+        tuple(None if pd.isna(v) else v for v in row)
+        for row in frame[columns].itertuples(index=False, name=None)
+    ]
 
 
 def cli(monkeypatch, db, *argv: str, stdin: str = "") -> int:

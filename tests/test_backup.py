@@ -16,12 +16,15 @@ from tests.app_pages import open_page
 from tests.ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 from tracker.domain.access import Actor, Forbidden, Role
 from tracker.domain.errors import Rejected
+from tracker.store import audit
 from tracker.store.database import Store
 from tracker.store.reports import read_blob
+from tracker.store.tables import read_table
 from tracker.usecases import aliases, backup
 from tracker.usecases.ingest import ingest_files
 
 ROOT = Path(__file__).resolve().parent.parent
+SQL = ROOT / "tests" / "data" / "sql"
 ADMIN = Actor("qt", Role.QUAN_TRI)
 STAFF = Actor("cb", Role.CAN_BO)
 TABLES = (
@@ -31,7 +34,9 @@ TABLES = (
 
 
 def rows(store: Store, table: str) -> list[tuple]:
-    return store._con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+    """Every row of `table`, ordered by all its columns (NULLs last)."""
+    found = [tuple(r.values()) for r in read_table(store, table).to_pylist()]
+    return sorted(found, key=lambda r: tuple((v is None, 0 if v is None else v) for v in r))
 
 
 def build(path: Path) -> Store:
@@ -44,13 +49,8 @@ def build(path: Path) -> Store:
     assert all(r.accepted for r in ingest_files(store, STAFF, PLAN, files))
     aliases.remember_task(store, STAFF, PLAN, "NV01", "Quán triệt chỉ thị")
     aliases.remember_unit(store, STAFF, "Sở Ngoại vụ", "Sở NV tỉnh", plan_code=PLAN)
-    store._con.execute(
-        "INSERT INTO account (login, display_name, role, password_hash, created_at) VALUES "
-        "('qt', 'Quản trị', 'quan_tri', '$argon2id$v=19$m=65536,t=3,p=4$x$y', ?), "
-        "('snv', 'Sở Ngoại vụ', 'don_vi', NULL, ?)",
-        [datetime(2026, 1, 5, 8, 0), datetime(2026, 1, 5, 8, 1)],
-    )
-    store._con.execute("INSERT INTO account_unit VALUES (2, 1)")
+    store.run_file(SQL / "accounts_two.sql", at=datetime(2026, 1, 5, 8, 0))
+    store.run_file(SQL / "account_unit_bind.sql", account=2, unit=1)
     return store
 
 
@@ -81,11 +81,11 @@ def test_a_restored_backup_holds_everything_as_it_was(original, tmp_path):
                 assert extra[2:6] == ("qt", "quan_tri", "app", "restore")
             else:
                 assert found == before[table], table
-        shas = [r[0] for r in restored._con.execute("SELECT sha256 FROM report").fetchall()]
+        shas = read_table(restored, "report")["sha256"].to_pylist()
         for sha in shas:
             assert read_blob(restored, sha) == read_blob(original, sha) is not None
         # the sequences go on where they were: a new report gets a new id
-        next_id = restored._con.execute("SELECT nextval('report_id_seq')").fetchone()[0]
+        next_id = restored.scalar("report_next_ids", n=1)
         assert next_id > max(r[0] for r in before["report"])
 
 
@@ -150,14 +150,11 @@ def test_the_command_line_backs_up_and_restores(tmp_path):
     again = _run("restore", str(tmp_path / "bk"), "--db", str(target))
     assert again.returncode == 1 and "--force" in again.stderr
     with Store(target) as restored:
-        last = restored._con.execute(
-            "SELECT login, origin, action FROM audit ORDER BY audit_id DESC LIMIT 1"
-        ).fetchone()
-    assert last == ("ops", "cli", "restore")
+        newest = audit.trail(restored).iloc[0]
+    assert (newest["login"], newest["origin"], newest["action"]) == ("ops", "cli", "restore")
     with Store(db) as live:
-        assert ("ops", "cli", "backup") in live._con.execute(
-            "SELECT login, origin, action FROM audit"
-        ).fetchall()
+        trail = audit.trail(live)[["login", "origin", "action"]]
+        assert ("ops", "cli", "backup") in list(trail.itertuples(index=False, name=None))
 
 
 def test_the_page_backs_up_for_the_administrator_only(original, tmp_path, monkeypatch):

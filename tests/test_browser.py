@@ -148,6 +148,15 @@ def _settled(page, rows: int) -> None:
     )
 
 
+def open_heatmap(browser, base: str, query: str, width: int, height: int, rows: int):
+    """A new page at ``/heatmap?{query}``, `width` × `height`, once it shows `rows` rows."""
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="vi-VN")
+    sign_in_on_the_way(page, f"{base}/heatmap?{query}")
+    page.wait_for_selector(HEATMAP, timeout=60_000)
+    _settled(page, rows)
+    return page
+
+
 def test_a_deep_link_to_the_heatmap_draws_and_redraws_after_a_filter(demo_db, request):
     _require_chromium()
     lang_son, hai_duong = _units(demo_db, "84-KH/BTGTU"), _units(demo_db, "TUHD-32/2019")
@@ -208,10 +217,9 @@ def test_on_a_phone_the_heatmap_fits_and_printing_drops_the_sidebar(demo_db, req
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 390, "height": 844}, locale="vi-VN")
-            sign_in_on_the_way(page, f"{base}/heatmap?plan=84-KH%2FBTGTU&compact=1")
-            page.wait_for_selector(HEATMAP, timeout=60_000)
-            _settled(page, min(lang_son, 40))
+            page = open_heatmap(
+                browser, base, "plan=84-KH%2FBTGTU&compact=1", 390, 844, min(lang_son, 40)
+            )
             box = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
             plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()

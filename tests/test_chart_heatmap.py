@@ -52,13 +52,19 @@ def test_every_status_owns_one_flat_band_of_its_own_colour():
 
 def test_z_holds_each_cells_status_band_and_blank_where_no_obligation():
     grid = _grid([("1", "a", "overdue"), ("2", "b", "done_on_time")], ["1", "2"], ["a", "b"])
-    (trace,) = status_heatmap(grid, "Nhiệm vụ", "Đơn vị").data
+    trace, targets, blanks = status_heatmap(grid, "Nhiệm vụ", "Đơn vị").data
     z = [list(line) for line in trace.z]
     assert len(z) == 2 and all(len(line) == 2 for line in z)
     assert z[0][0] == band("overdue") and z[1][1] == band("done_on_time")
     assert math.isnan(z[0][1]) and math.isnan(z[1][0])
     assert trace.hoverongaps is False
     assert (trace.zmin, trace.zmax) == (0, len(status.STATUSES))
+    # one click target per obligation, where the cell is (a heatmap cannot be selected)
+    assert targets.type == "scatter" and targets.marker.opacity == 0
+    assert sorted(zip(targets.y, targets.x, strict=True)) == [("1", "a"), ("2", "b")]
+    # empty cells get targets too, with no label, so no neighbour's text shows over them
+    assert sorted(zip(blanks.y, blanks.x, strict=True)) == [("1", "b"), ("2", "a")]
+    assert blanks.hoverinfo == "none"
 
 
 def test_the_colour_bar_names_every_status_best_at_the_top():
@@ -72,7 +78,7 @@ def test_rows_keep_their_order_top_down_and_labels_are_tick_text():
     grid = _grid([("9", "a", "overdue"), ("3", "a", "overdue")], ["9", "3"], ["a"])
     fig = status_heatmap(grid, "x", "y")
     assert list(fig.data[0].y) == ["9", "3"]
-    assert fig.layout.yaxis.autorange == "reversed"
+    assert list(fig.layout.yaxis.range) == [1.5, -0.5]  # top down, exactly the cells
     assert list(fig.layout.yaxis.ticktext) == ["Đơn vị 9", "Đơn vị 3"]
     assert list(fig.layout.xaxis.ticktext) == ["NVa"]
 
@@ -82,6 +88,7 @@ def test_cells_are_written_in_when_few_columns_and_hover_always():
     trace = status_heatmap(few, "x", "y").data[0]
     assert trace.texttemplate == "%{text}" and trace.text[0][0] == "Quá hạn"
     assert trace.customdata[0][0] == "ô 1-a"
+    assert status_heatmap(few, "x", "y").data[1].customdata[0] == "ô 1-a"  # the hover
     cols = [str(i) for i in range(20)]
     many = _grid([("1", c, "overdue") for c in cols], ["1"], cols)
     assert status_heatmap(many, "x", "y").data[0].texttemplate is None

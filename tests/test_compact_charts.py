@@ -88,7 +88,7 @@ def test_the_toggle_is_kept_in_the_url_and_reaches_the_charts(demo_db, monkeypat
     assert not at.exception
     assert at.toggle(key="compact").value is True
     (chart,) = at.get("plotly_chart")
-    (trace,) = json.loads(chart.proto.spec)["data"]
+    trace, _targets, _blanks = json.loads(chart.proto.spec)["data"]
     assert trace["colorbar"]["orientation"] == "h"
     at.toggle(key="compact").set_value(False).run()
     assert "compact" not in at.query_params

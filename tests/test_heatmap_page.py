@@ -23,7 +23,7 @@ def app(demo_db, monkeypatch):
 
 def _heatmap(at) -> dict:
     (chart,) = at.get("plotly_chart")
-    (trace,) = json.loads(chart.proto.spec)["data"]
+    trace, _targets, _blanks = json.loads(chart.proto.spec)["data"]
     assert trace["type"] == "heatmap"
     return trace
 

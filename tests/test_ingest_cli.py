@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from commands import cli
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.fixture
-def db(tmp_path) -> Path:
-    path = tmp_path / "t.duckdb"
-    make_store(path).close()
-    return path
+def db(db_target) -> str:
+    make_store(db_target).close()
+    return db_target
 
 
 def test_ingest_exits_0_when_every_file_is_accepted_or_already_loaded(db, tmp_path):

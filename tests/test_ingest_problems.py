@@ -13,8 +13,8 @@ from tracker.usecases.ingest import ingest_files
 
 
 @pytest.fixture
-def store(tmp_path):
-    with make_store(tmp_path / "t.duckdb") as s:
+def store(db_target):
+    with make_store(db_target) as s:
         yield s
 
 

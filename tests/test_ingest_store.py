@@ -8,8 +8,8 @@ from __future__ import annotations
 import hashlib
 import threading
 from datetime import date
+from pathlib import Path
 
-import duckdb
 import pytest
 from actors import STAFF
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
@@ -17,10 +17,12 @@ from ingest_builders import PLAN, count, good_rows, long_report, make_store, xls
 from tracker.store.reports import read_blob
 from tracker.usecases.ingest import ingest_files, list_reports, prepare_files, withdraw_report
 
+SQL = Path(__file__).parent / "data" / "sql"
+
 
 @pytest.fixture
-def store(tmp_path):
-    with make_store(tmp_path / "t.duckdb") as s:
+def store(db_target):
+    with make_store(db_target) as s:
         yield s
 
 
@@ -29,16 +31,11 @@ def report(unit="Sở Ngoại vụ", on="ngày 25 tháng 7 năm 2019", rows=None
 
 
 def status_of(store, unit: str, task: str, as_of: str = "2019-12-31") -> str:
-    rows = (
-        store._con.cursor()
-        .execute(
-            "SELECT status FROM status_detail($d::DATE, plan_code := $p) "
-            "WHERE unit = $u AND task_code = $t AND period = ''",
-            {"d": as_of, "p": PLAN, "u": unit, "t": task},
-        )
-        .fetchall()
-    )
-    return rows[0][0]
+    rows = store.frame("status_list", as_of=date.fromisoformat(as_of), plan=PLAN)
+    [found] = rows.loc[
+        (rows.unit == unit) & (rows.task_code == task) & (rows.period == ""), "status"
+    ]
+    return found
 
 
 def test_the_same_bytes_twice_change_nothing_and_say_so(store):
@@ -108,7 +105,10 @@ def test_rejected_files_keep_no_bytes(store, tmp_path):
     ingest_files(
         store, STAFF, PLAN, [("bad.xlsx", report(rows=[[1, "NV9", "", "HT", None, "", ""]]))]
     )
-    assert not (tmp_path / "blobs").exists() or not list((tmp_path / "blobs").iterdir())
+    if store.dialect == "postgresql":
+        assert count(store, "blob") == 0
+    else:
+        assert not (tmp_path / "blobs").exists() or not list((tmp_path / "blobs").iterdir())
 
 
 def test_concurrent_ingestion_from_several_threads_loses_and_duplicates_nothing(store):
@@ -145,16 +145,8 @@ def _block_row(store, report_id: int, row_no: int, task: str, unit: str) -> None
 
     report_row has no unique key in the schema (validation rules duplicates out, and the
     index slowed ingestion), so the test adds one to its own database to make the clash."""
-    cursor = store._con.cursor()
-    cursor.execute(
-        "CREATE UNIQUE INDEX IF NOT EXISTS test_clash ON report_row "
-        "(report_id, sheet, row_no, task_id, unit_id, period)"
-    ).fetchall()
-    cursor.execute(
-        "INSERT INTO report_row SELECT $r, 'Báo cáo', $n, t.task_id, u.unit_id, '', 'done', "
-        "NULL, '', '', '', NULL FROM task t, unit u WHERE t.code = $t AND u.name = $u",
-        {"r": report_id, "n": row_no, "t": task, "u": unit},
-    ).fetchall()
+    store.run_file(SQL / "report_row_clash_index.sql")
+    store.run_file(SQL / "report_row_block.sql", r=report_id, n=row_no, t=task, u=unit)
 
 
 def test_a_failure_injected_mid_file_leaves_the_database_as_it_was(store, tmp_path):
@@ -193,5 +185,12 @@ def test_ingested_rows_keep_what_was_written_and_where(store):
     assert rows["note"][2] == "Chờ hướng dẫn"
 
 
-def test_duckdb_is_the_real_thing_here(store):
-    assert isinstance(store._con, duckdb.DuckDBPyConnection)
+def test_the_database_is_the_real_thing_here(store, backend, tmp_path):
+    assert store.dialect == backend
+    if backend == "duckdb":
+        assert (tmp_path / "t.duckdb").read_bytes()[8:12] == b"DUCK"  # DuckDB's file header
+    else:
+        import psycopg
+
+        with psycopg.connect(store.target) as con:
+            assert "PostgreSQL 15" in con.execute("SELECT version()").fetchone()[0]

@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from tracker.domain.access import Role
+from tracker.store import audit
 from tracker.store.database import Store
 from tracker.usecases import accounts
 from tracker.usecases.demo import DEMO_BUILDER, DEMO_PASSWORD
@@ -172,10 +173,10 @@ def test_sign_in_through_the_provider_then_with_a_local_account(demo_db, tmp_pat
                 print(f"--- {log}\n" + (tmp_path / log).read_text())
             raise
     with Store(demo_db) as store:  # the server has stopped: the file is free again
-        rows = store._con.sql(
-            "SELECT login, role, action, after_json FROM audit WHERE action = 'sign_in'"
-            " ORDER BY audit_id"
-        ).fetchall()
+        frame = audit.trail(store, actions=["sign_in"]).sort_values("audit_id")
+        rows = list(
+            frame[["login", "role", "action", "after_json"]].itertuples(index=False, name=None)
+        )
     assert [(r[0], r[1], json.loads(r[3])["via"]) for r in rows] == [
         ("lan", "lanh_dao", "oidc"),  # once: the reloads after it resume the session cookie
         ("demo.canbo", "can_bo", "password"),

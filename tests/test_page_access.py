@@ -8,6 +8,7 @@ import pytest
 from app_pages import open_page
 
 from tracker.domain.access import Role
+from tracker.store import audit, settings
 from tracker.store.database import Store
 from tracker.usecases.demo import DEMO_PASSWORD
 from ui.menu import MENU
@@ -85,7 +86,8 @@ def test_nobody_signed_in_sees_only_the_sign_in_page_with_the_demo_accounts(demo
 
 def test_a_database_that_is_not_the_demo_lists_no_accounts(demo_db, monkeypatch):
     with Store(demo_db) as store:
-        store._con.execute("DELETE FROM setting WHERE name = 'demo_database'")
+        with store.write() as tx:
+            tx.run("setting_put", name=settings.DEMO, value=0)
     at = open_page(demo_db, monkeypatch, role=None)
     assert [s.value for s in at.subheader][:1] == ["Đăng nhập"]
     assert not [b for b in at.button if b.key and b.key.startswith("sign_in.demo.")]
@@ -106,12 +108,8 @@ def test_the_form_signs_in_and_out(demo_db, monkeypatch):
     at.sidebar.button(key="frame.sign_out").click().run()
     assert [s.value for s in at.subheader][:1] == ["Đăng nhập"]
     with Store(demo_db) as store:
-        actions = [
-            r[0]
-            for r in store._con.sql(
-                "SELECT action FROM audit WHERE login = 'demo.canbo' ORDER BY audit_id"
-            ).fetchall()
-        ]
+        frame = audit.trail(store, logins=["demo.canbo"]).sort_values("audit_id")
+        actions = list(frame["action"])
     assert actions == ["sign_in", "sign_out"]
 
 
@@ -139,11 +137,10 @@ def test_the_users_page_adds_an_account_for_the_admin(demo_db, monkeypatch):
     table = next(d.value for d in at.dataframe if "Tên đăng nhập" in d.value)
     assert "chi.lan" in set(table["Tên đăng nhập"])
     with Store(demo_db) as store:
-        [last] = (
-            store._con.sql(
-                "SELECT login, role, origin, action, object_key FROM audit ORDER BY audit_id DESC"
+        newest = audit.trail(store, limit=1)
+        [last] = list(
+            newest[["login", "role", "origin", "action", "object_key"]].itertuples(
+                index=False, name=None
             )
-            .limit(1)
-            .fetchall()
         )
     assert last == ("demo.quantri", "quan_tri", "app", "user_add", "chi.lan")

@@ -11,6 +11,7 @@ import pytest
 from tests.app_pages import open_page, page_text
 from tests.ingest_builders import PLAN, TITLES, good_rows, long_report, make_store, xlsx
 from tracker.domain.access import Actor, Forbidden, Role
+from tracker.store import audit
 from tracker.store.database import Store
 from tracker.usecases import review, unit_reports
 from tracker.usecases.ingest import ingest_files
@@ -23,7 +24,8 @@ ADMIN = Actor("qt", Role.QUAN_TRI)
 
 
 def unit_id(store: Store, name: str) -> int:
-    return int(store._con.execute("SELECT unit_id FROM unit WHERE name = ?", [name]).fetchone()[0])
+    units = store.frame("units_list", province=None)
+    return int(units.loc[units["name"] == name, "unit_id"].iloc[0])
 
 
 @pytest.fixture
@@ -48,9 +50,10 @@ def nv01(store: Store, actor: Actor) -> str:
 
 
 def audit_actions(store: Store) -> list[tuple]:
-    return store._con.execute(
-        "SELECT login, action, object_kind, object_key FROM audit ORDER BY audit_id"
-    ).fetchall()
+    frame = audit.trail(store).sort_values("audit_id")
+    return list(
+        frame[["login", "action", "object_kind", "object_key"]].itertuples(index=False, name=None)
+    )
 
 
 def test_without_the_setting_a_unit_upload_counts_at_once(small):

@@ -13,7 +13,9 @@ from actors import ADMIN, LEADER, STAFF, unit_actor
 from ingest_builders import PLAN, PROVINCE, good_rows, long_report, make_store, xlsx
 
 from tracker.domain.access import Actor, Forbidden, Role
+from tracker.store import audit
 from tracker.store.database import Store
+from tracker.store.tables import read_table, table_names
 from tracker.usecases import aliases, ingest, plans, settings, units
 
 
@@ -32,24 +34,13 @@ def other_unit(store: Store) -> Actor:
 
 def everything(store: Store) -> dict[str, list]:
     """Every row of every table, to prove a refused call wrote nothing at all."""
-    cur = store._con.cursor()
-    tables = [
-        r[0]
-        for r in cur.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
-        ).fetchall()
-    ]
-    return {t: sorted(map(repr, cur.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+    return {t: sorted(map(repr, read_table(store, t).to_pylist())) for t in table_names(store)}
 
 
 def trail(store: Store) -> list[dict]:
-    cur = store._con.cursor()
-    cur.execute(
-        "SELECT login, role, origin, action, object_kind, object_key, before_json, after_json"
-        " FROM audit ORDER BY audit_id"
-    )
-    names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    """The audit rows oldest first, their before and after values decoded."""
+    frame = audit.trail(store).sort_values("audit_id").drop(columns=["audit_id", "happened_at"])
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
     for row in rows:
         for side in ("before_json", "after_json"):
             row[side] = None if row[side] is None else json.loads(row[side])

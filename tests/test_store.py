@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import pytest
 
 from tracker.domain.errors import Rejected
 from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
-from tracker.store.database import Store, migrations
+from tracker.store.database import ConstraintViolation, Store, migrations
 from tracker.store.plans import find_units, plan_tasks, save_plan, save_units
 
 UNITS = [
@@ -154,7 +153,7 @@ def test_saving_a_plan_again_keeps_task_ids_so_reports_stay_attached(store):
 
 def test_a_failed_write_rolls_back_everything_it_did(store):
     save_units(store, "Tỉnh Thử", UNITS)
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(ConstraintViolation):
         with store.write() as tx:
             tx.run(
                 "unit_insert",

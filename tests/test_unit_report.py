@@ -13,7 +13,9 @@ import pytest
 from tests.app_pages import open_page, page_text
 from tests.ingest_builders import HEADER, PLAN, count, good_rows, long_report, make_store, xlsx
 from tracker.domain.access import Actor, Forbidden, Role
+from tracker.store import audit
 from tracker.store.database import Store
+from tracker.store.tables import read_table
 from tracker.usecases import unit_reports
 from tracker.views import unit_report
 from ui.menu import MENU
@@ -26,7 +28,8 @@ def small(tmp_path):
 
 
 def unit_id(store: Store, name: str) -> int:
-    return int(store._con.execute("SELECT unit_id FROM unit WHERE name = ?", [name]).fetchone()[0])
+    units = store.frame("units_list", province=None)
+    return int(units.loc[units["name"] == name, "unit_id"].iloc[0])
 
 
 def unit_actor(store: Store, *names: str) -> Actor:
@@ -83,8 +86,8 @@ def test_an_own_report_is_written_audited_and_in_the_history(small):
     history = unit_report.history(small, actor)
     assert list(history["file_name"]) == ["snv.xlsx"]
     assert list(history["uploaded_by"]) == ["snv"]
-    audit = small._con.execute("SELECT login, role, action, object_key FROM audit").fetchall()
-    assert audit == [("snv", "don_vi", "upload", PLAN)]
+    trail = audit.trail(small)[["login", "role", "action", "object_key"]]
+    assert list(trail.itertuples(index=False, name=None)) == [("snv", "don_vi", "upload", PLAN)]
     # the staff's view of the same plan sees the same upload
     status = unit_reports.own_status(small, actor, AS_OF, PLAN)
     assert status.set_index("task_code").loc["NV01", "status"] == "done_on_time"
@@ -141,10 +144,11 @@ def demo_unit(db) -> tuple[Actor, str, list[str]]:
     """A demo unit that has obligations, an account bound to it, and every other unit's
     name that a view page shows (those of units with obligations)."""
     with Store(db) as store:
-        rows = store._con.execute(
-            "SELECT DISTINCT u.unit_id, u.name FROM unit u JOIN obligation o USING (unit_id) "
-            "ORDER BY u.name"
-        ).fetchall()
+        bound = set(read_table(store, "obligation")["unit_id"].to_pylist())
+        units = store.frame("units_list", province=None).sort_values("name")
+        rows = [
+            (int(u), n) for u, n in zip(units["unit_id"], units["name"], strict=True) if u in bound
+        ]
     mine_id, mine = rows[0]
     others = [name for uid, name in rows if uid != mine_id and mine not in name]
     return Actor("dv", Role.DON_VI, frozenset({mine_id})), mine, others
@@ -177,11 +181,13 @@ NAMING_PAGES = {"pages/heatmap.py", "pages/ranking.py", "pages/reminders.py", "p
 def test_a_unit_account_tampering_with_the_url_sees_no_other_unit(page, demo_db, monkeypatch):
     actor, mine, others = demo_unit(demo_db)
     with Store(demo_db) as store:
-        plan, task_id, other_id = store._con.execute(
-            "SELECT p.code, o.task_id, o.unit_id FROM obligation o JOIN plan p USING (plan_id) "
-            "WHERE o.unit_id NOT IN (SELECT unnest(?)) LIMIT 1",
-            [sorted(actor.unit_ids)],
-        ).fetchone()
+        codes = dict(zip(*store.frame("plans_list")[["plan_id", "code"]].T.values, strict=True))
+        other = next(
+            o
+            for o in read_table(store, "obligation").to_pylist()
+            if o["unit_id"] not in actor.unit_ids
+        )
+        plan, task_id, other_id = codes[other["plan_id"]], other["task_id"], other["unit_id"]
     query = {
         "plan": plan,
         "groups": "so_ban_nganh,cap_uy",

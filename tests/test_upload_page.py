@@ -10,6 +10,7 @@ from ingest_builders import PLAN, count, good_rows, long_report, make_store, xls
 from streamlit.testing.v1 import AppTest
 
 from tracker.domain.access import Actor, Role
+from tracker.store import audit
 from tracker.store.database import Store
 from tracker.usecases import accounts
 from ui import session
@@ -40,8 +41,10 @@ def _uploader(at: AppTest):
 
 
 def _files(at: AppTest) -> list[str]:
-    """The labels of the preview's file boxes ("⛔ name — unit — summary")."""
-    return [e.label for e in at.expander if " — " in e.label]
+    """The preview's file boxes as "icon name — unit — summary" (the icon a material name)."""
+    return [
+        f"{e.icon.split('/')[-1].strip(':')} {e.label}" for e in at.expander if " — " in e.label
+    ]
 
 
 def _history(at: AppTest):
@@ -100,7 +103,10 @@ def test_upload_preview_confirm_and_withdraw(db):
     assert _history(at)["Đã rút"][0] != ""
     assert any(s.value.startswith(f"Đã rút báo cáo #{report_id}") for s in at.success)
     with Store(db) as store:  # one audit row per write, by the signed-in user
-        trail = store._con.sql("SELECT login, role, origin, action FROM audit").fetchall()[1:]
+        frame = audit.trail(store, logins=["chi.lan"]).sort_values("audit_id")
+        trail = list(
+            frame[["login", "role", "origin", "action"]].itertuples(index=False, name=None)
+        )
     assert trail == [
         ("chi.lan", "can_bo", "app", "upload"),
         ("chi.lan", "can_bo", "app", "withdraw"),
@@ -130,9 +136,12 @@ def test_a_batch_is_summarised_refused_first_filterable_and_cleared_with_one_but
     assert summary["Đơn vị"][2] == "Sở Ngoại vụ"
     chooser = at.radio(key="upload.filter")
     assert chooser.value == "refused"
-    assert [label.split(" — ")[0] for label in _files(at)] == ["⛔ b_loi.xlsx", "⛔ c_loi.xlsx"]
+    assert [label.split(" — ")[0] for label in _files(at)] == [
+        "block b_loi.xlsx",
+        "block c_loi.xlsx",
+    ]
     chooser.set_value("duplicate").run()
-    assert [label.split(" — ")[0] for label in _files(at)] == ["🔁 a_tot.xlsx"]
+    assert [label.split(" — ")[0] for label in _files(at)] == ["replay a_tot.xlsx"]
     assert "Đã nạp trước đây: sẽ không ghi lại." in _files(at)[0]
     at.radio(key="upload.filter").set_value("all").run()
     assert len(_files(at)) == 3

@@ -1,8 +1,11 @@
 """The one Store of the app and cached reads.
 
-``st.cache_resource`` holds the connection (a handle, made once); ``st.cache_data`` holds
-what view functions return, keyed by plain filter values. Every write calls :func:`changed`
-so that the next read sees it.
+``st.cache_resource`` holds the Store (a handle, made once; it opens the database per
+operation, so a command line can use the same DuckDB file meanwhile); ``st.cache_data``
+holds what view functions return, keyed by plain filter values *and the store's data
+version*, which every write bumps in whatever process (or app server) makes it: a rerun
+after a command loaded files sees them without a restart. :func:`changed` after the
+app's own writes also frees the cache's memory at once.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ import pandas as pd
 import streamlit as st
 
 from tracker.domain.access import Action, require
-from tracker.domain.settings import database_path
-from tracker.store.database import Store
+from tracker.domain.settings import database_target, database_wait
+from tracker.store.database import Store, is_server
 from tracker.views import choices, summary
 from ui.session import user
 
@@ -24,19 +27,26 @@ from ui.session import user
 def _open(path: str) -> Store:
     from pathlib import Path
 
-    if not Path(path).exists():
+    if not is_server(path) and not Path(path).exists():
         from tracker.domain.settings import demo_reports_dir
         from tracker.usecases.demo import build_demo
 
         with st.spinner("Lần chạy đầu: đang tạo dữ liệu mẫu từ hai kế hoạch…"):
             return build_demo(path, demo_reports_dir(Path(path)))
-    return Store(path)
+    return Store(path, wait=database_wait())
 
 
 def get_store() -> Store:
     """The app's Store (``$TRACKER_DB`` or ``data/tracker.duckdb``), built from the demo
     data on first start when the file does not exist."""
-    return _open(str(database_path()))
+    return _open(database_target())
+
+
+def cache_key() -> tuple[str, int]:
+    """What cached reads are keyed by besides their parameters: the database and its data
+    version (read once per call: one cheap query)."""
+    store = get_store()
+    return store.target, store.data_version()
 
 
 def changed() -> None:
@@ -49,7 +59,7 @@ def _key(value):
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _call(db: str, module: str, name: str, params: tuple):
+def _call(db: tuple[str, int], module: str, name: str, params: tuple):
     function = getattr(importlib.import_module(module), name)
     clean = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
     return function(get_store(), **clean)
@@ -63,7 +73,7 @@ def call(function, **params):
     account) is refused (:class:`~tracker.domain.access.Forbidden`)."""
     require(user(), Action.BROWSE)
     return _call(
-        str(database_path()),
+        cache_key(),
         function.__module__,
         function.__name__,
         tuple(sorted((k, _key(v)) for k, v in params.items())),

@@ -41,8 +41,9 @@ def draw(as_of, plan: str | None, unit_id: int, task_id: int) -> None:
     st.subheader("Chi tiết ô đã chọn")
     if not found.found:
         st.warning(
-            "Đường dẫn chỉ đến một ô không có nghĩa vụ nào trong kế hoạch đang xem "
-            f"(ô {obligation.cell_key(unit_id, task_id)}). Hãy bấm vào một ô trên bảng."
+            f"Ô {obligation.cell_key(unit_id, task_id)} không có nghĩa vụ nào trong kế hoạch "
+            "đang xem (đơn vị không được giao nhiệm vụ này, hoặc đường dẫn đã cũ). Hãy bấm "
+            "vào một ô có màu trên bảng."
         )
         st.button("Đóng", on_click=_close, key="cell.close")
         return

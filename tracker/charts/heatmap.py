@@ -99,7 +99,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
             text=text if with_text else None,
             texttemplate="%{text}" if with_text else None,
             textfont=dict(size=10),
-            hovertemplate="%{customdata}<extra></extra>",
+            hoverinfo="skip",  # the cells' targets (below) carry the hover and the click
             hoverongaps=False,
             colorscale=status_colourscale(),
             zmin=0,
@@ -109,10 +109,13 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
             colorbar=colorbar,
         )
     )
+    fig.add_trace(_targets(cells))
+    fig.add_trace(_blanks(z, rows, cols))
     fig.update_xaxes(
         type="category",
         tickvals=cols,
         ticktext=grid.columns["label"].tolist(),
+        range=[-0.5, len(cols) - 0.5],  # the cells exactly, not padded for the targets
         side="top",
         tickangle=0 if len(cols) <= (4 if compact else 10) else -90,
         title_text=x_title,
@@ -122,7 +125,8 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         type="category",
         tickvals=rows,
         ticktext=row_labels,
-        autorange="reversed",
+        range=[len(rows) - 0.5, -0.5],  # top to bottom, the cells exactly
+        autorange=False,
         automargin=True,
         title_text=y_title,
         showgrid=False,
@@ -133,8 +137,59 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         margin=dict(l=10, r=10, t=40, b=100 if compact else 10),
         plot_bgcolor="#fafafa",
         hoverlabel=dict(align="left"),
+        hovermode="closest",
+        hoverdistance=-1,  # the nearest target is always the cell under the pointer
+        showlegend=False,
     )
     return fig
+
+
+def _targets(cells: pd.DataFrame) -> go.Scatter:
+    """One invisible marker at the centre of every cell that holds an obligation.
+
+    A heatmap's cells cannot be selected in plotly, so a click on one sends Streamlit no
+    selection and the page never learns which cell it was. A scatter's points can: with
+    ``hoverdistance=-1`` the marker nearest the pointer is the one of the cell under it
+    (in a grid of equal cells the own centre is always the closest), so hovering shows the
+    cell's text and clicking selects the cell, whose point's ``x`` / ``y`` are the column
+    and row keys (:func:`tracker.views.obligation.clicked`).
+    """
+    if cells.empty:
+        cells = pd.DataFrame({"col": [], "row": [], "hover": []})
+    return go.Scatter(
+        x=cells["col"].tolist(),
+        y=cells["row"].tolist(),
+        customdata=cells["hover"].tolist(),
+        mode="markers",
+        marker=dict(size=12, opacity=0),
+        selected=dict(marker=dict(opacity=0)),
+        unselected=dict(marker=dict(opacity=0)),
+        hovertemplate="%{customdata}<extra></extra>",
+        showlegend=False,
+        name="cells",
+    )
+
+
+def _blanks(z: list[list[float]], rows: list[str], cols: list[str]) -> go.Scatter:
+    """Invisible markers where a cell holds no obligation, without a hover label: without
+    them the pointer over an empty cell would find the neighbour's target and show its text."""
+    empty = [
+        (r, c)
+        for r, line in zip(rows, z, strict=True)
+        for c, v in zip(cols, line, strict=True)
+        if v != v
+    ]
+    return go.Scatter(
+        x=[c for _, c in empty],
+        y=[r for r, _ in empty],
+        mode="markers",
+        marker=dict(size=12, opacity=0),
+        selected=dict(marker=dict(opacity=0)),
+        unselected=dict(marker=dict(opacity=0)),
+        hoverinfo="none",
+        showlegend=False,
+        name="blanks",
+    )
 
 
 def _matrix(cells: pd.DataFrame, column: str, rows: list[str], cols: list[str], fill):

@@ -7,6 +7,7 @@ import getpass
 from datetime import date
 
 from tracker.domain.access import Actor, Role
+from tracker.domain.settings import database_target, database_wait
 from tracker.store import accounts
 from tracker.store.database import Store
 
@@ -23,9 +24,25 @@ BY_HELP = "người thực hiện, ghi vào nhật ký (mặc định: người 
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    """``--db``, and ``--by`` after the command too (the global one is ``main``'s)."""
-    parser.add_argument("--db", help="tệp DuckDB (mặc định $TRACKER_DB hoặc data/tracker.duckdb)")
+    """``--db`` and ``--wait``, and ``--by`` after the command too (the global one is
+    ``main``'s)."""
+    parser.add_argument(
+        "--db",
+        help="tệp DuckDB hoặc postgresql://… (mặc định $TRACKER_DB hoặc data/tracker.duckdb)",
+    )
     parser.add_argument("--by", default=argparse.SUPPRESS, help=BY_HELP)
+    parser.add_argument(
+        "--wait",
+        type=float,
+        metavar="GIÂY",
+        help="chờ tối đa bấy nhiêu giây khi ứng dụng đang giữ tệp (mặc định $TRACKER_DB_WAIT "
+        "hoặc 30)",
+    )
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The Store that `args` (``--db``, ``--wait``) name."""
+    return Store(database_target(args.db), wait=database_wait(args.wait))
 
 
 def os_user() -> str:

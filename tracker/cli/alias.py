@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from tracker.cli import add_db_option, cli_actor
-from tracker.domain.settings import database_path
+from tracker.cli import add_db_option, cli_actor, open_store
 from tracker.store.database import Store
 from tracker.usecases.aliases import AliasRefused, forget, listed, remember_task, remember_unit
 
@@ -42,7 +41,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with Store(database_path(args.db)) as store:
+    with open_store(args) as store:
         if args.action == "add":
             return _add(store, args)
         if args.action == "remove":

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import sys
 
-from tracker.cli import add_db_option, cli_actor
+from tracker.cli import add_db_option, cli_actor, open_store
 from tracker.domain.errors import Rejected
-from tracker.domain.settings import database_path
-from tracker.store.database import Store
 from tracker.usecases import backup
 
 
@@ -23,7 +21,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with Store(database_path(args.db)) as store:
+    with open_store(args) as store:
         try:
             made = backup.backup(store, cli_actor(args), args.folder)
         except Rejected as refused:

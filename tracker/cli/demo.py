@@ -1,11 +1,13 @@
-"""``demo [--db PATH]``: build the demo database from the two seed plans."""
+"""``demo [--db PATH|URL]``: build the demo database from the two seed plans (on a
+PostgreSQL server: into an empty database)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tracker.cli import add_db_option
-from tracker.domain.settings import database_path, demo_reports_dir
+from tracker.domain.settings import database_path, database_target, demo_reports_dir
+from tracker.store.database import Store, is_server
 
 
 def register(subparsers) -> None:
@@ -21,6 +23,8 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from tracker.usecases.demo import build_demo
 
+    if is_server(database_target(args.db)):
+        return _on_server(database_target(args.db), args)
     path = database_path(args.db)
     if path.exists():
         if not args.force:
@@ -30,4 +34,17 @@ def run(args) -> int:
         path.with_name(path.name + ".wal").unlink(missing_ok=True)
     build_demo(path, args.reports_dir or demo_reports_dir(path)).close()
     print(f"Đã tạo dữ liệu mẫu: {path}")
+    return 0
+
+
+def _on_server(url: str, args) -> int:
+    """The demo into an empty PostgreSQL database (one with plans is left alone)."""
+    from tracker.usecases.demo import build_demo
+
+    with Store(url) as store:
+        if not store.frame("plans_list").empty:
+            print("Cơ sở dữ liệu đã có kế hoạch; hãy dùng một cơ sở dữ liệu trống.")
+            return 2
+    build_demo(url, args.reports_dir).close()
+    print("Đã tạo dữ liệu mẫu trên máy chủ PostgreSQL.")
     return 0

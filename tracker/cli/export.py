@@ -7,12 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from tracker.cli import add_db_option, iso_date
+from tracker.cli import add_db_option, iso_date, open_store
 from tracker.domain import status as vocabulary
 from tracker.domain.errors import NotFound
-from tracker.domain.settings import database_path
 from tracker.exports import bundle, report
-from tracker.store.database import Store
 from tracker.views import summary
 
 
@@ -55,7 +53,7 @@ def run(args) -> int:
         print(f"Lỗi: OUT phải có đuôi {', '.join(bundle.SUFFIXES)}: {out}", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    with Store(database_path(args.db)) as store:
+    with open_store(args) as store:
         known = {code for code, _label in store.rows("unit_groups")}
         unknown = [g for g in args.group or [] if g not in known]
         if unknown:

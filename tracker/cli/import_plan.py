@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tracker.cli import add_db_option, cli_actor, iso_date
-from tracker.domain.settings import database_path
+from tracker.cli import add_db_option, cli_actor, iso_date, open_store
+from tracker.domain.settings import database_target
+from tracker.store.database import is_server
 
 
 def register(subparsers) -> None:
@@ -48,14 +49,13 @@ def run(args) -> int:
         draft.plan.code = args.code
     if args.date:
         draft.plan.issued_on = args.date
-    db = database_path(args.db)
+    db = database_target(args.db)
     matches, province = [], args.province
-    if db.exists() or not args.dry_run:
-        from tracker.store.database import Store
+    if is_server(db) or Path(db).exists() or not args.dry_run:
         from tracker.usecases.plans import guess_province
         from tracker.usecases.units import load_registry
 
-        with Store(db) as store:
+        with open_store(args) as store:
             names = [u.name for u in draft.units]
             province = province or guess_province(store, draft.plan.place, names)
             if province:

@@ -12,10 +12,8 @@ from __future__ import annotations
 import json
 import sys
 
-from tracker.cli import add_db_option, cli_actor, iso_date
+from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.domain.errors import NotFound
-from tracker.domain.settings import database_path
-from tracker.store.database import Store
 from tracker.usecases.ingest import ingest_files, load_catalog, report_files
 
 
@@ -53,7 +51,7 @@ def run(args) -> int:
     if missing:
         print(f"Không tìm thấy tệp: {', '.join(missing)}", file=sys.stderr)
         return 2
-    with Store(database_path(args.db)) as store:
+    with open_store(args) as store:
         catalog = load_catalog(store, args.plan) if args.plan else None
         if args.plan and catalog is None:
             print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)

@@ -1,5 +1,10 @@
 """``python -m tracker``: the command line. Each command is a module of :mod:`tracker.cli`
-with ``register(subparsers)``; commands stay thin and call the library."""
+with ``register(subparsers)``; commands stay thin and call the library.
+
+A database that stays busy for the whole wait (the app or another command holding the
+DuckDB file, a PostgreSQL server that does not answer) ends the command with the store's
+Vietnamese message on stderr and exit code :data:`BUSY`, not a traceback.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,11 @@ import sys
 from tracker import cli as commands
 from tracker.cli import BY_HELP
 from tracker.domain.access import Forbidden
+from tracker.store.database import StoreBusy
 
 NOT_COMMANDS = {"main"}
+BUSY = 75
+"""Exit code when the database could not be had in time (EX_TEMPFAIL: try again later)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     except Forbidden as refused:
         print(str(refused), file=sys.stderr)
         return 1
+    except StoreBusy as busy:
+        print(f"Lỗi: {busy}", file=sys.stderr)
+        return BUSY
 
 
 if __name__ == "__main__":

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tracker.cli import add_db_option, iso_date
+from tracker.cli import add_db_option, iso_date, open_store
 from tracker.domain import status as vocabulary
-from tracker.domain.settings import database_path
-from tracker.store.database import Store
 
 
 def register(subparsers) -> None:
@@ -24,7 +22,7 @@ def _iso(value) -> str | None:
 
 
 def run(args) -> int:
-    with Store(database_path(args.db)) as store:
+    with open_store(args) as store:
         rows = store.rows("status_list", as_of=args.as_of, plan=args.plan)
     records = [
         {

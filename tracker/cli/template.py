@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 
 from loaders.templates.report import build_template
-from tracker.cli import add_db_option
-from tracker.domain.settings import database_path
-from tracker.store.database import Store
+from tracker.cli import add_db_option, open_store
 from tracker.usecases.ingest import load_catalog
 
 
@@ -25,7 +23,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    with Store(database_path(args.db)) as store:
+    with open_store(args) as store:
         catalog = load_catalog(store, args.plan)
     if catalog is None:
         print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)

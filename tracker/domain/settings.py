@@ -1,8 +1,10 @@
 """Where the database lives, and the few settings an office may change.
 
-The database file is ``data/tracker.duckdb`` beside the code unless the environment
-variable ``TRACKER_DB`` (or ``--db`` on the command line) names another; tests and the
-browser test point the app at a temporary file this way.
+The database is the DuckDB file ``data/tracker.duckdb`` beside the code unless the
+environment variable ``TRACKER_DB`` (or ``--db`` on the command line) names another file or
+a PostgreSQL server (``postgresql://user@host/db``); tests and the browser test point the
+app at a temporary database this way. ``TRACKER_DB_WAIT`` is how many seconds an operation
+waits for a file another process holds (30 unless set).
 """
 
 from __future__ import annotations
@@ -43,6 +45,22 @@ def database_path(explicit: str | os.PathLike | None = None) -> Path:
         return Path(explicit)
     from_env = os.environ.get("TRACKER_DB")
     return Path(from_env) if from_env else DEFAULT_DB
+
+
+def database_target(explicit: str | os.PathLike | None = None) -> str:
+    """The database to use, as the Store takes it: a ``postgresql://`` URL unchanged (a
+    Path would fold its ``//``), else the file path of :func:`database_path`."""
+    chosen = str(explicit) if explicit else os.environ.get("TRACKER_DB", "")
+    if chosen.startswith(("postgresql://", "postgres://")):
+        return chosen
+    return str(database_path(explicit))
+
+
+def database_wait(explicit: float | None = None) -> float:
+    """Seconds to wait for the database: `explicit`, else ``$TRACKER_DB_WAIT``, else 30."""
+    if explicit is not None:
+        return explicit
+    return float(os.environ.get("TRACKER_DB_WAIT") or 30)
 
 
 def demo_reports_dir(db: Path) -> Path | None:

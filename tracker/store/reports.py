@@ -7,17 +7,14 @@ costs about 1.5 ms and each statement about 0.6 ms, so 200 files in 200 transact
 is retried in a transaction of its own, so files stay independent: a failure affects only
 the file that causes it, and leaves nothing of it behind.
 
-Original bytes are stored content-addressed as ``blobs/<sha256>`` beside the database file:
-the name is the hash, so nothing a user sends can choose a path, and an orphan blob left by
-a failed write is harmless.
+Original bytes are kept content-addressed by their sha256 in the writing transaction
+(:meth:`tracker.store.database.Writer.keep_blobs`: files beside a DuckDB database, a table
+on PostgreSQL).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -99,38 +96,13 @@ def known_hashes(store: Store, plan_id: int) -> dict[str, tuple[int, int | None]
 
 
 def blob_dir(store: Store) -> Path | None:
-    """Where original files are kept: ``blobs/`` beside the database (None in memory)."""
-    if str(store.path) == ":memory:":
-        return None
-    return store.path.parent / "blobs"
-
-
-def keep_blob(folder: Path | None, sha256: str, data: bytes) -> None:
-    """Store `data` as ``folder/<sha256>`` once (atomic rename; an existing blob is kept)."""
-    if folder is None:
-        return
-    if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
-        raise ValueError("not a sha256 hex digest")
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / sha256
-    if target.exists():
-        return
-    handle, tmp = tempfile.mkstemp(dir=folder, prefix=".incoming-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """Where the original files are files (beside a DuckDB database); None otherwise."""
+    return store.blob_dir
 
 
 def read_blob(store: Store, sha256: str) -> bytes | None:
     """The original bytes of a loaded file, or None when not kept."""
-    folder = blob_dir(store)
-    if folder is None or not (folder / sha256).is_file():
-        return None
-    return (folder / sha256).read_bytes()
+    return store.read_blob(sha256)
 
 
 @dataclass
@@ -153,7 +125,7 @@ def write_batch(
     """Write the reports `files[i]` for each index in `todo` in one transaction (joining the
     caller's, if one is open); returns an outcome per index. Raises on any failure, having
     written nothing: the caller decides whether to retry file by file."""
-    return _write(store, plan_id, files, todo, uploaded_by, blob_dir(store))
+    return _write(store, plan_id, files, todo, uploaded_by)
 
 
 def _write(
@@ -162,7 +134,6 @@ def _write(
     files: Mapping[int, NewReport],
     todo: list[int],
     uploaded_by: str,
-    folder: Path | None,
 ) -> dict[int, Written]:
     outcome: dict[int, Written] = {}
     now = datetime.now()
@@ -191,10 +162,6 @@ def _write(
             return outcome
         ids = [r[0] for r in tx.run("report_next_ids", n=len(fresh))]
         reports, rows = [], []
-        # Blobs are written by a few threads while DuckDB inserts; all are on disk before
-        # the transaction commits (file writes release the GIL).
-        pool = ThreadPoolExecutor(max_workers=4)
-        saving = [pool.submit(keep_blob, folder, files[i].sha256, files[i].data) for i in fresh]
         for index, report_id in zip(fresh, ids, strict=True):
             prepared = files[index]
             reports.append(
@@ -214,20 +181,17 @@ def _write(
             )
             rows.append(prepared.rows)
             outcome[index] = Written(report_id, False)
-        try:
-            tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
-            counts = [t.num_rows for t in rows]
-            # One contiguous chunk: DuckDB scans 200 one-file slices much more slowly.
-            table = pa.concat_tables(rows).select(list(ROW_COLUMNS)).combine_chunks()
-            table = table.add_column(
-                0, "report_id", pa.array(np.repeat(np.asarray(ids, dtype=np.int32), counts))
-            )
-            tx.insert_arrow("report_row", table)
-            supersede(tx, ids)
-        finally:
-            for future in saving:
-                future.result()  # a failed blob write fails the transaction
-            pool.shutdown()
+        tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
+        counts = [t.num_rows for t in rows]
+        # One contiguous chunk: DuckDB scans 200 one-file slices much more slowly.
+        table = pa.concat_tables(rows).select(list(ROW_COLUMNS)).combine_chunks()
+        table = table.add_column(
+            0, "report_id", pa.array(np.repeat(np.asarray(ids, dtype=np.int32), counts))
+        )
+        tx.insert_arrow("report_row", table)
+        supersede(tx, ids)
+        # Before the commit: a failed blob write fails the transaction.
+        tx.keep_blobs([(files[i].sha256, files[i].data) for i in fresh])
     return outcome
 
 

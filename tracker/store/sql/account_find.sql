@@ -1,4 +1,5 @@
 -- One account by login (exact), e-mail (any case) or id, with the units it reports for.
+-- PostgreSQL's own spelling of the empty list is postgresql/account_find.sql.
 SELECT a.account_id, a.login, a.display_name, a.email, a.role, a.password_hash, a.active,
        a.failed_attempts, a.locked_until,
        coalesce(list(au.unit_id ORDER BY au.unit_id) FILTER (WHERE au.unit_id IS NOT NULL), []) AS unit_ids
@@ -7,4 +8,5 @@ LEFT JOIN account_unit au ON au.account_id = a.account_id
 WHERE a.login = $login::TEXT
    OR lower(a.email) = lower($email::TEXT)
    OR a.account_id = $account_id::INTEGER
-GROUP BY ALL;
+GROUP BY a.account_id, a.login, a.display_name, a.email, a.role, a.password_hash, a.active,
+         a.failed_attempts, a.locked_until;

@@ -5,5 +5,6 @@ SELECT a.account_id, a.login, a.display_name, a.email, a.role, a.active,
 FROM account a
 LEFT JOIN account_unit au ON au.account_id = a.account_id
 LEFT JOIN unit u ON u.unit_id = au.unit_id
-GROUP BY ALL
+GROUP BY a.account_id, a.login, a.display_name, a.email, a.role, a.active,
+         a.failed_attempts, a.locked_until, a.created_at
 ORDER BY a.login;

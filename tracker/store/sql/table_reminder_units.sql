@@ -8,7 +8,7 @@ WITH counted AS (
            count(*) FILTER (WHERE status = 'not_reported') AS not_reported,
            max(days_late) AS most_days_late
     FROM status_detail($as_of, plan_code := $plan, group_codes := $groups,
-                       status_codes := ['overdue', 'not_reported'])
+                       status_codes := ARRAY['overdue', 'not_reported'])
     GROUP BY unit_id
 ),
 names AS (

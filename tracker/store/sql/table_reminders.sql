@@ -11,7 +11,7 @@ WITH listed AS (
     SELECT plan, unit_id, unit, group_label, section, task, period, due_on, days_late, status,
            task_order, task_id, period_start
     FROM status_detail($as_of, plan_code := $plan, group_codes := $groups,
-                       status_codes := ['overdue', 'not_reported'])
+                       status_codes := ARRAY['overdue', 'not_reported'])
     WHERE $units IS NULL OR list_contains($units, unit_id)
 ),
 per_unit AS (

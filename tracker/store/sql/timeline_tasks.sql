@@ -6,7 +6,7 @@
 -- start, flagged by start_inferred.
 WITH counted AS (
     SELECT task_id, period, status, min(period_start) AS period_start, max(due_on) AS due_on,
-           count(*) AS obligations, count_if(reported) AS reported
+           count(*) AS obligations, count(*) FILTER (WHERE reported) AS reported
     FROM status_detail($as_of, plan_code := $plan, group_codes := $groups,
                        status_codes := $statuses)
     GROUP BY task_id, period, status

@@ -1,0 +1,2 @@
+-- After a bulk load: fresh planner statistics for every table (Store.after_bulk_load).
+ANALYZE;

@@ -1,0 +1,2 @@
+-- Keep one original file by the hash of its bytes; one already kept stays as it is.
+INSERT INTO blob (sha256, data) VALUES ($sha256, $data) ON CONFLICT DO NOTHING;

@@ -1,0 +1,3 @@
+-- Before migrating: a transaction-wide advisory lock, so that app servers starting together
+-- migrate one after the other, each seeing what the one before applied.
+SELECT pg_advisory_xact_lock(4242013);

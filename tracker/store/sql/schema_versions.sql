@@ -1,0 +1,2 @@
+-- Migrations already applied.
+SELECT version FROM schema_version;
