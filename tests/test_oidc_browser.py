@@ -159,7 +159,11 @@ def _idle(page) -> None:
 
 
 def _menu(page) -> set[str]:
+    """The sidebar's page links, once drawn (a sign-in hands over to the cookie route and
+    back, so the page that first said who is signed in may be redrawn before its menu)."""
     links = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')
+    links.filter(has_text="Tổng quan").first.wait_for(timeout=60_000)
+    _idle(page)
     # a link's text starts with its icon's ligature name ("dashboard"), on its own line
     return {t.strip().splitlines()[-1].strip() for t in links.all_inner_texts()}
 
