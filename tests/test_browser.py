@@ -28,6 +28,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from processes import stop
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -109,12 +110,7 @@ def server(demo_db, tmp_path):
             time.sleep(0.2)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
         log.close()
 
 

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from processes import stop
 
 from tracker.domain.access import Role
 from tracker.store import audit
@@ -94,12 +95,7 @@ def _running(command: list[str], cwd: Path, env: dict, log: Path, health: str):
             _wait(health, process, log)
             yield process
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            stop(process)
 
 
 @contextmanager
