@@ -47,6 +47,7 @@ from servers import two_servers  # noqa: E402
 from streamlit_client import Page, ProtocolError, Session  # noqa: E402
 
 from tracker.domain.access import Action, Role  # noqa: E402
+from tracker.store.accounts import find as find_account  # noqa: E402
 from tracker.store.database import Store  # noqa: E402
 from tracker.store.tables import read_table  # noqa: E402
 from tracker.usecases.accounts import add_user  # noqa: E402
@@ -107,7 +108,8 @@ def prepare(url: str, sessions: int, per_session: int) -> list[list[tuple[str, b
     bytes of its own. A file is (name, bytes, rows, plan)."""
     with Store(url) as store:
         for number in range(sessions):
-            add_user(store, DEMO_BUILDER, login(number), Role.CAN_BO, PASSWORD)
+            if find_account(store, login(number)) is None:  # a --db used before has them
+                add_user(store, DEMO_BUILDER, login(number), Role.CAN_BO, PASSWORD)
         reports = demo_reports(store)
         plans = store.frame("plans_list")
         provinces = dict(zip(plans["code"], plans["province"], strict=True))
