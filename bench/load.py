@@ -42,7 +42,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import httpx  # noqa: E402
 from servers import two_servers  # noqa: E402
 from streamlit_client import Page, ProtocolError, Session  # noqa: E402
 
@@ -72,8 +71,6 @@ class Tally:
     resent: list[str] = field(default_factory=list)  # shas sent a second time
     errors: list[str] = field(default_factory=list)
     raised: list[str] = field(default_factory=list)  # exceptions a page drew
-    # Downloads whose generated file Streamlit had already dropped (see Driver.export).
-    downloads_gone: int = 0
     actions: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     signed_in: int = 0
 
@@ -197,19 +194,11 @@ class Driver:
     async def export(self) -> None:
         s = self.session
         page = await self.timed("export page", s.goto("export", s.query))
-        button = page.widget("download_button", key="export.xlsx")
+        [link] = page.links("/tai-xuong?")[:1] or [None]
+        if link is None:
+            raise ProtocolError("the export page drew no download link")
         started = time.perf_counter()
-        try:
-            data = await s.download(button)
-        except httpx.HTTPStatusError as gone:
-            # Streamlit 1.67 keeps the file a download button's callable made in no
-            # session's references, and every script run's end (any session's) sweeps
-            # unreferenced files: the second sweep after it was made deletes it, which under
-            # load can come before the browser's GET. Counted apart: nothing is written.
-            if gone.response.status_code != 404:
-                raise
-            self.tally.downloads_gone += 1
-            return
+        data = await s.fetch(link)  # the first link: the .xlsx workbook
         self.tally.times["export .xlsx"].append(time.perf_counter() - started)
         if not data.startswith(b"PK"):
             raise ProtocolError("the .xlsx download is not a workbook")
@@ -322,7 +311,6 @@ def report(result: Result, sessions: int) -> str:
     lines.append(
         f"sessions={sessions} signed_in={t.signed_in} seconds={result.seconds:.0f} "
         f"errors={len(t.errors)} raised={len(t.raised)} resent={len(t.resent)} "
-        f"downloads_gone={t.downloads_gone} "
         f"audited={result.audited} actions: {done}"
     )
     pages = result.pages() or [float("nan")]

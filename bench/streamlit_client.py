@@ -23,6 +23,7 @@ is over at the first ``FINISHED_SUCCESSFULLY``.
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -84,6 +85,14 @@ class Page:
         return "\n".join(
             text_format.MessageToString(e, as_utf8=True) for _, e in sorted(self.elements.items())
         )
+
+    def links(self, prefix: str) -> list[str]:
+        """The targets of the HTML links the run drew whose address starts with `prefix`."""
+        found = []
+        for _, e in sorted(self.elements.items()):
+            if e.HasField("markdown"):
+                found += re.findall(rf'href="({re.escape(prefix)}[^"]*)"', e.markdown.body)
+        return found
 
     def alerts(self) -> list[str]:
         """What the run said in st.info/success/warning/error boxes."""
@@ -229,6 +238,12 @@ class Session:
         if answer.error_msg:
             raise ProtocolError(answer.error_msg)
         got = await self.http.get(answer.deferred_file.url)
+        got.raise_for_status()
+        return got.content
+
+    async def fetch(self, url: str) -> bytes:
+        """GET a path of this site with the session's cookies (a link's target)."""
+        got = await self.http.get(url)
         got.raise_for_status()
         return got.content
 

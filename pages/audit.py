@@ -9,7 +9,7 @@ from tracker.domain.audit import AuditQuery, action_label
 from tracker.exports.audit import audit_file_name, audit_workbook
 from tracker.usecases import audit_trail
 from tracker.views import audit
-from ui import data
+from ui import data, downloads
 from ui.format import DATE_FORMAT
 from ui.frame import plain_frame
 from ui.session import user
@@ -56,11 +56,11 @@ st.caption(
     + f" Bộ lọc: {query.describe()}."
 )
 show(frame.head(audit_trail.SHOWN), key="audit.table")
-st.download_button(
+downloads.button(
     "Xuất nhật ký (.xlsx)",
     lambda: audit_workbook(audit.trail(store, actor, query), query),
     file_name=audit_file_name(),
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="audit.export",
-    on_click="ignore",
+    needs=Action.AUDIT,
 )

@@ -14,7 +14,7 @@ import streamlit as st
 
 from tracker.domain.access import Action
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
-from ui import data
+from ui import data, downloads
 from ui.format import vn_date
 from ui.frame import page_frame
 from ui.table import column_config, styled
@@ -85,45 +85,49 @@ st.caption(
 st.info(draft.summary_sentence(export))
 
 cols = st.columns(4)
-cols[0].download_button(
+downloads.button(
     "Bảng tính Excel (.xlsx)",
-    data=lambda: workbook.summary_workbook(whole()),
+    lambda: workbook.summary_workbook(whole()),
     file_name=f"{stem}.xlsx",
     mime=XLSX,
     icon=":material/table_view:",
     key="export.xlsx",
-    on_click="ignore",
+    needs=Action.EXPORT,
+    container=cols[0],
     help="4 trang: theo đơn vị, theo nhiệm vụ, chi tiết, quá hạn và chưa báo cáo.",
 )
-cols[1].download_button(
+downloads.button(
     "Dự thảo báo cáo (.docx)",
-    data=lambda: draft.report_draft(whole()),
+    lambda: draft.report_draft(whole()),
     file_name=f"{stem}.docx",
     mime=DOCX,
     icon=":material/description:",
     key="export.docx",
-    on_click="ignore",
+    needs=Action.EXPORT,
+    container=cols[1],
     help="Báo cáo kết quả thực hiện kế hoạch, có số liệu và bảng tổng hợp; sửa rồi gửi.",
 )
-cols[2].download_button(
+downloads.button(
     "Các bảng CSV (.zip)",
-    data=lambda: csvfiles.csv_zip(whole()),
+    lambda: csvfiles.csv_zip(whole()),
     file_name=f"{stem}-csv.zip",
     mime="application/zip",
     icon=":material/folder_zip:",
     key="export.csv_zip",
-    on_click="ignore",
+    needs=Action.EXPORT,
+    container=cols[2],
     help="Mỗi bảng một tệp CSV (UTF-8 có BOM: mở đúng tiếng Việt trong Excel).",
 )
 chromium = images.find_chromium()
-cols[3].download_button(
+downloads.button(
     "Gói đầy đủ kèm biểu đồ (.zip)",
-    data=lambda: bundle.bundle(whole(), True, store)[0],
+    lambda: bundle.bundle(whole(), True, store)[0],
     file_name=f"{stem}.zip",
     mime="application/zip",
     icon=":material/inventory_2:",
     key="export.bundle",
-    on_click="ignore",
+    needs=Action.EXPORT,
+    container=cols[3],
     help="Excel, Word, CSV và ảnh PNG các biểu đồ (mất vài giây để vẽ ảnh).",
 )
 if chromium is None:
@@ -153,13 +157,13 @@ for tab, (name, slug, attr, rows) in zip(tabs, sheets, strict=False):
                 width="stretch",
                 column_config=column_config(frame),
             )
-        st.download_button(
+        downloads.button(
             f"Tải bảng «{name}» (.csv)",
-            data=lambda attr=attr: csvfiles.table_csv(report.table(store, attr, *chosen)),
+            lambda attr=attr: csvfiles.table_csv(report.table(store, attr, *chosen)),
+            needs=Action.EXPORT,
             file_name=f"{stem}-{slug}.csv",
             mime="text/csv",
             key=f"export.csv.{choices[attr]}",
-            on_click="ignore",
         )
 with tabs[-1]:
     st.caption(

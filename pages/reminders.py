@@ -11,9 +11,10 @@ pressed.
 import streamlit as st
 
 from tracker.domain import status
+from tracker.domain.access import Action
 from tracker.exports.workbook import reminder_workbook
 from tracker.views import summary, tables
-from ui import data
+from ui import data, downloads
 from ui.format import vn_date, vn_int
 from ui.frame import page_frame
 from ui.table import show
@@ -57,14 +58,14 @@ cards[2].metric(
 stamp = f"{filters.as_of:%d%m%Y}"
 plan_part = (filters.plan or "tat-ca").replace("/", "-")
 store = data.get_store()  # the download runs outside the script run: bind the store now
-st.download_button(
+downloads.button(
     "Tải danh sách đôn đốc (.xlsx)",
-    data=lambda: reminder_workbook(tables.reminders(store, **chosen), filters.as_of, filters.plan),
+    lambda: reminder_workbook(tables.reminders(store, **chosen), filters.as_of, filters.plan),
     file_name=f"don-doc_{plan_part}_{stamp}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/download:",
     key="reminders.download",
-    on_click="ignore",
+    needs=Action.EXPORT,
     help="Mọi dòng của danh sách, kèm ngày tính, kế hoạch và bộ lọc đang chọn.",
 )
 

@@ -11,7 +11,7 @@ from tracker.domain import status
 from tracker.domain.access import Action, allows
 from tracker.usecases import review, unit_reports
 from tracker.views import unit_report
-from ui import data
+from ui import data, downloads
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import plain_frame
 from ui.menu import ROOT
@@ -65,13 +65,13 @@ with work:
     show(mine, colour_status=True, key="own.obligations")
 
 with send:
-    st.download_button(
+    downloads.button(
         "Tải mẫu báo cáo của đơn vị (.xlsx)",
         lambda: unit_reports.own_template(store, actor, plan, unit_id),
         file_name=unit_reports.template_name(store, actor, plan, unit_id),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="own.template",
-        on_click="ignore",
+        needs=Action.OWN_UNIT,
     )
     if review.required(store):
         st.info("Báo cáo nộp lên sẽ chờ cán bộ duyệt, rồi mới được tính vào tiến độ.")

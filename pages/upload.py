@@ -13,7 +13,7 @@ from tracker.domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
-from ui import data, session
+from ui import data, downloads, session
 from ui.confirm import flash, show_flash, two_step
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
@@ -122,7 +122,7 @@ reported_on = right.date_input(
 chosen_unit = None if unit == NO_UNIT else unit
 
 with st.expander("Mẫu báo cáo và cách ghi tình trạng"):
-    st.download_button(
+    downloads.button(
         "Tải mẫu báo cáo (.xlsx)" + (f" cho {chosen_unit}" if chosen_unit else " chung"),
         # A callable: the workbook is built only when clicked (all units × tasks can be
         # hundreds of thousands of rows on a large plan).
@@ -132,7 +132,7 @@ with st.expander("Mẫu báo cáo và cách ghi tình trạng"):
         file_name=templates.template_file_name(plan, chosen_unit),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="upload.template",
-        on_click="ignore",
+        needs=Action.UPLOAD,
     )
     st.dataframe(
         pd.DataFrame(templates.status_words(), columns=["Cách ghi", "Được hiểu là", "So khớp"]),

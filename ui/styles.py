@@ -1,4 +1,5 @@
-"""The app's own CSS, in one place: the print style (A4 landscape).
+"""The app's own CSS, in one place: the download links' button look (:mod:`ui.downloads`)
+and the print style (A4 landscape).
 
 Printing drops the sidebar, the header and toolbar, and lets Streamlit's scroll containers
 grow to their content (``overflow: visible; height: auto``): otherwise the page prints
@@ -10,6 +11,12 @@ from __future__ import annotations
 
 PRINT_CSS = """
 <style>
+a.tracker-download {
+  display: inline-block; padding: 0.4rem 0.75rem; border-radius: 0.5rem;
+  border: 1px solid rgba(49, 51, 63, 0.2); color: inherit !important;
+  text-decoration: none !important; background: #fff; line-height: 1.6;
+}
+a.tracker-download:hover { border-color: #ff4b4b; color: #ff4b4b !important; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],

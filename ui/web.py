@@ -27,7 +27,7 @@ SIGN_OUT_PATH = "/auth/local/signout"
 MOUNTED = {"routes": False}  # set once serve.py has mounted the routes in this process
 
 
-def _store():
+def store():
     from ui import data
 
     return data.get_store()
@@ -46,7 +46,7 @@ def _back(request: Request) -> RedirectResponse:
 
 def session(request: Request) -> RedirectResponse:
     """Exchange a ticket for the session cookie; a bad ticket just goes back."""
-    cookie = sign_in.redeem_ticket(_store(), request.query_params.get("ticket", ""))
+    cookie = sign_in.redeem_ticket(store(), request.query_params.get("ticket", ""))
     response = _back(request)
     if cookie:
         response.set_cookie(
@@ -96,7 +96,7 @@ def hand_over(account_id: int) -> None:
     stop this run; without them, do nothing (the sign-in lasts until a reload)."""
     if not MOUNTED["routes"]:
         return
-    ticket = sign_in.ticket_for(_store(), account_id)
+    ticket = sign_in.ticket_for(store(), account_id)
     redirect(f"{SESSION_PATH}?{urlencode({'ticket': ticket, 'next': here()})}")
     st.stop()
 
