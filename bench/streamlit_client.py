@@ -6,7 +6,8 @@ and the server answers with ``ForwardMsg`` deltas (each element drawn, at its pl
 ``script_finished``. Uploads are an HTTP ``PUT`` to a URL the server hands out
 (``file_urls_request``), then a rerun carrying the uploader's files; a download button with
 a callable asks the server to run it (``backend_operation_request``), then ``GET``\\s the
-URL it answers. :class:`Session` speaks exactly that, so the load bench can drive twenty
+URL it answers; a link (the app's own download route) is a plain ``GET`` with the session's
+cookies. :class:`Session` speaks exactly that, so the load bench can drive twenty
 sessions on two cores, where twenty Chromium pages saturated them before the servers did.
 
 Like the browser, it keeps the value of every widget it changed and sends them all with

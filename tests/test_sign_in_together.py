@@ -4,8 +4,7 @@ protocol (``bench/streamlit_client.py``: the websocket a browser opens, without 
 Until some session of a process has called ``st.navigation``, Streamlit runs the entry
 script under its legacy ``pages/`` wrapper, which gives every widget another id; the first
 sign-in flips that for the whole process. A form drawn before it and submitted after it
-used to carry ids the new run did not know, and the click was lost without a word (the
-load bench saw 4–11 of 20 sessions fail to sign in on fresh servers)."""
+used to carry ids the new run did not know, and the click was lost without a word."""
 
 from __future__ import annotations
 

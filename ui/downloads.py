@@ -3,8 +3,8 @@
 Streamlit's own button for a callable (``st.download_button(data=callable)``) runs it on
 the click and keeps the file in its media store without any session referring to it; the
 end of every script run, any session's, sweeps such files, and the second sweep deletes
-it. With several people working, that can come before the browser asks for the file: the
-load bench (20 sessions on two servers) saw 3 of 20 exports answered 404. So where
+it. With several people working, that can come before the browser asks for the file, which
+is then answered 404. So where
 ``serve.py`` has mounted our routes, :func:`button` draws a link to :data:`PATH` instead,
 and :func:`route` makes the file in the request that fetches it: nothing to sweep.
 
