@@ -15,19 +15,12 @@ counted AS (
            sum(obligations)::BIGINT AS obligations, max(due_on) AS due_on
     FROM fine
     GROUP BY GROUPING SETS ((plan_id, unit_id, status), (plan_id, task_id, status))
-),
-units AS (
-    SELECT u.unit_id, u.name AS unit, g.label AS group_label,
-           row_number() OVER (ORDER BY u.name COLLATE vi, u.unit_id) AS name_order,
-           dense_rank() OVER (ORDER BY g.sort_order, u.name COLLATE vi) AS unit_order
-    FROM unit u
-    JOIN unit_group g ON g.group_code = u.group_code
 )
 SELECT c.per_task, p.code AS plan, c.unit_id, c.task_id, c.status, c.obligations, c.due_on,
        u.unit, u.group_label, u.name_order, u.unit_order,
        t.section, t.title AS task, t.deadline_text, t.sort_order AS task_order
 FROM counted c
 JOIN plan p ON p.plan_id = c.plan_id
-LEFT JOIN units u ON u.unit_id = c.unit_id
+LEFT JOIN unit_order u ON u.unit_id = c.unit_id
 LEFT JOIN task t ON t.task_id = c.task_id
 ORDER BY c.per_task, p.code, t.sort_order, c.task_id, u.unit_order, u.name_order, c.status;
