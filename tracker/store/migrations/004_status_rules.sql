@@ -30,5 +30,5 @@ CREATE MACRO status_code(completed_on, due_on, reported, as_of_date, soon_days) 
         ELSE 'not_reported'
     END;
 
--- The table macros that apply these rules are obligation_status, migration 007's (it adds
--- the review rule to what this migration first wrote), and status_detail, 008's.
+-- The table macros obligation_status and status_detail that apply these rules are
+-- migration 007's (it adds the review rule to what this migration first wrote).

@@ -7,9 +7,8 @@
 -- the comparison series and the default as-of date.
 -- The setting row 'review_unit_uploads' (0 or 1, off by default) makes every unit
 -- account's upload wait (tracker.usecases.review).
--- obligation_status moved here from migration 004; the withdrawn test of
--- obligation_status is report_counts now. status_detail, which joins it to what pages show,
--- moved on to migration 008.
+-- obligation_status and status_detail moved here from migration 004; the withdrawn test of
+-- obligation_status is report_counts now.
 
 ALTER TABLE report ADD COLUMN review_state TEXT;
 ALTER TABLE report ADD COLUMN review_reason TEXT;
@@ -55,3 +54,25 @@ SELECT *,
     CASE WHEN completed_on IS NULL AND due_on < as_of_date::DATE
          THEN date_diff('day', due_on, as_of_date::DATE) END AS days_late
 FROM joined;
+
+-- obligation_status joined to everything a page or an export shows, with the common
+-- filters: plan code, unit groups and statuses (NULL means "all").
+CREATE OR REPLACE MACRO status_detail(as_of_date, plan_code := NULL, group_codes := NULL,
+                                      status_codes := NULL, soon_days := NULL) AS TABLE
+SELECT p.code AS plan, p.title AS plan_title, d.code AS directive,
+       s.plan_id, s.task_id, s.unit_id,
+       u.name AS unit, u.short_name AS unit_short, u.group_code, g.label AS group_label,
+       g.sort_order AS group_order,
+       t.code AS task_code, t.section, t.section_title, t.title AS task, t.deadline_text,
+       t.sort_order AS task_order, t.recurrence,
+       s.period, s.period_start, s.due_on, s.completed_on, s.status, s.reported, s.days_late,
+       s.report_id, s.file_name, s.reported_on, s.progress, s.result_text, s.note
+FROM obligation_status(as_of_date, soon_days := soon_days) s
+JOIN plan p ON p.plan_id = s.plan_id
+LEFT JOIN directive d ON d.directive_id = p.directive_id
+JOIN unit u ON u.unit_id = s.unit_id
+JOIN unit_group g ON g.group_code = u.group_code
+JOIN task t ON t.task_id = s.task_id
+WHERE (p.code = plan_code OR (plan_code IS NULL AND NOT p.archived))
+  AND (group_codes IS NULL OR list_contains(group_codes, u.group_code))
+  AND (status_codes IS NULL OR list_contains(status_codes, s.status));

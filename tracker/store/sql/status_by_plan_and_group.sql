@@ -1,8 +1,8 @@
 -- Status counts by plan and unit group in one pass over the status macro: the overview's
 -- KPI cards and both of its breakdowns are sums of these rows. Counted per unit id first,
--- then summed by group over those few thousand rows: the million status rows are not
--- joined to unit and unit_group (PostgreSQL leaves those joins out of status_detail when
--- no group filter reads them): 1.3x the bench floor on 1M obligations against 1.4x.
+-- then summed by group over those few thousand rows: on PostgreSQL status_detail then
+-- leaves out its joins to unit and unit_group when no group filter reads them (its
+-- migration 008), 1.3x the bench floor on 1M obligations against 1.4x; the same on DuckDB.
 WITH counted AS (
     SELECT plan, unit_id, status, count(*) AS obligations
     FROM status_detail($as_of, plan_code := $plan, group_codes := $groups)

@@ -32,4 +32,4 @@ AS $$
 $$;
 
 -- obligation_status and status_detail, which apply these rules, are migrations 007's and
--- 008's (as on DuckDB).
+-- 008's (on DuckDB both are 007's).

@@ -2,7 +2,8 @@
 -- its comments), and the status as of a date: DuckDB's table macro as an SQL function, one
 -- SELECT the planner inlines into the calling query (filters reach the scans as with the
 -- macro). Parameters keep the macro's names, so calls written `obligation_status($as_of,
--- soon_days := 3)` are the same on both backends; status_detail is migration 008's.
+-- soon_days := 3)` are the same on both backends. status_detail, 007's on DuckDB, is
+-- PostgreSQL's own migration 008.
 
 ALTER TABLE report ADD COLUMN review_state TEXT;
 ALTER TABLE report ADD COLUMN review_reason TEXT;

@@ -1,12 +1,22 @@
--- 008 on PostgreSQL: status_detail with LEFT JOINs, as ../008_reference_joins.sql (read
--- its comments): a count that reads no unit, group or task column skips those joins, ~0.3 s
--- of a status evaluation's ~1.2 s on 1M obligations.
+-- 008, PostgreSQL's own (DuckDB has no 008): status_detail, moved here from 007, joins the
+-- plan, unit, unit group and task of each obligation with LEFT JOIN, and statistics on
+-- the test of report_counts.
 --
--- And statistics on the test of report_counts (migration 007): the planner guesses that
--- `coalesce(review_state, 'da_duyet') = 'da_duyet'` keeps 0.5% of reports (102 of 20,418 in
--- the bench) when it keeps nearly all, and plans the joins and aggregates after it for a
--- few thousand rows instead of a million (the comparison series sorted 741k rows on disk
--- for an aggregate it thought small). ANALYZE fills them now; after_bulk_load.sql keeps them.
+-- LEFT JOIN gives the same rows as 007's inner joins: every obligation has them
+-- (obligations are derived from a plan's assignments in the transaction that writes its
+-- tasks, a unit is deleted only without assignments, a unit of an unknown group is
+-- refused), and the plan filter keeps the obligations of a plan only. What changes is the
+-- plan: PostgreSQL leaves out a LEFT JOIN on a unique key whose columns the calling query
+-- never reads (an inner join it never leaves out), so a count by ids no longer joins a
+-- million status rows to tables it takes nothing from: ~0.2 of the bench floor on 1M
+-- obligations. DuckDB keeps its inner joins (migration 007): LEFT JOINs there cost ~0.15
+-- of the floor, they are not left out.
+--
+-- The planner guessed that `coalesce(review_state, 'da_duyet') = 'da_duyet'` keeps 0.5% of
+-- reports (102 of 20,418 in the bench) when it keeps nearly all, and planned the joins and
+-- aggregates after it for a few thousand rows instead of a million (the comparison series
+-- sorted 741k rows on disk for an aggregate it thought small). ANALYZE fills the
+-- statistics now; after_bulk_load.sql keeps them.
 CREATE STATISTICS report_counted ON (coalesce(review_state, 'da_duyet')) FROM report;
 ANALYZE report;
 
