@@ -14,7 +14,8 @@ but kept for colouring rows and drilling down. Dates are pandas datetimes (NaT w
 missing).
 
 A long list costs seconds to bring into pandas on a large database, so pages ask for
-little: both count tables come from one count query (:func:`counts`), and a page shows the
+little: both count tables come from one count query (:func:`counts`), the unit table alone
+from a per-unit one (:func:`unit_counts`, half the counting), and a page shows the
 first rows of a list by reading only the units that hold them (:func:`first_units`,
 :func:`detail_units`), which the database narrows at the scan.
 """
@@ -89,14 +90,25 @@ def counts(
     return names.tell_apart(store, long, plan)
 
 
+def unit_counts(
+    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
+) -> pd.DataFrame:
+    """The per-unit rows of :func:`counts` alone (``table_unit_counts.sql``, no
+    ``per_task`` column): what :func:`by_unit` needs, counted in one aggregation where
+    :func:`counts` needs two over the status of every obligation."""
+    long = store.frame("table_unit_counts", **_params(as_of, plan, groups))
+    return names.tell_apart(store, long, plan)
+
+
 def _chosen(long: pd.DataFrame, per_task: bool, statuses) -> pd.DataFrame:
-    """The per-task (or per-unit) rows of :func:`counts`, narrowed to `statuses`."""
-    rows = long[long["per_task"] == per_task]
+    """The per-task (or per-unit) rows of :func:`counts`, narrowed to `statuses`; rows
+    without ``per_task`` (:func:`unit_counts`') are all per-unit."""
+    rows = long[long["per_task"] == per_task] if "per_task" in long.columns else long
     return rows[rows["status"].isin(statuses)] if statuses else rows
 
 
 def unit_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.DataFrame:
-    """:func:`by_unit` from :func:`counts`' rows."""
+    """:func:`by_unit` from :func:`counts`' or :func:`unit_counts`' rows."""
     rows = _chosen(long, False, statuses)
     if rows.empty:
         return _empty_counts("unit_name", "group_label").assign(unit_id=[])
@@ -108,7 +120,8 @@ def unit_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.Data
     )
     wide = count_table(rows, "unit_id", ["unit", "group_label", "name_order"])
     wide = wide.sort_values(["done_on_time_pct", "name_order"], ascending=[False, True])
-    wide = wide.rename(columns={"unit": "unit_name"})
+    # unit_id nullable whichever query counted: counts() leaves it NULL on per-task rows
+    wide = wide.rename(columns={"unit": "unit_name"}).astype({"unit_id": "Int32"})
     columns = ["unit_name", "group_label", *COUNT_COLUMNS, "unit_id"]
     return wide[columns].reset_index(drop=True)
 
@@ -138,7 +151,7 @@ def by_unit(
     With a status filter the counts cover only those statuses (so ``total`` shrinks too).
     The hidden ``unit_id`` tells apart two units of the same name in different provinces.
     """
-    return unit_table(counts(store, as_of, plan, groups), statuses)
+    return unit_table(unit_counts(store, as_of, plan, groups), statuses)
 
 
 def by_task(

@@ -1,8 +1,8 @@
 -- One row per unit with obligations to remind it about, for the reminder page's summary:
 -- overdue and not-reported counts and the most days late, in the order of
 -- table_reminders.sql (most overdue first, then name in Vietnamese collation, then id).
--- Counting in SQL returns hundreds of rows where the list is hundreds of thousands; names
--- are ranked on the small unit table, not collated per obligation.
+-- Counting in SQL returns hundreds of rows where the list is hundreds of thousands; units
+-- are ranked on the small unit table (the view unit_order), not collated per obligation.
 WITH counted AS (
     SELECT unit_id, count(*) FILTER (WHERE status = 'overdue') AS overdue,
            count(*) FILTER (WHERE status = 'not_reported') AS not_reported,
@@ -10,14 +10,8 @@ WITH counted AS (
     FROM status_detail($as_of, plan_code := $plan, group_codes := $groups,
                        status_codes := ARRAY['overdue', 'not_reported'])
     GROUP BY unit_id
-),
-names AS (
-    SELECT u.unit_id, u.name AS unit, g.label AS group_label,
-           row_number() OVER (ORDER BY u.name COLLATE vi, u.unit_id) AS name_order
-    FROM unit u
-    JOIN unit_group g ON g.group_code = u.group_code
 )
 SELECT c.unit_id, n.unit, n.group_label, c.overdue, c.not_reported, c.most_days_late
 FROM counted c
-JOIN names n ON n.unit_id = c.unit_id
+JOIN unit_order n ON n.unit_id = c.unit_id
 ORDER BY c.overdue DESC, n.name_order;

@@ -18,16 +18,12 @@ per_unit AS (
     SELECT unit_id, count(*) FILTER (WHERE status = 'overdue') AS unit_overdue
     FROM listed
     GROUP BY unit_id
-),
-names AS (
-    SELECT unit_id, row_number() OVER (ORDER BY name COLLATE vi, unit_id) AS name_order
-    FROM unit
 )
 SELECT l.plan, l.unit_id, l.unit, l.group_label, l.section, l.task, l.period, l.due_on,
        l.days_late, l.status
 FROM listed l
 JOIN per_unit c ON c.unit_id = l.unit_id
-JOIN names n ON n.unit_id = l.unit_id
+JOIN unit_order n ON n.unit_id = l.unit_id
 WHERE $statuses IS NULL OR list_contains($statuses, l.status)
 ORDER BY c.unit_overdue DESC, n.name_order, l.status = 'not_reported',
          l.days_late DESC NULLS LAST, l.due_on NULLS LAST, l.plan, l.task_order,

@@ -31,5 +31,5 @@ AS $$
     END
 $$;
 
--- obligation_status and status_detail, which apply these rules, are migration 007's (as on
--- DuckDB).
+-- obligation_status and status_detail, which apply these rules, are migrations 007's and
+-- 008's (on DuckDB both are 007's).

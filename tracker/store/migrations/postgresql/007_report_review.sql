@@ -1,8 +1,9 @@
 -- 007 on PostgreSQL: the review columns and rule of migrations/007_report_review.sql (read
--- its comments), and the status as of a date: DuckDB's table macros as SQL functions, each
--- one SELECT the planner inlines into the calling query (filters reach the scans as with
--- the macros). Parameters keep the macros' names, so calls written `status_detail($as_of,
--- plan_code := $plan)` are the same on both backends.
+-- its comments), and the status as of a date: DuckDB's table macro as an SQL function, one
+-- SELECT the planner inlines into the calling query (filters reach the scans as with the
+-- macro). Parameters keep the macro's names, so calls written `obligation_status($as_of,
+-- soon_days := 3)` are the same on both backends. status_detail, 007's on DuckDB, is
+-- PostgreSQL's own migration 008.
 
 ALTER TABLE report ADD COLUMN review_state TEXT;
 ALTER TABLE report ADD COLUMN review_reason TEXT;
@@ -51,37 +52,4 @@ SELECT j.*,
     CASE WHEN j.completed_on IS NULL AND j.due_on < as_of_date
          THEN as_of_date - j.due_on END AS days_late
 FROM joined j
-$$;
-
-CREATE FUNCTION status_detail(as_of_date date, plan_code text DEFAULT NULL,
-                              group_codes text[] DEFAULT NULL,
-                              status_codes text[] DEFAULT NULL,
-                              soon_days integer DEFAULT NULL)
-RETURNS TABLE (
-    plan text, plan_title text, directive text, plan_id integer, task_id integer,
-    unit_id integer, unit text, unit_short text, group_code text, group_label text,
-    group_order integer, task_code text, section text, section_title text, task text,
-    deadline_text text, task_order integer, recurrence text, period text,
-    period_start date, due_on date, completed_on date, status text, reported boolean,
-    days_late integer, report_id integer, file_name text, reported_on date, progress text,
-    result_text text, note text
-)
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-SELECT p.code, p.title, d.code,
-       s.plan_id, s.task_id, s.unit_id,
-       u.name, u.short_name, u.group_code, g.label, g.sort_order,
-       t.code, t.section, t.section_title, t.title, t.deadline_text,
-       t.sort_order, t.recurrence,
-       s.period, s.period_start, s.due_on, s.completed_on, s.status, s.reported, s.days_late,
-       s.report_id, s.file_name, s.reported_on, s.progress, s.result_text, s.note
-FROM obligation_status(as_of_date, soon_days => soon_days) s
-JOIN plan p ON p.plan_id = s.plan_id
-LEFT JOIN directive d ON d.directive_id = p.directive_id
-JOIN unit u ON u.unit_id = s.unit_id
-JOIN unit_group g ON g.group_code = u.group_code
-JOIN task t ON t.task_id = s.task_id
-WHERE (p.code = plan_code OR (plan_code IS NULL AND NOT p.archived))
-  AND (group_codes IS NULL OR u.group_code = ANY(group_codes))
-  AND (status_codes IS NULL OR s.status = ANY(status_codes))
 $$;

@@ -1,5 +1,10 @@
 -- compare_series.sql on PostgreSQL (read ../compare_series.sql for the rules): the steps
--- of the series from generate_series, months closed by hand, groups by position.
+-- of the series from generate_series, months closed by hand, groups by position. `ob` is
+-- not materialised (PostgreSQL would store its million rows, on disk past work_mem, for its
+-- two readers; scanning obligation twice is cheaper), and the group filter is a semi-join
+-- that disappears when $groups is NULL (values are bound as literals, so the planner folds
+-- the test): no join of every obligation to unit for nothing. 2.1x the bench floor on 1M
+-- obligations before, 1.6x after (with migration 008's statistics on report_counts).
 WITH chosen AS (
     SELECT plan_id, code, title, province, issued_on
     FROM plan WHERE list_contains($plans, code)
@@ -28,13 +33,13 @@ plan_points AS (  -- every plan's line starts on its own date
     UNION ALL
     SELECT plan_id, issued_on FROM chosen WHERE issued_on <= $as_of::DATE
 ),
-ob AS (
+ob AS NOT MATERIALIZED (  -- read by done and totals: each scans the table again
     SELECT o.plan_id, o.task_id, o.unit_id, o.period, o.due_on,
            CASE WHEN o.period <> '' THEN o.period_start END AS counts_from
     FROM obligation o
-    JOIN chosen c ON c.plan_id = o.plan_id
-    JOIN unit u ON u.unit_id = o.unit_id
-    WHERE $groups IS NULL OR list_contains($groups, u.group_code)
+    WHERE o.plan_id IN (SELECT plan_id FROM chosen)
+      AND ($groups IS NULL
+           OR o.unit_id IN (SELECT unit_id FROM unit WHERE list_contains($groups, group_code)))
 ),
 rows AS (
     SELECT rr.task_id, rr.unit_id, rr.period, rr.progress,
