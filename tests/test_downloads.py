@@ -13,7 +13,13 @@ from pathlib import Path
 
 import httpx
 from openpyxl import load_workbook
-from test_browser import server  # noqa: F401 - the fixture: streamlit run serve.py on the demo
+from test_browser import (
+    CHROMIUM,
+    LAUNCH_ARGS,
+    _require_chromium,
+    server,  # noqa: F401 - the fixture: streamlit run serve.py on the demo
+    sign_in_first,
+)
 
 from tracker.usecases.demo import DEMO_PASSWORD
 
@@ -67,3 +73,24 @@ def test_a_download_link_gives_its_file_to_the_account_that_drew_it_and_no_one_e
     assert seen["no cookie"] == 403
     assert seen["unknown"][0] == 404 and "hết hạn" in seen["unknown"][1]
     assert seen["same link redrawn"]
+
+
+def test_in_chromium_the_export_button_downloads_the_workbook_and_stays_on_the_page(server):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    _require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page(accept_downloads=True)
+            sign_in_first(page, server)
+            page.goto(f"{server}/export?asof=2019-07-26", timeout=60_000)
+            link = page.get_by_role("link", name="Bảng tính Excel (.xlsx)")
+            with page.expect_download(timeout=60_000) as download:
+                link.click(timeout=60_000)
+            saved = download.value
+            assert saved.suggested_filename == "bao-cao-tat-ca-ke-hoach-2019-07-26.xlsx"
+            assert load_workbook(io.BytesIO(Path(saved.path()).read_bytes())).sheetnames
+            assert page.url.startswith(f"{server}/export")  # no new page, no error page
+        finally:
+            browser.close()
