@@ -18,6 +18,7 @@ cookie, and only while that account's role still allows `needs`. Without the rou
 from __future__ import annotations
 
 import html
+import logging
 import secrets
 import threading
 import time
@@ -36,10 +37,12 @@ from tracker.usecases import sign_in
 from ui import web
 from ui.session import OPEN, current_actor
 
+_LOG = logging.getLogger(__name__)
 PATH = "/tai-xuong"
 LIFE_S = 3600  # a link drawn more than an hour ago asks for a reload
 MOST = 5000  # offers kept at once in a process; the oldest go first
 GONE = "Liên kết tải đã hết hạn. Hãy tải lại trang rồi bấm nút tải một lần nữa."
+FAILED = "Không tạo được tệp để tải. Hãy thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống."
 REFUSED = "Liên kết tải này thuộc phiên đăng nhập khác. Hãy đăng nhập rồi bấm nút trên trang."
 
 
@@ -128,7 +131,11 @@ def download(request: Request) -> Response:
         actor = sign_in.resume(web.store(), cookie) if cookie else None
         if actor is None or actor.login != offer.login or not allows(actor, offer.needs):
             return PlainTextResponse(REFUSED, status_code=403)
-    made = offer.make()
+    try:
+        made = offer.make()
+    except Exception:  # noqa: BLE001 - logged with its traceback; the user gets a sentence
+        _LOG.exception("making %s for a download failed", offer.file_name)
+        return PlainTextResponse(FAILED, status_code=500)
     data = made.encode("utf-8") if isinstance(made, str) else made
     headers = {"Content-Disposition": _disposition(offer.file_name), "Cache-Control": "no-store"}
     return Response(data, media_type=offer.mime, headers=headers)
