@@ -4,9 +4,9 @@ Streamlit's own button for a callable (``st.download_button(data=callable)``) ru
 the click and keeps the file in its media store without any session referring to it; the
 end of every script run, any session's, sweeps such files, and the second sweep deletes
 it. With several people working, that can come before the browser asks for the file, which
-is then answered 404. So where
-``serve.py`` has mounted our routes, :func:`button` draws a link to :data:`PATH` instead,
-and :func:`route` makes the file in the request that fetches it: nothing to sweep.
+is then answered 404. So where ``serve.py`` has mounted :func:`route`, :func:`button` draws
+a link to :data:`PATH` instead, and the route makes the file in the request that fetches
+it: nothing to sweep.
 
 A link carries a random token bound to this session and button (the same token while the
 page is redrawn, the callable replaced each run, so it always downloads what the page
@@ -90,9 +90,10 @@ def button(
     icon: str | None = None,
     container: Any = None,
 ) -> None:
-    """A button that downloads what `make` returns when clicked (see the module)."""
+    """A button that downloads what `make` returns when clicked (see the module); `icon`
+    shows only on Streamlit's button."""
     where = container if container is not None else st
-    if not web.MOUNTED["routes"]:
+    if not web.MOUNTED["downloads"]:
         where.download_button(
             label,
             data=make,
@@ -143,4 +144,5 @@ def download(request: Request) -> Response:
 
 def route() -> Route:
     """The download route; serve.py mounts it beside :func:`ui.web.routes`."""
+    web.MOUNTED["downloads"] = True
     return Route(PATH, download)

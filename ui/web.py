@@ -24,7 +24,7 @@ from tracker.usecases import sign_in
 
 SESSION_PATH = "/auth/local/session"
 SIGN_OUT_PATH = "/auth/local/signout"
-MOUNTED = {"routes": False}  # set once serve.py has mounted the routes in this process
+MOUNTED = {"routes": False, "downloads": False}  # set as serve.py mounts them in this process
 
 
 def store():
