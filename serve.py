@@ -1,6 +1,5 @@
-"""What ``make run`` serves: the app (dashboard.py) with the session-cookie routes
-(:mod:`ui.web`) and the download route (:mod:`ui.downloads`) mounted through Streamlit's
-own ASGI ``st.App``.
+"""What ``make run`` serves: the app (dashboard.py) with our routes (:mod:`ui.web`: the
+session cookie's and the downloads') mounted through Streamlit's own ASGI ``st.App``.
 
 ``streamlit run serve.py`` finds the ``app`` below and serves it; every Streamlit option
 (``--server.port`` …) applies as usual.
@@ -8,7 +7,6 @@ own ASGI ``st.App``.
 
 import streamlit as st
 
-from ui import downloads
 from ui.web import routes
 
-app = st.App("dashboard.py", routes=[*routes(), downloads.route()])
+app = st.App("dashboard.py", routes=routes())

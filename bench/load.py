@@ -146,8 +146,7 @@ class Driver:
     async def sign_in(self, number: int) -> None:
         s = self.session
         page = await self.timed("sign-in page", s.open("", AS_OF))
-        values = {"Tên đăng nhập": login(number), "Mật khẩu": PASSWORD}
-        page = await self.timed("sign-in", s.submit(page, values, "Đăng nhập"), reacting=True)
+        page = await self.timed("sign-in", s.sign_in(page, login(number), PASSWORD), reacting=True)
         if not page.redirect:
             said = "; ".join(page.alerts()) or "no message"
             raise ProtocolError(f"{login(number)} was not signed in: {said}")
@@ -194,11 +193,11 @@ class Driver:
     async def export(self) -> None:
         s = self.session
         page = await self.timed("export page", s.goto("export", s.query))
-        [link] = page.links("/tai-xuong?")[:1] or [None]
-        if link is None:
+        links = page.links("/tai-xuong?")
+        if not links:
             raise ProtocolError("the export page drew no download link")
         started = time.perf_counter()
-        data = await s.fetch(link)  # the first link: the .xlsx workbook
+        data = await s.fetch(links[0])  # the first link: the .xlsx workbook
         self.tally.times["export .xlsx"].append(time.perf_counter() - started)
         if not data.startswith(b"PK"):
             raise ProtocolError("the .xlsx download is not a workbook")

@@ -4,11 +4,10 @@ A browser session is a websocket (``/_stcore/stream``) that carries protobuf mes
 browser sends ``BackMsg.rerun_script`` (the page, the query string and the widgets' values)
 and the server answers with ``ForwardMsg`` deltas (each element drawn, at its place) until
 ``script_finished``. Uploads are an HTTP ``PUT`` to a URL the server hands out
-(``file_urls_request``), then a rerun carrying the uploader's files; a download button with
-a callable asks the server to run it (``backend_operation_request``), then ``GET``\\s the
-URL it answers; a link (the app's own download route) is a plain ``GET`` with the session's
-cookies. :class:`Session` speaks exactly that, so the load bench can drive twenty
-sessions on two cores, where twenty Chromium pages saturated them before the servers did.
+(``file_urls_request``), then a rerun carrying the uploader's files; a link (the app's own
+download route) is a plain ``GET`` with the session's cookies. :class:`Session` speaks
+exactly that, so the load bench can drive twenty sessions on two cores, where twenty
+Chromium pages saturated them before the servers did.
 
 Like the browser, it keeps the value of every widget it changed and sends them all with
 each rerun (the server takes a widget missing from a rerun to be at its default), forgets
@@ -39,6 +38,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
 XSRF_COOKIE = "_streamlit_xsrf"
+SIGN_IN_FORM = ("Tên đăng nhập", "Mật khẩu", "Đăng nhập")  # the app's fields and button
 DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
 
 
@@ -201,6 +201,12 @@ class Session:
         button = page.widget("button", label=button_label)
         return await self.rerun(*states, WidgetState(id=button.id, trigger_value=True))
 
+    async def sign_in(self, form: Page, login: str, password: str) -> Page:
+        """Submit the app's sign-in form drawn on `form`; the run's ``redirect`` is the
+        cookie route with its ticket when the sign-in took (:meth:`follow` it)."""
+        name_field, password_field, button = SIGN_IN_FORM
+        return await self.submit(form, {name_field: login, password_field: password}, button)
+
     async def upload(self, uploader, name: str, data: bytes, mime: str) -> Page:
         """Put one file into `uploader` as the browser does, then rerun with it chosen."""
         request_id = uuid.uuid4().hex
@@ -224,23 +230,6 @@ class Session:
             UploadedFileInfo(name=name, size=len(data), file_id=urls.file_id, file_urls=urls)
         )
         return await self.rerun(state)
-
-    async def download(self, button) -> bytes:
-        """The bytes of a download button whose data is a callable (run on request)."""
-        request_id = uuid.uuid4().hex
-        message = BackMsg()
-        message.backend_operation_request.request_id = request_id
-        message.backend_operation_request.session_id = self.session_id
-        message.backend_operation_request.deferred_file.file_id = button.deferred_file_id
-        await self._send(message)
-        answer = (
-            await self._expect("backend_operation_response", request_id)
-        ).backend_operation_response
-        if answer.error_msg:
-            raise ProtocolError(answer.error_msg)
-        got = await self.http.get(answer.deferred_file.url)
-        got.raise_for_status()
-        return got.content
 
     async def fetch(self, url: str) -> bytes:
         """GET a path of this site with the session's cookies (a link's target)."""
@@ -293,10 +282,7 @@ class Session:
             message = await self._next()
             if message.WhichOneof("type") != kind:
                 continue
-            answered = getattr(message, kind)
-            if getattr(answered, "response_id", None) == request_id or (
-                getattr(answered, "request_id", None) == request_id
-            ):
+            if getattr(message, kind).response_id == request_id:
                 return message
 
     async def _collect(self) -> Page:

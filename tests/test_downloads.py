@@ -27,15 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from streamlit_client import Session  # noqa: E402
 
-FORM = ("Tên đăng nhập", "Mật khẩu")
-
 
 async def _signed_in(session: Session, login: str, page_name: str) -> list[str]:
     """Sign `login` in through the form, open `page_name`; the download links drawn."""
     form = await session.open()
-    done = await session.submit(
-        form, dict(zip(FORM, (login, DEMO_PASSWORD), strict=True)), "Đăng nhập"
-    )
+    done = await session.sign_in(form, login, DEMO_PASSWORD)
     assert done.redirect, f"{login} was not signed in"
     await session.follow(done.redirect)
     page = await session.open(page_name, "asof=2019-07-26")

@@ -20,22 +20,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from streamlit_client import Session  # noqa: E402
 
-FORM = ("Tên đăng nhập", "Mật khẩu")
-
 
 async def _both_sign_in(base: str) -> tuple[str | None, str | None, bool]:
     """One draws the form, the other signs in and opens the menu, then the first submits."""
     async with Session(base) as early, Session(base) as late:
         early_form = await early.open()
         late_form = await late.open()
-        late_done = await late.submit(
-            late_form, dict(zip(FORM, ("demo.lanhdao", DEMO_PASSWORD), strict=True)), "Đăng nhập"
-        )
+        late_done = await late.sign_in(late_form, "demo.lanhdao", DEMO_PASSWORD)
         await late.follow(late_done.redirect)
         await late.open()  # the menu: the first run of the process through st.navigation
-        early_done = await early.submit(
-            early_form, dict(zip(FORM, ("demo.canbo", DEMO_PASSWORD), strict=True)), "Đăng nhập"
-        )
+        early_done = await early.sign_in(early_form, "demo.canbo", DEMO_PASSWORD)
         if early_done.redirect:
             await early.follow(early_done.redirect)
         signed = bool(early.http.cookies.get("tracker_session"))

@@ -4,9 +4,9 @@ Streamlit's own button for a callable (``st.download_button(data=callable)``) ru
 the click and keeps the file in its media store without any session referring to it; the
 end of every script run, any session's, sweeps such files, and the second sweep deletes
 it. With several people working, that can come before the browser asks for the file, which
-is then answered 404. So where ``serve.py`` has mounted :func:`route`, :func:`button` draws
-a link to :data:`PATH` instead, and the route makes the file in the request that fetches
-it: nothing to sweep.
+is then answered 404. So where ``serve.py`` has mounted :func:`route` (through
+:func:`ui.web.routes`), :func:`button` draws a link to :data:`PATH` instead, and the route
+makes the file in the request that fetches it: nothing to sweep.
 
 A link carries a random token bound to this session and button (the same token while the
 page is redrawn, the callable replaced each run, so it always downloads what the page
@@ -34,16 +34,20 @@ from starlette.routing import Route
 
 from tracker.domain.access import Action, allows
 from tracker.usecases import sign_in
-from ui import web
 from ui.session import OPEN, current_actor
 
 _LOG = logging.getLogger(__name__)
+MOUNTED = {"route": False}  # set once serve.py has mounted the route in this process
 PATH = "/tai-xuong"
 LIFE_S = 3600  # a link drawn more than an hour ago asks for a reload
 MOST = 5000  # offers kept at once in a process; the oldest go first
 GONE = "Liên kết tải đã hết hạn. Hãy tải lại trang rồi bấm nút tải một lần nữa."
 FAILED = "Không tạo được tệp để tải. Hãy thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống."
-REFUSED = "Liên kết tải này thuộc phiên đăng nhập khác. Hãy đăng nhập rồi bấm nút trên trang."
+SIGNED_OUT = (
+    "Liên kết tải này thuộc một phiên đăng nhập khác, hoặc phiên đã hết. Hãy đăng nhập lại "
+    "rồi bấm nút tải trên trang."
+)
+NOT_ALLOWED = "Vai trò của tài khoản không còn được tải tệp này. Hãy liên hệ quản trị."
 
 
 @dataclass
@@ -61,13 +65,16 @@ _lock = threading.Lock()
 
 
 def _keep(token: str, offer: Offer) -> None:
+    """Keep `offer` under `token`, as the newest; forget the oldest ones past their life or
+    past :data:`MOST` (the dict is in drawing order, so only its front is looked at)."""
     with _lock:
+        _offers.pop(token, None)
         _offers[token] = offer
-        stale = [t for t, o in _offers.items() if time.monotonic() - o.drawn_at > LIFE_S]
-        for t in stale:
-            del _offers[t]
-        while len(_offers) > MOST:
-            del _offers[next(iter(_offers))]
+        while len(_offers) > 1:
+            oldest = next(iter(_offers))
+            if len(_offers) <= MOST and time.monotonic() - _offers[oldest].drawn_at <= LIFE_S:
+                break
+            del _offers[oldest]
 
 
 def _taken(token: str) -> Offer | None:
@@ -93,7 +100,7 @@ def button(
     """A button that downloads what `make` returns when clicked (see the module); `icon`
     shows only on Streamlit's button."""
     where = container if container is not None else st
-    if not web.MOUNTED["downloads"]:
+    if not MOUNTED["route"]:
         where.download_button(
             label,
             data=make,
@@ -128,21 +135,25 @@ def download(request: Request) -> Response:
     if offer is None:
         return PlainTextResponse(GONE, status_code=404)
     if offer.login is not None:
+        from ui import data
+
         cookie = request.cookies.get(sign_in.COOKIE)
-        actor = sign_in.resume(web.store(), cookie) if cookie else None
-        if actor is None or actor.login != offer.login or not allows(actor, offer.needs):
-            return PlainTextResponse(REFUSED, status_code=403)
+        actor = sign_in.resume(data.get_store(), cookie) if cookie else None
+        if actor is None or actor.login != offer.login:
+            return PlainTextResponse(SIGNED_OUT, status_code=403)
+        if not allows(actor, offer.needs):
+            return PlainTextResponse(NOT_ALLOWED, status_code=403)
     try:
         made = offer.make()
     except Exception:  # noqa: BLE001 - logged with its traceback; the user gets a sentence
         _LOG.exception("making %s for a download failed", offer.file_name)
         return PlainTextResponse(FAILED, status_code=500)
-    data = made.encode("utf-8") if isinstance(made, str) else made
+    body = made.encode("utf-8") if isinstance(made, str) else made
     headers = {"Content-Disposition": _disposition(offer.file_name), "Cache-Control": "no-store"}
-    return Response(data, media_type=offer.mime, headers=headers)
+    return Response(body, media_type=offer.mime, headers=headers)
 
 
 def route() -> Route:
-    """The download route; serve.py mounts it beside :func:`ui.web.routes`."""
-    web.MOUNTED["downloads"] = True
+    """The download route, one of :func:`ui.web.routes`."""
+    MOUNTED["route"] = True
     return Route(PATH, download)

@@ -21,7 +21,7 @@ from ui import data, gate, session
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_ICON, APP_TITLE, ROOT, UNIT_PAGE, menu
 from ui.session import user
-from ui.styles import PRINT_CSS
+from ui.styles import APP_CSS
 
 ALL = "Tất cả kế hoạch"
 
@@ -259,7 +259,7 @@ def page_frame(
     The page stops there, with a message, for an actor who may not do all of `needs`, and
     before anything with the sign-in page while nobody is signed in (:mod:`ui.gate`)."""
     st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON), layout="wide")
-    st.html(PRINT_CSS)
+    st.html(APP_CSS)
     draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
     filters = sidebar_filters(show_status=show_status)
@@ -273,7 +273,7 @@ def plain_frame(title: str, caption: str | None = None, needs: tuple[Action, ...
     """A page's title and menu without the shared filters (pages that are not a view of
     every unit's figures: a unit account's page, the administrator's)."""
     st.set_page_config(page_title=f"{title} — {APP_TITLE}", page_icon=str(APP_ICON), layout="wide")
-    st.html(PRINT_CSS)
+    st.html(APP_CSS)
     draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
     st.title(title)

@@ -9,7 +9,7 @@ Injected once per run by :func:`ui.frame.page_frame`.
 
 from __future__ import annotations
 
-PRINT_CSS = """
+APP_CSS = """
 <style>
 a.tracker-download {
   display: inline-block; padding: 0.4rem 0.75rem; border-radius: 0.5rem;

@@ -21,13 +21,14 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from tracker.domain.settings import session_minutes
 from tracker.usecases import sign_in
+from ui import downloads
 
 SESSION_PATH = "/auth/local/session"
 SIGN_OUT_PATH = "/auth/local/signout"
-MOUNTED = {"routes": False, "downloads": False}  # set as serve.py mounts them in this process
+MOUNTED = {"routes": False}  # set once serve.py has mounted the routes in this process
 
 
-def store():
+def _store():
     from ui import data
 
     return data.get_store()
@@ -46,7 +47,7 @@ def _back(request: Request) -> RedirectResponse:
 
 def session(request: Request) -> RedirectResponse:
     """Exchange a ticket for the session cookie; a bad ticket just goes back."""
-    cookie = sign_in.redeem_ticket(store(), request.query_params.get("ticket", ""))
+    cookie = sign_in.redeem_ticket(_store(), request.query_params.get("ticket", ""))
     response = _back(request)
     if cookie:
         response.set_cookie(
@@ -96,7 +97,7 @@ def hand_over(account_id: int) -> None:
     stop this run; without them, do nothing (the sign-in lasts until a reload)."""
     if not MOUNTED["routes"]:
         return
-    ticket = sign_in.ticket_for(store(), account_id)
+    ticket = sign_in.ticket_for(_store(), account_id)
     redirect(f"{SESSION_PATH}?{urlencode({'ticket': ticket, 'next': here()})}")
     st.stop()
 
@@ -110,5 +111,7 @@ def oidc_configured() -> bool:
 
 
 def routes() -> list[Route]:
+    """Every route of ours serve.py mounts: the cookie's two and the downloads'
+    (:mod:`ui.downloads`)."""
     MOUNTED["routes"] = True
-    return [Route(SESSION_PATH, session), Route(SIGN_OUT_PATH, sign_out)]
+    return [Route(SESSION_PATH, session), Route(SIGN_OUT_PATH, sign_out), downloads.route()]

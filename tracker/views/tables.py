@@ -93,17 +93,16 @@ def counts(
 def unit_counts(
     store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
 ) -> pd.DataFrame:
-    """The per-unit rows of :func:`counts` alone (``table_unit_counts.sql``, no
-    ``per_task`` column): what :func:`by_unit` needs, counted in one aggregation where
-    :func:`counts` needs two over the status of every obligation."""
+    """The per-unit rows of :func:`counts` alone (``table_unit_counts.sql``): what
+    :func:`by_unit` needs, counted in one aggregation where :func:`counts` needs two over
+    the status of every obligation."""
     long = store.frame("table_unit_counts", **_params(as_of, plan, groups))
-    return names.tell_apart(store, long, plan)
+    return names.tell_apart(store, long, plan).assign(per_task=False)
 
 
 def _chosen(long: pd.DataFrame, per_task: bool, statuses) -> pd.DataFrame:
-    """The per-task (or per-unit) rows of :func:`counts`, narrowed to `statuses`; rows
-    without ``per_task`` (:func:`unit_counts`') are all per-unit."""
-    rows = long[long["per_task"] == per_task] if "per_task" in long.columns else long
+    """The per-task (or per-unit) rows of :func:`counts`, narrowed to `statuses`."""
+    rows = long[long["per_task"] == per_task]
     return rows[rows["status"].isin(statuses)] if statuses else rows
 
 

@@ -2,7 +2,7 @@
 -- KPI cards and both of its breakdowns are sums of these rows. Counted per unit id first,
 -- then summed by group over those few thousand rows: on PostgreSQL status_detail then
 -- leaves out its joins to unit and unit_group when no group filter reads them (its
--- migration 008), 1.3x the bench floor on 1M obligations against 1.4x; the same on DuckDB.
+-- migration 008).
 WITH counted AS (
     SELECT plan, unit_id, status, count(*) AS obligations
     FROM status_detail($as_of, plan_code := $plan, group_codes := $groups)

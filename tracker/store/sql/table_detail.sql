@@ -1,7 +1,7 @@
 -- Every obligation with what the unit reported, for tracker.views.tables.detail: by plan, unit
 -- group, unit name (Vietnamese collation), task order, period. Plans and units are ranked
--- on their own small tables (units by the view unit_order) and the rows sorted by those integers: collating the unit name
--- of each of 1M rows took 3-4 s. Units of the same name in one group share a rank, as they
+-- on their own small tables (units by the view unit_order) and the rows sorted by those
+-- integers: collating the unit name of each row is what costs. Units of the same name in one group share a rank, as they
 -- shared a sort key before; unit_id and task_id only settle what was a tie.
 -- $unit (a unit id), $unit_name (an official name) and $units (a list of unit ids) narrow
 -- the rows when not NULL (pushed down to the scan: tens of ms for a few units); $row_limit

@@ -1,9 +1,8 @@
 -- Status counts per (plan, unit, status), for tracker.views.tables.by_unit (the ranking
 -- page): table_counts.sql without its per-task half. One hash aggregation over the status
--- of every obligation, where table_counts' GROUPING SETS keeps the million rows to read
--- them twice (DuckDB materialises them, PostgreSQL sorts them): 1.1x the bench floor on
--- 1M obligations against 1.3x on DuckDB, 1.3x against 2.1x on PostgreSQL. The status
--- filter is left to the caller, as there. Units are ranked on the small unit table (the
+-- of every obligation, where table_counts' GROUPING SETS keeps the status rows to read
+-- them twice (DuckDB materialises them, PostgreSQL sorts them). The status filter is left
+-- to the caller, as there. Units are ranked on the small unit table (the
 -- view unit_order), not collated per obligation.
 WITH counted AS (
     SELECT plan, unit_id, status, count(*) AS obligations

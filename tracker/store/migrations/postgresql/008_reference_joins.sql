@@ -7,10 +7,9 @@
 -- tasks, a unit is deleted only without assignments, a unit of an unknown group is
 -- refused), and the plan filter keeps the obligations of a plan only. What changes is the
 -- plan: PostgreSQL leaves out a LEFT JOIN on a unique key whose columns the calling query
--- never reads (an inner join it never leaves out), so a count by ids no longer joins a
--- million status rows to tables it takes nothing from: ~0.2 of the bench floor on 1M
--- obligations. DuckDB keeps its inner joins (migration 007): LEFT JOINs there cost ~0.15
--- of the floor, they are not left out.
+-- never reads (an inner join it never leaves out), so a count by ids no longer joins
+-- every status row to tables it takes nothing from. DuckDB keeps its inner joins
+-- (migration 007): it does not leave LEFT JOINs out, and they cost it more.
 --
 -- The planner guessed that `coalesce(review_state, 'da_duyet') = 'da_duyet'` keeps 0.5% of
 -- reports (102 of 20,418 in the bench) when it keeps nearly all, and planned the joins and

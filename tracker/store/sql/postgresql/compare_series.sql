@@ -3,8 +3,7 @@
 -- not materialised (PostgreSQL would store its million rows, on disk past work_mem, for its
 -- two readers; scanning obligation twice is cheaper), and the group filter is a semi-join
 -- that disappears when $groups is NULL (values are bound as literals, so the planner folds
--- the test): no join of every obligation to unit for nothing. 2.1x the bench floor on 1M
--- obligations before, 1.6x after (with migration 008's statistics on report_counts).
+-- the test): no join of every obligation to unit for nothing.
 WITH chosen AS (
     SELECT plan_id, code, title, province, issued_on
     FROM plan WHERE list_contains($plans, code)

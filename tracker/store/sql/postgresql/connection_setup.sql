@@ -1,7 +1,7 @@
 -- Run once on every new connection of the app (PostgresBackend._connect). JIT stays on
 -- for what it does cheaply (compiling expressions and tuple deforming, which the status of
 -- a million obligations gains from), but never inlines or optimises with LLVM: past the
--- default cost of 500,000 those passes took 0.6-1.3 s of compiling for a query that then
--- ran ~1.5 s (the comparison series on 1M obligations), more than they ever save here.
+-- default cost of 500,000 those passes compile for about as long as the query then runs
+-- (the comparison series), more than they ever save here.
 SET jit_inline_above_cost = -1;
 SET jit_optimize_above_cost = -1;

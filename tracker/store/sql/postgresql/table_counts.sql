@@ -1,10 +1,9 @@
 -- table_counts.sql on PostgreSQL (read ../table_counts.sql for what it returns): the same
 -- rows, counted in two steps. PostgreSQL runs GROUPING SETS over the million status rows
 -- as one hash aggregate plus a sort of all of them for the other set (its estimate of the
--- groups of a computed status is far too high to hash both), spilling to disk: 2.1x the
--- bench floor on 1M obligations. Counting per (plan, unit, task, status) first, by ids,
--- leaves ~175k rows for the grouping sets: 1.6x. DuckDB hashes both sets in one pass and
--- is faster with the one-step query.
+-- groups of a computed status is far too high to hash both), spilling to disk. Counting
+-- per (plan, unit, task, status) first, by ids, leaves a fraction of the rows for the
+-- grouping sets. DuckDB hashes both sets in one pass and is faster with the one-step query.
 WITH fine AS (
     SELECT plan_id, unit_id, task_id, status, count(*) AS obligations, max(due_on) AS due_on
     FROM status_detail($as_of, plan_code := $plan, group_codes := $groups)
