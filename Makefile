@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test check lint types contracts format demo bench browser-deps server-deps oidc-deps clean
+.PHONY: run test check lint types contracts format demo bench browser-deps server-deps doc-deps oidc-deps clean
 
 $(BIN)/.installed-runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ run: $(BIN)/.installed-runtime
 
 ## test: set up .venv (with test tools, Debian's chromium, PostgreSQL and nginx, the test OIDC
 ## provider) and run every test
-test: $(BIN)/.installed-dev browser-deps server-deps oidc-deps
+test: $(BIN)/.installed-dev browser-deps server-deps doc-deps oidc-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
@@ -40,6 +40,17 @@ server-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql nginx >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql nginx >/dev/null; fi; }
 
+## doc-deps: Debian's document tools: LibreOffice (renders .docx to PDF, converts .doc),
+## antiword (reads .doc), poppler-utils (pdftotext, pdftoppm), Tesseract with Vietnamese data
+## (scanned plans)
+DOC_TOOLS := /usr/bin/soffice /usr/bin/antiword /usr/bin/pdftoppm /usr/bin/tesseract \
+  /usr/share/tesseract-ocr/5/tessdata/vie.traineddata
+doc-deps:
+	@{ for f in $(DOC_TOOLS); do [ -e $$f ] || exit 1; done; } || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libreoffice-writer-nogui \
+	    antiword poppler-utils tesseract-ocr tesseract-ocr-vie >/dev/null; }
+
 ## oidc-deps: npm's oidc-provider for the sign-in browser test, exactly as package-lock.json says
 oidc-deps: tests/oidc/node_modules/.installed
 tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
@@ -47,7 +58,7 @@ tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-l
 	touch $@
 
 ## check: everything CI checks: format, lint, types, the layer contracts, then every test
-check: $(BIN)/.installed-dev browser-deps server-deps oidc-deps
+check: $(BIN)/.installed-dev browser-deps server-deps doc-deps oidc-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
