@@ -1,4 +1,4 @@
-"""The completion heatmap: its queries, shaping (tracker.heatmap) and chart, no Streamlit."""
+"""The completion heatmap: its queries, shaping (tracker.views.heatmap) and chart, no Streamlit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The deadline timeline: shaping (tracker.timeline) and the chart, without Streamlit."""
+"""The deadline timeline: shaping (tracker.views.timeline) and the chart, without Streamlit."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Tests for tracker.deadlines: Vietnamese deadline prose -> dates or a recurrence."""
+"""Tests for tracker.domain.deadlines: Vietnamese deadline prose -> dates or a recurrence."""
 
 from __future__ import annotations
 

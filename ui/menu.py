@@ -71,7 +71,7 @@ def url_path(path: str) -> str:
 
 
 def page_action(path: str) -> Action:
-    """What opening the page `path` (``pages/x.py``) needs."""
+    """What opening the page `path` (such as ``pages/heatmap.py``) needs."""
     return PAGE_ACTION.get(path, Action.BROWSE)
 
 

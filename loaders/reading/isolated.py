@@ -4,7 +4,7 @@ Calamine allocates a dense grid for a sheet's extent: one far cell in an .xls co
 and 6 s (measured), and a Rust allocation failure aborts the whole process instead of
 raising. The .xlsx guard can check extents cheaply in the XML; for .xls (BIFF records in an
 OLE container), .ods (repeated-cell attributes) and odd .xlsx files whose cells carry no
-positions, the reader runs here instead: in ``python -m loaders.isolated`` with
+positions, the reader runs here instead: in ``python -m loaders.reading.isolated`` with
 ``RLIMIT_DATA`` and a time limit, so a hostile file kills only the child. Results come back
 as Arrow IPC (never pickle: the child's output is treated as untrusted).
 

@@ -2,7 +2,7 @@
 
 Everything is read as text (``dtypes="string"``): fastexcel's automatic typing turns a date
 column holding one text date into strings anyway, and typing in one place (DuckDB, in
-:mod:`loaders.normalize`) is predictable. Real date cells arrive as ISO text
+:mod:`loaders.reports.normalize`) is predictable. Real date cells arrive as ISO text
 ("2019-06-25 00:00:00"), numbers as their shortest text ("43641", "3.5").
 
 ``skip_rows=0`` matters: without it fastexcel drops leading empty rows and row numbers in

@@ -1,8 +1,9 @@
 """The plan's reference data that report rows are matched against.
 
-Built once per batch (by :mod:`tracker.ingest` from the store, or by hand in tests), so that
-the loaders never touch the database file. The Arrow tables are joined in DuckDB; the small
-Python indexes serve the few lookups done while looking at headers and title blocks.
+Built once per batch (by :mod:`tracker.usecases.ingest` from the store, or by hand in
+tests), so that the loaders never touch the database file. The Arrow tables are joined in
+DuckDB; the small Python indexes serve the few lookups done while looking at headers and
+title blocks.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
 
 @lru_cache(maxsize=65536)
 def folded(text: str) -> str:
-    """:func:`tracker.text.fold`, remembered: report columns repeat the same few texts."""
+    """:func:`tracker.domain.text.fold`, remembered: report columns repeat the same few texts."""
     return fold(text)
 
 

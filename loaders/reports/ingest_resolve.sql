@@ -1,10 +1,10 @@
 -- Decide every staged row of a batch in one pass: which task and unit, which period, what
 -- progress and completion date, and which problems. The per-value work (cleaning, keys,
--- vocabulary, dates, catalog look-ups) was done on distinct values by loaders.normalize,
+-- vocabulary, dates, catalog look-ups) was done on distinct values by loaders.reports.normalize,
 -- which passes only numbers and flags here (Arrow list and text columns cost more to move
 -- than this query costs to run); this is the relational part: precedence of matches,
--- obligations and periods, duplicates, and the problem bits that loaders.messages turns
--- into sentences (error bit i = loaders.messages.ERRORS[i], same for warnings).
+-- obligations and periods, duplicates, and the problem bits that loaders.reports.messages turns
+-- into sentences (error bit i = loaders.reports.messages.ERRORS[i], same for warnings).
 -- Inputs: keyed (one row per staged row), files (report date, serial base), obligations.
 WITH typed AS (
     SELECT k.*, f.reported_on,

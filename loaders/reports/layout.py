@@ -3,7 +3,7 @@
 Staging turns any accepted shape into one long form, one row per (row, task) with the texts
 as found: ``row_no, unit_text, code_text, section_text, title_text, period_text,
 status_text, date_text, result_text, note_text, cell_col``. Typing and matching happen
-later, for the whole batch at once, in :mod:`loaders.normalize`.
+later, for the whole batch at once, in :mod:`loaders.reports.normalize`.
 
 - Long reports: one row per task; the unit comes from a unit column (consolidated sheets),
   else the title block ("Đơn vị báo cáo: ..."), else the unit chosen at upload.

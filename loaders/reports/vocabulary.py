@@ -1,7 +1,7 @@
 """The status words people write, and what each means: the one table staff can read.
 
 The upload page shows :data:`STATUS_WORDS` as it is, the template's dropdown offers
-:data:`TEMPLATE_CHOICES`, and :mod:`loaders.normalize` matches cells against the folded
+:data:`TEMPLATE_CHOICES`, and :mod:`loaders.reports.normalize` matches cells against the folded
 words (exact match first, then the longest matching prefix), all from here. Add a word
 here and every path learns it.
 """

@@ -3,7 +3,7 @@ files (``blobs/`` beside it) and the row counts that say what was copied.
 
 A backup folder is::
 
-    tracker.duckdb      the database, copied consistently (Store.copy_file)
+    tracker.duckdb      the database file, copied consistently (Store.copy_file)
     blobs/<sha256>      every kept original file, under its own hash
     manifest.json       when, by whom, schema version, the database's sha256, the counts
 

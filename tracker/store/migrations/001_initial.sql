@@ -1,6 +1,6 @@
 -- 001: the initial schema.
 -- Obligations are not typed in: they are derived from tasks x assignments x periods by
--- refresh_obligations.sql whenever a plan's tasks or assignments change.
+-- obligations_derive.sql whenever a plan's tasks or assignments change.
 -- No FOREIGN KEY clauses: DuckDB runs an UPDATE of an indexed row as delete + insert, which
 -- trips foreign keys inside one transaction; the store layer keeps references whole.
 
