@@ -27,7 +27,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -55,7 +55,11 @@ LABELS = {
     "note": "Ghi chú",
     "unit": "Đơn vị",
 }
-STATUS_WORD = {"done": "Đã hoàn thành", "in_progress": "Đang thực hiện", "not_started": "Chưa thực hiện"}
+STATUS_WORD = {
+    "done": "Đã hoàn thành",
+    "in_progress": "Đang thực hiện",
+    "not_started": "Chưa thực hiện",
+}
 
 
 @dataclass
@@ -117,8 +121,14 @@ def clean_form(report: DemoReport, province: str) -> Form:
         [],
     ]
     return Form(
-        report, province, list(COLUMNS), dict(LABELS), rows, above,
-        file_name=report.file_name, reported_on=on,
+        report,
+        province,
+        list(COLUMNS),
+        dict(LABELS),
+        rows,
+        above,
+        file_name=report.file_name,
+        reported_on=on,
     )
 
 
@@ -190,7 +200,12 @@ def _no_unit_line(form: Form, rng: random.Random) -> None:
 def _unit_abbreviated(form: Form, rng: random.Random) -> None:
     short = form.report.unit_short
     spelled = rng.choice(
-        [short, short.replace("HU ", "H.U "), short.replace("HU ", "HU. "), short.replace(" ", "  ")]
+        [
+            short,
+            short.replace("HU ", "H.U "),
+            short.replace("HU ", "HU. "),
+            short.replace(" ", "  "),
+        ]
     )
     for row in form.above:
         if row and str(row[0] or "").startswith("Đơn vị báo cáo"):
@@ -232,7 +247,11 @@ def _status_marks(form: Form, rng: random.Random) -> None:
     form.columns[at : at + 1] = keys
     mark = rng.choice(["x", "X", "✓", "1"])
     form.labels.update(
-        {"m_done": "Đã hoàn thành", "m_in_progress": "Đang thực hiện", "m_not_started": "Chưa thực hiện"}
+        {
+            "m_done": "Đã hoàn thành",
+            "m_in_progress": "Đang thực hiện",
+            "m_not_started": "Chưa thực hiện",
+        }
     )
     form.groups.update({k: "Tình trạng" for k in keys})
     for row in _data(form):
@@ -287,7 +306,12 @@ def _blank_rows(form: Form, rng: random.Random) -> None:
 def _totals(form: Form, rng: random.Random) -> None:
     done = sum(1 for r in _data(form) if r.cells["_progress"] == "done")
     word = rng.choice(["Cộng", "Tổng số", "Tổng cộng"])
-    form.rows.append(Row({"stt": word, "title": f"{len(_data(form))} nhiệm vụ", "result": f"{done} hoàn thành"}, "total"))
+    form.rows.append(
+        Row(
+            {"stt": word, "title": f"{len(_data(form))} nhiệm vụ", "result": f"{done} hoàn thành"},
+            "total",
+        )
+    )
 
 
 @transform("signature_block", 4)
@@ -306,7 +330,10 @@ def _signature(form: Form, rng: random.Random) -> None:
 
 @transform("notes_below", 4)
 def _notes_below(form: Form, rng: random.Random) -> None:
-    form.below += [["Ghi chú: số liệu tính đến ngày báo cáo."], ["Nơi nhận: - Ban Tuyên giáo; - Lưu VP."]]
+    form.below += [
+        ["Ghi chú: số liệu tính đến ngày báo cáo."],
+        ["Nơi nhận: - Ban Tuyên giáo; - Lưu VP."],
+    ]
 
 
 @transform("hidden_older_rows", 4)
@@ -366,12 +393,16 @@ def _status_sentences(form: Form, rng: random.Random) -> None:
         return
     for row in _data(form):
         progress = row.cells["_progress"]
+        if progress == "done" and row.cells.get("date") is None:
+            continue  # the sentence would lose the date the row still tells
         if progress == "done":
             row.cells["status"] = rng.choice(
                 ["Đã triển khai đến 100% chi bộ", "Đã hoàn thành 100%", "Đã tổ chức xong"]
             )
         elif progress == "in_progress":
-            row.cells["status"] = rng.choice(["Đang làm, dự kiến tháng 9", "Đang thực hiện (đạt 60%)"])
+            row.cells["status"] = rng.choice(
+                ["Đang làm, dự kiến tháng 9", "Đang thực hiện (đạt 60%)"]
+            )
         else:
             row.cells["status"] = "Chưa triển khai"
 
@@ -384,7 +415,9 @@ def _ongoing(form: Form, rng: random.Random) -> None:
             row.cells["date"] = rng.choice(["Thường xuyên", "Liên tục", "thường xuyên"])
 
 
-def _date_texts(form: Form, render: Callable[[date, random.Random], object], rng: random.Random) -> None:
+def _date_texts(
+    form: Form, render: Callable[[date, random.Random], object], rng: random.Random
+) -> None:
     for row in _data(form):
         value = row.cells.get("date")
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -421,8 +454,11 @@ def _dates_time(form: Form, rng: random.Random) -> None:
     _date_texts(
         form,
         lambda d, r: r.choice(
-            [f"14h30 ngày {d.day}/{d.month}/{d.year}", f"chiều {d.day}/{d.month}/{d.year}",
-             f"{d:%d/%m/%Y} 08:00"]
+            [
+                f"14h30 ngày {d.day}/{d.month}/{d.year}",
+                f"chiều {d.day}/{d.month}/{d.year}",
+                f"{d:%d/%m/%Y} 08:00",
+            ]
         ),
         rng,
     )
@@ -437,8 +473,10 @@ def _dates_time_cell(form: Form, rng: random.Random) -> None:
 def _dates_range(form: Form, rng: random.Random) -> None:
     _date_texts(
         form,
-        lambda d, r: f"từ {(d - timedelta(days=5)).day}/{(d - timedelta(days=5)).month} đến "
-        f"{d.day}/{d.month}/{d.year}",
+        lambda d, r: (
+            f"từ {(d - timedelta(days=5)).day}/{(d - timedelta(days=5)).month} đến "
+            f"{d.day}/{d.month}/{d.year}"
+        ),
         rng,
     )
 
@@ -499,8 +537,13 @@ def _future_report(form: Form, rng: random.Random) -> None:
     future = TODAY + timedelta(days=rng.randint(30, 900))
     for at, row in enumerate(form.above):
         if len(row) > 4 and isinstance(row[4], str) and "ngày" in row[4].lower():
-            form.above[at] = [None, None, None, None, f"{form.province}, ngày {future.day} tháng "
-                              f"{future.month} năm {future.year}"]
+            form.above[at] = [
+                None,
+                None,
+                None,
+                None,
+                f"{form.province}, ngày {future.day} tháng {future.month} năm {future.year}",
+            ]
             form.must_refuse = True
             return
 
@@ -508,7 +551,9 @@ def _future_report(form: Form, rng: random.Random) -> None:
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _grid(form: Form) -> tuple[list[list[object]], list[tuple[int, int, int, int]], set[int], set[int]]:
+def _grid(
+    form: Form,
+) -> tuple[list[list[object]], list[tuple[int, int, int, int]], set[int], set[int]]:
     """All rows of the sheet, merges (0-based, inclusive), hidden rows and columns."""
     width = form.offset + len(form.columns)
     pad = [None] * form.offset
@@ -530,7 +575,10 @@ def _grid(form: Form) -> tuple[list[list[object]], list[tuple[int, int, int, int
                 if i == 0 or form.groups.get(form.columns[i - 1]) != group:
                     first[col] = group
                     end = i
-                    while end + 1 < len(form.columns) and form.groups.get(form.columns[end + 1]) == group:
+                    while (
+                        end + 1 < len(form.columns)
+                        and form.groups.get(form.columns[end + 1]) == group
+                    ):
                         end += 1
                     if end > i:
                         merges.append((top, col, top, form.offset + end))
@@ -538,7 +586,9 @@ def _grid(form: Form) -> tuple[list[list[object]], list[tuple[int, int, int, int
     else:
         grid.append(pad + [form.labels[k] for k in form.columns])
     if form.numbering:
-        grid.append(pad + [form.numbering.replace("1", str(i + 1)) for i in range(len(form.columns))])
+        grid.append(
+            pad + [form.numbering.replace("1", str(i + 1)) for i in range(len(form.columns))]
+        )
     for row in form.rows:
         if row.kind == "group":
             cells = pad + [None] * len(form.columns)
@@ -549,7 +599,9 @@ def _grid(form: Form) -> tuple[list[list[object]], list[tuple[int, int, int, int
             hidden_rows.add(len(grid))
         grid.append(cells)
     grid += [list(r) for r in form.below]
-    hidden_cols = {form.offset + form.columns.index(k) for k in form.hidden_cols if k in form.columns}
+    hidden_cols = {
+        form.offset + form.columns.index(k) for k in form.hidden_cols if k in form.columns
+    }
     return grid, merges, hidden_rows, hidden_cols
 
 
@@ -586,7 +638,8 @@ def write(form: Form) -> tuple[str, bytes]:
     for c in hidden_cols:
         sheet.column_dimensions[openpyxl.utils.get_column_letter(c + 1)].hidden = True
     if form.sheet != "Báo cáo" or hidden_rows:
-        sheet.auto_filter.ref = f"A{len(form.above) + 1}:{openpyxl.utils.get_column_letter(len(grid[-1]) or 1)}{len(grid)}"
+        last = openpyxl.utils.get_column_letter(max(len(r) for r in grid) or 1)
+        sheet.auto_filter.ref = f"A{len(form.above) + 1}:{last}{len(grid)}"
     out = io.BytesIO()
     book.save(out)
     return stem + ".xlsx", out.getvalue()
@@ -600,7 +653,9 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _docx_bytes(form: Form, grid: list[list[object]], merges: list[tuple[int, int, int, int]]) -> bytes:
+def _docx_bytes(
+    form: Form, grid: list[list[object]], merges: list[tuple[int, int, int, int]]
+) -> bytes:
     import docx
 
     document = docx.Document()
@@ -701,8 +756,13 @@ def judge(form: Form, prepared, catalog: Catalog) -> tuple[str, str]:
     return "unlocated", str(errors[0])[:160] if errors else "no error"
 
 
-def run(count: int = 500, seed: int = 19, demo: Demo | None = None, only: list[str] | None = None,
-        max_kinds: int = 4) -> list[Outcome]:
+def run(
+    count: int = 500,
+    seed: int = 19,
+    demo: Demo | None = None,
+    only: list[str] | None = None,
+    max_kinds: int = 4,
+) -> list[Outcome]:
     """`count` variants (seeded), each of 1..max_kinds random transformations."""
     demo = demo or load_demo()
     rng = random.Random(seed)
@@ -726,7 +786,10 @@ def run(count: int = 500, seed: int = 19, demo: Demo | None = None, only: list[s
 
 def summary(outcomes: list[Outcome]) -> dict[str, int]:
     counted = Counter(o.verdict for o in outcomes)
-    return {"variants": len(outcomes), **{k: counted.get(k, 0) for k in ("same", "refused", "unlocated", "other")}}
+    return {
+        "variants": len(outcomes),
+        **{k: counted.get(k, 0) for k in ("same", "refused", "unlocated", "other")},
+    }
 
 
 def per_kind(outcomes: list[Outcome]) -> dict[str, Counter]:

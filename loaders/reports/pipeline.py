@@ -125,6 +125,7 @@ def _read_one(
     if book.problems and any(p.is_error for p in book.problems):
         return _Work(prepared, [], False)
     _note_renamed(prepared, kind)
+    file_facts.leave_out_hidden(prepared, book)
     heads = {id(sheet): head_rows(sheet) for sheet in book.sheets if sheet.visible and sheet.width}
     if _convert_legacy(prepared, book, heads):
         heads = {}  # the tables were converted: their first rows are read again
@@ -161,7 +162,7 @@ def _read_one(
     file_facts.check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
     if unit is None:
         file_facts.unit_from_file_name(prepared, staged, catalog)
-    file_facts.date_report(prepared, staged, reported_on, today)
+    file_facts.date_report(prepared, staged, reported_on, today, catalog.issued_on)
     return _Work(prepared, staged, book.date1904)
 
 
