@@ -232,7 +232,8 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
 
 def _is_report(fields: dict[str, int]) -> bool:
     has_task = "title" in fields or "code" in fields or "section" in fields
-    return has_task and ("status" in fields or "date" in fields)
+    # a result column alone is a report too: the status is then told in the result text
+    return has_task and ("status" in fields or "date" in fields or "result" in fields)
 
 
 def _fill_merged(

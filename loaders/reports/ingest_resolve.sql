@@ -19,17 +19,23 @@ WITH typed AS (
            -- with the date it names)
            k.status_empty AND k.date_empty AND k.result_progress IS NOT NULL
                AND (k.result_progress <> 'done' OR k.result_day IS NOT NULL) AS told,
+           -- a status cell holding a sentence no status word starts ("Ngày 2/8 đã tổ chức")
+           NOT k.status_empty AND k.vocab_progress IS NULL AND k.status_day IS NULL
+               AND k.status_serial IS NULL AND k.status_told_p IS NOT NULL
+               AND (k.status_told_p <> 'done' OR k.status_inner_day IS NOT NULL) AS told_status,
            f.earliest, f.plan_on
     FROM keyed k JOIN files f USING (file_no)
 ),
 decided AS (
     SELECT t.*,
            CASE WHEN NOT status_empty THEN
-                    coalesce(vocab_progress, CASE WHEN status_value IS NOT NULL THEN 'done' END)
+                    coalesce(vocab_progress, CASE WHEN status_value IS NOT NULL THEN 'done' END,
+                             CASE WHEN told_status THEN status_told_p END)
                 WHEN date_value IS NOT NULL THEN 'done'
                 WHEN told THEN result_progress END AS progress,
            CASE WHEN NOT status_empty AND vocab_progress IS NULL THEN status_value END
                AS status_as_day,
+           vocab_progress IS NOT NULL OR told_status AS status_worded,
            (status_empty AND date_empty AND result_empty) OR is_total AS skip,
            CASE WHEN task_n = 1 THEN task_pick END AS task_id,
            CASE WHEN unit_n = 1 THEN unit_pick END AS unit_id
@@ -39,10 +45,10 @@ dated AS (
     SELECT d.*, coalesce(date_value, status_as_day) AS day_value,
            CASE WHEN progress = 'done' THEN
                 coalesce(date_value, status_as_day,
-                         CASE WHEN vocab_progress IS NOT NULL THEN status_inner_day END,
+                         CASE WHEN status_worded THEN status_inner_day END,
                          CASE WHEN told THEN result_day END) END AS completed_on,
            progress = 'done' AND date_value IS NULL AND status_as_day IS NULL
-               AND coalesce(CASE WHEN vocab_progress IS NOT NULL THEN status_inner_day END,
+               AND coalesce(CASE WHEN status_worded THEN status_inner_day END,
                             CASE WHEN told THEN result_day END) IS NOT NULL AS in_sentence
     FROM decided d
 ),
@@ -126,7 +132,7 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN unit_close AND unit_n = 1 THEN 64 ELSE 0 END)
          | (CASE WHEN past_last AND period <> '' THEN 128 ELSE 0 END)
          | (CASE WHEN in_sentence THEN 256 ELSE 0 END)
-         | (CASE WHEN told THEN 512 ELSE 0 END)
+         | (CASE WHEN told OR told_status THEN 512 ELSE 0 END)
          | (CASE WHEN progress = 'done' AND completed_on IS NULL THEN 1024 ELSE 0 END)
        END AS warning_bits
 FROM checked

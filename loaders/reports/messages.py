@@ -282,9 +282,9 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
         case "status_told":
             label = PROGRESS_LABELS.get(row["progress"] or "", "")
             return (
-                f"Dòng không ghi tình trạng; theo nội dung kết quả đã hiểu là «{label}». Hãy "
-                "kiểm tra.",
-                row["result_c"],
+                f"Dòng không ghi tình trạng bằng từ quen dùng; theo câu «"
+                f"{row['status_c'] or row['result_c']}» đã hiểu là «{label}». Hãy kiểm tra.",
+                row["status_c"] or row["result_c"],
             )
     return (code, None)
 

@@ -151,6 +151,7 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
             "status_day": (lambda v: day_of(v, year)[0], pa.date32()),
             "status_serial": (lambda v: day_of(v, year)[1], i32),
             "status_inner_day": (lambda v: day_within(v, year), pa.date32()),
+            "status_told_p": (_told_progress, pa.string()),
         },
     )
     day = by_distinct(
@@ -220,7 +221,9 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
     return keyed.drop_columns(["total_word"]), texts
 
 
-_TOLD_DONE = re.compile(r"^(ngay \d{1,2} \d{1,2}( \d{4})? )?(da|xong|hoan thanh)( |$)")
+_TOLD_DONE = re.compile(
+    r"^((sang|chieu|toi )?ngay \d{1,2}[ /]\d{1,2}([ /]\d{4})? )?(da|xong|hoan thanh)( |$)"
+)
 
 
 def _told_progress(text: str) -> str | None:
