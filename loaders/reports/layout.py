@@ -192,7 +192,7 @@ def _mark_columns(
     the first data row (past the row of those headings when it is the first "data" row)."""
     for r in range(max(first_row, 0), min(data_row + 1, len(rows))):
         found = {c: progress_of(str(t)) for c, t in enumerate(rows[r]) if t and len(str(t)) < 40}
-        marks = {c: p for c, p in found.items() if p}
+        marks: dict[int, str] = {c: p for c, p in found.items() if p}
         if len(set(marks.values())) >= 2:
             return marks, max(data_row, r + 1)
     return {}, data_row
