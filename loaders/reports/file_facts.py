@@ -191,6 +191,68 @@ def _check_report_date(
         )
 
 
+def unit_from_letterhead(
+    prepared: PreparedFile,
+    staged: list[StagedSheet],
+    catalog: Catalog,
+) -> None:
+    """Sheets that name no unit take the one their letterhead (top left, above the table)
+    names, with a warning saying so; a letterhead line that fits several units is an error
+    naming them. A line is tried alone, then joined to the line under it ("HUYỆN ỦY BẮC
+    SƠN" / "BAN TUYÊN GIÁO" is read as either)."""
+    for sheet in (s for s in staged if s.unit_source is None):
+        lines = sheet.title.letterhead
+        tries = [(r, c, t) for r, c, t in lines]
+        tries += [
+            (r, c, f"{below} {t}")
+            for (r, c, t), (r2, c2, below) in zip(lines, lines[1:], strict=False)
+            if r2 == r + 1 and c2 == c
+        ]
+        found: dict[bool, dict[int, tuple[int, int, str]]] = {True: {}, False: {}}
+        for r, c, text in tries:
+            ids, exact = catalog.unit_match(text)
+            for unit_id in ids:
+                found[exact].setdefault(unit_id, (r, c, text))
+        # only a name as the registry writes it: the looser key would take the superior
+        # body's line ("TỈNH ỦY LẠNG SƠN", above the unit's) for a unit
+        chosen = found[True]
+        if not chosen:
+            continue
+        (r, c, text) = next(iter(chosen.values()))
+        row, col = (r + 1, letter(sheet, c)) if r >= 0 else (None, None)
+        if len(chosen) > 1:
+            names = " và ".join(sorted(catalog.unit_name(i) or "" for i in chosen))
+            prepared.problems.append(
+                Problem(
+                    prepared.file,
+                    sheet.sheet,
+                    row,
+                    col,
+                    text,
+                    f"Tiêu đề đầu trang khớp với nhiều đơn vị ({names}). Hãy ghi 'Đơn vị báo "
+                    "cáo: <tên đầy đủ>' hoặc chọn đơn vị khi tải lên.",
+                )
+            )
+            continue
+        name = catalog.unit_name(next(iter(chosen))) or text
+        n = sheet.table.num_rows
+        column = sheet.table.column_names.index("unit_text")
+        sheet.table = sheet.table.set_column(column, "unit_text", pa.array([name] * n, pa.string()))
+        sheet.unit_source = "letterhead"
+        prepared.problems.append(
+            Problem(
+                prepared.file,
+                sheet.sheet,
+                row,
+                col,
+                text,
+                f"Tệp không ghi dòng 'Đơn vị báo cáo'; theo tiêu đề đầu trang đã hiểu đơn vị "
+                f"báo cáo là {name}. Nếu không đúng, hãy chọn đơn vị khi tải lên.",
+                "warning",
+            )
+        )
+
+
 def unit_from_file_name(
     prepared: PreparedFile,
     staged: list[StagedSheet],

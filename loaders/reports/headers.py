@@ -261,6 +261,13 @@ class TitleBlock:
     reported_on: date | None = None
     date_at: tuple[int, int] | None = None
     date_text: str | None = None
+    letterhead: list[tuple[int, int, str]] = field(default_factory=list)
+    """(row, column, text) of the top-left cells above the table, where a form's letterhead
+    names the issuing unit ("HUYỆN ỦY BẮC SƠN" over "BAN TUYÊN GIÁO")."""
+
+
+LETTERHEAD_ROWS = 6
+LETTERHEAD_COLUMNS = 3
 
 
 def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
@@ -273,6 +280,8 @@ def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
             if not text:
                 continue
             value = clean(text)
+            if r < LETTERHEAD_ROWS and c < LETTERHEAD_COLUMNS and len(value) <= 80:
+                block.letterhead.append((r, c, value))
             head, sep, rest = value.partition(":")
             key = fold(head)
             if block.unit is None and sep and _UNIT_LABEL.match(key):

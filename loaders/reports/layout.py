@@ -69,7 +69,7 @@ class StagedSheet:
     letters: dict[str, str]
     table: pa.Table
     title: TitleBlock = field(default_factory=TitleBlock)
-    unit_source: str | None = None  # "column" | "title" | "form" | "file" | None
+    unit_source: str | None = None  # "column" | "title" | "form" | "letterhead" | "file" | None
     first_col: int = 0
 
 
@@ -135,7 +135,7 @@ def _stage_long(
             columns[staged] = values
     if marks:
         columns["status_text"] = _status_from_marks(body, marks)
-    title = read_title_block(rows[: header.first_row])
+    title = title_of(sheet, rows[: header.first_row])
     unit_source = "column" if "unit" in fields else None
     if unit_source is None:
         unit_text = title.unit or form_unit
@@ -214,6 +214,23 @@ def _status_from_marks(body: pa.Table, marks: dict[int, str]) -> pa.Array:
         else:
             out.append("[đánh dấu nhiều cột tình trạng]")
     return pa.array(out, pa.string())
+
+
+def title_of(sheet: RawSheet, above: list[list[str | None]]) -> TitleBlock:
+    """The title block of the rows above a table, and first of a Word table's preamble
+    (whose lines have no cell: their positions come back negative, and unlocated)."""
+    if not sheet.preamble:
+        return read_title_block(above)
+    offset = len(sheet.preamble)
+    lines: list[list[str | None]] = [[line] for line in sheet.preamble]
+    block = read_title_block(lines + above)
+
+    def shift(at: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if at is None or at[0] < offset else (at[0] - offset, at[1])
+
+    block.unit_at, block.date_at = shift(block.unit_at), shift(block.date_at)
+    block.letterhead = [(r - offset, c, t) for r, c, t in block.letterhead]
+    return block
 
 
 def _is_numbering_row(cells: list[str | None]) -> bool:
@@ -339,7 +356,7 @@ def _stage_matrix(
         )
         parts.append(part.filter(pc.is_valid(cells)))
     table = pa.concat_tables(parts) if parts else pa.table({})
-    title = read_title_block(rows[:header_row])
+    title = title_of(sheet, rows[:header_row])
     letters = {"unit": sheet.letter(unit_col)}
     problems += _cell_problems(file, sheet, data_row)
     staged = StagedSheet(sheet.name, "matrix", letters, table, title, "column", sheet.first_col)

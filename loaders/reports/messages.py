@@ -306,7 +306,12 @@ def row_problems(row: dict, ref, catalog: Catalog) -> list[Problem]:
         for code in _bits(row[key] or 0, names):
             message, value = _message(code, row, catalog)
             sheet, line, column = ref.sheet, row["row_no"], _column(code, row, ref)
-            if _FIELD.get(code) == "unit" and ref.unit_source in ("title", "form", "file"):
+            if _FIELD.get(code) == "unit" and ref.unit_source in (
+                "title",
+                "form",
+                "file",
+                "letterhead",
+            ):
                 if ref.unit_source in ("form", "file") or ref.unit_at is None:
                     sheet, line, column = None, None, None
                 else:
