@@ -98,8 +98,38 @@ def test_messages_are_vietnamese_and_say_what_to_do(store):
     assert str(problem).startswith("a.xlsx: trang 'Báo cáo', ô E6 [32/13/2019]")
 
 
-def test_a_completion_date_after_the_report_date_is_a_warning(store):
+def test_a_completion_date_after_the_report_date_refuses_the_file_at_its_cell(store):
     body = [[1, "NV01", "", "HT", date(2019, 8, 30), "", ""]]
     [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(body)))])
+    assert not result.accepted
+    [problem] = result.errors
+    assert "sau ngày báo cáo 25/07/2019" in problem.message
+    assert (problem.sheet, problem.row, problem.column) == ("Báo cáo", 6, "E")
+    assert count(store, "report") == 0
+
+
+def test_a_completion_a_year_before_a_plan_without_directive_is_refused(store):
+    # the small plan names no directive: work can start at most a year before 21/06/2019
+    body = [[1, "NV01", "", "HT", date(2018, 6, 1), "", ""]]
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(body)))])
+    [problem] = result.errors
+    assert "một năm trước ngày ban hành kế hoạch" in problem.message
+    assert (problem.row, problem.column) == (6, "E")
+
+
+def test_a_completion_before_the_plan_but_after_the_limit_is_only_a_warning(store):
+    body = [[1, "NV01", "", "HT", date(2019, 3, 1), "", ""]]
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(body)))])
     assert result.accepted
-    assert "sau ngày báo cáo" in result.warnings[0].message
+    assert "trước ngày ban hành kế hoạch" in result.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    "line", ["Lạng Sơn, ngày 25 tháng 7 năm 2099", "Lạng Sơn, ngày 25 tháng 7 năm 2018"]
+)
+def test_a_report_dated_in_the_future_or_before_the_plan_is_refused_at_its_date(store, line):
+    body = [[1, "NV01", "", "Đang thực hiện", None, "", ""]]
+    [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", xlsx(long_report(body, on=line)))])
+    [problem] = result.errors
+    assert "Ngày báo cáo" in problem.message and (problem.row, problem.column) == (3, "A")
+    assert count(store, "report") == 0

@@ -39,6 +39,9 @@ class RawSheet:
     errors: list[tuple[int, int, str]] = field(default_factory=list)
     """(0-based row, absolute column, "#N/A") of every error cell."""
     formula_cells: list[tuple[int, str, bool]] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    """Lines of text above the table that are not in its rows (a Word document's
+    paragraphs); the title block is looked for there first."""
 
     @property
     def width(self) -> int:

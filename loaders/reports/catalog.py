@@ -96,6 +96,8 @@ class Catalog:
     tasks: list[Task]
     obligations: list[Obligation]
     province: str = ""
+    directive_on: date | None = None
+    """The directive's date; None when the plan names no registered directive."""
     _unit_index: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _unit_keys: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _task_index: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
@@ -125,6 +127,17 @@ class Catalog:
     @property
     def plan_year(self) -> int:
         return self.issued_on.year
+
+    @property
+    def earliest_work(self) -> date:
+        """The first day work for this plan can have been done: the directive's date, or a
+        year before the plan when no directive is registered."""
+        if self.directive_on is not None:
+            return self.directive_on
+        try:
+            return self.issued_on.replace(year=self.issued_on.year - 1)
+        except ValueError:  # 29 February
+            return self.issued_on.replace(year=self.issued_on.year - 1, day=28)
 
     def unit_ids(self, text: object) -> set[int]:
         """Units a name, abbreviation or alias designates (several: ambiguous): the folded

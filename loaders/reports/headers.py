@@ -107,6 +107,7 @@ _KEY_TO_FIELD = {key: name for name, keys in SYNONYMS.items() for key in keys}
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _UNIT_LABEL = re.compile(r"^(don vi bao cao|don vi|co quan bao cao|co quan|ten don vi)\s*$")
 _DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_DATE_AFTER_NGAY = re.compile(r"(?:^|,\s*)ngay\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _DATE_LABEL = re.compile(r"^(ngay bao cao|ngay lap|ngay)\s*$")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -231,7 +232,8 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
 
 def _is_report(fields: dict[str, int]) -> bool:
     has_task = "title" in fields or "code" in fields or "section" in fields
-    return has_task and ("status" in fields or "date" in fields)
+    # a result column alone is a report too: the status is then told in the result text
+    return has_task and ("status" in fields or "date" in fields or "result" in fields)
 
 
 def _fill_merged(
@@ -259,6 +261,13 @@ class TitleBlock:
     reported_on: date | None = None
     date_at: tuple[int, int] | None = None
     date_text: str | None = None
+    letterhead: list[tuple[int, int, str]] = field(default_factory=list)
+    """(row, column, text) of the top-left cells above the table, where a form's letterhead
+    names the issuing unit ("HUYỆN ỦY BẮC SƠN" over "BAN TUYÊN GIÁO")."""
+
+
+LETTERHEAD_ROWS = 6
+LETTERHEAD_COLUMNS = 3
 
 
 def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
@@ -271,6 +280,8 @@ def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
             if not text:
                 continue
             value = clean(text)
+            if r < LETTERHEAD_ROWS and c < LETTERHEAD_COLUMNS and len(value) <= 80:
+                block.letterhead.append((r, c, value))
             head, sep, rest = value.partition(":")
             key = fold(head)
             if block.unit is None and sep and _UNIT_LABEL.match(key):
@@ -300,6 +311,9 @@ def _title_date(value: str, cells: list[str | None], col: int) -> date | None:
     match = _DATE_WORDS.search(key)
     if match:
         return _make_date(match.group(3), match.group(2), match.group(1))
+    numeric_line = _DATE_AFTER_NGAY.search(value.lower().replace("ngày", "ngay"))
+    if numeric_line:  # "Lạng Sơn, ngày 26/7/2019": the place-date line written with slashes
+        return _make_date(numeric_line.group(3), numeric_line.group(2), numeric_line.group(1))
     head, sep, rest = value.partition(":")
     if sep and _DATE_LABEL.match(fold(head)):
         target = rest.strip() or _next_value(cells, col)[1] or ""

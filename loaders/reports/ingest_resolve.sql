@@ -14,16 +14,28 @@ WITH typed AS (
                 WHEN k.title_n > 0 THEN k.title_id ELSE k.fuzzy_id END AS task_pick,
            k.code_n = 0 AND k.section_n = 0 AND k.title_n = 0 AND k.fuzzy_n > 0 AS by_fuzzy,
            coalesce(k.date_day, f.serial_base + k.date_serial) AS date_value,
-           coalesce(k.status_day, f.serial_base + k.status_serial) AS status_value
+           coalesce(k.status_day, f.serial_base + k.status_serial) AS status_value,
+           -- no status and no date: a result sentence may tell the progress (a "done" only
+           -- with the date it names)
+           k.status_empty AND k.date_empty AND k.result_progress IS NOT NULL
+               AND (k.result_progress <> 'done' OR k.result_day IS NOT NULL) AS told,
+           -- a status cell holding a sentence no status word starts ("Ngày 2/8 đã tổ chức")
+           NOT k.status_empty AND k.vocab_progress IS NULL AND k.status_day IS NULL
+               AND k.status_serial IS NULL AND k.status_told_p IS NOT NULL
+               AND (k.status_told_p <> 'done' OR k.status_inner_day IS NOT NULL) AS told_status,
+           f.earliest, f.plan_on
     FROM keyed k JOIN files f USING (file_no)
 ),
 decided AS (
     SELECT t.*,
            CASE WHEN NOT status_empty THEN
-                    coalesce(vocab_progress, CASE WHEN status_value IS NOT NULL THEN 'done' END)
-                WHEN date_value IS NOT NULL THEN 'done' END AS progress,
+                    coalesce(vocab_progress, CASE WHEN status_value IS NOT NULL THEN 'done' END,
+                             CASE WHEN told_status THEN status_told_p END)
+                WHEN date_value IS NOT NULL THEN 'done'
+                WHEN told THEN result_progress END AS progress,
            CASE WHEN NOT status_empty AND vocab_progress IS NULL THEN status_value END
                AS status_as_day,
+           vocab_progress IS NOT NULL OR told_status AS status_worded,
            (status_empty AND date_empty AND result_empty) OR is_total AS skip,
            CASE WHEN task_n = 1 THEN task_pick END AS task_id,
            CASE WHEN unit_n = 1 THEN unit_pick END AS unit_id
@@ -31,8 +43,13 @@ decided AS (
 ),
 dated AS (
     SELECT d.*, coalesce(date_value, status_as_day) AS day_value,
-           CASE WHEN progress = 'done' THEN coalesce(date_value, status_as_day) END
-               AS completed_on
+           CASE WHEN progress = 'done' THEN
+                coalesce(date_value, status_as_day,
+                         CASE WHEN status_worded THEN status_inner_day END,
+                         CASE WHEN told THEN result_day END) END AS completed_on,
+           progress = 'done' AND date_value IS NULL AND status_as_day IS NULL
+               AND coalesce(CASE WHEN status_worded THEN status_inner_day END,
+                            CASE WHEN told THEN result_day END) IS NOT NULL AS in_sentence
     FROM decided d
 ),
 pairs AS (
@@ -78,6 +95,7 @@ checked AS (
     WINDOW w AS (PARTITION BY file_no, task_id, unit_id, period, skip ORDER BY sheet_no, row_no)
 )
 SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_row,
+       earliest, plan_on,
        CASE WHEN skip THEN 0 ELSE
            (CASE WHEN NOT has_task THEN 1 ELSE 0 END)
          | (CASE WHEN has_task AND task_n = 0 THEN 2 ELSE 0 END)
@@ -86,9 +104,11 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN NOT unit_empty AND unit_n = 0 THEN 16 ELSE 0 END)
          | (CASE WHEN unit_n > 1 THEN 32 ELSE 0 END)
          | (CASE WHEN NOT status_empty AND progress IS NULL THEN 64 ELSE 0 END)
-         | (CASE WHEN status_empty AND date_empty THEN 128 ELSE 0 END)
+         | (CASE WHEN status_empty AND date_empty AND NOT told THEN 128 ELSE 0 END)
          | (CASE WHEN NOT date_empty AND date_value IS NULL AND NOT is_matrix THEN 256 ELSE 0 END)
-         | (CASE WHEN day_value IS NOT NULL AND (year(day_value) < 2000 OR year(day_value) > 2100)
+         | (CASE WHEN coalesce(day_value, completed_on) IS NOT NULL
+                      AND (year(coalesce(day_value, completed_on)) < 2000
+                           OR year(coalesce(day_value, completed_on)) > 2100)
                  THEN 512 ELSE 0 END)
          | (CASE WHEN period_bad THEN 1024 ELSE 0 END)
          | (CASE WHEN task_id IS NOT NULL AND unit_id IS NOT NULL AND period IS NULL
@@ -96,6 +116,8 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN task_id IS NOT NULL AND unit_id IS NOT NULL AND period IS NULL
                       AND period_code IS NULL AND NOT period_bad THEN 4096 ELSE 0 END)
          | (CASE WHEN dup_rank > 1 THEN 8192 ELSE 0 END)
+         | (CASE WHEN completed_on > reported_on THEN 16384 ELSE 0 END)
+         | (CASE WHEN completed_on < earliest AND year(completed_on) >= 2000 THEN 32768 ELSE 0 END)
        END AS error_bits,
        CASE WHEN skip THEN 0 ELSE
            (CASE WHEN by_fuzzy AND fuzzy_warn AND task_n = 1 THEN 1 ELSE 0 END)
@@ -106,9 +128,12 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
                  THEN 8 ELSE 0 END)
          | (CASE WHEN progress IN ('in_progress', 'not_started') AND day_value IS NOT NULL
                  THEN 16 ELSE 0 END)
-         | (CASE WHEN completed_on > reported_on THEN 32 ELSE 0 END)
+         | (CASE WHEN completed_on >= earliest AND completed_on < plan_on THEN 32 ELSE 0 END)
          | (CASE WHEN unit_close AND unit_n = 1 THEN 64 ELSE 0 END)
          | (CASE WHEN past_last AND period <> '' THEN 128 ELSE 0 END)
+         | (CASE WHEN in_sentence THEN 256 ELSE 0 END)
+         | (CASE WHEN told OR told_status THEN 512 ELSE 0 END)
+         | (CASE WHEN progress = 'done' AND completed_on IS NULL THEN 1024 ELSE 0 END)
        END AS warning_bits
 FROM checked
 ORDER BY rid

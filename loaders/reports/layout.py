@@ -31,6 +31,7 @@ from loaders.reports.headers import (
     read_title_block,
 )
 from loaders.reports.task_match import TaskMatch, match_tasks, task_label
+from loaders.reports.vocabulary import PROGRESS_LABELS, progress_of
 from tracker.domain.problems import Problem, column_letter
 
 STAGED_COLUMNS = (
@@ -68,7 +69,7 @@ class StagedSheet:
     letters: dict[str, str]
     table: pa.Table
     title: TitleBlock = field(default_factory=TitleBlock)
-    unit_source: str | None = None  # "column" | "title" | "form" | "file" | None
+    unit_source: str | None = None  # "column" | "title" | "form" | "letterhead" | "file" | None
     first_col: int = 0
 
 
@@ -110,9 +111,10 @@ def _stage_long(
 ) -> tuple[StagedSheet, list[Problem]]:
     problems: list[Problem] = []
     data_row = header.data_row
+    marks, data_row = _mark_columns(rows, header.first_row, data_row)
     if data_row < len(rows) and _is_numbering_row(rows[data_row]):
         data_row += 1  # "(1) (2) (3) ..." under the header, as Vietnamese forms print
-    body = sheet.table.slice(data_row)
+    body = sheet.table.slice(data_row, _table_end(sheet.table, data_row) - data_row)
     n = body.num_rows
     fields = dict(header.fields)
     if "section" not in fields and "stt" in fields:
@@ -123,13 +125,17 @@ def _stage_long(
         "row_no": pa.array(np.arange(data_row + 1, data_row + n + 1, dtype=np.int32))
     }
     fill = _merged_fills(sheet, data_row, n, fields)
+    if marks:
+        fields.pop("status", None)
     for name, staged in _LONG_FIELDS.items():
         if name in fields:
             values = body.column(fields[name]).combine_chunks()
             if fields[name] in fill:
                 values = pa.array(fill[fields[name]], pa.string())
             columns[staged] = values
-    title = read_title_block(rows[: header.first_row])
+    if marks:
+        columns["status_text"] = _status_from_marks(body, marks)
+    title = title_of(sheet, rows[: header.first_row])
     unit_source = "column" if "unit" in fields else None
     if unit_source is None:
         unit_text = title.unit or form_unit
@@ -139,10 +145,92 @@ def _stage_long(
         columns.setdefault(staged, pa.nulls(n, pa.string()))
     columns["cell_col"] = pa.nulls(n, pa.string())
     letters = {name: sheet.letter(col) for name, col in fields.items()}
+    if marks:
+        letters["status"] = sheet.letter(min(marks))
     table = pa.table({k: columns[k] for k in ("row_no", *STAGED_COLUMNS, "cell_col")})
     problems += _cell_problems(file, sheet, data_row)
     found = StagedSheet(sheet.name, "long", letters, table, title, unit_source, sheet.first_col)
     return found, problems
+
+
+_FOOTER_ANYWHERE = (
+    r"(?i)người lập biểu|người lập bảng|ký,? ghi rõ họ|ký tên|đóng dấu|nơi nhận\s*:?\s*$"
+    r"|^\s*[^,\d]{2,40},\s*ngày\s+\d{1,2}(\s+tháng\s+\d{1,2}\s+năm|\s*/\s*\d{1,2}\s*/)\s*\d{4}"
+)
+_FOOTER_FIRST = r"(?i)^\s*(cộng|tổng cộng|tổng số|tổng|ghi chú\s*:.+|nơi nhận\b.*)\s*:?\s*$"
+FOOTER_COLUMNS = 3
+"""Totals and notes are recognised in the first columns (STT, code, title) only."""
+
+
+def _table_end(table: pa.Table, data_row: int) -> int:
+    """The first row after the table: a totals row ("Cộng", "Tổng số"), a note, the place-date
+    line, the signature titles ("Người lập biểu", "(Ký, ghi rõ họ tên)"), "Nơi nhận". What
+    follows is the form's footer, never report rows (the table's length if none)."""
+    body = table.slice(data_row)
+    if body.num_rows == 0:
+        return table.num_rows
+    hit = None
+    for i, name in enumerate(body.column_names):
+        column = pc.fill_null(body.column(name), "")
+        found = pc.match_substring_regex(column, _FOOTER_ANYWHERE)
+        if i < FOOTER_COLUMNS:
+            found = pc.or_(found, pc.match_substring_regex(column, _FOOTER_FIRST))
+        hit = found if hit is None else pc.or_(hit, found)
+    rows = pc.indices_nonzero(hit).to_pylist() if hit is not None else []
+    return data_row + rows[0] if rows else table.num_rows
+
+
+MARKS = frozenset({"x", "X", "✓", "✔", "✗", "1", "v", "V", "+", "*"})
+"""What people put under one column per status to say "this one"."""
+
+
+def _mark_columns(
+    rows: list[list[str | None]], first_row: int, data_row: int
+) -> tuple[dict[int, str], int]:
+    """Columns headed by a status word ("Đã hoàn thành" | "Đang thực hiện" | "Chưa thực
+    hiện"), one per status, under which a mark says which holds: {column: progress}, and
+    the first data row (past the row of those headings when it is the first "data" row)."""
+    for r in range(max(first_row, 0), min(data_row + 1, len(rows))):
+        found = {c: progress_of(str(t)) for c, t in enumerate(rows[r]) if t and len(str(t)) < 40}
+        marks: dict[int, str] = {c: p for c, p in found.items() if p}
+        if len(set(marks.values())) >= 2:
+            return marks, max(data_row, r + 1)
+    return {}, data_row
+
+
+def _status_from_marks(body: pa.Table, marks: dict[int, str]) -> pa.Array:
+    """One status text per row from the marked columns: the status word of the one marked
+    column; several marks give a text no status word matches (a located error)."""
+    cells = {c: body.column(c).to_pylist() for c in marks}
+    out: list[str | None] = []
+    for i in range(body.num_rows):
+        filled = [c for c in marks if cells[c][i] not in (None, "") and str(cells[c][i]).strip()]
+        if not filled:
+            out.append(None)
+        elif len(filled) == 1 and str(cells[filled[0]][i]).strip() in MARKS:
+            out.append(PROGRESS_LABELS[marks[filled[0]]])
+        elif len(filled) == 1:
+            out.append(str(cells[filled[0]][i]))
+        else:
+            out.append("[đánh dấu nhiều cột tình trạng]")
+    return pa.array(out, pa.string())
+
+
+def title_of(sheet: RawSheet, above: list[list[str | None]]) -> TitleBlock:
+    """The title block of the rows above a table, and first of a Word table's preamble
+    (whose lines have no cell: their positions come back negative, and unlocated)."""
+    if not sheet.preamble:
+        return read_title_block(above)
+    offset = len(sheet.preamble)
+    lines: list[list[str | None]] = [[line] for line in sheet.preamble]
+    block = read_title_block(lines + above)
+
+    def shift(at: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if at is None or at[0] < offset else (at[0] - offset, at[1])
+
+    block.unit_at, block.date_at = shift(block.unit_at), shift(block.date_at)
+    block.letterhead = [(r - offset, c, t) for r, c, t in block.letterhead]
+    return block
 
 
 def _is_numbering_row(cells: list[str | None]) -> bool:
@@ -168,7 +256,7 @@ def _merged_fills(
             if col not in wanted:
                 continue
             if col not in fills:
-                fills[col] = sheet.table.column(col).slice(data_row).to_pylist()
+                fills[col] = sheet.table.column(col).slice(data_row, n).to_pylist()
             values = fills[col]
             anchor = values[r1 - data_row] if r1 >= data_row else None
             for r in range(max(r1 + 1, data_row), min(r2, data_row + n - 1) + 1):
@@ -268,7 +356,7 @@ def _stage_matrix(
         )
         parts.append(part.filter(pc.is_valid(cells)))
     table = pa.concat_tables(parts) if parts else pa.table({})
-    title = read_title_block(rows[:header_row])
+    title = title_of(sheet, rows[:header_row])
     letters = {"unit": sheet.letter(unit_col)}
     problems += _cell_problems(file, sheet, data_row)
     staged = StagedSheet(sheet.name, "matrix", letters, table, title, "column", sheet.first_col)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from loaders.reports.catalog import Catalog, code_key, section_key, title_key
 from loaders.reports.task_match import match_task
 from loaders.reports.task_match import task_label as labelled
-from loaders.reports.vocabulary import TEMPLATE_CHOICES
+from loaders.reports.vocabulary import PROGRESS_LABELS, TEMPLATE_CHOICES
 from tracker.domain import periods
 from tracker.domain.problems import Problem, Severity
 
@@ -31,6 +31,8 @@ ERRORS = (
     "period_unknown",
     "period_none",
     "duplicate",
+    "date_after_report",
+    "date_before_directive",
 )
 """Bit i of ``error_bits`` in ingest_resolve.sql is ERRORS[i]."""
 WARNINGS = (
@@ -39,9 +41,12 @@ WARNINGS = (
     "title_mismatch",
     "not_assigned",
     "date_ignored",
-    "date_future",
+    "date_before_plan",
     "unit_close",
     "period_last",
+    "date_in_sentence",
+    "status_told",
+    "done_undated",
 )
 """Bit i of ``warning_bits`` in ingest_resolve.sql is WARNINGS[i]."""
 
@@ -83,7 +88,12 @@ _FIELD = {
     "date_bad": "date",
     "date_range": "date",
     "date_ignored": "date",
-    "date_future": "date",
+    "date_before_plan": "date",
+    "date_after_report": "date",
+    "date_before_directive": "date",
+    "date_in_sentence": "status",
+    "status_told": "result",
+    "done_undated": "date",
     "period_bad": "period",
     "period_unknown": "period",
     "period_none": "period",
@@ -234,13 +244,55 @@ def _message(code: str, row: dict, catalog: Catalog) -> tuple[str, str | None]:
                 "ngày hoàn thành.",
                 row["date_c"],
             )
-        case "date_future":
+        case "date_after_report":
             return (
-                f"Ngày hoàn thành sau ngày báo cáo ({row['reported_on']:%d/%m/%Y}). Hãy "
-                "kiểm tra lại.",
+                f"Ngày hoàn thành {row['completed_on']:%d/%m/%Y} sau ngày báo cáo "
+                f"{row['reported_on']:%d/%m/%Y}: việc chưa thể xong sau ngày báo cáo. Hãy sửa "
+                "ngày hoàn thành (hoặc ngày báo cáo) rồi gửi lại.",
+                row["date_c"] or row["status_c"] or row["result_c"],
+            )
+        case "date_before_directive":
+            return (
+                f"Ngày hoàn thành {row['completed_on']:%d/%m/%Y} trước cả ngày "
+                f"{row['earliest']:%d/%m/%Y} ({_earliest_what(catalog)}): không thể là việc "
+                "thực hiện kế hoạch này. Hãy sửa ngày hoàn thành.",
+                row["date_c"] or row["status_c"] or row["result_c"],
+            )
+        case "date_before_plan":
+            return (
+                f"Ngày hoàn thành {row['completed_on']:%d/%m/%Y} trước ngày ban hành kế hoạch "
+                f"{catalog.plan_code} ({row['plan_on']:%d/%m/%Y}); đã ghi nhận (việc có thể "
+                "làm theo kế hoạch trước). Hãy kiểm tra.",
                 row["date_c"] or row["status_c"],
             )
+        case "date_in_sentence":
+            return (
+                f"Ngày hoàn thành {row['completed_on']:%d/%m/%Y} đọc từ câu «"
+                f"{row['status_c'] or row['result_c']}» (cột Ngày hoàn thành để trống). Hãy "
+                "kiểm tra.",
+                row["status_c"] or row["result_c"],
+            )
+        case "done_undated":
+            return (
+                "Dòng ghi đã hoàn thành nhưng không ghi ngày hoàn thành: sẽ được tính là xong "
+                f"vào ngày báo cáo {row['reported_on']:%d/%m/%Y}. Nếu không đúng, hãy ghi ngày "
+                "hoàn thành.",
+                row["status_c"],
+            )
+        case "status_told":
+            label = PROGRESS_LABELS.get(row["progress"] or "", "")
+            return (
+                f"Dòng không ghi tình trạng bằng từ quen dùng; theo câu «"
+                f"{row['status_c'] or row['result_c']}» đã hiểu là «{label}». Hãy kiểm tra.",
+                row["status_c"] or row["result_c"],
+            )
     return (code, None)
+
+
+def _earliest_what(catalog: Catalog) -> str:
+    if catalog.directive_on is not None:
+        return "ngày ban hành chỉ thị mà kế hoạch thực hiện"
+    return "một năm trước ngày ban hành kế hoạch"
 
 
 def row_problems(row: dict, ref, catalog: Catalog) -> list[Problem]:
@@ -254,7 +306,12 @@ def row_problems(row: dict, ref, catalog: Catalog) -> list[Problem]:
         for code in _bits(row[key] or 0, names):
             message, value = _message(code, row, catalog)
             sheet, line, column = ref.sheet, row["row_no"], _column(code, row, ref)
-            if _FIELD.get(code) == "unit" and ref.unit_source in ("title", "form", "file"):
+            if _FIELD.get(code) == "unit" and ref.unit_source in (
+                "title",
+                "form",
+                "file",
+                "letterhead",
+            ):
                 if ref.unit_source in ("form", "file") or ref.unit_at is None:
                     sheet, line, column = None, None, None
                 else:

@@ -31,10 +31,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from loaders.reports.catalog import Catalog, code_key, section_key, title_key
+from loaders.reports.catalog import Catalog, code_key, folded, section_key, title_key
 from loaders.reports.messages import row_problems
 from loaders.reports.task_match import match_tasks
-from loaders.reports.values import by_distinct, clean_column, parse_day
+from loaders.reports.values import by_distinct, clean_column, day_in_text, is_ongoing, parse_day
 from loaders.reports.vocabulary import progress_of
 from tracker.domain import periods
 from tracker.domain.problems import Problem
@@ -82,6 +82,7 @@ class FileInput:
 
 
 day_of = lru_cache(maxsize=65536)(parse_day)
+day_within = lru_cache(maxsize=65536)(day_in_text)
 word_progress = lru_cache(maxsize=4096)(progress_of)
 period_of = lru_cache(maxsize=4096)(periods.parse)
 
@@ -149,13 +150,15 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
             "vocab_progress": (word_progress, pa.string()),
             "status_day": (lambda v: day_of(v, year)[0], pa.date32()),
             "status_serial": (lambda v: day_of(v, year)[1], i32),
+            "status_inner_day": (lambda v: day_within(v, year), pa.date32()),
+            "status_told_p": (_told_progress, pa.string()),
         },
     )
     day = by_distinct(
         staged["date_text"],
         {
             "date_c": (cleaned, pa.string()),
-            "date_empty": (lambda v: not cleaned(v), flag),
+            "date_empty": (lambda v: not cleaned(v) or is_ongoing(v), flag),
             "date_day": (lambda v: day_of(v, year)[0], pa.date32()),
             "date_serial": (lambda v: day_of(v, year)[1], i32),
         },
@@ -169,6 +172,13 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
         },
     )
     result_c = clean_column(staged["result_text"])
+    told = by_distinct(
+        pc.if_else(pc.equal(status["status_empty"], True), result_c, ""),
+        {
+            "result_progress": (lambda v: _told_progress(v), pa.string()),
+            "result_day": (lambda v: day_within(v, year) if v else None, pa.date32()),
+        },
+    )
     note_c = clean_column(staged["note_text"])
     texts = pa.table(
         {
@@ -204,10 +214,28 @@ def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]
             "fuzzy_warn": fuzzy_warn,
             "has_task": has_task,
             "result_empty": pc.equal(result_c, ""),
+            **told,
             "is_total": pc.and_(title.pop("total_word"), pc.invert(code["has_code"])),
         }
     )
     return keyed.drop_columns(["total_word"]), texts
+
+
+_TOLD_DONE = re.compile(
+    r"^((sang|chieu|toi )?ngay \d{1,2}[ /]\d{1,2}([ /]\d{4})? )?(da|xong|hoan thanh)( |$)"
+)
+
+
+def _told_progress(text: str) -> str | None:
+    """The progress a result sentence tells when the row has no status ("Ngày 2/8/2019 đã
+    tổ chức ...": done; "Đang triển khai ...": in progress); None when it tells none."""
+    key = folded(text)
+    if not key:
+        return None
+    if _TOLD_DONE.match(key):
+        return "done"
+    first = word_progress(" ".join(key.split()[:2])) or word_progress(key.split()[0])
+    return first
 
 
 def _fuzzy_columns(
@@ -251,6 +279,8 @@ def resolve(
                 "serial_base": pa.array(
                     [_EXCEL_1904 if f.date1904 else _EXCEL_1900 for f in files], pa.date32()
                 ),
+                "earliest": pa.array([catalog.earliest_work] * len(files), pa.date32()),
+                "plan_on": pa.array([catalog.issued_on] * len(files), pa.date32()),
             }
         ),
         "obligations": catalog.obligation_table(),

@@ -21,7 +21,8 @@ import pyarrow.compute as pc
 
 from loaders.reading import legacy
 from loaders.reading.guard import MAX_FILE_BYTES
-from loaders.reading.sniff import EXTENSIONS, sniff
+from loaders.reading.sniff import EXTENSIONS, OLE_MAGIC, Kind, sniff
+from loaders.reading.word import read_docx
 from loaders.reading.workbook import Workbook, read_workbook
 from loaders.reports import file_facts
 from loaders.reports.catalog import Catalog
@@ -120,11 +121,12 @@ def _read_one(
         return _Work(prepared, [], False)
     kind = sniff(data)
     prepared.kind = kind
-    book = read_workbook(name, data, kind)
+    book = _read_book(name, data, kind)
     prepared.problems.extend(book.problems)
     if book.problems and any(p.is_error for p in book.problems):
         return _Work(prepared, [], False)
     _note_renamed(prepared, kind)
+    file_facts.leave_out_hidden(prepared, book)
     heads = {id(sheet): head_rows(sheet) for sheet in book.sheets if sheet.visible and sheet.width}
     if _convert_legacy(prepared, book, heads):
         heads = {}  # the tables were converted: their first rows are read again
@@ -160,9 +162,26 @@ def _read_one(
     prepared.unit_columns = {s.sheet: s.letters["unit"] for s in staged if "unit" in s.letters}
     file_facts.check_units_agree(prepared, staged, catalog, unit, form_unit_ids)
     if unit is None:
+        file_facts.unit_from_letterhead(prepared, staged, catalog)
         file_facts.unit_from_file_name(prepared, staged, catalog)
-    file_facts.date_report(prepared, staged, reported_on, today)
+    file_facts.date_report(prepared, staged, reported_on, today, catalog.issued_on)
     return _Work(prepared, staged, book.date1904)
+
+
+DOC_MESSAGE = (
+    "Tệp là văn bản Word 97-2003 (.doc), chưa đọc được. Hãy mở bằng Word, chọn Lưu thành "
+    "(Save As) kiểu 'Tài liệu Word (.docx)' rồi gửi lại tệp .docx."
+)
+
+
+def _read_book(name: str, data: bytes, kind: Kind) -> Workbook:
+    """Spreadsheets through the readers; a .docx's tables as sheets; a .doc refused."""
+    if kind != "docx":
+        return read_workbook(name, data, kind)
+    if data.startswith(OLE_MAGIC):
+        return Workbook([], [file_problem(name, DOC_MESSAGE)])
+    sheets, problems = read_docx(name, data)
+    return Workbook(sheets, problems)
 
 
 def _note_renamed(prepared: PreparedFile, kind: str) -> None:

@@ -80,11 +80,13 @@ def parse_day(text: str, plan_year: int) -> tuple[date | None, int | None]:
 
     Accepted: ISO text of a real date cell, serials 20000-80000 (1954-2119), d/m/yyyy,
     dd-mm-yyyy, dd.mm.yyyy, two-digit years (20xx), d/m (the plan's year), optionally after
-    "ngày".
+    "ngày"; with a time or a part of the day ("14h30 ngày 2/8/2019", "chiều 2/8",
+    "2/8/2019 08:00"); a range ("từ 1/8 đến 15/8/2019") gives its end.
     """
     value = clean(text)
     if not value:
         return None, None
+    value = _range_end(_TIME_OF_DAY.sub(" ", value)).strip()
     if m := _ISO.match(value):
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
     if _SERIAL.match(value):
@@ -100,6 +102,52 @@ def parse_day(text: str, plan_year: int) -> tuple[date | None, int | None]:
             y = int(year)
         return _date(y, int(m.group(2)), int(m.group(1))), None
     return None, None
+
+
+_TIME_OF_DAY = re.compile(
+    r"(?<!\w)(\d{1,2}\s*(?:h|giờ|gio)\s*(?:\d{1,2}(?:\s*(?:phút|phut|p))?)?|\d{1,2}:\d{2}(?::\d{2})?|"
+    r"sáng|sang|trưa|trua|chiều|chieu|tối|toi|đêm)(?!\w)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    r"^(?:từ|tu)\s+(?:ngày\s+)?.+?\s+(?:đến|den|tới)\s+(?:ngày\s+)?(.+)$", re.IGNORECASE
+)
+_IN_TEXT = re.compile(
+    r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/.\-%])"
+    r"|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
+    re.IGNORECASE,
+)
+ONGOING = re.compile(
+    r"^(thường xuyên|thuong xuyen|liên tục|lien tuc|hằng năm|hàng năm|định kỳ)\W*$", re.I
+)
+"""Words written in a date column for work that goes on: no date, not an unreadable one."""
+
+
+def _range_end(value: str) -> str:
+    found = _RANGE.match(value)
+    return found.group(1) if found else value
+
+
+def is_ongoing(text: str) -> bool:
+    """True for "Thường xuyên", "liên tục" ... written where a date goes."""
+    return bool(ONGOING.match(clean(text)))
+
+
+def day_in_text(text: str, plan_year: int) -> date | None:
+    """The last date written inside a sentence ("Đã hoàn thành ngày 3/8/2019", "xong ngày
+    3/8", "Ngày 2/8/2019 đã tổ chức ..."; a range's end); None when it names none. A
+    percentage ("100%") or a fraction with a word after it is not a date."""
+    value = clean(text)
+    found = None
+    for m in _IN_TEXT.finditer(value):
+        if m.group(1):
+            day, month, year = m.group(1), m.group(2), m.group(3)
+            if not year and not re.search(r"(ngày|ngay)\s*$", value[: m.start()], re.I):
+                continue  # "1/2" alone is a fraction; "ngày 3/8" is a date
+        else:
+            day, month, year = m.group(4), m.group(5), m.group(6)
+        found = _date(int(year) if year else plan_year, int(month), int(day)) or found
+    return found
 
 
 def _date(year: int, month: int, day: int) -> date | None:

@@ -3,8 +3,9 @@
 :func:`unit_key` folds case, accents, spacing and NFC/NFD (:func:`tracker.domain.text.fold`),
 expands the abbreviations offices write (one table, :data:`ABBREVIATIONS`), reads "&" as
 "và", and sets aside words a name may carry or not: a leading "các"/"toàn bộ", "Việt Nam",
-a trailing "tỉnh" or "tỉnh <province>", "trên địa bàn (tỉnh)". "Ban Tuyên giáo Huyện ủy X"
-meets "Huyện ủy X" (the district's party committee reports through its propaganda board).
+a trailing "tỉnh", "tỉnh <province>" or the province's initials ("Hội ND LS"), "trên địa
+bàn (tỉnh)". "Ban Tuyên giáo Huyện ủy X" meets "Huyện ủy X" (the district's party
+committee reports through its propaganda board).
 
 Surprise: the key is lossy on purpose, so two registry units may share one; callers match
 the plain folded name first and treat a key-only match as approximate.
@@ -56,6 +57,9 @@ ABBREVIATIONS = {
     "ccb": "cuu chien binh",
     "bdbp": "bo doi bien phong",
     "ngv": "ngoai vu",
+    "h u": "huyen uy",
+    "nd": "nong dan",
+    "nn ptnt": "nong nghiep va phat trien nong thon",
 }
 """Abbreviation (folded, spaces as written) -> the words it stands for (folded)."""
 
@@ -99,7 +103,8 @@ def unit_key(text: str, province: str = "") -> str:
         for lead in _LEADING:
             if value.startswith(lead):
                 value, changed = value[len(lead) :], True
-        tails = (*_TAILS, f" tinh {place}") if place else _TAILS
+        initials = "".join(w[0] for w in place.split())
+        tails = (*_TAILS, f" tinh {place}", f" {initials}") if len(initials) >= 2 else _TAILS
         for tail in tails:
             if value.endswith(tail) and len(value) > len(tail) + 4:
                 value, changed = value[: -len(tail)], True

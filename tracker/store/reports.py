@@ -55,6 +55,8 @@ class PlanReference:
     obligations: list[tuple]  # (task_id, unit_id, period, due_on)
     task_aliases: list[tuple] = field(default_factory=list)  # (task_id, alias) remembered
     unit_aliases: list[tuple] = field(default_factory=list)  # (unit_id, alias) remembered
+    directive_on: date | None = None
+    """The date of the directive the plan carries out (None: no directive registered)."""
 
 
 def plan_reference(store: Store, plan_code: str) -> PlanReference | None:
@@ -62,7 +64,7 @@ def plan_reference(store: Store, plan_code: str) -> PlanReference | None:
     found = store.rows("ingest_plan", code=plan_code)
     if not found:
         return None
-    plan_id, code, title, issued_on, province = found[0]
+    plan_id, code, title, issued_on, province, directive_on = found[0]
     return PlanReference(
         plan_id,
         code,
@@ -74,6 +76,7 @@ def plan_reference(store: Store, plan_code: str) -> PlanReference | None:
         store.rows("ingest_obligations", plan_id=plan_id),
         store.rows("ingest_task_aliases", plan_id=plan_id),
         store.rows("ingest_unit_aliases", province=province),
+        directive_on,
     )
 
 

@@ -89,8 +89,23 @@ def load_catalog(store: Store, plan_code: str) -> Catalog | None:
     ]
     obligations = [Obligation(tid, uid, period, due) for tid, uid, period, due in ref.obligations]
     return Catalog(
-        ref.plan_id, ref.code, ref.title, ref.issued_on, units, tasks, obligations, ref.province
+        ref.plan_id,
+        ref.code,
+        ref.title,
+        ref.issued_on,
+        units,
+        tasks,
+        obligations,
+        ref.province,
+        directive_on=_as_date(ref.directive_on),
     )
+
+
+def _as_date(value) -> date | None:
+    """A DATE column's value as a date (PostgreSQL gives date, DuckDB may give datetime)."""
+    if value is None:
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
 OUTCOMES = ("refused", "accepted", "duplicate")

@@ -98,5 +98,9 @@ def latest_report_date(store: Store, plan: str | None = None) -> date | None:
 
 
 def default_as_of(store: Store, plan: str | None = None, today: date | None = None) -> date:
-    """The as-of date a view opens on: the newest report date, or today with no reports."""
-    return latest_report_date(store, plan) or today or date.today()
+    """The as-of date a view opens on: the newest report date, or today with no reports;
+    never after today (a report dated in the future, were one stored, would otherwise move
+    every user's default view into that future)."""
+    today = today or date.today()
+    latest = latest_report_date(store, plan)
+    return min(latest, today) if latest else today
