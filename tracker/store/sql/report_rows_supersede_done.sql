@@ -1,2 +1,2 @@
 -- Step 3 of 3.
-DROP TABLE supersede_next;
+DROP TABLE IF EXISTS supersede_next;

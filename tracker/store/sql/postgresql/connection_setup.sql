@@ -1,3 +1,4 @@
+-- PostgreSQL only: the settings of a new connection (DuckDB has none to set).
 -- Run once on every new connection of the app (PostgresBackend._connect). JIT stays on
 -- for what it does cheaply (compiling expressions and tuple deforming, which the status of
 -- a million obligations gains from), but never inlines or optimises with LLVM: past the

@@ -1,3 +1,4 @@
+-- PostgreSQL: rows are told apart by ctid, where DuckDB uses rowid.
 -- Step 2 of 3: write the dates computed by report_rows_supersede_prepare.
 UPDATE report_row AS t SET superseded_on = n.next_on
 FROM supersede_next n

@@ -1,3 +1,4 @@
+-- PostgreSQL: rows are told apart by ctid, where DuckDB uses rowid.
 -- Step 1 of 3 (see ../report_rows_supersede_prepare.sql): rows are told apart by their ctid,
 -- which stays put until step 2 of the same transaction updates them.
 CREATE TEMP TABLE supersede_next ON COMMIT DROP AS

@@ -1,3 +1,4 @@
+-- PostgreSQL only: DuckDB's copy (migrate-store) goes one way, into PostgreSQL.
 -- After rows were copied in with their ids: every sequence a column's default draws from
 -- restarts past the largest id of that column (tracker.store.transfer).
 DO $$

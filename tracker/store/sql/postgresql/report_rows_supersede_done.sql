@@ -1,2 +1,0 @@
--- Step 3 of 3.
-DROP TABLE IF EXISTS supersede_next;
