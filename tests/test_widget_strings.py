@@ -33,7 +33,7 @@ def test_the_english_texts_the_readme_names_are_still_fixed_in_streamlits_bundle
     code = _bundle(component)
     assert code, f"no {component} bundle in {BUNDLE}"
     for text in HARD_CODED[component]:
-        assert text in code, f"{text!r} is no longer fixed in {component}: revisit docs/staff-guide.md"
+        assert text in code, f"{text!r} no longer fixed in {component}: see docs/staff-guide.md"
 
 
 def test_the_staff_guide_says_which_texts_stay_english_and_how_that_was_checked():
