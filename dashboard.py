@@ -1,16 +1,43 @@
 """Entry point: page config, the sign-in gate, navigation. Each page draws its own frame and
 menu (and checks the gate again, for a page Streamlit runs on its own)."""
 
+import logging
+import re
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
+from tracker.domain.errors import TrackerError
 from ui import gate
 from ui.menu import APP_ICON, APP_TITLE, DEFAULT, DEFAULT_ROOT_PATH, menu, url_path
 
 # A local image: a ":material/…:" page icon makes the browser fetch a font from the internet.
 st.set_page_config(page_title=APP_TITLE, page_icon=str(APP_ICON), layout="wide")
-actor = gate.signed_in()
+log = logging.getLogger("tracker")
+
+
+def stopped(error: TrackerError) -> None:
+    """Say why the page stopped, in Vietnamese and as text (the sentence may carry a name a
+    user typed); the traceback goes to the server's log only."""
+    log.warning("Trang dừng: %s", error, exc_info=error)
+    st.error(re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~$])", r"\\\1", str(error)))
+
+
+def shown(page: StreamlitPage) -> None:
+    """Run the chosen page; a :class:`TrackerError` from anywhere in it (the database busy,
+    a role refused, a stale link) is shown as its sentence, not as a traceback."""
+    try:
+        page.run()
+    except TrackerError as error:
+        stopped(error)
+
+
+try:
+    actor = gate.signed_in()
+except TrackerError as busy:  # the database busy for the whole wait, before any page
+    stopped(busy)
+    st.stop()
 
 
 def everywhere(draw: Callable[[], None]) -> None:
@@ -22,7 +49,7 @@ def everywhere(draw: Callable[[], None]) -> None:
     paths = [path for section in menu().values() for path, _title, _icon in section]
     root = st.Page(draw, title=APP_TITLE, default=True, url_path=DEFAULT_ROOT_PATH)
     others = [st.Page(draw, title=APP_TITLE, url_path=url_path(path)) for path in paths]
-    st.navigation([root, *others], position="hidden").run()
+    shown(st.navigation([root, *others], position="hidden"))
     st.stop()
 
 
@@ -48,4 +75,4 @@ pages = [
 ]
 # Listed after the root entry, so links to the file (st.page_link) keep going to "/".
 pages.append(st.Page(default, url_path=url_path(default), visibility="hidden"))
-st.navigation(pages, position="hidden").run()
+shown(st.navigation(pages, position="hidden"))

@@ -120,3 +120,18 @@ def test_the_app_shows_what_a_command_wrote_at_its_next_rerun(db, monkeypatch, t
     at.run()  # a rerun, no restart: same process, same caches
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Đã hoàn thành"] != "0,0%"
+
+
+def test_a_page_that_cannot_get_the_file_says_so_in_vietnamese_without_a_traceback(db, monkeypatch):
+    at = open_page(db, monkeypatch, None, role=None)  # the overview, through the entry script
+    assert not at.exception and not at.error
+    monkeypatch.setenv("TRACKER_DB_WAIT", "1")
+    holder = hold(db, 60)
+    try:
+        at.run()
+    finally:
+        holder.send_signal(signal.SIGTERM)
+        holder.wait(timeout=30)
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any("đang được một chương trình khác giữ" in e for e in errors), errors

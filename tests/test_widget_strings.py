@@ -4,7 +4,7 @@ Streamlit 1.67 writes some texts into its front-end bundle with no option to cha
 (the uploader's "Upload", "Drag and drop files here", "… per file"; the date field's
 screen-reader hints). Those are checked here against the installed bundle, so that a
 Streamlit upgrade which makes them configurable (the texts vanish from the bundle) fails
-this test and points back at README.md's note. The multiselect's English "Select all" is
+this test and points back at docs/staff-guide.md's note. The multiselect's English "Select all" is
 switched off on every page (``select_all=False``).
 """
 
@@ -33,11 +33,11 @@ def test_the_english_texts_the_readme_names_are_still_fixed_in_streamlits_bundle
     code = _bundle(component)
     assert code, f"no {component} bundle in {BUNDLE}"
     for text in HARD_CODED[component]:
-        assert text in code, f"{text!r} is no longer fixed in {component}: revisit README.md"
+        assert text in code, f"{text!r} no longer fixed in {component}: see docs/staff-guide.md"
 
 
-def test_the_readme_says_which_texts_stay_english_and_how_that_was_checked():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_staff_guide_says_which_texts_stay_english_and_how_that_was_checked():
+    readme = (ROOT / "docs" / "staff-guide.md").read_text(encoding="utf-8")
     for text in ("Upload", "Drag and drop files here", "per file", "test_widget_strings.py"):
         assert text in readme
 

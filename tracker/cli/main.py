@@ -1,9 +1,9 @@
 """``python -m tracker``: the command line. Each command is a module of :mod:`tracker.cli`
 with ``register(subparsers)``; commands stay thin and call the library.
 
-A database that stays busy for the whole wait (the app or another command holding the
-DuckDB file, a PostgreSQL server that does not answer) ends the command with the store's
-Vietnamese message on stderr and exit code :data:`BUSY`, not a traceback.
+Any :class:`~tracker.domain.errors.TrackerError` (a refused role, a name that does not
+exist, a database busy for the whole wait, …) ends the command with its Vietnamese message
+on stderr and its exit code (:data:`BUSY` for a busy database), not a traceback.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import sys
 
 from tracker import cli as commands
 from tracker.cli import BY_HELP
-from tracker.domain.access import Forbidden
-from tracker.store.database import StoreBusy
+from tracker.domain.errors import TrackerError
+from tracker.store.backend import StoreBusy
 
 NOT_COMMANDS = {"main"}
-BUSY = 75
+BUSY = StoreBusy.exit_code
 """Exit code when the database could not be had in time (EX_TEMPFAIL: try again later)."""
 
 
@@ -42,12 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except Forbidden as refused:
-        print(str(refused), file=sys.stderr)
-        return 1
-    except StoreBusy as busy:
-        print(f"Lỗi: {busy}", file=sys.stderr)
-        return BUSY
+    except TrackerError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return error.exit_code
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from tracker.domain.errors import TrackerError
+
 
 class Role(StrEnum):
     LANH_DAO = "lanh_dao"
@@ -83,7 +85,7 @@ class Actor:
         return f"{self.login} ({ROLE_LABELS[self.role]})"
 
 
-class Forbidden(PermissionError):
+class Forbidden(TrackerError, PermissionError):
     """`actor` may not do `action` (on `unit_id`, for a unit account)."""
 
     def __init__(self, actor: Actor, action: Action, unit_id: int | None = None) -> None:

@@ -1,27 +1,55 @@
-"""The two exceptions the product raises on purpose; everything a user got wrong is a
-:class:`~tracker.domain.problems.Problem` value instead.
+"""The one error tree: what the product raises on purpose, each with a Vietnamese sentence.
 
-- :class:`NotFound`: the caller named a plan, unit or report that does not exist (a usage
-  error: a command line argument, a stale link), not a problem of a file.
-- :class:`Rejected`: a write had to stop half-way, inside its transaction, to roll back;
-  it carries the problems that stopped it. Use cases catch it and return the problems.
+Everything a user got wrong in a file or a form is a :class:`~tracker.domain.problems.Problem`
+value instead, never an exception. What is raised derives from :class:`TrackerError`, whose
+``str()`` is a sentence for the user and whose :attr:`~TrackerError.exit_code` is the
+command line's. Two edges catch it: the entry script (``dashboard.py``) shows the sentence
+on any page and logs the traceback, and ``python -m tracker`` prints it and exits with the
+code. Its subclasses:
+
+- :class:`NotFound`: the caller named a plan, unit, report or account that does not exist (a
+  command line argument, a stale link).
+- :class:`Rejected`: a write had to stop half-way, inside its transaction, to roll back; it
+  carries the problems that stopped it. Use cases catch it and return the problems.
+- :class:`tracker.domain.access.Forbidden`: the acting account's role does not allow it.
+- :class:`tracker.store.backend.StoreBusy`: the database could not be had in time.
+- :class:`tracker.store.transfer.TransferRefused`: a database move that cannot start.
+- :class:`tracker.usecases.accounts.AccountRefused`, :class:`tracker.usecases.aliases.AliasRefused`:
+  a change to an account or a remembered name that the rules refuse.
 """
 
 from __future__ import annotations
 
 from tracker.domain.problems import Problem
 
+KIND_LABELS = {
+    "plan": "kế hoạch",
+    "unit": "đơn vị",
+    "report": "báo cáo",
+    "account": "tài khoản",
+    "task": "nhiệm vụ",
+}
 
-class NotFound(LookupError):
-    """No `kind` ("plan", "unit", "report") is known by `key`."""
+
+class TrackerError(Exception):
+    """A refusal the user is told about in Vietnamese (``str()``); never a programmer's error."""
+
+    exit_code = 1
+    """What ``python -m tracker`` exits with."""
+
+
+class NotFound(TrackerError, LookupError):
+    """No `kind` ("plan", "unit", "report", "account") is known by `key`."""
 
     def __init__(self, kind: str, key: object) -> None:
-        super().__init__(f"{kind} {key!r}")
+        super().__init__(
+            f"Không có {KIND_LABELS.get(kind, kind)} «{key}». Hãy kiểm tra lại tên hoặc số hiệu."
+        )
         self.kind = kind
         self.key = key
 
 
-class Rejected(Exception):
+class Rejected(TrackerError):
     """A write refused as a whole; `problems` says why (at least one error)."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -9,11 +9,16 @@ from typing import Any, Protocol
 import pandas as pd
 import pyarrow as pa
 
+from tracker.domain.errors import TrackerError
 
-class StoreBusy(Exception):
+
+class StoreBusy(TrackerError):
     """The database could not be had within the wait: another process holds the DuckDB
     file, or the PostgreSQL server does not answer. ``str()`` is a Vietnamese message
     saying what to do."""
+
+    exit_code = 75
+    """EX_TEMPFAIL: try again later."""
 
 
 class ConstraintViolation(Exception):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.domain.errors import TrackerError
 from tracker.store.database import Store, Writer, sql
 from tracker.store.tables import count_rows, read_table, table_names
 
@@ -26,7 +27,7 @@ class Copied:
     target: int  # rows in the target after the copy, read inside its transaction
 
 
-class TransferRefused(Exception):
+class TransferRefused(TrackerError):
     """The target cannot take the copy; ``str()`` says why, in Vietnamese."""
 
 

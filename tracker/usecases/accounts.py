@@ -16,6 +16,7 @@ from datetime import datetime
 from argon2 import PasswordHasher
 
 from tracker.domain.access import ROLE_LABELS, Action, Actor, Role
+from tracker.domain.errors import TrackerError
 from tracker.domain.text import clean
 from tracker.store import accounts as stored
 from tracker.store.aliases import units_named
@@ -37,7 +38,7 @@ MIN_PASSWORD = 8
 hasher = PasswordHasher()
 
 
-class AccountRefused(ValueError):
+class AccountRefused(TrackerError, ValueError):
     """Why an account change is refused (Vietnamese, for the user); nothing was written."""
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 from loaders.reports.catalog import Catalog, code_key
 from loaders.reports.task_match import closest_tasks, task_label
 from tracker.domain.access import Action, Actor, require
+from tracker.domain.errors import TrackerError
 from tracker.domain.text import clean, fold
 from tracker.store import aliases as stored
 from tracker.store.database import Store
@@ -33,7 +34,7 @@ __all__ = [
 ]
 
 
-class AliasRefused(ValueError):
+class AliasRefused(TrackerError, ValueError):
     """Why a name cannot be remembered (the message is Vietnamese, for the user)."""
 
 
