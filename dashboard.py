@@ -8,7 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from tracker.domain.errors import TrackerError
+from domain.errors import TrackerError
 from ui import gate
 from ui.menu import APP_ICON, APP_TITLE, DEFAULT, DEFAULT_ROOT_PATH, menu, url_path
 

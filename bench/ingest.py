@@ -44,9 +44,9 @@ def unit_name(i: int) -> str:
 
 
 def build_plan(db: Path) -> None:
-    from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
-    from tracker.store.database import Store
-    from tracker.store.plans import save_plan, save_units
+    from domain.model import PlanSpec, TaskSpec, UnitSpec
+    from store.database import Store
+    from store.plans import save_plan, save_units
 
     units = [UnitSpec(unit_name(i), f"BCĐ {i + 1}", "so_ban_nganh") for i in range(N_UNITS)]
     everyone = {u.name: "phoi_hop" for u in units}
@@ -144,7 +144,7 @@ def run_ours(files: list[Path], template_db: Path, work: Path) -> float:
     """Time a full ingest of `files` into a fresh copy of the plan-only database."""
     import shutil
 
-    from tracker.store.database import Store
+    from store.database import Store
     from tracker.usecases.ingest import ingest_files
 
     db = work / f"run-{time.monotonic_ns()}.duckdb"

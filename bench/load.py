@@ -45,10 +45,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from servers import two_servers  # noqa: E402
 from streamlit_client import Page, ProtocolError, Session  # noqa: E402
 
-from tracker.domain.access import Action, Role  # noqa: E402
-from tracker.store.accounts import find as find_account  # noqa: E402
-from tracker.store.database import Store  # noqa: E402
-from tracker.store.tables import read_table  # noqa: E402
+from domain.access import Action, Role  # noqa: E402
+from store.accounts import find as find_account  # noqa: E402
+from store.database import Store  # noqa: E402
+from store.tables import read_table  # noqa: E402
 from tracker.usecases.accounts import add_user  # noqa: E402
 from tracker.usecases.demo import (  # noqa: E402
     DEMO_BUILDER,

@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from synthetic import AS_OF, build  # noqa: E402
 
-from tracker.store.database import Store, is_server  # noqa: E402
+from store.database import Store, is_server  # noqa: E402
 
 TARGETS = {"page_s": 0.3, "cold_start_s": 3.0, "peak_mb": 500.0}
 CHROMIUM = "/usr/bin/chromium"

@@ -11,10 +11,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from tracker.domain.model import DirectiveSpec, PlanSpec
-from tracker.store.database import Store
-from tracker.store.plans import save_plan
-from tracker.store.reports import supersede
+from domain.model import DirectiveSpec, PlanSpec
+from store.database import Store
+from store.plans import save_plan
+from store.reports import supersede
 
 AS_OF = date(2020, 8, 20)
 FIRST_PERIOD = date(2019, 1, 1)

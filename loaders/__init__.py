@@ -16,5 +16,5 @@ Three kinds of input, one subpackage each, over the readers they share:
 - :mod:`loaders.plans` drafts a plan (tasks, deadlines, units) from its document or sheet;
 - :mod:`loaders.templates` writes the report template units fill in.
 
-Problems in the input are values (:class:`tracker.domain.problems.Problem`), never exceptions.
+Problems in the input are values (:class:`domain.problems.Problem`), never exceptions.
 """

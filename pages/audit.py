@@ -4,8 +4,8 @@ UI only: reading is tracker.usecases.audit_trail (Action.AUDIT), the file tracke
 
 import streamlit as st
 
-from tracker.domain.access import Action
-from tracker.domain.audit import AuditQuery, action_label
+from domain.access import Action
+from domain.audit import AuditQuery, action_label
 from tracker.exports.audit import audit_file_name, audit_workbook
 from tracker.usecases import audit_trail
 from tracker.views import audit

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import streamlit as st
 
-from tracker.domain.access import Action
-from tracker.domain.errors import Rejected
+from domain.access import Action
+from domain.errors import Rejected
 from tracker.usecases import backup
 from ui import data
 from ui.frame import plain_frame

@@ -12,7 +12,7 @@ moment it was downloaded.
 
 import streamlit as st
 
-from tracker.domain.access import Action
+from domain.access import Action
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
 from ui import data, downloads
 from ui.format import vn_date

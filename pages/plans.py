@@ -5,8 +5,8 @@ loaders.plans.* and tracker.usecases.plans."""
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.access import Action
-from tracker.domain.settings import MAX_UPLOAD_MB
+from domain.access import Action
+from domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plan_changes, plans, units
 from tracker.usecases.plan_drafts import (
     DOCUMENT_SUFFIXES,

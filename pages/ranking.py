@@ -8,8 +8,8 @@ the shared filters, so ``unit`` is read before it and written back after.
 
 import streamlit as st
 
+from domain.labels import header
 from tracker.charts.ranking import RANK, ranked, ranking_bars
-from tracker.domain.labels import header
 from tracker.views import summary, tables
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent

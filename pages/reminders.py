@@ -10,8 +10,8 @@ pressed.
 
 import streamlit as st
 
-from tracker.domain import status
-from tracker.domain.access import Action
+from domain import status
+from domain.access import Action
 from tracker.exports.workbook import reminder_workbook
 from tracker.views import summary, tables
 from ui import data, downloads

@@ -4,7 +4,7 @@ uploads wait. UI only: the work is tracker.usecases.review."""
 
 import streamlit as st
 
-from tracker.domain.access import Action, allows
+from domain.access import Action, allows
 from tracker.usecases import review
 from tracker.views import review as review_view
 from ui import data

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from domain import status
 from tracker.charts.timeline import deadline_timeline
-from tracker.domain import status
 from tracker.views import timeline
 from tracker.views.obligation import cell_key
 from ui import data

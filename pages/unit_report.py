@@ -7,8 +7,8 @@ from datetime import date
 
 import streamlit as st
 
-from tracker.domain import status
-from tracker.domain.access import Action, allows
+from domain import status
+from domain.access import Action, allows
 from tracker.usecases import review, unit_reports
 from tracker.views import unit_report
 from ui import data, downloads

@@ -5,9 +5,9 @@ writes are tracker.usecases.units and loaders.plans.sheet."""
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.access import Action
-from tracker.domain.problems import labelled
-from tracker.domain.settings import MAX_UPLOAD_MB
+from domain.access import Action
+from domain.problems import labelled
+from domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plans, units
 from tracker.usecases.plan_drafts import split_cell
 from ui import aliases as aliases_ui

@@ -7,9 +7,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.access import Action
-from tracker.domain.review import state_label
-from tracker.domain.settings import MAX_UPLOAD_MB
+from domain.access import Action
+from domain.review import state_label
+from domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import ingest, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui

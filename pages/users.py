@@ -5,7 +5,7 @@ checks the role and writes the audit row."""
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.access import ROLE_LABELS, Action, Role
+from domain.access import ROLE_LABELS, Action, Role
 from tracker.usecases import accounts, units
 from ui import data, session
 from ui.frame import plain_frame

@@ -1,8 +1,8 @@
-"""Actors the tests act as: one per role, as ``tracker.domain.access`` defines them."""
+"""Actors the tests act as: one per role, as ``domain.access`` defines them."""
 
 from __future__ import annotations
 
-from tracker.domain.access import Actor, Role
+from domain.access import Actor, Role
 
 STAFF = Actor("canbo.test", Role.CAN_BO, origin="cli")
 LEADER = Actor("lanhdao.test", Role.LANH_DAO, origin="cli")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.domain.access import Actor, Role
+from domain.access import Actor, Role
 from ui import session
 
 
 def demo_actor(db, role: Role) -> Actor | None:
     """The actor of `role`'s demo account (tracker.usecases.demo.DEMO_ACCOUNTS); None on a
     database without any account (where the app asks nobody to sign in)."""
-    from tracker.store.accounts import active_count, find
-    from tracker.store.database import Store
+    from store.accounts import active_count, find
+    from store.database import Store
     from tracker.usecases.demo import DEMO_ACCOUNTS
     from tracker.usecases.sign_in import actor_of
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pg_cluster
 import pytest
 
-from tracker.store.database import Store
+from store.database import Store
 from tracker.usecases.demo import build_demo
 
 BOTH_BACKENDS = {

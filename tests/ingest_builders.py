@@ -9,9 +9,9 @@ from pathlib import Path
 
 import openpyxl
 
-from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
-from tracker.store.database import Store
-from tracker.store.plans import save_plan, save_units
+from domain.model import PlanSpec, TaskSpec, UnitSpec
+from store.database import Store
+from store.plans import save_plan, save_units
 
 PLAN = "84-KH/BTGTU"
 PROVINCE = "Lạng Sơn"
@@ -107,7 +107,7 @@ def good_rows() -> list[list]:
 
 
 def rows_of(store: Store, report_id: int) -> list[tuple]:
-    from tracker.store.reports import report_rows
+    from store.reports import report_rows
 
     frame = report_rows(store, report_id)
     return list(
@@ -118,6 +118,6 @@ def rows_of(store: Store, report_id: int) -> list[tuple]:
 
 
 def count(store: Store, table: str) -> int:
-    from tracker.store.tables import count_rows
+    from store.tables import count_rows
 
     return count_rows(store, table)

@@ -33,10 +33,10 @@ from pathlib import Path
 
 import openpyxl
 
+from domain.periods import label as period_label
 from loaders.reports.catalog import Catalog
 from loaders.reports.pipeline import prepare
-from tracker.domain.periods import label as period_label
-from tracker.store.database import Store
+from store.database import Store
 from tracker.usecases.demo import DemoReport, demo_reports, load_plans
 from tracker.usecases.ingest import load_catalog
 

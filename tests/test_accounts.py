@@ -12,11 +12,11 @@ import pytest
 from actors import ADMIN, STAFF
 from ingest_builders import make_store
 
+from domain.access import Forbidden, Role
+from store import accounts as stored
+from store import audit
+from store.database import Store
 from tracker.cli.main import main
-from tracker.domain.access import Forbidden, Role
-from tracker.store import accounts as stored
-from tracker.store import audit
-from tracker.store.database import Store
 from tracker.usecases import accounts, sign_in
 
 SECRET = "mật-khẩu-bí-mật-9"
@@ -220,7 +220,7 @@ def test_a_session_survives_a_reload_until_sign_out_or_disable(db):
 
 
 def test_the_demo_database_has_one_account_per_role(demo_store):
-    from tracker.store.settings import is_demo
+    from store.settings import is_demo
     from tracker.usecases.demo import DEMO_PASSWORD
 
     frame = accounts.listed(demo_store)
@@ -232,7 +232,7 @@ def test_the_demo_database_has_one_account_per_role(demo_store):
 
 
 def test_a_database_not_made_by_the_demo_is_not_the_demo(db):
-    from tracker.store.settings import is_demo
+    from store.settings import is_demo
 
     with Store(db) as store:
         assert not is_demo(store)

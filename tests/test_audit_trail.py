@@ -10,13 +10,13 @@ from importlib import resources
 import openpyxl
 import pytest
 
+from domain.access import Action, Actor, Forbidden, Role
+from domain.audit import AuditQuery
+from store.database import check_append_only, migrations, sql
 from tests.app_pages import open_page, page_text
 from tests.ingest_builders import make_store
-from tracker.domain.access import Action, Actor, Forbidden, Role
-from tracker.domain.audit import AuditQuery
 from tracker.exports import workbook
 from tracker.exports.audit import audit_workbook
-from tracker.store.database import check_append_only, migrations, sql
 from tracker.usecases import audit_trail, review
 from tracker.usecases.acting import acting
 from tracker.views import audit
@@ -90,7 +90,7 @@ def test_the_export_keeps_every_row_and_recorded_text_is_never_a_formula(trail_s
 
 
 def sql_files() -> list[str]:
-    folder = resources.files("tracker.store") / "sql"
+    folder = resources.files("store") / "sql"
     return sorted(e.name[:-4] for e in folder.iterdir() if e.name.endswith(".sql"))
 
 

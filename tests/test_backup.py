@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from domain.access import Actor, Forbidden, Role
+from domain.errors import Rejected
+from store import audit
+from store.database import Store
+from store.reports import read_blob
+from store.tables import read_table
 from tests.app_pages import open_page
 from tests.ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
-from tracker.domain.access import Actor, Forbidden, Role
-from tracker.domain.errors import Rejected
-from tracker.store import audit
-from tracker.store.database import Store
-from tracker.store.reports import read_blob
-from tracker.store.tables import read_table
 from tracker.usecases import aliases, backup
 from tracker.usecases.ingest import ingest_files
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.domain import status
-from tracker.store.database import Store
+from domain import status
+from store.database import Store
 from tracker.views import compare, summary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ from test_browser import (  # noqa: F401
     sign_in_first,
 )
 
-from tracker.domain.access import Actor, Role
+from domain.access import Actor, Role
 from ui.gate import may_open
 from ui.menu import DEFAULT, menu, url_path
 

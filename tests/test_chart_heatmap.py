@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from domain import status
 from tracker.charts.heatmap import BANDS, band, status_colourscale, status_heatmap
-from tracker.domain import status
 from tracker.views import heatmap
 
 AS_OF = date(2019, 7, 26)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from domain import status
 from tracker.charts.ranking import RANK, ranked, ranking_bars
-from tracker.domain import status
 
 
 def _by_unit() -> pd.DataFrame:

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from domain import status
 from tracker.charts.timeline import deadline_timeline
-from tracker.domain import status
 from tracker.views import timeline
 
 AS_OF = date(2019, 7, 26)

@@ -19,7 +19,7 @@ AS_OF = date(2019, 7, 26)
 
 @pytest.fixture(scope="module")
 def views(demo_db_template):
-    from tracker.store.database import Store
+    from store.database import Store
 
     with Store(demo_db_template, read_only=True) as store:
         rows = timeline.load(store, AS_OF)

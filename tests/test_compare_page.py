@@ -14,9 +14,9 @@ from actors import STAFF
 from app_pages import open_link
 from streamlit.testing.v1 import AppTest
 
-from tracker.domain.model import DirectiveSpec, PlanSpec
-from tracker.store.database import Store
-from tracker.store.plans import save_plan
+from domain.model import DirectiveSpec, PlanSpec
+from store.database import Store
+from store.plans import save_plan
 from tracker.usecases.ingest import withdraw_report
 from tracker.views import compare, summary
 

@@ -1,4 +1,4 @@
-"""Tests for tracker.domain.deadlines: Vietnamese deadline prose -> dates or a recurrence."""
+"""Tests for domain.deadlines: Vietnamese deadline prose -> dates or a recurrence."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.domain.deadlines import (
+from domain.deadlines import (
     RECURRENCES,
     Deadline,
     before_plan,

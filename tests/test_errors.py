@@ -9,9 +9,10 @@ from pathlib import Path
 
 from commands import cli
 
-from tracker.domain.errors import NotFound, TrackerError
+from domain.errors import NotFound, TrackerError
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("tracker", "loaders", "store", "domain")
 # Raised and caught inside one module, never seen by a caller.
 PRIVATE = {"_Known", "_Refused"}
 # A programmer's or the database's error: the store turns it into a Problem before any user
@@ -20,7 +21,7 @@ INTERNAL = {"ConstraintViolation"}
 
 
 def _exception_classes():
-    for path in sorted((ROOT / "tracker").rglob("*.py")) + sorted((ROOT / "loaders").rglob("*.py")):
+    for path in sorted(p for top in PACKAGES for p in (ROOT / top).rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
         for node in tree.body:

@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from tracker.domain import status
-from tracker.domain.labels import labelled
-from tracker.domain.text import vn_percent
+from domain import status
+from domain.labels import labelled
+from domain.text import vn_percent
 from tracker.exports import csvfiles, report
 from tracker.views import tables
 

@@ -7,8 +7,8 @@ from datetime import date
 import docx
 import pytest
 
-from tracker.domain import status
-from tracker.domain.labels import labelled
+from domain import status
+from domain.labels import labelled
 from tracker.exports import draft, report
 from tracker.views import summary, tables
 

@@ -17,8 +17,8 @@ import openpyxl
 import pyarrow as pa
 import pytest
 
+from store.reports import NewReport, plan_reference, write_batch
 from tracker.exports import csvfiles, draft, report, workbook
-from tracker.store.reports import NewReport, plan_reference, write_batch
 
 AS_OF = date(2019, 7, 26)
 PLAN = "84-KH/BTGTU"

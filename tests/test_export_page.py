@@ -14,9 +14,9 @@ import pytest
 from app_pages import sign_in
 from streamlit.testing.v1 import AppTest
 
-from tracker.domain import status
+from domain import status
+from store.database import Store
 from tracker.exports import report, workbook
-from tracker.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2019, 7, 26)

@@ -9,8 +9,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tracker.domain import status
-from tracker.domain.labels import labelled
+from domain import status
+from domain.labels import labelled
 from tracker.exports import report, workbook
 from tracker.views import summary, tables
 

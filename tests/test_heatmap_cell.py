@@ -9,8 +9,8 @@ import duckdb
 import pytest
 from app_pages import open_page
 
-from tracker.domain import labels
-from tracker.store.database import Store
+from domain import labels
+from store.database import Store
 from tracker.views import obligation
 
 AS_OF = date(2019, 7, 26)

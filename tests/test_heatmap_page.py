@@ -10,7 +10,7 @@ import pytest
 from app_pages import open_link, open_page
 from streamlit.testing.v1 import AppTest
 
-from tracker.store.database import Store
+from store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2019, 7, 26)

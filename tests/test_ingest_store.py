@@ -14,7 +14,7 @@ import pytest
 from actors import STAFF
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 
-from tracker.store.reports import read_blob
+from store.reports import read_blob
 from tracker.usecases.ingest import ingest_files, list_reports, prepare_files, withdraw_report
 
 SQL = Path(__file__).parent / "data" / "sql"

@@ -9,9 +9,9 @@ import pyarrow as pa
 import pytest
 from app_pages import open_page
 
+from domain import labels, status
+from domain.text import vn_percent
 from tracker.charts.ranking import ranked
-from tracker.domain import labels, status
-from tracker.domain.text import vn_percent
 from tracker.exports import workbook
 from tracker.views import compare, heatmap, summary, tables, timeline
 from ui.table import STATUS_STYLES

@@ -12,8 +12,8 @@ from actors import STAFF
 from commands import cli
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 
-from tracker.store.database import Store
-from tracker.store.tables import row_counts
+from store.database import Store
+from store.tables import row_counts
 from tracker.usecases.ingest import ingest_files
 
 

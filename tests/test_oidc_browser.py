@@ -30,9 +30,9 @@ from pathlib import Path
 import pytest
 from processes import stop
 
-from tracker.domain.access import Role
-from tracker.store import audit
-from tracker.store.database import Store
+from domain.access import Role
+from store import audit
+from store.database import Store
 from tracker.usecases import accounts
 from tracker.usecases.demo import DEMO_BUILDER, DEMO_PASSWORD
 

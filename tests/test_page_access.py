@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from app_pages import open_page
 
-from tracker.domain.access import Role
-from tracker.store import audit, settings
-from tracker.store.database import Store
+from domain.access import Role
+from store import audit, settings
+from store.database import Store
 from tracker.usecases.demo import DEMO_PASSWORD
 from ui.menu import MENU
 

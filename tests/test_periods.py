@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.domain import periods
+from domain import periods
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tracker.domain.plan_changes import TaskState, compare
+from domain.plan_changes import TaskState, compare
 from tracker.usecases import plans, units
 from tracker.usecases.plan_changes import changes
 

@@ -10,6 +10,8 @@ import pytest
 from actors import STAFF
 from openpyxl import load_workbook
 
+from domain.errors import NotFound
+from domain.problems import labelled
 from loaders.plans.document import read_plan_document
 from loaders.plans.rows import (
     TASK_LABELS,
@@ -19,9 +21,7 @@ from loaders.plans.rows import (
     spec_from_rows,
 )
 from loaders.plans.sheet import read_plan_sheet
-from tracker.domain.errors import NotFound
-from tracker.domain.problems import labelled
-from tracker.store.database import Store
+from store.database import Store
 from tracker.usecases import plans, units
 
 PROVINCE = "Lạng Sơn"

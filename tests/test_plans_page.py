@@ -13,7 +13,7 @@ from app_pages import sign_in
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from tracker.store.database import Store
+from store.database import Store
 from tracker.usecases import plans as plan_register
 from tracker.usecases import units as unit_register
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from app_pages import open_page
 from streamlit.testing.v1 import AppTest
 
-from tracker.domain import status
-from tracker.store.database import Store
+from domain import status
+from store.database import Store
 from tracker.usecases.demo import load_plans
 from tracker.views import tables
 

@@ -10,10 +10,10 @@ from app_pages import open_page
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from tracker.domain.model import PlanSpec
+from domain.model import PlanSpec
+from store.database import Store
+from store.plans import save_plan
 from tracker.exports.workbook import reminder_workbook
-from tracker.store.database import Store
-from tracker.store.plans import save_plan
 from tracker.usecases.demo import load_plans
 from tracker.views import summary, tables
 

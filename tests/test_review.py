@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
+from domain.access import Actor, Forbidden, Role
+from store import audit
+from store.database import Store
 from tests.app_pages import open_page, page_text
 from tests.ingest_builders import PLAN, TITLES, good_rows, long_report, make_store, xlsx
-from tracker.domain.access import Actor, Forbidden, Role
-from tracker.store import audit
-from tracker.store.database import Store
 from tracker.usecases import review, unit_reports
 from tracker.usecases.ingest import ingest_files
 from tracker.views import review as review_view

@@ -12,10 +12,10 @@ import pytest
 from actors import ADMIN, LEADER, STAFF, unit_actor
 from ingest_builders import PLAN, PROVINCE, good_rows, long_report, make_store, xlsx
 
-from tracker.domain.access import Actor, Forbidden, Role
-from tracker.store import audit
-from tracker.store.database import Store
-from tracker.store.tables import read_table, table_names
+from domain.access import Actor, Forbidden, Role
+from store import audit
+from store.database import Store
+from store.tables import read_table, table_names
 from tracker.usecases import aliases, ingest, plans, settings, units
 
 
@@ -291,7 +291,7 @@ def test_every_write_records_what_it_changed(template, tmp_path):
 
 
 def _same_bytes(store: Store, report_id: int) -> bytes:
-    from tracker.store.reports import read_blob, report_header
+    from store.reports import read_blob, report_header
 
     return read_blob(store, report_header(store, report_id)["sha256"])
 

@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
-from tracker.domain.model import PlanSpec, UnitSpec
-from tracker.store.plans import save_plan, save_units
-from tracker.store.reports import supersede
+from domain.model import PlanSpec, UnitSpec
+from store.plans import save_plan, save_units
+from store.reports import supersede
 from tracker.views import summary
 
 AS_OF = date(2017, 12, 31)

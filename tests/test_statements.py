@@ -12,7 +12,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SQL = ROOT / "tracker" / "store" / "sql"
+SQL = ROOT / "store" / "sql"
 CALLS = {"frame", "arrow", "rows", "scalar", "run", "run_many", "sql", "statement"}
 CODE = ("tracker", "loaders", "ui", "bench")
 

@@ -8,10 +8,10 @@ import duckdb
 import pytest
 from actors import STAFF
 
-from tracker.domain import status
-from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
-from tracker.store.database import Store, migrations
-from tracker.store.plans import save_plan, save_units
+from domain import status
+from domain.model import PlanSpec, TaskSpec, UnitSpec
+from store.database import Store, migrations
+from store.plans import save_plan, save_units
 from tracker.usecases.demo import DemoReport, DemoRow, report_workbook
 from tracker.usecases.ingest import ingest_files
 
@@ -159,13 +159,13 @@ def test_the_status_rules_are_written_once_in_sql():
     """The classification lives in one macro; no other SQL file spells it again."""
     from pathlib import Path
 
-    store_dir = Path(__file__).resolve().parent.parent / "tracker" / "store"
+    store_dir = Path(__file__).resolve().parent.parent / "store"
     spelled = [p.name for p in store_dir.rglob("*.sql") if "'done_late'" in p.read_text()]
     assert sorted(spelled) == ["004_status_rules.sql"] * 2  # DuckDB's and PostgreSQL's
 
 
 def test_a_database_made_before_the_status_rules_moved_upgrades(tmp_path):
-    from tracker.store.settings import set_due_soon_days
+    from store.settings import set_due_soon_days
 
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from tracker.domain.errors import Rejected
-from tracker.domain.model import PlanSpec, TaskSpec, UnitSpec
-from tracker.store.database import ConstraintViolation, Store, migrations
-from tracker.store.plans import find_units, plan_tasks, save_plan, save_units
+from domain.errors import Rejected
+from domain.model import PlanSpec, TaskSpec, UnitSpec
+from store.database import ConstraintViolation, Store, migrations
+from store.plans import find_units, plan_tasks, save_plan, save_units
 
 UNITS = [
     UnitSpec(

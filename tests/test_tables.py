@@ -9,8 +9,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tracker.domain import status
-from tracker.domain.labels import labelled, visible
+from domain import status
+from domain.labels import labelled, visible
 from tracker.exports.workbook import reminder_workbook
 from tracker.views import summary, tables
 
@@ -69,7 +69,7 @@ def test_by_unit_is_sorted_by_on_time_rate_then_by_vietnamese_name(demo_store):
     ties = frame[frame["done_on_time_pct"] == best]["unit_name"].tolist()
     assert len(ties) > 1
     # Vietnamese order: "Đ" comes after "D" and before "E", not after "Z" as in code points.
-    from tracker.domain.text import strip_marks
+    from domain.text import strip_marks
 
     def key(name):
         return [(strip_marks(ch).lower(), ch.lower().startswith("đ")) for ch in name]

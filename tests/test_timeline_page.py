@@ -9,7 +9,7 @@ import pytest
 from app_pages import open_page, sign_in
 from streamlit.testing.v1 import AppTest
 
-from tracker.domain import status
+from domain import status
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,8 +18,8 @@ from app_pages import open_page
 from commands import cli
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 
-from tracker.store.database import Store
-from tracker.store.tables import count_rows
+from store.database import Store
+from store.tables import count_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLD = """

@@ -16,8 +16,8 @@ from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 from test_browser import CHROMIUM as BROWSER
 from test_browser import LAUNCH_ARGS as ARGS
 
-from tracker.store.database import Store
-from tracker.store.tables import count_rows
+from store.database import Store
+from store.tables import count_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

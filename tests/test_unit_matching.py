@@ -1,4 +1,4 @@
-"""Units matched through the one key plan documents use too (tracker.domain.names)."""
+"""Units matched through the one key plan documents use too (domain.names)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from actors import STAFF
 from ingest_builders import xlsx
 
+from domain.names import unit_key
 from loaders.plans import units as plan_units
 from loaders.reports.catalog import Catalog, Obligation, Task, Unit
 from loaders.reports.pipeline import prepare
-from tracker.domain.names import unit_key
 from tracker.usecases.ingest import ingest_files, load_catalog
 
 PLANS = ("84-KH/BTGTU", "TUHD-32/2019")

@@ -10,12 +10,12 @@ from datetime import date
 import openpyxl
 import pytest
 
+from domain.access import Actor, Forbidden, Role
+from store import audit
+from store.database import Store
+from store.tables import read_table
 from tests.app_pages import open_page, page_text
 from tests.ingest_builders import HEADER, PLAN, count, good_rows, long_report, make_store, xlsx
-from tracker.domain.access import Actor, Forbidden, Role
-from tracker.store import audit
-from tracker.store.database import Store
-from tracker.store.tables import read_table
 from tracker.usecases import unit_reports
 from tracker.views import unit_report
 from ui.menu import MENU

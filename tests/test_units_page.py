@@ -10,7 +10,7 @@ from app_pages import sign_in
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
-from tracker.store.database import Store
+from store.database import Store
 from tracker.usecases import units as unit_register
 
 ROOT = Path(__file__).resolve().parent.parent

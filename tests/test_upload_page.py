@@ -9,9 +9,9 @@ from actors import ADMIN
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 from streamlit.testing.v1 import AppTest
 
-from tracker.domain.access import Actor, Role
-from tracker.store import audit
-from tracker.store.database import Store
+from domain.access import Actor, Role
+from store import audit
+from store.database import Store
 from tracker.usecases import accounts
 from ui import session
 

@@ -16,9 +16,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.access import Action, require
-from tracker.domain.settings import database_target, database_wait
-from tracker.store.database import Store, is_server
+from domain.access import Action, require
+from domain.settings import database_target, database_wait
+from store.database import Store, is_server
 from tracker.views import choices, summary
 from ui.session import user
 
@@ -28,7 +28,7 @@ def _open(path: str) -> Store:
     from pathlib import Path
 
     if not is_server(path) and not Path(path).exists():
-        from tracker.domain.settings import demo_reports_dir
+        from domain.settings import demo_reports_dir
         from tracker.usecases.demo import build_demo
 
         with st.spinner("Lần chạy đầu: đang tạo dữ liệu mẫu từ hai kế hoạch…"):
@@ -70,7 +70,7 @@ def call(function, **params):
     :func:`tracker.views.tables.by_unit`, cached by its parameters (lists become tuples).
     The only way pages read: they name view functions, never queries. These views show
     every unit's figures, so a signed-in actor without the right to browse (a unit
-    account) is refused (:class:`~tracker.domain.access.Forbidden`)."""
+    account) is refused (:class:`~domain.access.Forbidden`)."""
     require(user(), Action.BROWSE)
     return _call(
         cache_key(),

@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from tracker.domain.access import Action, allows
+from domain.access import Action, allows
 from tracker.usecases import sign_in
 from ui.session import OPEN, current_actor
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tracker.domain.text import vn_date, vn_int, vn_percent  # noqa: F401 - pages import them here
+from domain.text import vn_date, vn_int, vn_percent  # noqa: F401 - pages import them here
 
 DATE_FORMAT = "DD/MM/YYYY"  # for st.date_input and st.column_config

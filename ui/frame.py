@@ -15,8 +15,8 @@ from datetime import date
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from tracker.domain import status
-from tracker.domain.access import Action, Actor, Forbidden, allows
+from domain import status
+from domain.access import Action, Actor, Forbidden, allows
 from ui import data, gate, session
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_ICON, APP_TITLE, ROOT, UNIT_PAGE, menu

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.domain.access import Action, Actor, Role, allows
-from tracker.store.accounts import active_count
+from domain.access import Action, Actor, Role, allows
+from store.accounts import active_count
 from tracker.usecases import sign_in
 from ui import data, session, web
 from ui.menu import page_action

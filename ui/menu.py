@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tracker.domain.access import Action
+from domain.access import Action
 
 ROOT = Path(__file__).resolve().parent.parent
 

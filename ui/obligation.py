@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.domain import status
+from domain import status
 from tracker.views import obligation
 from ui import data
 from ui.format import vn_date

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.problems import labelled
+from domain.problems import labelled
 from tracker.usecases import plans
 from tracker.usecases.plan_drafts import TASK_COLUMNS, TASK_LABELS, PlanFields, Registry, check_rows
 from ui.format import DATE_FORMAT, vn_date

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker.domain.problems import Problem
+from domain.problems import Problem
 
 FILLS = {"Lỗi": "background-color: #fdecea", "Cảnh báo": "background-color: #fff8e1"}
 

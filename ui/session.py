@@ -1,7 +1,7 @@
 """The signed-in user of this browser session, as the use cases need it.
 
 Pages pass :func:`current_actor` to every use case that writes or reads per role; the
-sign-in page stores the :class:`~tracker.domain.access.Actor` with :func:`sign_in_as`.
+sign-in page stores the :class:`~domain.access.Actor` with :func:`sign_in_as`.
 Only the actor is kept in session state: never a password.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.domain.access import Actor, Role
+from domain.access import Actor, Role
 
 KEY = "actor"
 OPEN = Actor("khách", Role.CAN_BO)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.domain.access import ROLE_LABELS
-from tracker.store.settings import is_demo
+from domain.access import ROLE_LABELS
+from store.settings import is_demo
 from tracker.usecases import sign_in
 from ui import data, session, web
 from ui.menu import APP_TITLE

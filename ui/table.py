@@ -1,8 +1,8 @@
 """Drawing a view's frame: Vietnamese headers, dd/mm/yyyy dates, "26,4%" percentages.
 
 Views hand over frames keyed by column ids; this is the edge where they get their headers
-(:mod:`tracker.domain.labels`). Percentages go through a pandas Styler formatted with
-:func:`tracker.domain.text.vn_percent`, so the cells read "26,4%" while the column still
+(:mod:`domain.labels`). Percentages go through a pandas Styler formatted with
+:func:`domain.text.vn_percent`, so the cells read "26,4%" while the column still
 sorts as numbers (Streamlit shows a Styler's text wherever the column config sets no
 format of its own).
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from tracker.domain import labels, status
-from tracker.domain.text import vn_percent
+from domain import labels, status
+from domain.text import vn_percent
 from ui.format import DATE_FORMAT
 
 STATUS_STYLES = {

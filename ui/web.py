@@ -19,7 +19,7 @@ from starlette.responses import RedirectResponse
 from starlette.routing import Route
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from tracker.domain.settings import session_minutes
+from domain.settings import session_minutes
 from tracker.usecases import sign_in
 from ui import downloads
 

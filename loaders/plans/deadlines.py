@@ -1,4 +1,4 @@
-"""Finding the deadline words of a task in a plan's prose; the meaning is tracker.domain.deadlines'.
+"""Finding the deadline words of a task in a plan's prose; the meaning is domain.deadlines'.
 
 A plan states a deadline in a "Thời gian:" line, inline ("hoàn thành trong tháng 7/2019",
 "(Quý III/2020)"), in a section heading its tasks inherit ("Một số nhiệm vụ thực hiện
@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.domain import deadlines
-from tracker.domain.text import fold
+from domain import deadlines
+from domain.text import fold
 
 FIELD, SPECIFIC, RECURRING, WEAK = 4, 3, 2, 1
 
@@ -128,7 +128,7 @@ def best(candidates: list[Found]) -> Found | None:
 
 
 def interpret(text: str, reference: date) -> deadlines.Deadline:
-    """tracker.domain.deadlines' reading of `text`; anything it cannot read comes back unparsed."""
+    """domain.deadlines' reading of `text`; anything it cannot read comes back unparsed."""
     try:
         return deadlines.parse_deadline(text, reference)
     except Exception:  # the grammar must never sink a whole document

@@ -31,13 +31,13 @@ The draft's rows go to the editor, the template and the store through
 
 from __future__ import annotations
 
+from domain.text import fold
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import document_kind, parse_header, reference_date
 from loaders.plans.model import DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
 from loaders.plans.text import Node, decode_document, outline, to_lines
-from tracker.domain.text import fold
 
 SUPPORTED = (".txt", ".md", ".docx")
 _SKIP = (

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from domain.problems import Problem
+from domain.text import fold
 from loaders.plans.model import DirectiveRef, PlanHeader, at_line
 from loaders.plans.text import Line
-from tracker.domain.problems import Problem
-from tracker.domain.text import fold
 
 _PARTY_CODE = re.compile(r"(\d{1,5})\s*[-–]\s*(KH|CTr|CTR)\s*/\s*([A-ZĐ][\wĐ.&]*)")
 _STATE_CODE = re.compile(r"(\d{1,5})\s*/\s*(KH|CTr|CTR)\s*[-–]\s*([A-ZĐ][\wĐ.&-]*)")

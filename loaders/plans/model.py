@@ -3,7 +3,7 @@
 A draft is what the parser *thinks* the document says. It is shown for review and
 correction and is never saved without a person confirming it, so every guess the parser
 makes (a deadline assumed "thường xuyên", a task given to every unit) is reported as a
-:class:`~tracker.domain.problems.Problem` located at the line it comes from.
+:class:`~domain.problems.Problem` located at the line it comes from.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-from tracker.domain.problems import Problem, Severity
+from domain.problems import Problem, Severity
 
 Role = Literal["chu_tri", "phoi_hop"]
 
@@ -72,7 +72,7 @@ class Reporting:
     text: str = ""
     report_to: str = ""
     deadline_text: str = ""
-    cycle: str | None = None  # a tracker.domain.deadlines recurrence, when the text gives one
+    cycle: str | None = None  # a domain.deadlines recurrence, when the text gives one
     line: int = 0
 
 

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from domain.deadlines import before_plan, parse_deadline
+from domain.model import DirectiveSpec, PlanSpec, TaskSpec
+from domain.names import unit_key
+from domain.problems import Problem
 from loaders.plans.model import PlanDraft
 from loaders.plans.units import RegistryUnit, UnitMatch, match_units
-from tracker.domain.deadlines import before_plan, parse_deadline
-from tracker.domain.model import DirectiveSpec, PlanSpec, TaskSpec
-from tracker.domain.names import unit_key
-from tracker.domain.problems import Problem
 
 TASK_COLUMNS = ("code", "section", "section_title", "title", "deadline_text", "chu_tri", "phoi_hop")
 TASK_LABELS = {
@@ -250,7 +250,7 @@ def check_fields(fields: PlanFields, file: str = "", sheet: str = "Kế hoạch"
 
 
 def spec_from_rows(fields: PlanFields, checked: list[CheckedRow]) -> PlanSpec:
-    """The spec :func:`tracker.store.plans.save_plan` takes, its units the ids the checks
+    """The spec :func:`store.plans.save_plan` takes, its units the ids the checks
     matched; call only without errors."""
     issued = fields.issued_on or date.today()
     tasks = []

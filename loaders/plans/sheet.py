@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from domain.problems import Problem, column_letter, file_problem
+from domain.text import clean, fold
 from loaders.plans.rows import TASK_COLUMNS, TASK_LABELS, PlanFields
 from loaders.reading.guard import inspect_xlsx
-from tracker.domain.problems import Problem, column_letter, file_problem
-from tracker.domain.text import clean, fold
 
 PLAN_SHEET, TASK_SHEET, UNIT_SHEET, LIST_SHEET = "Kế hoạch", "Nhiệm vụ", "Đơn vị", "DanhMuc"
 PLAN_LABELS = (

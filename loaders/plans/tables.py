@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from domain.text import fold
 from loaders.plans.text import Block
-from tracker.domain.text import fold
 
 _COLUMNS = {
     "number": ("stt", "tt", "so tt", "so thu tu"),

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from domain.deadlines import Deadline
+from domain.problems import Problem
+from domain.text import fold
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import title_case
 from loaders.plans.model import DraftTask, DraftUnit, Role, at_line
 from loaders.plans.tables import table_rows
 from loaders.plans.text import Block, Node
-from tracker.domain.deadlines import Deadline
-from tracker.domain.problems import Problem
-from tracker.domain.text import fold
 
 MAX_TITLE = 250
 _FIELDS = dl.DEADLINE_LABELS | {

@@ -16,9 +16,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from domain.problems import Problem
+from domain.text import clean, fold
 from loaders.plans.model import at_line
-from tracker.domain.problems import Problem
-from tracker.domain.text import clean, fold
 
 MAX_BYTES = 10 * 1024 * 1024
 """Larger files are refused: a plan is a few pages."""

@@ -6,7 +6,7 @@ The "Tổ chức thực hiện" part names one unit (or group of units) per item
 roles. A task may name its own units: a "Chủ trì:"/"Phối hợp:" line, a heading "Các đảng ủy
 trực thuộc Tỉnh ủy: ...", or "(Sở Nội vụ chủ trì, phối hợp với Sở Tài chính)".
 
-Matching compares :func:`tracker.domain.names.unit_key` keys, the ones report ingestion
+Matching compares :func:`domain.names.unit_key` keys, the ones report ingestion
 uses too (abbreviations such as UBND, MTTQ, TT&TT, HU, ThU, ĐU expanded). A name that
 matches nothing is reported with the closest registry names; it is never created here.
 """
@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from domain.names import unit_key
+from domain.text import fold
 from loaders.plans.model import DraftUnit, Role
-from tracker.domain.names import unit_key
-from tracker.domain.text import fold
 
 _HEADS = (
     "ban",

@@ -28,8 +28,8 @@ import zlib
 from dataclasses import dataclass, field
 from html import unescape
 
-from tracker.domain.problems import column_index
-from tracker.domain.settings import MAX_UPLOAD_MB
+from domain.problems import column_index
+from domain.settings import MAX_UPLOAD_MB
 
 MAX_FILE_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 """Largest file accepted: the same limit as the upload widget and Streamlit's config."""

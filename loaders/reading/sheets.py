@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import fastexcel
 import pyarrow as pa
 
-from tracker.domain.problems import column_letter
+from domain.problems import column_letter
 
 _ERROR_NAMES = {
     "NA": "#N/A",

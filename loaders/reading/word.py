@@ -18,8 +18,8 @@ import io
 
 import pyarrow as pa
 
+from domain.problems import Problem, file_problem
 from loaders.reading.sheets import RawSheet
-from tracker.domain.problems import Problem, file_problem
 
 MAX_ROWS = 5_000
 MAX_COLUMNS = 64

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from domain.problems import Problem, column_letter, file_problem
 from loaders.reading.guard import XlsxFacts, inspect_xlsx
 from loaders.reading.isolated import read_isolated
 from loaders.reading.sheets import RawSheet, read_with_fastexcel
 from loaders.reading.sniff import KIND_MESSAGES, Kind
-from tracker.domain.problems import Problem, column_letter, file_problem
 
 
 @dataclass

@@ -17,9 +17,9 @@ from functools import lru_cache
 import pyarrow as pa
 from rapidfuzz import fuzz, process
 
-from tracker.domain import periods
-from tracker.domain.names import unit_key
-from tracker.domain.text import fold
+from domain import periods
+from domain.names import unit_key
+from domain.text import fold
 
 _FILE_WORD_SPLIT = re.compile(r"[_\-.\s]+")
 _FILE_NOISE = re.compile(
@@ -32,7 +32,7 @@ _LEADING_ZEROS = re.compile(r"(^|[^0-9])0+([0-9])")
 
 @lru_cache(maxsize=65536)
 def folded(text: str) -> str:
-    """:func:`tracker.domain.text.fold`, remembered: report columns repeat the same few texts."""
+    """:func:`domain.text.fold`, remembered: report columns repeat the same few texts."""
     return fold(text)
 
 
@@ -141,7 +141,7 @@ class Catalog:
 
     def unit_ids(self, text: object) -> set[int]:
         """Units a name, abbreviation or alias designates (several: ambiguous): the folded
-        text first, else the looser :func:`tracker.domain.names.unit_key`."""
+        text first, else the looser :func:`domain.names.unit_key`."""
         return self.unit_match(text)[0]
 
     def unit_match(self, text: object) -> tuple[set[int], bool]:
@@ -155,7 +155,7 @@ class Catalog:
 
     def closest_units(self, text: str, limit: int = 3) -> list[int]:
         """The units whose names are most like `text`, best first (for a person to choose
-        among), compared on :func:`tracker.domain.names.unit_key`."""
+        among), compared on :func:`domain.names.unit_key`."""
         if not folded(text or "") or not self.units:
             return []
         names = [unit_key(u.name, self.province) for u in self.units]

@@ -12,6 +12,7 @@ from datetime import date
 
 import pyarrow as pa
 
+from domain.problems import Problem, column_letter, file_problem
 from loaders.reading.guard import MAX_FILE_BYTES
 from loaders.reading.hidden import drop_hidden, hidden_parts
 from loaders.reading.sniff import sniff
@@ -20,7 +21,6 @@ from loaders.reports.catalog import Catalog, unit_in_file_name
 from loaders.reports.layout import StagedSheet, head_rows
 from loaders.reports.plan_marks import find_plan_marks
 from loaders.reports.prepared import PreparedFile
-from tracker.domain.problems import Problem, column_letter, file_problem
 
 
 def plans_named(name: str, data: bytes, plan_codes: Sequence[str]) -> list[str]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from tracker.domain.text import clean as _clean
-from tracker.domain.text import fold as _fold
+from domain.text import clean as _clean
+from domain.text import fold as _fold
 
 clean = lru_cache(maxsize=16384)(_clean)
 fold = lru_cache(maxsize=16384)(_fold)

@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from domain.problems import Problem, column_letter
 from loaders.reading.workbook import RawSheet
 from loaders.reports.catalog import Catalog
 from loaders.reports.headers import (
@@ -32,7 +33,6 @@ from loaders.reports.headers import (
 )
 from loaders.reports.task_match import TaskMatch, match_tasks, task_label
 from loaders.reports.vocabulary import PROGRESS_LABELS, progress_of
-from tracker.domain.problems import Problem, column_letter
 
 STAGED_COLUMNS = (
     "unit_text",

@@ -7,12 +7,12 @@ field concerned, for a unit taken from the title block the title cell.
 
 from __future__ import annotations
 
+from domain import periods
+from domain.problems import Problem, Severity
 from loaders.reports.catalog import Catalog, code_key, section_key, title_key
 from loaders.reports.task_match import match_task
 from loaders.reports.task_match import task_label as labelled
 from loaders.reports.vocabulary import PROGRESS_LABELS, TEMPLATE_CHOICES
-from tracker.domain import periods
-from tracker.domain.problems import Problem, Severity
 
 _CHOICES = ", ".join(TEMPLATE_CHOICES)
 

@@ -7,7 +7,7 @@ Python:
 - per-value work (cleaning, folded keys, catalog look-ups, status words, dates, periods)
   runs once per *distinct* value of a column, spread back with Arrow
   (:mod:`loaders.reports.values`);
-  the functions are the product's own (``tracker.domain.text.fold`` ...), so files and the
+  the functions are the product's own (``domain.text.fold`` ...), so files and the
   catalog always meet on the same keys;
 - the relational rest (which match wins, obligations and periods, duplicates, problem
   codes) is one SQL statement, the loaders' own (``loaders/reports/ingest_resolve.sql``),
@@ -31,14 +31,14 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from domain import periods
+from domain.problems import Problem
+from domain.text import clean
 from loaders.reports.catalog import Catalog, code_key, folded, section_key, title_key
 from loaders.reports.messages import row_problems
 from loaders.reports.task_match import match_tasks
 from loaders.reports.values import by_distinct, clean_column, day_in_text, is_ongoing, parse_day
 from loaders.reports.vocabulary import progress_of
-from tracker.domain import periods
-from tracker.domain.problems import Problem
-from tracker.domain.text import clean
 
 cleaned = lru_cache(maxsize=65536)(clean)
 """`clean`, remembered: a column's distinct values repeat from file to file."""

@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from domain.problems import Problem, file_problem
 from loaders.reading import legacy
 from loaders.reading.guard import MAX_FILE_BYTES
 from loaders.reading.sniff import EXTENSIONS, OLE_MAGIC, Kind, sniff
@@ -30,7 +31,6 @@ from loaders.reports.file_facts import letter
 from loaders.reports.layout import StagedSheet, head_rows, stage_sheet
 from loaders.reports.normalize import FileInput, SheetRef, resolve
 from loaders.reports.prepared import PreparedFile
-from tracker.domain.problems import Problem, file_problem
 
 READ_THREADS = min(2, os.cpu_count() or 1)
 """Files read at once (the Rust reader and zlib run outside the GIL)."""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker.domain.text import fold
+from domain.text import fold
 
 _AROUND_MARKS = re.compile(r"\s*([-/])\s*")
 

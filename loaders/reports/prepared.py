@@ -7,7 +7,7 @@ from datetime import date
 
 import pyarrow as pa
 
-from tracker.domain.problems import Problem, SortsProblems
+from domain.problems import Problem, SortsProblems
 
 
 @dataclass

@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from domain.text import clean
 from loaders.reports.catalog import Catalog, code_key, folded, section_key, title_key
-from tracker.domain.text import clean
 
 MIN_SCORE = 80.0
 """rapidfuzz token_set_ratio (0-100) a similarity match needs."""

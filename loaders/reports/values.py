@@ -3,7 +3,7 @@
 A report column holds few distinct values (40 units, 125 task codes, 5 status words, some
 dozen dates) repeated over thousands of rows. So each column is dictionary-encoded in Arrow
 (a hash pass, ~2 ms per 100,000 cells), the *distinct* values go through the very same
-Python functions the rest of the product uses (:func:`tracker.domain.text.clean` / ``fold``, the
+Python functions the rest of the product uses (:func:`domain.text.clean` / ``fold``, the
 status vocabulary, the date rules), and the results are spread back with ``take``. Columns
 of mostly unique free text (results, notes) are only cleaned, and only where a vectorised
 RE2 test says they need it (odd spaces, zero-width characters, combining marks of
@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tracker.domain.text import clean
+from domain.text import clean
 
 NEEDS_CLEANING = (
     r"[\x{0300}-\x{036f}\x{00a0}\x{1680}\x{2000}-\x{200d}\x{2028}-\x{202f}\x{205f}\x{2060}"

@@ -12,7 +12,7 @@ from typing import Literal
 
 import pyarrow as pa
 
-from tracker.domain.text import fold
+from domain.text import fold
 
 Progress = Literal["done", "in_progress", "not_started"]
 

@@ -17,9 +17,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from domain import periods
 from loaders.reports.catalog import Catalog
 from loaders.reports.vocabulary import PROGRESS_LABELS, STATUS_WORDS, TEMPLATE_CHOICES
-from tracker.domain import periods
 
 HEADER_ROW = 7
 _THIN = Side(style="thin", color="999999")

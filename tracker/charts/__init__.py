@@ -1,6 +1,6 @@
 """Charts as pure functions: a DataFrame in, a plotly Figure out, no Streamlit.
 
-Colours and labels come from :mod:`tracker.domain.status`; every chart carries the label in its
+Colours and labels come from :mod:`domain.status`; every chart carries the label in its
 legend or hover text as well as the colour.
 
 Numbers in hover texts and axes use the Vietnamese separators (:data:`SEPARATORS`: a decimal

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from domain import status
 from tracker.charts import SEPARATORS
-from tracker.domain import status
 
 SHORT_LABEL = 16
 """Characters of a bar's name in the compact (phone) form; hover keeps the whole name."""

@@ -11,9 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from domain import labels
+from domain.text import vn_percent
 from tracker.charts import SEPARATORS
-from tracker.domain import labels
-from tracker.domain.text import vn_percent
 
 PLAN_STYLES = (
     ("#3949ab", "solid", "circle"),

@@ -1,7 +1,7 @@
 """The completion heatmap: one coloured cell per (row, column), one colour per status.
 
 Statuses are categories, not a scale, so the colourscale is *discrete*: each status owns
-one flat band of the scale in its colour from :mod:`tracker.domain.status`, a cell's value is
+one flat band of the scale in its colour from :mod:`domain.status`, a cell's value is
 the middle of its status's band, and the colour bar names every band, best at the top.
 A cell with no obligation (a unit not assigned that task) stays blank. Hover carries the
 full story of a cell and the colour bar names every colour, so colour is never read alone;
@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from domain import status
 from tracker.charts import SEPARATORS
-from tracker.domain import status
 from tracker.views.heatmap import Grid
 
 ROW_PX = 24

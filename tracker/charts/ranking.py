@@ -1,7 +1,7 @@
 """The unit ranking: one 100% bar per unit, best "% đúng hạn" at the top.
 
 Each bar is split by status in the vocabulary's order (colours and legend labels from
-:mod:`tracker.domain.status`), so the on-time share the ranking is based on is the first, green,
+:mod:`domain.status`), so the on-time share the ranking is based on is the first, green,
 segment; the rank number is printed before the unit's name and the on-time rate after the
 bar, so neither the order nor the figure depends on reading a colour.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from domain import labels, status
+from domain.text import vn_percent
 from tracker.charts import SEPARATORS
-from tracker.domain import labels, status
-from tracker.domain.text import vn_percent
 
 RANK = "rank"
 LABEL_CHARS = 42

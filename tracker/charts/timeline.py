@@ -32,9 +32,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from domain import status
 from tracker.charts import SEPARATORS
 from tracker.charts.breakdown import LEGEND_PX, legend_below
-from tracker.domain import status
 from tracker.views.timeline import Lines, hovers, task_key, vn_date
 
 DEADLINE_COLOUR = "#263238"

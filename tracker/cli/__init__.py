@@ -6,10 +6,10 @@ import argparse
 import getpass
 from datetime import date
 
-from tracker.domain.access import Actor, Role
-from tracker.domain.settings import database_target, database_wait
-from tracker.store import accounts
-from tracker.store.database import Store
+from domain.access import Actor, Role
+from domain.settings import database_target, database_wait
+from store import accounts
+from store.database import Store
 
 
 def iso_date(text: str) -> date:

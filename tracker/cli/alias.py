@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import sys
 
+from store.database import Store
 from tracker.cli import add_db_option, cli_actor, open_store
-from tracker.store.database import Store
 from tracker.usecases.aliases import AliasRefused, forget, listed, remember_task, remember_unit
 
 

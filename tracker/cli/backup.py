@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import sys
 
+from domain.errors import Rejected
 from tracker.cli import add_db_option, cli_actor, open_store
-from tracker.domain.errors import Rejected
 from tracker.usecases import backup
 
 

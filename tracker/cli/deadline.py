@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from domain.deadlines import deadline_json, parse_deadline
 from tracker.cli import iso_date
-from tracker.domain.deadlines import deadline_json, parse_deadline
 
 
 def register(subparsers) -> None:

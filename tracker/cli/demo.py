@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from domain.settings import database_path, database_target, demo_reports_dir
+from store.database import Store, is_server
 from tracker.cli import add_db_option
-from tracker.domain.settings import database_path, database_target, demo_reports_dir
-from tracker.store.database import Store, is_server
 
 
 def register(subparsers) -> None:

@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
+from domain import status as vocabulary
+from domain.errors import NotFound
 from tracker.cli import add_db_option, iso_date, open_store
-from tracker.domain import status as vocabulary
-from tracker.domain.errors import NotFound
 from tracker.exports import bundle, report
 from tracker.views import summary
 

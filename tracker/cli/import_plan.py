@@ -15,9 +15,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from domain.settings import database_target
+from store.database import is_server
 from tracker.cli import add_db_option, cli_actor, iso_date, open_store
-from tracker.domain.settings import database_target
-from tracker.store.database import is_server
 
 
 def register(subparsers) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import sys
 
+from domain.errors import NotFound
 from tracker.cli import add_db_option, cli_actor, iso_date, open_store
-from tracker.domain.errors import NotFound
 from tracker.usecases.ingest import ingest_files, load_catalog, report_files
 
 

@@ -1,7 +1,7 @@
 """``python -m tracker``: the command line. Each command is a module of :mod:`tracker.cli`
 with ``register(subparsers)``; commands stay thin and call the library.
 
-Any :class:`~tracker.domain.errors.TrackerError` (a refused role, a name that does not
+Any :class:`~domain.errors.TrackerError` (a refused role, a name that does not
 exist, a database busy for the whole wait, …) ends the command with its Vietnamese message
 on stderr and its exit code (:data:`BUSY` for a busy database), not a traceback.
 """
@@ -13,10 +13,10 @@ import importlib
 import pkgutil
 import sys
 
+from domain.errors import TrackerError
+from store.backend import StoreBusy
 from tracker import cli as commands
 from tracker.cli import BY_HELP
-from tracker.domain.errors import TrackerError
-from tracker.store.backend import StoreBusy
 
 NOT_COMMANDS = {"main"}
 BUSY = StoreBusy.exit_code

@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from domain.settings import database_wait
+from store.database import Store
 from tracker.cli import BY_HELP, cli_actor
-from tracker.domain.settings import database_wait
-from tracker.store.database import Store
 from tracker.usecases.transfer import TransferRefused, move_store
 
 

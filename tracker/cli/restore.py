@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import sys
 
+from domain.errors import Rejected
+from domain.settings import database_path
 from tracker.cli import add_db_option, cli_actor
-from tracker.domain.errors import Rejected
-from tracker.domain.settings import database_path
 from tracker.usecases import backup
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from domain import status as vocabulary
 from tracker.cli import add_db_option, iso_date, open_store
-from tracker.domain import status as vocabulary
 
 
 def register(subparsers) -> None:

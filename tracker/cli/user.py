@@ -14,10 +14,10 @@ import getpass
 import json
 import sys
 
+from domain.access import ROLE_LABELS, Role
+from domain.settings import database_path
+from store.database import Store
 from tracker.cli import add_db_option, cli_actor
-from tracker.domain.access import ROLE_LABELS, Role
-from tracker.domain.settings import database_path
-from tracker.store.database import Store
 from tracker.usecases import accounts
 
 ROLES = [r.value for r in Role]

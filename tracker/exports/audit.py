@@ -9,7 +9,7 @@ from datetime import datetime
 import pandas as pd
 from openpyxl import Workbook
 
-from tracker.domain.audit import AuditQuery
+from domain.audit import AuditQuery
 from tracker.exports.workbook import save, write_table
 
 

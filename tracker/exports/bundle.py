@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from store.database import Store
 from tracker.exports import csvfiles, draft, images, workbook
 from tracker.exports.report import ExportData
-from tracker.store.database import Store
 
 SUFFIXES = (".xlsx", ".csv", ".docx", ".zip")
 TABLES = {  # --table choice -> ExportData attribute

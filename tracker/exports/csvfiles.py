@@ -8,7 +8,7 @@ Why these choices:
   setting, whereas ``05/08/2019`` is 5 August on a Vietnamese machine and 8 May on an
   English (US) one, silently. The .xlsx export carries real dates shown dd/mm/yyyy.
 - Percentages are written as everywhere else in the product, ``54,5%`` (one decimal, the
-  Vietnamese decimal comma, :func:`tracker.domain.text.vn_percent`); the csv module quotes
+  Vietnamese decimal comma, :func:`domain.text.vn_percent`); the csv module quotes
   the field because of its comma. Counts stay plain integers.
 - Text that could start a formula gets an apostrophe (:func:`tracker.exports.safe.csv_text`).
 - Files inside the .zip have ASCII names: old Windows unzip tools mangle UTF-8 names.
@@ -22,8 +22,8 @@ import zipfile
 
 import pandas as pd
 
-from tracker.domain import labels
-from tracker.domain.text import vn_percent
+from domain import labels
+from domain.text import vn_percent
 from tracker.exports.report import ExportData
 from tracker.exports.safe import DANGEROUS_START, csv_text
 

@@ -18,8 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from tracker.domain import labels, status
-from tracker.domain.text import vn_int, vn_percent
+from domain import labels, status
+from domain.text import vn_int, vn_percent
 from tracker.exports.report import ExportData, vn_date
 from tracker.exports.safe import xml_text
 from tracker.views import tables

@@ -24,10 +24,10 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from domain import status
+from store.database import Store
 from tracker.charts.breakdown import status_bars
-from tracker.domain import status
 from tracker.exports.report import ExportData
-from tracker.store.database import Store
 
 WIDTH = 1100
 SCALE = 2  # sharp enough to print in a Word report

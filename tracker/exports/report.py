@@ -16,10 +16,10 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from tracker.domain import status
-from tracker.domain.errors import NotFound
-from tracker.domain.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
-from tracker.store.database import Store
+from domain import status
+from domain.errors import NotFound
+from domain.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
+from store.database import Store
 from tracker.views import choices, summary, tables
 
 

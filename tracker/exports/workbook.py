@@ -4,9 +4,9 @@ Every sheet has the same shape: a header block (plan, as-of date, when it was ma
 filters), a blank row, the table's header row (frozen, with an autofilter) and the rows.
 Dates are real Excel dates shown dd/mm/yyyy, percentages are fractions with a ``0.0%``
 format (so Excel can sum and sort them), statuses are filled in the app's colours with the
-text colour of :func:`tracker.domain.status.ink` and keep their label, so colour never
+text colour of :func:`domain.status.ink` and keep their label, so colour never
 carries meaning alone. Frames come keyed by column ids; the header row is their
-Vietnamese headers (:mod:`tracker.domain.labels`).
+Vietnamese headers (:mod:`domain.labels`).
 
 Sheets are written with openpyxl's write-only mode: rows stream to the file, so a 100k-row
 "Chi tiết" sheet costs constant memory. Text from users goes through
@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from tracker.domain import labels, status
+from domain import labels, status
 from tracker.exports.report import ExportData, Header
 from tracker.exports.safe import is_dangerous, xml_text
 

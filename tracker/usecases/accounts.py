@@ -15,12 +15,12 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 
-from tracker.domain.access import ROLE_LABELS, Action, Actor, Role
-from tracker.domain.errors import TrackerError
-from tracker.domain.text import clean
-from tracker.store import accounts as stored
-from tracker.store.aliases import units_named
-from tracker.store.database import Store
+from domain.access import ROLE_LABELS, Action, Actor, Role
+from domain.errors import TrackerError
+from domain.text import clean
+from store import accounts as stored
+from store.aliases import units_named
+from store.database import Store
 from tracker.usecases.acting import acting
 
 __all__ = [

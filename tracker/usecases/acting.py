@@ -1,7 +1,7 @@
 """The one way a use case writes for a user: check the role, then write and audit together.
 
 ``with acting(store, actor, Action.PLANS, "plan", code, before=old) as act:`` raises
-:class:`~tracker.domain.access.Forbidden` before anything is written if the role does not
+:class:`~domain.access.Forbidden` before anything is written if the role does not
 allow it, then opens one transaction (``act.tx``); set ``act.after`` (and ``act.key`` when the
 object's key is known only once written) inside the block. The audit row is appended in the
 same transaction, so a rolled-back write leaves no audit row, and a write never lacks one.
@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.domain.access import Action, Actor, require
-from tracker.store import audit
-from tracker.store.database import Store, Writer
+from domain.access import Action, Actor, require
+from store import audit
+from store.database import Store, Writer
 
 __all__ = ["Act", "acting"]
 

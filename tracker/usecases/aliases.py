@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from domain.access import Action, Actor, require
+from domain.errors import TrackerError
+from domain.text import clean, fold
 from loaders.reports.catalog import Catalog, code_key
 from loaders.reports.task_match import closest_tasks, task_label
-from tracker.domain.access import Action, Actor, require
-from tracker.domain.errors import TrackerError
-from tracker.domain.text import clean, fold
-from tracker.store import aliases as stored
-from tracker.store.database import Store
+from store import aliases as stored
+from store.database import Store
 from tracker.usecases.acting import acting
 from tracker.usecases.ingest import load_catalog
 
@@ -124,7 +124,7 @@ def listed(
     province: str | None = None,
     kind: stored.Kind | None = None,
 ) -> pd.DataFrame:
-    """Remembered names (see :func:`tracker.store.aliases.list_aliases`)."""
+    """Remembered names (see :func:`store.aliases.list_aliases`)."""
     return stored.list_aliases(store, kind, plan_code, province)
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tracker.domain.access import Action, Actor, require
-from tracker.domain.audit import EVERYTHING, AuditQuery
-from tracker.store import audit
-from tracker.store.database import Store
+from domain.access import Action, Actor, require
+from domain.audit import EVERYTHING, AuditQuery
+from store import audit
+from store.database import Store
 
 __all__ = ["SHOWN", "choices", "trail"]
 

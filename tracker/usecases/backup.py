@@ -6,7 +6,7 @@ live database once the copy is made (so the copy itself holds every row before i
 :func:`restore` (Action.RESTORE) refuses to replace an existing database unless `force`,
 keeps the replaced file beside it, checks the copy against its manifest (hash and row
 counts), and appends the restore's audit row to the restored database. Nothing here knows
-the database is a DuckDB file: :mod:`tracker.store.backup` does.
+the database is a DuckDB file: :mod:`store.backup` does.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tracker.domain.access import Action, Actor, require
-from tracker.domain.errors import Rejected
-from tracker.domain.problems import file_problem
-from tracker.store import backup as stored
-from tracker.store.database import Store
+from domain.access import Action, Actor, require
+from domain.errors import Rejected
+from domain.problems import file_problem
+from store import backup as stored
+from store.database import Store
 from tracker.usecases.acting import acting
 
 __all__ = ["Restored", "backup", "describe_counts", "restore"]

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker.domain.access import Actor, Role
-from tracker.store.database import Store
-from tracker.store.plans import save_plan, save_units
+from domain.access import Actor, Role
+from store.database import Store
+from store.plans import save_plan, save_units
 from tracker.usecases import seed_data
 
 SEED = 32
@@ -226,7 +226,7 @@ def report_workbook(report: DemoReport, province: str) -> bytes:
 
 
 def _period_label(code: str) -> str:
-    from tracker.domain.periods import label
+    from domain.periods import label
 
     return label(code)
 
@@ -263,8 +263,8 @@ def build_demo(db_path: str | Path, reports_dir: Path | None = None) -> Store:
 def add_demo_accounts(store: Store) -> None:
     """One account per role (the unit account bound to :data:`DEMO_UNIT`), all with
     :data:`DEMO_PASSWORD`, and the mark that lets the sign-in page list them."""
-    from tracker.store.aliases import units_named
-    from tracker.store.settings import mark_demo
+    from store.aliases import units_named
+    from store.settings import mark_demo
     from tracker.usecases.accounts import add_user
 
     [(unit_id, _name, _province)] = units_named(store, DEMO_UNIT[0], DEMO_UNIT[1])

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from domain.access import Action, Actor, Forbidden, require
+from domain.errors import NotFound
+from domain.problems import Problem, SortsProblems, file_problem
 from loaders.reading.sniff import REPORT_SUFFIXES
 from loaders.reports.catalog import Catalog, Obligation, Task, Unit
 from loaders.reports.file_facts import plans_named
 from loaders.reports.pipeline import PreparedFile, prepare
-from tracker.domain.access import Action, Actor, Forbidden, require
-from tracker.domain.errors import NotFound
-from tracker.domain.problems import Problem, SortsProblems, file_problem
-from tracker.store.database import Store
-from tracker.store.plans import list_plans
-from tracker.store.reports import (
+from store.database import Store
+from store.plans import list_plans
+from store.reports import (
     NewReport,
     Written,
     known_hashes,
@@ -38,7 +38,7 @@ from tracker.store.reports import (
     report_rows,
     write_batch,
 )
-from tracker.store.reports import withdraw_report as _withdraw
+from store.reports import withdraw_report as _withdraw
 from tracker.usecases.acting import acting
 
 __all__ = [

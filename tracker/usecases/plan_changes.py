@@ -1,5 +1,5 @@
 """What a save would do to a plan already registered under the same number, for the
-confirmation the plan page asks before overwriting (rules in tracker.domain.plan_changes).
+confirmation the plan page asks before overwriting (rules in domain.plan_changes).
 
 Each function answers None when no plan has that number (nothing is overwritten), else the
 changes; the rows are checked exactly as the save will check them, so the units compared are
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.plan_changes import PlanChanges, TaskState, compare
 from loaders.plans.rows import PlanFields, Registry, check_rows
 from loaders.plans.sheet import read_plan_sheet
-from tracker.domain.plan_changes import PlanChanges, TaskState, compare
-from tracker.store import plans as stored
-from tracker.store.database import Store
+from store import plans as stored
+from store.database import Store
 from tracker.usecases.plans import plan_fields, planned_registry
 from tracker.usecases.units import rows_from_sheet
 

@@ -4,6 +4,7 @@ themselves (tests/test_layers.py holds that)."""
 
 from __future__ import annotations
 
+from domain.names import unit_key
 from loaders.plans.document import SUPPORTED as DOCUMENT_SUFFIXES
 from loaders.plans.document import parse_plan_text, read_plan_document
 from loaders.plans.rows import (
@@ -16,7 +17,6 @@ from loaders.plans.rows import (
     rows_from_draft,
     split_cell,
 )
-from tracker.domain.names import unit_key
 
 __all__ = [
     "DOCUMENT_SUFFIXES",

@@ -2,7 +2,7 @@
 whole, archiving and deleting, importing the register workbook, and its template.
 
 Every write is all-or-nothing and answers with a :class:`PlanOutcome` (or an
-:class:`~tracker.domain.problems.Outcome`): the problems found, located and in Vietnamese,
+:class:`~domain.problems.Outcome`): the problems found, located and in Vietnamese,
 and what was saved when nothing was an error. Units are matched to ids once, by the rows'
 checks; the ids go to the store as they are.
 """
@@ -14,6 +14,10 @@ from datetime import date
 
 import pandas as pd
 
+from domain.access import Action, Actor, require
+from domain.errors import NotFound, Rejected
+from domain.problems import Outcome, Problem
+from domain.text import clean, fold
 from loaders.plans.rows import (
     EVERYONE,
     GROUP_PREFIX,
@@ -28,13 +32,9 @@ from loaders.plans.rows import (
 )
 from loaders.plans.sheet import TASK_SHEET, read_plan_sheet, template_bytes
 from loaders.plans.units import RegistryUnit
-from tracker.domain.access import Action, Actor, require
-from tracker.domain.errors import NotFound, Rejected
-from tracker.domain.problems import Outcome, Problem
-from tracker.domain.text import clean, fold
-from tracker.store import plans as stored
-from tracker.store.database import Store
-from tracker.store.plans import SavedPlan
+from store import plans as stored
+from store.database import Store
+from store.plans import SavedPlan
 from tracker.usecases.acting import acting
 from tracker.usecases.units import (
     LEVEL_LABELS,

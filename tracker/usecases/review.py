@@ -4,7 +4,7 @@ With the office setting on (:func:`set_required`, off by default), every upload 
 account makes (:func:`tracker.usecases.unit_reports.commit_own`) waits as ``cho_duyet``;
 the status ignores it until :func:`approve` (``da_duyet``) and keeps ignoring it after
 :func:`return_report` (``tra_lai``, with the reason the unit reads). Uploads by staff never
-wait. Each decision needs :data:`~tracker.domain.access.Action.REVIEW` and leaves an audit
+wait. Each decision needs :data:`~domain.access.Action.REVIEW` and leaves an audit
 row (action ``approve`` or ``return``) in its own transaction.
 """
 
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tracker.domain.access import Action, Actor, require
-from tracker.domain.errors import NotFound, Rejected
-from tracker.domain.problems import Outcome, Problem
-from tracker.domain.review import RETURNED, state_label
-from tracker.store import review as stored
-from tracker.store.database import Store
+from domain.access import Action, Actor, require
+from domain.errors import NotFound, Rejected
+from domain.problems import Outcome, Problem
+from domain.review import RETURNED, state_label
+from store import review as stored
+from store.database import Store
 from tracker.usecases.acting import acting
 
 __all__ = ["approve", "required", "return_report", "returned", "set_required", "waiting"]

@@ -14,7 +14,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from tracker.domain.model import DirectiveSpec, PlanSpec, TaskSpec, UnitSpec
+from domain.model import DirectiveSpec, PlanSpec, TaskSpec, UnitSpec
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "demo"
 

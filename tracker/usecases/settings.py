@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tracker.domain.access import Action, Actor
-from tracker.store import settings as stored
-from tracker.store.database import Store
+from domain.access import Action, Actor
+from store import settings as stored
+from store.database import Store
 from tracker.usecases.acting import acting
 
 __all__ = ["due_soon_days", "set_due_soon_days"]

@@ -21,11 +21,11 @@ from functools import cache
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from tracker.domain.access import Actor, Role
-from tracker.domain.settings import MAX_FAILED_SIGN_INS, lockout_minutes, session_minutes
-from tracker.store import accounts as stored
-from tracker.store import audit
-from tracker.store.database import Store
+from domain.access import Actor, Role
+from domain.settings import MAX_FAILED_SIGN_INS, lockout_minutes, session_minutes
+from store import accounts as stored
+from store import audit
+from store.database import Store
 from tracker.usecases.accounts import hasher
 
 __all__ = [

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
+from domain.errors import NotFound
+from domain.text import fold
 from loaders.reports.vocabulary import PROGRESS_LABELS, STATUS_WORDS
 from loaders.templates.report import build_template
-from tracker.domain.errors import NotFound
-from tracker.domain.text import fold
-from tracker.store.database import Store
+from store.database import Store
 from tracker.usecases.ingest import load_catalog
 
 

@@ -3,10 +3,10 @@ an administrator's write, audited in the target like every other."""
 
 from __future__ import annotations
 
-from tracker.domain.access import Action, Actor
-from tracker.store.database import Store
-from tracker.store.tables import count_rows
-from tracker.store.transfer import Copied, TransferRefused, check_target, copy_tables
+from domain.access import Action, Actor
+from store.database import Store
+from store.tables import count_rows
+from store.transfer import Copied, TransferRefused, check_target, copy_tables
 from tracker.usecases.acting import acting
 
 __all__ = ["Copied", "TransferRefused", "move_store"]

@@ -1,10 +1,10 @@
 """What a unit account does on «Báo cáo của đơn vị»: its own obligations, template, upload
 and upload history, and nothing of any other unit.
 
-Every function takes the acting :class:`~tracker.domain.access.Actor` and reads or writes
-only its units (``actor.unit_ids``): :data:`~tracker.domain.access.Action.OWN_UNIT` to read,
-:data:`~tracker.domain.access.Action.UPLOAD` on the chosen unit to write; anything else
-raises :class:`~tracker.domain.access.Forbidden` before the store is touched.
+Every function takes the acting :class:`~domain.access.Actor` and reads or writes
+only its units (``actor.unit_ids``): :data:`~domain.access.Action.OWN_UNIT` to read,
+:data:`~domain.access.Action.UPLOAD` on the chosen unit to write; anything else
+raises :class:`~domain.access.Forbidden` before the store is touched.
 
 With the office's review setting on, a fresh upload waits for a cán bộ's confirmation
 (:mod:`tracker.usecases.review`) before it counts.
@@ -23,13 +23,13 @@ from datetime import date
 
 import pandas as pd
 
+from domain.access import Action, Actor, require
+from domain.problems import Problem, file_problem
+from domain.review import AWAIT_REVIEW
 from loaders.reports.prepared import PreparedFile
-from tracker.domain.access import Action, Actor, require
-from tracker.domain.problems import Problem, file_problem
-from tracker.domain.review import AWAIT_REVIEW
-from tracker.store import review
-from tracker.store.database import Store
-from tracker.store.reports import withdrawn_with
+from store import review
+from store.database import Store
+from store.reports import withdrawn_with
 from tracker.usecases import ingest, templates
 from tracker.usecases.acting import acting
 

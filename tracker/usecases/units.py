@@ -11,16 +11,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from domain.access import Action, Actor, require
+from domain.model import UNIT_LEVELS
+from domain.problems import Outcome, Problem, file_problem
+from domain.text import clean, fold
 from loaders.plans.rows import Registry, split_cell
 from loaders.plans.sheet import read_unit_sheet
 from loaders.plans.units import RegistryUnit
-from tracker.domain.access import Action, Actor, require
-from tracker.domain.model import UNIT_LEVELS
-from tracker.domain.problems import Outcome, Problem, file_problem
-from tracker.domain.text import clean, fold
-from tracker.store import units as stored
-from tracker.store.database import Store
-from tracker.store.plans import provinces, unit_groups
+from store import units as stored
+from store.database import Store
+from store.plans import provinces, unit_groups
 from tracker.usecases.acting import acting
 
 __all__ = [

@@ -1,14 +1,14 @@
 """The «Nhật ký» page's table and its export's frame, keyed by the column ids of
-:mod:`tracker.domain.labels`: when (dd/mm/yyyy hh:mm:ss), who and in which role, from
+:mod:`domain.labels`: when (dd/mm/yyyy hh:mm:ss), who and in which role, from
 where, what, the object, and the values before and after as recorded (JSON text)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from tracker.domain.access import Actor
-from tracker.domain.audit import EVERYTHING, AuditQuery, action_label, origin_label, role_label
-from tracker.store.database import Store
+from domain.access import Actor
+from domain.audit import EVERYTHING, AuditQuery, action_label, origin_label, role_label
+from store.database import Store
 from tracker.usecases import audit_trail
 
 COLUMNS = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tracker.store import plans as stored
-from tracker.store.database import Store
+from store import plans as stored
+from store.database import Store
 
 
 def plans(store: Store) -> pd.DataFrame:

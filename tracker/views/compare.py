@@ -14,8 +14,8 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.domain import status
-from tracker.store.database import Store
+from domain import status
+from store.database import Store
 
 STEPS = {"week": "Theo tuần", "month": "Theo tháng"}
 """How far apart the as-of points are: every 7 days from the first plan's date, or each

@@ -21,9 +21,9 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.domain import status
-from tracker.domain.periods import label as period_label
-from tracker.store.database import Store
+from domain import status
+from domain.periods import label as period_label
+from store.database import Store
 from tracker.views import names
 from tracker.views.timeline import wrap
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tracker.store.database import Store
+from store.database import Store
 
 
 def with_province(name: str, province: str | None, unit_id: int) -> str:

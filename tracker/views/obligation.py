@@ -15,11 +15,11 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.domain import status
-from tracker.domain.review import PENDING, RETURNED, state_label
-from tracker.domain.text import vn_date
-from tracker.store import reports
-from tracker.store.database import Store
+from domain import status
+from domain.review import PENDING, RETURNED, state_label
+from domain.text import vn_date
+from store import reports
+from store.database import Store
 from tracker.views import names
 from tracker.views.tables import period_labels
 

@@ -1,14 +1,14 @@
 """The review page's lists and the overview's count of uploads to review, keyed by the
-column ids of :mod:`tracker.domain.labels`."""
+column ids of :mod:`domain.labels`."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from tracker.domain.access import Actor
-from tracker.domain.review import state_label
-from tracker.store import review as stored
-from tracker.store.database import Store
+from domain.access import Actor
+from domain.review import state_label
+from store import review as stored
+from store.database import Store
 from tracker.usecases import review
 
 COLUMNS = [

@@ -1,6 +1,6 @@
 """Roll-ups of status counts: the KPI cards and the breakdown tables.
 
-The counting happens in SQL; the percentages are :func:`tracker.domain.status.share`, so
+The counting happens in SQL; the percentages are :func:`domain.status.share`, so
 the overview page, the exports and the tests compute "% on time" the same way.
 """
 
@@ -11,8 +11,8 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.domain import status
-from tracker.store.database import Store
+from domain import status
+from store.database import Store
 from tracker.views.tables import count_table
 
 

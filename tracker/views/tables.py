@@ -2,14 +2,14 @@
 
 Pages (ranking, reminders, export) and the exported files (.xlsx, .csv, .docx) call these
 same functions, so a figure in an export is the figure on the page for the same filters and
-as-of date. The counting is SQL (``tracker/store/sql/table_*.sql``); this module only pivots
-the counts into one column per status code, in :mod:`tracker.domain.status` order, with the
-two percentages of :func:`tracker.domain.status.share` (0-100, one decimal, "% đúng hạn"
+as-of date. The counting is SQL (``store/sql/table_*.sql``); this module only pivots
+the counts into one column per status code, in :mod:`domain.status` order, with the
+two percentages of :func:`domain.status.share` (0-100, one decimal, "% đúng hạn"
 over *all* obligations).
 
 Columns are ids (``unit_name``, ``done_on_time_pct``); the Vietnamese headers come from
-:mod:`tracker.domain.labels` where a page draws or an export writes. The technical columns
-(``status``, ``unit_id``, ``task_id``) are dropped by :func:`tracker.domain.labels.visible`
+:mod:`domain.labels` where a page draws or an export writes. The technical columns
+(``status``, ``unit_id``, ``task_id``) are dropped by :func:`domain.labels.visible`
 but kept for colouring rows and drilling down. Dates are pandas datetimes (NaT when
 missing).
 
@@ -26,9 +26,9 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.domain import periods, status
-from tracker.domain.review import state_label
-from tracker.store.database import Store
+from domain import periods, status
+from domain.review import state_label
+from store.database import Store
 from tracker.views import names
 
 COUNT_COLUMNS = ["total", *status.CODES, "done_pct", "done_on_time_pct"]
@@ -38,7 +38,7 @@ REMINDER_STATUSES = ("overdue", "not_reported")
 
 
 def period_labels(codes: pd.Series) -> pd.Series:
-    """:func:`tracker.domain.periods.label` of every value, computed once per distinct
+    """:func:`domain.periods.label` of every value, computed once per distinct
     period (a list of 1M obligations holds a few dozen); missing values give ``""``."""
     found = {p: periods.label(p) for p in codes.dropna().unique()}
     return codes.map(found).where(codes.notna(), "")

@@ -2,8 +2,8 @@
 
 ``timeline_tasks.sql`` returns obligation counts per (task, period, status), long format,
 so that the SQL never spells the status vocabulary. This module pivots them in the order
-of :mod:`tracker.domain.status`, names reporting periods with
-:func:`tracker.domain.periods.label` ("6 tháng cuối năm 2019", "Quý III/2020"), orders tasks
+of :mod:`domain.status`, names reporting periods with
+:func:`domain.periods.label` ("6 tháng cuối năm 2019", "Quý III/2020"), orders tasks
 under their plan section, and pages long task lists. No Streamlit here: the page, the
 tests and the benchmark shape rows the same way.
 
@@ -20,10 +20,10 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.domain import periods as period_codes
-from tracker.domain import status
-from tracker.domain.text import vn_date
-from tracker.store.database import Store
+from domain import periods as period_codes
+from domain import status
+from domain.text import vn_date
+from store.database import Store
 
 TASKS_PER_PAGE = 40
 """Task rows per chart page: about 1,200 px of chart, still readable without scrolling far."""

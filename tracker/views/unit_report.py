@@ -1,5 +1,5 @@
 """The «Báo cáo của đơn vị» page's frames: a unit account's obligations and uploads, keyed
-by the column ids of :mod:`tracker.domain.labels`.
+by the column ids of :mod:`domain.labels`.
 
 Everything comes through :mod:`tracker.usecases.unit_reports`, which reads only the
 account's own units; nothing here names a query.
@@ -11,10 +11,10 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.domain import status
-from tracker.domain.access import Actor
-from tracker.domain.review import state_label
-from tracker.store.database import Store
+from domain import status
+from domain.access import Actor
+from domain.review import state_label
+from store.database import Store
 from tracker.usecases import unit_reports
 from tracker.views.tables import period_labels
 

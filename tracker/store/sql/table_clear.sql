@@ -1,2 +1,0 @@
--- Empty one table; {table} is a quoted name checked by the caller (tracker.store.transfer).
-DELETE FROM {table};
