@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from tracker.domain.text import clean, fold
+from tracker.domain.text import clean, fold, strip_marks
 
 Kind = Literal["party", "state"]
 
@@ -44,11 +44,17 @@ def issuer_kind(plan_code: str, issuer: str) -> Kind:
     return "party"
 
 
-def issuer_abbreviation(plan_code: str, kind: Kind) -> str:
+def issuer_abbreviation(plan_code: str, kind: Kind, issuer: str = "") -> str:
     """The issuer's letters in the plan's number: "BTGTU" of "84-KH/BTGTU", "UBND" of
-    "12/KH-UBND"; "" when the number has none."""
+    "12/KH-UBND"; when the number has none, the initials of the issuer's name up to its
+    "ủy" ("Ban Thường vụ Tỉnh ủy Hải Dương" gives "BTVTU"), else ""."""
     found = (_STATE_NUMBER if kind == "state" else _PARTY_NUMBER).match(plan_code)
-    return found.group(1) if found else ""
+    if found:
+        return found.group(1)
+    words = clean(issuer).split()
+    ends = [i for i, w in enumerate(words) if fold(w) == "uy"] if kind == "party" else []
+    chosen = words[: ends[0] + 1] if ends else []
+    return "".join(strip_marks(w)[0].upper() for w in chosen)
 
 
 def issuer_lines(issuer: str) -> tuple[str, str]:
@@ -79,14 +85,14 @@ def place_date(place: str, day: date) -> str:
 
 
 def days_text(status: str, days_late: int | None, due_on: date | None, as_of: date) -> str:
-    """What the letter's last column says: "quá 26 ngày" or "còn 3 ngày" (due today:
-    "đến hạn hôm nay")."""
+    """What a letter's and the page's last column say of an obligation: "Quá hạn 26 ngày",
+    "Sắp đến hạn, còn 3 ngày", "Đến hạn hôm nay"."""
     if status == "overdue" and days_late:
-        return f"quá {days_late} ngày"
+        return f"Quá hạn {days_late} ngày"
     if due_on is None:
         return ""
     left = (due_on - as_of).days
-    return "đến hạn hôm nay" if left == 0 else f"còn {left} ngày"
+    return "Đến hạn hôm nay" if left == 0 else f"Sắp đến hạn, còn {left} ngày"
 
 
 @dataclass(frozen=True)
@@ -145,7 +151,7 @@ class Letter:
 
     @property
     def abbreviation(self) -> str:
-        return issuer_abbreviation(self.plan, self.kind)
+        return issuer_abbreviation(self.plan, self.kind, self.issuer)
 
     @property
     def number_text(self) -> str:

@@ -31,6 +31,7 @@ __all__ = [
     "save_contacts",
     "set_contact",
     "unit_contacts",
+    "unit_named",
 ]
 
 CONTACT_COLUMNS = ("unit_id", "name", "emails", "head", "address")
@@ -76,7 +77,7 @@ def contacts_frame(store: Store, province: str | None = None) -> pd.DataFrame:
 
 
 def _unit_of(store: Store, row: ContactRow, province: str | None) -> tuple[int | None, str]:
-    """(unit id, "") or (None, why not)."""
+    """(unit id, "") or (None, why not, in Vietnamese)."""
     if row.unit_id is not None:
         return row.unit_id, ""
     name = clean(row.name)
@@ -133,8 +134,8 @@ def save_contacts(
     before = [_record(known[u]) for u in chosen if u in known]
     with acting(store, actor, Action.UNITS, "unit_contact", ", ".join(map(str, chosen))) as act:
         act.before = before
-        for unit_id, (emails, head, address) in chosen.items():
-            stored.put(act.tx, unit_id, emails, head, address)
+        for unit_id, (joined, head, address) in chosen.items():
+            stored.put(act.tx, unit_id, joined, head, address)
         after = {c.unit_id: c for c in unit_contacts(store)}
         act.after = [_record(after[u]) for u in chosen]
     return Outcome()
@@ -198,3 +199,9 @@ def set_contact(
         unit_id=unit_id,
     )
     return save_contacts(store, actor, [row], province)
+
+
+def unit_named(store: Store, name: str, province: str | None = None) -> tuple[int | None, str]:
+    """The id of the one unit any of whose spellings is `name` (in `province`, or any), or
+    (None, why not in Vietnamese): no unit, or several."""
+    return _unit_of(store, ContactRow(name), province)
