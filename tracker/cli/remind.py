@@ -22,7 +22,6 @@ from pathlib import Path
 from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.domain.letters import Letter
 from tracker.exports import letters as word
-from tracker.store import reminders as stored
 from tracker.usecases import reminders
 from tracker.usecases.contacts import unit_named
 from tracker.usecases.mailer import Mailer, MailError, SmtpConfig
@@ -73,7 +72,7 @@ def run(args) -> int:
             if unit is None:
                 print(why, file=sys.stderr)
                 return 1
-        codes = [args.plan] if args.plan else stored.plan_codes(store)
+        codes = [args.plan] if args.plan else reminders.followed_plans(store)
         chosen: list[Letter] = []
         for code in codes:
             try:

@@ -32,11 +32,21 @@ def plan_codes(store: Store) -> list[str]:
 
 
 def obligations(
-    store: Store, as_of: date, plan: str | None, soon_days: int, unit: int | None = None
+    store: Store,
+    as_of: date,
+    plan: str | None,
+    soon_days: int,
+    unit: int | None = None,
+    groups: list[str] | None = None,
 ) -> pd.DataFrame:
     """Overdue and due-within-`soon_days` obligations (``reminder_obligations.sql``)."""
     return store.frame(
-        "reminder_obligations", as_of=as_of, plan=plan, soon_days=soon_days, unit=unit
+        "reminder_obligations",
+        as_of=as_of,
+        plan=plan,
+        soon_days=soon_days,
+        unit=unit,
+        groups=list(groups) if groups else None,
     )
 
 

@@ -68,6 +68,11 @@ def set_reminder_days(store: Store, actor: Actor, days: int) -> None:
         act.after = days
 
 
+def followed_plans(store: Store) -> list[str]:
+    """The codes of every plan not archived: what a run without a plan reminds about."""
+    return stored.plan_codes(store)
+
+
 def _directive(plan: dict) -> str:
     code = plan.get("directive")
     if not isinstance(code, str) or not code:
@@ -91,15 +96,17 @@ def letters(
     unit: int | None = None,
     window: int | None = None,
     day: date | None = None,
+    groups: list[str] | None = None,
 ) -> list[Letter]:
     """One letter per unit of `plan` (the plan's code) with obligations overdue or due
     within `window` days (default: the office's reminder window) as of `as_of`; of unit id
-    `unit` only when given. Dated `day` (default `as_of`). KeyError for an unknown plan."""
+    `unit` only, of units of `groups` only, when given. Dated `day` (default `as_of`).
+    KeyError for an unknown plan."""
     found = stored.plan(store, plan)
     if found is None:
         raise KeyError(plan)
     window = reminder_days(store) if window is None else window
-    rows = stored.obligations(store, as_of, plan, window, unit)
+    rows = stored.obligations(store, as_of, plan, window, unit, groups)
     contacts = {c.unit_id: c for _p, c in stored_contacts.contacts(store)}
     kind = issuer_kind(found["code"], found["issuer"] or "")
     day = day or as_of
