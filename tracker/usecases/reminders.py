@@ -328,3 +328,35 @@ def reminded(
 def reminded_text(times: int, last: date) -> str:
     """ "đã nhắc 2 lần, lần cuối 05/08/2019"."""
     return f"đã nhắc {times} lần, lần cuối {vn_date(last)}"
+
+
+def send_digest(
+    store: Store,
+    actor: Actor,
+    mail: EmailMessage,
+    mailer: Mailer | None,
+    week: str,
+    day: date,
+    again: bool = False,
+) -> Outcome:
+    """Send the weekly digest `mail` once for `week` ("2019-W31"): the first sender of the
+    week claims it (several servers or timers send it once); a failure gives the claim back.
+    Audited; Forbidden unless `actor` may send reminders."""
+    require(actor, Action.REMINDERS)
+    to = tuple(a.strip() for a in str(mail["To"]).split(",") if a.strip())
+    attempt = stored.claim(store, stored.DIGEST, week, day, actor.login, again)
+    if attempt is None:
+        return Outcome(0, week, "skipped", to)
+    try:
+        if mailer is None:
+            raise MailError("Chưa kết nối máy chủ thư.")
+        refused = mailer.send(mail)
+    except MailError as failed:
+        with acting(store, actor, Action.REMINDERS, "digest", week) as act:
+            stored.release(act.tx, stored.DIGEST, week, day, attempt)
+            act.after = {"result": "failed", "detail": str(failed), "to": list(to)}
+        return Outcome(0, week, "failed", to, str(failed))
+    taken = tuple(a for a in to if a not in refused)
+    with acting(store, actor, Action.REMINDERS, "digest", week) as act:
+        act.after = {"result": "sent", "to": list(taken), "refused": refused}
+    return Outcome(0, week, "sent", taken, "; ".join(f"{a}: {w}" for a, w in refused.items()))
