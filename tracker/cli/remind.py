@@ -68,7 +68,8 @@ def run(args) -> int:
         actor = cli_actor(args, store)
         unit = None
         if args.unit:
-            unit, why = unit_named(store, args.unit)
+            province = reminders.plan_province(store, args.plan) if args.plan else None
+            unit, why = unit_named(store, args.unit, province)
             if unit is None:
                 print(why, file=sys.stderr)
                 return 1

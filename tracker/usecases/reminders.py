@@ -73,6 +73,12 @@ def followed_plans(store: Store) -> list[str]:
     return stored.plan_codes(store)
 
 
+def plan_province(store: Store, plan: str) -> str | None:
+    """The province of plan `plan` (its units are looked up there), None if unknown."""
+    found = stored.plan(store, plan)
+    return (found["province"] or None) if found else None
+
+
 def _directive(plan: dict) -> str:
     code = plan.get("directive")
     if not isinstance(code, str) or not code:
