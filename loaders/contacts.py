@@ -60,6 +60,7 @@ def read_contact_sheet(data: bytes, file: str) -> ContactSheet:
     book = read_workbook(file, data, sniff(data))
     if book.problems:
         return ContactSheet([], book.problems)
+    named_only: tuple[str, int] | None = None  # a header row with a unit column, no e-mail
     for sheet in book.sheets:
         if not sheet.visible:
             continue
@@ -71,22 +72,10 @@ def read_contact_sheet(data: bytes, file: str) -> ContactSheet:
                 name = _field(values[r] or "")
                 if name and name not in found:
                     found[name] = c
-            if "name" not in found:
+            if "name" not in found or "email" not in found:
+                if "name" in found and named_only is None:
+                    named_only = (sheet.name, r + 1)
                 continue
-            if "email" not in found:
-                return ContactSheet(
-                    [],
-                    [
-                        Problem(
-                            file,
-                            sheet.name,
-                            r + 1,
-                            None,
-                            None,
-                            "Dòng tiêu đề có cột «Tên đơn vị» nhưng không có cột «E-mail».",
-                        )
-                    ],
-                )
             letters = {k: sheet.letter(c) for k, c in found.items()}
             rows = []
             for i in range(r + 1, height):
@@ -105,6 +94,9 @@ def read_contact_sheet(data: bytes, file: str) -> ContactSheet:
                     )
                 )
             return ContactSheet(rows, [])
+    if named_only is not None:
+        message = "Dòng tiêu đề có cột «Tên đơn vị» nhưng không có cột «E-mail»."
+        return ContactSheet([], [Problem(file, named_only[0], named_only[1], None, None, message)])
     return ContactSheet(
         [],
         [
