@@ -218,3 +218,17 @@ def test_two_senders_at_once_send_each_unit_one_letter(demo_db, backend):
     assert sorted(history["result"]) == sorted(["sent"] * 6 + ["paper"] * (len(chosen) - 6))
     numbers = history["number"].tolist()
     assert len(set(numbers)) == len(numbers)  # one number per letter, across both senders
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"], indirect=True)
+def test_claims_are_won_once_given_back_and_taken_again_on_both_backends(store, backend):
+    from tracker.store import reminders as stored
+
+    assert stored.claim(store, "letter", "1:2", DAY, "a") == 0
+    assert stored.claim(store, "letter", "1:2", DAY, "b") is None
+    assert stored.claim(store, "letter", "1:2", DAY, "b", again=True) == 1
+    with store.write() as tx:
+        stored.release(tx, "letter", "1:2", DAY, 0)
+    assert stored.claim(store, "letter", "1:2", DAY, "c") == 0
+    assert stored.plan_codes(store) == [] and stored.counts(store).empty
+    assert reminders.reminder_days(store) == 7

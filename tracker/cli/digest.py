@@ -58,10 +58,7 @@ def run(args) -> int:
     with open_store(args) as store:
         actor = cli_actor(args, store)
         to = _recipients(store, args.to)
-        found = digest.build(store, as_of, chart=not args.no_chart and args.send)
-        print("\n".join(found.lines))
-        if found.problem:
-            print(found.problem, file=sys.stderr)
+        print("\n".join(digest.build(store, as_of, chart=False).lines))
         if not to:
             print(
                 "Không có người nhận: dùng --to, TRACKER_DIGEST_TO, hoặc ghi e-mail cho tài "
@@ -74,11 +71,18 @@ def run(args) -> int:
             return 0
         try:
             config = SmtpConfig.from_env()
+
+            def make():
+                found = digest.build(store, as_of, chart=not args.no_chart)
+                if found.problem:
+                    print(found.problem, file=sys.stderr)
+                return digest.message(found, config.sender, to)
+
             with Mailer(config) as mailer:
                 outcome = reminders.send_digest(
                     store,
                     actor,
-                    digest.message(found, config.sender, to),
+                    make,
                     mailer,
                     f"{year}-W{week:02d}",
                     monday,
@@ -88,5 +92,6 @@ def run(args) -> int:
             print(f"Lỗi: {failed}", file=sys.stderr)
             return UNDELIVERED
     labels = {"sent": "Đã gửi", "skipped": "Tuần này đã gửi, bỏ qua", "failed": "Không gửi được"}
-    print(f"{labels[outcome.result]}: {', '.join(outcome.recipients)} {outcome.detail}".rstrip())
+    to_whom = ", ".join(outcome.recipients) or ", ".join(to)
+    print(f"{labels[outcome.result]}: {to_whom} {outcome.detail}".rstrip())
     return UNDELIVERED if outcome.result == "failed" else 0

@@ -339,20 +339,22 @@ def reminded_text(times: int, last: date) -> str:
 def send_digest(
     store: Store,
     actor: Actor,
-    mail: EmailMessage,
+    make: Callable[[], EmailMessage],
     mailer: Mailer | None,
     week: str,
     day: date,
     again: bool = False,
 ) -> Outcome:
-    """Send the weekly digest `mail` once for `week` ("2019-W31"): the first sender of the
-    week claims it (several servers or timers send it once); a failure gives the claim back.
-    Audited; Forbidden unless `actor` may send reminders."""
+    """Send the weekly digest once for `week` ("2019-W31"): the first sender of the week
+    claims it (several servers or timers send it once), then `make`s the mail (the chart
+    is drawn only by the sender that won); a failure gives the claim back. Audited;
+    Forbidden unless `actor` may send reminders."""
     require(actor, Action.REMINDERS)
-    to = tuple(a.strip() for a in str(mail["To"]).split(",") if a.strip())
     attempt = stored.claim(store, stored.DIGEST, week, day, actor.login, again)
     if attempt is None:
-        return Outcome(0, week, "skipped", to)
+        return Outcome(0, week, "skipped")
+    mail = make()
+    to = tuple(a.strip() for a in str(mail["To"]).split(",") if a.strip())
     try:
         if mailer is None:
             raise MailError("Chưa kết nối máy chủ thư.")
