@@ -55,7 +55,7 @@ if not chosen:
     )
     st.stop()
 
-by_unit = reminder_letters.unit_table(store, chosen)
+by_unit = reminder_letters.unit_table(store, chosen, filters.plan)
 cards = st.columns(4)
 cards[0].metric("Đơn vị cần đôn đốc", vn_int(len(by_unit)))
 cards[1].metric("Quá hạn", vn_int(by_unit["overdue"].sum()))
@@ -83,7 +83,7 @@ downloads.button(
 )
 
 st.subheader("Công văn của một đơn vị")
-labels = [f"{x.unit} — {x.plan}" for x in chosen]
+labels = [f"{name} — {x.plan}" for name, x in zip(by_unit["unit_name"], chosen, strict=True)]
 pick = st.selectbox(
     "Đơn vị", range(len(chosen)), format_func=lambda i: labels[i], key="reminders.unit"
 )

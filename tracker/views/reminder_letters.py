@@ -15,6 +15,7 @@ from tracker.domain import periods, status
 from tracker.domain.letters import Letter, days_text
 from tracker.store.database import Store
 from tracker.usecases import reminders
+from tracker.views import names
 
 UNIT_COLUMNS = ["plan", "unit_name", "overdue", "due_soon", "most_days_late", "emails", "reminded"]
 ROW_COLUMNS = ["task", "period", "due_on", "status_label", "due_text"]
@@ -46,9 +47,10 @@ def letters(
     return found
 
 
-def unit_table(store: Store, chosen: list[Letter]) -> pd.DataFrame:
-    """One row per letter: :data:`UNIT_COLUMNS` (``reminded`` "đã nhắc 2 lần, lần cuối
-    05/08/2019" or empty) and the hidden ``unit_id``."""
+def unit_table(store: Store, chosen: list[Letter], plan: str | None = None) -> pd.DataFrame:
+    """One row per letter, in `chosen`'s order: :data:`UNIT_COLUMNS` (``reminded`` "đã nhắc
+    2 lần, lần cuối 05/08/2019" or empty) and the hidden ``unit_id``; units sharing a name
+    told apart by province when no `plan` is chosen (:mod:`tracker.views.names`)."""
     counts = reminders.reminded(store)  # over every plan: a unit's reminders, whatever plan
     rows = []
     for letter in chosen:
@@ -66,7 +68,8 @@ def unit_table(store: Store, chosen: list[Letter]) -> pd.DataFrame:
                 "unit_id": letter.unit_id,
             }
         )
-    return pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "unit_id"])
+    frame = pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "unit_id"])
+    return names.tell_apart(store, frame, plan, columns=("unit_name",))
 
 
 def letter_rows(letter: Letter) -> pd.DataFrame:
@@ -87,7 +90,7 @@ def letter_rows(letter: Letter) -> pd.DataFrame:
 
 def history(store: Store, plan: str | None = None, unit: int | None = None) -> pd.DataFrame:
     """The letters recorded, newest first: :data:`HISTORY_COLUMNS`."""
-    raw = reminders.history(store, plan, unit)
+    raw = names.tell_apart(store, reminders.history(store, plan, unit), plan)
     out = pd.DataFrame(
         {
             "made_at": raw["made_at"],
