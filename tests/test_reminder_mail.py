@@ -232,3 +232,23 @@ def test_claims_are_won_once_given_back_and_taken_again_on_both_backends(store, 
     assert stored.claim(store, "letter", "1:2", DAY, "c") == 0
     assert stored.plan_codes(store) == [] and stored.counts(store).empty
     assert reminders.reminder_days(store) == 7
+
+
+def test_the_password_goes_only_over_starttls_and_a_wrong_one_sends_nothing(
+    demo_store, monkeypatch, tmp_path
+):
+    chosen = reminders.letters(demo_store, PLAN, AS_OF)
+    _give_emails(demo_store, chosen, "a@so.vn")
+    letter = reminders.letters(demo_store, PLAN, AS_OF)[0]
+    with inbox(tls=tmp_path, password="mat-khau-hop-thu") as box:
+        monkeypatch.setenv("TRACKER_SMTP_URL", box.url)
+        monkeypatch.setenv("TRACKER_SMTP_CA_FILE", str(tmp_path / "cert.pem"))
+        monkeypatch.setenv("TRACKER_SMTP_PASSWORD", "sai")
+        with pytest.raises(MailError):
+            Mailer(SmtpConfig.from_env()).__enter__()
+        monkeypatch.setenv("TRACKER_SMTP_PASSWORD", "mat-khau-hop-thu")
+        assert [r.result for r in _send(demo_store, box, [letter])] == ["sent"]
+        assert box.logins == ["dondoc@btg.langson.gov.vn"] and box.encrypted == [True]
+    monkeypatch.setenv("TRACKER_SMTP_URL", "smtp://u:p@mail.example.vn:587")
+    with pytest.raises(MailError, match="TRACKER_SMTP_PASSWORD"):
+        SmtpConfig.from_env()  # a password in the URL is refused, never used

@@ -6,7 +6,8 @@ offers it, and required before a password is sent to any host but loopback) or
 ``smtps://user@host:465`` (TLS from the first byte). The password is never in the URL or on
 a command line: ``$TRACKER_SMTP_PASSWORD``, or the app's secrets (``smtp_password``) passed
 in by the page. The sender is ``$TRACKER_SMTP_FROM``, else the URL's user when it is an
-address. A user name holding "@" is written ``%40`` in the URL.
+address. A user name holding "@" is written ``%40`` in the URL. The server's certificate is
+checked against the system's authorities, or ``$TRACKER_SMTP_CA_FILE`` for an office's own.
 
 :meth:`Mailer.send` returns the recipients the server refused (an empty dict when it took
 them all) and raises :class:`MailError` when it took none or could not be reached: the
@@ -39,6 +40,11 @@ class SmtpConfig:
     password: str
     sender: str
     implicit_tls: bool = False
+    ca_file: str | None = None
+
+    def tls(self) -> ssl.SSLContext:
+        """The TLS context: certificates and host names checked."""
+        return ssl.create_default_context(cafile=self.ca_file)
 
     @classmethod
     def from_env(cls, secret: str | None = None) -> SmtpConfig:
@@ -70,6 +76,7 @@ class SmtpConfig:
             os.environ.get("TRACKER_SMTP_PASSWORD") or secret or "",
             sender,
             implicit,
+            os.environ.get("TRACKER_SMTP_CA_FILE") or None,
         )
 
 
@@ -84,14 +91,12 @@ class Mailer:
         c = self.config
         try:
             if c.implicit_tls:
-                self._smtp = smtplib.SMTP_SSL(
-                    c.host, c.port, timeout=TIMEOUT, context=ssl.create_default_context()
-                )
+                self._smtp = smtplib.SMTP_SSL(c.host, c.port, timeout=TIMEOUT, context=c.tls())
             else:
                 self._smtp = smtplib.SMTP(c.host, c.port, timeout=TIMEOUT)
                 self._smtp.ehlo()
                 if self._smtp.has_extn("starttls"):
-                    self._smtp.starttls(context=ssl.create_default_context())
+                    self._smtp.starttls(context=c.tls())
                     self._smtp.ehlo()
                 elif c.password and c.host not in LOOPBACK:
                     raise MailError(
