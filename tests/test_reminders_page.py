@@ -101,3 +101,20 @@ def test_nothing_to_remind_about_says_so(tmp_path, monkeypatch):
     at = _open(db, monkeypatch)
     assert not at.exception
     assert "chưa cần đôn đốc" in at.success[0].value
+
+
+def test_the_units_detail_says_how_often_it_was_reminded(demo_db, monkeypatch):
+    with Store(demo_db) as store:
+        first = reminders.letters(store, "84-KH/BTGTU", AS_OF)[0]
+        reminders.send(store, STAFF, [first], lambda _x: ("x.docx", b""), None, day=AS_OF)
+    at = open_page(
+        demo_db,
+        monkeypatch,
+        "pages/ranking.py",
+        plan="84-KH/BTGTU",
+        unit=first.unit,
+        asof="2019-07-26",
+    )
+    assert not at.exception
+    today = date.today().strftime("%d/%m/%Y")  # the letter was made now: paper, no e-mail
+    assert f"Đôn đốc: đã nhắc 1 lần, lần cuối {today}" in [c.value for c in at.caption]
