@@ -21,7 +21,7 @@ is recorded as sent that the server did not accept. ``again`` claims a further a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from email.message import EmailMessage
 
@@ -274,13 +274,14 @@ def send(
         if attempt is None:
             out.append(Outcome(letter.unit_id, letter.unit, "skipped", letter.emails))
             continue
-        with store.write() as tx:
-            number = stored.next_number(tx)
-        numbered = Letter(**{**letter.__dict__, "number": number})
-        if paper:
-            _record(store, actor, numbered, "paper", numbered.number_text)
+        if paper:  # numbered and recorded in one transaction (the record's write joins it)
+            with store.write() as tx:
+                numbered = replace(letter, number=stored.next_number(tx))
+                _record(store, actor, numbered, "paper", numbered.number_text)
             out.append(Outcome(letter.unit_id, letter.unit, "paper", (), "", numbered.number_text))
             continue
+        with store.write() as tx:  # the number is printed in the letter before it is sent
+            numbered = replace(letter, number=stored.next_number(tx))
         try:
             if mailer is None:
                 raise MailError("Chưa kết nối máy chủ thư.")
