@@ -79,6 +79,9 @@ def test_party_and_state_letters_carry_their_own_header_blocks(demo_store):
     ):
         assert line in party, line
     assert "Lạng Sơn, ngày 26 tháng 7 năm 2019" in party
+    assert "về tuyên truyền thực hiện Chỉ thị số 32-CT/TW" in party
+    assert not letter.due_soon  # a part that counts nothing is left out of the sentence
+    assert f"còn {len(letter.overdue)} nhiệm vụ quá hạn chưa hoàn thành, cụ thể như sau:" in party
     state = replace(
         letter, kind="state", plan="12/KH-UBND", issuer="Ủy ban nhân dân tỉnh Lạng Sơn", number=7
     )

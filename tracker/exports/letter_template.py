@@ -184,14 +184,12 @@ def build(kind: str) -> Any:
     _para(
         document,
         "Thực hiện {{ directive }}, {{ issuer }} đã ban hành Kế hoạch số {{ plan }}, ngày "
-        "{{ plan_date }} về {{ plan_title }}.",
+        "{{ plan_date }} về {{ plan_about }}.",
         **body,
     )
     _para(
         document,
-        "Theo dõi đến ngày {{ as_of }}, {{ unit }} còn {{ overdue_count }} nhiệm vụ quá hạn "
-        "chưa hoàn thành và {{ due_soon_count }} nhiệm vụ sắp đến hạn (trong {{ window }} "
-        "ngày tới), cụ thể như sau:",
+        "Theo dõi đến ngày {{ as_of }}, {{ unit }} còn {{ summary }}, cụ thể như sau:",
         **body,
     )
     _obligations(document)

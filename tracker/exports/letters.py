@@ -63,6 +63,8 @@ def context(letter: Letter) -> dict:
         "overdue_count": len(letter.overdue),
         "due_soon_count": len(letter.due_soon),
         "window": letter.extra.get("window", 7),
+        "summary": _summary(letter),
+        "plan_about": _about(letter.plan_title),
         "reply_by": vn_date(letter.reply_by),
         "obligations": [
             {
@@ -79,6 +81,25 @@ def context(letter: Letter) -> dict:
         "signer_title": signer_title,
         "signer_name": "",
     }
+
+
+def _summary(letter: Letter) -> str:
+    """ "1 nhiệm vụ quá hạn chưa hoàn thành và 2 nhiệm vụ sắp đến hạn (trong 7 ngày tới)",
+    leaving out a part that counts none."""
+    parts = []
+    if letter.overdue:
+        parts.append(f"{len(letter.overdue)} nhiệm vụ quá hạn chưa hoàn thành")
+    if letter.due_soon:
+        window = letter.extra.get("window", 7)
+        parts.append(f"{len(letter.due_soon)} nhiệm vụ sắp đến hạn (trong {window} ngày tới)")
+    return " và ".join(parts)
+
+
+def _about(title: str) -> str:
+    """A plan's title after "về": its first letter in lower case unless the word is a name
+    or an abbreviation ("Tuyên truyền …" -> "tuyên truyền …", "HĐND …" stays)."""
+    first = title.split(" ", 1)[0]
+    return title[:1].lower() + title[1:] if first[1:2].islower() else title
 
 
 def render(letter: Letter, template: bytes | None = None) -> bytes:
