@@ -4,6 +4,8 @@ confirmation, and the letters already sent. UI only: the letters are
 tracker.views.reminder_letters and tracker.usecases.reminders (which checks the role and
 records every letter), the Word files tracker.exports.letters."""
 
+from functools import partial
+
 import streamlit as st
 
 from tracker.domain.access import Action, allows
@@ -45,6 +47,43 @@ if allows(actor, Action.SETTINGS):
             data.changed()
             st.rerun()
 
+own = reminders.office_templates(store)  # the office's own letter templates, by kind
+if allows(actor, Action.SETTINGS):
+    with st.expander("Mẫu công văn (Word)"):
+        st.caption(
+            "Tải mẫu về, sửa tiêu đề, lời văn, người ký trong Word (giữ các thẻ {{ … }}), "
+            "rồi tải lên để dùng cho mọi công văn của cơ quan."
+        )
+        for kind, label in (("party", "Cơ quan Đảng"), ("state", "Cơ quan nhà nước")):
+            left, mid, right = st.columns(3)
+            left.download_button(
+                f"Mẫu {label}" + (" (của cơ quan)" if kind in own else " (mặc định)"),
+                word.template_bytes(kind, own=own),
+                file_name=f"letter_{kind}.docx",
+                mime=word.DOCX,
+                key=f"reminders.template.{kind}",
+            )
+            upload = mid.file_uploader(
+                f"Mẫu mới: {label}", type=["docx"], key=f"reminders.up.{kind}"
+            )
+            if upload is not None and mid.button("Dùng mẫu này", key=f"reminders.use.{kind}"):
+                why = reminders.set_office_template(
+                    store,
+                    actor,
+                    kind,
+                    upload.getvalue(),
+                    upload.name,
+                    check=lambda body, kind=kind: word.check_template(body, kind),
+                )
+                if why:
+                    mid.error(f"{upload.name}: {why} Mẫu cũ vẫn được dùng.")
+                else:
+                    confirm.flash(f"Đã dùng mẫu {upload.name} cho công văn của {label}.")
+                    st.rerun()
+            if kind in own and right.button("Dùng lại mẫu mặc định", key=f"reminders.reset.{kind}"):
+                reminders.set_office_template(store, actor, kind, None)
+                st.rerun()
+
 chosen = data.call(
     reminder_letters.letters, as_of=filters.as_of, plan=filters.plan, groups=filters.groups
 )
@@ -69,7 +108,7 @@ stamp = f"{filters.as_of:%d%m%Y}"
 
 def drafted(letters) -> bytes:
     reminders.record_drafts(store, actor, letters)
-    return word.letters_zip(letters)
+    return word.letters_zip(letters, own=own)
 
 
 downloads.button(
@@ -97,7 +136,7 @@ else:
 
 def one(letter) -> bytes:
     reminders.record_drafts(store, actor, [letter])
-    return word.named(letter)[1]
+    return word.named(letter, own=own)[1]
 
 
 downloads.button(
@@ -137,7 +176,12 @@ if allows(actor, Action.REMINDERS):
         try:
             with Mailer(config) as mailer:
                 results = reminders.send(
-                    store, actor, chosen, word.named, mailer, sender=config.sender
+                    store,
+                    actor,
+                    chosen,
+                    partial(word.named, own=own),
+                    mailer,
+                    sender=config.sender,
                 )
         except MailError as failed:
             st.error(str(failed))

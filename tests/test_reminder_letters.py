@@ -13,13 +13,15 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from actors import STAFF
+from actors import LEADER, STAFF
 from docx import Document
 
 from tracker.cli.main import main
+from tracker.domain.access import Forbidden
 from tracker.domain.letters import issuer_abbreviation, issuer_kind, issuer_lines, place_date
 from tracker.exports import letters as word
 from tracker.exports.letter_template import COLUMNS
+from tracker.store import audit
 from tracker.usecases import reminders
 
 PLAN = "TUHD-32/2019"
@@ -184,3 +186,44 @@ def test_the_letter_renders_to_a4_pages_with_every_header_word_whole(demo_store,
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
     for obligation in letter.obligations:
         assert obligation.due_on.strftime("%d/%m/%Y") in text
+
+
+def _edited_template(kind: str, extra: str) -> bytes:
+    document = Document(io.BytesIO(word.template_bytes(kind)))
+    document.add_paragraph(extra)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_an_office_template_is_checked_kept_and_used_and_a_hostile_one_refused(
+    demo_store, tmp_path
+):
+    def use(data: bytes, actor=STAFF) -> str | None:
+        return reminders.set_office_template(
+            demo_store,
+            actor,
+            "party",
+            data,
+            "mau.docx",
+            check=lambda b: word.check_template(b, "party"),
+        )
+
+    assert "phải là tệp Word .docx" in use(b"PK\x03\x04 not really a zip")
+    assert "Thẻ trong mẫu viết sai" in use(_edited_template("party", "{{ unit "))
+    escape = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    assert "Thẻ trong mẫu viết sai" in use(_edited_template("party", escape))  # the sandbox
+    assert reminders.office_templates(demo_store) == {}
+    with pytest.raises(Forbidden):
+        use(_edited_template("party", "x"), actor=LEADER)
+    assert use(_edited_template("party", "Mẫu riêng của Ban: {{ unit }}")) is None
+    assert set(reminders.office_templates(demo_store)) == {"party"}
+    target = tmp_path / "out"
+    args = ["remind", "--plan", "84-KH/BTGTU", "--as-of", "2019-07-26", "--letters", str(target)]
+    assert main([*args, "--db", str(demo_store.target)]) == 0
+    first = sorted(target.iterdir())[0]
+    assert "Mẫu riêng của Ban: " in _text(first.read_bytes())
+    reminders.set_office_template(demo_store, STAFF, "party", None)
+    assert reminders.office_templates(demo_store) == {}
+    kinds = audit.trail(demo_store, kinds=["office_file"])
+    assert len(kinds) == 2  # kept, then forgotten; the refused ones wrote nothing

@@ -232,6 +232,10 @@ def test_claims_are_won_once_given_back_and_taken_again_on_both_backends(store, 
     assert stored.claim(store, "letter", "1:2", DAY, "c") == 0
     assert stored.plan_codes(store) == [] and stored.counts(store).empty
     assert reminders.reminder_days(store) == 7
+    reminders.set_office_template(store, STAFF, "state", b"the office's own bytes")  # unchecked
+    assert reminders.office_templates(store) == {"state": b"the office's own bytes"}
+    reminders.set_office_template(store, STAFF, "state", None)
+    assert reminders.office_templates(store) == {}
 
 
 def test_the_password_goes_only_over_starttls_and_a_wrong_one_sends_nothing(

@@ -63,9 +63,10 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     as_of = args.as_of or date.today()
-    render = partial(word.named, folder=args.templates)
     with open_store(args) as store:
         actor = cli_actor(args, store)
+        own = None if args.templates else reminders.office_templates(store)
+        render = partial(word.named, folder=args.templates, own=own)
         unit = None
         if args.unit:
             province = reminders.plan_province(store, args.plan) if args.plan else None
@@ -86,7 +87,7 @@ def run(args) -> int:
             return 0
         if args.letters and not args.send:
             reminders.record_drafts(store, actor, chosen)
-            _write(chosen, Path(args.letters), args.templates)
+            _write(chosen, Path(args.letters), render)
             return 0
         if not args.send and not args.dry_run:
             for letter in chosen:
@@ -135,21 +136,22 @@ def _send(store, actor, chosen: list[Letter], render, args) -> int:
         if outcome.result in ("paper", "would_paper"):
             paper.append(letter)
     if paper and args.letters and not args.dry_run:
-        _write(paper, Path(args.letters), args.templates)
+        _write(paper, Path(args.letters), render)
     elif paper and not args.dry_run:
         print("Thêm --letters DIR để lưu công văn của các đơn vị cần gửi giấy.")
     return UNDELIVERED if any(o.result == "failed" for o in results) else 0
 
 
-def _write(chosen: list[Letter], target: Path, templates: str | None) -> None:
-    """The letters as .docx files in the folder `target`, or one .zip when it ends so."""
+def _write(chosen: list[Letter], target: Path, render) -> None:
+    """The letters as .docx files (`render`ed) in the folder `target`, or one .zip when it
+    ends so."""
     if target.suffix.lower() == ".zip":
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(word.letters_zip(chosen, templates))
+        target.write_bytes(word.letters_zip(chosen, render=render))
         print(f"Đã ghi {len(chosen)} công văn vào {target}")
         return
     target.mkdir(parents=True, exist_ok=True)
     for letter in chosen:
-        name, data = word.named(letter, templates)
+        name, data = render(letter)
         (target / name).write_bytes(data)
         print(target / name)

@@ -1,11 +1,14 @@
 """Công văn đôn đốc as Word files: one :class:`~tracker.domain.letters.Letter` rendered
-through a docxtpl template (the default ones under ``templates/``, an office's own from
-``$TRACKER_LETTER_DIR``, or a template passed in), one .docx per unit or all in one .zip.
+through a docxtpl template, one .docx per unit or all in one .zip.
 
-An office keeps its own letterhead and wording by saving an edited copy of
-``letter_party.docx`` or ``letter_state.docx`` into ``$TRACKER_LETTER_DIR`` (same file
-name); the tags it may use are the keys of :func:`context`. Text from the database is
-escaped (``autoescape``): a unit named "A & B" prints as such, never as Word markup.
+The template of a kind is, first found: the office's own uploaded on «Đôn đốc» (kept in the
+store, passed in as `own`), ``letter_<kind>.docx`` of ``$TRACKER_LETTER_DIR``, the default
+under ``templates/``. The tags a template may use are the keys of :func:`context`. Text from
+the database is escaped (``autoescape``): a unit named "A & B" prints as such, never as Word
+markup. An uploaded template is hostile until proven otherwise: it is rendered in Jinja2's
+sandbox (no attribute tricks to reach Python, ranges capped) and checked by
+:func:`check_template` (a real .docx, sizes declared in its zip directory within the
+guard's limits, tags that parse and render a sample letter) before it is kept.
 """
 
 from __future__ import annotations
@@ -14,10 +17,15 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
+from loaders.reading.guard import check_declared_sizes
+from loaders.reading.sniff import sniff
 from tracker.domain.letters import Letter, days_text, issuer_lines, place_date
 from tracker.domain.periods import label as period_label
 from tracker.domain.text import fold, vn_date
@@ -30,14 +38,20 @@ SIGNERS = {  # (sign for, title): the usual K/T block of each kind; offices set 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def template_bytes(kind: str, folder: str | os.PathLike | None = None) -> bytes:
-    """The template of `kind`: ``letter_<kind>.docx`` of `folder` (else
-    ``$TRACKER_LETTER_DIR``) when it has one, else the default that ships."""
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+Own = dict[str, bytes] | None  # kind -> the office's uploaded template
+
+
+def template_bytes(kind: str, folder: str | os.PathLike | None = None, own: Own = None) -> bytes:
+    """The template of `kind`: the office's `own` one, else ``letter_<kind>.docx`` of
+    `folder` (else ``$TRACKER_LETTER_DIR``) when it has one, else the default that ships."""
+    if own and own.get(kind):
+        return own[kind]
     chosen = folder or os.environ.get("TRACKER_LETTER_DIR")
     if chosen:
-        own = Path(chosen) / f"letter_{kind}.docx"
-        if own.is_file():
-            return own.read_bytes()
+        kept = Path(chosen) / f"letter_{kind}.docx"
+        if kept.is_file():
+            return kept.read_bytes()
     return (DEFAULTS / f"letter_{kind}.docx").read_bytes()
 
 
@@ -105,7 +119,7 @@ def _about(title: str) -> str:
 def render(letter: Letter, template: bytes | None = None) -> bytes:
     """`letter` as a .docx, through `template` (default: :func:`template_bytes`)."""
     document = DocxTemplate(io.BytesIO(template or template_bytes(letter.kind)))
-    document.render(context(letter), autoescape=True)
+    document.render(context(letter), jinja_env=SandboxedEnvironment(), autoescape=True)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -118,21 +132,82 @@ def file_name(letter: Letter) -> str:
     return f"don-doc_{plan}_{unit}.docx"
 
 
-def named(letter: Letter, folder: str | os.PathLike | None = None) -> tuple[str, bytes]:
-    """(:func:`file_name`, the .docx) of `letter` through the template of its kind from
-    `folder` (see :func:`template_bytes`)."""
-    return file_name(letter), render(letter, template_bytes(letter.kind, folder))
+def named(
+    letter: Letter, folder: str | os.PathLike | None = None, own: Own = None
+) -> tuple[str, bytes]:
+    """(:func:`file_name`, the .docx) of `letter` through the template of its kind (see
+    :func:`template_bytes`)."""
+    return file_name(letter), render(letter, template_bytes(letter.kind, folder, own))
 
 
-def letters_zip(letters: list[Letter], folder: str | os.PathLike | None = None) -> bytes:
-    """Every letter's .docx (:func:`named`) in one .zip; a repeated name gets the unit id."""
+def letters_zip(
+    letters: list[Letter],
+    folder: str | os.PathLike | None = None,
+    own: Own = None,
+    render: Callable[[Letter], tuple[str, bytes]] | None = None,
+) -> bytes:
+    """Every letter's .docx (`render`, default :func:`named`) in one .zip; a repeated name
+    gets the unit id."""
     out = io.BytesIO()
     seen: set[str] = set()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for letter in letters:
-            name, data = named(letter, folder)
+            name, data = render(letter) if render else named(letter, folder, own)
             if name in seen:
                 name = name.replace(".docx", f"_{letter.unit_id}.docx")
             seen.add(name)
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def sample(kind: str) -> Letter:
+    """A letter of `kind` to try a template with (every tag has a value)."""
+    from datetime import date
+
+    from tracker.domain.letters import Obligation
+
+    return Letter(
+        kind="state" if kind == "state" else "party",
+        plan="84-KH/BTGTU" if kind != "state" else "12/KH-UBND",
+        plan_id=0,
+        plan_title="Tuyên truyền thực hiện Chỉ thị số 32-CT/TW",
+        plan_issued_on=date(2019, 6, 21),
+        issuer="Ban Tuyên giáo Tỉnh ủy Lạng Sơn",
+        directive="Chỉ thị số 32-CT/TW, ngày 18/02/2019 của Bộ Chính trị",
+        unit_id=0,
+        unit="Sở Ngoại vụ",
+        head="Giám đốc",
+        address="",
+        emails=(),
+        as_of=date(2019, 8, 5),
+        day=date(2019, 8, 5),
+        reply_by=date(2019, 8, 12),
+        place="Lạng Sơn",
+        obligations=(
+            Obligation("II", "Tổ chức quán triệt", "", date(2019, 6, 30), "overdue", 36),
+            Obligation(
+                "III.1", "Công tác tuyên truyền", "2019-H2", date(2019, 8, 8), "due_soon", None
+            ),
+        ),
+    )
+
+
+def check_template(data: bytes, kind: str) -> str | None:
+    """Why `data` cannot be a letter template of `kind` (Vietnamese), or None when a sample
+    letter renders through it."""
+    if len(data) > MAX_TEMPLATE_BYTES:
+        return f"Tệp mẫu lớn hơn {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB."
+    if sniff(data) != "docx":
+        return "Tệp mẫu phải là tệp Word .docx (mở bằng Word rồi «Lưu thành» .docx)."
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_declared_sizes(archive.infolist())
+    except Exception as refused:  # noqa: BLE001 - the guard's refusal is the message
+        return str(refused)
+    try:
+        render(sample(kind), data)
+    except TemplateError as exc:
+        return f"Thẻ trong mẫu viết sai ({exc.message or type(exc).__name__}): hãy sửa trong Word."
+    except Exception as exc:  # noqa: BLE001 - a template that cannot render is refused
+        return f"Không dùng được tệp mẫu ({type(exc).__name__})."
+    return None

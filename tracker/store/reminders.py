@@ -9,6 +9,7 @@ one process at a time; its writers queue).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 
@@ -120,3 +121,29 @@ def claim(store: Store, kind: str, key: str, day: date, by: str, again: bool = F
 def release(tx: Writer, kind: str, key: str, day: date, attempt: int) -> None:
     """Give back a claim inside `tx` (the send failed: the next run tries again)."""
     tx.run("claim_release", kind=kind, claim_key=key, claim_day=day, attempt=attempt)
+
+
+def office_file(store: Store, name: str) -> bytes | None:
+    """The bytes of the office's own file `name` ('letter_party', 'letter_state'), or None."""
+    found = store.rows("office_file_get", name=name)
+    return store.read_blob(found[0][0]) if found else None
+
+
+def keep_office_file(tx: Writer, name: str, data: bytes, file_name: str, by: str) -> str:
+    """Keep `data` as the office's file `name` inside `tx`; returns its sha256."""
+
+    sha256 = hashlib.sha256(data).hexdigest()
+    tx.keep_blobs([(sha256, data)])
+    tx.run(
+        "office_file_put",
+        name=name,
+        sha256=sha256,
+        file_name=file_name,
+        updated_by=by,
+        updated_at=datetime.now(),
+    )
+    return sha256
+
+
+def forget_office_file(tx: Writer, name: str) -> None:
+    tx.run("office_file_delete", name=name)

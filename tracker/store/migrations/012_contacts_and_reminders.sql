@@ -10,6 +10,8 @@
 -- own transaction before sending; the primary key lets one of several app servers or
 -- timers win, the others skip it. A failed send deletes its claim, so the next run retries.
 -- `attempt` > 0 is a deliberate resend the same day (--again).
+-- `office_file`: the office's own letter templates (name 'letter_party' or 'letter_state'),
+-- kept as original files by sha256 (the store's blobs), replacing the defaults that ship.
 -- The reminder window (what "falls due soon" on «Đôn đốc») is the setting 'reminder_days';
 -- letter numbers come from 'letter_number' (the last number given).
 
@@ -43,6 +45,14 @@ CREATE TABLE send_claim (
     claimed_by TEXT NOT NULL,
     claimed_at TIMESTAMP NOT NULL,
     PRIMARY KEY (kind, claim_key, claim_day, attempt)
+);
+
+CREATE TABLE office_file (
+    name       TEXT PRIMARY KEY,
+    sha256     TEXT NOT NULL,
+    file_name  TEXT NOT NULL DEFAULT '',
+    updated_by TEXT NOT NULL,
+    updated_at TIMESTAMP NOT NULL
 );
 
 INSERT INTO setting VALUES ('reminder_days', 7);
