@@ -10,7 +10,7 @@ import streamlit as st
 
 from tracker.domain.access import Action, allows
 from tracker.exports import letters as word
-from tracker.usecases import reminders
+from tracker.usecases import letter_templates, reminders
 from tracker.usecases.mailer import Mailer, MailError, SmtpConfig
 from tracker.views import reminder_letters
 from ui import confirm, data, downloads, session
@@ -47,7 +47,7 @@ if allows(actor, Action.SETTINGS):
             data.changed()
             st.rerun()
 
-own = reminders.office_templates(store)  # the office's own letter templates, by kind
+own = letter_templates.office_templates(store)  # the office's own letter templates, by kind
 if allows(actor, Action.SETTINGS):
     with st.expander("Mẫu công văn (Word)"):
         st.caption(
@@ -67,7 +67,7 @@ if allows(actor, Action.SETTINGS):
                 f"Mẫu mới: {label}", type=["docx"], key=f"reminders.up.{kind}"
             )
             if upload is not None and mid.button("Dùng mẫu này", key=f"reminders.use.{kind}"):
-                why = reminders.set_office_template(
+                why = letter_templates.set_office_template(
                     store,
                     actor,
                     kind,
@@ -81,7 +81,7 @@ if allows(actor, Action.SETTINGS):
                     confirm.flash(f"Đã dùng mẫu {upload.name} cho công văn của {label}.")
                     st.rerun()
             if kind in own and right.button("Dùng lại mẫu mặc định", key=f"reminders.reset.{kind}"):
-                reminders.set_office_template(store, actor, kind, None)
+                letter_templates.set_office_template(store, actor, kind, None)
                 st.rerun()
 
 chosen = data.call(

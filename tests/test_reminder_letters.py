@@ -22,7 +22,7 @@ from tracker.domain.letters import issuer_abbreviation, issuer_kind, issuer_line
 from tracker.exports import letters as word
 from tracker.exports.letter_template import COLUMNS
 from tracker.store import audit
-from tracker.usecases import reminders
+from tracker.usecases import letter_templates, reminders
 
 PLAN = "TUHD-32/2019"
 AS_OF = date(2019, 7, 26)
@@ -200,7 +200,7 @@ def test_an_office_template_is_checked_kept_and_used_and_a_hostile_one_refused(
     demo_store, tmp_path
 ):
     def use(data: bytes, actor=STAFF) -> str | None:
-        return reminders.set_office_template(
+        return letter_templates.set_office_template(
             demo_store,
             actor,
             "party",
@@ -213,17 +213,17 @@ def test_an_office_template_is_checked_kept_and_used_and_a_hostile_one_refused(
     assert "Thẻ trong mẫu viết sai" in use(_edited_template("party", "{{ unit "))
     escape = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
     assert "Thẻ trong mẫu viết sai" in use(_edited_template("party", escape))  # the sandbox
-    assert reminders.office_templates(demo_store) == {}
+    assert letter_templates.office_templates(demo_store) == {}
     with pytest.raises(Forbidden):
         use(_edited_template("party", "x"), actor=LEADER)
     assert use(_edited_template("party", "Mẫu riêng của Ban: {{ unit }}")) is None
-    assert set(reminders.office_templates(demo_store)) == {"party"}
+    assert set(letter_templates.office_templates(demo_store)) == {"party"}
     target = tmp_path / "out"
     args = ["remind", "--plan", "84-KH/BTGTU", "--as-of", "2019-07-26", "--letters", str(target)]
     assert main([*args, "--db", str(demo_store.target)]) == 0
     first = sorted(target.iterdir())[0]
     assert "Mẫu riêng của Ban: " in _text(first.read_bytes())
-    reminders.set_office_template(demo_store, STAFF, "party", None)
-    assert reminders.office_templates(demo_store) == {}
+    letter_templates.set_office_template(demo_store, STAFF, "party", None)
+    assert letter_templates.office_templates(demo_store) == {}
     kinds = audit.trail(demo_store, kinds=["office_file"])
     assert len(kinds) == 2  # kept, then forgotten; the refused ones wrote nothing

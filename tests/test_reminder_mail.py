@@ -19,7 +19,7 @@ from tracker.cli.main import main
 from tracker.domain.access import Forbidden
 from tracker.exports import letters as word
 from tracker.store.database import Store
-from tracker.usecases import contacts, reminders
+from tracker.usecases import contacts, letter_templates, reminders
 from tracker.usecases.mailer import Mailer, MailError, SmtpConfig
 
 PLAN = "84-KH/BTGTU"
@@ -232,10 +232,12 @@ def test_claims_are_won_once_given_back_and_taken_again_on_both_backends(store, 
     assert stored.claim(store, "letter", "1:2", DAY, "c") == 0
     assert stored.plan_codes(store) == [] and stored.counts(store).empty
     assert reminders.reminder_days(store) == 7
-    reminders.set_office_template(store, STAFF, "state", b"the office's own bytes")  # unchecked
-    assert reminders.office_templates(store) == {"state": b"the office's own bytes"}
-    reminders.set_office_template(store, STAFF, "state", None)
-    assert reminders.office_templates(store) == {}
+    letter_templates.set_office_template(
+        store, STAFF, "state", b"the office's own bytes"
+    )  # unchecked
+    assert letter_templates.office_templates(store) == {"state": b"the office's own bytes"}
+    letter_templates.set_office_template(store, STAFF, "state", None)
+    assert letter_templates.office_templates(store) == {}
 
 
 def test_the_password_goes_only_over_starttls_and_a_wrong_one_sends_nothing(

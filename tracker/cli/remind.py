@@ -22,7 +22,7 @@ from pathlib import Path
 from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.domain.letters import Letter
 from tracker.exports import letters as word
-from tracker.usecases import reminders
+from tracker.usecases import letter_templates, reminders
 from tracker.usecases.contacts import unit_named
 from tracker.usecases.mailer import Mailer, MailError, SmtpConfig
 
@@ -65,7 +65,7 @@ def run(args) -> int:
     as_of = args.as_of or date.today()
     with open_store(args) as store:
         actor = cli_actor(args, store)
-        own = None if args.templates else reminders.office_templates(store)
+        own = None if args.templates else letter_templates.office_templates(store)
         render = partial(word.named, folder=args.templates, own=own)
         unit = None
         if args.unit:
