@@ -12,6 +12,7 @@ from domain.labels import header
 from tracker.charts.ranking import RANK, ranked, ranking_bars
 from tracker.views import summary, tables
 from ui import data
+from ui.contacts import reminded_line
 from ui.format import vn_date, vn_int, vn_percent
 from ui.frame import page_frame
 from ui.table import show
@@ -98,6 +99,7 @@ cards[1].metric("Nghĩa vụ", vn_int(row["total"]))
 cards[2].metric(header("done_pct"), vn_percent(row["done_pct"]))
 cards[3].metric(header("done_on_time_pct"), vn_percent(row["done_on_time_pct"]))
 cards[4].metric("Quá hạn", vn_int(row["overdue"]))
+reminded_line(int(unit_id), filters.plan)
 
 detail = data.call(tables.detail, statuses=filters.statuses, unit=int(unit_id), **params)
 st.markdown(f"**Nghĩa vụ của {names[unit_id]}** (tính đến {vn_date(filters.as_of)})")

@@ -1,93 +1,205 @@
-"""Đôn đốc: overdue and not-reported obligations by unit, and the .xlsx to send out.
+"""Đôn đốc: per unit, what is overdue and what falls due within the reminder window; one
+công văn đôn đốc per unit (Word, or all in one .zip), sent by e-mail after a preview and a
+confirmation, and the letters already sent. UI only: the letters are
+tracker.views.reminder_letters and tracker.usecases.reminders (which checks the role and
+records every letter), the Word files tracker.exports.letters."""
 
-UI only: tracker.views.tables.reminder_units gives one row per unit (counted in SQL, units
-with most overdue obligations first), tracker.views.tables.reminders the list: here one
-unit's rows, or the first rows of all read for the leading units only. The whole list
-(hundreds of thousands of rows on a large database: 1.6 s and 1 GB when the page read and
-grouped it on every run) is read and written to .xlsx only when the download button is
-pressed.
-"""
+from functools import partial
 
 import streamlit as st
 
-from domain import status
-from domain.access import Action
-from tracker.exports.workbook import reminder_workbook
-from tracker.views import summary, tables
-from ui import data, downloads
+from domain.access import Action, allows
+from tracker.exports import letters as word
+from tracker.usecases import letter_templates, reminders
+from tracker.usecases.mailer import Mailer, MailError, SmtpConfig
+from tracker.views import reminder_letters
+from ui import confirm, data, downloads, session
 from ui.format import vn_date, vn_int
 from ui.frame import page_frame
 from ui.table import show
 
-ALL_UNITS = 0  # selectbox value meaning every unit
-ROW_CAP = 1000  # rows drawn; the download has them all
-OVERDUE, NOT_REPORTED = tables.REMINDER_STATUSES
+ZIP = "application/zip"
 WHOLE = st.column_config.NumberColumn(format="%d")
-
+RESULTS = {
+    "sent": "Đã gửi",
+    "failed": "Gửi không được — lần chạy sau sẽ gửi lại",
+    "paper": "Cần gửi giấy",
+    "skipped": "Đã gửi hôm nay, bỏ qua",
+}
 
 filters = page_frame(
     "Đôn đốc",
-    "Nghĩa vụ quá hạn chưa hoàn thành và nghĩa vụ chưa báo cáo, theo đơn vị: danh sách để "
-    "gửi văn bản đôn đốc.",
+    "Theo từng đơn vị: nhiệm vụ quá hạn và nhiệm vụ sắp đến hạn; soạn công văn đôn đốc, gửi "
+    "e-mail, và xem đơn vị nào đã được nhắc khi nào.",
     show_status=False,
 )
-chosen = dict(as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
-by_unit = data.call(tables.reminder_units, **chosen)
-if by_unit.empty:
+confirm.show_flash()
+actor = session.user()
+store = data.get_store()  # downloads run outside the script run: bind the store now
+window = reminders.reminder_days(store)
+if allows(actor, Action.SETTINGS):
+    with st.expander(f"Nhắc trước hạn: {window} ngày"):
+        days = st.number_input(
+            "Nhắc cả nhiệm vụ đến hạn trong (ngày)", 0, 60, window, key="reminders.window"
+        )
+        if st.button("Lưu", key="reminders.window.save") and days != window:
+            reminders.set_reminder_days(store, actor, int(days))
+            data.changed()
+            st.rerun()
+
+own = letter_templates.office_templates(store)  # the office's own letter templates, by kind
+if allows(actor, Action.SETTINGS):
+    with st.expander("Mẫu công văn (Word)"):
+        st.caption(
+            "Tải mẫu về, sửa tiêu đề, lời văn, người ký trong Word (giữ các thẻ {{ … }}), "
+            "rồi tải lên để dùng cho mọi công văn của cơ quan."
+        )
+        for kind, label in (("party", "Cơ quan Đảng"), ("state", "Cơ quan nhà nước")):
+            left, mid, right = st.columns(3)
+            left.download_button(
+                f"Mẫu {label}" + (" (của cơ quan)" if kind in own else " (mặc định)"),
+                word.template_bytes(kind, own=own),
+                file_name=f"letter_{kind}.docx",
+                mime=word.DOCX,
+                key=f"reminders.template.{kind}",
+            )
+            upload = mid.file_uploader(
+                f"Mẫu mới: {label}", type=["docx"], key=f"reminders.up.{kind}"
+            )
+            if upload is not None and mid.button("Dùng mẫu này", key=f"reminders.use.{kind}"):
+                why = letter_templates.set_office_template(
+                    store,
+                    actor,
+                    kind,
+                    upload.getvalue(),
+                    upload.name,
+                    check=lambda body, kind=kind: word.check_template(body, kind),
+                )
+                if why:
+                    mid.error(f"{upload.name}: {why} Mẫu cũ vẫn được dùng.")
+                else:
+                    confirm.flash(f"Đã dùng mẫu {upload.name} cho công văn của {label}.")
+                    st.rerun()
+            if kind in own and right.button("Dùng lại mẫu mặc định", key=f"reminders.reset.{kind}"):
+                letter_templates.set_office_template(store, actor, kind, None)
+                st.rerun()
+
+chosen = data.call(
+    reminder_letters.letters, as_of=filters.as_of, plan=filters.plan, groups=filters.groups
+)
+if not chosen:
     st.success(
-        f"Không có nghĩa vụ nào quá hạn hoặc chưa báo cáo tính đến {vn_date(filters.as_of)} "
-        "với bộ lọc này: chưa cần đôn đốc."
+        f"Không có nhiệm vụ nào quá hạn hoặc đến hạn trong {window} ngày tới tính đến "
+        f"{vn_date(filters.as_of)} với bộ lọc này: chưa cần đôn đốc."
     )
     st.stop()
-if data.call(summary.latest_report_date, plan=filters.plan) is None:
-    st.info(
-        "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên». Danh sách dưới đây "
-        "là mọi nghĩa vụ của các đơn vị."
-    )
 
-listed = by_unit.set_index("unit_id")[[OVERDUE, NOT_REPORTED]].sum(axis=1)  # rows per unit
-cards = st.columns(3)
+by_unit = reminder_letters.unit_table(store, chosen, filters.plan)
+cards = st.columns(4)
 cards[0].metric("Đơn vị cần đôn đốc", vn_int(len(by_unit)))
-cards[1].metric(status.label(OVERDUE), vn_int(by_unit[OVERDUE].sum()))
-cards[2].metric(
-    status.label(NOT_REPORTED),
-    vn_int(by_unit[NOT_REPORTED].sum()),
-    help="Chưa nhận báo cáo, chưa đến hạn",
-)
-
-stamp = f"{filters.as_of:%d%m%Y}"
-plan_part = (filters.plan or "tat-ca").replace("/", "-")
-store = data.get_store()  # the download runs outside the script run: bind the store now
-downloads.button(
-    "Tải danh sách đôn đốc (.xlsx)",
-    lambda: reminder_workbook(tables.reminders(store, **chosen), filters.as_of, filters.plan),
-    file_name=f"don-doc_{plan_part}_{stamp}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    icon=":material/download:",
-    key="reminders.download",
-    needs=Action.EXPORT,
-    help="Mọi dòng của danh sách, kèm ngày tính, kế hoạch và bộ lọc đang chọn.",
-)
+cards[1].metric("Quá hạn", vn_int(by_unit["overdue"].sum()))
+cards[2].metric(f"Đến hạn trong {window} ngày", vn_int(by_unit["due_soon"].sum()))
+cards[3].metric("Cần gửi giấy (chưa có e-mail)", vn_int(sum(not x.emails for x in chosen)))
 
 st.subheader("Theo đơn vị")
-show(by_unit, most_days_late=WHOLE)
+show(by_unit, overdue=WHOLE, due_soon=WHOLE, most_days_late=WHOLE)
+stamp = f"{filters.as_of:%d%m%Y}"
 
-st.subheader("Danh sách nghĩa vụ")
-names = dict(zip(by_unit["unit_id"], by_unit["unit_name"], strict=True))
-unit_id = st.selectbox(
-    "Đơn vị",
-    [ALL_UNITS, *names],
-    format_func=lambda uid: "Tất cả đơn vị" if uid == ALL_UNITS else names[uid],
-    key="reminders.unit",
+
+def drafted(letters) -> bytes:
+    reminders.record_drafts(store, actor, letters)
+    return word.letters_zip(letters, own=own)
+
+
+downloads.button(
+    f"Tải {len(chosen)} công văn (.zip)",
+    lambda: drafted(chosen),
+    file_name=f"cong-van-don-doc_{stamp}.zip",
+    mime=ZIP,
+    key="reminders.zip",
+    needs=Action.REMINDERS,
+    help="Mỗi đơn vị một tệp Word, theo mẫu của cơ quan; ghi lại là đã soạn.",
 )
-if unit_id == ALL_UNITS:
-    units, total = tables.first_units(listed, ROW_CAP), int(listed.sum())
+
+st.subheader("Công văn của một đơn vị")
+labels = [f"{name} — {x.plan}" for name, x in zip(by_unit["unit_name"], chosen, strict=True)]
+pick = st.selectbox(
+    "Đơn vị", range(len(chosen)), format_func=lambda i: labels[i], key="reminders.unit"
+)
+letter = chosen[pick]
+show(reminder_letters.letter_rows(letter), colour_status=True)
+if letter.emails:
+    st.caption("Gửi đến: " + "; ".join(letter.emails))
 else:
-    units, total = [int(unit_id)], int(listed.get(unit_id, 0))
-shown = data.call(tables.reminders, **chosen, units=units, limit=ROW_CAP)
-if total > ROW_CAP:
+    st.warning("Đơn vị chưa có e-mail: cần gửi giấy. Thêm e-mail ở trang «Đơn vị».")
+
+
+def one(letter) -> bytes:
+    reminders.record_drafts(store, actor, [letter])
+    return word.named(letter, own=own)[1]
+
+
+downloads.button(
+    "Tải công văn của đơn vị (.docx)",
+    lambda: one(letter),
+    file_name=word.file_name(letter),
+    mime=word.DOCX,
+    key=f"reminders.docx.{letter.plan_id}.{letter.unit_id}",
+    needs=Action.REMINDERS,
+)
+
+if allows(actor, Action.REMINDERS):
+    st.subheader("Gửi e-mail")
+    with_mail = [x for x in chosen if x.emails]
+    paper = [x for x in chosen if not x.emails]
     st.caption(
-        f"Đang hiện {vn_int(ROW_CAP)} trên {vn_int(total)} dòng; chọn một đơn vị, hoặc "
-        "tải tệp .xlsx để có đủ danh sách."
+        f"{len(with_mail)} đơn vị nhận công văn qua e-mail (tệp Word đính kèm); {len(paper)} "
+        "đơn vị chưa có e-mail được ghi là «cần gửi giấy». Đơn vị đã gửi hôm nay được bỏ qua."
     )
-show(shown, days_late=WHOLE)
+    show(by_unit[["unit_name", "plan", "emails", "unit_id"]])
+    try:
+        secret = st.secrets.get("smtp_password")
+    except FileNotFoundError:
+        secret = None
+    try:
+        config = SmtpConfig.from_env(secret)
+    except MailError as missing:
+        st.info(str(missing))
+        config = None
+    if config is not None and confirm.two_step(
+        "reminders.send",
+        f"Gửi công văn cho {len(chosen)} đơn vị",
+        (filters.as_of, filters.plan, tuple(labels)),
+        f"Gửi e-mail công văn đôn đốc cho {len(with_mail)} đơn vị (từ {config.sender})?",
+        confirm_label="Gửi",
+    ):
+        try:
+            with Mailer(config) as mailer:
+                results = reminders.send(
+                    store,
+                    actor,
+                    chosen,
+                    partial(word.named, own=own),
+                    mailer,
+                    sender=config.sender,
+                )
+        except MailError as failed:
+            st.error(str(failed))
+        else:
+            sent = sum(r.result == "sent" for r in results)
+            failed_units = [r.unit for r in results if r.result == "failed"]
+            confirm.flash(f"Đã gửi {sent} công văn.")
+            if failed_units:
+                confirm.flash("Gửi không được: " + "; ".join(failed_units), "error")
+            data.changed()
+            st.rerun()
+
+st.subheader("Công văn đã soạn và đã gửi")
+sent_before = data.call(reminder_letters.history, plan=filters.plan)
+if sent_before.empty:
+    st.caption("Chưa có công văn nào.")
+else:
+    show(
+        sent_before,
+        made_at=st.column_config.DatetimeColumn("Lúc", format="DD/MM/YYYY HH:mm"),
+    )

@@ -12,6 +12,7 @@ from tracker.usecases import plans, units
 from tracker.usecases.plan_drafts import split_cell
 from ui import aliases as aliases_ui
 from ui import data, session
+from ui.contacts import contact_section
 from ui.frame import page_frame
 
 NEW_PROVINCE = "— Tỉnh mới —"
@@ -152,3 +153,5 @@ if upload is not None and st.button("Nhập danh mục", key="units.import"):
             st.error(str(p))
     else:
         done(f"Đã nhập {count} đơn vị vào danh mục {province}.")
+
+contact_section(province)

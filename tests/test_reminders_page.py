@@ -1,35 +1,34 @@
-"""Đôn đốc: AppTest of the reminder list on the demo database."""
+"""Đôn đốc: AppTest of the page on the demo database: per unit the overdue and due-soon
+obligations (never those not due yet outside the window), a days column that says
+something on every row, the letters, and sending after a preview and a confirmation."""
 
 from __future__ import annotations
 
-import io
 from datetime import date
-from pathlib import Path
 
+from actors import STAFF
 from app_pages import open_page
-from openpyxl import load_workbook
-from streamlit.testing.v1 import AppTest
+from smtp_inbox import inbox
 
+from domain.access import Role
 from domain.model import PlanSpec
 from store.database import Store
 from store.plans import save_plan
-from tracker.exports.workbook import reminder_workbook
-from tracker.usecases.demo import load_plans
-from tracker.views import summary, tables
+from tracker.usecases import contacts, reminders
+from tracker.views import summary
 
-ROOT = Path(__file__).resolve().parent.parent
 AS_OF = date(2019, 7, 26)
 
 
-def _open(db, monkeypatch, **query) -> AppTest:
-    return open_page(db, monkeypatch, "pages/reminders.py", **query)
+def _open(db, monkeypatch, role=Role.CAN_BO, **query):
+    return open_page(db, monkeypatch, "pages/reminders.py", role=role, asof="2019-07-26", **query)
 
 
 def _metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_the_counts_are_the_overdue_and_not_reported_obligations(
+def test_units_carry_their_overdue_and_due_soon_obligations_and_nothing_not_yet_due(
     demo_db, demo_db_template, monkeypatch
 ):
     with Store(demo_db_template, read_only=True) as store:
@@ -38,53 +37,51 @@ def test_the_counts_are_the_overdue_and_not_reported_obligations(
     assert not at.exception
     assert at.title[0].value == "Đôn đốc"
     metrics = _metrics(at)
-    assert metrics["Chưa hoàn thành, quá hạn"] == str(k.overdue) == "92"
-    assert metrics["Chưa báo cáo"] == str(k.not_reported) == "39"
+    assert metrics["Quá hạn"] == str(k.overdue) == "92"
+    assert metrics["Đến hạn trong 7 ngày"] == str(k.due_soon) == "16"
     per_unit = at.dataframe[0].value
     assert metrics["Đơn vị cần đôn đốc"] == str(len(per_unit))
-    assert per_unit["Chưa hoàn thành, quá hạn"].sum() == k.overdue
-    overdue = per_unit["Chưa hoàn thành, quá hạn"].tolist()
-    assert overdue == sorted(overdue, reverse=True)  # most overdue first
+    assert per_unit["Sắp đến hạn"].sum() + per_unit["Chưa hoàn thành, quá hạn"].sum() == 108
+    one = at.dataframe[1].value  # the first unit's letter rows
+    assert set(one["Tình trạng"]) <= {"Chưa hoàn thành, quá hạn", "Sắp đến hạn"}
+    assert one["Quá hạn / còn"].str.match(r"^(Quá hạn \d+ ngày|Sắp đến hạn, còn \d+ ngày)$").all()
+    assert len(one) == per_unit.iloc[0][["Chưa hoàn thành, quá hạn", "Sắp đến hạn"]].sum()
+    labels = [b.label for b in at.get("download_button") if b.label.startswith("Tải")]
+    assert labels == [f"Tải {len(per_unit)} công văn (.zip)", "Tải công văn của đơn vị (.docx)"]
 
 
-def test_the_list_shows_days_late_and_narrows_to_one_unit(demo_db, monkeypatch):
+def test_a_narrower_window_leaves_out_what_falls_due_later(demo_db, monkeypatch):
+    with Store(demo_db) as store:
+        reminders.set_reminder_days(store, STAFF, 3)
     at = _open(demo_db, monkeypatch)
-    full = at.dataframe[1].value
-    assert len(full) == 92 + 39
-    late = full[full["Tình trạng"] == "Chưa hoàn thành, quá hạn"]
-    assert late["Số ngày quá hạn"].min() >= 1
-    assert full.loc[full["Tình trạng"] == "Chưa báo cáo", "Số ngày quá hạn"].isna().all()
-    first_unit = at.dataframe[0].value["Đơn vị"].iloc[0]
-    box = at.selectbox(key="reminders.unit")
-    box.set_value(next(o for o in box.options if o == first_unit))
-    at.run()
+    assert _metrics(at)["Đến hạn trong 3 ngày"] == "0"  # 31/07 is 5 days after 26/07
+
+
+def test_staff_send_after_confirming_and_the_page_remembers(demo_db, monkeypatch):
+    with Store(demo_db) as store:
+        first = reminders.letters(store, "84-KH/BTGTU", AS_OF)[0]
+        row = contacts.ContactRow(first.unit, "vanthu@so.vn", unit_id=first.unit_id)
+        assert contacts.save_contacts(store, STAFF, [row]).ok
+    with inbox() as box:
+        monkeypatch.setenv("TRACKER_SMTP_URL", box.url)
+        at = _open(demo_db, monkeypatch, plan="84-KH/BTGTU")
+        at.button(key="reminders.send").click().run()
+        assert not box.messages  # asked first
+        assert "Gửi e-mail công văn đôn đốc cho 1 đơn vị" in at.warning[-1].value
+        at.button(key="reminders.send.yes").click().run()
+        assert not at.exception
+        assert len(box.to("vanthu@so.vn")) == 1
+    assert any("Đã gửi 1 công văn" in s.value for s in at.success)
+    history = at.dataframe[-1].value
+    assert (history["Kết quả"] == "Đã gửi e-mail").sum() == 1
+    assert (history["Kết quả"] == "Cần gửi giấy").sum() == len(history) - 1
+
+
+def test_a_leader_sees_the_list_but_no_send_button(demo_db, monkeypatch):
+    at = _open(demo_db, monkeypatch, role=Role.LANH_DAO)
     assert not at.exception
-    one = at.dataframe[1].value
-    assert set(one["Đơn vị"]) == {first_unit}
-    assert len(one) == at.dataframe[0].value.iloc[0, 2:4].sum()
-
-
-def test_the_download_is_an_xlsx_of_the_same_rows(demo_db, demo_db_template, monkeypatch):
-    at = _open(demo_db, monkeypatch)
-    button = at.get("download_button")[0]
-    assert button.label == "Tải danh sách đôn đốc (.xlsx)"
-    with Store(demo_db_template, read_only=True) as store:
-        rows = tables.reminders(store, AS_OF)
-    sheet = load_workbook(io.BytesIO(reminder_workbook(rows, AS_OF, None))).active
-    values = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
-    assert "Số ngày quá hạn" in values
-    assert len(rows) == len(at.dataframe[1].value)
-
-
-def test_a_plan_and_group_filter_narrow_the_list(demo_db, demo_db_template, monkeypatch):
-    at = _open(demo_db, monkeypatch, plan="84-KH/BTGTU", groups="bao_chi")
-    assert not at.exception
-    listed = at.dataframe[1].value
-    assert set(listed["Kế hoạch"]) == {"84-KH/BTGTU"}
-    assert set(listed["Nhóm đơn vị"]) == {"Cơ quan báo chí"}
-    with Store(demo_db_template, read_only=True) as store:
-        k = summary.kpis(store, AS_OF, "84-KH/BTGTU", ["bao_chi"])
-    assert len(listed) == k.overdue + k.not_reported
+    assert _metrics(at)["Quá hạn"] == "92"
+    assert not [b for b in at.button if b.key == "reminders.send"]
 
 
 def test_nothing_to_remind_about_says_so(tmp_path, monkeypatch):
@@ -101,18 +98,23 @@ def test_nothing_to_remind_about_says_so(tmp_path, monkeypatch):
                 tracked_until=date(2019, 12, 31),
             ),
         )
-    at = _open(db, monkeypatch, asof="2019-07-26")
+    at = _open(db, monkeypatch)
     assert not at.exception
     assert "chưa cần đôn đốc" in at.success[0].value
 
 
-def test_before_any_report_every_obligation_is_listed_and_the_page_says_to_upload(
-    tmp_path, monkeypatch
-):
-    db = tmp_path / "plans-only.duckdb"
-    with Store(db) as store:
-        load_plans(store)
-    at = _open(db, monkeypatch, asof="2019-07-26")
+def test_the_units_detail_says_how_often_it_was_reminded(demo_db, monkeypatch):
+    with Store(demo_db) as store:
+        first = reminders.letters(store, "84-KH/BTGTU", AS_OF)[0]
+        reminders.send(store, STAFF, [first], lambda _x: ("x.docx", b""), None, day=AS_OF)
+    at = open_page(
+        demo_db,
+        monkeypatch,
+        "pages/ranking.py",
+        plan="84-KH/BTGTU",
+        unit=first.unit,
+        asof="2019-07-26",
+    )
     assert not at.exception
-    assert "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên»" in at.info[0].value
-    assert _metrics(at)["Đơn vị cần đôn đốc"] == "46"
+    today = date.today().strftime("%d/%m/%Y")  # the letter was made now: paper, no e-mail
+    assert f"Đôn đốc: đã nhắc 1 lần, lần cuối {today}" in [c.value for c in at.caption]

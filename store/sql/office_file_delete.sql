@@ -1,0 +1,2 @@
+-- Forget the office's file $name (the default that ships is used again).
+DELETE FROM office_file WHERE name = $name;

@@ -1,0 +1,106 @@
+"""«Đôn đốc» as frames: per (plan, unit) what its letter names, and one letter's rows, keyed
+by column ids (labels at the edge, :mod:`domain.labels`).
+
+The days column is text ("Quá hạn 26 ngày", "Sắp đến hạn, còn 3 ngày"): one column that says
+something on every row, where a number column left the due-soon rows reading "None".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from domain import periods, status
+from domain.letters import Letter, days_text
+from store.database import Store
+from tracker.usecases import reminders
+from tracker.views import names
+
+UNIT_COLUMNS = ["plan", "unit_name", "overdue", "due_soon", "most_days_late", "emails", "reminded"]
+ROW_COLUMNS = ["task", "period", "due_on", "status_label", "due_text"]
+HISTORY_COLUMNS = [
+    "made_at", "plan", "unit_name", "letter_number", "result_label", "recipients", "made_by",
+    "detail",
+]  # fmt: skip
+RESULTS = {
+    "sent": "Đã gửi e-mail",
+    "failed": "Gửi không được (sẽ gửi lại)",
+    "paper": "Cần gửi giấy",
+    "drafted": "Đã soạn (tải về)",
+}
+
+
+def letters(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    groups: list[str] | None = None,
+    window: int | None = None,
+) -> list[Letter]:
+    """The letters of `plan` (every plan followed when None), one per unit with something
+    overdue or due within `window` days."""
+    codes = [plan] if plan else reminders.followed_plans(store)
+    found: list[Letter] = []
+    for code in codes:
+        found += reminders.letters(store, code, as_of, window=window, groups=groups)
+    return found
+
+
+def unit_table(store: Store, chosen: list[Letter], plan: str | None = None) -> pd.DataFrame:
+    """One row per letter, in `chosen`'s order: :data:`UNIT_COLUMNS` (``reminded`` "đã nhắc
+    2 lần, lần cuối 05/08/2019" or empty) and the hidden ``unit_id``; units sharing a name
+    told apart by province when no `plan` is chosen (:mod:`tracker.views.names`)."""
+    counts = reminders.reminded(store)  # over every plan: a unit's reminders, whatever plan
+    rows = []
+    for letter in chosen:
+        late = [o.days_late or 0 for o in letter.overdue]
+        times = counts.get(letter.unit_id)
+        rows.append(
+            {
+                "plan": letter.plan,
+                "unit_name": letter.unit,
+                "overdue": len(letter.overdue),
+                "due_soon": len(letter.due_soon),
+                "most_days_late": max(late) if late else 0,
+                "emails": "; ".join(letter.emails) or "cần gửi giấy",
+                "reminded": reminders.reminded_text(*times) if times else "",
+                "unit_id": letter.unit_id,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "unit_id"])
+    return names.tell_apart(store, frame, plan, columns=("unit_name",))
+
+
+def letter_rows(letter: Letter) -> pd.DataFrame:
+    """The obligations `letter` names: :data:`ROW_COLUMNS` and the hidden ``status``."""
+    rows = [
+        {
+            "task": f"{o.section} {o.task}".strip(),
+            "period": periods.label(o.period),
+            "due_on": pd.Timestamp(o.due_on) if o.due_on else pd.NaT,
+            "status_label": status.label(o.status),
+            "due_text": days_text(o.status, o.days_late, o.due_on, letter.as_of),
+            "status": o.status,
+        }
+        for o in letter.obligations
+    ]
+    return pd.DataFrame(rows, columns=[*ROW_COLUMNS, "status"])
+
+
+def history(store: Store, plan: str | None = None, unit: int | None = None) -> pd.DataFrame:
+    """The letters recorded, newest first: :data:`HISTORY_COLUMNS`."""
+    raw = names.tell_apart(store, reminders.history(store, plan, unit), plan)
+    out = pd.DataFrame(
+        {
+            "made_at": raw["made_at"],
+            "plan": raw["plan"],
+            "unit_name": raw["unit"],
+            "letter_number": raw["number"],
+            "result_label": raw["result"].map(RESULTS).fillna(raw["result"]),
+            "recipients": raw["recipients"],
+            "made_by": raw["made_by"],
+            "detail": raw["detail"],
+        }
+    )
+    return out[HISTORY_COLUMNS]
