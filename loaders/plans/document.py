@@ -34,12 +34,39 @@ from __future__ import annotations
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import document_kind, parse_header, reference_date
-from loaders.plans.model import DraftUnit, PlanDraft, Reporting, at_line, with_file
+from loaders.plans.model import DraftTask, DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
 from loaders.plans.text import Node, decode_document, outline, to_lines
 from tracker.domain.text import fold
 
 SUPPORTED = (".txt", ".md", ".docx")
+_TASK_WORDS = (
+    "noi dung",
+    "nhiem vu",
+    "giai phap",
+    "tien do",
+    "lo trinh",
+    "hoat dong",
+    "cong viec",
+    "thoi gian",
+    "lich trinh",
+    "cac buoc",
+    "dot ",
+    "giai doan",
+)
+_NOT_TASKS = (
+    "khau hieu",
+    "chi tieu",
+    "kien nghi",
+    "de xuat",
+    "doi tuong",
+    "phuong phap",
+    "de cuong",
+    "mau so",
+    "mau bao cao",
+    "bieu mau",
+    "giai thich tu ngu",
+)
 _SKIP = (
     "muc dich",
     "yeu cau",
@@ -131,7 +158,10 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     walker = TaskWalker(reference)
     for part in task_parts:
         walker.walk(part)
-    draft.tasks = walker.tasks
+    for part in unit_parts:
+        for item in _dated_unit_items(part):
+            walker.walk_item(part, item)
+    draft.tasks = _prefer_tables(walker.tasks, draft.problems)
     draft.problems += walker.problems
     draft.problems += numbering_problems(root)
     _assign(draft)
@@ -154,17 +184,82 @@ def _parse(text: str, source_name: str) -> PlanDraft:
 
 
 def _classify(root: Node) -> tuple[list[Node], list[Node], list[Node]]:
+    """Parts by meaning: a heading that names tasks (nội dung, nhiệm vụ, giải pháp, tiến độ,
+    lộ trình ...) holds tasks whatever else it says; "Tổ chức thực hiện" gives units;
+    purpose, requirements, targets, slogans, funding and report outlines hold none."""
     tasks, units, reports = [], [], []
     parts = root.children if root.children else [root]
     for part in parts:
         key = fold(part.text)
-        if any(word in key for word in _UNITS):
+        if part.kind == "appendix":
+            key = fold(" ".join([part.text, *(b.text for b in part.blocks[:3])]))
+            if not any(word in key for word in _NOT_TASKS):
+                tasks.append(part)
+            continue
+        names_tasks = any(word in f"{key} " for word in _TASK_WORDS)
+        if any(key.startswith(word) for word in _SKIP) and not names_tasks:
+            continue
+        if names_tasks and not key.startswith(_UNITS[0]):
+            tasks.append(part)
+        elif any(word in key for word in _UNITS):
             units.append(part)
         elif any(key.startswith(word) for word in _REPORT):
             reports.append(part)
-        elif not any(key.startswith(word) for word in _SKIP):
+        elif not any(word in key for word in _NOT_TASKS):
             tasks.append(part)
     return tasks, units, reports
+
+
+def _prefer_tables(tasks: list[DraftTask], problems: list) -> list[DraftTask]:
+    """When an appendix table lists the tasks one per row, prose items without a time of
+    their own restate them (or are targets): they are left out, and the draft says so."""
+    rows = [t for t in tasks if t.from_table]
+    if len(rows) < 5 or not any(t.section.startswith("PL") for t in rows):
+        return tasks
+    titles = [fold(t.title)[:80] for t in rows]
+    kept = [
+        t
+        for t in tasks
+        if t.from_table or not (t.deadline_guessed or _restated(fold(t.title)[:80], titles))
+    ]
+    dropped = len(tasks) - len(kept)
+    if dropped:
+        problems.append(
+            at_line(
+                f"{dropped} mục trong phần lời không ghi thời hạn riêng hoặc nhắc lại một dòng "
+                "của bảng, và Phụ lục đã liệt kê nhiệm vụ theo bảng: chỉ lấy nhiệm vụ của "
+                "bảng. Thêm lại nếu cần.",
+                severity="info",
+            )
+        )
+    return kept
+
+
+def _restated(title: str, table_titles: list[str]) -> bool:
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(title, table_titles, scorer=fuzz.token_set_ratio)
+    return best is not None and best[1] >= 90
+
+
+def _dated_unit_items(part: Node) -> list[Node]:
+    """Items of "Tổ chức thực hiện" that carry work and a time of their own ("3. Sở Y tế:
+    chủ trì ..., hoàn thành trước ngày 30/6/2026"): they are that unit's tasks."""
+    found = []
+    for child in part.children:
+        texts = [child.text, *(b.text for b in child.blocks)]
+        texts = [t for t in texts if not du.report_target(t)]  # a reporting duty is no task
+        phrases = dl.in_text(" ".join(texts), child.line)
+        fields = [b for b in child.blocks if dl.in_field(b.text)]
+        if fields or any(p.strength >= dl.SPECIFIC for p in phrases):
+            if du.subject_of(child.text)[0] or _unit_heading(child.text):
+                found.append(child)
+    return found
+
+
+def _unit_heading(text: str) -> bool:
+    label = text.partition(":")[0]
+    return len(label) < 120 and du.is_unit_like(label)
 
 
 def _units_of(part: Node) -> list[DraftUnit]:

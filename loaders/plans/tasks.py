@@ -55,6 +55,7 @@ _CHAIR = {
     "don vi chiu trach nhiem",
 }
 _PARTNER = {"phoi hop", "don vi phoi hop", "co quan phoi hop"}
+_NOT_TASKS = ("muc tieu", "chi tieu", "muc dich", "yeu cau", "khau hieu", "quan diem")
 
 
 def is_field(text: str) -> bool:
@@ -75,9 +76,24 @@ class TaskWalker:
         self._roman = part.marker if part.kind in ("roman", "appendix") else ""
         self._node(part, self._roman, None, "")
 
+    def walk_item(self, part: Node, item: Node) -> None:
+        """One item of "Tổ chức thực hiện" that carries work and a time: one task of the unit
+        it names."""
+        self._roman = part.marker if part.kind == "roman" else ""
+        units = _units_of_heading(item.text, item.line)
+        if not units:
+            subject, _rest = du.subject_of(item.text)
+            units = [DraftUnit(n, "chu_tri", item.line) for n in du.split_names(subject)]
+        own = _candidates_of_node(item)
+        detail = " ".join(_block_detail(b) for b in item.blocks)
+        code = self._code(self._roman, item)
+        self._task(code, title_case(part.text), item.text, item.line, own, None, detail, units)
+
     # -- structure ------------------------------------------------------------------------
 
     def _node(self, node: Node, code: str, inherited: dl.Found | None, parent: str) -> None:
+        if node.kind in ("number", "letter") and fold(node.text).startswith(_NOT_TASKS):
+            return  # "a) Mục tiêu", "Chỉ tiêu", "Khẩu hiệu": not work to track
         heading = _heading(node)
         own = _candidates_of_node(node)
         if node.children:
@@ -137,6 +153,7 @@ class TaskWalker:
             self._task(
                 section, row.group or heading, row.title, row.line, own, inherited, "", units
             )
+            self.tasks[-1].from_table = True
         return bool(rows)
 
     def _code(self, code: str, child: Node) -> str:
@@ -195,6 +212,7 @@ class TaskWalker:
                 due=meaning.due,
                 recurrence=meaning.recurrence,
                 unparsed=meaning.unparsed,
+                deadline_guessed=found is None,
                 units=du.merge(units),
                 detail=detail if detail != title else "",
                 line=line,
