@@ -19,6 +19,7 @@ from tracker.domain.text import fold
 _PARTY_CODE = re.compile(r"(\d{1,5})\s*[-–]\s*(KH|CTr|CTR)\s*/\s*([A-ZĐ][\wĐ.&]*)")
 _STATE_CODE = re.compile(r"(\d{1,5})\s*/\s*(KH|CTr|CTR)\s*[-–]\s*([A-ZĐ][\wĐ.&-]*)")
 _CODE_LINE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*(.*)$")
+_CODE_INSIDE = re.compile(r"(?<=\s)(?:Số|SỐ)\s*:?\s*(\d.*)$")
 _PLACE_DATE = re.compile(
     r"((?:[^\W\d_]+\s){0,3}[^\W\d_]+)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
     re.IGNORECASE,
@@ -200,7 +201,11 @@ def find_directive(text: str) -> DirectiveRef | None:
 
 
 def _code_in(text: str) -> str:
-    found = _CODE_LINE.match(text)
+    """The plan's number in a header line, or in a cell of a header table ("| ỦY BAN ... Số:
+    16/KH-MTTQ-BTT | CỘNG HÒA ... |"), with or without "Số:"."""
+    if text.startswith("|"):
+        return next((c for cell in text.strip("|").split("|") if (c := _code_in(cell.strip()))), "")
+    found = _CODE_LINE.match(text) or _CODE_INSIDE.search(text)
     candidate = found.group(1) if found else text if len(text) < 30 else ""
     party = _PARTY_CODE.search(candidate)
     if party:

@@ -317,6 +317,9 @@ def _units_of_heading(text: str, line: int) -> list[DraftUnit]:
     label, colon, _rest = text.partition(":")
     if colon and len(label) < 120 and du.is_unit_like(label):
         return [DraftUnit(name, "chu_tri", line) for name in du.split_names(label)]
+    subject, rest = du.subject_of(text)
+    if subject and not rest.strip(" .") and len(subject) < 160:  # "3.4. Sở Y tế": its bullets
+        return [DraftUnit(name, "chu_tri", line) for name in du.split_names(subject)]
     return du.assignment_in(text, line)
 
 
