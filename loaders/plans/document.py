@@ -33,13 +33,13 @@ from __future__ import annotations
 
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
+from loaders.plans.files import SUPPORTED, Progress, document_text
 from loaders.plans.header import document_kind, parse_header, reference_date
 from loaders.plans.model import DraftTask, DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
-from loaders.plans.text import Node, decode_document, outline, to_lines
+from loaders.plans.text import Node, outline, to_lines
 from tracker.domain.text import fold
 
-SUPPORTED = (".txt", ".md", ".docx")
 _TASK_WORDS = (
     "noi dung",
     "nhiem vu",
@@ -90,12 +90,29 @@ _REPORT = ("che do bao cao", "thong tin bao cao", "bao cao ket qua")
 __all__ = ["SUPPORTED", "PlanDraft", "parse_plan_text", "read_plan_document"]
 
 
-def read_plan_document(data: bytes, filename: str = "") -> PlanDraft:
-    """Read a plan from the bytes of a .txt, .md or .docx file."""
-    text, problems = decode_document(data, filename)
-    if problems:
-        return PlanDraft(problems=with_file(problems, filename or "tệp"), source_name=filename)
-    return parse_plan_text(text, filename)
+def read_plan_document(
+    data: bytes, filename: str = "", progress: Progress | None = None
+) -> PlanDraft:
+    """Read a plan from the bytes of a .txt, .md, .docx, .doc, .pdf, .jpg or .png file;
+    `progress(done, total)` is called after each page read by OCR."""
+    found = document_text(data, filename, progress)
+    if found.problems:
+        return PlanDraft(
+            problems=with_file(found.problems, filename or "tệp"), source_name=filename
+        )
+    draft = parse_plan_text(found.text, filename)
+    if found.ocr_lines:
+        for task in draft.tasks:
+            task.ocr = any(a <= task.line <= b for a, b in found.ocr_lines)
+        marked = sum(t.ocr for t in draft.tasks)
+        draft.problems.append(
+            at_line(
+                f"{marked} nhiệm vụ đọc từ ảnh quét bằng nhận dạng chữ (OCR): hãy đối chiếu "
+                "tên nhiệm vụ, thời hạn và đơn vị với bản giấy.",
+                severity="warning",
+            )
+        )
+    return draft
 
 
 def parse_plan_text(text: str, source_name: str = "") -> PlanDraft:

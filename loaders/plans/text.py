@@ -25,7 +25,10 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_INFLATED = 50 * 1024 * 1024
 """A .docx whose parts would inflate past this is refused before any reader sees it."""
 
-_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–/)]\s*(\S.*)$")
+_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–/),:]\s*(\S.*)$")
+_ROMAN_BARE = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))[Ll|!]?\s+(\w\S*\s\S.{2,})$")
+"""OCR drops or misreads the point after a part's number ("II NỘI DUNG", "IIIL TỔ CHỨC"):
+a numeral before a heading in capitals is still a part."""
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.\-–)]\s*|\.?\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$")
 _BULLET = re.compile(r"^([-–•+*·])\s*(\S.*)$")
@@ -248,11 +251,14 @@ def classify(no: int, text: str) -> Line:
         return Line(no, text, "table")
     for kind, pattern in (
         ("roman", _ROMAN),
+        ("roman", _ROMAN_BARE),
         ("number", _NUMBER),
         ("letter", _LETTER),
         ("bullet", _BULLET),
     ):
         found = pattern.match(text)
+        if pattern is _ROMAN_BARE and found and not _is_upper(found.group(2)):
+            continue
         if found and found.group(1):
             marker, rest = found.group(1), found.group(2).strip()
             if kind == "bullet":
