@@ -9,7 +9,7 @@ from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import title_case
 from loaders.plans.model import DraftTask, DraftUnit, Role, at_line
-from loaders.plans.tables import table_rows
+from loaders.plans.tables import header_year, table_rows
 from loaders.plans.text import Block, Node
 from tracker.domain.deadlines import Deadline
 from tracker.domain.problems import Problem
@@ -137,6 +137,10 @@ class TaskWalker:
     def _table(self, node: Node, code: str, inherited: dl.Found | None, heading: str) -> bool:
         """One task per row of the node's task tables; False when it has none."""
         rows = table_rows(node.blocks)
+        year = header_year(node.blocks)
+        saved = self.reference
+        if year and year != self.reference.year:
+            self.reference = date(year, 1, 1)
         for row in rows:
             own = (
                 [dl.Found(row.deadline.rstrip(" ."), dl.FIELD, row.line)]
@@ -149,11 +153,13 @@ class TaskWalker:
             units += [
                 DraftUnit(n, "phoi_hop", row.line) for c in row.partners for n in du.split_names(c)
             ]
-            section = f"{code}.{row.number}" if code and row.number else code or row.number
+            number = ".".join(n for n in (row.group_number, row.number) if n)
+            section = f"{code}.{number}" if code and number else code or number
             self._task(
                 section, row.group or heading, row.title, row.line, own, inherited, "", units
             )
             self.tasks[-1].from_table = True
+        self.reference = saved
         return bool(rows)
 
     def _code(self, code: str, child: Node) -> str:
@@ -299,6 +305,10 @@ def _candidates_of_node(node: Node) -> list[dl.Found]:
 
 
 def _candidates_of_block(block: Block) -> list[dl.Found]:
+    label = dl.split_field(block.text)
+    if label and label[0] in dl.DEADLINE_LABELS and not label[1] and block.subs:
+        # "Thời gian thực hiện:" then "+ Đợt 1: từ ... đến ...", "+ Đợt 2: ...": every window
+        return [dl.Found("; ".join(sub.text for sub in block.subs), dl.FIELD, block.line)]
     found: list[dl.Found] = []
     for piece in (block, *block.subs):
         field = dl.in_field(piece.text, piece.line)

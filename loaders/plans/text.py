@@ -149,17 +149,38 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
             text = "".join(t.text or "" for t in element.iter(f"{namespace}t"))
             lines.append(numbering.prefix(element) + text if text.strip() else text)
         elif element.tag == f"{namespace}tbl":
-            for row in element.iter(f"{namespace}tr"):
-                cells = [
-                    " ".join(
-                        "".join(t.text or "" for t in p.iter(f"{namespace}t"))
-                        for p in cell.iter(f"{namespace}p")
-                    )
-                    for cell in row.iter(f"{namespace}tc")
-                ]
-                lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+            lines += _table_lines(element, namespace, numbering)
             lines.append("")
     return "\n".join(lines), []
+
+
+def _table_lines(table, ns: str, numbering: _Numbering) -> list[str]:
+    """One "| a | b |" line per row. A cell merged down over several rows (vMerge) gives
+    its text to every row it covers, so the second row of a merged task keeps its title;
+    list numbers inside cells are kept."""
+    lines: list[str] = []
+    above: dict[int, str] = {}
+    for row in table.iter(f"{ns}tr"):
+        cells: list[str] = []
+        column = 0
+        for cell in row.iter(f"{ns}tc"):
+            props = cell.find(f"{ns}tcPr")
+            span, merge = 1, None
+            if props is not None:
+                grid = props.find(f"{ns}gridSpan")
+                span = int(grid.get(f"{ns}val", 1)) if grid is not None else 1
+                merge = props.find(f"{ns}vMerge")
+            text = " ".join(
+                numbering.prefix(p) + "".join(t.text or "" for t in p.iter(f"{ns}t"))
+                for p in cell.iter(f"{ns}p")
+            ).strip()
+            if merge is not None and merge.get(f"{ns}val") != "restart" and not text:
+                text = above.get(column, "")
+            above[column] = text
+            cells.append(text)
+            column += span
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    return lines
 
 
 class _Numbering:

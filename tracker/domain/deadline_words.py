@@ -88,7 +88,8 @@ _CUE_FROM = re.compile(r"\btu\s*(?:ngay\s*)?$")
 _CUE_IN = re.compile(
     r"\b(?:(?:hoan\s+thanh|xong)(?:\s+(?:trong|vao))?|(?:ngay\s+)?(?:trong|vao))\s*(?:ngay\s*)?$"
 )
-_JOIN = re.compile(r"^\s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?$")
+_JOIN = re.compile(r"^\s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?(?:[a-z]+\s+){0,3}$")
+"""What links two phrases into one window: "đến", "-", also "đến ngày bầu cử 15/3/2026"."""
 _CITATION = re.compile(
     r"(?:\bso\s*:?\s*[0-9]+[^\s,;]*|[0-9]+\s*/\s*[0-9]{4}\s*/\s*[a-z]+[0-9]*|"
     r"[0-9]+\s*[/-]\s*[a-z]{1,8}[-/][a-z0-9-]+)\s*,?\s*(?:ban\s+hanh\s+)?(?:ngay\s*)?$"
