@@ -99,7 +99,17 @@ _HEADS = (
     "tieu ban",
     "cong an",
 )
-_NOT_UNITS = ("so luong", "theo ", "tai ", "can cu", "cac noi dung", "cac van ban", "cac hoat dong")
+_NOT_UNITS = (
+    "so luong",
+    "theo ",
+    "tai ",
+    "can cu",
+    "cac noi dung",
+    "cac van ban",
+    "cac hoat dong",
+    "bao cao",
+    "to chuc thuc hien",
+)
 _ACTS = re.compile(
     r"\s+(?:chủ trì|phối hợp|chủ động|tham mưu|có trách nhiệm|chịu trách nhiệm|thực hiện"
     r"|chỉ đạo lực lượng|triển khai)\b"

@@ -81,7 +81,7 @@ _CYCLE_AFTER = [
 ]
 _CUE_BEFORE = re.compile(r"\btruoc\s*(?:ngay\s*)?$")
 _CUE_BY = re.compile(
-    r"(?:(?:hoan\s+thanh|xong)\s+)?(?:cham\s+nhat|khong\s+muon\s+hon|han\s+chot|den\s+het|muon\s+nhat)"
+    r"(?:(?:hoan\s+thanh|xong)\s+)?(?:cham\s+nhat|khong\s+muon\s+hon|han\s+chot|den\s+het|muon\s+nhat|den)"
     r"(?:\s+(?:la|vao|trong|den|het))*\s*(?:ngay\s*)?$"
 )
 _CUE_FROM = re.compile(r"\btu\s*(?:ngay\s*)?$")
@@ -124,6 +124,8 @@ def time_phrases(text: str) -> tuple[str, list[Phrase]]:
             ("in", _CUE_IN),
         ):
             if found_cue := pattern.search(before):
+                if found_cue.group(0).strip() == "den" and kind not in ("day", "dayw"):
+                    break  # "đến năm 2030" is a horizon, "đến ngày 31/12" a due date
                 cue, cue_at = name, match.start() - len(before) + found_cue.start()
                 break
         joined = bool(found) and bool(_JOIN.match(folded[found[-1].end : match.start()]))
