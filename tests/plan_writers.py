@@ -24,7 +24,8 @@ HEADER_RIGHT = (
 PROSE_BODY = """KẾ HOẠCH
 Tổ chức các hội nghị của Mặt trận xã năm 2026
 
-Thực hiện Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị, Ban Thường trực Ủy ban MTTQ Việt Nam xã ban hành kế hoạch như sau:
+Thực hiện Chỉ thị số 46-CT/TW, ngày 16/5/2025 của Bộ Chính trị, Ban Thường trực Ủy ban \
+MTTQ Việt Nam xã ban hành kế hoạch như sau:
 I. MỤC ĐÍCH, YÊU CẦU
 - Bảo đảm dân chủ, đúng luật, đúng tiến độ.
 II. CHỈ TIÊU
