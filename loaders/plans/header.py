@@ -127,8 +127,10 @@ def parse_header(
     header = PlanHeader()
     problems: list[Problem] = []
     header.code = next((c for line in head if (c := _code_in(line.text))), "")
-    for line in head:
-        found = _PLACE_DATE.search(line.text)
+    # a PDF of a borderless header table interleaves its two cells and may wrap the date
+    # ("An Bình, ngày 03 tháng 11 năm" / "2025"): the lines are searched one by one, then joined
+    for text in [*(line.text for line in head), " ".join(line.text for line in head)]:
+        found = _PLACE_DATE.search(text)
         if found:
             header.place = _place(found.group(1))
             header.issued_on = _make_date(found.group(2), found.group(3), found.group(4))

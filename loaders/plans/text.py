@@ -350,7 +350,11 @@ def outline(lines: list[Line]) -> Node:
             stack.append(node)
         elif line.kind in {"roman", "number", "letter"}:
             level = {"roman": 0, "letter": 9}.get(line.kind, line.marker.count(".") + 1)
-            if line.kind == "roman" and not _plausible_roman(line, stack):
+            if (
+                line.kind == "roman"
+                and not _plausible_roman(line, stack)
+                and not (_is_upper(line.text) and len(line.text) > 8)  # OCR: "II." for "III."
+            ):
                 _add_block(stack[-1], Block("para", line.no, f"{line.marker}. {line.text}"))
                 continue
             while stack[-1].level >= level:

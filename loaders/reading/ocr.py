@@ -62,6 +62,8 @@ def ocr_image(data: bytes, progress: Progress | None = None) -> str:
     try:
         with Image.open(io.BytesIO(data)) as picture:
             width, height = picture.size
+    except Image.DecompressionBombError:
+        width, height = MAX_PIXELS, 2  # Pillow's own limit: far larger than ours
     except Exception as exc:
         raise OcrRefused("tệp ảnh bị hỏng hoặc không phải ảnh .jpg/.png.") from exc
     if width * height > MAX_PIXELS:

@@ -160,8 +160,12 @@ def _child() -> None:  # pragma: no cover - runs in the child process
                         answer["scanned"].append(number)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         answer = {"failure": "password"}
+    except MemoryError:
+        answer = {"failure": "memory"}
     except Exception as exc:  # a damaged file: say so, never a traceback
-        text = f"{type(exc).__name__} {exc}".lower()
+        # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect()))
+        causes = [exc, *exc.args, exc.__context__]
+        text = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
         answer = {"failure": "password" if "password" in text or "encrypt" in text else "corrupt"}
     sys.stdout.write(json.dumps(answer, ensure_ascii=False))
 
