@@ -201,3 +201,30 @@ def _bytes(document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+DECISION = """| ỦY BAN NHÂN DÂN TỈNH AN HÒA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|---|
+| Số: 254/QĐ-UBND | An Hòa, ngày 17 tháng 0 2 năm 2026 |
+QUYẾT ĐỊNH
+Ban hành Kế hoạch bảo vệ bí mật nhà nước năm 2026
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo vệ bí mật nhà nước năm 2026.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+KẾ HOẠCH
+Bảo vệ bí mật nhà nước năm 2026
+(Kèm theo Quyết định số 254/QĐ-UBND ngày 17/02/2026 của Ủy ban nhân dân tỉnh)
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo vệ tuyệt đối bí mật nhà nước.
+II. NỘI DUNG CÔNG TÁC
+1. Rà soát danh mục bí mật nhà nước, hoàn thành trong quý II/2026.
+2. Tự kiểm tra công tác bảo vệ bí mật nhà nước, trước ngày 15/11/2026.
+III. PHÂN CÔNG NHIỆM VỤ
+1. Công an tỉnh: chủ trì tham mưu, hướng dẫn.
+2. Sở Nội vụ: phối hợp kiểm tra.
+"""

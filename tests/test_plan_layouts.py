@@ -135,3 +135,14 @@ def test_ocr_noise_in_part_numbers_still_makes_parts():
     draft = parse_plan_text(text, "scan.txt")
     assert [t.section for t in draft.tasks] == ["I.1", "I.2", "I.3"]
     assert draft.units
+
+
+def test_a_decision_that_issues_a_plan_gives_the_attached_plan_with_its_number():
+    draft = parse_plan_text(w.DECISION, "qd.md")
+    assert (draft.plan.code, draft.plan.issued_on) == ("254/QĐ-UBND", date(2026, 2, 17))
+    assert [(t.section, t.due) for t in draft.tasks] == [
+        ("II.1", date(2026, 6, 30)),
+        ("II.2", date(2026, 11, 15)),
+    ]
+    assert {u.name for u in draft.units} >= {"Công an tỉnh", "Sở Nội vụ"}
+    assert any("254/QĐ-UBND" in p.message for p in draft.problems)

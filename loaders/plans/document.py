@@ -35,9 +35,10 @@ from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.files import SUPPORTED, Progress, document_text
 from loaders.plans.header import document_kind, parse_header, reference_date
+from loaders.plans.issuing import attached_plan, with_decision
 from loaders.plans.model import DraftTask, DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
-from loaders.plans.text import Node, outline, to_lines
+from loaders.plans.text import Line, Node, outline, to_lines
 from tracker.domain.text import fold
 
 _TASK_WORDS = (
@@ -144,6 +145,10 @@ def _parse(text: str, source_name: str) -> PlanDraft:
         draft.problems.append(at_line("Văn bản trống: không có nội dung để đọc.", severity="error"))
         return draft
     is_plan, other = document_kind(lines)
+    decision: list[Line] = []
+    attached = attached_plan(lines)
+    if attached:  # a decision (Quyết định/Nghị quyết) that issues the plan attached to it
+        decision, lines, is_plan = lines[:attached], lines[attached:], True
     if not is_plan:
         what = f" Văn bản này giống {other}." if other else ""
         draft.problems.append(
@@ -161,6 +166,8 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     preamble = " ".join(b.text for b in root.blocks)
     body_text = "\n".join(line.text for line in lines)
     draft.plan, problems = parse_header(head, preamble, body_text)
+    if decision:
+        problems = with_decision(draft.plan, decision, problems)
     draft.problems += problems
     reference = reference_date(draft.plan, body_text)
 
@@ -216,7 +223,7 @@ def _classify(root: Node) -> tuple[list[Node], list[Node], list[Node]]:
         names_tasks = any(word in f"{key} " for word in _TASK_WORDS)
         if any(key.startswith(word) for word in _SKIP) and not names_tasks:
             continue
-        if names_tasks and not key.startswith(_UNITS[0]):
+        if names_tasks and not key.startswith(_UNITS):
             tasks.append(part)
         elif any(word in key for word in _UNITS):
             units.append(part)

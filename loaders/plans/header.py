@@ -21,7 +21,7 @@ _STATE_CODE = re.compile(r"(\d{1,5})\s*/\s*(KH|CTr|CTR)\s*[-–]\s*([A-ZĐ][\wĐ
 _CODE_LINE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*(.*)$")
 _CODE_INSIDE = re.compile(r"(?<=\s)(?:Số|SỐ)\s*:?\s*(\d.*)$")
 _PLACE_DATE = re.compile(
-    r"((?:[^\W\d_]+\s){0,3}[^\W\d_]+)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    r"((?:[^\W\d_]+\s){0,3}[^\W\d_]+)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(0\s?\d|\d{1,2})\s+năm\s+(\d{4})",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
@@ -127,14 +127,7 @@ def parse_header(
     header = PlanHeader()
     problems: list[Problem] = []
     header.code = next((c for line in head if (c := _code_in(line.text))), "")
-    # a PDF of a borderless header table interleaves its two cells and may wrap the date
-    # ("An Bình, ngày 03 tháng 11 năm" / "2025"): the lines are searched one by one, then joined
-    for text in [*(line.text for line in head), " ".join(line.text for line in head)]:
-        found = _PLACE_DATE.search(text)
-        if found:
-            header.place = _place(found.group(1))
-            header.issued_on = _make_date(found.group(2), found.group(3), found.group(4))
-            break
+    header.place, header.issued_on = issued_line(head)
     header.title = _title(head)
     header.issuer = _issuer(head, preamble, header.code)
     header.directive = find_directive(header.title) or find_directive(preamble) or DirectiveRef()
@@ -163,6 +156,19 @@ def parse_header(
             )
         )
     return header, problems
+
+
+def issued_line(head: list[Line]) -> tuple[str, date | None]:
+    """(place, date) of the "Lạng Sơn, ngày 21 tháng 6 năm 2019" line. A PDF of a borderless
+    header table interleaves its two cells and may wrap the date ("An Bình, ngày 03 tháng 11
+    năm" / "2025"): the lines are searched one by one, then joined."""
+    for text in [*(line.text for line in head), " ".join(line.text for line in head)]:
+        found = _PLACE_DATE.search(text)
+        if found:
+            return _place(found.group(1)), _make_date(
+                found.group(2), found.group(3), found.group(4)
+            )
+    return "", None
 
 
 def reference_date(header: PlanHeader, body_text: str) -> date:
@@ -279,7 +285,7 @@ def _place(words: str) -> str:
 
 def _make_date(day: str, month: str, year: str) -> date | None:
     try:
-        return date(int(year), int(month), int(day))
+        return date(int(year), int(month.replace(" ", "")), int(day))
     except ValueError:
         return None
 

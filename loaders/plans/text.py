@@ -309,8 +309,12 @@ def to_lines(text: str) -> list[Line]:
         key = fold(value)
         if key.startswith(fold(_STOP)):
             stopped = True
-        if stopped and not key.startswith(_APPENDIX):
-            continue
+        attached = value.isupper() and (
+            key in ("ke hoach", "chuong trinh hanh dong")
+            or key.startswith(("chuong trinh hanh dong cua", "ke hoach cua"))
+        )
+        if stopped and not key.startswith(_APPENDIX) and not attached:
+            continue  # after the signature only an appendix or an attached plan is read
         stopped = False
         line = classify(no, value)
         if key.startswith(_APPENDIX) and len(key) < 200:
