@@ -77,7 +77,13 @@ _PROPER = {
     "bộ chính trị": "Bộ Chính trị",
     "ban bí thư": "Ban Bí thư",
 }
-_NOT_ISSUER = ("dang cong san viet nam", "cong hoa xa hoi", "doc lap tu do", "ke hoach")
+_NOT_ISSUER = (
+    "dang cong san viet nam",
+    "cong hoa xa hoi",
+    "chu nghia viet nam",
+    "doc lap tu do",
+    "ke hoach",
+)
 _PLAN_WORDS = ("ke hoach", "chuong trinh hanh dong", "chuong trinh")
 _OTHER_KINDS = {
     "bao cao": "một báo cáo",

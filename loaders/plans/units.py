@@ -99,6 +99,8 @@ _HEADS = (
     "tieu ban",
     "cong an",
 )
+_GENERIC = {"cac", "nhung", "cac don vi", "so", "ban", "co quan", "don vi", "phong", "hoi", "to"}
+"""A head word alone ("Sở", "cơ quan") is a fragment of a name, not a unit."""
 _NOT_UNITS = (
     "so luong",
     "theo ",
@@ -173,7 +175,7 @@ def is_unit_like(text: str) -> bool:
     "Đồng chí Phó Chủ tịch UBND xã"); a bare "Các", a quantity ("Số lượng đơn vị kiểm tra")
     or a citation ("Theo phân công tại Quyết định số ...") is not a unit."""
     key = fold(_HONORIFIC.sub("", text.strip()))
-    if key in ("cac", "nhung", "cac don vi") or key.startswith(_NOT_UNITS):
+    if key in _GENERIC or key.startswith(_NOT_UNITS):
         return False
     if "quyet dinh so" in key or re.search(r"\d+\s*/\s*\w+-\w+", key):
         return False

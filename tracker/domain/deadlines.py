@@ -311,6 +311,8 @@ def _found_in_sentence(text: str, reference: date) -> Deadline:
         else:
             windows.append([phrase])
     cycles = {m.lastgroup for m in _CYCLES.finditer(_key(text))}
+    if _ONWARDS.search(_key(text)):  # "Năm 2025 và các năm tiếp theo": every year from then
+        return Deadline(text, recurrence="yearly", read=value)
     if windows and cycles and not any(_explicit(p) for p in phrases):
         return _recurring_only(text, cycles, phrases, reference)
     read: list[str] = []
@@ -340,6 +342,9 @@ def _found_in_sentence(text: str, reference: date) -> Deadline:
             return _recurring_only(text, cycles, [], reference)
         return Deadline(text, unparsed=True)
     return Deadline(text, start=best[0], due=best[1], read="; ".join(read))
+
+
+_ONWARDS = re.compile(r"\bva (?:cac|nhung) nam (?:tiep theo|sau)\b")
 
 
 def _explicit(phrase: Phrase) -> bool:
