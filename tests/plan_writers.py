@@ -228,3 +228,26 @@ III. PHÂN CÔNG NHIỆM VỤ
 1. Công an tỉnh: chủ trì tham mưu, hướng dẫn.
 2. Sở Nội vụ: phối hợp kiểm tra.
 """
+
+
+LABELLED = """KẾ HOẠCH
+Thực hiện công tác tìm kiếm năm 2026
+Số: 52/KH-BCĐ
+Hà Nội, ngày 11 tháng 11 năm 2025
+I. CÔNG TÁC QUÁN TRIỆT, TRIỂN KHAI
+1. Nội dung, biện pháp
+a) Tổ chức hội nghị quán triệt chỉ thị.
+b) Ban hành văn bản hướng dẫn các địa phương.
+2. Cơ quan chủ trì, phối hợp
+a) Cơ quan chủ trì
+- Ban Chỉ đạo tỉnh.
+b) Cơ quan phối hợp
+- Sở Nội vụ; Sở Tài chính.
+3. Thời gian thực hiện: Tháng 12/2025 và thường xuyên.
+II. THÔNG TIN, TUYÊN TRUYỀN
+1. Nội dung, biện pháp
+a) Lập chuyên mục trên báo tỉnh.
+2. Cơ quan chủ trì
+- Sở Văn hóa, Thể thao và Du lịch.
+3. Thời gian thực hiện: Từ tháng 11/2025 trở đi.
+"""

@@ -146,3 +146,18 @@ def test_a_decision_that_issues_a_plan_gives_the_attached_plan_with_its_number()
     ]
     assert {u.name for u in draft.units} >= {"Công an tỉnh", "Sở Nội vụ"}
     assert any("254/QĐ-UBND" in p.message for p in draft.problems)
+
+
+def test_a_group_with_labelled_content_units_and_time_gives_one_task_per_item():
+    draft = parse_plan_text(w.LABELLED, "kh.txt")
+    shape = [(t.section, _due(t), [(u.name, u.role) for u in t.units]) for t in draft.tasks]
+    both = [
+        ("Ban Chỉ đạo tỉnh", "chu_tri"),
+        ("Sở Nội vụ", "phoi_hop"),
+        ("Sở Tài chính", "phoi_hop"),
+    ]
+    assert shape == [
+        ("I.a", "2025-12-31", both),
+        ("I.b", "2025-12-31", both),
+        ("II.a", "continuous", [("Sở Văn hóa, Thể thao và Du lịch", "chu_tri")]),
+    ]

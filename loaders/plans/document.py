@@ -185,6 +185,10 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     for part in unit_parts:
         for item in _dated_unit_items(part):
             walker.walk_item(part, item)
+    if not walker.tasks:  # the plan is written as duties per unit ("II. Phân công nhiệm vụ")
+        for part in unit_parts:
+            if not fold(part.text).startswith(_UNITS[0]):
+                walker.walk(part)
     draft.tasks = _prefer_tables(walker.tasks, draft.problems)
     draft.problems += walker.problems
     draft.problems += numbering_problems(root)

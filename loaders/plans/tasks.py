@@ -95,6 +95,8 @@ class TaskWalker:
         if node.kind in ("number", "letter") and fold(node.text).startswith(_NOT_TASKS):
             return  # "a) Mục tiêu", "Chỉ tiêu", "Khẩu hiệu": not work to track
         heading = _heading(node)
+        if self._labelled(node, code, inherited):
+            return
         own = _candidates_of_node(node)
         if node.children:
             passed = _resolve(own, inherited)
@@ -133,6 +135,30 @@ class TaskWalker:
         self._task(
             code, parent or heading, heading or detail, node.line, own, inherited, detail, units
         )
+
+    def _labelled(self, node: Node, code: str, inherited: dl.Found | None) -> bool:
+        """A group whose sections are labels: "1. Nội dung, biện pháp" (its items are the
+        tasks), "2. Cơ quan chủ trì, phối hợp" (their units), "3. Thời gian thực hiện: ..."
+        (their deadline). False when `node` is not such a group."""
+        labels = {_label(c.text): c for c in node.children}
+        content = labels.get("content")
+        if content is None or not ({"units", "time"} & labels.keys()):
+            return False
+        time = labels.get("time")
+        found = [f for f in ([dl.in_field(time.text, time.line)] if time else []) if f]
+        passed = _resolve(found, inherited)
+        units: list[DraftUnit] = []
+        if "units" in labels:
+            units = _labelled_units(labels["units"])
+        items = [(c.text, c.line, c.marker) for c in content.children] or [
+            (b.text, b.line, str(i)) for i, b in enumerate(content.blocks, 1) if b.kind == "bullet"
+        ]
+        heading = _heading(node)
+        for text, line, marker in items:
+            section = f"{code}.{marker}" if code else marker
+            own = dl.in_text(text, line)
+            self._task(section, heading, text, line, own, passed, "", list(units))
+        return bool(items)
 
     def _table(self, node: Node, code: str, inherited: dl.Found | None, heading: str) -> bool:
         """One task per row of the node's task tables; False when it has none."""
@@ -224,6 +250,32 @@ class TaskWalker:
                 line=line,
             )
         )
+
+
+def _label(text: str) -> str:
+    key = fold(text)
+    if key.startswith(("noi dung bien phap", "noi dung thuc hien", "noi dung cong viec")):
+        return "content"
+    if key.startswith(("co quan chu tri", "don vi chu tri", "co quan thuc hien")):
+        return "units"
+    if dl.in_field(text):
+        return "time"
+    return ""
+
+
+def _labelled_units(node: Node) -> list[DraftUnit]:
+    """ "Cơ quan chủ trì, phối hợp" with "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp" points
+    listing the units as bullets, or the units right in its own bullets."""
+    groups: list[tuple[Node, Role]] = [
+        (c, "phoi_hop" if "phoi hop" in fold(c.text)[:20] else "chu_tri") for c in node.children
+    ]
+    groups = groups or [(node, "chu_tri")]
+    units: list[DraftUnit] = []
+    for group, role in groups:
+        for block in group.blocks:
+            names = [n for n in du.split_names(block.text) if du.is_unit_like(n)]
+            units += [DraftUnit(n, role, block.line) for n in names]
+    return units
 
 
 def numbering_problems(root: Node) -> list[Problem]:

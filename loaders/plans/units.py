@@ -98,6 +98,8 @@ _HEADS = (
     "to chuc chinh tri",
     "tieu ban",
     "cong an",
+    "to dang",
+    "lanh dao ban",
 )
 _GENERIC = {"cac", "nhung", "cac don vi", "so", "ban", "co quan", "don vi", "phong", "hoi", "to"}
 """A head word alone ("Sở", "cơ quan") is a fragment of a name, not a unit."""

@@ -313,6 +313,8 @@ def _found_in_sentence(text: str, reference: date) -> Deadline:
     cycles = {m.lastgroup for m in _CYCLES.finditer(_key(text))}
     if _ONWARDS.search(_key(text)):  # "Năm 2025 và các năm tiếp theo": every year from then
         return Deadline(text, recurrence="yearly", read=value)
+    if _FROM_ON.search(_key(text)):  # "Từ tháng 11/2013 trở đi": ongoing from then
+        return Deadline(text, recurrence="continuous", read=value)
     if windows and cycles and not any(_explicit(p) for p in phrases):
         return _recurring_only(text, cycles, phrases, reference)
     read: list[str] = []
@@ -345,6 +347,7 @@ def _found_in_sentence(text: str, reference: date) -> Deadline:
 
 
 _ONWARDS = re.compile(r"\bva (?:cac|nhung) nam (?:tiep theo|sau)\b")
+_FROM_ON = re.compile(r"\btro (?:di|ve sau)\b")
 
 
 def _explicit(phrase: Phrase) -> bool:
