@@ -293,6 +293,24 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
+def _bold_joined(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) with a Markdown bold span that a hard wrap cut ("**V. TỔ CHỨC" /
+    "THỰC HIỆN**") joined back into one line (at most three lines are joined)."""
+    out: list[tuple[int, str]] = []
+    open_at = -1
+    for no, raw in enumerate(raw_lines, start=1):
+        if open_at >= 0 and raw.strip() and no - out[open_at][0] < 3:
+            out[open_at] = (out[open_at][0], f"{out[open_at][1]} {raw.strip()}")
+            if raw.count("**") % 2:
+                open_at = -1
+            continue
+        open_at = -1
+        out.append((no, raw))
+        if raw.count("**") % 2 and not raw.lstrip().startswith("|"):
+            open_at = len(out) - 1
+    return out
+
+
 def to_lines(text: str) -> list[Line]:
     """Non-empty, cleaned, classified lines; continuation lines joined to their paragraph.
 
@@ -301,7 +319,7 @@ def to_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = True
     stopped = False
-    for no, raw in enumerate(text.splitlines(), start=1):
+    for no, raw in _bold_joined(text.splitlines()):
         value = clean(raw) if _TABLE.match(clean(raw)) else clean(strip_markdown(raw))
         if not value or value in {"*", "-", "+"}:
             gap = True
