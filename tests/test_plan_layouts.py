@@ -45,7 +45,7 @@ def test_the_header_table_gives_number_place_and_date_and_a_blank_number_stays_e
         date(2025, 11, 3),
         "An Bình",
     )
-    assert plan.issuer == "Ban Thường trực Ủy ban MTTQ Việt Nam xã"
+    assert plan.issuer == "Ban Thường trực Ủy ban MTTQ Việt Nam xã An Bình"  # and the level above
     assert plan.directive.code == "46-CT/TW"
     unnumbered = w.HEADER_LEFT.replace("21/KH", "     /KH")
     blank = read_plan_document(w.prose_docx(left=unnumbered), "du-thao.docx")

@@ -255,7 +255,52 @@ def _title(head: list[Line]) -> str:
     return title[:1].upper() + title[1:]
 
 
+_ORGAN = re.compile(
+    r"(?<=\s)(?<!ỦY )(?<!UỶ )(?<!TIỂU )(?:TIỂU BAN|BAN|ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|ỦY BAN|UỶ BAN|"
+    r"HỘI ĐỒNG|SỞ|PHÒNG|VĂN PHÒNG)\b"
+)
+_PLACE_WORD = re.compile(
+    r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã|thị trấn|đặc khu) (.+)$", re.IGNORECASE
+)
+_ACRONYMS = {"mttq": "MTTQ", "ubnd": "UBND", "hđnd": "HĐND", "vn": "VN", "tw": "TW"}
+
+
+def table_issuer(head: list[Line]) -> str:
+    """The issuer in the left cell of a two-cell header table, with the level above it:
+    "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC Số: 16/KH-MTTQ-BTT" gives "Ban
+    Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh"."""
+    for line in head:
+        if line.kind != "table" or set(line.text) <= set("|-: "):
+            continue
+        cell = line.text.strip().strip("|").split("|")[0]
+        cell = re.split(r"\s(?:Số|SỐ)\b", f" {cell}")[0].replace("-", " ").strip(" *")
+        cell = re.sub(r"\s+", " ", cell)
+        if not cell or not cell.isupper() or fold(cell).startswith(_NOT_ISSUER):
+            continue
+        split = next((m.start() for m in _ORGAN.finditer(cell) if _PLACE_WORD.search(
+            cell[: m.start()].lower())), 0)  # fmt: skip
+        if not split:
+            return _name_case(cell)
+        return f"{_name_case(cell[split:])} {_name_case(cell[:split])}".strip()
+    return ""
+
+
+def _name_case(text: str) -> str:
+    """An upper-case organ name as written in running text, its place name capitalised."""
+    value = title_case(text.strip())
+    value = " ".join(_ACRONYMS.get(w.lower(), w) for w in value.split())
+    value = value.replace("ban Nhân dân", "ban nhân dân").replace("việt nam", "Việt Nam")
+    place = _PLACE_WORD.search(value)
+    if place:
+        words = " ".join(w[:1].upper() + w[1:] for w in place.group(2).split())
+        value = value[: place.start(2)] + words
+    return value
+
+
 def _issuer(head: list[Line], preamble: str, code: str) -> str:
+    in_table = table_issuer(head)
+    if in_table:
+        return in_table
     found = _ISSUER_SENTENCE.search(preamble)
     if found:
         return found.group(1).strip()
@@ -274,7 +319,10 @@ def _issuer(head: list[Line], preamble: str, code: str) -> str:
         and not _code_in(line.text)
     ]
     if uppers:
-        return title_case(uppers[-1])
+        last = uppers[-1]
+        if len(uppers) > 1 and fold(uppers[-2]) in ("uy ban nhan dan", "hoi dong nhan dan"):
+            last = f"{uppers[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ HỒ CHÍ MINH"
+        return _name_case(last)
     suffix = re.split(r"[/-]", code)[-1] if code else ""
     return _SUFFIX_ISSUERS.get(suffix.upper(), "")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.plans.header import issued_line, title_case
+from loaders.plans.header import issued_line, table_issuer, title_case
 from loaders.plans.model import PlanHeader, at_line
 from loaders.plans.text import Line
 from tracker.domain.problems import Problem
@@ -59,7 +59,10 @@ def with_decision(header: PlanHeader, decision: list[Line], problems: list[Probl
         if issued:
             header.issued_on, header.place = issued, header.place or place
             kept = [p for p in kept if "ngày ban hành" not in p.message]
-    if not header.issuer:
+    issuer = table_issuer(decision)
+    if issuer:
+        header.issuer = issuer  # the body that decides is the plan's issuer
+    elif not header.issuer or fold(header.issuer) in ("quyet dinh", "nghi quyet"):
         uppers = [
             line.text
             for line in decision[:6]
