@@ -238,18 +238,27 @@ def test_deadline_json_gives_iso_dates_and_the_flags():
         "due": "2019-07-31",
         "recurrence": None,
         "unparsed": False,
+        "day_in_period": None,
+        "read": "hoàn thành trong tháng 7/2019",
     }
     assert deadline_json(parse_deadline("hằng quý", PLAN_DATE)) == {
         "start": None,
         "due": None,
         "recurrence": "quarterly",
         "unparsed": False,
+        "day_in_period": None,
+        "read": "hằng quý",
     }
+    assert deadline_json(parse_deadline("trước ngày 05 hằng tháng", PLAN_DATE))[
+        "day_in_period"
+    ] == [0, 5]
     assert deadline_json(parse_deadline("khi có yêu cầu", PLAN_DATE)) == {
         "start": None,
         "due": None,
         "recurrence": None,
         "unparsed": True,
+        "day_in_period": None,
+        "read": "",
     }
 
 

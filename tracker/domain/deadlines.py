@@ -386,10 +386,13 @@ def before_plan(deadline: Deadline, plan_date: date | None) -> str | None:
 
 
 def deadline_json(d: Deadline) -> dict[str, object]:
-    """`d` as a JSON-ready dict: ISO dates or None, the recurrence, the unparsed flag."""
+    """`d` as a JSON-ready dict: ISO dates or None, the recurrence, the unparsed flag, the
+    due day of a recurrence and the words read."""
     return {
         "start": d.start.isoformat() if d.start else None,
         "due": d.due.isoformat() if d.due else None,
         "recurrence": d.recurrence,
         "unparsed": d.unparsed,
+        "day_in_period": list(d.day_in_period) if d.day_in_period else None,
+        "read": d.read,
     }
