@@ -18,8 +18,14 @@ How it works:
    period ("span") is itself one of :data:`_SPANS`: a day, a month, a quarter, a half
    year or a year; a missing year comes from the other end of a range or from
    `reference` (the plan's date).
-3. Anything else (an impossible date, an unknown phrase, trailing words no rule knows)
-   gives ``Deadline(text, unparsed=True)`` so that a person looks at it.
+3. Otherwise the phrases are found inside the sentence (:mod:`domain.deadline_words`):
+   every window it names is read and the last end wins ("chậm nhất ngày 15/3/2024, triển
+   khai trong quý II" is due 30/6/2024); "từ A đến B" is one window; a day followed by
+   "hằng tháng", "tháng sau", "tháng cuối quý", "hằng năm" or "năm liền kề" is a
+   recurrence with its due day; `read` says which words were read.
+4. Anything else (an impossible date, "trước tháng 7" which could mean 30/6 or 31/7, a
+   range that ends before it starts, no time phrase at all) gives
+   ``Deadline(text, unparsed=True)`` so that a person looks at it.
 
 A limit ("trước ngày 30/6") has a due date only; a period has a start and a due date (a
 single day is a one-day window, start == due). With several reporting cycles the most
@@ -31,10 +37,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from domain.deadline_words import Phrase, time_phrases
 from domain.text import clean, strip_marks
 
 Recurrence = Literal["continuous", "monthly", "quarterly", "half_yearly", "yearly"]
@@ -50,6 +57,11 @@ class Deadline:
     due: date | None = None
     recurrence: Recurrence | None = None
     unparsed: bool = False
+    day_in_period: tuple[int, int] | None = None
+    """For a recurrence with a due day: (months after the period starts, day), e.g. (0, 5)
+    for "trước ngày 05 hằng tháng", (2, 15) for "trước ngày 15 tháng cuối quý"."""
+    read: str = field(default="", compare=False)
+    """The words of `text` the reading rests on ("" when unparsed)."""
 
 
 # --- 1. the key ----------------------------------------------------------------------
@@ -226,8 +238,138 @@ def parse_deadline(text: str, reference: date) -> Deadline:
             continue
         start, due, recurrence = result
         if start is not None and due is not None and due < start:
-            break
-        return Deadline(text, start=start, due=due, recurrence=recurrence)  # type: ignore[arg-type]
+            return Deadline(text, unparsed=True)
+        return Deadline(text, start, due, recurrence, read=clean(text).strip(" .;,"))  # type: ignore[arg-type]
+    return _found_in_sentence(text, reference)
+
+
+_PERIOD_CYCLE: dict[str, tuple[Recurrence, int]] = {
+    "monthly": ("monthly", 0),
+    "next_month": ("monthly", 1),
+    "quarter_last": ("quarterly", 2),
+    "quarter_next": ("quarterly", 3),
+    "yearly": ("yearly", 0),
+    "next_year": ("yearly", 12),
+}
+
+
+def _phrase_span(phrase: Phrase, year: int | None, reference: date) -> _Span | None:
+    g = phrase.groups
+    own = next((v for k, v in g.items() if k.endswith(("_y", "_y2")) and v), None)
+    y = int(own) if own else (year or reference.year)
+    try:
+        if phrase.kind in ("day", "dayw"):
+            day_m = (g.get("d_d") or g.get("dw_d"), g.get("d_m") or g.get("dw_m"))
+            start = end = date(y, int(day_m[1] or 0), int(day_m[0] or 0))
+        elif phrase.kind in ("month", "monthyear"):
+            month = int(g.get("m_m") or g.get("my_m") or 0)
+            start, end = _months(y, month, month)
+        elif phrase.kind == "quarter":
+            q = _quarter(str(g["q_q"]).lstrip("0"))
+            start, end = _months(y, 3 * q - 2, 3 * q)
+        elif phrase.kind == "half":
+            start, end = _months(y, *((1, 6) if g["h_h"] == "dau" else (7, 12)))
+        elif phrase.kind == "year":
+            start, end = _months(y, 1, 12)
+        else:
+            return None
+    except (ValueError, KeyError):
+        return None
+    return _Span(phrase.kind, start, end, bool(own))
+
+
+def _cycle_of(phrase: Phrase) -> tuple[Recurrence, tuple[int, int]] | None:
+    """ "ngày 05 hằng tháng" -> (monthly, (0, 5));
+    "ngày 31/01 năm liền kề" -> (yearly, (12, 31))."""
+    if not phrase.cycle:
+        return None
+    recurrence, offset = _PERIOD_CYCLE[phrase.cycle]
+    g = phrase.groups
+    day = int(g.get("do_d") or g.get("d_d") or g.get("dw_d") or 0)
+    month = int(g.get("d_m") or g.get("dw_m") or 0)
+    if recurrence == "yearly":
+        if not month or month > 12:
+            return None
+        offset += month - 1
+    if not 1 <= day <= 31:
+        return None
+    return recurrence, (offset, day)
+
+
+def _found_in_sentence(text: str, reference: date) -> Deadline:
+    """The time phrases inside a longer sentence; the last end of its windows."""
+    value, phrases = time_phrases(text)
+    for phrase in phrases:
+        cycle = _cycle_of(phrase)
+        if cycle:
+            words = value[phrase.start : phrase.end]
+            return Deadline(text, recurrence=cycle[0], day_in_period=cycle[1], read=words)
+    windows: list[list[Phrase]] = []
+    for phrase in phrases:
+        if phrase.joined and windows and len(windows[-1]) == 1:
+            windows[-1].append(phrase)
+        else:
+            windows.append([phrase])
+    cycles = {m.lastgroup for m in _CYCLES.finditer(_key(text))}
+    if _ONWARDS.search(_key(text)):  # "Năm 2025 và các năm tiếp theo": every year from then
+        return Deadline(text, recurrence="yearly", read=value)
+    if _FROM_ON.search(_key(text)):  # "Từ tháng 11/2013 trở đi": ongoing from then
+        return Deadline(text, recurrence="continuous", read=value)
+    if windows and cycles and not any(_explicit(p) for p in phrases):
+        return _recurring_only(text, cycles, phrases, reference)
+    read: list[str] = []
+    best: tuple[date | None, date] | None = None
+    year: int | None = None  # a phrase without a year takes the last year written before it
+    for window in windows:
+        last = _phrase_span(window[-1], year, reference)
+        if last is None:
+            return Deadline(text, unparsed=True)
+        first: _Span | None = last
+        if len(window) == 2:
+            first = _phrase_span(window[0], last.start.year, reference)
+            if first is not None and first.start > last.end and not first.explicit_year:
+                first = _phrase_span(window[0], last.start.year - 1, reference)
+        if first is None or first.start > last.end:
+            return Deadline(text, unparsed=True)
+        cue = window[0].cue
+        if cue == "before" and (first.kind not in ("day", "dayw") or len(window) == 2):
+            return Deadline(text, unparsed=True)  # "trước tháng 7": 30/6 or 31/7?
+        start = None if cue in ("before", "by") and len(window) == 1 else first.start
+        year = last.end.year if last.explicit_year else year
+        read.append(value[window[0].start : window[-1].end])
+        if best is None or last.end >= best[1]:
+            best = (start, last.end)
+    if best is None:
+        if cycles:
+            return _recurring_only(text, cycles, [], reference)
+        return Deadline(text, unparsed=True)
+    return Deadline(text, start=best[0], due=best[1], read="; ".join(read))
+
+
+_ONWARDS = re.compile(r"\bva (?:cac|nhung) nam (?:tiep theo|sau)\b")
+_FROM_ON = re.compile(r"\btro (?:di|ve sau)\b")
+
+
+def _explicit(phrase: Phrase) -> bool:
+    return any(v for k, v in phrase.groups.items() if k.endswith(("_y", "_y2")))
+
+
+def _recurring_only(
+    text: str, cycles: set[str | None], phrases: list[Phrase], reference: date
+) -> Deadline:
+    """A cycle word with, at most, yearless days: "Hằng năm, trước ngày 15/12"."""
+    order: tuple[Recurrence, ...] = ("monthly", "quarterly", "half_yearly", "yearly", "continuous")
+    for cycle in order:
+        if cycle in cycles:
+            day = None
+            days = [p for p in phrases if p.kind in ("day", "dayw")]
+            if cycle == "yearly" and len(days) == 1:
+                span = _phrase_span(days[0], reference.year, reference)
+                if span is not None:
+                    day = (span.end.month - 1, span.end.day)
+            words = [m.group(0) for m in re.finditer(_CYCLES, _key(text))]
+            read = ", ".join(words)
+            return Deadline(text, recurrence=cycle, day_in_period=day, read=read)
     return Deadline(text, unparsed=True)
 
 
@@ -244,10 +386,13 @@ def before_plan(deadline: Deadline, plan_date: date | None) -> str | None:
 
 
 def deadline_json(d: Deadline) -> dict[str, object]:
-    """`d` as a JSON-ready dict: ISO dates or None, the recurrence, the unparsed flag."""
+    """`d` as a JSON-ready dict: ISO dates or None, the recurrence, the unparsed flag, the
+    due day of a recurrence and the words read."""
     return {
         "start": d.start.isoformat() if d.start else None,
         "due": d.due.isoformat() if d.due else None,
         "recurrence": d.recurrence,
         "unparsed": d.unparsed,
+        "day_in_period": list(d.day_in_period) if d.day_in_period else None,
+        "read": d.read,
     }

@@ -194,7 +194,7 @@ with tab_doc:
         "sửa; chỉ được lưu khi bạn xác nhận."
     )
     upload = st.file_uploader(
-        "Văn bản kế hoạch (.txt, .md, .docx)",
+        "Văn bản kế hoạch (.docx, .doc, .pdf, ảnh quét .jpg/.png, .txt, .md)",
         type=[s.lstrip(".") for s in DOCUMENT_SUFFIXES],
         key="doc.file",
     )
@@ -203,7 +203,15 @@ with tab_doc:
         if upload is not None and upload.size > MAX_UPLOAD_MB * 1024 * 1024:
             st.error(f"Tệp lớn hơn {MAX_UPLOAD_MB} MB.")
         elif upload is not None:
-            st.session_state["doc.draft"] = read_plan_document(upload.getvalue(), upload.name)
+            bar = st.progress(0.0, text="Đang đọc văn bản…")
+
+            def shown(done: int, total: int) -> None:
+                bar.progress(done / total, text=f"Nhận dạng chữ (OCR): trang {done}/{total}")
+
+            st.session_state["doc.draft"] = read_plan_document(
+                upload.getvalue(), upload.name, progress=shown
+            )
+            bar.empty()
         elif pasted.strip():
             st.session_state["doc.draft"] = parse_plan_text(pasted, "văn bản dán")
         else:
@@ -251,6 +259,7 @@ with tab_doc:
             [
                 {
                     "Tên trong văn bản": m.name,
+                    "Trạng thái": "Khớp danh mục" if m.unit_ids else "MỚI: chưa có trong danh mục",
                     "Khớp danh mục": "; ".join(registry.names(m.unit_ids)[:3])
                     + (f" … ({len(m.unit_ids)} đơn vị)" if len(m.unit_ids) > 3 else ""),
                     "Chọn đơn vị tương ứng": mapping.get(m.name, ""),
@@ -264,7 +273,7 @@ with tab_doc:
             key=f"doc.units.{n}",
             hide_index=True,
             width="stretch",
-            disabled=["Tên trong văn bản", "Khớp danh mục", "Gợi ý"],
+            disabled=["Tên trong văn bản", "Trạng thái", "Khớp danh mục", "Gợi ý"],
             column_config={
                 "Chọn đơn vị tương ứng": st.column_config.SelectboxColumn(
                     options=choices, help="Cho tên chưa khớp: chọn đơn vị hoặc nhóm."
@@ -286,6 +295,14 @@ with tab_doc:
                 + ". Chọn đơn vị tương ứng ở bảng trên, hoặc thêm ở trang «Đơn vị»."
             )
         st.subheader("Nhiệm vụ (bản nháp)")
+        from_ocr = [t.section or t.title[:40] for t in draft.tasks if t.ocr]
+        if from_ocr:
+            st.warning(
+                f"{len(from_ocr)} nhiệm vụ đọc bằng nhận dạng chữ từ ảnh quét (mục: "
+                + ", ".join(from_ocr[:15])
+                + ("…" if len(from_ocr) > 15 else "")
+                + "): hãy đối chiếu từng chữ, ngày và tên đơn vị với bản giấy."
+            )
         current, problems = task_editor(
             rows_from_draft(draft), f"doc.tasks.{n}", registry, typed.issued_on
         )

@@ -28,6 +28,8 @@ def test_deadline_prints_the_parsed_json():
         "due": "2019-07-31",
         "recurrence": None,
         "unparsed": False,
+        "day_in_period": None,
+        "read": "hoàn thành trong tháng 7/2019",
     }
 
 

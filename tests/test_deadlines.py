@@ -101,8 +101,46 @@ UNKNOWN_PHRASES = [
     "định kỳ",
     "trước tháng 7/2019",
     "30/6/19",
-    "trước ngày 30/6/2019, báo cáo kết quả về Ban Tuyên giáo",
     "từ ngày 10/12/2020 đến ngày 05/9/2020",
+    "Trong thời gian từ ……… đến ………",
+    "trước tháng 7/2019, báo cáo kết quả",
+    "chậm nhất ngày 31/02/2026, triển khai trong quý II",
+]
+
+# (sentence, start, due, the words read): phrases found inside longer sentences.
+IN_SENTENCES = [
+    ("trước ngày 30/6/2019, báo cáo kết quả về Ban Tuyên giáo", None, D(2019, 6, 30),
+     "trước ngày 30/6/2019"),
+    ("Xây dựng kế hoạch chậm nhất ngày 15/3/2024, triển khai trong quý II", D(2024, 4, 1),
+     D(2024, 6, 30), "chậm nhất ngày 15/3/2024; trong quý II"),
+    ("Xây dựng kế hoạch chậm nhất ngày 15/3/2024, triển khai trong quý II/2024", D(2024, 4, 1),
+     D(2024, 6, 30), "chậm nhất ngày 15/3/2024; trong quý II/2024"),
+    ("Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử)", None,
+     D(2025, 12, 10), "ngày 05/12/2025; Chậm nhất ngày 10/12/2025"),
+    ("Dự kiến tháng 11/2025 (sau khi Ban Thường trực tỉnh ban hành Hướng dẫn)", D(2025, 11, 1),
+     D(2025, 11, 30), "tháng 11/2025"),
+    ("ngày Tháng 11/2025 (sau khi tỉnh ban hành Hướng dẫn);", D(2025, 11, 1), D(2025, 11, 30),
+     "Tháng 11/2025"),
+    ("Quý IV/2025 và Quý I/2026;", D(2026, 1, 1), D(2026, 3, 31), "Quý IV/2025; Quý I/2026"),
+    ("Trong khoảng thời gian từ ngày 15/01/2026 đến ngày 01/02/2026", D(2026, 1, 15),
+     D(2026, 2, 1), "từ ngày 15/01/2026 đến ngày 01/02/2026"),
+    ("Từ tháng 12/2025 đến quý I/2026.", D(2025, 12, 1), D(2026, 3, 31),
+     "Từ tháng 12/2025 đến quý I/2026"),
+    ("Khai mạc lúc 14 giờ 00, ngày 11/6/2019 tại Hội trường", D(2019, 6, 11), D(2019, 6, 11),
+     "ngày 11/6/2019"),
+    ("08h30 ngày 15/3/2026", D(2026, 3, 15), D(2026, 3, 15), "ngày 15/3/2026"),
+    ("Theo Luật số 85/2015/QH13, ngày 25/6/2015; hoàn thành trong tháng 7/2019", D(2019, 7, 1),
+     D(2019, 7, 31), "hoàn thành trong tháng 7/2019"),
+]  # fmt: skip
+
+# (sentence, cycle, (months after the period starts, day)): recurrences with their due day.
+DUE_DAYS = [
+    ("Báo cáo trước ngày 05 hằng tháng", "monthly", (0, 5)),
+    ("gửi báo cáo trước ngày 10 của tháng sau", "monthly", (1, 10)),
+    ("báo cáo quý trước ngày 15 tháng cuối quý", "quarterly", (2, 15)),
+    ("trước ngày 15/12 hằng năm", "yearly", (11, 15)),
+    ("báo cáo năm trước ngày 31/01 năm liền kề", "yearly", (12, 31)),
+    ("Hằng năm, trước ngày 15/12", "yearly", (11, 15)),
 ]
 
 
@@ -124,6 +162,23 @@ def test_an_impossible_date_is_flagged_not_guessed(text):
 @pytest.mark.parametrize("text", UNKNOWN_PHRASES)
 def test_an_unknown_or_ambiguous_phrase_is_flagged_for_a_person(text):
     assert parse_deadline(text, PLAN_DATE) == Deadline(text, unparsed=True)
+
+
+@pytest.mark.parametrize(("text", "start", "due", "read"), IN_SENTENCES)
+def test_a_phrase_inside_a_sentence_is_found_and_says_what_it_read(text, start, due, read):
+    parsed = parse_deadline(text, PLAN_DATE)
+    assert parsed == Deadline(text, start=start, due=due)
+    assert parsed.read == read
+
+
+@pytest.mark.parametrize(("text", "cycle", "day"), DUE_DAYS)
+def test_a_recurrence_with_a_day_keeps_its_due_day(text, cycle, day):
+    parsed = parse_deadline(text, PLAN_DATE)
+    assert (parsed.recurrence, parsed.day_in_period, parsed.unparsed) == (cycle, day, False)
+
+
+def test_thuong_xuyen_lien_tuc_ca_nam_is_continuous():
+    assert parse_deadline("Thường xuyên, liên tục cả năm", PLAN_DATE).recurrence == "continuous"
 
 
 @pytest.mark.parametrize(("text", "start", "due"), WINDOWS)
@@ -183,18 +238,27 @@ def test_deadline_json_gives_iso_dates_and_the_flags():
         "due": "2019-07-31",
         "recurrence": None,
         "unparsed": False,
+        "day_in_period": None,
+        "read": "hoàn thành trong tháng 7/2019",
     }
     assert deadline_json(parse_deadline("hằng quý", PLAN_DATE)) == {
         "start": None,
         "due": None,
         "recurrence": "quarterly",
         "unparsed": False,
+        "day_in_period": None,
+        "read": "hằng quý",
     }
+    assert deadline_json(parse_deadline("trước ngày 05 hằng tháng", PLAN_DATE))[
+        "day_in_period"
+    ] == [0, 5]
     assert deadline_json(parse_deadline("khi có yêu cầu", PLAN_DATE)) == {
         "start": None,
         "due": None,
         "recurrence": None,
         "unparsed": True,
+        "day_in_period": None,
+        "read": "",
     }
 
 

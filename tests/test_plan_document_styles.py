@@ -123,9 +123,9 @@ def test_an_appendix_task_table_after_the_signature_gives_one_task_per_row():
     assert draft.plan.issuer == "Sở Văn hóa, Thể thao và Du lịch"
     assert draft.plan.directive.kind == "Chương trình hành động"
     assert [(t.section, t.section_title, t.due) for t in draft.tasks] == [
-        ("PL.1", "Tuyên truyền", date(2022, 4, 30)),
-        ("PL.2", "Tuyên truyền", date(2022, 8, 31)),
-        ("PL.3", "Bồi dưỡng", date(2022, 9, 30)),
+        ("PL.I.1", "Tuyên truyền", date(2022, 4, 30)),  # the group's number is kept
+        ("PL.I.2", "Tuyên truyền", date(2022, 8, 31)),
+        ("PL.II.3", "Bồi dưỡng", date(2022, 9, 30)),
     ]
     assert draft.tasks[1].start == date(2022, 5, 1)
     assert [(u.name, u.role) for u in draft.tasks[2].units] == [

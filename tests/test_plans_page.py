@@ -245,3 +245,17 @@ def test_a_register_workbook_with_a_deadline_before_the_plan_is_imported_with_a_
     assert any("Đã nhập kh.xlsx" in s for s in _texts(app.success))
     [warned] = [w for w in _texts(app.warning) if "trước ngày ban hành" in w]
     assert "Nhiệm vụ" in warned and "E2" in warned
+
+
+def test_an_uploaded_word_plan_fills_the_form_and_lists_its_new_units(app):
+    from plan_writers import prose_docx
+
+    app.file_uploader(key="doc.file").set_value(
+        [("kh.docx", prose_docx(), "application/octet-stream")]
+    ).run()
+    app.button(key="doc.read").click().run()
+    assert not app.exception
+    assert app.text_input(key="doc.1.code").value == "21/KH-MTTQ-BTT"
+    assert app.date_input(key="doc.1.date").value == date(2025, 11, 3)
+    warnings = " ".join(_texts(app.warning))
+    assert "Phó Chủ tịch Thường trực" in warnings  # an office-holder, new: listed, not created

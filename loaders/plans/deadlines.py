@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain import deadlines
+from domain.deadline_words import time_phrases
 from domain.text import fold
 
 FIELD, SPECIFIC, RECURRING, WEAK = 4, 3, 2, 1
@@ -44,19 +45,6 @@ _HALF = r"6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"
 _YEAR = r"năm\s+\d{4}"
 _PERIOD = rf"{_QUARTER}|{_HALF}|{_MONTH}|{_YEAR}"
 
-_SPECIFIC = re.compile(
-    "|".join(
-        [
-            rf"từ\s+(?:{_DAY}|{_PERIOD})\s*(?:đến|-|–)\s*(?:{_DAY}|{_PERIOD})",
-            rf"(?:(?:hoàn thành|thực hiện xong|xong|kết thúc)\s+)?(?:trước|chậm nhất|"
-            rf"không muộn hơn)\s+(?:{_DAY}|{_PERIOD})",
-            rf"(?:(?:hoàn thành|thực hiện|tổ chức|triển khai)\s+)?(?:trong|vào|ngay trong)\s+"
-            rf"(?:{_PERIOD}|{_DAY})",
-            rf"hoàn thành\s+(?:{_DAY}|{_PERIOD})",
-        ]
-    ),
-    re.IGNORECASE,
-)
 _PARENTHESIS = re.compile(r"\(([^()]{3,80})\)")
 _ANY_DEADLINE = re.compile(
     rf"^(?:thời gian|thời hạn|tiến độ)?\s*:?\s*(?:trước\s+)?(?:{_DAY}|{_PERIOD}|"
@@ -103,8 +91,19 @@ def in_text(text: str, line: int = 0, heading: bool = False) -> list[Found]:
         inner = match.group(1).strip()
         if _ANY_DEADLINE.match(inner):
             found.append(Found(_strip_label(inner), SPECIFIC, line))
-    for match in _SPECIFIC.finditer(text):
-        found.append(Found(match.group(0).strip(), SPECIFIC, line))
+    value, phrases = time_phrases(text)
+    pieces: list[str] = []
+    opened = -1  # where the piece that a joined phrase ("đến B") extends starts
+    for index, phrase in enumerate(phrases):
+        follows = index + 1 < len(phrases) and phrases[index + 1].joined
+        if phrase.joined and opened >= 0:
+            pieces[-1] = value[opened : phrase.end]
+            opened = -1
+        elif phrase.cue or phrase.cycle or follows:
+            opened = phrase.start if follows else -1
+            pieces.append(value[phrase.start : phrase.end])
+    if pieces:
+        found.append(Found("; ".join(pieces), SPECIFIC, line))
     for match in _RECURRING.finditer(text):
         found.append(Found(match.group(0).strip(), RECURRING, line))
     for match in _WEAK.finditer(text):

@@ -34,12 +34,40 @@ from __future__ import annotations
 from domain.text import fold
 from loaders.plans import deadlines as dl
 from loaders.plans import units as du
+from loaders.plans.files import SUPPORTED, Progress, document_text
 from loaders.plans.header import document_kind, parse_header, reference_date
-from loaders.plans.model import DraftUnit, PlanDraft, Reporting, at_line, with_file
+from loaders.plans.issuing import attached_plan, with_decision
+from loaders.plans.model import DraftTask, DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
-from loaders.plans.text import Node, decode_document, outline, to_lines
+from loaders.plans.text import Line, Node, outline, to_lines
 
-SUPPORTED = (".txt", ".md", ".docx")
+_TASK_WORDS = (
+    "noi dung",
+    "nhiem vu",
+    "giai phap",
+    "tien do",
+    "lo trinh",
+    "hoat dong",
+    "cong viec",
+    "thoi gian",
+    "lich trinh",
+    "cac buoc",
+    "dot ",
+    "giai doan",
+)
+_NOT_TASKS = (
+    "khau hieu",
+    "chi tieu",
+    "kien nghi",
+    "de xuat",
+    "doi tuong",
+    "phuong phap",
+    "de cuong",
+    "mau so",
+    "mau bao cao",
+    "bieu mau",
+    "giai thich tu ngu",
+)
 _SKIP = (
     "muc dich",
     "yeu cau",
@@ -63,12 +91,29 @@ _REPORT = ("che do bao cao", "thong tin bao cao", "bao cao ket qua")
 __all__ = ["SUPPORTED", "PlanDraft", "parse_plan_text", "read_plan_document"]
 
 
-def read_plan_document(data: bytes, filename: str = "") -> PlanDraft:
-    """Read a plan from the bytes of a .txt, .md or .docx file."""
-    text, problems = decode_document(data, filename)
-    if problems:
-        return PlanDraft(problems=with_file(problems, filename or "tệp"), source_name=filename)
-    return parse_plan_text(text, filename)
+def read_plan_document(
+    data: bytes, filename: str = "", progress: Progress | None = None
+) -> PlanDraft:
+    """Read a plan from the bytes of a .txt, .md, .docx, .doc, .pdf, .jpg or .png file;
+    `progress(done, total)` is called after each page read by OCR."""
+    found = document_text(data, filename, progress)
+    if found.problems:
+        return PlanDraft(
+            problems=with_file(found.problems, filename or "tệp"), source_name=filename
+        )
+    draft = parse_plan_text(found.text, filename)
+    if found.ocr_lines:
+        for task in draft.tasks:
+            task.ocr = any(a <= task.line <= b for a, b in found.ocr_lines)
+        marked = sum(t.ocr for t in draft.tasks)
+        draft.problems.append(
+            at_line(
+                f"{marked} nhiệm vụ đọc từ ảnh quét bằng nhận dạng chữ (OCR): hãy đối chiếu "
+                "tên nhiệm vụ, thời hạn và đơn vị với bản giấy.",
+                severity="warning",
+            )
+        )
+    return draft
 
 
 def parse_plan_text(text: str, source_name: str = "") -> PlanDraft:
@@ -100,6 +145,10 @@ def _parse(text: str, source_name: str) -> PlanDraft:
         draft.problems.append(at_line("Văn bản trống: không có nội dung để đọc.", severity="error"))
         return draft
     is_plan, other = document_kind(lines)
+    decision: list[Line] = []
+    attached = attached_plan(lines)
+    if attached:  # a decision (Quyết định/Nghị quyết) that issues the plan attached to it
+        decision, lines, is_plan = lines[:attached], lines[attached:], True
     if not is_plan:
         what = f" Văn bản này giống {other}." if other else ""
         draft.problems.append(
@@ -117,6 +166,8 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     preamble = " ".join(b.text for b in root.blocks)
     body_text = "\n".join(line.text for line in lines)
     draft.plan, problems = parse_header(head, preamble, body_text)
+    if decision:
+        problems = with_decision(draft.plan, decision, problems)
     draft.problems += problems
     reference = reference_date(draft.plan, body_text)
 
@@ -131,7 +182,14 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     walker = TaskWalker(reference)
     for part in task_parts:
         walker.walk(part)
-    draft.tasks = walker.tasks
+    for part in unit_parts:
+        for item in _dated_unit_items(part):
+            walker.walk_item(part, item)
+    if not walker.tasks:  # the plan is written as duties per unit ("II. Phân công nhiệm vụ")
+        for part in unit_parts:
+            if not fold(part.text).startswith(_UNITS[0]):
+                walker.walk(part)
+    draft.tasks = _prefer_tables(walker.tasks, draft.problems)
     draft.problems += walker.problems
     draft.problems += numbering_problems(root)
     _assign(draft)
@@ -154,17 +212,82 @@ def _parse(text: str, source_name: str) -> PlanDraft:
 
 
 def _classify(root: Node) -> tuple[list[Node], list[Node], list[Node]]:
+    """Parts by meaning: a heading that names tasks (nội dung, nhiệm vụ, giải pháp, tiến độ,
+    lộ trình ...) holds tasks whatever else it says; "Tổ chức thực hiện" gives units;
+    purpose, requirements, targets, slogans, funding and report outlines hold none."""
     tasks, units, reports = [], [], []
     parts = root.children if root.children else [root]
     for part in parts:
         key = fold(part.text)
-        if any(word in key for word in _UNITS):
+        if part.kind == "appendix":
+            key = fold(" ".join([part.text, *(b.text for b in part.blocks[:3])]))
+            if not any(word in key for word in _NOT_TASKS):
+                tasks.append(part)
+            continue
+        names_tasks = any(word in f"{key} " for word in _TASK_WORDS)
+        if any(key.startswith(word) for word in _SKIP) and not names_tasks:
+            continue
+        if names_tasks and not key.startswith(_UNITS):
+            tasks.append(part)
+        elif any(word in key for word in _UNITS):
             units.append(part)
         elif any(key.startswith(word) for word in _REPORT):
             reports.append(part)
-        elif not any(key.startswith(word) for word in _SKIP):
+        elif not any(word in key for word in _NOT_TASKS):
             tasks.append(part)
     return tasks, units, reports
+
+
+def _prefer_tables(tasks: list[DraftTask], problems: list) -> list[DraftTask]:
+    """When an appendix table lists the tasks one per row, prose items without a time of
+    their own restate them (or are targets): they are left out, and the draft says so."""
+    rows = [t for t in tasks if t.from_table]
+    if len(rows) < 5 or not any(t.section.startswith("PL") for t in rows):
+        return tasks
+    titles = [fold(t.title)[:80] for t in rows]
+    kept = [
+        t
+        for t in tasks
+        if t.from_table or not (t.deadline_guessed or _restated(fold(t.title)[:80], titles))
+    ]
+    dropped = len(tasks) - len(kept)
+    if dropped:
+        problems.append(
+            at_line(
+                f"{dropped} mục trong phần lời không ghi thời hạn riêng hoặc nhắc lại một dòng "
+                "của bảng, và Phụ lục đã liệt kê nhiệm vụ theo bảng: chỉ lấy nhiệm vụ của "
+                "bảng. Thêm lại nếu cần.",
+                severity="info",
+            )
+        )
+    return kept
+
+
+def _restated(title: str, table_titles: list[str]) -> bool:
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(title, table_titles, scorer=fuzz.token_set_ratio)
+    return best is not None and best[1] >= 90
+
+
+def _dated_unit_items(part: Node) -> list[Node]:
+    """Items of "Tổ chức thực hiện" that carry work and a time of their own ("3. Sở Y tế:
+    chủ trì ..., hoàn thành trước ngày 30/6/2026"): they are that unit's tasks."""
+    found = []
+    for child in part.children:
+        texts = [child.text, *(b.text for b in child.blocks)]
+        texts = [t for t in texts if not du.report_target(t)]  # a reporting duty is no task
+        phrases = dl.in_text(" ".join(texts), child.line)
+        fields = [b for b in child.blocks if dl.in_field(b.text)]
+        if fields or any(p.strength >= dl.SPECIFIC for p in phrases):
+            if du.subject_of(child.text)[0] or _unit_heading(child.text):
+                found.append(child)
+    return found
+
+
+def _unit_heading(text: str) -> bool:
+    label = text.partition(":")[0]
+    return len(label) < 120 and du.is_unit_like(label)
 
 
 def _units_of(part: Node) -> list[DraftUnit]:

@@ -19,8 +19,9 @@ from loaders.plans.text import Line
 _PARTY_CODE = re.compile(r"(\d{1,5})\s*[-–]\s*(KH|CTr|CTR)\s*/\s*([A-ZĐ][\wĐ.&]*)")
 _STATE_CODE = re.compile(r"(\d{1,5})\s*/\s*(KH|CTr|CTR)\s*[-–]\s*([A-ZĐ][\wĐ.&-]*)")
 _CODE_LINE = re.compile(r"^(?:Số|SỐ|số)\s*:?\s*(.*)$")
+_CODE_INSIDE = re.compile(r"(?<=\s)(?:Số|SỐ)\s*:?\s*(\d.*)$")
 _PLACE_DATE = re.compile(
-    r"((?:[^\W\d_]+\s){0,3}[^\W\d_]+)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    r"((?:[^\W\d_]+\s){0,3}[^\W\d_]+)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(0\s?\d|\d{1,2})\s+năm\s+(\d{4})",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\b")
@@ -76,7 +77,13 @@ _PROPER = {
     "bộ chính trị": "Bộ Chính trị",
     "ban bí thư": "Ban Bí thư",
 }
-_NOT_ISSUER = ("dang cong san viet nam", "cong hoa xa hoi", "doc lap tu do", "ke hoach")
+_NOT_ISSUER = (
+    "dang cong san viet nam",
+    "cong hoa xa hoi",
+    "chu nghia viet nam",
+    "doc lap tu do",
+    "ke hoach",
+)
 _PLAN_WORDS = ("ke hoach", "chuong trinh hanh dong", "chuong trinh")
 _OTHER_KINDS = {
     "bao cao": "một báo cáo",
@@ -126,12 +133,7 @@ def parse_header(
     header = PlanHeader()
     problems: list[Problem] = []
     header.code = next((c for line in head if (c := _code_in(line.text))), "")
-    for line in head:
-        found = _PLACE_DATE.search(line.text)
-        if found:
-            header.place = _place(found.group(1))
-            header.issued_on = _make_date(found.group(2), found.group(3), found.group(4))
-            break
+    header.place, header.issued_on = issued_line(head)
     header.title = _title(head)
     header.issuer = _issuer(head, preamble, header.code)
     header.directive = find_directive(header.title) or find_directive(preamble) or DirectiveRef()
@@ -160,6 +162,19 @@ def parse_header(
             )
         )
     return header, problems
+
+
+def issued_line(head: list[Line]) -> tuple[str, date | None]:
+    """(place, date) of the "Lạng Sơn, ngày 21 tháng 6 năm 2019" line. A PDF of a borderless
+    header table interleaves its two cells and may wrap the date ("An Bình, ngày 03 tháng 11
+    năm" / "2025"): the lines are searched one by one, then joined."""
+    for text in [*(line.text for line in head), " ".join(line.text for line in head)]:
+        found = _PLACE_DATE.search(text)
+        if found:
+            return _place(found.group(1)), _make_date(
+                found.group(2), found.group(3), found.group(4)
+            )
+    return "", None
 
 
 def reference_date(header: PlanHeader, body_text: str) -> date:
@@ -200,7 +215,11 @@ def find_directive(text: str) -> DirectiveRef | None:
 
 
 def _code_in(text: str) -> str:
-    found = _CODE_LINE.match(text)
+    """The plan's number in a header line, or in a cell of a header table ("| ỦY BAN ... Số:
+    16/KH-MTTQ-BTT | CỘNG HÒA ... |"), with or without "Số:"."""
+    if text.startswith("|"):
+        return next((c for cell in text.strip("|").split("|") if (c := _code_in(cell.strip()))), "")
+    found = _CODE_LINE.match(text) or _CODE_INSIDE.search(text)
     candidate = found.group(1) if found else text if len(text) < 30 else ""
     party = _PARTY_CODE.search(candidate)
     if party:
@@ -236,7 +255,52 @@ def _title(head: list[Line]) -> str:
     return title[:1].upper() + title[1:]
 
 
+_ORGAN = re.compile(
+    r"(?<=\s)(?<!ỦY )(?<!UỶ )(?<!TIỂU )(?:TIỂU BAN|BAN|ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|ỦY BAN|UỶ BAN|"
+    r"HỘI ĐỒNG|SỞ|PHÒNG|VĂN PHÒNG)\b"
+)
+_PLACE_WORD = re.compile(
+    r"\b(tỉnh|thành phố|xã|phường|huyện|quận|thị xã|thị trấn|đặc khu) (.+)$", re.IGNORECASE
+)
+_ACRONYMS = {"mttq": "MTTQ", "ubnd": "UBND", "hđnd": "HĐND", "vn": "VN", "tw": "TW"}
+
+
+def table_issuer(head: list[Line]) -> str:
+    """The issuer in the left cell of a two-cell header table, with the level above it:
+    "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC Số: 16/KH-MTTQ-BTT" gives "Ban
+    Thường trực Ủy ban MTTQ Việt Nam xã Lương Minh"."""
+    for line in head:
+        if line.kind != "table" or set(line.text) <= set("|-: "):
+            continue
+        cell = line.text.strip().strip("|").split("|")[0]
+        cell = re.split(r"\s(?:Số|SỐ)\b", f" {cell}")[0].replace("-", " ").strip(" *")
+        cell = re.sub(r"\s+", " ", cell)
+        if not cell or not cell.isupper() or fold(cell).startswith(_NOT_ISSUER):
+            continue
+        split = next((m.start() for m in _ORGAN.finditer(cell) if _PLACE_WORD.search(
+            cell[: m.start()].lower())), 0)  # fmt: skip
+        if not split:
+            return _name_case(cell)
+        return f"{_name_case(cell[split:])} {_name_case(cell[:split])}".strip()
+    return ""
+
+
+def _name_case(text: str) -> str:
+    """An upper-case organ name as written in running text, its place name capitalised."""
+    value = title_case(text.strip())
+    value = " ".join(_ACRONYMS.get(w.lower(), w) for w in value.split())
+    value = value.replace("ban Nhân dân", "ban nhân dân").replace("việt nam", "Việt Nam")
+    place = _PLACE_WORD.search(value)
+    if place:
+        words = " ".join(w[:1].upper() + w[1:] for w in place.group(2).split())
+        value = value[: place.start(2)] + words
+    return value
+
+
 def _issuer(head: list[Line], preamble: str, code: str) -> str:
+    in_table = table_issuer(head)
+    if in_table:
+        return in_table
     found = _ISSUER_SENTENCE.search(preamble)
     if found:
         return found.group(1).strip()
@@ -255,7 +319,10 @@ def _issuer(head: list[Line], preamble: str, code: str) -> str:
         and not _code_in(line.text)
     ]
     if uppers:
-        return title_case(uppers[-1])
+        last = uppers[-1]
+        if len(uppers) > 1 and fold(uppers[-2]) in ("uy ban nhan dan", "hoi dong nhan dan"):
+            last = f"{uppers[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ HỒ CHÍ MINH"
+        return _name_case(last)
     suffix = re.split(r"[/-]", code)[-1] if code else ""
     return _SUFFIX_ISSUERS.get(suffix.upper(), "")
 
@@ -272,7 +339,7 @@ def _place(words: str) -> str:
 
 def _make_date(day: str, month: str, year: str) -> date | None:
     try:
-        return date(int(year), int(month), int(day))
+        return date(int(year), int(month.replace(" ", "")), int(day))
     except ValueError:
         return None
 

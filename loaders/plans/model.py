@@ -98,6 +98,9 @@ class DraftTask:
     units: list[DraftUnit] = field(default_factory=list)
     detail: str = ""
     line: int = 0
+    from_table: bool = False  # a row of a task table (in the body or an appendix)
+    deadline_guessed: bool = False  # no time written: "thường xuyên" assumed, flagged
+    ocr: bool = False  # read from a scanned page: check the words against the paper
 
 
 @dataclass
@@ -147,6 +150,7 @@ class PlanDraft:
                     "due": _iso(t.due),
                     "recurrence": t.recurrence,
                     "unparsed": t.unparsed,
+                    "ocr": t.ocr,
                     "units": [{"name": u.name, "role": u.role} for u in t.units],
                 }
                 for t in self.tasks

@@ -25,6 +25,9 @@ _COLUMNS = {
         "noi dung nhiem vu",
         "nhiem vu cu the",
         "hoat dong",
+        "don vi duoc kiem tra",
+        "ten don vi duoc kiem tra",
+        "doi tuong kiem tra",
     ),
     "chair": (
         "chu tri",
@@ -53,6 +56,7 @@ class TableRow:
     number: str
     title: str
     group: str = ""
+    group_number: str = ""
     deadline: str = ""
     chair: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
@@ -74,22 +78,26 @@ def _header(cells: list[str]) -> dict[str, int]:
 
 
 def table_rows(blocks: list[Block]) -> list[TableRow]:
-    """The task rows of the task tables among `blocks`; [] when there are none."""
+    """The task rows of the task tables among `blocks`; [] when there are none.
+
+    A table split across pages (a paragraph, or nothing, between its parts; the header not
+    repeated) goes on with the columns of its first part when its rows have as many cells.
+    """
     rows: list[TableRow] = []
     columns: dict[str, int] = {}
-    group = ""
+    width = 0
+    group, group_number = "", ""
     for block in blocks:
         if block.kind != "table":
-            columns = {}
             continue
         cells = _cells(block.text)
         if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
             continue  # markdown separator
         header = _header(cells)
         if "title" in header and len(header) >= 2:
-            columns, group = header, ""
+            columns, width, group, group_number = header, len(cells), "", ""
             continue
-        if not columns:
+        if not columns or len(cells) != width:
             continue
 
         def get(name: str, cells=cells, columns=columns) -> str:
@@ -101,7 +109,7 @@ def table_rows(blocks: list[Block]) -> list[TableRow]:
             continue
         rest = [get(name) for name in ("chair", "partner", "deadline")]
         if not any(rest):
-            group = title
+            group, group_number = title, get("number").rstrip(".")
             continue
         rows.append(
             TableRow(
@@ -109,9 +117,24 @@ def table_rows(blocks: list[Block]) -> list[TableRow]:
                 number=get("number").rstrip("."),
                 title=title,
                 group=group,
+                group_number=group_number,
                 deadline=get("deadline"),
                 chair=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("chair")) if n],
                 partners=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("partner")) if n],
             )
         )
     return rows
+
+
+def header_year(blocks: list[Block]) -> int | None:
+    """The year a task table's time column names in its header ("Thời gian (Năm 2026)"),
+    for cells that give a day and month only."""
+    for block in blocks:
+        if block.kind == "table":
+            cells = _cells(block.text)
+            header = _header(cells)
+            if "title" in header and "deadline" in header:
+                found = re.search(r"năm\s+(\d{4})", cells[header["deadline"]], re.IGNORECASE)
+                if found:
+                    return int(found.group(1))
+    return None

@@ -12,7 +12,7 @@ from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.header import title_case
 from loaders.plans.model import DraftTask, DraftUnit, Role, at_line
-from loaders.plans.tables import table_rows
+from loaders.plans.tables import header_year, table_rows
 from loaders.plans.text import Block, Node
 
 MAX_TITLE = 250
@@ -55,6 +55,7 @@ _CHAIR = {
     "don vi chiu trach nhiem",
 }
 _PARTNER = {"phoi hop", "don vi phoi hop", "co quan phoi hop"}
+_NOT_TASKS = ("muc tieu", "chi tieu", "muc dich", "yeu cau", "khau hieu", "quan diem")
 
 
 def is_field(text: str) -> bool:
@@ -75,10 +76,27 @@ class TaskWalker:
         self._roman = part.marker if part.kind in ("roman", "appendix") else ""
         self._node(part, self._roman, None, "")
 
+    def walk_item(self, part: Node, item: Node) -> None:
+        """One item of "Tổ chức thực hiện" that carries work and a time: one task of the unit
+        it names."""
+        self._roman = part.marker if part.kind == "roman" else ""
+        units = _units_of_heading(item.text, item.line)
+        if not units:
+            subject, _rest = du.subject_of(item.text)
+            units = [DraftUnit(n, "chu_tri", item.line) for n in du.split_names(subject)]
+        own = _candidates_of_node(item)
+        detail = " ".join(_block_detail(b) for b in item.blocks)
+        code = self._code(self._roman, item)
+        self._task(code, title_case(part.text), item.text, item.line, own, None, detail, units)
+
     # -- structure ------------------------------------------------------------------------
 
     def _node(self, node: Node, code: str, inherited: dl.Found | None, parent: str) -> None:
+        if node.kind in ("number", "letter") and fold(node.text).startswith(_NOT_TASKS):
+            return  # "a) Mục tiêu", "Chỉ tiêu", "Khẩu hiệu": not work to track
         heading = _heading(node)
+        if self._labelled(node, code, inherited):
+            return
         own = _candidates_of_node(node)
         if node.children:
             passed = _resolve(own, inherited)
@@ -118,9 +136,37 @@ class TaskWalker:
             code, parent or heading, heading or detail, node.line, own, inherited, detail, units
         )
 
+    def _labelled(self, node: Node, code: str, inherited: dl.Found | None) -> bool:
+        """A group whose sections are labels: "1. Nội dung, biện pháp" (its items are the
+        tasks), "2. Cơ quan chủ trì, phối hợp" (their units), "3. Thời gian thực hiện: ..."
+        (their deadline). False when `node` is not such a group."""
+        labels = {_label(c.text): c for c in node.children}
+        content = labels.get("content")
+        if content is None or not ({"units", "time"} & labels.keys()):
+            return False
+        time = labels.get("time")
+        found = [f for f in ([dl.in_field(time.text, time.line)] if time else []) if f]
+        passed = _resolve(found, inherited)
+        units: list[DraftUnit] = []
+        if "units" in labels:
+            units = _labelled_units(labels["units"])
+        items = [(c.text, c.line, c.marker) for c in content.children] or [
+            (b.text, b.line, str(i)) for i, b in enumerate(content.blocks, 1) if b.kind == "bullet"
+        ]
+        heading = _heading(node)
+        for text, line, marker in items:
+            section = f"{code}.{marker}" if code else marker
+            own = dl.in_text(text, line)
+            self._task(section, heading, text, line, own, passed, "", list(units))
+        return bool(items)
+
     def _table(self, node: Node, code: str, inherited: dl.Found | None, heading: str) -> bool:
         """One task per row of the node's task tables; False when it has none."""
         rows = table_rows(node.blocks)
+        year = header_year(node.blocks)
+        saved = self.reference
+        if year and year != self.reference.year:
+            self.reference = date(year, 1, 1)
         for row in rows:
             own = (
                 [dl.Found(row.deadline.rstrip(" ."), dl.FIELD, row.line)]
@@ -133,10 +179,13 @@ class TaskWalker:
             units += [
                 DraftUnit(n, "phoi_hop", row.line) for c in row.partners for n in du.split_names(c)
             ]
-            section = f"{code}.{row.number}" if code and row.number else code or row.number
+            number = ".".join(n for n in (row.group_number, row.number) if n)
+            section = f"{code}.{number}" if code and number else code or number
             self._task(
                 section, row.group or heading, row.title, row.line, own, inherited, "", units
             )
+            self.tasks[-1].from_table = True
+        self.reference = saved
         return bool(rows)
 
     def _code(self, code: str, child: Node) -> str:
@@ -195,11 +244,38 @@ class TaskWalker:
                 due=meaning.due,
                 recurrence=meaning.recurrence,
                 unparsed=meaning.unparsed,
+                deadline_guessed=found is None,
                 units=du.merge(units),
                 detail=detail if detail != title else "",
                 line=line,
             )
         )
+
+
+def _label(text: str) -> str:
+    key = fold(text)
+    if key.startswith(("noi dung bien phap", "noi dung thuc hien", "noi dung cong viec")):
+        return "content"
+    if key.startswith(("co quan chu tri", "don vi chu tri", "co quan thuc hien")):
+        return "units"
+    if dl.in_field(text):
+        return "time"
+    return ""
+
+
+def _labelled_units(node: Node) -> list[DraftUnit]:
+    """ "Cơ quan chủ trì, phối hợp" with "a) Cơ quan chủ trì" / "b) Cơ quan phối hợp" points
+    listing the units as bullets, or the units right in its own bullets."""
+    groups: list[tuple[Node, Role]] = [
+        (c, "phoi_hop" if "phoi hop" in fold(c.text)[:20] else "chu_tri") for c in node.children
+    ]
+    groups = groups or [(node, "chu_tri")]
+    units: list[DraftUnit] = []
+    for group, role in groups:
+        for block in group.blocks:
+            names = [n for n in du.split_names(block.text) if du.is_unit_like(n)]
+            units += [DraftUnit(n, role, block.line) for n in names]
+    return units
 
 
 def numbering_problems(root: Node) -> list[Problem]:
@@ -281,6 +357,10 @@ def _candidates_of_node(node: Node) -> list[dl.Found]:
 
 
 def _candidates_of_block(block: Block) -> list[dl.Found]:
+    label = dl.split_field(block.text)
+    if label and label[0] in dl.DEADLINE_LABELS and not label[1] and block.subs:
+        # "Thời gian thực hiện:" then "+ Đợt 1: từ ... đến ...", "+ Đợt 2: ...": every window
+        return [dl.Found("; ".join(sub.text for sub in block.subs), dl.FIELD, block.line)]
     found: list[dl.Found] = []
     for piece in (block, *block.subs):
         field = dl.in_field(piece.text, piece.line)
@@ -299,6 +379,9 @@ def _units_of_heading(text: str, line: int) -> list[DraftUnit]:
     label, colon, _rest = text.partition(":")
     if colon and len(label) < 120 and du.is_unit_like(label):
         return [DraftUnit(name, "chu_tri", line) for name in du.split_names(label)]
+    subject, rest = du.subject_of(text)
+    if subject and not rest.strip(" .") and len(subject) < 160:  # "3.4. Sở Y tế": its bullets
+        return [DraftUnit(name, "chu_tri", line) for name in du.split_names(subject)]
     return du.assignment_in(text, line)
 
 

@@ -25,7 +25,10 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_INFLATED = 50 * 1024 * 1024
 """A .docx whose parts would inflate past this is refused before any reader sees it."""
 
-_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–/)]\s*(\S.*)$")
+_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-–/),:]\s*(\S.*)$")
+_ROMAN_BARE = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))[Ll|!]?\s+(\w\S*\s\S.{2,})$")
+"""OCR drops or misreads the point after a part's number ("II NỘI DUNG", "IIIL TỔ CHỨC"):
+a numeral before a heading in capitals is still a part."""
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.\-–)]\s*|\.?\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$")
 _BULLET = re.compile(r"^([-–•+*·])\s*(\S.*)$")
@@ -146,17 +149,38 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
             text = "".join(t.text or "" for t in element.iter(f"{namespace}t"))
             lines.append(numbering.prefix(element) + text if text.strip() else text)
         elif element.tag == f"{namespace}tbl":
-            for row in element.iter(f"{namespace}tr"):
-                cells = [
-                    " ".join(
-                        "".join(t.text or "" for t in p.iter(f"{namespace}t"))
-                        for p in cell.iter(f"{namespace}p")
-                    )
-                    for cell in row.iter(f"{namespace}tc")
-                ]
-                lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+            lines += _table_lines(element, namespace, numbering)
             lines.append("")
     return "\n".join(lines), []
+
+
+def _table_lines(table, ns: str, numbering: _Numbering) -> list[str]:
+    """One "| a | b |" line per row. A cell merged down over several rows (vMerge) gives
+    its text to every row it covers, so the second row of a merged task keeps its title;
+    list numbers inside cells are kept."""
+    lines: list[str] = []
+    above: dict[int, str] = {}
+    for row in table.iter(f"{ns}tr"):
+        cells: list[str] = []
+        column = 0
+        for cell in row.iter(f"{ns}tc"):
+            props = cell.find(f"{ns}tcPr")
+            span, merge = 1, None
+            if props is not None:
+                grid = props.find(f"{ns}gridSpan")
+                span = int(grid.get(f"{ns}val", 1)) if grid is not None else 1
+                merge = props.find(f"{ns}vMerge")
+            text = " ".join(
+                numbering.prefix(p) + "".join(t.text or "" for t in p.iter(f"{ns}t"))
+                for p in cell.iter(f"{ns}p")
+            ).strip()
+            if merge is not None and merge.get(f"{ns}val") != "restart" and not text:
+                text = above.get(column, "")
+            above[column] = text
+            cells.append(text)
+            column += span
+        lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    return lines
 
 
 class _Numbering:
@@ -248,11 +272,14 @@ def classify(no: int, text: str) -> Line:
         return Line(no, text, "table")
     for kind, pattern in (
         ("roman", _ROMAN),
+        ("roman", _ROMAN_BARE),
         ("number", _NUMBER),
         ("letter", _LETTER),
         ("bullet", _BULLET),
     ):
         found = pattern.match(text)
+        if pattern is _ROMAN_BARE and found and not _is_upper(found.group(2)):
+            continue
         if found and found.group(1):
             marker, rest = found.group(1), found.group(2).strip()
             if kind == "bullet":
@@ -266,6 +293,24 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
+def _bold_joined(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) with a Markdown bold span that a hard wrap cut ("**V. TỔ CHỨC" /
+    "THỰC HIỆN**") joined back into one line (at most three lines are joined)."""
+    out: list[tuple[int, str]] = []
+    open_at = -1
+    for no, raw in enumerate(raw_lines, start=1):
+        if open_at >= 0 and raw.strip() and no - out[open_at][0] < 3:
+            out[open_at] = (out[open_at][0], f"{out[open_at][1]} {raw.strip()}")
+            if raw.count("**") % 2:
+                open_at = -1
+            continue
+        open_at = -1
+        out.append((no, raw))
+        if raw.count("**") % 2 and not raw.lstrip().startswith("|"):
+            open_at = len(out) - 1
+    return out
+
+
 def to_lines(text: str) -> list[Line]:
     """Non-empty, cleaned, classified lines; continuation lines joined to their paragraph.
 
@@ -274,7 +319,7 @@ def to_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = True
     stopped = False
-    for no, raw in enumerate(text.splitlines(), start=1):
+    for no, raw in _bold_joined(text.splitlines()):
         value = clean(raw) if _TABLE.match(clean(raw)) else clean(strip_markdown(raw))
         if not value or value in {"*", "-", "+"}:
             gap = True
@@ -282,8 +327,12 @@ def to_lines(text: str) -> list[Line]:
         key = fold(value)
         if key.startswith(fold(_STOP)):
             stopped = True
-        if stopped and not key.startswith(_APPENDIX):
-            continue
+        attached = value.isupper() and (
+            key in ("ke hoach", "chuong trinh hanh dong")
+            or key.startswith(("chuong trinh hanh dong cua", "ke hoach cua"))
+        )
+        if stopped and not key.startswith(_APPENDIX) and not attached:
+            continue  # after the signature only an appendix or an attached plan is read
         stopped = False
         line = classify(no, value)
         if key.startswith(_APPENDIX) and len(key) < 200:
@@ -323,7 +372,11 @@ def outline(lines: list[Line]) -> Node:
             stack.append(node)
         elif line.kind in {"roman", "number", "letter"}:
             level = {"roman": 0, "letter": 9}.get(line.kind, line.marker.count(".") + 1)
-            if line.kind == "roman" and not _plausible_roman(line, stack):
+            if (
+                line.kind == "roman"
+                and not _plausible_roman(line, stack)
+                and not (_is_upper(line.text) and len(line.text) > 8)  # OCR: "II." for "III."
+            ):
                 _add_block(stack[-1], Block("para", line.no, f"{line.marker}. {line.text}"))
                 continue
             while stack[-1].level >= level:

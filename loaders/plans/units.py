@@ -77,7 +77,48 @@ _HEADS = (
     "ky tuc xa",
     "quy",
     "tap chi",
+    # office-holders are units of their own in commune and committee plans
+    "chu tich",
+    "pho chu tich",
+    "truong ban",
+    "pho truong ban",
+    "truong phong",
+    "pho truong phong",
+    "giam doc",
+    "pho giam doc",
+    "bi thu",
+    "pho bi thu",
+    "can bo",
+    "chuyen vien",
+    "cong chuc",
+    "thanh vien",
+    "cac thanh vien",
+    "uy vien",
+    "cac to chuc",
+    "to chuc chinh tri",
+    "tieu ban",
+    "cong an",
+    "to dang",
+    "lanh dao ban",
 )
+_GENERIC = {"cac", "nhung", "cac don vi", "so", "ban", "co quan", "don vi", "phong", "hoi", "to"}
+"""A head word alone ("Sở", "cơ quan") is a fragment of a name, not a unit."""
+_NOT_UNITS = (
+    "so luong",
+    "theo ",
+    "tai ",
+    "can cu",
+    "cac noi dung",
+    "cac van ban",
+    "cac hoat dong",
+    "bao cao",
+    "to chuc thuc hien",
+)
+_ACTS = re.compile(
+    r"\s+(?:chủ trì|phối hợp|chủ động|tham mưu|có trách nhiệm|chịu trách nhiệm|thực hiện"
+    r"|chỉ đạo lực lượng|triển khai)\b"
+)
+_HONORIFIC = re.compile(r"^(?:các\s+)?(?:đồng chí|đ/c|đc)\s+", re.IGNORECASE)
 _VERBS = (
     "căn cứ",
     "phối hợp",
@@ -132,9 +173,25 @@ _PAREN = re.compile(r"\(([^()]*?(?:chủ trì|thực hiện|phối hợp)[^()]*)
 
 
 def is_unit_like(text: str) -> bool:
-    """Whether `text` starts the way a unit's name does ("Sở ...", "Các huyện ủy ...")."""
-    key = fold(text)
+    """Whether `text` starts the way a unit's name does ("Sở ...", "Các huyện ủy ...",
+    "Đồng chí Phó Chủ tịch UBND xã"); a bare "Các", a quantity ("Số lượng đơn vị kiểm tra")
+    or a citation ("Theo phân công tại Quyết định số ...") is not a unit."""
+    key = fold(_HONORIFIC.sub("", text.strip()))
+    if key in _GENERIC or key.startswith(_NOT_UNITS):
+        return False
+    if "quyet dinh so" in key or re.search(r"\d+\s*/\s*\w+-\w+", key):
+        return False
     return any(key == h or key.startswith(h + " ") for h in _HEADS)
+
+
+def tidy_name(name: str) -> str:
+    """ "Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực ..." -> "Phó chủ tịch Thường
+    trực": the honorific and the portfolio after a comma are not part of the office."""
+    value = _HONORIFIC.sub("", name.strip())
+    honoured = value != name.strip()
+    value = re.split(r",\s*(?:phụ trách|kiêm)\b", value, maxsplit=1)[0]
+    value = _ACTS.split(value, maxsplit=1)[0]
+    return value[:1].upper() + value[1:] if honoured else value
 
 
 def subject_of(text: str) -> tuple[str, str]:
@@ -171,7 +228,7 @@ def split_names(text: str) -> list[str]:
             else:
                 current += sep + part
         names.append(current)
-    return [n.strip(" ,.;-–") for n in names if n.strip(" ,.;-–")]
+    return [tidy_name(n.strip(" ,.;-–")) for n in names if n.strip(" ,.;-–")]
 
 
 def partners_in(text: str) -> list[str]:

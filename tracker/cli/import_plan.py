@@ -1,5 +1,6 @@
 """``import-plan FILE [--db PATH] [--province P] [--code C] [--date D] [--dry-run] [--replace]
-[--json]``: read a plan document (.txt, .md, .docx) into a draft; save it unless ``--dry-run``.
+[--json]``: read a plan document (.docx, .doc, .pdf, a scan .jpg/.png, .txt, .md) into a draft;
+save it unless ``--dry-run``. Pages read by OCR print one progress line each on stderr.
 
 The draft is what the app's «Kế hoạch» page shows for review. Saving from the command line
 is for documents that need no correction: it refuses (exit 1, nothing written) when the
@@ -13,6 +14,7 @@ added, changed and removed (the app's confirmation) and exits 1.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from domain.settings import database_target
@@ -22,7 +24,8 @@ from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "import-plan", help="đọc một văn bản kế hoạch (.txt, .md, .docx) thành bản nháp"
+        "import-plan",
+        help="đọc một văn bản kế hoạch (.docx, .doc, .pdf, ảnh quét, .txt, .md) thành bản nháp",
     )
     parser.add_argument("file", help="tệp văn bản kế hoạch")
     add_db_option(parser)
@@ -44,7 +47,11 @@ def run(args) -> int:
     if not path.is_file():
         print(f"Không có tệp {path}.")
         return 2
-    draft = read_plan_document(path.read_bytes(), path.name)
+
+    def shown(done: int, total: int) -> None:
+        print(f"Nhận dạng chữ (OCR): trang {done}/{total}", file=sys.stderr, flush=True)
+
+    draft = read_plan_document(path.read_bytes(), path.name, progress=shown)
     if args.code:
         draft.plan.code = args.code
     if args.date:
@@ -132,7 +139,7 @@ def _print(shape: dict, as_json: bool) -> None:
         for task in shape["tasks"]:
             print(
                 f"  [{task['section']}] {task['title'][:70]} | {task['deadline_text']}"
-                f" | {len(task['units'])} đơn vị"
+                f" | {len(task['units'])} đơn vị" + (" | OCR" if task.get("ocr") else "")
             )
         for problem in shape["problems"]:
             where = f"dòng {problem['line']}: " if problem["line"] else ""
