@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from domain.errors import TrackerError
 from loaders.reading.pdf import reflow_blocks
 from loaders.reading.tools import need, run
 
@@ -25,7 +26,7 @@ MAX_PIXELS = 40_000_000
 PAGE_SECONDS = 120
 
 
-class OcrRefused(Exception):
+class OcrRefused(TrackerError):
     """The image is too large or unreadable; str() says so in Vietnamese."""
 
 

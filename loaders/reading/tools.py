@@ -13,6 +13,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+from domain.errors import TrackerError
+
 PACKAGES = {
     "antiword": "antiword",
     "soffice": "libreoffice-writer-nogui",
@@ -23,7 +25,7 @@ PACKAGES = {
 TOOL_MEMORY_BYTES = 1536 * 1024 * 1024
 
 
-class ToolMissing(Exception):
+class ToolMissing(TrackerError):
     """A tool the file needs is not installed; str() is the Vietnamese instruction."""
 
 

@@ -24,11 +24,13 @@ from email.message import EmailMessage
 from types import TracebackType
 from urllib.parse import unquote, urlsplit
 
+from domain.errors import TrackerError
+
 TIMEOUT = 30
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
-class MailError(Exception):
+class MailError(TrackerError):
     """Nothing was delivered; ``str()`` says why in Vietnamese, with the server's words."""
 
 
