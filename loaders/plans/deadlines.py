@@ -130,5 +130,5 @@ def interpret(text: str, reference: date) -> deadlines.Deadline:
     """domain.deadlines' reading of `text`; anything it cannot read comes back unparsed."""
     try:
         return deadlines.parse_deadline(text, reference)
-    except Exception:  # the grammar must never sink a whole document
+    except Exception:  # noqa: BLE001 - the grammar must never sink a whole document
         return deadlines.Deadline(text=text, unparsed=True)

@@ -122,7 +122,7 @@ def parse_plan_text(text: str, source_name: str = "") -> PlanDraft:
         draft = _parse(text, source_name)
         draft.problems = with_file(draft.problems, source_name)
         return draft
-    except Exception as exc:  # a parser bug must not lose the user's work; say so plainly
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the user's work; say so plainly
         return PlanDraft(
             source_name=source_name,
             problems=with_file(

@@ -55,7 +55,7 @@ def document_text(
                 return _image(data, progress)
         except ToolMissing as missing:
             return DocumentText(problems=[at_line(str(missing), severity="error")])
-        except Exception as exc:  # OcrRefused and the unexpected: said, never raised
+        except Exception as exc:  # noqa: BLE001 - OcrRefused and the unexpected: said, never raised
             return DocumentText(problems=[at_line(str(exc), severity="error")])
     text, problems = decode_document(data, filename)
     return DocumentText(text, problems)

@@ -209,7 +209,7 @@ def read_plan_sheet(data: bytes, filename: str = "") -> SheetImport:
             for s in book.worksheets
             if s.sheet_state == "visible"
         }
-    except Exception as exc:  # a damaged workbook is the user's problem, not ours
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook is the user's problem, not ours
         result.problems.append(file_problem(name, f"Không đọc được tệp ({type(exc).__name__})."))
         return result
     for wanted in (PLAN_SHEET, TASK_SHEET):
@@ -250,7 +250,7 @@ def read_unit_sheet(data: bytes, filename: str = "") -> SheetImport:
             for s in book.worksheets
             if s.sheet_state == "visible"
         ]
-    except Exception as exc:  # a damaged workbook is the user's problem, not ours
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook is the user's problem, not ours
         result.problems.append(file_problem(name, f"Không đọc được tệp ({type(exc).__name__})."))
         return result
     sheets.sort(key=lambda s: fold(s[0]) != fold(UNIT_SHEET))

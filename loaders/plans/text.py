@@ -139,7 +139,7 @@ def _docx_text(data: bytes, name: str) -> tuple[str, list[Problem]]:
         import docx  # python-docx; imported here so .txt users never pay for it
 
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # a damaged file is a user's problem, not ours
+    except Exception as exc:  # noqa: BLE001 - a damaged file is a user's problem, not ours
         return "", [at_line(f"không đọc được tệp .docx ({type(exc).__name__}).", severity="error")]
     lines: list[str] = []
     namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

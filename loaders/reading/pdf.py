@@ -162,7 +162,7 @@ def _child() -> None:  # pragma: no cover - runs in the child process
         answer = {"failure": "password"}
     except MemoryError:
         answer = {"failure": "memory"}
-    except Exception as exc:  # a damaged file: say so, never a traceback
+    except Exception as exc:  # noqa: BLE001 - a damaged file: say so, never a traceback
         # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect()))
         causes = [exc, *exc.args, exc.__context__]
         text = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
