@@ -11,7 +11,6 @@ from datetime import date
 
 UNIT_LEVELS = ("tinh", "huyen", "co_so")
 ROLES = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp"}
-REPORT_CYCLES = ("monthly", "quarterly", "half_yearly", "yearly")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ the plan and unit editors) returns this one type.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -53,9 +53,6 @@ class Problem:
         elif self.column:
             parts.append(f"cột {self.column}")
         return ", ".join(parts)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
     def __str__(self) -> str:
         where = self.where()

@@ -199,10 +199,6 @@ class DuckDBBackend:
             self._con.close()
         self._con = None
 
-    def is_open(self) -> bool:
-        """Whether this process holds the file now (working, or within the linger)."""
-        return self._con is not None
-
     @contextmanager
     def reading(self) -> Iterator[DuckDBSession]:
         with self.connection() as con:

@@ -30,7 +30,6 @@ class Workbook:
     problems: list[Problem]
     date1904: bool = False
     legacy_fonts: list[str] = field(default_factory=list)
-    csv_encoding: str | None = None
 
 
 def read_workbook(file: str, data: bytes, kind: Kind) -> Workbook:
@@ -129,14 +128,13 @@ def read_csv(file: str, data: bytes) -> Workbook:
     BOM are read as they are; other bytes are decoded as Windows-1252 so that the legacy
     detector can recognise TCVN3/VNI text exported by old Excel, with a warning."""
     problems: list[Problem] = []
-    encoding = "utf-8"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        text = data.decode("utf-16")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+            text = data.decode("cp1252", errors="replace")
             problems.append(
                 file_problem(
                     file,
@@ -157,7 +155,7 @@ def read_csv(file: str, data: bytes) -> Workbook:
     }
     name = file.rsplit("/", 1)[-1]
     sheet = RawSheet(name[:31] or "CSV", True, pa.table(columns))
-    return Workbook([sheet], problems, csv_encoding=encoding)
+    return Workbook([sheet], problems)
 
 
 def _delimiter(text: str) -> str:

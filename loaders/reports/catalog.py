@@ -192,25 +192,6 @@ class Catalog:
 
     # -- tables for the SQL joins --------------------------------------------------------
 
-    def unit_keys(self) -> pa.Table:
-        keys = sorted(self._unit_index)
-        return pa.table(
-            {
-                "key": pa.array(keys, pa.string()),
-                "ids": pa.array([sorted(self._unit_index[k]) for k in keys], pa.list_(pa.int32())),
-            }
-        )
-
-    def task_keys(self) -> pa.Table:
-        items = sorted(self._task_index.items())
-        return pa.table(
-            {
-                "kind": pa.array([k for (k, _), _ in items], pa.string()),
-                "key": pa.array([key for (_, key), _ in items], pa.string()),
-                "ids": pa.array([sorted(v) for _, v in items], pa.list_(pa.int32())),
-            }
-        )
-
     def task_table(self) -> pa.Table:
         return pa.table(
             {

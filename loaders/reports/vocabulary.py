@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-import pyarrow as pa
-
 from domain.text import fold
 
 Progress = Literal["done", "in_progress", "not_started"]
@@ -61,22 +59,6 @@ TEMPLATE_CHOICES: tuple[str, ...] = ("Đã hoàn thành", "Đang thực hiện",
 
 def _key(word: str) -> str:
     return fold(word.replace("…", ""))
-
-
-def vocabulary_table() -> pa.Table:
-    """The vocabulary as (key, progress, kind) for the SQL join; keys are folded words."""
-    return pa.table(
-        {
-            "key": [_key(w) for w, _, _ in STATUS_WORDS],
-            "progress": [p for _, p, _ in STATUS_WORDS],
-            "kind": [k for _, _, k in STATUS_WORDS],
-        }
-    )
-
-
-def accepted_words() -> str:
-    """The exact words, for messages: "Hoàn thành, Đã hoàn thành, HT, ..."."""
-    return ", ".join(w for w, _, kind in STATUS_WORDS if kind == "exact")
 
 
 def progress_of(text: str) -> Progress | None:
