@@ -26,6 +26,7 @@ from loaders.reading.word import read_docx
 from loaders.reading.workbook import Workbook, read_workbook
 from loaders.reports import file_facts
 from loaders.reports.catalog import Catalog
+from loaders.reports.corrections import Correction, apply
 from loaders.reports.file_facts import letter
 from loaders.reports.layout import StagedSheet, head_rows, stage_sheet
 from loaders.reports.normalize import FileInput, SheetRef, resolve
@@ -57,6 +58,7 @@ def prepare(
     known: dict[str, tuple[int, int | None]] | None = None,
     on_progress: Progress | None = None,
     plan_codes: Sequence[str] = (),
+    corrections: dict[int, list[Correction]] | None = None,
 ) -> list[PreparedFile]:
     """Validate `files` against `catalog`.
 
@@ -65,7 +67,10 @@ def prepare(
     the sha256 of files already loaded for this plan to their report id: those are not
     read again and come back as duplicates. `plan_codes` are every registered plan's code:
     a file that writes another plan's code and not this one's is refused, naming its plan.
+    `corrections` maps a file's position to the cells corrected in the preview
+    (:mod:`loaders.reports.corrections`): they are read in place of the file's cells.
     """
+    corrections = corrections or {}
     today = today or date.today()
     known = dict(known or {})
     works: list[_Work | None] = [None] * len(files)
@@ -73,7 +78,8 @@ def prepare(
     for index, (name, data) in enumerate(files):
         digest = hashlib.sha256(data).hexdigest()
         prepared = PreparedFile(name, data, digest, len(data), "")
-        if digest in known:
+        prepared.corrections = list(corrections.get(index, ()))
+        if digest in known and not prepared.corrections:
             prepared.duplicate_of, unit_id = known[digest]
             prepared.unit_ids = [unit_id] if unit_id is not None else []
             works[index] = _Work(prepared, [], False)
@@ -125,6 +131,9 @@ def _read_one(
     prepared.problems.extend(book.problems)
     if book.problems and any(p.is_error for p in book.problems):
         return _Work(prepared, [], False)
+    if prepared.corrections:
+        prepared.corrections, problems = apply(name, book.sheets, prepared.corrections)
+        prepared.problems.extend(problems)
     _note_renamed(prepared, kind)
     file_facts.leave_out_hidden(prepared, book)
     heads = {id(sheet): head_rows(sheet) for sheet in book.sheets if sheet.visible and sheet.width}
