@@ -264,6 +264,10 @@ class TitleBlock:
     letterhead: list[tuple[int, int, str]] = field(default_factory=list)
     """(row, column, text) of the top-left cells above the table, where a form's letterhead
     names the issuing unit ("HUYỆN ỦY BẮC SƠN" over "BAN TUYÊN GIÁO")."""
+    period_text: str | None = None
+    """The first line above the table that names a quarter, half-year or month ("Báo cáo
+    quý III/2019"); read by :mod:`loaders.reports.named_periods`."""
+    period_at: tuple[int, int] | None = None
 
 
 LETTERHEAD_ROWS = 6
@@ -295,7 +299,13 @@ def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
                 found = _title_date(value, cells, c)
                 if found:
                     block.reported_on, block.date_at, block.date_text = found, (r, c), value
+                    continue
+            if block.period_text is None and _PERIOD_WORDS.search(fold(value)):
+                block.period_text, block.period_at = value, (r, c)
     return block
+
+
+_PERIOD_WORDS = re.compile(r"\bquy\b|\b(6|sau) thang\b|\bthang\s*\d")
 
 
 def _next_value(cells: list[str | None], col: int) -> tuple[int, str | None]:

@@ -78,11 +78,15 @@ placed AS (
                 WHEN p.one_off THEN ''
                 WHEN d.period_code IS NOT NULL THEN
                      CASE WHEN list_contains(p.periods, d.period_code) THEN d.period_code END
+                WHEN list_contains(p.periods, h.period_hint) THEN h.period_hint
                 ELSE coalesce(b.within, b.after_last) END AS period,
-           b.within IS NULL AND b.after_last IS NOT NULL AS past_last
+           b.within IS NULL AND b.after_last IS NOT NULL
+               AND NOT coalesce(list_contains(p.periods, h.period_hint), false) AS past_last
     FROM dated d
     LEFT JOIN pairs p ON p.task_id = d.task_id AND p.unit_id = d.unit_id
     LEFT JOIN by_date b ON b.rid = d.rid
+    -- the period the sheet's name or title names (loaders.reports.named_periods)
+    LEFT JOIN sheet_hints h ON h.sheet_no = d.sheet_no
 ),
 checked AS (
     SELECT p.*,

@@ -72,6 +72,8 @@ class SheetRef:
     letters: dict[str, str]
     unit_source: str | None
     unit_at: tuple[int, str] | None
+    period_hint: str | None = None
+    """The period the sheet's name or title names, for its recurring rows."""
 
 
 @dataclass
@@ -284,6 +286,14 @@ def resolve(
             }
         ),
         "obligations": catalog.obligation_table(),
+        "sheet_hints": pa.table(
+            {
+                "sheet_no": pa.array(range(len(sheets)), pa.int32()),
+                "period_hint": pa.array(
+                    [s.period_hint if s else None for s in sheets], pa.string()
+                ),
+            }
+        ),
     }
     for name, table in inputs.items():
         con.register(name, table)

@@ -29,6 +29,7 @@ from loaders.reports.catalog import Catalog
 from loaders.reports.corrections import Correction, apply
 from loaders.reports.file_facts import letter
 from loaders.reports.layout import StagedSheet, head_rows, stage_sheet
+from loaders.reports.named_periods import periods_from_names
 from loaders.reports.normalize import FileInput, SheetRef, resolve
 from loaders.reports.prepared import PreparedFile
 from tracker.domain.problems import Problem, file_problem
@@ -174,6 +175,7 @@ def _read_one(
         file_facts.unit_from_letterhead(prepared, staged, catalog)
         file_facts.unit_from_file_name(prepared, staged, catalog)
     file_facts.date_report(prepared, staged, reported_on, today, catalog.issued_on)
+    periods_from_names(prepared, staged)
     return _Work(prepared, staged, book.date1904)
 
 
@@ -291,6 +293,7 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
                     sheet.letters,
                     sheet.unit_source,
                     unit_at,
+                    sheet.period_hint,
                 )
             )
             if n:
