@@ -78,3 +78,32 @@ def test_a_period_named_only_in_the_title_places_recurring_rows(tmp_path):
         ]
         [said] = [p for p in result.warnings if "tiêu đề" in p.message]
         assert (said.row, said.column) == (2, "A") and "6 tháng cuối năm 2019" in said.message
+
+
+@pytest.mark.parametrize(
+    ("title", "on", "written", "read"),
+    [
+        (None, "ngày 15 tháng 3 năm 2021", "2/3", date(2021, 3, 2)),  # not the plan's 2019
+        (None, "ngày 5 tháng 1 năm 2020", "20/12", date(2019, 12, 20)),  # else after the report
+        ("Báo cáo 6 tháng cuối năm 2019", "ngày 5 tháng 1 năm 2020", "chiều 2/8", date(2019, 8, 2)),
+        (
+            "Báo cáo 6 tháng cuối năm 2019",
+            "ngày 20 tháng 12 năm 2019",
+            "Xong ngày 2/8",
+            date(2019, 8, 2),
+        ),
+    ],
+)
+def test_a_date_without_a_year_takes_the_year_of_the_reports_period(
+    tmp_path, title, on, written, read
+):
+    status, day = ("Đã hoàn thành", written) if not written.startswith("Xong") else (written, None)
+    task = "NV02" if title else "NV01"  # NV02 recurs (2019-H1 to 2020-H2); NV01 once
+    rows = long_report([[1, task, "", status, day, "", ""]], on=f"Lạng Sơn, {on}")
+    if title:
+        rows.insert(1, [title])
+    with make_store(tmp_path / "t.duckdb") as store:
+        [result] = ingest.ingest_files(store, STAFF, PLAN, [("p.xlsx", xlsx(rows))])
+        assert result.accepted, [str(p) for p in result.errors]
+        [(_, _, _, progress, completed)] = rows_of(store, result.report_id)
+        assert (progress, str(completed)[:10]) == ("done", read.isoformat())

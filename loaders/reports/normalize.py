@@ -34,7 +34,14 @@ import pyarrow.compute as pc
 from loaders.reports.catalog import Catalog, code_key, folded, section_key, title_key
 from loaders.reports.messages import row_problems
 from loaders.reports.task_match import match_tasks
-from loaders.reports.values import by_distinct, clean_column, day_in_text, is_ongoing, parse_day
+from loaders.reports.values import (
+    YEARLESS,
+    by_distinct,
+    clean_column,
+    day_in_text,
+    is_ongoing,
+    parse_day,
+)
 from loaders.reports.vocabulary import progress_of
 from tracker.domain import periods
 from tracker.domain.problems import Problem
@@ -98,7 +105,7 @@ def _count_pick(found: set[int] | None) -> tuple[int, int | None]:
 def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]:
     """Two tables, row for row: the numbers and flags the SQL decides on, and the cleaned
     texts (kept in Arrow; only rows with problems ever come back to Python)."""
-    year = catalog.plan_year
+    year = YEARLESS  # the matching gives these dates the report period's year
     index = catalog._task_index
     i32, flag = pa.int32(), pa.bool_()
 
