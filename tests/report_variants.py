@@ -267,6 +267,21 @@ def _period_name(code: str, on: date | None, rng: random.Random, short: bool) ->
     return f"{name} {year}" if part.startswith("H") else f"{name}/{year}"
 
 
+@transform("plan_cited_with_date", 1)
+def _plan_cited(form: Form, rng: random.Random) -> None:
+    """A line above the date line cites the plan with its own date: not the report's."""
+    on = form.reported_on
+    assert on
+    cited = on - timedelta(days=rng.randint(30, 400))
+    form.above.insert(
+        1,
+        [
+            f"Thực hiện Kế hoạch số {form.report.plan} ngày {cited.day} tháng {cited.month} "
+            f"năm {cited.year} của Ban Thường vụ"
+        ],
+    )
+
+
 @transform("period_in_title_no_year", 1)
 def _period_in_title_no_year(form: Form, rng: random.Random) -> None:
     """The title names the period as people write it ("kết quả 6 tháng cuối năm")."""

@@ -69,6 +69,7 @@ def test_a_period_named_only_in_the_title_places_recurring_rows(tmp_path):
                         [2, "NV01", "", "Đã hoàn thành", "25/6/2019", "", ""]],
                        on="Lạng Sơn, ngày 5 tháng 1 năm 2020")  # fmt: skip
     rows.insert(1, ["Kết quả 6 tháng cuối năm"])
+    rows.insert(1, ["Thực hiện Kế hoạch số 84-KH/BTGTU ngày 21 tháng 6 năm 2019"])  # no period
     with make_store(tmp_path / "t.duckdb") as store:
         [result] = ingest.ingest_files(store, STAFF, PLAN, [("p.xlsx", xlsx(rows))])
         assert result.accepted, [str(p) for p in result.errors]
@@ -77,7 +78,7 @@ def test_a_period_named_only_in_the_title_places_recurring_rows(tmp_path):
             ("NV02", "Sở Ngoại vụ", "2019-H2"),  # not 2020-H1, the report's own half
         ]
         [said] = [p for p in result.warnings if "tiêu đề" in p.message]
-        assert (said.row, said.column) == (2, "A") and "6 tháng cuối năm 2019" in said.message
+        assert (said.row, said.column) == (3, "A") and "6 tháng cuối năm 2019" in said.message
 
 
 @pytest.mark.parametrize(
@@ -107,3 +108,19 @@ def test_a_date_without_a_year_takes_the_year_of_the_reports_period(
         assert result.accepted, [str(p) for p in result.errors]
         [(_, _, _, progress, completed)] = rows_of(store, result.report_id)
         assert (progress, str(completed)[:10]) == ("done", read.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("Thực hiện Kế hoạch số 84-KH/BTGTU ngày 21 tháng 6 năm 2019", date(2019, 7, 25)),
+        ("Căn cứ Chỉ thị số 32-CT/TW ngày 10/1/2019", date(2019, 7, 25)),
+        ("Báo cáo số 12-BC/HU ngày 24 tháng 7 năm 2019", date(2019, 7, 24)),  # its own
+    ],
+)
+def test_a_document_cited_with_its_date_does_not_date_the_report(tmp_path, line, read):
+    rows = long_report([[1, "NV01", "", "Đang thực hiện", None, "", ""]], on=None)
+    rows[1:1] = [[line], ["Lạng Sơn, ngày 25 tháng 7 năm 2019"]]
+    with make_store(tmp_path / "t.duckdb") as store:
+        [result] = ingest.ingest_files(store, STAFF, PLAN, [("p.xlsx", xlsx(rows))])
+        assert result.accepted and result.reported_on == read

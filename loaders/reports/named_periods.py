@@ -75,11 +75,12 @@ def periods_from_names(prepared: PreparedFile, staged: list[StagedSheet]) -> Non
         code = named_period(sheet.sheet, prepared.reported_on, short=True)
         where: tuple[int | None, str | None] = (None, None)
         value, source = sheet.sheet, f"tên trang «{sheet.sheet}»"
-        if code is None and sheet.title.period_text and sheet.title.period_at:
-            code = named_period(sheet.title.period_text, prepared.reported_on)
-            r, c = sheet.title.period_at
-            where = (r + 1, column_letter(sheet.first_col + c))
-            value, source = sheet.title.period_text, f"tiêu đề «{sheet.title.period_text}»"
+        for r, c, text in sheet.title.period_lines if code is None else ():
+            code = named_period(text, prepared.reported_on)
+            if code is not None:
+                where = (r + 1, column_letter(sheet.first_col + c))
+                value, source = text, f"tiêu đề «{text}»"
+                break
         if code is None:
             continue
         sheet.period_hint = code
