@@ -124,3 +124,36 @@ def test_a_document_cited_with_its_date_does_not_date_the_report(tmp_path, line,
     with make_store(tmp_path / "t.duckdb") as store:
         [result] = ingest.ingest_files(store, STAFF, PLAN, [("p.xlsx", xlsx(rows))])
         assert result.accepted and result.reported_on == read
+
+
+def test_a_word_reports_title_paragraph_names_the_period(tmp_path):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in (
+        "SỞ NGOẠI VỤ",
+        "BÁO CÁO KẾT QUẢ 6 THÁNG CUỐI NĂM",
+        "Lạng Sơn, ngày 5 tháng 1 năm 2020",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=3)
+    for r, cells in enumerate(
+        [["Mã nhiệm vụ", "Tình trạng", "Kết quả"], ["NV02", "Đang thực hiện", ""]]
+    ):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    with make_store(tmp_path / "t.duckdb") as store:
+        [result] = ingest.ingest_files(store, STAFF, PLAN, [("bc.docx", out.getvalue())])
+        assert result.accepted, [str(p) for p in result.errors]
+        assert [r[2] for r in rows_of(store, result.report_id)] == ["2019-H2"]
+        [said] = [p for p in result.warnings if "kỳ 6 tháng cuối năm 2019" in p.message]
+        # a paragraph has no cell: the warning names the table, and the line itself
+        assert (said.sheet, said.row, said.value) == (
+            "Bảng 1",
+            None,
+            "BÁO CÁO KẾT QUẢ 6 THÁNG CUỐI NĂM",
+        )

@@ -232,6 +232,7 @@ def title_of(sheet: RawSheet, above: list[list[str | None]]) -> TitleBlock:
 
     block.unit_at, block.date_at = shift(block.unit_at), shift(block.date_at)
     block.letterhead = [(r - offset, c, t) for r, c, t in block.letterhead]
+    block.period_lines = [(r - offset, c, t) for r, c, t in block.period_lines]
     return block
 
 

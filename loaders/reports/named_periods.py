@@ -78,7 +78,8 @@ def periods_from_names(prepared: PreparedFile, staged: list[StagedSheet]) -> Non
         for r, c, text in sheet.title.period_lines if code is None else ():
             code = named_period(text, prepared.reported_on)
             if code is not None:
-                where = (r + 1, column_letter(sheet.first_col + c))
+                # a Word paragraph above the table has no cell (a negative row)
+                where = (r + 1, column_letter(sheet.first_col + c)) if r >= 0 else (None, None)
                 value, source = text, f"tiêu đề «{text}»"
                 break
         if code is None:
