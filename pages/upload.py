@@ -7,10 +7,10 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from domain.access import Action
+from domain.access import Action, Forbidden
 from domain.review import state_label
 from domain.settings import MAX_UPLOAD_MB
-from tracker.usecases import ingest, templates
+from tracker.usecases import ingest, report_corrections, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
 from ui import data, downloads, session
@@ -78,6 +78,63 @@ def rows_table(rows: pd.DataFrame, warnings) -> None:
         }
     ).fillna("")
     st.dataframe(shown.style.apply(highlight(flagged), axis=1), hide_index=True)
+
+
+def correction_grid(preparation: ingest.Preparation, index: int) -> None:
+    """The cells of a refused file that carry a located error, editable in place (one row
+    per cell: narrow enough for a phone); «Kiểm tra lại» reads the file again with them."""
+    cells = report_corrections.problem_cells(preparation, index)
+    if not cells:
+        return
+    prepared = preparation.files[index]
+    st.markdown("**Sửa ngay tại đây** (tệp gốc giữ nguyên; mỗi ô sửa được ghi lại)")
+    frame = pd.DataFrame(
+        {
+            "Ô": [f"{c['sheet']}!{c['column']}{c['row']}" for c in cells],
+            "Sửa thành": [c["value"] for c in cells],
+            "Lỗi": [c["message"] for c in cells],
+        }
+    )
+    round_no = st.session_state.get("upload.fix_round", 0)
+    edited = st.data_editor(
+        frame,
+        key=f"upload.fix.{prepared.sha256[:16]}.{round_no}",
+        hide_index=True,
+        num_rows="fixed",
+        disabled=["Ô", "Lỗi"],
+        column_config={
+            "Ô": st.column_config.TextColumn(width="small"),
+            "Sửa thành": st.column_config.TextColumn(width="medium"),
+            "Lỗi": st.column_config.TextColumn(width="large"),
+        },
+    )
+    if not st.button("Kiểm tra lại với các ô đã sửa", key=f"upload.recheck.{prepared.sha256[:16]}"):
+        return
+    fixes = [
+        report_corrections.Correction(c["sheet"], c["row"], c["column"], str(value or ""))
+        for c, value in zip(cells, edited["Sửa thành"], strict=True)
+        if str(value or "") != c["value"]
+    ]
+    try:
+        st.session_state["upload.preparation"] = report_corrections.correct_file(
+            store, session.user(), preparation, index, fixes
+        )
+    except Forbidden:
+        flash("Tài khoản này chỉ được sửa báo cáo của đơn vị mình; không sửa gì.", "error")
+    st.session_state["upload.fix_round"] = round_no + 1
+    st.rerun()
+
+
+def corrections_caption(prepared) -> None:
+    """The cells a file is read with instead of its own, under its rows."""
+    if prepared.corrections:
+        st.caption(
+            "Ô đã sửa tại đây: "
+            + "; ".join(
+                f"{c.sheet}!{c.column}{c.row}: «{c.before or ''}» → «{c.after}»"
+                for c in prepared.corrections
+            )
+        )
 
 
 filters = page_frame(
@@ -235,10 +292,13 @@ if uploaded:
             if result.problems:
                 show_problems(result.problems)
                 aliases_ui.offer_choices(preparation.catalog, result)
+            if not result.accepted:
+                correction_grid(preparation, i)
             if prepared.rows is not None and not result.duplicate:
                 source = DATE_SOURCES[prepared.reported_on_source]
                 st.caption(f"Ngày báo cáo {vn_date(result.reported_on)} ({source}).")
                 rows_table(prepared.rows.to_pandas(), result.warnings)
+                corrections_caption(prepared)
     good = counts["accepted"]
     if good and st.button(
         f"Ghi {good} tệp hợp lệ vào cơ sở dữ liệu", type="primary", key="upload.confirm"
@@ -281,6 +341,23 @@ else:
         ),
         hide_index=True,
     )
+    fixed = report_corrections.corrections_of_plan(store, plan)
+    if not fixed.empty:
+        st.caption("Ô đã sửa khi tải lên (tệp gốc giữ nguyên)")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Mã": fixed["report_id"],
+                    "Tệp": fixed["file_name"],
+                    "Ô": fixed["sheet"] + "!" + fixed["col"] + fixed["row_no"].astype(str),
+                    "Trong tệp": fixed["before_value"].fillna(""),
+                    "Sửa thành": fixed["after_value"],
+                    "Người sửa": fixed["corrected_by"],
+                }
+            ),
+            hide_index=True,
+            key="upload.corrections",
+        )
     active = history[history["withdrawn_at"].isna()]
     if not active.empty:
         by_id = {int(r.report_id): r for r in active.itertuples()}

@@ -91,6 +91,8 @@ class NewReport:
     reported_on: date
     warnings: int
     rows: pa.Table  # at least ROW_COLUMNS
+    corrections: list[dict] = field(default_factory=list)
+    """Cells corrected in the preview: sheet, row, column, before, after."""
 
 
 def known_hashes(store: Store, plan_id: int) -> dict[str, tuple[int, int | None]]:
@@ -192,6 +194,23 @@ def _write(
             0, "report_id", pa.array(np.repeat(np.asarray(ids, dtype=np.int32), counts))
         )
         tx.insert_arrow("report_row", table)
+        tx.run_many(
+            "report_correction_insert",
+            [
+                {
+                    "report_id": report_id,
+                    "sheet": fix["sheet"],
+                    "row_no": fix["row"],
+                    "col": fix["column"],
+                    "before_value": fix["before"],
+                    "after_value": fix["after"],
+                    "corrected_by": uploaded_by,
+                    "corrected_at": now,
+                }
+                for index, report_id in zip(fresh, ids, strict=True)
+                for fix in files[index].corrections
+            ],
+        )
         supersede(tx, ids)
         # Before the commit: a failed blob write fails the transaction.
         tx.keep_blobs([(files[i].sha256, files[i].data) for i in fresh])
@@ -234,6 +253,11 @@ def list_reports(store: Store, plan_code: str) -> pd.DataFrame:
 def report_rows(store: Store, report_id: int) -> pd.DataFrame:
     """The rows one upload wrote, with the matched task and unit."""
     return store.frame("report_rows", report_id=report_id)
+
+
+def report_corrections(store: Store, plan_code: str) -> pd.DataFrame:
+    """The cells corrected in the upload preview of a plan's reports, newest report first."""
+    return store.frame("report_corrections", plan=plan_code)
 
 
 def report_header(store: Store, report_id: int) -> dict | None:

@@ -27,12 +27,13 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
 
+from domain.periods import bounds as _bounds
 from domain.periods import label as period_label
 from loaders.reports.catalog import Catalog
 from loaders.reports.pipeline import prepare
@@ -91,6 +92,10 @@ class Form:
     reported_on: date | None = None
     must_refuse: bool = False
     date_cells: str = "date"  # how date cells are written: date | datetime
+    sheet_periods: str = ""
+    """"name": the one period of the recurring rows is the sheet's name; "split": one
+    sheet per period. Either drops the period column, in an .xlsx only (a CSV or Word file
+    has no sheet names, so it keeps the column)."""
 
 
 def clean_form(report: DemoReport, province: str) -> Form:
@@ -109,6 +114,7 @@ def clean_form(report: DemoReport, province: str) -> Form:
                 "note": r.note,
                 "_progress": r.progress,
                 "_done": r.completed_on,
+                "_period": r.period,
             }
         )
         for n, r in enumerate(report.rows, start=1)
@@ -130,6 +136,12 @@ def clean_form(report: DemoReport, province: str) -> Form:
         file_name=report.file_name,
         reported_on=on,
     )
+
+
+def period_bounds(code: str) -> tuple[date, date]:
+    found = _bounds(code)
+    assert found
+    return found
 
 
 # -- transformations ------------------------------------------------------------------------
@@ -237,6 +249,69 @@ def _period_in_title(form: Form, rng: random.Random) -> None:
     form.columns.remove("period")
     form.above[2] = [f"BÁO CÁO KẾT QUẢ {period_label(found.pop()).upper()}"]
     form.above.insert(3, [f"Thực hiện Kế hoạch số {form.report.plan}"])
+
+
+def _period_name(code: str, on: date | None, rng: random.Random, short: bool) -> str:
+    """How people name a period ("Quý III", "Q3", "6 tháng cuối năm", "T7"), without its
+    year when the report's date tells it (the latest such period begun by then)."""
+    year, part = code[:4], code[5:]
+    begun = on is not None and str(on.year) == year and period_bounds(code)[0] <= on
+    if part.startswith("Q"):
+        name = f"Q{part[1]}" if short else "Quý " + ("I", "II", "III", "IV")[int(part[1]) - 1]
+    elif part.startswith("H"):
+        name = "6 tháng " + ("đầu" if part == "H1" else "cuối") + ("" if short else " năm")
+    else:
+        name = f"T{int(part)}" if short else f"Tháng {int(part)}"
+    if begun and rng.random() < 0.5:
+        return name
+    return f"{name} {year}" if part.startswith("H") else f"{name}/{year}"
+
+
+@transform("plan_cited_with_date", 1)
+def _plan_cited(form: Form, rng: random.Random) -> None:
+    """A line above the date line cites the plan with its own date: not the report's."""
+    on = form.reported_on
+    assert on
+    cited = on - timedelta(days=rng.randint(30, 400))
+    form.above.insert(
+        1,
+        [
+            f"Thực hiện Kế hoạch số {form.report.plan} ngày {cited.day} tháng {cited.month} "
+            f"năm {cited.year} của Ban Thường vụ"
+        ],
+    )
+
+
+@transform("period_in_title_no_year", 1)
+def _period_in_title_no_year(form: Form, rng: random.Random) -> None:
+    """The title names the period as people write it ("kết quả 6 tháng cuối năm")."""
+    found = {r.period for r in form.report.rows if r.period}
+    if len(found) != 1 or "period" not in form.columns or len(found.pop()) == 4:
+        return
+    code = next(r.period for r in form.report.rows if r.period)
+    form.columns.remove("period")
+    name = _period_name(code, form.reported_on, rng, short=False)
+    form.above[2] = [rng.choice(["Báo cáo kết quả ", "KẾT QUẢ THỰC HIỆN "]) + name]
+
+
+@transform("period_in_sheet_name", 1)
+def _period_in_sheet_name(form: Form, rng: random.Random) -> None:
+    """The sheet is named for the one period of the recurring rows ("Quý III", "Q3")."""
+    found = {r.period for r in form.report.rows if r.period}
+    if len(found) != 1 or "period" not in form.columns or len(next(iter(found))) == 4:
+        return
+    form.sheet = _period_name(found.pop(), form.reported_on, rng, short=rng.random() < 0.5)
+    form.sheet = form.sheet.replace("/", "-")  # a sheet name cannot hold "/"
+    form.sheet_periods = "name"
+
+
+@transform("sheet_per_period", 1)
+def _sheet_per_period(form: Form, rng: random.Random) -> None:
+    """One sheet per period (the one-off rows on the first)."""
+    found = {r.period for r in form.report.rows if r.period}
+    if not found or "period" not in form.columns or any(len(p) == 4 for p in found):
+        return
+    form.sheet_periods = "split"
 
 
 @transform("status_marks", 2)
@@ -493,7 +568,8 @@ def _nfd(form: Form, rng: random.Random) -> None:
 
 @transform("notes_sheet_first", 6)
 def _notes_sheet(form: Form, rng: random.Random) -> None:
-    form.sheet = rng.choice(["Báo cáo", "BC quý", "Sheet1"])
+    if not form.sheet_periods:  # a sheet named for its period keeps that name
+        form.sheet = rng.choice(["Báo cáo", "BC quý", "Sheet1"])
 
 
 @transform("csv_file", 7)
@@ -604,6 +680,14 @@ def _grid(
     hidden_cols = {
         form.offset + form.columns.index(k) for k in form.hidden_cols if k in form.columns
     }
+    # A line above the table in a hidden column would be hidden from the person too: it
+    # sits in the next shown column, as one sees it (the place-date line, say).
+    for row in grid[:top]:
+        for c in sorted(hidden_cols, reverse=True):
+            if c < len(row) and row[c] is not None:
+                to = next(i for i in range(c + 1, c + 2 + len(hidden_cols)) if i not in hidden_cols)
+                row.extend([None] * (to + 1 - len(row)))
+                row[to], row[c] = row[c], None
     return grid, merges, hidden_rows, hidden_cols
 
 
@@ -619,8 +703,42 @@ def write(form: Form) -> tuple[str, bytes]:
     if form.fmt == "docx":
         return stem + ".docx", _docx_bytes(form, grid, merges)
     book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = form.sheet
+    book.remove(book.active)
+    for sub in _sheets(form):
+        _write_sheet(book, sub, *_grid(sub))
+    out = io.BytesIO()
+    book.save(out)
+    return stem + ".xlsx", out.getvalue()
+
+
+def _sheets(form: Form) -> list[Form]:
+    """The sheets an .xlsx holds: the form, or one per period (without the period column)."""
+    if not form.sheet_periods:
+        return [form]
+    columns = [c for c in form.columns if c != "period"]
+    if form.sheet_periods == "name":
+        return [replace(form, columns=columns)]
+    by_period: dict[str, list[Row]] = defaultdict(list)
+    for row in form.rows:
+        period = str(row.cells.get("_period", "")) if row.kind == "data" else ""
+        by_period[period].append(row)
+    named = sorted(p for p in by_period if p)
+    first = by_period.pop("", [])
+    return [
+        replace(
+            form,
+            columns=columns,
+            rows=(first if i == 0 else []) + by_period[code],
+            sheet=_period_name(
+                code, form.reported_on, random.Random(code), short=i % 2 == 1
+            ).replace("/", "-"),
+        )
+        for i, code in enumerate(named)
+    ]
+
+
+def _write_sheet(book, form: Form, grid, merges, hidden_rows, hidden_cols) -> None:
+    sheet = book.create_sheet(form.sheet)
     for r, row in enumerate(grid, start=1):
         for c, value in enumerate(row, start=1):
             if value is None:
@@ -642,9 +760,6 @@ def write(form: Form) -> tuple[str, bytes]:
     if form.sheet != "Báo cáo" or hidden_rows:
         last = openpyxl.utils.get_column_letter(max(len(r) for r in grid) or 1)
         sheet.auto_filter.ref = f"A{len(form.above) + 1}:{last}{len(grid)}"
-    out = io.BytesIO()
-    book.save(out)
-    return stem + ".xlsx", out.getvalue()
 
 
 def _text(value: object) -> str:
@@ -669,10 +784,12 @@ def _docx_bytes(
     width = max(len(r) for r in body)
     table = document.add_table(rows=len(body), cols=width)
     table.style = "Table Grid"
-    for r, row in enumerate(body):
+    # a row's cells once per row: table.cell(r, c) walks the whole table each time
+    for row, cells in zip(body, table.rows, strict=True):
+        drawn = cells.cells
         for c, value in enumerate(row):
             if value is not None:
-                table.cell(r, c).text = _text(value)
+                drawn[c].text = _text(value)
     for r1, c1, r2, c2 in merges:
         if (r1, c1) != (r2, c2):
             table.cell(r1 - top, c1).merge(table.cell(r2 - top, c2))

@@ -264,6 +264,10 @@ class TitleBlock:
     letterhead: list[tuple[int, int, str]] = field(default_factory=list)
     """(row, column, text) of the top-left cells above the table, where a form's letterhead
     names the issuing unit ("HUYỆN ỦY BẮC SƠN" over "BAN TUYÊN GIÁO")."""
+    period_lines: list[tuple[int, int, str]] = field(default_factory=list)
+    """(row, column, text) of the lines above the table with a word of a period ("quý",
+    "6 tháng", "tháng 7"): :mod:`loaders.reports.named_periods` takes the first that names
+    one ("Báo cáo quý III/2019"; not "Kế hoạch ... ngày 21 tháng 6 năm 2019")."""
 
 
 LETTERHEAD_ROWS = 6
@@ -295,7 +299,13 @@ def read_title_block(rows: list[list[str | None]]) -> TitleBlock:
                 found = _title_date(value, cells, c)
                 if found:
                     block.reported_on, block.date_at, block.date_text = found, (r, c), value
+                    continue
+            if _PERIOD_WORDS.search(fold(value)):
+                block.period_lines.append((r, c, value))
     return block
+
+
+_PERIOD_WORDS = re.compile(r"\bquy\b|\b(6|sau) thang\b|\bthang\s*\d")
 
 
 def _next_value(cells: list[str | None], col: int) -> tuple[int, str | None]:
@@ -306,8 +316,16 @@ def _next_value(cells: list[str | None], col: int) -> tuple[int, str | None]:
     return col, None
 
 
+_REFERENCE = re.compile(r"\bso\b\s*:?\s*(?=[\w./ -]{0,30}\d)[\w./ -]{1,30}?,?\s*ngay\b")
+"""A document cited with its date ("Kế hoạch số 84-KH/BTGTU ngày 21/6/2019"): not the
+report's date (unless the document is the report itself)."""
+
+
 def _title_date(value: str, cells: list[str | None], col: int) -> date | None:
     key = fold(value)
+    cited = _REFERENCE.search(key)
+    if cited and not key[: cited.start()].rstrip().endswith("bao cao"):
+        return None  # the report's own number and date ("Báo cáo số 12-BC/HU ngày ...") stay
     match = _DATE_WORDS.search(key)
     if match:
         return _make_date(match.group(3), match.group(2), match.group(1))

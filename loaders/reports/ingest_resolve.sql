@@ -5,8 +5,33 @@
 -- than this query costs to run); this is the relational part: precedence of matches,
 -- obligations and periods, duplicates, and the problem bits that loaders.reports.messages turns
 -- into sentences (error bit i = loaders.reports.messages.ERRORS[i], same for warnings).
--- Inputs: keyed (one row per staged row), files (report date, serial base), obligations.
-WITH typed AS (
+-- Inputs: keyed (one row per staged row), files (report date, serial base), obligations,
+-- sheet_hints (the period a sheet's name or title names).
+
+-- A date written without a year was read in the year 1904 (loaders.reports.values.YEARLESS):
+-- it takes the year of the period the sheet names, else of the report's date, and the year
+-- before when that would put it after the report's date. An impossible day (29/2) keeps
+-- 1904, which the earliest-work check refuses at its cell.
+CREATE OR REPLACE TEMP MACRO reyear(d, named_year, report_on) AS
+    CASE WHEN d IS NULL OR year(d) <> 1904 THEN d
+         WHEN named_year IS NOT NULL
+             THEN coalesce(try(make_date(named_year, month(d), day(d))), d)
+         WHEN try(make_date(year(report_on), month(d), day(d))) > report_on
+             THEN coalesce(try(make_date(year(report_on) - 1, month(d), day(d))), d)
+         ELSE coalesce(try(make_date(year(report_on), month(d), day(d))), d) END;
+
+WITH yeared AS (
+    SELECT k.* REPLACE (
+               reyear(k.date_day, y.named_year, f.reported_on) AS date_day,
+               reyear(k.status_day, y.named_year, f.reported_on) AS status_day,
+               reyear(k.status_inner_day, y.named_year, f.reported_on) AS status_inner_day,
+               reyear(k.result_day, y.named_year, f.reported_on) AS result_day)
+    FROM keyed k
+    JOIN files f USING (file_no)
+    LEFT JOIN (SELECT sheet_no, CAST(left(period_hint, 4) AS INTEGER) AS named_year
+               FROM sheet_hints) y ON y.sheet_no = k.sheet_no
+),
+typed AS (
     SELECT k.*, f.reported_on,
            CASE WHEN k.code_n > 0 THEN k.code_n WHEN k.section_n > 0 THEN k.section_n
                 WHEN k.title_n > 0 THEN k.title_n ELSE k.fuzzy_n END AS task_n,
@@ -24,7 +49,7 @@ WITH typed AS (
                AND k.status_serial IS NULL AND k.status_told_p IS NOT NULL
                AND (k.status_told_p <> 'done' OR k.status_inner_day IS NOT NULL) AS told_status,
            f.earliest, f.plan_on
-    FROM keyed k JOIN files f USING (file_no)
+    FROM yeared k JOIN files f USING (file_no)
 ),
 decided AS (
     SELECT t.*,
@@ -78,11 +103,15 @@ placed AS (
                 WHEN p.one_off THEN ''
                 WHEN d.period_code IS NOT NULL THEN
                      CASE WHEN list_contains(p.periods, d.period_code) THEN d.period_code END
+                WHEN list_contains(p.periods, h.period_hint) THEN h.period_hint
                 ELSE coalesce(b.within, b.after_last) END AS period,
-           b.within IS NULL AND b.after_last IS NOT NULL AS past_last
+           b.within IS NULL AND b.after_last IS NOT NULL
+               AND NOT coalesce(list_contains(p.periods, h.period_hint), false) AS past_last
     FROM dated d
     LEFT JOIN pairs p ON p.task_id = d.task_id AND p.unit_id = d.unit_id
     LEFT JOIN by_date b ON b.rid = d.rid
+    -- the period the sheet's name or title names (loaders.reports.named_periods)
+    LEFT JOIN sheet_hints h ON h.sheet_no = d.sheet_no
 ),
 checked AS (
     SELECT p.*,

@@ -71,6 +71,8 @@ class StagedSheet:
     title: TitleBlock = field(default_factory=TitleBlock)
     unit_source: str | None = None  # "column" | "title" | "form" | "letterhead" | "file" | None
     first_col: int = 0
+    period_hint: str | None = None
+    """The period the sheet's name or title names (:mod:`loaders.reports.named_periods`)."""
 
 
 def head_rows(sheet: RawSheet, limit: int = HEADER_SEARCH_ROWS) -> list[list[str | None]]:
@@ -230,6 +232,7 @@ def title_of(sheet: RawSheet, above: list[list[str | None]]) -> TitleBlock:
 
     block.unit_at, block.date_at = shift(block.unit_at), shift(block.date_at)
     block.letterhead = [(r - offset, c, t) for r, c, t in block.letterhead]
+    block.period_lines = [(r - offset, c, t) for r, c, t in block.period_lines]
     return block
 
 

@@ -37,7 +37,14 @@ from domain.text import clean
 from loaders.reports.catalog import Catalog, code_key, folded, section_key, title_key
 from loaders.reports.messages import row_problems
 from loaders.reports.task_match import match_tasks
-from loaders.reports.values import by_distinct, clean_column, day_in_text, is_ongoing, parse_day
+from loaders.reports.values import (
+    YEARLESS,
+    by_distinct,
+    clean_column,
+    day_in_text,
+    is_ongoing,
+    parse_day,
+)
 from loaders.reports.vocabulary import progress_of
 
 cleaned = lru_cache(maxsize=65536)(clean)
@@ -72,6 +79,8 @@ class SheetRef:
     letters: dict[str, str]
     unit_source: str | None
     unit_at: tuple[int, str] | None
+    period_hint: str | None = None
+    """The period the sheet's name or title names, for its recurring rows."""
 
 
 @dataclass
@@ -96,7 +105,7 @@ def _count_pick(found: set[int] | None) -> tuple[int, int | None]:
 def keyed_table(staged: pa.Table, catalog: Catalog) -> tuple[pa.Table, pa.Table]:
     """Two tables, row for row: the numbers and flags the SQL decides on, and the cleaned
     texts (kept in Arrow; only rows with problems ever come back to Python)."""
-    year = catalog.plan_year
+    year = YEARLESS  # the matching gives these dates the report period's year
     index = catalog._task_index
     i32, flag = pa.int32(), pa.bool_()
 
@@ -284,6 +293,14 @@ def resolve(
             }
         ),
         "obligations": catalog.obligation_table(),
+        "sheet_hints": pa.table(
+            {
+                "sheet_no": pa.array(range(len(sheets)), pa.int32()),
+                "period_hint": pa.array(
+                    [s.period_hint if s else None for s in sheets], pa.string()
+                ),
+            }
+        ),
     }
     for name, table in inputs.items():
         con.register(name, table)

@@ -27,8 +27,10 @@ from loaders.reading.word import read_docx
 from loaders.reading.workbook import Workbook, read_workbook
 from loaders.reports import file_facts
 from loaders.reports.catalog import Catalog
+from loaders.reports.corrections import Correction, apply
 from loaders.reports.file_facts import letter
 from loaders.reports.layout import StagedSheet, head_rows, stage_sheet
+from loaders.reports.named_periods import periods_from_names
 from loaders.reports.normalize import FileInput, SheetRef, resolve
 from loaders.reports.prepared import PreparedFile
 
@@ -57,6 +59,7 @@ def prepare(
     known: dict[str, tuple[int, int | None]] | None = None,
     on_progress: Progress | None = None,
     plan_codes: Sequence[str] = (),
+    corrections: dict[int, list[Correction]] | None = None,
 ) -> list[PreparedFile]:
     """Validate `files` against `catalog`.
 
@@ -65,7 +68,10 @@ def prepare(
     the sha256 of files already loaded for this plan to their report id: those are not
     read again and come back as duplicates. `plan_codes` are every registered plan's code:
     a file that writes another plan's code and not this one's is refused, naming its plan.
+    `corrections` maps a file's position to the cells corrected in the preview
+    (:mod:`loaders.reports.corrections`): they are read in place of the file's cells.
     """
+    corrections = corrections or {}
     today = today or date.today()
     known = dict(known or {})
     works: list[_Work | None] = [None] * len(files)
@@ -73,7 +79,8 @@ def prepare(
     for index, (name, data) in enumerate(files):
         digest = hashlib.sha256(data).hexdigest()
         prepared = PreparedFile(name, data, digest, len(data), "")
-        if digest in known:
+        prepared.corrections = list(corrections.get(index, ()))
+        if digest in known and not prepared.corrections:
             prepared.duplicate_of, unit_id = known[digest]
             prepared.unit_ids = [unit_id] if unit_id is not None else []
             works[index] = _Work(prepared, [], False)
@@ -125,6 +132,9 @@ def _read_one(
     prepared.problems.extend(book.problems)
     if book.problems and any(p.is_error for p in book.problems):
         return _Work(prepared, [], False)
+    if prepared.corrections:
+        prepared.corrections, problems = apply(name, book.sheets, prepared.corrections)
+        prepared.problems.extend(problems)
     _note_renamed(prepared, kind)
     file_facts.leave_out_hidden(prepared, book)
     heads = {id(sheet): head_rows(sheet) for sheet in book.sheets if sheet.visible and sheet.width}
@@ -165,6 +175,7 @@ def _read_one(
         file_facts.unit_from_letterhead(prepared, staged, catalog)
         file_facts.unit_from_file_name(prepared, staged, catalog)
     file_facts.date_report(prepared, staged, reported_on, today, catalog.issued_on)
+    periods_from_names(prepared, staged)
     return _Work(prepared, staged, book.date1904)
 
 
@@ -282,6 +293,7 @@ def _match_chunk(works: list[_Work], catalog: Catalog) -> None:
                     sheet.letters,
                     sheet.unit_source,
                     unit_at,
+                    sheet.period_hint,
                 )
             )
             if n:

@@ -8,6 +8,7 @@ from datetime import date
 import pyarrow as pa
 
 from domain.problems import Problem, SortsProblems
+from loaders.reports.corrections import Correction
 
 
 @dataclass
@@ -30,6 +31,8 @@ class PreparedFile(SortsProblems):
     sheets: list[str] = field(default_factory=list)
     unit_columns: dict[str, str] = field(default_factory=dict)
     """Sheet -> the letter of its unit column, for sheets that name the unit per row."""
+    corrections: list[Correction] = field(default_factory=list)
+    """Cells corrected in the preview (read instead of the file's; the bytes are as sent)."""
 
     @property
     def accepted(self) -> bool:

@@ -74,12 +74,18 @@ def by_distinct(
     return out
 
 
+YEARLESS = 1904
+"""The year a date written without one ("3/8", "chiều 2/8") is read in (a leap year, so
+29/2 reads); the matching (``ingest_resolve.sql``, ``reyear``) puts the year of the report's
+period in its place."""
+
+
 def parse_day(text: str, plan_year: int) -> tuple[date | None, int | None]:
     """(date, None) for a date text, (None, serial) for an Excel serial number (its base
     depends on the workbook's date system), (None, None) otherwise.
 
     Accepted: ISO text of a real date cell, serials 20000-80000 (1954-2119), d/m/yyyy,
-    dd-mm-yyyy, dd.mm.yyyy, two-digit years (20xx), d/m (the plan's year), optionally after
+    dd-mm-yyyy, dd.mm.yyyy, two-digit years (20xx), d/m (in `plan_year`), optionally after
     "ngày"; with a time or a part of the day ("14h30 ngày 2/8/2019", "chiều 2/8",
     "2/8/2019 08:00"); a range ("từ 1/8 đến 15/8/2019") gives its end.
     """

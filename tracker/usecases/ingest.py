@@ -203,6 +203,10 @@ class Preparation:
 
     catalog: Catalog
     files: list[PreparedFile]
+    unit: str | None = None
+    """The unit chosen at upload (for files that name none)."""
+    reported_on: date | None = None
+    """The report date chosen at upload."""
 
     def results(self) -> list[FileResult]:
         """What writing would do, as results (nothing written yet)."""
@@ -236,7 +240,7 @@ def prepare_files(
         on_progress=on_progress,
         plan_codes=plan_codes(store),
     )
-    return Preparation(catalog, prepared)
+    return Preparation(catalog, prepared, unit, reported_on)
 
 
 def plan_codes(store: Store) -> list[str]:
@@ -307,6 +311,7 @@ def commit_prepared(store: Store, actor: Actor, preparation: Preparation) -> lis
             p.reported_on or date.today(),
             len(p.warnings),
             p.rows,
+            [c.as_dict() for c in p.corrections],
         )
         for i, p in enumerate(preparation.files)
         if p.accepted and p.rows is not None
@@ -347,6 +352,7 @@ def _write_audited(
                 "reported_on": files[i].reported_on,
                 **({"reinstated": True} if written[i].reinstated else {}),
                 **({"duplicate": True} if written[i].duplicate else {}),
+                **({"corrections": files[i].corrections} if files[i].corrections else {}),
             }
             for i in todo
         ]
