@@ -51,12 +51,12 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+from servers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from synthetic import AS_OF, build  # noqa: E402
 
 from tracker.store.database import Store, is_server  # noqa: E402
 
 TARGETS = {"page_s": 0.3, "cold_start_s": 3.0, "peak_mb": 500.0}
-CHROMIUM = "/usr/bin/chromium"
 PAGE_TIMEOUT_S = 300
 BASELINE_APP = "bench/one_chart_app.py"
 FLOOR_QUERY = "bench_floor"
@@ -275,14 +275,7 @@ def _browser(enabled: bool):
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=CHROMIUM_ARGS,
         )
         try:
             yield browser.new_page()
