@@ -12,9 +12,10 @@ give an empty one to build it there) the database of ``bench/synthetic.py``. The
    reported (without chromium: the server-side one). Right after each, the same for
    ``bench/one_chart_app.py`` (one plotly chart, none of our code): ``cold_start_ratio``;
 2. every page file of the menu that exists, through AppTest, each in a fresh interpreter:
-   the first run, then the median of ``--runs`` runs with the data cache cleared before
-   each (a filter change: queries + drawing) and of ``--runs`` warm reruns; every named
-   query a page runs is timed by wrapping :class:`Store` reads; the two slowest are printed;
+   the first run, then the median of ``--runs`` runs with the cached reads and built charts
+   forgotten before each (a filter change: queries, building the charts, drawing) and of
+   ``--runs`` warm reruns; every named query a page runs is timed by wrapping
+   :class:`Store` reads; the two slowest are printed;
    after each cleared run, in the same process on the same file, the *floor*: the bare
    status query grouped by status (``sql/bench_floor.sql`` through :meth:`Store.frame`),
    which every correct page pays at least once. ``floor_ratio`` is the page's median over
@@ -139,16 +140,18 @@ def _floor_seconds(store: Store) -> float:
 
 def measure_page(db: str, page: str, runs: int) -> dict:
     """AppTest of `page` on `db` in this process: the first run (imports, opening the
-    store), then medians of `runs` runs with the data cache cleared before each (what a
-    filter change costs: queries + drawing) and of `runs` warm reruns; the queries it ran
-    and their median seconds; this process's peak memory.
+    store), then medians of `runs` runs with the cached reads and built charts forgotten
+    before each (what a filter change costs: queries, building the charts, drawing) and of
+    `runs` warm reruns; the queries it ran and their median seconds; this process's peak
+    memory.
 
     After each cleared run the floor query runs once on the same file in this process (a
     second connection with the app's settings shares the app's DuckDB instance and buffers;
     one untimed run first), so page and floor are measured under the same load."""
     os.environ["TRACKER_DB"] = str(db)
-    import streamlit as st
     from streamlit.testing.v1 import AppTest
+
+    from ui import data
 
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
     with QueryTimer() as timer:
@@ -160,7 +163,7 @@ def measure_page(db: str, page: str, runs: int) -> dict:
         with Store(db) as store:
             _floor_seconds(store)
             for _ in range(runs):
-                st.cache_data.clear()
+                data.changed()  # what a write does: cached reads and built charts forgotten
                 timer.take()
                 started = time.perf_counter()
                 app.run()

@@ -97,7 +97,7 @@ if series.empty:
     )
     st.stop()
 
-st.plotly_chart(rate_lines(series, align), width="stretch", key="compare_lines")
+st.plotly_chart(data.chart(rate_lines, series, align), width="stretch", key="compare_lines")
 st.caption(
     f"Mỗi điểm là số liệu tính đến ngày đó ({compare.STEPS[step].lower()}; điểm cuối là "
     f"{vn_date(filters.as_of)}). % tính trên mọi nghĩa vụ đã phát sinh đến ngày đó."

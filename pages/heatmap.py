@@ -71,8 +71,12 @@ if view == "groups":
         st.info(no_match)
         st.stop()
     st.plotly_chart(
-        status_heatmap(
-            grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị", compact=filters.compact
+        data.chart(
+            status_heatmap,
+            grid,
+            "Nhóm nhiệm vụ (mục của kế hoạch)",
+            "Nhóm đơn vị",
+            compact=filters.compact,
         ),
         width="stretch",
         key="heatmap.chart",
@@ -109,7 +113,7 @@ if pages > 1:
     )
 to_url("page", page if pages > 1 else 0, 0, lambda p: str(p + 1))
 event = st.plotly_chart(
-    status_heatmap(grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
+    data.chart(status_heatmap, grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",
     key="heatmap.chart",
     on_select="rerun",
