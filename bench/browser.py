@@ -28,7 +28,9 @@ frame received (Streamlit's protobuf deltas, where the figures travel).
 
 Each measured line reads ``size=… load=… s=… kb=… ratio=…``. The last line is exactly
 ``max_page_ratio=X sign_in_ratio=Y shared_link_ratio=Z max_page_kb=K one_chart_kb=B`` (the
-worst over the sizes measured); the target is 1.5 for each ratio.
+worst over the sizes measured); the target is 1.5 for each ratio. With ``--nginx`` the app
+is reached through the deployment's nginx (``bench/servers.py``: two servers, the shipped
+site file), which compresses what it sends; the one-chart app is reached directly.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from servers import CHROMIUM, CHROMIUM_ARGS, one_server  # noqa: E402
+from servers import CHROMIUM, CHROMIUM_ARGS, one_server, two_servers  # noqa: E402
 
 SIZES = {
     "desktop": {"viewport": {"width": 1366, "height": 768}},
@@ -180,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--phone", action="store_true", help="the phone size alone")
     parser.add_argument(
+        "--nginx",
+        action="store_true",
+        help="reach the app through the deployment's nginx and its two servers",
+    )
+    parser.add_argument(
         "--pages", nargs="+", choices=CHART_PAGES, default=list(CHART_PAGES), metavar="PAGE"
     )
     args = parser.parse_args(argv)
@@ -192,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         db = args.db or _demo(tmp)
-        app = stack.enter_context(one_server("serve.py", db, tmp / "app.log"))
+        app = stack.enter_context(
+            two_servers(db) if args.nginx else one_server("serve.py", db, tmp / "app.log")
+        )
         base = stack.enter_context(one_server("bench/one_chart_app.py", db, tmp / "base.log"))
         browser = stack.enter_context(sync_playwright()).chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
