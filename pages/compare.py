@@ -104,5 +104,7 @@ st.caption(
 )
 st.subheader(f"Tính đến ngày {vn_date(filters.as_of)}")
 show(compare.latest(series))
-with st.expander("Số liệu theo từng mốc"):
-    show(compare.points(series))
+points = st.expander("Số liệu theo từng mốc", key="compare.points", on_change="rerun")
+if points.open:  # a closed expander's table is neither built nor sent
+    with points:
+        show(compare.points(series))

@@ -119,8 +119,10 @@ event = st.plotly_chart(
     on_select="rerun",
     selection_mode="points",
 )
-with st.expander("Các nhiệm vụ trong bảng"):
-    show(grid.tasks)
+tasks = st.expander("Các nhiệm vụ trong bảng", key="heatmap.tasks", on_change="rerun")
+if tasks.open:  # a closed expander's table is neither built nor sent
+    with tasks:
+        show(grid.tasks)
 opened = chosen_cell(event.selection.points if event and event.selection else [])
 if opened:
     draw_cell(filters.as_of, filters.plan, *opened)
