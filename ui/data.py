@@ -94,8 +94,9 @@ def _chart(db: tuple[str, int], module: str, name: str, args: tuple, kwargs: tup
 def chart(build, /, *args, **kwargs):
     """``build(*args, **kwargs)``, a chart function of :mod:`tracker.charts` (frames and
     view results in, a plotly Figure out), built once per data version and arguments:
-    frames are keyed by their content. The Figure is shared by every session, never
-    copied: draw it, do not change it."""
+    frames are keyed by their content (Streamlit hashes a frame of 50,000 rows or more by
+    a sample of it: the charts' frames are pages of at most a few thousand). The Figure
+    is shared by every session, never copied: draw it, do not change it."""
     return _chart(
         cache_key(), build.__module__, build.__name__, args, tuple(sorted(kwargs.items()))
     )
