@@ -25,6 +25,16 @@ ROOT = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
 SITE = ROOT / "deploy" / "nginx-tracker.conf"
 SHIPPED = {"front": 8800, "a": 8820, "b": 8821}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+"""Debian's chromium, launched headless by the benches (never a downloaded browser)."""
 WRAPPER = """
 daemon off;
 worker_processes 1;
@@ -84,6 +94,35 @@ def _wait(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
             time.sleep(0.2)
 
 
+def streamlit_command(app: str, port: int) -> list[str]:
+    """``streamlit run app`` on loopback `port`, headless, as every bench starts it."""
+    return [sys.executable, "-m", "streamlit", "run", app] + [
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+
+
+@contextmanager
+def one_server(app: str, db: str, log: Path) -> Iterator[str]:
+    """``streamlit run app`` on `db` at a free port of 8820-8849, its output in `log`;
+    yields its URL once ``/_stcore/health`` answers, stops it afterwards."""
+    port = _free(range(8820, 8850), set())
+    env = {**os.environ, "TRACKER_DB": db, "STREAMLIT_SERVER_COOKIE_SECRET": "bench-" * 8}
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            streamlit_command(app, port), cwd=ROOT, env=env, stdout=out, stderr=out
+        )
+        try:
+            _wait(f"http://127.0.0.1:{port}/_stcore/health", process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            try:
+                process.wait(30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 @contextmanager
 def two_servers(db: str) -> Iterator[str]:
     """Start both servers on `db` and nginx in front; yields the front's URL."""
@@ -102,9 +141,7 @@ def two_servers(db: str) -> Iterator[str]:
         for port in servers:
             started.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "streamlit", "run", "serve.py"]
-                    + ["--server.headless", "true", "--server.port", str(port)]
-                    + ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+                    streamlit_command("serve.py", port),
                     cwd=ROOT,
                     env=env,
                     stdout=subprocess.DEVNULL,

@@ -97,12 +97,14 @@ if series.empty:
     )
     st.stop()
 
-st.plotly_chart(rate_lines(series, align), width="stretch", key="compare_lines")
+st.plotly_chart(data.chart(rate_lines, series, align), width="stretch", key="compare_lines")
 st.caption(
     f"Mỗi điểm là số liệu tính đến ngày đó ({compare.STEPS[step].lower()}; điểm cuối là "
     f"{vn_date(filters.as_of)}). % tính trên mọi nghĩa vụ đã phát sinh đến ngày đó."
 )
 st.subheader(f"Tính đến ngày {vn_date(filters.as_of)}")
 show(compare.latest(series))
-with st.expander("Số liệu theo từng mốc"):
-    show(compare.points(series))
+points = st.expander("Số liệu theo từng mốc", key="compare.points", on_change="rerun")
+if points.open:  # a closed expander's table is neither built nor sent
+    with points:
+        show(compare.points(series))

@@ -71,8 +71,12 @@ if view == "groups":
         st.info(no_match)
         st.stop()
     st.plotly_chart(
-        status_heatmap(
-            grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị", compact=filters.compact
+        data.chart(
+            status_heatmap,
+            grid,
+            "Nhóm nhiệm vụ (mục của kế hoạch)",
+            "Nhóm đơn vị",
+            compact=filters.compact,
         ),
         width="stretch",
         key="heatmap.chart",
@@ -109,14 +113,16 @@ if pages > 1:
     )
 to_url("page", page if pages > 1 else 0, 0, lambda p: str(p + 1))
 event = st.plotly_chart(
-    status_heatmap(grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
+    data.chart(status_heatmap, grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",
     key="heatmap.chart",
     on_select="rerun",
     selection_mode="points",
 )
-with st.expander("Các nhiệm vụ trong bảng"):
-    show(grid.tasks)
+tasks = st.expander("Các nhiệm vụ trong bảng", key="heatmap.tasks", on_change="rerun")
+if tasks.open:  # a closed expander's table is neither built nor sent
+    with tasks:
+        show(grid.tasks)
 opened = chosen_cell(event.selection.points if event and event.selection else [])
 if opened:
     draw_cell(filters.as_of, filters.plan, *opened)

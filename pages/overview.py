@@ -67,6 +67,8 @@ for by, heading, category, table in (
 ):
     st.subheader(heading)
     st.plotly_chart(
-        status_bars(table, category, compact=filters.compact), width="stretch", key=f"bars_{by}"
+        data.chart(status_bars, table, category, compact=filters.compact),
+        width="stretch",
+        key=f"bars_{by}",
     )
     show(table)

@@ -61,7 +61,7 @@ if len(board) > CHART_ROWS * 1.5:
         key="ranking.shown",
     )
 rows = {"top": board.head(CHART_ROWS), "bottom": board.tail(CHART_ROWS), "all": board}[shown]
-st.plotly_chart(ranking_bars(rows), width="stretch", key="ranking_bars")
+st.plotly_chart(data.chart(ranking_bars, rows), width="stretch", key="ranking_bars")
 show(board, rank=st.column_config.NumberColumn(header(RANK), width="small"))
 
 st.subheader("Chi tiết đơn vị")

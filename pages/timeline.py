@@ -52,7 +52,7 @@ if pages > 1:
 shown = timeline.page(rows, page)
 lines = timeline.lines(shown, show_plan=filters.plan is None)
 event = st.plotly_chart(
-    deadline_timeline(shown, lines, filters.as_of, compact=filters.compact),
+    data.chart(deadline_timeline, shown, lines, filters.as_of, compact=filters.compact),
     width="stretch",
     key="timeline.chart",
     on_select="rerun",

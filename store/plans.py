@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from domain.deadlines import parse_deadline
 from domain.errors import NotFound, Rejected
@@ -79,12 +80,16 @@ def save_plan(store: Store, spec: PlanSpec) -> SavedPlan:
             for (code,) in tx.run("tasks_reported_missing", plan_id=plan_id, codes=codes):
                 problems.append(f"Nhiệm vụ {code} đã có báo cáo, không thể xoá khỏi kế hoạch.")
         units: list[dict[int, str]] = []
+        found_ids: dict[str, list[int]] = {}  # a name is looked up once, not once per task
         for task in spec.tasks:
             ids = dict(task.unit_ids)
             for written, role in task.units.items():
-                unit_ids = [
-                    r[0] for r in tx.run("unit_find", province=spec.province, key=fold(written))
-                ]
+                key = fold(written)
+                if key not in found_ids:
+                    found_ids[key] = [
+                        r[0] for r in tx.run("unit_find", province=spec.province, key=key)
+                    ]
+                unit_ids = found_ids[key]
                 if len(unit_ids) != 1:
                     what = "không có trong danh mục" if not unit_ids else "khớp với nhiều đơn vị"
                     problems.append(f"Nhiệm vụ {task.code}: đơn vị «{written}» {what}.")
@@ -118,7 +123,7 @@ def save_plan(store: Store, spec: PlanSpec) -> SavedPlan:
             plan_id = tx.run("plan_insert", code=clean(spec.code), **fields)[0][0]
         tx.run("plan_assignments_delete", plan_id=plan_id)
         tx.run("tasks_delete_missing", plan_id=plan_id, codes=codes)
-        assignments = 0
+        assigned: dict[str, list] = {"task_id": [], "unit_id": [], "role": []}
         for order, (task, ids) in enumerate(zip(spec.tasks, units, strict=True), start=1):
             deadline = parse_deadline(task.deadline_text, spec.issued_on)
             if deadline.unparsed:
@@ -138,8 +143,21 @@ def save_plan(store: Store, spec: PlanSpec) -> SavedPlan:
                 sort_order=order,
             )[0][0]
             for unit_id, role in ids.items():
-                tx.run("assignment_insert", task_id=task_id, unit_id=unit_id, role=role)
-                assignments += 1
+                assigned["task_id"].append(task_id)
+                assigned["unit_id"].append(unit_id)
+                assigned["role"].append(role)
+        assignments = len(assigned["task_id"])
+        if assignments:  # one insert for the plan's assignments, not one per (task, unit)
+            tx.insert_arrow(
+                "assignment",
+                pa.table(
+                    {
+                        "task_id": pa.array(assigned["task_id"], pa.int32()),
+                        "unit_id": pa.array(assigned["unit_id"], pa.int32()),
+                        "role": pa.array(assigned["role"], pa.string()),
+                    }
+                ),
+            )
         tx.run("obligations_delete", plan_id=plan_id)
         tx.run("obligations_derive", plan_id=plan_id)
     return SavedPlan(plan_id, len(spec.tasks), assignments, tuple(unparsed))

@@ -81,6 +81,7 @@ def test_the_harness_lists_the_menu_pages_and_measures_one(bench, tiny, monkeypa
     assert result["uncached_s"] > 0 and result["peak_mb"] > 0
     assert result["floor_s"] > 0
     assert result["floor_ratio"] == pytest.approx(result["uncached_s"] / result["floor_s"])
+    assert result["best_ratio"] > 0
     with Store(path) as store:  # the timer put the Store's methods back
         assert store.frame.__qualname__ == "Store.frame"
 
@@ -97,6 +98,7 @@ def test_a_whole_run_ends_with_the_ratios_to_the_floor_and_to_a_one_chart_app(
     assert bench.main(["--db", str(path), *small]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert any(line.startswith("page=pages/overview.py ") for line in lines)
+    assert lines[-2].startswith("best ratios ") and "overview=" in lines[-2]
     fields = dict(pair.split("=") for pair in lines[-1].split())
     assert list(fields) == [
         "max_page_s",

@@ -34,7 +34,10 @@ def test_twenty_sessions_on_two_servers_lose_and_duplicate_nothing(demo_on_pg):
     import load
 
     result = load.run(demo_on_pg, SESSIONS, seconds=30, uploads=1, think=1.0)
-    print(load.report(result, SESSIONS))
+    printed = load.report(result, SESSIONS)
+    print(printed)
+    last = dict(pair.split("=") for pair in printed.splitlines()[-1].split())
+    assert list(last) == ["p50_s", "p95_s", "pages", "uploads", "lost", "duplicated"]
     tally = result.tally
     assert tally.errors == [] and tally.raised == []
     assert tally.signed_in == SESSIONS

@@ -6,6 +6,10 @@ holds what view functions return, keyed by plain filter values *and the store's 
 version*, which every write bumps in whatever process (or app server) makes it: a rerun
 after a command loaded files sees them without a restart. :func:`changed` after the
 app's own writes also frees the cache's memory at once.
+
+:func:`chart` keeps built plotly figures the same way (per data version and arguments),
+shared by every session: a rerun that changes neither (a click on the chart, a widget
+below it) draws the figure already built.
 """
 
 from __future__ import annotations
@@ -50,8 +54,9 @@ def cache_key() -> tuple[str, int]:
 
 
 def changed() -> None:
-    """Forget cached query results after a write."""
+    """Forget cached query results and built charts after a write."""
     st.cache_data.clear()
+    _chart.clear()
 
 
 def _key(value):
@@ -77,6 +82,23 @@ def call(function, **params):
         function.__module__,
         function.__name__,
         tuple(sorted((k, _key(v)) for k, v in params.items())),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _chart(db: tuple[str, int], module: str, name: str, args: tuple, kwargs: tuple):
+    build = getattr(importlib.import_module(module), name)
+    return build(*args, **dict(kwargs))
+
+
+def chart(build, /, *args, **kwargs):
+    """``build(*args, **kwargs)``, a chart function of :mod:`tracker.charts` (frames and
+    view results in, a plotly Figure out), built once per data version and arguments:
+    frames are keyed by their content (Streamlit hashes a frame of 50,000 rows or more by
+    a sample of it: the charts' frames are pages of at most a few thousand). The Figure
+    is shared by every session, never copied: draw it, do not change it."""
+    return _chart(
+        cache_key(), build.__module__, build.__name__, args, tuple(sorted(kwargs.items()))
     )
 
 

@@ -1,1 +1,0 @@
-INSERT INTO assignment (task_id, unit_id, role) VALUES ($task_id, $unit_id, $role);
