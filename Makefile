@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test check lint types contracts format demo bench browser-deps server-deps doc-deps oidc-deps clean
+.PHONY: run test test-fast check lint types contracts format demo bench browser-deps server-deps doc-deps oidc-deps clean
 
 $(BIN)/.installed-runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ run: $(BIN)/.installed-runtime
 test: $(BIN)/.installed-dev browser-deps server-deps doc-deps oidc-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+## test-fast: the tests that need no browser, server or Debian tool (tests/unit, DuckDB only),
+## with no apt install: for a quick look while working
+test-fast: $(BIN)/.installed-dev
+	TRACKER_TEST_BACKENDS=duckdb $(BIN)/python -m pytest -q tests/unit
 
 ## browser-deps: Debian's chromium for the real-browser test (never a browser download)
 browser-deps:

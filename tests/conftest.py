@@ -47,6 +47,8 @@ def backend(request) -> str:
 @pytest.fixture(scope="session")
 def pg():
     """A PostgreSQL cluster for the session (CI installs Debian's postgresql)."""
+    if os.environ.get("TRACKER_TEST_BACKENDS") == "duckdb":
+        pytest.skip("PostgreSQL left out (TRACKER_TEST_BACKENDS=duckdb, make test-fast)")
     if not pg_cluster.available():
         if os.environ.get("CI"):
             pytest.fail("PostgreSQL 15 is not installed (.ci/run installs it)")

@@ -1,0 +1,47 @@
+"""One error tree: every exception the product raises on purpose derives from TrackerError,
+carries a Vietnamese sentence, and the command line turns it into its exit code."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+from commands import cli
+
+from domain.errors import NotFound, TrackerError
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = ("tracker", "loaders", "store", "domain")
+# Raised and caught inside one module, never seen by a caller.
+PRIVATE = {"_Known", "_Refused"}
+# A programmer's or the database's error: the store turns it into a Problem before any user
+# could see it, so it carries no sentence for a user.
+INTERNAL = {"ConstraintViolation"}
+
+
+def _exception_classes():
+    for path in sorted(p for top in PACKAGES for p in (ROOT / top).rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and node.name not in PRIVATE | INTERNAL:
+                cls = getattr(importlib.import_module(module), node.name)
+                if isinstance(cls, type) and issubclass(cls, BaseException):
+                    yield cls
+
+
+def test_every_public_exception_is_a_tracker_error():
+    found = list(_exception_classes())
+    assert len(found) >= 6  # the walk sees the tree: NotFound, Rejected, Forbidden, StoreBusy, …
+    assert [c.__name__ for c in found if not issubclass(c, TrackerError)] == []
+
+
+def test_a_name_that_does_not_exist_is_told_in_vietnamese_as_bad_usage(tmp_path):
+    assert "kế hoạch «99-KH/X»" in str(NotFound("plan", "99-KH/X"))
+    done = cli(
+        "template", "--db", tmp_path / "t.duckdb", "--plan", "99-KH/X", "-o", tmp_path / "m.xlsx"
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "99-KH/X" in done.stderr
