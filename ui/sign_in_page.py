@@ -16,18 +16,19 @@ from tracker.store.settings import is_demo
 from tracker.usecases import sign_in
 from ui import data, session, web
 from ui.menu import APP_TITLE
+from ui.web import client
 
 
 def _signed_in(done: sign_in.SignIn) -> None:
     """Keep the actor; hand the sign-in to the cookie route when it is there."""
     assert done.actor is not None and done.account_id is not None
-    session.sign_in_as(done.actor)
+    session.sign_in_as(done.actor, done.credential_version)
     web.hand_over(done.account_id)
     st.rerun()
 
 
 def _attempt(login: str, password: str) -> None:
-    done = sign_in.sign_in(data.get_store(), login, password)
+    done = sign_in.sign_in(data.get_store(), login, password, source=client.source())
     if done.actor is None:
         st.session_state["sign_in.message"] = done.message
         return
@@ -46,8 +47,10 @@ def draw_sign_in() -> None:
             st.login()
         st.caption("Hoặc đăng nhập bằng tài khoản riêng của hệ thống:")
     with st.form("sign_in.form", clear_on_submit=True):
-        login = st.text_input("Tên đăng nhập", key="sign_in.login")
-        password = st.text_input("Mật khẩu", type="password", key="sign_in.password")
+        login = st.text_input("Tên đăng nhập", key="sign_in.login", max_chars=sign_in.MAX_LOGIN)
+        password = st.text_input(
+            "Mật khẩu", type="password", key="sign_in.password", max_chars=sign_in.MAX_PASSWORD
+        )
         submitted = st.form_submit_button("Đăng nhập")
     refusal = st.empty()  # filled once every button of this run has been handled
     if submitted:

@@ -19,7 +19,7 @@ from tracker.domain.access import ROLE_LABELS, Action, Actor, Role
 from tracker.domain.text import clean
 from tracker.store import accounts as stored
 from tracker.store.aliases import units_named
-from tracker.store.database import Store
+from tracker.store.database import Store, Writer
 from tracker.usecases.acting import acting
 
 __all__ = [
@@ -147,13 +147,16 @@ def add_user(
 
 
 def set_password(store: Store, actor: Actor, login: str, password: str) -> None:
-    """Give the account a new password (which also lifts a lock and ends its sessions)."""
+    """Give the account a new password (which also lifts every lock of its login and ends
+    its sessions, open pages included)."""
     account = _existing(store, login)
     _check_password(login, password)
     with acting(store, actor, Action.USERS, "account", login) as act:
         act.action = "user_passwd"
         stored.set_password_hash(act.tx, account.account_id, hasher.hash(password))
-        stored.end_sessions(act.tx, datetime.now(), account_id=account.account_id)
+        stored.set_attempts(act.tx, account.account_id, 0, None)
+        stored.clear_attempts(act.tx, stored.login_key(login))
+        _end_sessions(act.tx, account.account_id)
         act.after = {"password": "đã đổi"}
 
 
@@ -184,9 +187,20 @@ def _save(
     ) as act:
         act.action = what
         stored.update(act.tx, changed)
-        if not changed.active or changed.role != account.role:
-            stored.end_sessions(act.tx, datetime.now(), account_id=account.account_id)
+        if (
+            not changed.active
+            or changed.role != account.role
+            or changed.unit_ids != account.unit_ids
+        ):
+            _end_sessions(act.tx, account.account_id)
         act.after = _record(stored.find(store, account.login))
+
+
+def _end_sessions(tx: Writer, account_id: int) -> None:
+    """Every session of the account ends: cookies at once, open pages at their next run
+    (the credential version they carry is no longer the account's)."""
+    stored.bump_credentials(tx, account_id)
+    stored.end_sessions(tx, datetime.now(), account_id=account_id)
 
 
 def role_label(role: str) -> str:
