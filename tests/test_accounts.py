@@ -241,3 +241,17 @@ def test_a_database_not_made_by_the_demo_is_not_the_demo(db):
     with Store(db) as store:
         assert not is_demo(store)
         assert stored.active_count(store) == 0
+
+
+def test_a_real_account_on_the_demo_database_retires_the_demo_accounts(demo_store):
+    from tracker.store.settings import is_demo
+    from tracker.usecases.demo import DEMO_PASSWORD
+
+    assert sign_in.sign_in(demo_store, "demo.quantri", DEMO_PASSWORD).actor is not None
+    accounts.add_user(demo_store, ADMIN, "quantri.that", Role.QUAN_TRI, SECRET)
+    assert not is_demo(demo_store)  # the sign-in page no longer offers the demo accounts
+    assert sign_in.sign_in(demo_store, "demo.quantri", DEMO_PASSWORD).actor is None
+    frame = accounts.listed(demo_store)
+    assert frame.loc[frame["login"].str.startswith("demo."), "active"].tolist() == [False] * 4
+    added = json.loads(audit.trail(demo_store, actions=["user_add"]).iloc[0]["after_json"])
+    assert len(added["demo_accounts_disabled"]) == 4

@@ -20,6 +20,7 @@ from tracker.domain.text import clean
 from tracker.store import accounts as stored
 from tracker.store.aliases import units_named
 from tracker.store.database import Store, Writer
+from tracker.store.settings import is_demo, unmark_demo
 from tracker.usecases.acting import acting
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 MIN_PASSWORD = 8
+DEMO_PREFIX = "demo."  # the demo's accounts (tracker.usecases.demo), public password and all
 hasher = PasswordHasher()
 
 
@@ -144,6 +146,24 @@ def add_user(
             email=email,
         )
         act.after = _record(stored.find(store, login))
+        if is_demo(store) and not login.startswith(DEMO_PREFIX):
+            act.after["demo_accounts_disabled"] = _retire_demo(store, act.tx)
+
+
+def _retire_demo(store: Store, tx: Writer) -> list[str]:
+    """A real account on the demo's database: the demo accounts (whose password is printed
+    on the sign-in page) are disabled, and the database is no longer the demo's, so the
+    sign-in page stops offering them."""
+    retired = []
+    for account in stored.list_accounts(store).itertuples():
+        if str(account.login).startswith(DEMO_PREFIX) and bool(account.active):
+            found = stored.find(store, str(account.login))
+            assert found is not None
+            stored.update(tx, replace(found, active=False))
+            _end_sessions(tx, found.account_id)
+            retired.append(found.login)
+    unmark_demo(tx)
+    return retired
 
 
 def set_password(store: Store, actor: Actor, login: str, password: str) -> None:

@@ -13,7 +13,7 @@ from tracker.domain.audit import EVERYTHING, AuditQuery
 from tracker.store import audit
 from tracker.store.database import Store
 
-__all__ = ["SHOWN", "choices", "trail"]
+__all__ = ["SHOWN", "choices", "trail", "verify"]
 
 SHOWN = 5_000
 """Rows a page shows at most (the export has them all)."""
@@ -40,3 +40,9 @@ def choices(store: Store, actor: Actor) -> dict[str, list[str]]:
     """Every login, action and object kind recorded, for the filters."""
     require(actor, Action.AUDIT)
     return audit.trail_choices(store)
+
+
+def verify(store: Store, actor: Actor) -> audit.Verified:
+    """Check the trail's hash chain (see :mod:`tracker.store.audit`)."""
+    require(actor, Action.AUDIT)
+    return audit.verify(store)
