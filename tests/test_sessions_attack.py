@@ -8,6 +8,7 @@ must end when the password changes or the account signs out elsewhere."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import sys
 from pathlib import Path
 
@@ -17,10 +18,13 @@ from actors import ADMIN
 from test_browser import server  # noqa: F401 - the fixture: streamlit run serve.py on the demo
 
 from tracker.domain.settings import MAX_FAILED_SIGN_INS
+from tracker.store import audit
 from tracker.store.database import Store
+from tracker.store.tables import read_table
 from tracker.usecases import accounts
 from tracker.usecases.demo import DEMO_PASSWORD
 from tracker.usecases.sign_in import WRONG
+from tracker.views.obligation import cell_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -45,7 +49,7 @@ async def _signed_in(base: str, login: str = STAFF, password: str = DEMO_PASSWOR
     return session
 
 
-async def _origins_and_routes(base: str) -> None:
+async def _origins_and_routes(base: str, cell_key: str, shas: set[str]) -> None:
     user = await _signed_in(base)
     cookies = {"tracker_session": user.http.cookies["tracker_session"]}
     port = base.rsplit(":", 1)[1]
@@ -72,6 +76,14 @@ async def _origins_and_routes(base: str) -> None:
     assert "tracker_session" in user.http.cookies
     assert not _at_sign_in(await user.open())
 
+    # an original report file comes through the signed route, and leaves an audit row
+    cell = await user.open("heatmap", f"asof=2019-07-26&cell={cell_key}")
+    [*_, original] = cell.links("/tai-xuong?")
+    got = await user.http.get(original)
+    assert got.status_code == 200 and hashlib.sha256(got.content).hexdigest() in shas
+    async with httpx.AsyncClient(base_url=base) as stranger:  # the link alone gives nothing
+        assert (await stranger.get(original)).status_code == 403
+
     async with httpx.AsyncClient(base_url=base) as http:
         home = await http.get("/")
         assert home.headers["content-security-policy"] == "frame-ancestors 'self'"
@@ -81,8 +93,18 @@ async def _origins_and_routes(base: str) -> None:
     await user.close()
 
 
-def test_a_page_of_another_origin_gets_the_sign_in_page_whatever_cookies_it_sends(server):  # noqa: F811
-    asyncio.run(_origins_and_routes(server))
+def test_a_page_of_another_origin_gets_the_sign_in_page_whatever_cookies_it_sends(
+    server,  # noqa: F811
+    demo_db,
+):
+    with Store(str(demo_db)) as store:
+        row = read_table(store, "report_row").slice(0, 1).to_pylist()[0]
+        shas = set(read_table(store, "report")["sha256"].to_pylist())
+        before = len(audit.trail(store, actions=["download"]))
+    asyncio.run(_origins_and_routes(server, cell_key(row["unit_id"], row["task_id"]), shas))
+    with Store(str(demo_db)) as store:
+        downloads = audit.trail(store, actions=["download"])
+    assert len(downloads) == before + 1 and downloads.iloc[0]["login"] == STAFF
 
 
 async def _sessions_end(base: str, target: str) -> None:
