@@ -13,6 +13,7 @@ from tracker.usecases.plan_drafts import split_cell
 from ui import aliases as aliases_ui
 from ui import data, session
 from ui.frame import page_frame
+from ui.plain import md
 
 NEW_PROVINCE = "— Tỉnh mới —"
 COLUMNS = {
@@ -83,7 +84,7 @@ def show(problems) -> None:
     """Editor problems, located by the table's row and column label."""
     for p in labelled(problems, COLUMNS):
         where = p.where()
-        st.error(f"{where + ': ' if where else ''}{p.message}")
+        st.error(md(f"{where + ': ' if where else ''}{p.message}"))
 
 
 def done(message: str) -> None:

@@ -38,6 +38,7 @@ from starlette.routing import Route
 
 from tracker.domain.access import Action, allows
 from tracker.usecases import sign_in
+from ui.plain import html_md, md
 from ui.session import OPEN, current_actor
 
 _LOG = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def button(
     make = _audited(make, file_name, needs)
     if not MOUNTED["route"]:
         where.download_button(
-            label,
+            md(label),
             data=make,
             file_name=file_name,
             mime=mime,
@@ -123,8 +124,7 @@ def button(
     _keep(token, Offer(make, file_name, mime, login, needs, time.monotonic()))
     title = f' title="{html.escape(help)}"' if help else ""
     where.markdown(
-        f'<a class="tracker-download" href="{PATH}?t={token}" download{title}>'
-        f"{html.escape(label)}</a>",
+        f'<a class="tracker-download" href="{PATH}?t={token}" download{title}>{html_md(label)}</a>',
         unsafe_allow_html=True,
     )
 
