@@ -247,9 +247,12 @@ def test_a_real_account_on_the_demo_database_retires_the_demo_accounts(demo_stor
     from tracker.store.settings import is_demo
     from tracker.usecases.demo import DEMO_PASSWORD
 
+    assert accounts.only_demo_accounts(demo_store)  # the sign-in page may offer them
+    accounts.add_user(demo_store, ADMIN, "chi.lan", Role.CAN_BO, SECRET)
+    assert not accounts.only_demo_accounts(demo_store)  # a real account: no longer offered
     assert sign_in.sign_in(demo_store, "demo.quantri", DEMO_PASSWORD).actor is not None
     accounts.add_user(demo_store, ADMIN, "quantri.that", Role.QUAN_TRI, SECRET)
-    assert not is_demo(demo_store)  # the sign-in page no longer offers the demo accounts
+    assert not is_demo(demo_store)
     assert sign_in.sign_in(demo_store, "demo.quantri", DEMO_PASSWORD).actor is None
     frame = accounts.listed(demo_store)
     assert frame.loc[frame["login"].str.startswith("demo."), "active"].tolist() == [False] * 4

@@ -114,3 +114,13 @@ def test_a_new_password_lifts_the_lock_of_every_address(duck):
     assert sign_in.sign_in(store, "quantri", SECRET, source=STRANGER).actor is None
     accounts.set_password(store, ADMIN, "quantri", SECRET + "-mới")
     assert sign_in.sign_in(store, "quantri", SECRET + "-mới", source=STRANGER).actor is not None
+
+
+def test_many_addresses_together_lock_the_login_everywhere_past_the_overall_ceiling(
+    duck, monkeypatch
+):
+    monkeypatch.setenv("TRACKER_ACCOUNT_MAX_FAILURES", "8")
+    for n in range(9):  # three addresses, three guesses each: none reaches its own five
+        sign_in.sign_in(duck, "quantri", f"đoán-{n}", source=f"10.0.1.{n % 3}")
+    assert _reasons(duck).count("password") == 8 and _reasons(duck)[0] == "locked"
+    assert sign_in.sign_in(duck, "quantri", SECRET, source=OFFICE).actor is None

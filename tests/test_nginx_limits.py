@@ -90,3 +90,4 @@ def test_nginx_limits_bodies_sign_in_routes_and_closes_metrics(front):
     with urllib.request.urlopen(f"{front}/", timeout=10) as answer:
         seen = json.loads(answer.read())
     assert seen["X-Real-IP"] == "127.0.0.1" and seen["X-Forwarded-Proto"] == "http"
+    assert seen["Host"] == front.removeprefix("http://")  # with its port: the Origin check

@@ -4,7 +4,8 @@ A local account signs in with its password (the form clears itself; the password
 kept); then, when :mod:`ui.web`'s routes are mounted, the browser is sent once through the
 route that sets the session cookie, so a reload keeps the user signed in. With ``[auth]``
 in secrets.toml a button signs in through the OpenID Connect provider (``st.login``). On
-the demo database the demo accounts are listed, one button each.
+the demo database the demo accounts are listed, one button each, while they are the only
+active accounts (a database with a real account never offers them).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import streamlit as st
 from tracker.domain.access import ROLE_LABELS
 from tracker.store.settings import is_demo
 from tracker.usecases import sign_in
+from tracker.usecases.accounts import only_demo_accounts
 from ui import data, session, web
 from ui.menu import APP_TITLE
 from ui.web import client
@@ -55,7 +57,7 @@ def draw_sign_in() -> None:
     refusal = st.empty()  # filled once every button of this run has been handled
     if submitted:
         _attempt(login, password)
-    if is_demo(data.get_store()):
+    if is_demo(data.get_store()) and only_demo_accounts(data.get_store()):
         _demo_accounts()
     message = st.session_state.pop("sign_in.message", None)
     if message:

@@ -146,14 +146,22 @@ def add_user(
             email=email,
         )
         act.after = _record(stored.find(store, login))
-        if is_demo(store) and not login.startswith(DEMO_PREFIX):
+        if is_demo(store) and role is Role.QUAN_TRI and not login.startswith(DEMO_PREFIX):
             act.after["demo_accounts_disabled"] = _retire_demo(store, act.tx)
 
 
+def only_demo_accounts(store: Store) -> bool:
+    """Whether every active account is one of the demo's: only then may the sign-in page
+    offer them (a database that has a real account never does)."""
+    frame = stored.list_accounts(store)
+    active = frame.loc[frame["active"].astype(bool), "login"].astype(str)
+    return bool(len(active)) and bool(active.str.startswith(DEMO_PREFIX).all())
+
+
 def _retire_demo(store: Store, tx: Writer) -> list[str]:
-    """A real account on the demo's database: the demo accounts (whose password is printed
-    on the sign-in page) are disabled, and the database is no longer the demo's, so the
-    sign-in page stops offering them."""
+    """A real quản trị on the demo's database: the demo accounts (whose password is public)
+    are disabled, and the database is no longer the demo's. Only then, so that the office
+    is never left without an active quản trị."""
     retired = []
     for account in stored.list_accounts(store).itertuples():
         if str(account.login).startswith(DEMO_PREFIX) and bool(account.active):

@@ -5,8 +5,11 @@ Failed attempts are counted per (login, source address) in the database, before 
 password is checked and in the statement that reads the count back
 (``sql/sign_in_failure_reserve.sql``): of guesses sent together, five are checked and the
 sixth is refused, and a stranger's guesses lock the login only for the stranger's address,
-so nobody can lock the quản trị out from elsewhere (docs/security.md says why this and not
-a lock per account). The login is capped at :data:`MAX_LOGIN` characters before anything
+so nobody can lock the quản trị out from one address elsewhere. Failures from every address
+together also count (those an address was still allowed): past
+:func:`~tracker.domain.settings.account_max_failures` the login is locked everywhere, so
+many addresses do not give many guesses (docs/security.md says why both).
+The login is capped at :data:`MAX_LOGIN` characters before anything
 is looked up or recorded; a failed attempt with a login that names no account records only
 a hash of what was typed (it may be a password typed in the wrong box).
 
@@ -33,7 +36,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from tracker.domain.access import Actor, Role
-from tracker.domain.settings import MAX_FAILED_SIGN_INS, lockout_minutes, session_minutes
+from tracker.domain.settings import (
+    MAX_FAILED_SIGN_INS,
+    account_max_failures,
+    lockout_minutes,
+    session_minutes,
+)
 from tracker.store import accounts as stored
 from tracker.store import audit
 from tracker.store.database import Store
@@ -61,6 +69,7 @@ TICKET_LIFE = timedelta(minutes=2)
 MAX_LOGIN = 254  # the longest e-mail address (RFC 5321); logins are shorter
 MAX_PASSWORD = 1024  # argon2 hashes anything; this keeps a request's work bounded
 WRONG = "Sai tên đăng nhập hoặc mật khẩu."
+EVERYWHERE = "*"  # the source under which a login's failures from every address are counted
 
 
 @cache
@@ -117,15 +126,18 @@ def sign_in(
     who = login if account is not None else login_label(login)
     role = account.role if account is not None else ""
     lockout = timedelta(minutes=lockout_minutes())
+    key = stored.login_key(login)
     with store.write() as tx:
-        count = stored.count_attempt(
-            tx, stored.login_key(login), source, now,
-            most=MAX_FAILED_SIGN_INS, lock_until=now + lockout, stale_before=now - lockout,
-        )  # fmt: skip
-        if count.failed > MAX_FAILED_SIGN_INS:
+        count = _count(tx, key, source, now, MAX_FAILED_SIGN_INS, lockout)
+        over = count.failed > MAX_FAILED_SIGN_INS
+        if not over:  # only attempts an address may still make count for the login overall
+            overall = _count(tx, key, EVERYWHERE, now, account_max_failures(), lockout)
+            over = overall.failed > account_max_failures()
+            count = stored.Count(count.failed, count.locked_until or overall.locked_until)
+        if over:
             audit.append(tx, audit.Attempt(who, role, origin), "sign_in_failed", "account", who,
                          None, {"reason": "locked", "source": source})  # fmt: skip
-    if count.failed > MAX_FAILED_SIGN_INS:
+    if over:
         return SignIn(None, _locked(count.locked_until or now + lockout))
     usable = account is not None and account.active and account.password_hash is not None
     right = _verify(account.password_hash if usable else _dummy_hash(), password)  # type: ignore[union-attr, arg-type]
@@ -141,13 +153,20 @@ def sign_in(
             )  # fmt: skip
         return SignIn(None, _locked(count.locked_until) if count.locked_until else WRONG)
     with store.write() as tx:
-        stored.clear_attempts(tx, stored.login_key(login), source)
+        stored.clear_attempts(tx, key, source)
+        stored.clear_attempts(tx, key, EVERYWHERE)
         stored.set_attempts(tx, account.account_id, 0, None)
         if hasher.check_needs_rehash(account.password_hash):  # type: ignore[arg-type]
             stored.set_password_hash(tx, account.account_id, hasher.hash(password))
         audit.append(tx, audit.Attempt(login, account.role, origin), "sign_in", "account", login,
                      None, {"via": "password", "source": source})  # fmt: skip
     return SignIn(actor_of(account, origin), "", account.account_id, account.credential_version)
+
+
+def _count(tx, key: str, source: str, now: datetime, most: int, lockout: timedelta) -> stored.Count:
+    return stored.count_attempt(
+        tx, key, source, now, most=most, lock_until=now + lockout, stale_before=now - lockout
+    )
 
 
 def _verify(password_hash: str, password: str) -> bool:

@@ -79,18 +79,28 @@ def _direct_scheme() -> str:
 
 
 def _peer() -> str:
-    return st.context.ip_address or LOOPBACK  # Streamlit gives None for this machine
+    peer = st.context.ip_address
+    return peer if isinstance(peer, str) and peer else LOOPBACK  # None for this machine
+
+
+def _headers() -> dict[str, str]:
+    """The websocket handshake's headers (none under AppTest, which has no websocket)."""
+    try:
+        found = dict(st.context.headers)
+    except (TypeError, ValueError):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def origin_ok() -> bool:
     """Whether this session's websocket was opened by a page of this app (see the module)."""
-    headers = dict(st.context.headers)
+    headers = _headers()
     return is_own_origin(headers.get("Origin"), _peer(), headers, _direct_scheme())
 
 
 def source() -> str:
     """This session's client address (see the module)."""
-    return forwarded_for(_peer(), dict(st.context.headers))
+    return forwarded_for(_peer(), _headers())
 
 
 def browser_key() -> str:
