@@ -84,7 +84,7 @@ def show(problems) -> None:
     """Editor problems, located by the table's row and column label."""
     for p in labelled(problems, COLUMNS):
         where = p.where()
-        st.error(md(f"{where + ': ' if where else ''}{p.message}"))
+        st.error(f"{where + ': ' if where else ''}{md(p.message)}")
 
 
 def done(message: str) -> None:

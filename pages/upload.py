@@ -254,7 +254,7 @@ if uploaded:
         )
         for r, p in zip(written, preparation.files, strict=True):
             if p.accepted and r.outcome == "refused":  # failed while writing
-                flash(md(f"{r.file}: {r.errors[-1].message}"), "error")
+                flash(f"{md(r.file)}: {md(r.errors[-1].message)}", "error")
         clear_drop()
         st.rerun()
 

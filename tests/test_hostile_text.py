@@ -7,6 +7,7 @@ labels) carries them unescaped, so no link or image from elsewhere is drawn."""
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 from app_pages import demo_actor, open_page
@@ -121,6 +122,13 @@ def test_escaped_text_renders_as_exactly_that_text_and_never_a_link_or_image(tex
     rendered = MarkdownIt("commonmark").renderInline(md(text))
     assert "<a " not in rendered and "<img" not in rendered
     assert html.unescape(rendered) == text  # one line of text, as typed
+
+
+@pytest.mark.parametrize("bare", ["http://evil.vn/x", "www.evil.vn", "ai@evil.vn"])
+def test_bare_addresses_lose_what_makes_them_autolinks(bare):
+    escaped = md(bare)  # GitHub's autolinks need "http://", "www." or "@" as typed
+    assert "http://" not in escaped and "www." not in escaped
+    assert not re.search(r"(?<!\\)@", escaped)
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

@@ -38,7 +38,6 @@ from starlette.routing import Route
 
 from tracker.domain.access import Action, allows
 from tracker.usecases import sign_in
-from ui.plain import html_md, md
 from ui.session import OPEN, current_actor
 
 _LOG = logging.getLogger(__name__)
@@ -103,12 +102,13 @@ def button(
     container: Any = None,
 ) -> None:
     """A button that downloads what `make` returns when clicked (see the module); `icon`
-    shows only on Streamlit's button."""
+    shows only on Streamlit's button. `label` is read as Markdown: a name from a file or a
+    user in it goes through :func:`ui.plain.md`."""
     where = container if container is not None else st
     make = _audited(make, file_name, needs)
     if not MOUNTED["route"]:
         where.download_button(
-            md(label),
+            label,
             data=make,
             file_name=file_name,
             mime=mime,
@@ -124,7 +124,8 @@ def button(
     _keep(token, Offer(make, file_name, mime, login, needs, time.monotonic()))
     title = f' title="{html.escape(help)}"' if help else ""
     where.markdown(
-        f'<a class="tracker-download" href="{PATH}?t={token}" download{title}>{html_md(label)}</a>',
+        f'<a class="tracker-download" href="{PATH}?t={token}" download{title}>'
+        f"{html.escape(label)}</a>",
         unsafe_allow_html=True,
     )
 

@@ -12,6 +12,7 @@ from tracker.domain.access import Action
 from tracker.views import obligation
 from ui import data, downloads
 from ui.format import vn_date
+from ui.plain import md
 from ui.table import show
 
 URL_KEY = "cell"
@@ -77,7 +78,7 @@ def draw(as_of, plan: str | None, unit_id: int, task_id: int) -> None:
                 st.caption(f"Không còn lưu bản gốc của tệp «{name}».")
                 continue
             downloads.button(  # the signed, role-checked, audited route: never /media/
-                f"Tải tệp gốc: {name}",
+                f"Tải tệp gốc: {md(name)}",
                 partial(_original, sha),
                 file_name=name,
                 mime="application/octet-stream",

@@ -3,26 +3,24 @@
 
 Streamlit's Markdown turns ``[x](http://…)`` into a link and ``![i](http://…)`` into an
 image fetched from elsewhere, and reads ``:red[…]``, ``:material/…:`` and ``$…$`` as its
-own directives; raw HTML is shown as text unless a call allows it. :func:`md` puts a
-backslash before every ASCII punctuation character (CommonMark's escapes), so the text is
-drawn exactly as typed and nothing in it is followed or fetched. Where the text goes into
-our own HTML (``unsafe_allow_html``), escape it for HTML as well (:func:`html_md`).
+own directives; GitHub's extensions make ``http://…``, ``www.…`` and ``a@b.c`` links; raw
+HTML is shown as text unless a call allows it. :func:`md` puts a backslash (CommonMark's
+escape) before every character that starts one of these (brackets, ``!``, ``<``, ``>``,
+``&``, ``:``, ``@``, the dot after ``www``) or marks text up (``*``, ``_``, backticks,
+``~``, ``|``, ``#``, ``$``, braces, the backslash), so the text is drawn exactly as typed
+and nothing in it is followed or fetched; ordinary punctuation (``.`` ``,`` ``(`` ``)``
+``-``) is left alone, so messages read the same in tests and logs. Where the text goes into
+our own HTML (``unsafe_allow_html``), escape the result for HTML as well.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>!#|~$&:@])")
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
 
 
 def md(text: object) -> str:
     """`text` as literal text inside Markdown."""
-    return _PUNCTUATION.sub(r"\\\1", str(text))
-
-
-def html_md(text: object) -> str:
-    """`text` as literal text inside HTML that Streamlit's Markdown reads too: the
-    Markdown escapes, then the HTML ones."""
-    return html.escape(md(text), quote=True)
+    return _WWW.sub(r"\1\\.", _MARKUP.sub(r"\\\1", str(text)))

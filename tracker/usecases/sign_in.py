@@ -44,7 +44,7 @@ from tracker.domain.settings import (
 )
 from tracker.store import accounts as stored
 from tracker.store import audit
-from tracker.store.database import Store
+from tracker.store.database import Store, Writer
 from tracker.usecases.accounts import hasher
 
 __all__ = [
@@ -118,36 +118,26 @@ def sign_in(
     login = login.strip()
     login = unicodedata.normalize("NFC", login) if len(login) <= MAX_LOGIN else login
     if not login or len(login) > MAX_LOGIN or len(password) > MAX_PASSWORD:
-        label = login_label(login)
-        _audit(store, label, "", origin, "sign_in_failed", reason="too_long", source=source,
+        _audit(store, login_label(login), "", origin, "sign_in_failed",
+               reason="too_long" if login else "empty", source=source,
                login_length=len(login))  # fmt: skip
         return SignIn(None, WRONG)
     account = stored.find(store, login)
-    who = login if account is not None else login_label(login)
-    role = account.role if account is not None else ""
-    lockout = timedelta(minutes=lockout_minutes())
+    who = audit.Attempt(login if account else login_label(login), account.role if account else "",
+                        origin)  # fmt: skip
     key = stored.login_key(login)
-    with store.write() as tx:
-        count = _count(tx, key, source, now, MAX_FAILED_SIGN_INS, lockout)
-        over = count.failed > MAX_FAILED_SIGN_INS
-        if not over:  # only attempts an address may still make count for the login overall
-            overall = _count(tx, key, EVERYWHERE, now, account_max_failures(), lockout)
-            over = overall.failed > account_max_failures()
-            count = stored.Count(count.failed, count.locked_until or overall.locked_until)
-        if over:
-            audit.append(tx, audit.Attempt(who, role, origin), "sign_in_failed", "account", who,
-                         None, {"reason": "locked", "source": source})  # fmt: skip
-    if over:
-        return SignIn(None, _locked(count.locked_until or now + lockout))
-    usable = account is not None and account.active and account.password_hash is not None
-    right = _verify(account.password_hash if usable else _dummy_hash(), password)  # type: ignore[union-attr, arg-type]
-    if account is None or not usable or not right:
-        reason = "unknown" if account is None else "password" if usable else "disabled"
+    count, refused = _reserve(store, who, key, source, now)
+    if refused:
+        return SignIn(None, _locked(count.locked_until or now))
+    kept = account.password_hash if account is not None and account.active else None
+    right = _verify(kept or _dummy_hash(), password)
+    if account is None or kept is None or not right:
+        reason = "unknown" if account is None else "password" if account.active else "disabled"
         with store.write() as tx:
             if account is not None:
                 stored.set_attempts(tx, account.account_id, count.failed, count.locked_until)
             audit.append(
-                tx, audit.Attempt(who, role, origin), "sign_in_failed", "account", who, None,
+                tx, who, "sign_in_failed", "account", who.login, None,
                 {"reason": reason, "source": source, "failed_attempts": count.failed,
                  "locked_until": count.locked_until},
             )  # fmt: skip
@@ -156,14 +146,36 @@ def sign_in(
         stored.clear_attempts(tx, key, source)
         stored.clear_attempts(tx, key, EVERYWHERE)
         stored.set_attempts(tx, account.account_id, 0, None)
-        if hasher.check_needs_rehash(account.password_hash):  # type: ignore[arg-type]
+        if hasher.check_needs_rehash(kept):
             stored.set_password_hash(tx, account.account_id, hasher.hash(password))
-        audit.append(tx, audit.Attempt(login, account.role, origin), "sign_in", "account", login,
-                     None, {"via": "password", "source": source})  # fmt: skip
+        audit.append(tx, who, "sign_in", "account", login, None,
+                     {"via": "password", "source": source})  # fmt: skip
     return SignIn(actor_of(account, origin), "", account.account_id, account.credential_version)
 
 
-def _count(tx, key: str, source: str, now: datetime, most: int, lockout: timedelta) -> stored.Count:
+def _reserve(
+    store: Store, who: audit.Attempt, key: str, source: str, now: datetime
+) -> tuple[stored.Count, bool]:
+    """Count the attempt (per address, then, if the address may still try, for the login
+    overall) before its password is checked: the count, and whether either is past its
+    limit (the refusal is then audited)."""
+    lockout = timedelta(minutes=lockout_minutes())
+    with store.write() as tx:
+        count = _count(tx, key, source, now, MAX_FAILED_SIGN_INS, lockout)
+        over = count.failed > MAX_FAILED_SIGN_INS
+        if not over:
+            overall = _count(tx, key, EVERYWHERE, now, account_max_failures(), lockout)
+            over = overall.failed > account_max_failures()
+            count = stored.Count(count.failed, count.locked_until or overall.locked_until)
+        if over:
+            audit.append(tx, who, "sign_in_failed", "account", who.login, None,
+                         {"reason": "locked", "source": source})  # fmt: skip
+    return count, over
+
+
+def _count(
+    tx: Writer, key: str, source: str, now: datetime, most: int, lockout: timedelta
+) -> stored.Count:
     return stored.count_attempt(
         tx, key, source, now, most=most, lock_until=now + lockout, stale_before=now - lockout
     )
@@ -178,9 +190,9 @@ def _verify(password_hash: str, password: str) -> bool:
 
 def _locked(until: datetime) -> str:
     return (
-        f"Đã nhập sai {MAX_FAILED_SIGN_INS} lần liên tiếp từ máy này: tạm khoá đăng nhập tên "
-        f"này từ máy này đến {until:%H:%M} ngày {until:%d/%m/%Y}. Hãy thử lại sau, hoặc nhờ "
-        "quản trị đặt lại mật khẩu."
+        "Đã nhập sai mật khẩu quá số lần cho phép: tạm khoá đăng nhập bằng tên này "
+        f"đến {until:%H:%M} ngày {until:%d/%m/%Y}. Hãy thử lại sau, hoặc nhờ quản trị đặt lại "
+        "mật khẩu."
     )
 
 
