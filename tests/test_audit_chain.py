@@ -20,6 +20,7 @@ from tracker.domain.errors import Rejected
 from tracker.store import audit
 from tracker.store import backup as stored
 from tracker.store.database import Store
+from tracker.store.tables import read_table
 from tracker.usecases import accounts, backup
 
 SECRET = "mật-khẩu-dài-đủ-9"
@@ -107,3 +108,18 @@ def test_backup_and_restore_on_the_command_line_check_the_role_of_by(live, tmp_p
     assert back.returncode == 1
     with Store(live) as store:
         assert audit.rows_after(store)[-1]["action"] == "backup"  # nothing restored
+
+
+def test_an_export_on_the_command_line_checks_the_role_and_leaves_an_audit_row(live, tmp_path):
+    with Store(live) as store:
+        unit = read_table(store, "unit").to_pylist()[0]["unit_id"]
+        accounts.add_user(store, ADMIN, "donvi", Role.DON_VI, SECRET, (unit,))
+    out = tmp_path / "tong-hop.csv"
+    refused = cli("export", "-o", out, "--db", live, "--by", "donvi")
+    assert refused.returncode == 1 and not out.exists()
+    done = cli("export", "-o", out, "--db", live, "--by", "lanhdao")
+    assert done.returncode == 0, done.stderr
+    with Store(live) as store:
+        row = audit.rows_after(store)[-1]
+    assert (row["login"], row["action"], row["object_key"]) == ("lanhdao", "download", str(out))
+    assert json.loads(row["after_json"])["bytes"] == out.stat().st_size
