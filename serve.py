@@ -1,5 +1,7 @@
 """What ``make run`` serves: the app (dashboard.py) with our routes (:mod:`ui.web`: the
-session cookie's and the downloads') mounted through Streamlit's own ASGI ``st.App``.
+session cookie's and the downloads') mounted through Streamlit's own ASGI ``st.App``, and
+:mod:`ui.web.headers` in front of every route (``frame-ancestors 'self'``, no public
+metrics, no uploads before sign-in).
 
 ``streamlit run serve.py`` finds the ``app`` below and serves it; every Streamlit option
 (``--server.port`` …) applies as usual.
@@ -7,6 +9,6 @@ session cookie's and the downloads') mounted through Streamlit's own ASGI ``st.A
 
 import streamlit as st
 
-from ui.web import routes
+from ui.web import middleware, routes
 
-app = st.App("dashboard.py", routes=routes())
+app = st.App("dashboard.py", routes=routes(), middleware=middleware())

@@ -107,9 +107,19 @@ class Session:
     """A browser's session with one app (through `base`, the front's URL), pinned to a
     server by `cookies`; ``async with`` opens the page and closes the websocket."""
 
-    def __init__(self, base: str, cookies: dict[str, str] | None = None, timeout: float = 120):
+    def __init__(
+        self,
+        base: str,
+        cookies: dict[str, str] | None = None,
+        timeout: float = 120,
+        *,
+        origin: str | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         self.base = base.rstrip("/")
         self.timeout = timeout
+        self.origin = origin or self.base  # another site's page when told (security tests)
+        self.headers = headers or {}  # added to the websocket's handshake (a proxy's)
         # No kept-alive connections: the server closes an idle one after 5 s, and a request
         # sent on it just then fails where a browser would silently retry.
         self.http = httpx.AsyncClient(
@@ -145,8 +155,8 @@ class Session:
         self._socket = await connect(
             f"ws://{url.netloc}/_stcore/stream",
             subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],
-            additional_headers={"Cookie": cookie},
-            origin=self.base,
+            additional_headers={"Cookie": cookie, **self.headers},
+            origin=self.origin,
             max_size=None,
             compression=None,
             open_timeout=self.timeout,

@@ -17,7 +17,7 @@ DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "tracker.duckdb"
 DEMO_REPORTS_DIR = DATA_DIR / "demo" / "reports"
 MAX_UPLOAD_MB = 20
-MAX_FAILED_SIGN_INS = 5  # failed attempts in a row that lock an account
+MAX_FAILED_SIGN_INS = 5  # failed attempts in a row that lock a login for one address
 
 
 def _minutes(name: str, default: int) -> int:
@@ -25,6 +25,13 @@ def _minutes(name: str, default: int) -> int:
         return max(1, int(os.environ.get(name, default)))
     except ValueError:
         return default
+
+
+def account_max_failures() -> int:
+    """Failed sign-ins of one login from all addresses together that lock it for everyone:
+    ``$TRACKER_ACCOUNT_MAX_FAILURES`` (default 100, NIST SP 800-63B's ceiling); only
+    attempts an address was still allowed count, so it takes twenty addresses at least."""
+    return _minutes("TRACKER_ACCOUNT_MAX_FAILURES", 100)
 
 
 def lockout_minutes() -> int:

@@ -11,6 +11,7 @@ from domain.errors import Rejected
 from tracker.usecases import backup
 from ui import data
 from ui.frame import plain_frame
+from ui.plain import md
 from ui.session import user
 
 plain_frame(
@@ -27,7 +28,7 @@ if st.button("Sao lưu ngay", type="primary", key="backup.run"):
     try:
         made = backup.backup(store, user(), folder)
     except Rejected as refused:
-        st.error(refused.problems[0].message)
+        st.error(md(refused.problems[0].message))
     else:
         st.success(
             f"Đã sao lưu vào {folder}: {backup.describe_counts(made['counts'], made['blobs'])}."

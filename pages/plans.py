@@ -23,6 +23,7 @@ from ui import data, session
 from ui.confirm import flash, show_flash, two_step
 from ui.format import vn_date
 from ui.frame import page_frame
+from ui.plain import md
 from ui.plan_editor import plan_form, show_problems, task_editor
 
 NEW = "— Kế hoạch mới —"
@@ -164,7 +165,7 @@ with tab_list:
         ):
             outcome = plans.delete_plan(store, session.user(), chosen)
             if not outcome.ok:
-                right.error(outcome.errors[0].message)
+                right.error(md(outcome.errors[0].message))
             else:
                 done(
                     f"Đã xoá kế hoạch {chosen}: {removal.tasks} nhiệm vụ, việc giao cho "

@@ -15,6 +15,7 @@ from ui import data
 from ui.contacts import reminded_line
 from ui.format import vn_date, vn_int, vn_percent
 from ui.frame import page_frame
+from ui.plain import md
 from ui.table import show
 
 URL_UNIT = st.query_params.get("unit")
@@ -84,7 +85,7 @@ unit_id = st.selectbox(
 if unit_id is None:
     if URL_UNIT and URL_UNIT not in names.values():
         st.warning(
-            f"Không thấy đơn vị «{URL_UNIT}» trong bảng xếp hạng với bộ lọc hiện tại. Hãy bỏ "
+            f"Không thấy đơn vị «{md(URL_UNIT)}» trong bảng xếp hạng với bộ lọc hiện tại. Hãy bỏ "
             "bớt bộ lọc ở thanh bên hoặc chọn đơn vị khác."
         )
     if "unit" in st.query_params:

@@ -9,6 +9,7 @@ from tracker.usecases import review
 from tracker.views import review as review_view
 from ui import data
 from ui.frame import page_frame
+from ui.plain import md
 from ui.session import user
 from ui.table import show
 
@@ -66,10 +67,10 @@ if listed("Chờ duyệt", waiting, "Không có báo cáo nào chờ duyệt.", 
     if outcome is not None:
         if outcome.ok:
             data.changed()
-            st.session_state["review.done"] = [f"{verb} {labels[pick]}."]
+            st.session_state["review.done"] = [f"{verb} {md(labels[pick])}."]
             st.rerun()
         for problem in outcome.errors:
-            st.error(problem.message)
+            st.error(md(problem.message))
 
 listed(
     "Đã trả lại",

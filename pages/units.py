@@ -14,6 +14,7 @@ from ui import aliases as aliases_ui
 from ui import data, session
 from ui.contacts import contact_section
 from ui.frame import page_frame
+from ui.plain import md
 
 NEW_PROVINCE = "— Tỉnh mới —"
 COLUMNS = {
@@ -84,7 +85,7 @@ def show(problems) -> None:
     """Editor problems, located by the table's row and column label."""
     for p in labelled(problems, COLUMNS):
         where = p.where()
-        st.error(f"{where + ': ' if where else ''}{p.message}")
+        st.error(f"{where + ': ' if where else ''}{md(p.message)}")
 
 
 def done(message: str) -> None:

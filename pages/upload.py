@@ -17,6 +17,7 @@ from ui import data, downloads, session
 from ui.confirm import flash, show_flash, two_step
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
+from ui.plain import md
 from ui.problems import show_problems
 
 TYPES = ["xlsx", "xlsm", "xls", "ods", "csv"]
@@ -309,11 +310,11 @@ if uploaded:
         rows = sum(r.rows for r in done)
         flash(
             f"Đã ghi {len(done)} tệp ({rows} dòng) vào cơ sở dữ liệu: "
-            + "; ".join(f"{r.file} ({unit_of(r)}): {r.summary}" for r in done)
+            + "; ".join(f"{md(r.file)} ({md(unit_of(r))}): {md(r.summary)}" for r in done)
         )
         for r, p in zip(written, preparation.files, strict=True):
             if p.accepted and r.outcome == "refused":  # failed while writing
-                flash(f"{r.file}: {r.errors[-1].message}", "error")
+                flash(f"{md(r.file)}: {md(r.errors[-1].message)}", "error")
         clear_drop()
         st.rerun()
 

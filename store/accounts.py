@@ -28,6 +28,7 @@ class Account:
     failed_attempts: int
     locked_until: datetime | None
     unit_ids: tuple[int, ...]
+    credential_version: int = 0
 
 
 def find(
@@ -53,6 +54,7 @@ def find(
         failed_attempts=int(row[7]),
         locked_until=row[8],
         unit_ids=tuple(row[9] or ()),
+        credential_version=int(row[10]),
     )
 
 
@@ -124,6 +126,54 @@ def set_attempts(
     )
 
 
+def bump_credentials(tx: Writer, account_id: int) -> int:
+    """End every session of the account at its next run: its new credential version."""
+    return int(tx.run("account_credential_bump", account_id=account_id)[0][0])
+
+
+@dataclass(frozen=True)
+class Count:
+    """Failed sign-ins of one login from one source, this attempt counted in."""
+
+    failed: int
+    locked_until: datetime | None
+
+
+def count_attempt(
+    tx: Writer,
+    login_key: str,
+    source: str,
+    now: datetime,
+    *,
+    most: int,
+    lock_until: datetime,
+    stale_before: datetime,
+) -> Count:
+    """Count an attempt as failed before its password is checked (one statement: attempts
+    sent together each get their own number); see ``sql/sign_in_failure_reserve.sql``."""
+    failed, locked_until = tx.run(
+        "sign_in_failure_reserve",
+        login_key=login_key,
+        source=source,
+        now=now,
+        most=most,
+        lock_until=lock_until,
+        stale_before=stale_before,
+    )[0]
+    return Count(int(failed), locked_until)
+
+
+def login_key(login: str) -> str:
+    """The key failed sign-ins of `login` are counted under: its SHA-256, so what was typed
+    is never kept (it may be a password typed in the wrong box)."""
+    return hashlib.sha256(login.encode("utf-8")).hexdigest()
+
+
+def clear_attempts(tx: Writer, login_key: str, source: str | None = None) -> None:
+    """Forget the failures of a login from `source` (every source when None)."""
+    tx.run("sign_in_failure_clear", login_key=login_key, source=source)
+
+
 # -- sessions ----------------------------------------------------------------------------
 
 
@@ -131,8 +181,15 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def add_token(tx: Writer, token: str, account_id: int, kind: str, expires_at: datetime) -> None:
-    """Keep the hash of a new ticket or session token."""
+def add_token(
+    tx: Writer,
+    token: str,
+    account_id: int,
+    kind: str,
+    expires_at: datetime,
+    bound_to: str | None = None,
+) -> None:
+    """Keep the hash of a new ticket (bound to a browser) or session token."""
     tx.run(
         "session_insert",
         token_hash=token_hash(token),
@@ -140,12 +197,14 @@ def add_token(tx: Writer, token: str, account_id: int, kind: str, expires_at: da
         kind=kind,
         created_at=datetime.now(),
         expires_at=expires_at,
+        bound_to=bound_to,
     )
 
 
-def take_ticket(tx: Writer, ticket: str, now: datetime) -> int | None:
-    """Use a one-time ticket: its account id, or None if unknown, used or expired."""
-    found = tx.run("session_take", token_hash=token_hash(ticket), now=now)
+def take_ticket(tx: Writer, ticket: str, now: datetime, bound_to: str) -> int | None:
+    """Use a one-time ticket from the browser it was bound to: its account id, or None if
+    unknown, used, expired or another browser's."""
+    found = tx.run("session_take", token_hash=token_hash(ticket), now=now, bound_to=bound_to)
     return found[0][0] if found else None
 
 

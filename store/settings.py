@@ -6,7 +6,7 @@ The one today is the window of "Sắp đến hạn": the status macro reads it f
 
 from __future__ import annotations
 
-from store.database import Store
+from store.database import Store, Writer
 
 DUE_SOON = "due_soon_days"
 
@@ -31,6 +31,11 @@ def mark_demo(store: Store) -> None:
     """Record that this database is the demo's (its demo accounts may be listed)."""
     with store.write() as tx:
         tx.run("setting_put", name=DEMO, value=1)
+
+
+def unmark_demo(tx: Writer) -> None:
+    """The database is no longer the demo's (a real account was added to it)."""
+    tx.run("setting_put", name=DEMO, value=0)
 
 
 def is_demo(store: Store) -> bool:

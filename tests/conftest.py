@@ -27,6 +27,7 @@ BOTH_BACKENDS = {
     "test_export_cli",
     "test_tables",
     "test_report_corrections",
+    "test_lockout",
 }
 """Test modules run once per backend: the store, ingest, status and export suites."""
 _names = itertools.count()

@@ -8,6 +8,10 @@ is then answered 404. So where ``serve.py`` has mounted :func:`route` (through
 :func:`ui.web.routes`), :func:`button` draws a link to :data:`PATH` instead, and the route
 makes the file in the request that fetches it: nothing to sweep.
 
+Every file made this way leaves an audit row (``download``: who, which file, its size),
+whichever way it was drawn; original report files go through here too, never through
+Streamlit's ``/media/`` (which answers anyone holding the address).
+
 A link carries a random token bound to this session and button (the same token while the
 page is redrawn, the callable replaced each run, so it always downloads what the page
 shows). The route answers only the account that drew it, checked from the session
@@ -98,8 +102,10 @@ def button(
     container: Any = None,
 ) -> None:
     """A button that downloads what `make` returns when clicked (see the module); `icon`
-    shows only on Streamlit's button."""
+    shows only on Streamlit's button. `label` is read as Markdown: a name from a file or a
+    user in it goes through :func:`ui.plain.md`."""
     where = container if container is not None else st
+    make = _audited(make, file_name, needs)
     if not MOUNTED["route"]:
         where.download_button(
             label,
@@ -122,6 +128,24 @@ def button(
         f"{html.escape(label)}</a>",
         unsafe_allow_html=True,
     )
+
+
+def _audited(make: Callable[[], bytes | str], file_name: str, needs: Action):
+    """`make`, then the download's audit row, for the actor of this session (the route has
+    checked it is the cookie's); a role that no longer allows `needs` raises Forbidden."""
+    from tracker.usecases.audit_trail import record_download
+    from ui import data
+    from ui.session import user
+
+    actor = user()
+
+    def made() -> bytes | str:
+        body = make()
+        size = len(body.encode("utf-8") if isinstance(body, str) else body)
+        record_download(data.get_store(), actor, needs, file_name, size)
+        return body
+
+    return made
 
 
 def _disposition(file_name: str) -> str:

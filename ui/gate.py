@@ -1,9 +1,12 @@
 """Who is using the app, and which pages they may open.
 
 Every run asks :func:`signed_in`: the actor kept in the session (checked again against its
-account, so a disabled account or a changed role takes effect at once), else one restored
-from the session cookie (:mod:`ui.web`) or from ``st.login``'s identity (OpenID Connect,
-matched by e-mail). While the database has no active account the app is open as before
+account and its credential version, so a disabled account, a changed role, a new password
+or a sign-out elsewhere takes effect at the next run), else one restored from the session
+cookie (:mod:`ui.web`) or from ``st.login``'s identity (OpenID Connect, matched by e-mail),
+but only on a websocket opened by a page of this app (:func:`ui.web.client.origin_ok`: a
+page of another site or port gets the sign-in page, whatever cookies its browser sends).
+While the database has no active account the app is open as before
 (:data:`ui.session.OPEN`). :func:`may_open` decides what the menu offers; each page checks
 its own `needs` (:func:`ui.frame.refuse_unless`), and the use cases refuse the writes
 themselves whatever a page shows.
@@ -18,6 +21,7 @@ from store.accounts import active_count
 from tracker.usecases import sign_in
 from ui import data, session, web
 from ui.menu import page_action
+from ui.web import client
 
 REFUSED = "sign_in.oidc_refused_email"
 
@@ -32,19 +36,22 @@ def signed_in() -> Actor | None:
     store = data.get_store()
     actor = session.current_actor()
     if actor is not None and actor is not session.OPEN:
-        fresh = sign_in.still_valid(store, actor)
-        if fresh is None:
+        fresh = sign_in.still_valid(store, actor, session.credential_version())
+        if fresh is None or fresh.actor is None:
             session.sign_out()
-        elif fresh != actor:
-            session.sign_in_as(fresh)
-        return fresh
+            return None if accounts_exist() else session.OPEN
+        if fresh.actor != actor or session.credential_version() is None:
+            session.sign_in_as(fresh.actor, fresh.credential_version)
+        return fresh.actor
     if not accounts_exist():
         return session.OPEN
+    if not client.origin_ok():
+        return None  # a page elsewhere opened this websocket: no cookie, no provider
     cookie = st.context.cookies.get(sign_in.COOKIE)
-    restored = sign_in.resume(store, cookie) if cookie else None
-    if restored is not None:
-        session.sign_in_as(restored)
-        return restored
+    restored = sign_in.resume_session(store, cookie) if cookie else None
+    if restored is not None and restored.actor is not None:
+        session.sign_in_as(restored.actor, restored.credential_version)
+        return restored.actor
     if not (web.oidc_configured() and st.user.is_logged_in):
         return None
     email = str(st.user.get("email") or "")
@@ -60,7 +67,7 @@ def signed_in() -> Actor | None:
             st.session_state[REFUSED] = email  # asked (and audited) once per session
             st.session_state["sign_in.oidc_refused"] = done.message
             return None
-        session.sign_in_as(done.actor)
+        session.sign_in_as(done.actor, done.credential_version)
         web.hand_over(done.account_id)  # our cookie: later sessions resume, unaudited
         return done.actor
     return None
@@ -88,14 +95,15 @@ def require_sign_in() -> Actor:
 
 
 def sign_out(actor: Actor) -> None:
-    """End the session (its cookie stops working at once), then leave: through the
-    provider's sign-out for an OpenID Connect user, the cookie route otherwise."""
-    sign_in.sign_out(data.get_store(), actor, st.context.cookies.get(sign_in.COOKIE))
+    """End every session of the account (cookies at once, other open pages at their next
+    run), then leave: through the provider's sign-out for an OpenID Connect user, the
+    cookie route's form otherwise (it clears this browser's cookie)."""
+    sign_in.sign_out(data.get_store(), actor)
     session.sign_out()
     if web.oidc_configured() and st.user.is_logged_in:
         st.logout()
         st.stop()
     if web.MOUNTED["routes"]:
-        web.redirect(web.SIGN_OUT_PATH)
+        web.redirect(web.sign_out_address())
         st.stop()
     st.rerun()

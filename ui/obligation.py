@@ -3,12 +3,16 @@ the report rows behind it and downloads of the original files."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from domain import status
+from domain.access import Action
 from tracker.views import obligation
-from ui import data
+from ui import data, downloads
 from ui.format import vn_date
+from ui.plain import md
 from ui.table import show
 
 URL_KEY = "cell"
@@ -32,6 +36,10 @@ def chosen_cell(points: list[dict]) -> tuple[int, int] | None:
 def _close() -> None:
     if URL_KEY in st.query_params:
         del st.query_params[URL_KEY]
+
+
+def _original(sha256: str) -> bytes:
+    return data.call(obligation.original_file, sha256=sha256) or b""
 
 
 def draw(as_of, plan: str | None, unit_id: int, task_id: int) -> None:
@@ -65,16 +73,16 @@ def draw(as_of, plan: str | None, unit_id: int, task_id: int) -> None:
         st.info("Đơn vị chưa gửi báo cáo nào về nhiệm vụ này tính đến ngày đang xem.")
     else:
         show(found.rows, key="cell.rows")
-        for number, (report_id, (name, sha)) in enumerate(found.files.items()):
-            original = data.call(obligation.original_file, sha256=sha)
-            if original is None:
+        for report_id, (name, sha) in found.files.items():
+            if data.call(obligation.original_file, sha256=sha) is None:
                 st.caption(f"Không còn lưu bản gốc của tệp «{name}».")
                 continue
-            st.download_button(
-                f"Tải tệp gốc: {name}",
-                original,
+            downloads.button(  # the signed, role-checked, audited route: never /media/
+                f"Tải tệp gốc: {md(name)}",
+                partial(_original, sha),
                 file_name=name,
+                mime="application/octet-stream",
                 key=f"cell.file.{report_id}",
-                type="primary" if number == 0 else "secondary",
+                needs=Action.BROWSE,
             )
     st.button("Đóng chi tiết", on_click=_close, key="cell.close")

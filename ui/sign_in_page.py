@@ -4,7 +4,8 @@ A local account signs in with its password (the form clears itself; the password
 kept); then, when :mod:`ui.web`'s routes are mounted, the browser is sent once through the
 route that sets the session cookie, so a reload keeps the user signed in. With ``[auth]``
 in secrets.toml a button signs in through the OpenID Connect provider (``st.login``). On
-the demo database the demo accounts are listed, one button each.
+the demo database the demo accounts are listed, one button each, while they are the only
+active accounts (a database with a real account never offers them).
 """
 
 from __future__ import annotations
@@ -14,20 +15,22 @@ import streamlit as st
 from domain.access import ROLE_LABELS
 from store.settings import is_demo
 from tracker.usecases import sign_in
+from tracker.usecases.accounts import only_demo_accounts
 from ui import data, session, web
 from ui.menu import APP_TITLE
+from ui.web import client
 
 
 def _signed_in(done: sign_in.SignIn) -> None:
     """Keep the actor; hand the sign-in to the cookie route when it is there."""
     assert done.actor is not None and done.account_id is not None
-    session.sign_in_as(done.actor)
+    session.sign_in_as(done.actor, done.credential_version)
     web.hand_over(done.account_id)
     st.rerun()
 
 
 def _attempt(login: str, password: str) -> None:
-    done = sign_in.sign_in(data.get_store(), login, password)
+    done = sign_in.sign_in(data.get_store(), login, password, source=client.source())
     if done.actor is None:
         st.session_state["sign_in.message"] = done.message
         return
@@ -46,13 +49,15 @@ def draw_sign_in() -> None:
             st.login()
         st.caption("Hoặc đăng nhập bằng tài khoản riêng của hệ thống:")
     with st.form("sign_in.form", clear_on_submit=True):
-        login = st.text_input("Tên đăng nhập", key="sign_in.login")
-        password = st.text_input("Mật khẩu", type="password", key="sign_in.password")
+        login = st.text_input("Tên đăng nhập", key="sign_in.login", max_chars=sign_in.MAX_LOGIN)
+        password = st.text_input(
+            "Mật khẩu", type="password", key="sign_in.password", max_chars=sign_in.MAX_PASSWORD
+        )
         submitted = st.form_submit_button("Đăng nhập")
     refusal = st.empty()  # filled once every button of this run has been handled
     if submitted:
         _attempt(login, password)
-    if is_demo(data.get_store()):
+    if is_demo(data.get_store()) and only_demo_accounts(data.get_store()):
         _demo_accounts()
     message = st.session_state.pop("sign_in.message", None)
     if message:

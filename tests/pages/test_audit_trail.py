@@ -98,7 +98,7 @@ def test_no_named_statement_changes_the_audit_table():
     for name in sql_files():
         sql(name)  # loading refuses a statement that changes an append-only table
     for version, name, text in migrations():
-        if version != 5:  # 005 creates it
+        if version not in (5, 11):  # 005 creates it, 011 adds the hash chain's columns
             check_append_only(name, text)
     touching = [n for n in sql_files() if "audit" in sql(n).lower()]
     assert set(touching) >= {"audit_append", "audit_list"}

@@ -93,6 +93,18 @@ def test_a_database_that_is_not_the_demo_lists_no_accounts(demo_db, monkeypatch)
     assert not [b for b in at.button if b.key and b.key.startswith("sign_in.demo.")]
 
 
+def test_the_demo_database_with_a_real_account_offers_no_demo_accounts(demo_db, monkeypatch):
+    from actors import ADMIN
+
+    from tracker.usecases.accounts import add_user
+
+    with Store(demo_db) as store:
+        add_user(store, ADMIN, "chi.lan", Role.CAN_BO, "mat-khau-chi-lan")
+    at = open_page(demo_db, monkeypatch, role=None)
+    assert [s.value for s in at.subheader][:1] == ["Đăng nhập"]
+    assert not [b for b in at.button if b.key and b.key.startswith("sign_in.demo.")]
+
+
 def _sign_in(at, login: str, password: str):
     at.text_input(key="sign_in.login").set_value(login)
     at.text_input(key="sign_in.password").set_value(password)

@@ -12,6 +12,7 @@ from actors import STAFF
 from commands import cli
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
 
+from store import audit
 from store.database import Store
 from store.tables import row_counts
 from tracker.usecases.ingest import ingest_files
@@ -40,6 +41,10 @@ def test_every_table_and_kept_file_moves_with_equal_counts(office, pg):
             if table not in ("schema_version", "data_version", "audit"):
                 assert after[table] == rows, table
         assert after["audit"] == before["audit"] + 1  # the move's own row
+        # the trail's hash chain survives the move (it does not cover the ids)
+        assert audit.verify(source).broken_at is None and audit.verify(source).head is not None
+        assert audit.verify(target).broken_at is None
+        assert audit.verify(target).checked == audit.verify(source).checked + 1
         assert after["report_row"] == 3 and after["blob"] == 1
         as_of = date(2019, 12, 31)
         assert source.rows("status_list", as_of=as_of, plan=PLAN) == target.rows(

@@ -164,7 +164,7 @@ def test_five_failures_lock_the_account_for_the_configured_while(db, monkeypatch
             assert failed.actor is None and failed.message == sign_in.WRONG
         assert stored.find(store, "lan").failed_attempts == 4
         fifth = sign_in.sign_in(store, "lan", "sai-5", now=start)
-        assert "tạm khoá đến 09:30 ngày 01/12/2026" in fifth.message
+        assert "đến 09:30 ngày 01/12/2026" in fifth.message
         assert stored.find(store, "lan").locked_until == start + timedelta(minutes=30)
         # the right password does not open a locked account
         assert (
@@ -188,7 +188,7 @@ def test_an_unknown_login_fails_like_a_wrong_password_and_is_recorded(db):
         wrong = sign_in.sign_in(store, "lan", "sai-mat-khau")
         assert unknown.message == wrong.message == sign_in.WRONG
         assert [(r[0], r[1], r[3]) for r in trail(store)[1:]] == [
-            ("khong-co", "", "sign_in_failed"),
+            (sign_in.login_label("khong-co"), "", "sign_in_failed"),
             ("lan", "can_bo", "sign_in_failed"),
         ]
 
@@ -197,9 +197,10 @@ def test_a_session_survives_a_reload_until_sign_out_or_disable(db):
     with Store(db) as store:
         accounts.add_user(store, ADMIN, "lan", Role.CAN_BO, SECRET)
         done = sign_in.sign_in(store, "lan", SECRET)
-        ticket = sign_in.ticket_for(store, done.account_id)
-        cookie = sign_in.redeem_ticket(store, ticket)
-        assert cookie and sign_in.redeem_ticket(store, ticket) is None  # a ticket is used once
+        ticket = sign_in.ticket_for(store, done.account_id, "browser-1")
+        assert sign_in.redeem_ticket(store, ticket, "browser-2") is None  # another browser's
+        cookie = sign_in.redeem_ticket(store, ticket, "browser-1")
+        assert cookie and sign_in.redeem_ticket(store, ticket, "browser-1") is None  # used once
         assert sign_in.resume(store, cookie) == done.actor
         assert (
             sign_in.resume(store, cookie[:-2] + ("A" if cookie[-2] != "A" else "B") + cookie[-1])
@@ -207,16 +208,19 @@ def test_a_session_survives_a_reload_until_sign_out_or_disable(db):
         )
         assert sign_in.resume(store, cookie, secret="another-secret") is None
         assert store.scalar("secret_get", name="cookie") not in cookie  # signed, not carried
-        sign_in.sign_out(store, done.actor, cookie)
+        sign_in.sign_out(store, done.actor)
         assert sign_in.resume(store, cookie) is None
-        again = sign_in.redeem_ticket(store, sign_in.ticket_for(store, done.account_id))
-        assert sign_in.resume(store, again) is not None
+        assert sign_in.still_valid(store, done.actor, done.credential_version) is None
+        again_ticket = sign_in.ticket_for(store, done.account_id, "b")
+        again = sign_in.resume_session(store, sign_in.redeem_ticket(store, again_ticket, "b"))
+        assert again is not None and again.credential_version == done.credential_version + 1
         accounts.set_active(store, ADMIN, "lan", False)
-        assert sign_in.resume(store, again) is None
-        assert sign_in.still_valid(store, done.actor) is None
+        assert sign_in.still_valid(store, done.actor, again.credential_version) is None
         accounts.set_active(store, ADMIN, "lan", True)
         accounts.change_role(store, ADMIN, "lan", Role.LANH_DAO)
-        assert sign_in.still_valid(store, done.actor).role is Role.LANH_DAO
+        assert sign_in.still_valid(store, done.actor, again.credential_version) is None
+        fresh = sign_in.still_valid(store, done.actor, None)  # a session put in by a test
+        assert fresh is not None and fresh.actor.role is Role.LANH_DAO
 
 
 def test_the_demo_database_has_one_account_per_role(demo_store):
@@ -237,3 +241,20 @@ def test_a_database_not_made_by_the_demo_is_not_the_demo(db):
     with Store(db) as store:
         assert not is_demo(store)
         assert stored.active_count(store) == 0
+
+
+def test_a_real_account_on_the_demo_database_retires_the_demo_accounts(demo_store):
+    from store.settings import is_demo
+    from tracker.usecases.demo import DEMO_PASSWORD
+
+    assert accounts.only_demo_accounts(demo_store)  # the sign-in page may offer them
+    accounts.add_user(demo_store, ADMIN, "chi.lan", Role.CAN_BO, SECRET)
+    assert not accounts.only_demo_accounts(demo_store)  # a real account: no longer offered
+    assert sign_in.sign_in(demo_store, "demo.quantri", DEMO_PASSWORD).actor is not None
+    accounts.add_user(demo_store, ADMIN, "quantri.that", Role.QUAN_TRI, SECRET)
+    assert not is_demo(demo_store)
+    assert sign_in.sign_in(demo_store, "demo.quantri", DEMO_PASSWORD).actor is None
+    frame = accounts.listed(demo_store)
+    assert frame.loc[frame["login"].str.startswith("demo."), "active"].tolist() == [False] * 4
+    added = json.loads(audit.trail(demo_store, actions=["user_add"]).iloc[0]["after_json"])
+    assert len(added["demo_accounts_disabled"]) == 4

@@ -56,9 +56,12 @@ def os_user() -> str:
 def cli_actor(args: argparse.Namespace, store: Store | None = None) -> Actor:
     """Who a command acts for: ``--by`` or the OS user, origin "cli"; with the role and
     units of the account of that login when `store` has one, else as quản trị (whoever can
-    run the command line can open the database file itself)."""
+    run the command line can open the database file itself). A disabled account acts as
+    nobody: SystemExit(1) with a message."""
     login = getattr(args, "by", None) or os_user()
     account = accounts.find(store, login) if store is not None else None
-    if account is not None and account.active:
+    if account is not None and not account.active:
+        raise SystemExit(f"Tài khoản «{login}» đã bị khoá: không thực hiện được lệnh này.")
+    if account is not None:
         return Actor(login, Role(account.role), frozenset(account.unit_ids), origin="cli")
     return Actor(login, Role.QUAN_TRI, origin="cli")

@@ -23,7 +23,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     with open_store(args) as store:
         try:
-            made = backup.backup(store, cli_actor(args), args.folder)
+            made = backup.backup(store, cli_actor(args, store), args.folder)
         except Rejected as refused:
             print(refused.problems[0].message, file=sys.stderr)
             return 1

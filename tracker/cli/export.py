@@ -1,5 +1,6 @@
 """``export [--plan CODE] [--as-of DATE] -o OUT``: the summary tables as .xlsx, .csv, .docx or
-a .zip bundle (all of them plus chart PNGs), with the same filters as the app's sidebar."""
+a .zip bundle (all of them plus chart PNGs), with the same filters as the app's sidebar.
+``--by``'s role must allow exporting; the file leaves a ``download`` audit row, as in the app."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import time
 from pathlib import Path
 
 from domain import status as vocabulary
+from domain.access import Action, require
 from domain.errors import NotFound
-from tracker.cli import add_db_option, iso_date, open_store
+from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.exports import bundle, report
+from tracker.usecases import audit_trail
 from tracker.views import summary
 
 
@@ -54,6 +57,8 @@ def run(args) -> int:
         return 2
     started = time.perf_counter()
     with open_store(args) as store:
+        actor = cli_actor(args, store)
+        require(actor, Action.EXPORT)
         known = {code for code, _label in store.rows("unit_groups")}
         unknown = [g for g in args.group or [] if g not in known]
         if unknown:
@@ -69,8 +74,9 @@ def run(args) -> int:
             print(f"Lỗi: không có kế hoạch {args.plan}", file=sys.stderr)
             return 2
         note = bundle.write(data, out, args.table, not args.no_charts, store)
+        size = out.stat().st_size
+        audit_trail.record_download(store, actor, Action.EXPORT, str(out), size)
     seconds = time.perf_counter() - started
-    size = out.stat().st_size
     print(
         f"Đã ghi {out} ({size / 1024:.0f} KB, {len(data.detail)} nghĩa vụ, "
         f"tính đến {report.vn_date(as_of)}, {seconds:.1f} s)"

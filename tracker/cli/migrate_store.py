@@ -35,7 +35,7 @@ def run(args) -> int:
     wait = database_wait(args.wait)
     with Store(args.source, wait=wait) as source, Store(args.target, wait=wait) as target:
         try:
-            copied = move_store(source, target, cli_actor(args))
+            copied = move_store(source, target, cli_actor(args, source))
         except TransferRefused as refused:
             print(f"Không chuyển: {refused}", file=sys.stderr)
             return 1

@@ -8,6 +8,7 @@ import sys
 
 from domain.errors import Rejected
 from domain.settings import database_path
+from store.database import Store, StoreBusy
 from tracker.cli import add_db_option, cli_actor
 from tracker.usecases import backup
 
@@ -24,10 +25,19 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
+def _actor(args, target):
+    """``--by`` with its role in the database being replaced (quản trị where there is none)."""
+    if not target.exists():
+        return cli_actor(args)
+    with Store(target, wait=0) as store:  # migrated: it is kept beside the restored one
+        return cli_actor(args, store)
+
+
 def run(args) -> int:
+    target = database_path(args.db)
     try:
-        done = backup.restore(args.folder, database_path(args.db), cli_actor(args), args.force)
-    except (Rejected, RuntimeError) as refused:
+        done = backup.restore(args.folder, target, _actor(args, target), args.force)
+    except (Rejected, RuntimeError, StoreBusy) as refused:
         text = refused.problems[0].message if isinstance(refused, Rejected) else str(refused)
         print(text, file=sys.stderr)
         return 1

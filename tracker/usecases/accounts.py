@@ -20,7 +20,8 @@ from domain.errors import TrackerError
 from domain.text import clean
 from store import accounts as stored
 from store.aliases import units_named
-from store.database import Store
+from store.database import Store, Writer
+from store.settings import is_demo, unmark_demo
 from tracker.usecases.acting import acting
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 MIN_PASSWORD = 8
+DEMO_PREFIX = "demo."  # the demo's accounts (tracker.usecases.demo), public password and all
 hasher = PasswordHasher()
 
 
@@ -145,16 +147,45 @@ def add_user(
             email=email,
         )
         act.after = _record(stored.find(store, login))
+        if is_demo(store) and role is Role.QUAN_TRI and not login.startswith(DEMO_PREFIX):
+            act.after["demo_accounts_disabled"] = _retire_demo(store, act.tx)
+
+
+def only_demo_accounts(store: Store) -> bool:
+    """Whether every active account is one of the demo's: only then may the sign-in page
+    offer them (a database that has a real account never does)."""
+    frame = stored.list_accounts(store)
+    active = frame.loc[frame["active"].astype(bool), "login"].astype(str)
+    return bool(len(active)) and bool(active.str.startswith(DEMO_PREFIX).all())
+
+
+def _retire_demo(store: Store, tx: Writer) -> list[str]:
+    """A real quản trị on the demo's database: the demo accounts (whose password is public)
+    are disabled, and the database is no longer the demo's. Only then, so that the office
+    is never left without an active quản trị."""
+    retired = []
+    for account in stored.list_accounts(store).itertuples():
+        if str(account.login).startswith(DEMO_PREFIX) and bool(account.active):
+            found = stored.find(store, str(account.login))
+            assert found is not None
+            stored.update(tx, replace(found, active=False))
+            _end_sessions(tx, found.account_id)
+            retired.append(found.login)
+    unmark_demo(tx)
+    return retired
 
 
 def set_password(store: Store, actor: Actor, login: str, password: str) -> None:
-    """Give the account a new password (which also lifts a lock and ends its sessions)."""
+    """Give the account a new password (which also lifts every lock of its login and ends
+    its sessions, open pages included)."""
     account = _existing(store, login)
     _check_password(login, password)
     with acting(store, actor, Action.USERS, "account", login) as act:
         act.action = "user_passwd"
         stored.set_password_hash(act.tx, account.account_id, hasher.hash(password))
-        stored.end_sessions(act.tx, datetime.now(), account_id=account.account_id)
+        stored.set_attempts(act.tx, account.account_id, 0, None)
+        stored.clear_attempts(act.tx, stored.login_key(login))
+        _end_sessions(act.tx, account.account_id)
         act.after = {"password": "đã đổi"}
 
 
@@ -185,9 +216,20 @@ def _save(
     ) as act:
         act.action = what
         stored.update(act.tx, changed)
-        if not changed.active or changed.role != account.role:
-            stored.end_sessions(act.tx, datetime.now(), account_id=account.account_id)
+        if (
+            not changed.active
+            or changed.role != account.role
+            or changed.unit_ids != account.unit_ids
+        ):
+            _end_sessions(act.tx, account.account_id)
         act.after = _record(stored.find(store, account.login))
+
+
+def _end_sessions(tx: Writer, account_id: int) -> None:
+    """Every session of the account ends: cookies at once, open pages at their next run
+    (the credential version they carry is no longer the account's)."""
+    stored.bump_credentials(tx, account_id)
+    stored.end_sessions(tx, datetime.now(), account_id=account_id)
 
 
 def role_label(role: str) -> str:

@@ -5,8 +5,13 @@ report files into a folder, and bringing such a folder back.
 live database once the copy is made (so the copy itself holds every row before it).
 :func:`restore` (Action.RESTORE) refuses to replace an existing database unless `force`,
 keeps the replaced file beside it, checks the copy against its manifest (hash and row
-counts), and appends the restore's audit row to the restored database. Nothing here knows
-the database is a DuckDB file: :mod:`store.backup` does.
+counts), and appends the restore's audit row to the restored database. Going back to a
+backup does not go back on the audit trail: the rows the replaced database wrote since the
+backup are appended to the restored one (marked ``restored_from``, chained anew; all its
+rows when it was another database), and a backup whose chain is broken, or whose trail
+parts from the replaced database's after the same first row (a row edited, removed or
+inserted, its manifest recomputed or not), is refused, the replaced database put back.
+Nothing here knows the database is a DuckDB file: :mod:`store.backup` does.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 from domain.access import Action, Actor, require
 from domain.errors import Rejected
 from domain.problems import file_problem
+from store import audit
 from store import backup as stored
 from store.database import Store
 from tracker.usecases.acting import acting
@@ -63,6 +69,7 @@ def backup(store: Store, actor: Actor, folder: str | Path) -> dict:
         "made_by": actor.login,
         "origin": actor.origin,
         "source": str(store.path),
+        "audit_head": audit.verify(store).head,
     }
     written = stored.write_backup(store, folder, manifest)
     with acting(store, actor, Action.BACKUP, "database", str(folder)) as act:
@@ -109,7 +116,7 @@ def restore(folder: str | Path, target: str | Path, actor: Actor, force: bool = 
             "Tệp cơ sở dữ liệu trong bản sao lưu không khớp mã băm ghi trong manifest.json "
             "(tệp đã bị sửa hoặc hỏng); không khôi phục gì.",
         )
-    kept = None
+    kept, live = None, None
     if target.exists():
         if not force:
             raise _refuse(
@@ -118,6 +125,8 @@ def restore(folder: str | Path, target: str | Path, actor: Actor, force: bool = 
                 "chắn (bản hiện tại sẽ được giữ lại bên cạnh, không bị xoá).",
             )
         stored.check_not_in_use(target)
+        with Store(target) as replaced:
+            live = audit.rows_after(replaced)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = target.with_name(f"{target.stem}.truoc-khoi-phuc-{stamp}{target.suffix}")
         os.replace(target, kept)
@@ -126,7 +135,46 @@ def restore(folder: str | Path, target: str | Path, actor: Actor, force: bool = 
         found = stored.counts(store)
         if found != manifest["counts"]:
             raise RuntimeError(f"restored counts {found} differ from the backup's {manifest}")
+        since = _since_backup(store, live) if live is not None else []
+    if since is None:
+        assert kept is not None
+        os.replace(kept, target)
+        raise _refuse(
+            folder,
+            "Nhật ký thao tác trong bản sao lưu không khớp phần đầu nhật ký của cơ sở dữ liệu "
+            "đang dùng (có dòng bị sửa, xoá hoặc chèn); không khôi phục, cơ sở dữ liệu cũ "
+            "được giữ nguyên.",
+        )
+    with Store(target) as store:
         before = {"kept_as": str(kept)} if kept else None
         with acting(store, actor, Action.RESTORE, "database", str(folder), before=before) as act:
-            act.after = {"made_at": manifest["made_at"], "counts": found, "blobs": blobs}
+            origin = kept.name if kept else ""
+            for row in since:
+                audit.append_restored(act.tx, row, f"{origin}#{row['audit_id']}")
+            act.after = {
+                "made_at": manifest["made_at"],
+                "counts": found,
+                "blobs": blobs,
+                "audit_rows_kept": len(since),
+            }
     return Restored(target, manifest, found, blobs, kept)
+
+
+_SAME = ("audit_id", "row_hash", *audit.FIELDS)
+
+
+def _since_backup(restored: Store, live: list[dict]) -> list[dict] | None:
+    """The replaced database's audit rows to keep: those written after the backup when the
+    backup was made from it (same first row); all of them when it is another database;
+    None when the backup's chain is broken or its trail parts from the replaced one's."""
+    backed = audit.rows_after(restored)
+    if audit.verify(restored).broken_at is not None:
+        return None
+    if not backed or not live or any(backed[0][f] != live[0][f] for f in _SAME):
+        return live  # another database's trail: kept whole
+    if len(backed) > len(live):
+        return None
+    for ours, theirs in zip(backed, live, strict=False):
+        if any(ours[f] != theirs[f] for f in _SAME):
+            return None
+    return live[len(backed) :]

@@ -2,11 +2,12 @@
 -- PostgreSQL: an INTEGER[] for DuckDB's list (sql/account_find.sql).
 SELECT a.account_id, a.login, a.display_name, a.email, a.role, a.password_hash, a.active,
        a.failed_attempts, a.locked_until,
-       coalesce(array_agg(au.unit_id ORDER BY au.unit_id) FILTER (WHERE au.unit_id IS NOT NULL), '{}'::INTEGER[]) AS unit_ids
+       coalesce(array_agg(au.unit_id ORDER BY au.unit_id) FILTER (WHERE au.unit_id IS NOT NULL), '{}'::INTEGER[]) AS unit_ids,
+       coalesce(a.credential_version, 0) AS credential_version
 FROM account a
 LEFT JOIN account_unit au ON au.account_id = a.account_id
 WHERE a.login = $login::TEXT
    OR lower(a.email) = lower($email::TEXT)
    OR a.account_id = $account_id::INTEGER
 GROUP BY a.account_id, a.login, a.display_name, a.email, a.role, a.password_hash, a.active,
-         a.failed_attempts, a.locked_until;
+         a.failed_attempts, a.locked_until, a.credential_version;
