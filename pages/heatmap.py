@@ -6,15 +6,15 @@ from tracker.charts.heatmap import status_heatmap
 from tracker.views import heatmap, summary
 from ui import data
 from ui.format import vn_date
-from ui.frame import from_url, page_frame, to_url
+from ui.frame import chart_config, from_url, page_frame, to_url
 from ui.obligation import chosen_cell
 from ui.obligation import draw as draw_cell
 from ui.table import show
 
 filters = page_frame(
     "Mức độ hoàn thành theo đơn vị",
-    "Tình trạng của từng đơn vị với từng nhiệm vụ; di chuột lên một ô để xem hạn, ngày hoàn "
-    "thành và báo cáo ghi nhận.",
+    "Tình trạng của từng đơn vị với từng nhiệm vụ; chạm (hoặc di chuột) vào một ô để xem hạn, "
+    "ngày hoàn thành và báo cáo ghi nhận.",
 )
 if data.call(summary.latest_report_date, plan=filters.plan) is None:
     st.info("Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên».")
@@ -26,7 +26,14 @@ if st.session_state.get("heatmap.period") not in (LATEST, *periods):
     st.session_state["heatmap.period"] = LATEST
 from_url("view", "heatmap.view", heatmap.VIEWS)
 from_url("sort", "heatmap.sort", heatmap.SORTS)
-left, middle, right = st.columns([1.2, 1, 1.3])
+# On a phone the chart comes first under the title and the view's options fold below it.
+if filters.compact:
+    chart_box = st.container()
+    options = st.expander("Cách xem: theo đơn vị hay nhóm, sắp xếp, kỳ báo cáo")
+else:
+    options = st.container()
+    chart_box = st.container()
+left, middle, right = options.columns([1.2, 1, 1.3])
 view = left.radio(
     "Xem theo",
     list(heatmap.VIEWS),
@@ -70,12 +77,13 @@ if view == "groups":
     if grid.cells.empty:
         st.info(no_match)
         st.stop()
-    st.plotly_chart(
+    chart_box.plotly_chart(
         status_heatmap(
             grid, "Nhóm nhiệm vụ (mục của kế hoạch)", "Nhóm đơn vị", compact=filters.compact
         ),
         width="stretch",
         key="heatmap.chart",
+        config=chart_config(filters.compact),
     )
     st.caption(
         "Mỗi ô tô màu theo tình trạng có nhiều nghĩa vụ nhất; số trong ô là tỷ lệ hoàn thành."
@@ -108,10 +116,11 @@ if pages > 1:
         key="heatmap.page",
     )
 to_url("page", page if pages > 1 else 0, 0, lambda p: str(p + 1))
-event = st.plotly_chart(
+event = chart_box.plotly_chart(
     status_heatmap(grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",
     key="heatmap.chart",
+    config=chart_config(filters.compact),
     on_select="rerun",
     selection_mode="points",
 )
@@ -121,4 +130,4 @@ opened = chosen_cell(event.selection.points if event and event.selection else []
 if opened:
     draw_cell(filters.as_of, filters.plan, *opened)
 else:
-    st.caption("Bấm vào một ô để xem chi tiết nghĩa vụ, các dòng báo cáo và tệp gốc.")
+    st.caption("Chạm hoặc bấm vào một ô để xem chi tiết nghĩa vụ, các dòng báo cáo và tệp gốc.")

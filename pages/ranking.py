@@ -13,7 +13,7 @@ from tracker.domain.labels import header
 from tracker.views import summary, tables
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent
-from ui.frame import page_frame
+from ui.frame import chart_config, page_frame
 from ui.table import show
 
 URL_UNIT = st.query_params.get("unit")
@@ -60,7 +60,9 @@ if len(board) > CHART_ROWS * 1.5:
         key="ranking.shown",
     )
 rows = {"top": board.head(CHART_ROWS), "bottom": board.tail(CHART_ROWS), "all": board}[shown]
-st.plotly_chart(ranking_bars(rows), width="stretch", key="ranking_bars")
+st.plotly_chart(
+    ranking_bars(rows), width="stretch", key="ranking_bars", config=chart_config(filters.compact)
+)
 show(board, rank=st.column_config.NumberColumn(header(RANK), width="small"))
 
 st.subheader("Chi tiết đơn vị")

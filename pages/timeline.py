@@ -6,9 +6,9 @@ from tracker.charts.timeline import deadline_timeline
 from tracker.domain import status
 from tracker.views import timeline
 from tracker.views.obligation import cell_key
-from ui import data
+from ui import data, viewport
 from ui.format import vn_date
-from ui.frame import page_frame
+from ui.frame import chart_config, page_frame
 from ui.obligation import draw as draw_cell
 from ui.obligation import opened
 from ui.table import show
@@ -55,6 +55,7 @@ event = st.plotly_chart(
     deadline_timeline(shown, lines, filters.as_of, compact=filters.compact),
     width="stretch",
     key="timeline.chart",
+    config=chart_config(filters.compact),
     on_select="rerun",
     selection_mode="points",
 )
@@ -104,6 +105,8 @@ if chosen is None:
     st.stop()
 
 row = choices[chosen]
+if clicked == chosen:  # opened by a tap on its bar: bring the detail into view
+    viewport.bring_into_view(f"task-{chosen}")
 st.markdown(f"**{row.task_code} · {row.task}**")
 st.caption(
     f"Thời hạn theo kế hoạch: «{str(row.deadline_text).strip()}» — {timeline.window(row)}"

@@ -7,7 +7,7 @@ import streamlit as st
 
 from tracker.domain import status
 from tracker.views import obligation
-from ui import data
+from ui import data, viewport
 from ui.format import vn_date
 from ui.table import show
 
@@ -38,6 +38,7 @@ def draw(as_of, plan: str | None, unit_id: int, task_id: int) -> None:
     """The opened cell under the chart, or a note when the link names no obligation."""
     found = data.call(obligation.cell, as_of=as_of, plan=plan, unit_id=unit_id,
                       task_id=task_id)  # fmt: skip
+    viewport.bring_into_view(f"cell-{unit_id}-{task_id}")
     st.subheader("Chi tiết ô đã chọn")
     if not found.found:
         st.warning(

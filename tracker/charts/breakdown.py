@@ -6,10 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from tracker.charts import SEPARATORS
+from tracker.charts.labels import row_px, wrap
 from tracker.domain import status
 
 SHORT_LABEL = 16
-"""Characters of a bar's name in the compact (phone) form; hover keeps the whole name."""
+"""Characters per line of a bar's name in the compact (phone) form (wrapped, never cut)."""
 LEGEND_PX = 64
 """Room under the plot area for the x axis title and the legend beneath it."""
 
@@ -40,15 +41,13 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
 
     `category` is the column id naming the bars (``"plan"``, ``"group_label"``,
     ``"unit_name"``); the first row is drawn at the top. Hover gives the label, the count
-    and the share. `compact` (a phone) cuts the bar names to :data:`SHORT_LABEL`
-    characters, the full name staying in hover; the legend is below the bars either way.
+    and the share. `compact` (a phone) wraps the bar names whole into lines of
+    :data:`SHORT_LABEL` characters; the legend is below the bars either way.
     """
     fig = go.Figure()
     totals = table["total"].where(table["total"] > 0, 1)
     names = table[category].astype(str)
-    shown = names.map(_short) if compact else names
-    alike = shown.duplicated(keep=False)
-    shown = shown.where(~alike, names)  # two names cut alike: those keep their whole name
+    shown = names.map(lambda name: wrap(name, SHORT_LABEL)) if compact else names
     for s in status.STATUSES:
         counts = table[s.code]
         share = 100 * counts / totals
@@ -67,7 +66,7 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
                 f"%{{hovertext}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)<extra></extra>"
             ),
         )
-    plot_px = 48 * max(len(table), 1)
+    plot_px = (row_px(shown.tolist()) if compact else 48) * max(len(table), 1)
     fig.update_layout(
         separators=SEPARATORS,
         barmode="stack",
