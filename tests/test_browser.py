@@ -202,7 +202,7 @@ def test_without_chromium_the_browser_test_skips_locally_but_fails_in_ci(monkeyp
 
 
 def test_on_a_phone_the_heatmap_fits_and_printing_drops_the_sidebar(demo_db, request, tmp_path):
-    """390 px wide (the phone charts by the window alone): the drawn plot stays inside the window; the
+    """390 px wide (phone charts by the window alone): the plot stays inside the window; the
     print style hides the sidebar; the PDF Chromium prints is A4 landscape."""
     _require_chromium()
     lang_son = _units(demo_db, "84-KH/BTGTU")
