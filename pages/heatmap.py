@@ -23,7 +23,9 @@ if data.call(summary.latest_report_date, plan=filters.plan) is None:
 periods = data.call(heatmap.periods, as_of=filters.as_of, plan=filters.plan)
 LATEST = "latest"  # a sentinel: None would read as "nothing chosen" in a selectbox
 if st.session_state.get("heatmap.period") not in (LATEST, *periods):
-    st.session_state["heatmap.period"] = LATEST
+    # open on the newest period already ended: where what is overdue at the date shows
+    ended = data.call(heatmap.overdue_period, as_of=filters.as_of, plan=filters.plan)
+    st.session_state["heatmap.period"] = ended if ended in periods else LATEST
 from_url("view", "heatmap.view", heatmap.VIEWS)
 from_url("sort", "heatmap.sort", heatmap.SORTS)
 # On a phone the chart comes first under the title and the view's options fold below it.
@@ -48,6 +50,7 @@ chosen_period = right.selectbox(
     "Kỳ báo cáo (nhiệm vụ thường xuyên, định kỳ)",
     [LATEST, *periods],
     format_func=lambda d: "Kỳ gần nhất đã bắt đầu" if d == LATEST else f"Kỳ {periods[d]}",
+    help="Mặc định là kỳ gần nhất đã kết thúc: nơi hiện các nghĩa vụ quá hạn tính đến ngày xem.",
     key="heatmap.period",
     disabled=not periods,
 )
@@ -60,9 +63,10 @@ st.caption(
     + (
         "kỳ gần nhất đã bắt đầu tính đến ngày này"
         if period_at is None
-        else f"kỳ đang diễn ra ngày {vn_date(period_at)} ({periods[period_at]})"
+        else f"kỳ {periods[period_at]}"
     )
-    + ". Số cạnh tên là tỷ lệ hoàn thành trên các ô của hàng."
+    + ". Số cạnh tên (vd. 1/6) là số ô của hàng đã hoàn thành trên số ô của hàng, chỉ trong "
+    "kỳ đang xem; «% hoàn thành» trên mọi kỳ ở trang «Xếp hạng đơn vị» và bản xuất."
 )
 query = dict(
     as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
@@ -86,7 +90,9 @@ if view == "groups":
         config=chart_config(filters.compact),
     )
     st.caption(
-        "Mỗi ô tô màu theo tình trạng có nhiều nghĩa vụ nhất; số trong ô là tỷ lệ hoàn thành."
+        "Mỗi ô tô màu theo tình trạng có nhiều nghĩa vụ nhất; số trong ô là % nghĩa vụ của ô "
+        "đã hoàn thành (kỳ đang xem); số cạnh tên nhóm là số nghĩa vụ đã hoàn thành trên tổng "
+        "số nghĩa vụ của nhóm."
     )
     st.stop()
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tracker.charts.breakdown import status_bars
+from tracker.domain.labels import PERCENT_NOTE
 from tracker.views import review, summary
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent
@@ -72,7 +73,7 @@ cards[3].metric(
     delta_arrow="off",
 )
 cards[4].metric("Chưa báo cáo", vn_int(k.not_reported), help="Chưa nhận báo cáo, chưa đến hạn")
-st.caption(f"Số liệu tính đến ngày {vn_date(filters.as_of)}.")
+st.caption(f"Số liệu tính đến ngày {vn_date(filters.as_of)}. {PERCENT_NOTE}")
 
 # Links into the other views of the menu; the filters go along with them.
 links = [entry for entry in menu()["Theo dõi"] if entry[0] != DEFAULT]

@@ -9,7 +9,7 @@ the shared filters, so ``unit`` is read before it and written back after.
 import streamlit as st
 
 from tracker.charts.ranking import RANK, ranked, ranking_bars
-from tracker.domain.labels import header
+from tracker.domain.labels import PERCENT_NOTE, header
 from tracker.views import summary, tables
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent
@@ -64,6 +64,7 @@ st.plotly_chart(
     ranking_bars(rows), width="stretch", key="ranking_bars", config=chart_config(filters.compact)
 )
 show(board, rank=st.column_config.NumberColumn(header(RANK), width="small"))
+st.caption(PERCENT_NOTE)
 
 st.subheader("Chi tiết đơn vị")
 names = dict(zip(board["unit_id"], board["unit_name"], strict=True))

@@ -43,10 +43,9 @@ def _workbook_units(db: Path, **filters) -> list[dict]:
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
     ws = wb["Tổng hợp theo đơn vị"]
     header = [c.value for c in ws[workbook.HEADER_ROW]]
-    return [
-        dict(zip(header, r, strict=True))
-        for r in ws.iter_rows(min_row=workbook.HEADER_ROW + 1, values_only=True)
-    ]
+    rows = [r for r in ws.iter_rows(min_row=workbook.HEADER_ROW + 1, values_only=True)]
+    numbered = [r for n, r in enumerate(rows, start=1) if r[0] == n]  # not Tổng cộng
+    return [dict(zip(header[1:], r[1:], strict=True)) for r in numbered]
 
 
 def test_the_page_offers_every_export_and_previews_the_four_tables(app):
