@@ -61,7 +61,7 @@ def test_upload_preview_confirm_and_withdraw(db):
     assert not at.exception
     [refused] = _files(at)  # the refused file is shown first
     assert "loi.xlsx" in refused and "Bị từ chối" in refused
-    frames = [d.value for d in at.dataframe]
+    frames = [d.value for d in at.dataframe] + [t.value for t in at.table]  # problems wrap
     assert any("NV99" in set(f.get("Giá trị", [])) for f in frames)
     at.radio(key="upload.filter").set_value("all").run()
     expanders = _files(at)

@@ -61,6 +61,7 @@ HEADERS: dict[str, str] = {
     "sheet": "Trang tính",
     "row_no": "Dòng",
     "raw_status": "Tình trạng ghi trong báo cáo",
+    "progress_label": "Được tính là",
     "report_state": "Hiệu lực",
 }
 """Column id -> Vietnamese header, for every column a view returns that people see."""
