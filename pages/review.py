@@ -8,6 +8,7 @@ from tracker.domain.access import Action, allows
 from tracker.usecases import review
 from tracker.views import review as review_view
 from ui import data
+from ui.confirm import flash
 from ui.format import vn_date, vn_datetime
 from ui.frame import page_frame
 from ui.problems import show_problems
@@ -36,9 +37,6 @@ if allows(actor, Action.SETTINGS):
         st.rerun()
 else:
     st.caption("Duyệt trước khi tính: " + ("đang bật." if on else "đang tắt."))
-
-for line in st.session_state.pop("review.done", []):
-    st.success(line)
 
 
 def listed(heading: str, frame, empty: str, key: str) -> bool:
@@ -71,7 +69,7 @@ def decide(report_id: int, name: str, approving: bool) -> None:
         outcome, verb = review.return_report(store, actor, report_id, reason), "Đã trả lại"
     if outcome.ok:
         data.changed()
-        st.session_state["review.done"] = [f"{verb} {name}."]
+        flash(f"{verb} {name}.")
         st.rerun()
     for problem in outcome.errors:
         st.error(problem.message)

@@ -11,6 +11,7 @@ from tracker.domain.access import Action, allows
 from tracker.usecases import review, unit_reports
 from tracker.views import summary, unit_report
 from ui import data, downloads
+from ui.confirm import flash
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import plain_frame
 from ui.menu import ROOT
@@ -124,10 +125,12 @@ with send:
             written = unit_reports.commit_own(store, actor, unit_id, preparation)
             data.changed()
             st.session_state.pop("own.signature", None)
-            st.session_state["own.done"] = received(written, review.required(store))
+            lines = received(written, review.required(store))
+            if len(lines) == 1:
+                flash(lines[0])
+            elif lines:
+                flash(f"Đã nhận {len(lines)} tệp.", details=lines)
             st.rerun()
-    for line in st.session_state.pop("own.done", []):
-        st.success(line)
 
 with past:
     history = unit_report.history(store, actor)

@@ -18,6 +18,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from tracker.domain import status
 from tracker.domain.access import Action, Actor, Forbidden, allows
 from ui import data, gate, session, viewport
+from ui.confirm import show_flash
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_ICON, APP_TITLE, ROOT, UNIT_PAGE, menu
 from ui.session import user
@@ -259,6 +260,7 @@ def page_frame(
     st.title(title)
     if caption:
         st.caption(caption)
+    show_flash()  # the outcome of the write just made, where the eyes are
     return filters
 
 
@@ -273,3 +275,4 @@ def plain_frame(title: str, caption: str | None = None, needs: tuple[Action, ...
     st.title(title)
     if caption:
         st.caption(caption)
+    show_flash()
