@@ -237,3 +237,19 @@ def test_a_database_not_made_by_the_demo_is_not_the_demo(db):
     with Store(db) as store:
         assert not is_demo(store)
         assert stored.active_count(store) == 0
+
+
+def test_the_users_page_empties_the_password_boxes_once_an_account_is_saved(demo_db, monkeypatch):
+    from app_pages import open_page
+
+    at = open_page(demo_db, monkeypatch, "pages/users.py", role=Role.QUAN_TRI)
+    assert not at.exception
+    at.text_input(key="users.add.login").set_value("chi.mai")
+    at.text_input(key="users.add.name").set_value("Chị Mai")
+    at.text_input(key="users.add.password").set_value("một mật khẩu dài 123")
+    at.text_input(key="users.add.again").set_value("một mật khẩu dài 123")
+    at.button(key="users.add.save").click().run()
+    assert not at.exception
+    assert at.success and "chi.mai" in at.success[0].value
+    assert at.text_input(key="users.add.password").value == ""
+    assert at.text_input(key="users.add.again").value == ""
