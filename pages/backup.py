@@ -1,6 +1,7 @@
 """Sao lưu: the quản trị makes a backup (the database and the kept original files) into a
 folder on the server, and can then download that folder as a .zip. Restoring replaces the
-database the app has open, so it is done from the command line with the app stopped. UI only: the work is tracker.usecases.backup."""
+database the app has open, so it is done from the command line with the app stopped. UI
+only: the work is tracker.usecases.backup."""
 
 from datetime import datetime
 from pathlib import Path
