@@ -4,7 +4,7 @@ The window alone makes the app draw its phone layout (:mod:`ui.viewport` reports
 one tap on a heatmap cell opens the cell's detail and brings it into the viewport (plotly
 clicks only a point it has hovered, and a touch screen hovers after the tap); no text of
 the page or of the chart overlaps another (bounding boxes); the address never carries
-``compact``.
+``compact``; a page chosen in the sidebar closes it.
 """
 
 from __future__ import annotations
@@ -113,5 +113,15 @@ def test_one_tap_on_a_phone_opens_a_cell_and_brings_its_detail_into_view(demo_db
             )
             page.screenshot(path=str(ARTIFACTS / "heatmap-phone-tap.png"))
             assert "cell=" in page.url and "compact" not in page.url
+
+            # the sidebar, opened to choose a page, closes once the page has opened
+            shown = """() => { const r = document.querySelector('[data-testid="stSidebar"]')
+                .getBoundingClientRect(); return r.right > 1 && r.width > 1; }"""
+            page.locator('[data-testid="stExpandSidebarButton"]').first.tap()
+            page.wait_for_function(shown, timeout=10_000)
+            sidebar = page.locator('[data-testid="stSidebar"]')
+            sidebar.get_by_role("link", name="Xếp hạng đơn vị").tap()
+            page.get_by_role("heading", name="Xếp hạng đơn vị").wait_for(timeout=30_000)
+            page.wait_for_function(f"!({shown})()", timeout=10_000)
         finally:
             browser.close()

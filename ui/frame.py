@@ -79,7 +79,7 @@ def _keep(name: str) -> None:
     st.session_state[f"filter.{name}"] = st.session_state[name]
 
 
-def sidebar_filters(show_status: bool = True) -> Filters:
+def sidebar_filters(show_status: bool = True, page: str = "") -> Filters:
     plans = data.plans()
     codes = [
         c for c, archived in zip(plans["code"], plans["archived"], strict=True) if not archived
@@ -133,7 +133,7 @@ def sidebar_filters(show_status: bool = True) -> Filters:
         groups=st.session_state["filter.groups"] or None,
         statuses=st.session_state["filter.statuses"] or None,
         as_of=st.session_state["filter.as_of"] or data.default_as_of(None),
-        compact=viewport.narrow(),
+        compact=viewport.narrow(page),
     )
     sb.caption(f"Đang xem số liệu tính đến **{vn_date(chosen.as_of)}**.")
     _mirror(chosen)
@@ -256,7 +256,7 @@ def page_frame(
     st.html(APP_CSS)
     draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
-    filters = sidebar_filters(show_status=show_status)
+    filters = sidebar_filters(show_status=show_status, page=title)
     st.title(title)
     if caption:
         st.caption(caption)
@@ -271,7 +271,7 @@ def plain_frame(title: str, caption: str | None = None, needs: tuple[Action, ...
     st.html(APP_CSS)
     draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
-    viewport.narrow()  # the sidebar closes after a choice on a phone here too
+    viewport.narrow(title)  # the sidebar closes after a choice on a phone here too
     st.title(title)
     if caption:
         st.caption(caption)

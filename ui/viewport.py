@@ -26,6 +26,13 @@ export default function ({ data, setStateValue }) {
   const query = window.matchMedia('(max-width: NARROW_PXpx)');
   if (data.narrow !== query.matches) setStateValue('narrow', query.matches);
   const doc = window.document;
+  // On a phone the sidebar covers the page: once a page chosen in it has opened, close it.
+  // (The page, not the address: a menu link can leave the address as it was.)
+  if (window.trackerPage !== undefined && window.trackerPage !== data.page && query.matches) {
+    const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (close) close.click();
+  }
+  window.trackerPage = data.page;
   if (doc.body.dataset.trackerViewport) return;
   doc.body.dataset.trackerViewport = '1';
   // A tap on a chart: plotly only clicks a point it has hovered, and a touch screen
@@ -37,13 +44,6 @@ export default function ({ data, setStateValue }) {
     drag.dispatchEvent(new MouseEvent('mousemove', {
       clientX: touch.clientX, clientY: touch.clientY, bubbles: true }));
   }, { capture: true, passive: true });
-  // On a phone the sidebar covers the page: close it once a page link in it is tapped.
-  doc.addEventListener('click', (event) => {
-    const link = event.target.closest && event.target.closest('[data-testid="stSidebar"] a');
-    if (!link || !query.matches) return;
-    const close = doc.querySelector('[data-testid="stSidebarCollapseButton"] button');
-    if (close) window.setTimeout(() => close.click(), 50);
-  }, true);
 }
 """.replace("NARROW_PX", str(NARROW_PX))
 
@@ -69,14 +69,14 @@ def _store() -> None:
         st.session_state[STATE] = bool(narrow)
 
 
-def narrow() -> bool:
+def narrow(page: str = "") -> bool:
     """Whether the window is a phone's; mounts the reporting script (call it once per run,
-    from the page frame). False until the browser has answered."""
+    from the page frame, with the page's title). False until the browser has answered."""
     known = st.session_state.get(STATE)
     with st.container(key="viewport"):
         _report(
             key="viewport.report",
-            data={"narrow": known},
+            data={"narrow": known, "page": page},
             on_narrow_change=_store,
         )
     return bool(st.session_state.get(STATE, False))
