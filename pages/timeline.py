@@ -16,7 +16,8 @@ from ui.table import show
 filters = page_frame(
     "Tiến độ theo thời hạn",
     "Mỗi nhiệm vụ trên trục thời gian theo thời hạn của kế hoạch, nhóm theo mục của kế hoạch; "
-    "thanh chia màu theo tỷ lệ nghĩa vụ ở từng tình trạng. Bấm vào một thanh để xem từng đơn vị.",
+    "thanh chia màu theo tỷ lệ nghĩa vụ ở từng tình trạng. Chạm hoặc bấm vào một thanh để "
+    "xem từng đơn vị.",
 )
 query = dict(
     as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
@@ -99,7 +100,7 @@ chosen = st.selectbox(
         f"{choices[k].task_code} · {choices[k].task[:70]}"
         + (f" — kỳ {choices[k].period_label}" if choices[k].period else "")
     ),
-    placeholder="Chọn một nhiệm vụ, hoặc bấm vào thanh của nó trên biểu đồ",
+    placeholder="Chọn một nhiệm vụ, hoặc chạm vào thanh của nó trên biểu đồ",
 )
 if chosen is None:
     st.stop()
