@@ -13,6 +13,8 @@ SHORT_LABEL = 16
 """Characters per line of a bar's name in the compact (phone) form (wrapped, never cut)."""
 LEGEND_PX = 64
 """Room under the plot area for the x axis title and the legend beneath it."""
+PHONE_LEGEND_PX = 110
+"""More room on a phone, where the six legend entries wrap onto three or four lines."""
 
 
 def _short(text: str, width: int = SHORT_LABEL) -> str:
@@ -67,13 +69,16 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
             ),
         )
     plot_px = (row_px(shown.tolist()) if compact else 48) * max(len(table), 1)
+    below = LEGEND_PX + 50 + (PHONE_LEGEND_PX if compact else 0)
     fig.update_layout(
         separators=SEPARATORS,
         barmode="stack",
-        height=plot_px + 30 + LEGEND_PX + 50,
-        margin=dict(l=10, r=10, t=30, b=LEGEND_PX + 50),
+        height=plot_px + 30 + below,
+        margin=dict(l=10, r=10, t=30, b=below),
         xaxis=dict(title="% nghĩa vụ", range=[0, 100], ticksuffix="%"),
         yaxis=dict(autorange="reversed", automargin=True),
         legend=legend_below(plot_px),
     )
+    if compact:  # a count that does not fit its segment is left out, not run over the next
+        fig.update_layout(uniformtext=dict(mode="hide", minsize=9))
     return fig
