@@ -4,7 +4,8 @@ The window alone makes the app draw its phone layout (:mod:`ui.viewport` reports
 one tap on a heatmap cell opens the cell's detail and brings it into the viewport (plotly
 clicks only a point it has hovered, and a touch screen hovers after the tap); no text of
 the page or of the chart overlaps another (bounding boxes); the address never carries
-``compact``; a page chosen in the sidebar closes it.
+``compact``; a page chosen in the sidebar closes it; the overview puts its status chart
+above the figures, with no overlapping text either.
 """
 
 from __future__ import annotations
@@ -123,5 +124,20 @@ def test_one_tap_on_a_phone_opens_a_cell_and_brings_its_detail_into_view(demo_db
             sidebar.get_by_role("link", name="Xếp hạng đơn vị").tap()
             page.get_by_role("heading", name="Xếp hạng đơn vị").wait_for(timeout=30_000)
             page.wait_for_function(f"!({shown})()", timeout=10_000)
+
+            # the overview: its status chart first, no text over another there either
+            page.goto(f"{base}/?plan=84-KH%2FBTGTU", timeout=60_000)
+            page.wait_for_function(  # the phone form: the chart above the first figure
+                """() => {
+                  const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+                  const card = document.querySelector('[data-testid="stMetric"]');
+                  const app = document.querySelector('[data-testid="stApp"]');
+                  return chart && card && chart.querySelectorAll('.legend .traces').length >= 6
+                    && chart.getBoundingClientRect().top < card.getBoundingClientRect().top
+                    && app.getAttribute('data-test-script-state') === 'notRunning'; }""",
+                timeout=60_000,
+            )
+            overlaps = page.evaluate(OVERLAPS)
+            assert overlaps == [], overlaps
         finally:
             browser.close()
