@@ -1,43 +1,15 @@
 """Entry point: page config, the sign-in gate, navigation. Each page draws its own frame and
 menu (and checks the gate again, for a page Streamlit runs on its own)."""
 
-import logging
-import re
 from collections.abc import Callable
 
 import streamlit as st
-from streamlit.navigation.page import StreamlitPage
 
-from domain.errors import TrackerError
-from ui import gate
+from ui import errors, gate
 from ui.menu import APP_ICON, APP_TITLE, DEFAULT, DEFAULT_ROOT_PATH, menu, url_path
 
 # A local image: a ":material/…:" page icon makes the browser fetch a font from the internet.
 st.set_page_config(page_title=APP_TITLE, page_icon=str(APP_ICON), layout="wide")
-log = logging.getLogger("tracker")
-
-
-def stopped(error: TrackerError) -> None:
-    """Say why the page stopped, in Vietnamese and as text (the sentence may carry a name a
-    user typed); the traceback goes to the server's log only."""
-    log.warning("Trang dừng: %s", error, exc_info=error)
-    st.error(re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~$])", r"\\\1", str(error)))
-
-
-def shown(page: StreamlitPage) -> None:
-    """Run the chosen page; a :class:`TrackerError` from anywhere in it (the database busy,
-    a role refused, a stale link) is shown as its sentence, not as a traceback."""
-    try:
-        page.run()
-    except TrackerError as error:
-        stopped(error)
-
-
-try:
-    actor = gate.signed_in()
-except TrackerError as busy:  # the database busy for the whole wait, before any page
-    stopped(busy)
-    st.stop()
 
 
 def everywhere(draw: Callable[[], None]) -> None:
@@ -49,30 +21,39 @@ def everywhere(draw: Callable[[], None]) -> None:
     paths = [path for section in menu().values() for path, _title, _icon in section]
     root = st.Page(draw, title=APP_TITLE, default=True, url_path=DEFAULT_ROOT_PATH)
     others = [st.Page(draw, title=APP_TITLE, url_path=url_path(path)) for path in paths]
-    shown(st.navigation([root, *others], position="hidden"))
+    st.navigation([root, *others], position="hidden").run()
     st.stop()
 
 
-if actor is None:  # accounts exist and nobody is signed in: the sign-in page, no menu
-    from ui.sign_in_page import draw_sign_in
+def main() -> None:
+    actor = gate.signed_in()
+    if actor is None:  # accounts exist and nobody is signed in: the sign-in page, no menu
+        from ui.sign_in_page import draw_sign_in
 
-    everywhere(draw_sign_in)
-entries = [e for section in menu(lambda path: gate.may_open(actor, path)).values() for e in section]
-if not entries:
+        everywhere(draw_sign_in)
+    entries = [
+        e for section in menu(lambda path: gate.may_open(actor, path)).values() for e in section
+    ]
+    if not entries:
 
-    def nothing_to_open() -> None:
-        st.info(f"Tài khoản {actor.label} chưa có trang nào để mở. Hãy liên hệ quản trị.")
-        if st.button("Đăng xuất", key="dashboard.sign_out"):
-            gate.sign_out(actor)
+        def nothing_to_open() -> None:
+            st.info(f"Tài khoản {actor.label} chưa có trang nào để mở. Hãy liên hệ quản trị.")
+            if st.button("Đăng xuất", key="dashboard.sign_out"):
+                gate.sign_out(actor)
 
-    everywhere(nothing_to_open)
-default = DEFAULT if any(path == DEFAULT for path, _t, _i in entries) else entries[0][0]
-pages = [
-    st.Page(path, title=title, icon=icon, default=True, url_path=DEFAULT_ROOT_PATH)
-    if path == default
-    else st.Page(path, title=title, icon=icon)
-    for path, title, icon in entries
-]
-# Listed after the root entry, so links to the file (st.page_link) keep going to "/".
-pages.append(st.Page(default, url_path=url_path(default), visibility="hidden"))
-shown(st.navigation(pages, position="hidden"))
+        everywhere(nothing_to_open)
+    default = DEFAULT if any(path == DEFAULT for path, _t, _i in entries) else entries[0][0]
+    pages = [
+        st.Page(path, title=title, icon=icon, default=True, url_path=DEFAULT_ROOT_PATH)
+        if path == default
+        else st.Page(path, title=title, icon=icon)
+        for path, title, icon in entries
+    ]
+    # Listed after the root entry, so links to the file (st.page_link) keep going to "/".
+    pages.append(st.Page(default, url_path=url_path(default), visibility="hidden"))
+    st.navigation(pages, position="hidden").run()
+
+
+# An error the product raises for people (the database busy, a refused action) is shown as
+# its Vietnamese sentence, the traceback in the log (ui.errors).
+errors.shown(main)

@@ -50,6 +50,27 @@ class Action(StrEnum):
     SIGN_IN = "sign_in"  # recorded only: anyone may try
 
 
+ACTION_NAMES: dict[Action, str] = {
+    Action.BROWSE: "xem số liệu của mọi đơn vị",
+    Action.EXPORT: "xuất báo cáo",
+    Action.UPLOAD: "tải báo cáo lên",
+    Action.WITHDRAW: "rút báo cáo",
+    Action.REINSTATE: "khôi phục báo cáo",
+    Action.REVIEW: "duyệt báo cáo",
+    Action.PLANS: "quản lý kế hoạch",
+    Action.UNITS: "quản lý đơn vị",
+    Action.ALIASES: "quản lý tên gọi ghi nhớ",
+    Action.REMINDERS: "đôn đốc",
+    Action.SETTINGS: "đổi cài đặt",
+    Action.OWN_UNIT: "xem và nộp báo cáo của đơn vị",
+    Action.USERS: "quản lý tài khoản",
+    Action.AUDIT: "xem nhật ký",
+    Action.BACKUP: "sao lưu",
+    Action.RESTORE: "khôi phục dữ liệu",
+    Action.SIGN_IN: "đăng nhập",
+}
+"""What a refusal names (never the code the audit trail records, e.g. «browse»)."""
+
 _LEADER = frozenset({Action.BROWSE, Action.EXPORT})
 _STAFF = _LEADER | {
     Action.UPLOAD,
@@ -91,7 +112,8 @@ class Forbidden(TrackerError, PermissionError):
     def __init__(self, actor: Actor, action: Action, unit_id: int | None = None) -> None:
         what = f" cho đơn vị {unit_id}" if unit_id is not None else ""
         super().__init__(
-            f"Tài khoản {actor.label} không có quyền «{action.value}»{what}. "
+            f"Tài khoản {actor.label} không có quyền {ACTION_NAMES.get(action, action.value)}"
+            f"{what}. "
             "Hãy nhờ quản trị cấp quyền, hoặc đăng nhập bằng tài khoản khác."
         )
         self.actor = actor

@@ -72,6 +72,7 @@ HEADERS: dict[str, str] = {
     "sheet": "Trang tính",
     "row_no": "Dòng",
     "raw_status": "Tình trạng ghi trong báo cáo",
+    "progress_label": "Được tính là",
     "report_state": "Hiệu lực",
 }
 """Column id -> Vietnamese header, for every column a view returns that people see."""
@@ -81,6 +82,14 @@ HIDDEN = ("status", "unit_id", "task_id", "report_id", "audit_id")
 
 PERCENTS = ("done_pct", "done_on_time_pct")
 """0-100 with one decimal; shown "26,4%", written as numbers."""
+
+PERCENT_NOTE = (
+    "«% hoàn thành» và «% đúng hạn» tính trên tổng số nghĩa vụ đã phát sinh đến ngày xem số "
+    "liệu: mỗi nhiệm vụ một nghĩa vụ cho mỗi đơn vị được giao; nhiệm vụ thường xuyên, định kỳ "
+    "mỗi kỳ báo cáo đã bắt đầu một nghĩa vụ. «% hoàn thành» gồm cả hoàn thành quá hạn."
+)
+"""What the two percentages count: the one sentence every page, workbook and draft that
+shows them carries, so one label means one figure everywhere."""
 
 DATES = ("issued_on", "day", "due_on", "completed_on", "reported_on")
 """Dates (pandas datetimes, NaT when missing), shown dd/mm/yyyy."""

@@ -5,7 +5,7 @@ UI only: reading is tracker.usecases.audit_trail (Action.AUDIT), the file tracke
 import streamlit as st
 
 from domain.access import Action
-from domain.audit import AuditQuery, action_label
+from domain.audit import AuditQuery, action_label, kind_label
 from tracker.exports.audit import audit_file_name, audit_workbook
 from tracker.usecases import audit_trail
 from tracker.views import audit
@@ -38,7 +38,12 @@ actions = what.multiselect(
     select_all=False,
 )
 kinds = kind.multiselect(
-    "Đối tượng", options["kind"], key="audit.kinds", placeholder="Tất cả", select_all=False
+    "Đối tượng",
+    options["kind"],
+    format_func=kind_label,
+    key="audit.kinds",
+    placeholder="Tất cả",
+    select_all=False,
 )
 key_box, since, until = st.columns(3)
 key = key_box.text_input("Mã đối tượng có chứa", key="audit.key")
@@ -55,7 +60,25 @@ st.caption(
     + (f" (chỉ hiện {audit_trail.SHOWN} dòng mới nhất; tệp xuất có đủ)." if more else ".")
     + f" Bộ lọc: {query.describe()}."
 )
-show(frame.head(audit_trail.SHOWN), key="audit.table")
+shown = frame.head(audit_trail.SHOWN)
+show(shown, key="audit.table")
+if not shown.empty:
+    rows = {
+        int(r.audit_id): f"{r.happened_at} · {r.login} · {r.action_label} · {r.object_key}"
+        for r in shown.itertuples()
+    }
+    picked = st.selectbox(
+        "Xem trước và sau của một dòng",
+        list(rows),
+        index=None,
+        format_func=rows.get,
+        placeholder="Chọn một dòng nhật ký",
+        key="audit.pick",
+    )
+    if picked is not None:
+        st.table(
+            audit.change_table(store, actor, picked, query, audit_trail.SHOWN + 1).set_index("Mục")
+        )
 downloads.button(
     "Xuất nhật ký (.xlsx)",
     lambda: audit_workbook(audit.trail(store, actor, query), query),

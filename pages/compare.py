@@ -12,7 +12,7 @@ from tracker.charts.compare import rate_lines
 from tracker.views import compare
 from ui import data
 from ui.format import vn_date
-from ui.frame import page_frame
+from ui.frame import chart_config, page_frame
 from ui.table import show
 
 URL = {k: st.query_params[k] for k in ("directive", "step", "align") if k in st.query_params}
@@ -97,7 +97,12 @@ if series.empty:
     )
     st.stop()
 
-st.plotly_chart(data.chart(rate_lines, series, align), width="stretch", key="compare_lines")
+st.plotly_chart(
+    data.chart(rate_lines, series, align),
+    width="stretch",
+    key="compare_lines",
+    config=chart_config(filters.compact),
+)
 st.caption(
     f"Mỗi điểm là số liệu tính đến ngày đó ({compare.STEPS[step].lower()}; điểm cuối là "
     f"{vn_date(filters.as_of)}). % tính trên mọi nghĩa vụ đã phát sinh đến ngày đó."

@@ -13,6 +13,7 @@ moment it was downloaded.
 import streamlit as st
 
 from domain.access import Action
+from domain.labels import PERCENT_NOTE
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
 from ui import data, downloads
 from ui.format import vn_date
@@ -81,6 +82,7 @@ st.markdown(f"**{export.header.title}**")
 st.caption(
     f"Số liệu tính đến ngày {vn_date(filters.as_of)}"
     + (f" · {export.header.filters}" if export.header.filters else "")
+    + f". {PERCENT_NOTE}"
 )
 st.info(draft.summary_sentence(export))
 

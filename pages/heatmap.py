@@ -6,15 +6,15 @@ from tracker.charts.heatmap import status_heatmap
 from tracker.views import heatmap, summary
 from ui import data
 from ui.format import vn_date
-from ui.frame import from_url, page_frame, to_url
+from ui.frame import chart_config, from_url, page_frame, to_url
 from ui.obligation import chosen_cell
 from ui.obligation import draw as draw_cell
 from ui.table import show
 
 filters = page_frame(
     "Mức độ hoàn thành theo đơn vị",
-    "Tình trạng của từng đơn vị với từng nhiệm vụ; di chuột lên một ô để xem hạn, ngày hoàn "
-    "thành và báo cáo ghi nhận.",
+    "Tình trạng của từng đơn vị với từng nhiệm vụ; chạm (hoặc di chuột) vào một ô để xem hạn, "
+    "ngày hoàn thành và báo cáo ghi nhận.",
 )
 if data.call(summary.latest_report_date, plan=filters.plan) is None:
     st.info("Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên».")
@@ -23,10 +23,19 @@ if data.call(summary.latest_report_date, plan=filters.plan) is None:
 periods = data.call(heatmap.periods, as_of=filters.as_of, plan=filters.plan)
 LATEST = "latest"  # a sentinel: None would read as "nothing chosen" in a selectbox
 if st.session_state.get("heatmap.period") not in (LATEST, *periods):
-    st.session_state["heatmap.period"] = LATEST
+    # open on the newest period already ended: where what is overdue at the date shows
+    ended = data.call(heatmap.overdue_period, as_of=filters.as_of, plan=filters.plan)
+    st.session_state["heatmap.period"] = ended if ended in periods else LATEST
 from_url("view", "heatmap.view", heatmap.VIEWS)
 from_url("sort", "heatmap.sort", heatmap.SORTS)
-left, middle, right = st.columns([1.2, 1, 1.3])
+# On a phone the chart comes first under the title and the view's options fold below it.
+if filters.compact:
+    chart_box = st.container()
+    options = st.expander("Cách xem: theo đơn vị hay nhóm, sắp xếp, kỳ báo cáo")
+else:
+    options = st.container()
+    chart_box = st.container()
+left, middle, right = options.columns([1.2, 1, 1.3])
 view = left.radio(
     "Xem theo",
     list(heatmap.VIEWS),
@@ -41,6 +50,7 @@ chosen_period = right.selectbox(
     "Kỳ báo cáo (nhiệm vụ thường xuyên, định kỳ)",
     [LATEST, *periods],
     format_func=lambda d: "Kỳ gần nhất đã bắt đầu" if d == LATEST else f"Kỳ {periods[d]}",
+    help="Mặc định là kỳ gần nhất đã kết thúc: nơi hiện các nghĩa vụ quá hạn tính đến ngày xem.",
     key="heatmap.period",
     disabled=not periods,
 )
@@ -53,9 +63,10 @@ st.caption(
     + (
         "kỳ gần nhất đã bắt đầu tính đến ngày này"
         if period_at is None
-        else f"kỳ đang diễn ra ngày {vn_date(period_at)} ({periods[period_at]})"
+        else f"kỳ {periods[period_at]}"
     )
-    + ". Số cạnh tên là tỷ lệ hoàn thành trên các ô của hàng."
+    + ". Số cạnh tên (vd. 1/6) là số ô của hàng đã hoàn thành trên số ô của hàng, chỉ trong "
+    "kỳ đang xem; «% hoàn thành» trên mọi kỳ ở trang «Xếp hạng đơn vị» và bản xuất."
 )
 query = dict(
     as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
@@ -70,7 +81,7 @@ if view == "groups":
     if grid.cells.empty:
         st.info(no_match)
         st.stop()
-    st.plotly_chart(
+    chart_box.plotly_chart(
         data.chart(
             status_heatmap,
             grid,
@@ -80,9 +91,12 @@ if view == "groups":
         ),
         width="stretch",
         key="heatmap.chart",
+        config=chart_config(filters.compact),
     )
     st.caption(
-        "Mỗi ô tô màu theo tình trạng có nhiều nghĩa vụ nhất; số trong ô là tỷ lệ hoàn thành."
+        "Mỗi ô tô màu theo tình trạng có nhiều nghĩa vụ nhất; số trong ô là % nghĩa vụ của ô "
+        "đã hoàn thành (kỳ đang xem); số cạnh tên nhóm là số nghĩa vụ đã hoàn thành trên tổng "
+        "số nghĩa vụ của nhóm."
     )
     st.stop()
 
@@ -112,10 +126,11 @@ if pages > 1:
         key="heatmap.page",
     )
 to_url("page", page if pages > 1 else 0, 0, lambda p: str(p + 1))
-event = st.plotly_chart(
+event = chart_box.plotly_chart(
     data.chart(status_heatmap, grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",
     key="heatmap.chart",
+    config=chart_config(filters.compact),
     on_select="rerun",
     selection_mode="points",
 )
@@ -127,4 +142,4 @@ opened = chosen_cell(event.selection.points if event and event.selection else []
 if opened:
     draw_cell(filters.as_of, filters.plan, *opened)
 else:
-    st.caption("Bấm vào một ô để xem chi tiết nghĩa vụ, các dòng báo cáo và tệp gốc.")
+    st.caption("Chạm hoặc bấm vào một ô để xem chi tiết nghĩa vụ, các dòng báo cáo và tệp gốc.")

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from domain.labels import PERCENT_NOTE
 from tracker.charts.breakdown import status_bars
 from tracker.views import review, summary
 from ui import data
 from ui.format import vn_date, vn_int, vn_percent
-from ui.frame import page_frame
+from ui.frame import chart_config, page_frame
 from ui.menu import DEFAULT, ROOT, menu
 from ui.table import show
 
@@ -28,6 +29,25 @@ if k.obligations == 0:
         "hoặc đăng ký kế hoạch ở trang «Kế hoạch»."
     )
     st.stop()
+
+
+def _charts() -> None:
+    for by, heading, category, table in (
+        ("plan", "Theo kế hoạch", "plan", found.by_plan),
+        ("group", "Theo nhóm đơn vị", "group_label", found.by_group),
+    ):
+        st.subheader(heading)
+        st.plotly_chart(
+            data.chart(status_bars, table, category, compact=filters.compact),
+            width="stretch",
+            key=f"bars_{by}",
+            config=chart_config(filters.compact),
+        )
+        show(table)
+
+
+if filters.compact:  # a phone: the status chart first under the title, the cards after it
+    _charts()
 
 cards = st.columns(5)
 cards[0].metric("Nghĩa vụ", vn_int(k.obligations), help="Nhiệm vụ × đơn vị × kỳ báo cáo")
@@ -53,7 +73,7 @@ cards[3].metric(
     delta_arrow="off",
 )
 cards[4].metric("Chưa báo cáo", vn_int(k.not_reported), help="Chưa nhận báo cáo, chưa đến hạn")
-st.caption(f"Số liệu tính đến ngày {vn_date(filters.as_of)}.")
+st.caption(f"Số liệu tính đến ngày {vn_date(filters.as_of)}. {PERCENT_NOTE}")
 
 # Links into the other views of the menu; the filters go along with them.
 links = [entry for entry in menu()["Theo dõi"] if entry[0] != DEFAULT]
@@ -61,14 +81,5 @@ if links:
     for column, (path, label, icon) in zip(st.columns(len(links)), links, strict=True):
         column.page_link(str(ROOT / path), label=label, icon=icon)
 
-for by, heading, category, table in (
-    ("plan", "Theo kế hoạch", "plan", found.by_plan),
-    ("group", "Theo nhóm đơn vị", "group_label", found.by_group),
-):
-    st.subheader(heading)
-    st.plotly_chart(
-        data.chart(status_bars, table, category, compact=filters.compact),
-        width="stretch",
-        key=f"bars_{by}",
-    )
-    show(table)
+if not filters.compact:
+    _charts()

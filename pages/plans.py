@@ -20,7 +20,7 @@ from tracker.usecases.plan_drafts import (
 )
 from ui import aliases as aliases_ui
 from ui import data, session
-from ui.confirm import flash, show_flash, two_step
+from ui.confirm import flash, two_step
 from ui.format import vn_date
 from ui.frame import page_frame
 from ui.plain import md
@@ -95,9 +95,6 @@ def save(fields: PlanFields, rows: list[dict], registry: Registry, changed=()) -
         )
     st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
     show_problems(outcome.errors)
-
-
-show_flash()
 
 
 tab_list, tab_edit, tab_doc, tab_sheet = st.tabs(

@@ -8,13 +8,13 @@ the shared filters, so ``unit`` is read before it and written back after.
 
 import streamlit as st
 
-from domain.labels import header
+from domain.labels import PERCENT_NOTE, header
 from tracker.charts.ranking import RANK, ranked, ranking_bars
 from tracker.views import summary, tables
 from ui import data
 from ui.contacts import reminded_line
 from ui.format import vn_date, vn_int, vn_percent
-from ui.frame import page_frame
+from ui.frame import chart_config, page_frame
 from ui.plain import md
 from ui.table import show
 
@@ -62,8 +62,14 @@ if len(board) > CHART_ROWS * 1.5:
         key="ranking.shown",
     )
 rows = {"top": board.head(CHART_ROWS), "bottom": board.tail(CHART_ROWS), "all": board}[shown]
-st.plotly_chart(data.chart(ranking_bars, rows), width="stretch", key="ranking_bars")
+st.plotly_chart(
+    data.chart(ranking_bars, rows),
+    width="stretch",
+    key="ranking_bars",
+    config=chart_config(filters.compact),
+)
 show(board, rank=st.column_config.NumberColumn(header(RANK), width="small"))
+st.caption(PERCENT_NOTE)
 
 st.subheader("Chi tiết đơn vị")
 names = dict(zip(board["unit_id"], board["unit_name"], strict=True))

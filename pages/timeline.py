@@ -6,9 +6,9 @@ from domain import status
 from tracker.charts.timeline import deadline_timeline
 from tracker.views import timeline
 from tracker.views.obligation import cell_key
-from ui import data
+from ui import data, viewport
 from ui.format import vn_date
-from ui.frame import page_frame
+from ui.frame import chart_config, page_frame
 from ui.obligation import draw as draw_cell
 from ui.obligation import opened
 from ui.table import show
@@ -16,7 +16,8 @@ from ui.table import show
 filters = page_frame(
     "Tiến độ theo thời hạn",
     "Mỗi nhiệm vụ trên trục thời gian theo thời hạn của kế hoạch, nhóm theo mục của kế hoạch; "
-    "thanh chia màu theo tỷ lệ nghĩa vụ ở từng tình trạng. Bấm vào một thanh để xem từng đơn vị.",
+    "thanh chia màu theo tỷ lệ nghĩa vụ ở từng tình trạng. Chạm hoặc bấm vào một thanh để "
+    "xem từng đơn vị.",
 )
 query = dict(
     as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
@@ -55,6 +56,7 @@ event = st.plotly_chart(
     data.chart(deadline_timeline, shown, lines, filters.as_of, compact=filters.compact),
     width="stretch",
     key="timeline.chart",
+    config=chart_config(filters.compact),
     on_select="rerun",
     selection_mode="points",
 )
@@ -98,12 +100,14 @@ chosen = st.selectbox(
         f"{choices[k].task_code} · {choices[k].task[:70]}"
         + (f" — kỳ {choices[k].period_label}" if choices[k].period else "")
     ),
-    placeholder="Chọn một nhiệm vụ, hoặc bấm vào thanh của nó trên biểu đồ",
+    placeholder="Chọn một nhiệm vụ, hoặc chạm vào thanh của nó trên biểu đồ",
 )
 if chosen is None:
     st.stop()
 
 row = choices[chosen]
+if clicked == chosen:  # opened by a tap on its bar: bring the detail into view
+    viewport.bring_into_view(f"task-{chosen}")
 st.markdown(f"**{row.task_code} · {row.task}**")
 st.caption(
     f"Thời hạn theo kế hoạch: «{str(row.deadline_text).strip()}» — {timeline.window(row)}"

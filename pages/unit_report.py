@@ -3,19 +3,20 @@ template, the upload of its own report and its upload history. UI only: every re
 write is :mod:`tracker.usecases.unit_reports` (own units only) and its views."""
 
 import hashlib
-from datetime import date
 
 import streamlit as st
 
 from domain import status
 from domain.access import Action, allows
 from tracker.usecases import review, unit_reports
-from tracker.views import unit_report
+from tracker.views import summary, unit_report
 from ui import data, downloads
+from ui.confirm import flash
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import plain_frame
 from ui.menu import ROOT
 from ui.problems import show_problems
+from ui.report_rows import rows_preview
 from ui.session import user
 from ui.table import show
 
@@ -50,7 +51,30 @@ titles = dict(zip(plans["code"], plans["title"], strict=True))
 plan = middle.selectbox(
     "Kế hoạch", list(titles), format_func=lambda c: f"{c} — {titles[c][:60]}", key="own.plan"
 )
-as_of = right.date_input("Tính đến ngày", value=date.today(), format=DATE_FORMAT, key="own.asof")
+# the same default as every other page: the newest report's date (a date, no unit named)
+as_of = right.date_input(
+    "Tính đến ngày", value=summary.default_as_of(store, plan), format=DATE_FORMAT, key="own.asof"
+)
+
+
+def received(written, waits: bool) -> list[str]:
+    """One sentence per submitted file: what was received, whether it waits, what next."""
+    lines = []
+    for r in written:
+        if r.duplicate:
+            lines.append(
+                f"«{r.file}»: tệp này đã nộp trước đây (báo cáo #{r.report_id}); không ghi lại."
+            )
+        elif r.accepted:
+            then = (
+                "Báo cáo đang chờ cán bộ duyệt: khi được duyệt, số liệu được tính vào tiến độ; "
+                "nếu bị trả lại, lý do hiện ở thẻ «Các lần đã nộp»."
+                if waits
+                else "Số liệu đã được tính vào tiến độ của đơn vị."
+            )
+            lines.append(f"Đã nhận «{r.file}» ({r.rows} dòng, báo cáo #{r.report_id}). {then}")
+    return lines
+
 
 work, send, past = st.tabs(["Nhiệm vụ và tình trạng", "Nộp báo cáo", "Các lần đã nộp"])
 
@@ -88,20 +112,25 @@ with send:
             st.session_state["own.signature"] = signature
         preparation = st.session_state["own.preparation"]
         results = preparation.results()
-        for result in results:
+        for prepared, result in zip(preparation.files, results, strict=True):
             icon = "🔁" if result.duplicate else ("✅" if result.accepted else "⛔")
             with st.expander(f"{icon} {result.file} — {result.summary}", expanded=True):
                 if result.problems:
                     show_problems(result.problems)
+                if prepared.rows is not None and not result.duplicate:
+                    st.caption("Các dòng sẽ được nộp (kiểm tra trước khi bấm «Nộp»):")
+                    rows_preview(prepared.rows.to_pandas(), key=f"own.rows.{result.file}")
         good = [r for r in results if r.accepted and not r.duplicate]
         if good and st.button(f"Nộp {len(good)} tệp", type="primary", key="own.confirm"):
             written = unit_reports.commit_own(store, actor, unit_id, preparation)
             data.changed()
             st.session_state.pop("own.signature", None)
-            st.session_state["own.done"] = [f"{r.file}: {r.summary}" for r in written]
+            lines = received(written, review.required(store))
+            if len(lines) == 1:
+                flash(lines[0])
+            elif lines:
+                flash(f"Đã nhận {len(lines)} tệp.", details=lines)
             st.rerun()
-    for line in st.session_state.pop("own.done", []):
-        st.success(line)
 
 with past:
     history = unit_report.history(store, actor)

@@ -26,7 +26,7 @@ COLUMNS = {
     "parent": "Đơn vị cấp trên",
 }
 
-page_frame(
+filters = page_frame(
     "Đơn vị",
     "Danh mục đơn vị thực hiện: tên chính thức, tên viết tắt và các cách "
     "viết khác dùng để nhận ra đơn vị trong văn bản và báo cáo.",
@@ -37,6 +37,15 @@ if "units.flash" in st.session_state:
     st.success(st.session_state.pop("units.flash"))
 store = data.get_store()
 provinces = units.provinces(store)
+if st.session_state.get("units.province") not in (*provinces, NEW_PROVINCE):
+    # open on the office's own province: the sidebar's plan's, else the newest plan's
+    # (an alphabetical first pick opened another province's list)
+    registered = data.plans()
+    mine = registered[registered["code"] == filters.plan] if filters.plan else registered
+    mine = mine.sort_values("issued_on", ascending=False, na_position="last")
+    first = next((p for p in mine["province"] if p in provinces), None)
+    if first is not None:
+        st.session_state["units.province"] = first
 left, right = st.columns(2)
 province = left.selectbox("Tỉnh", [*provinces, NEW_PROVINCE], key="units.province")
 if province == NEW_PROVINCE:

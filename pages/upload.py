@@ -14,7 +14,7 @@ from tracker.usecases import ingest, report_corrections, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
 from ui import data, downloads, session
-from ui.confirm import flash, show_flash, two_step
+from ui.confirm import flash, keep_refused, two_step
 from ui.format import DATE_FORMAT, vn_date
 from ui.frame import page_frame
 from ui.plain import md
@@ -217,8 +217,6 @@ def clear_drop() -> None:
         st.session_state.pop(key, None)
 
 
-show_flash()
-
 if uploaded:
     files = [(f.name, f.getvalue()) for f in uploaded]
     signature = (
@@ -309,9 +307,10 @@ if uploaded:
         done = [r for r in written if r.outcome == "accepted"]
         rows = sum(r.rows for r in done)
         flash(
-            f"Đã ghi {len(done)} tệp ({rows} dòng) vào cơ sở dữ liệu: "
-            + "; ".join(f"{md(r.file)} ({md(unit_of(r))}): {md(r.summary)}" for r in done)
+            f"Đã ghi {len(done)} tệp ({rows} dòng) vào cơ sở dữ liệu.",
+            details=[f"{r.file} ({unit_of(r)}): {r.summary}" for r in done],
         )
+        keep_refused([f"{r.file}: {r.summary}" for r in written if r.outcome == "refused"])
         for r, p in zip(written, preparation.files, strict=True):
             if p.accepted and r.outcome == "refused":  # failed while writing
                 flash(f"{md(r.file)}: {md(r.errors[-1].message)}", "error")

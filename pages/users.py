@@ -8,6 +8,7 @@ import streamlit as st
 from domain.access import ROLE_LABELS, Action, Role
 from tracker.usecases import accounts, units
 from ui import data, session
+from ui.confirm import flash
 from ui.frame import plain_frame
 
 plain_frame(
@@ -21,14 +22,17 @@ def _label(role) -> str:
     return ROLE_LABELS[Role(role)]
 
 
+SECRETS = ("users.add.password", "users.add.again", "users.edit.password")
+"""Password boxes: emptied once saved, so a typed password never stays on the screen."""
+
+
 def _done(message: str) -> None:
     data.changed()
-    st.session_state["users.flash"] = message
+    for key in SECRETS:
+        st.session_state.pop(key, None)
+    flash(message)
     st.rerun()
 
-
-if "users.flash" in st.session_state:
-    st.success(st.session_state.pop("users.flash"))
 
 listed = accounts.listed(store)
 st.dataframe(
@@ -62,13 +66,15 @@ def _unit_picker(key: str) -> tuple[int, ...]:
     return tuple(int(u) for u in picked)
 
 
-def _refused(action) -> None:
+def _refused(action, said: str = "Đã lưu.") -> None:
+    """Run the account change `action`; its refusal shown in place, its success (`said`)
+    at the top of the page."""
     try:
         action()
     except accounts.AccountRefused as refused:
         st.error(str(refused))
     else:
-        _done("Đã lưu.")
+        _done(said)
 
 
 st.subheader("Thêm tài khoản")
@@ -97,7 +103,8 @@ with st.container(border=True):
                     unit_ids,
                     email=email or None,
                     display_name=name,
-                )
+                ),
+                f"Đã tạo tài khoản «{login}» ({_label(role)}).",
             )
 
 if not listed.empty:
@@ -113,13 +120,20 @@ if not listed.empty:
         left, middle, right = st.columns(3)
         if left.button("Đổi vai trò", key="users.edit.save"):
             _refused(
-                lambda: accounts.change_role(store, session.user(), chosen, new_role, new_units)
+                lambda: accounts.change_role(store, session.user(), chosen, new_role, new_units),
+                f"Đã đổi vai trò của «{chosen}» thành {_label(new_role)}.",
             )
         active = bool(row["active"])
         if middle.button(
             "Khoá tài khoản" if active else "Mở lại tài khoản", key="users.edit.active"
         ):
-            _refused(lambda: accounts.set_active(store, session.user(), chosen, not active))
+            _refused(
+                lambda: accounts.set_active(store, session.user(), chosen, not active),
+                f"Đã {'khoá' if active else 'mở lại'} tài khoản «{chosen}».",
+            )
         reset = right.text_input("Mật khẩu mới", type="password", key="users.edit.password")
         if right.button("Đặt lại mật khẩu", key="users.edit.reset"):
-            _refused(lambda: accounts.set_password(store, session.user(), chosen, reset))
+            _refused(
+                lambda: accounts.set_password(store, session.user(), chosen, reset),
+                f"Đã đặt lại mật khẩu của «{chosen}».",
+            )

@@ -5,7 +5,10 @@ will change (the caller's words, computed by a use case) with «Xác nhận» an
 pending step remembers its *target* (a report id, a plan code): if the user picks another
 target meanwhile, the box closes, so a confirmation always names what it acts on.
 :func:`flash` / :func:`show_flash` carry the "what was done" line across the rerun that
-follows a write.
+follows a write; the page frame shows it right under the title and scrolls it into view
+(after a click far down the page the top is out of sight), one summary line with the
+per-file details folded under it. Files refused in a batch (:func:`keep_refused`) stay
+listed at the top of the page until someone dismisses the list: staff must get them again.
 """
 
 from __future__ import annotations
@@ -14,8 +17,13 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from ui import viewport
+from ui.plain import md
+
 PENDING = "confirm.pending"
 FLASH = "confirm.flash"
+REFUSED = "confirm.refused"
+SHOWN = "confirm.shown"
 
 
 def two_step(
@@ -52,12 +60,42 @@ def two_step(
     return False
 
 
-def flash(message: str, kind: str = "success") -> None:
-    """Keep `message` to show once after the next rerun."""
-    st.session_state.setdefault(FLASH, []).append((kind, message))
+def flash(message: str, kind: str = "success", details: Sequence[str] = ()) -> None:
+    """Keep `message` (and its `details`, shown folded) to show once after the next rerun."""
+    st.session_state.setdefault(FLASH, []).append((kind, message, list(details)))
+
+
+def keep_refused(lines: Sequence[str]) -> None:
+    """Add refused files (one line each: file and why) to the list kept until dismissed."""
+    if lines:
+        st.session_state.setdefault(REFUSED, []).extend(lines)
+
+
+def _dismiss() -> None:
+    st.session_state.pop(REFUSED, None)
 
 
 def show_flash() -> None:
-    """Show (and forget) the messages kept by :func:`flash`."""
-    for kind, message in st.session_state.pop(FLASH, []):
+    """Show (and forget) the messages kept by :func:`flash`, brought into view, then the
+    refused files still to get again. Drawn by the page frame under the title."""
+    messages = st.session_state.pop(FLASH, [])
+    if messages:
+        st.session_state[SHOWN] = st.session_state.get(SHOWN, 0) + 1
+        viewport.bring_into_view(f"flash-{st.session_state[SHOWN]}")
+    for kind, message, *rest in messages:
         getattr(st, kind)(message)
+        details = rest[0] if rest else []
+        if details:
+            with st.expander(f"Chi tiết từng tệp ({len(details)})"):
+                st.markdown("\n".join(f"- {md(line)}" for line in details))
+    refused = st.session_state.get(REFUSED)
+    if refused:
+        box = st.container(border=True)
+        box.warning(
+            f"{len(refused)} tệp bị từ chối, chưa được ghi: hãy liên hệ đơn vị để nhận tệp đã "
+            "sửa rồi tải lên lại."
+        )
+        box.markdown("\n".join(f"- {md(line)}" for line in refused))
+        box.button(
+            "Đã ghi nhận, ẩn danh sách này", key="confirm.refused.dismiss", on_click=_dismiss
+        )

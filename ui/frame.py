@@ -17,7 +17,8 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from domain import status
 from domain.access import Action, Actor, Forbidden, allows
-from ui import data, gate, session
+from ui import data, gate, session, viewport
+from ui.confirm import show_flash
 from ui.format import DATE_FORMAT, vn_date
 from ui.menu import APP_ICON, APP_TITLE, ROOT, UNIT_PAGE, menu
 from ui.session import user
@@ -32,7 +33,7 @@ class Filters:
     groups: list[str] | None  # unit group codes; None for all
     statuses: list[str] | None  # status codes; None for all
     as_of: date
-    compact: bool = False  # charts in their phone form ("compact=1" in the URL)
+    compact: bool = False  # charts in their phone form (a narrow window, :mod:`ui.viewport`)
 
     def params(self) -> dict:
         """The filters as named query parameters."""
@@ -53,8 +54,6 @@ def _from_url() -> dict:
             seeded["as_of"] = date.fromisoformat(q["asof"])
         except ValueError:
             pass
-    if "compact" in q:
-        seeded["compact"] = q["compact"] == "1"
     return seeded
 
 
@@ -68,7 +67,6 @@ def _seed(plans: list[str], groups: list[str]) -> None:
     st.session_state["filter.groups"] = [g for g in url.get("groups", []) if g in groups]
     st.session_state["filter.statuses"] = url.get("statuses", [])
     st.session_state["filter.as_of"] = url.get("as_of") or data.default_as_of(None)
-    st.session_state["filter.compact"] = url.get("compact", False)
 
 
 def _widget(name: str) -> str:
@@ -81,7 +79,7 @@ def _keep(name: str) -> None:
     st.session_state[f"filter.{name}"] = st.session_state[name]
 
 
-def sidebar_filters(show_status: bool = True) -> Filters:
+def sidebar_filters(show_status: bool = True, page: str = "") -> Filters:
     plans = data.plans()
     codes = [
         c for c, archived in zip(plans["code"], plans["archived"], strict=True) if not archived
@@ -129,22 +127,13 @@ def sidebar_filters(show_status: bool = True) -> Filters:
             placeholder="Tất cả tình trạng",
             select_all=False,
         )
-    st.session_state.setdefault("filter.compact", False)
-    sb.toggle(
-        "Hiển thị gọn (điện thoại)",
-        key=_widget("compact"),
-        on_change=_keep,
-        args=("compact",),
-        help="Biểu đồ dùng nhãn ngắn (mã nhiệm vụ, tên viết tắt), chú giải bên dưới; "
-        "di chuột hoặc chạm vào để xem đầy đủ.",
-    )
     plan = st.session_state["filter.plan"]
     chosen = Filters(
         plan=None if plan == ALL else plan,
         groups=st.session_state["filter.groups"] or None,
         statuses=st.session_state["filter.statuses"] or None,
         as_of=st.session_state["filter.as_of"] or data.default_as_of(None),
-        compact=bool(st.session_state["filter.compact"]),
+        compact=viewport.narrow(page),
     )
     sb.caption(f"Đang xem số liệu tính đến **{vn_date(chosen.as_of)}**.")
     _mirror(chosen)
@@ -152,6 +141,7 @@ def sidebar_filters(show_status: bool = True) -> Filters:
 
 
 URL_KEYS = ("plan", "groups", "status", "asof", "compact")
+"""``compact`` is never written (the phone layout follows the window); an old link's is dropped."""
 
 
 def _mirror(f: Filters) -> None:
@@ -163,13 +153,17 @@ def _mirror(f: Filters) -> None:
         wanted["groups"] = ",".join(f.groups)
     if f.statuses:
         wanted["status"] = ",".join(f.statuses)
-    if f.compact:
-        wanted["compact"] = "1"
     for key in URL_KEYS:
         if key not in wanted and key in st.query_params:
             del st.query_params[key]
         elif key in wanted and st.query_params.get(key) != wanted[key]:
             st.query_params[key] = wanted[key]
+
+
+def chart_config(compact: bool) -> dict:
+    """The plotly options of a chart: on a phone no toolbar, which would cover the legend
+    and the first row (zoom and pan by finger are not worth it there)."""
+    return {"displayModeBar": False} if compact else {"displaylogo": False}
 
 
 def from_url(name: str, key: str, allowed, parse=str) -> None:
@@ -262,10 +256,11 @@ def page_frame(
     st.html(APP_CSS)
     draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
-    filters = sidebar_filters(show_status=show_status)
+    filters = sidebar_filters(show_status=show_status, page=title)
     st.title(title)
     if caption:
         st.caption(caption)
+    show_flash()  # the outcome of the write just made, where the eyes are
     return filters
 
 
@@ -276,6 +271,8 @@ def plain_frame(title: str, caption: str | None = None, needs: tuple[Action, ...
     st.html(APP_CSS)
     draw_menu(gate.require_sign_in())
     refuse_unless(title, needs)
+    viewport.narrow(title)  # the sidebar closes after a choice on a phone here too
     st.title(title)
     if caption:
         st.caption(caption)
+    show_flash()

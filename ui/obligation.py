@@ -10,7 +10,7 @@ import streamlit as st
 from domain import status
 from domain.access import Action
 from tracker.views import obligation
-from ui import data, downloads
+from ui import data, downloads, viewport
 from ui.format import vn_date
 from ui.plain import md
 from ui.table import show
@@ -46,6 +46,7 @@ def draw(as_of, plan: str | None, unit_id: int, task_id: int) -> None:
     """The opened cell under the chart, or a note when the link names no obligation."""
     found = data.call(obligation.cell, as_of=as_of, plan=plan, unit_id=unit_id,
                       task_id=task_id)  # fmt: skip
+    viewport.bring_into_view(f"cell-{unit_id}-{task_id}")
     st.subheader("Chi tiết ô đã chọn")
     if not found.found:
         st.warning(

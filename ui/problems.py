@@ -28,9 +28,20 @@ def problem_frame(problems: list[Problem]) -> pd.DataFrame:
     )
 
 
+WRAPPED_ROWS = 60
+"""Up to this many problems are drawn as a static table whose cells wrap, so a long
+message is read whole; beyond it a scrolling grid (whose cells cut long text) keeps the
+page short."""
+
+
 def show_problems(problems: list[Problem]) -> None:
     """Draw :func:`problem_frame`, each row in its level's colour."""
     table = problem_frame(problems)
+    if len(table) <= WRAPPED_ROWS:
+        st.table(
+            table.style.apply(lambda row: [FILLS[row["Mức"]]] * len(row), axis=1).hide(axis="index")
+        )
+        return
     st.dataframe(
         table.style.apply(lambda row: [FILLS[row["Mức"]]] * len(row), axis=1),
         hide_index=True,

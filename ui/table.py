@@ -9,11 +9,15 @@ format of its own).
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from domain import labels, status
 from domain.text import vn_percent
-from ui.format import DATE_FORMAT
+from ui.format import DATE_FORMAT, DATETIME_FORMAT
+
+DATETIMES = ("uploaded_at", "reviewed_at", "withdrawn_at")
+"""Moments (upload, review) shown dd/mm/yyyy hh:mm, never as ISO timestamps."""
 
 STATUS_STYLES = {
     s.label: f"background-color: {s.colour}; color: {status.ink(s.colour)}" for s in status.STATUSES
@@ -29,7 +33,11 @@ def styled(frame, rows: int | None = None, colour_status: bool = False):
     """`frame`'s visible columns under their headers (its first `rows` rows), percentages
     as "26,4%", missing texts empty, and with `colour_status` the status label cells in
     the status colours."""
-    shown = labels.labelled(frame if rows is None else frame.head(rows))
+    part = frame if rows is None else frame.head(rows)
+    moments = [c for c in (*labels.DATES, *DATETIMES) if c in part.columns]
+    if moments:  # dates held as objects show None where missing: as datetimes, an empty cell
+        part = part.assign(**{c: pd.to_datetime(part[c], errors="coerce") for c in moments})
+    shown = labels.labelled(part)
     texts = shown.select_dtypes(include=["object", "str"]).columns
     if len(texts):  # a missing text reads "None" in a grid cell: show it empty
         shown = shown.assign(**{c: shown[c].where(shown[c].notna(), "") for c in texts})
@@ -53,6 +61,13 @@ def column_config(frame, **extra) -> dict:
         for c in labels.DATES
         if c in frame.columns
     }
+    config.update(
+        {
+            labels.header(c): st.column_config.DatetimeColumn(format=DATETIME_FORMAT)
+            for c in DATETIMES
+            if c in frame.columns
+        }
+    )
     config.update({labels.header(c): value for c, value in extra.items()})
     return config
 

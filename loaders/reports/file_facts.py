@@ -106,8 +106,8 @@ def of_another_plan(
             sheet.letter(mark.col),
             mark.code,
             f"Tệp này là báo cáo thực hiện kế hoạch {mark.code}, không phải kế hoạch "
-            f"{catalog.plan_code} đang chọn; không ghi gì. Hãy chọn kế hoạch {mark.code} rồi tải "
-            "lại (hoặc để trống ô kế hoạch để tệp tự vào đúng kế hoạch của nó).",
+            f"{catalog.plan_code} đang chọn; không ghi gì. Hãy chọn kế hoạch {mark.code} (ô "
+            f"«Kế hoạch» của trang tải lên; ở dòng lệnh: --plan {mark.code}) rồi tải lại.",
         )
     )
     return True

@@ -72,7 +72,7 @@ def test_the_trail_shows_roles_origins_and_the_values_before_and_after(trail_sto
     [row] = frame.to_dict("records")
     assert row["role_label"] == "Cán bộ" and row["origin_label"] == "Ứng dụng"
     assert row["action_label"] == "Kế hoạch" and row["object_key"] == EVIL
-    assert row["before_json"] == '{"title": "cũ"}' and row["after_json"] == '{"title": "mới"}'
+    assert row["before_json"] == "Tên: cũ" and row["after_json"] == "Tên: mới"  # not JSON
     assert row["happened_at"][2] == "/" and row["happened_at"][5] == "/"  # dd/mm/yyyy
 
 
@@ -82,7 +82,7 @@ def test_the_export_keeps_every_row_and_recorded_text_is_never_a_formula(trail_s
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Nhật ký"]
     assert "Tài khoản: cb" in sheet["A3"].value
     header = [c.value for c in sheet[workbook.HEADER_ROW]]
-    assert header[:3] == ["Lúc", "Tài khoản", "Vai trò"]
+    assert header[:4] == ["STT", "Lúc", "Tài khoản", "Vai trò"]
     rows = list(sheet.iter_rows(min_row=workbook.HEADER_ROW + 1))
     assert len(rows) == 2
     key = rows[0][header.index("Mã đối tượng")]
@@ -137,3 +137,20 @@ def test_the_page_filters_and_exports_for_the_administrator_only(trail_store, mo
     staff = open_page(db, monkeypatch, "pages/audit.py", actor=STAFF)
     assert "không có quyền" in staff.error[0].value
     assert EVIL not in page_text(staff)
+
+
+def test_recorded_values_read_as_vietnamese_with_no_json_true_or_none():
+    from domain.audit import changes, kind_label, object_label, value_text
+
+    account = {"login": "a", "display_name": "A", "email": None, "role": "can_bo",
+               "units": [], "active": True}  # fmt: skip
+    text = value_text(account)
+    assert text == "Tài khoản: a; Tên hiển thị: A; Vai trò: Cán bộ; Đang hoạt động: Có"
+    assert not any(w in text for w in ("true", "None", "{", "can_bo"))
+    upload = [{"file": "x.xlsx", "sha256": "ab", "reported_on": "2019-07-28"}]
+    assert value_text(upload) == "1 tệp: x.xlsx"
+    assert value_text({"reported_on": "2019-07-28"}) == "Ngày báo cáo: 28/07/2019"
+    assert changes(False, True) == [("Giá trị", "Không", "Có")]
+    assert ("Vai trò", "Cán bộ", "Lãnh đạo") in changes(account, {**account, "role": "lanh_dao"})
+    assert kind_label("account") == "Tài khoản" and kind_label("report") == "Báo cáo"
+    assert object_label("setting", "review_unit_uploads").startswith("Báo cáo của tài khoản")

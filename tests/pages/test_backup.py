@@ -4,9 +4,11 @@ database without --force; only the quản trị may do either; the command line 
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -167,5 +169,11 @@ def test_the_page_backs_up_for_the_administrator_only(original, tmp_path, monkey
     assert not at.exception
     assert "Đã sao lưu" in at.success[0].value
     assert (tmp_path / "from-page" / "manifest.json").is_file()
+    # the same backup, offered as a .zip to keep on another machine
+    assert [b for b in at.download_button if b.label.startswith("Tải bản sao lưu")]
+    from tracker.exports.archive import folder_zip
+
+    names = zipfile.ZipFile(io.BytesIO(folder_zip(tmp_path / "from-page"))).namelist()
+    assert "manifest.json" in names and len(names) >= 2
     staff = open_page(db, monkeypatch, "pages/backup.py", actor=STAFF)
     assert "không có quyền" in staff.error[0].value

@@ -3,12 +3,14 @@ legend below the plot area; the toggle kept in the URL; one print style on every
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import date
 
 import pytest
 from app_pages import open_page
 
+from domain import status
 from tracker.charts.breakdown import status_bars
 from tracker.charts.heatmap import COMPACT_LABEL, status_heatmap
 from tracker.charts.timeline import deadline_timeline
@@ -44,16 +46,23 @@ def test_bar_legends_sit_below_the_plot_area(views, compact):
         assert fig.layout.legend.y < 0 and fig.layout.legend.yanchor == "top"
 
 
-def test_the_compact_timeline_labels_tasks_by_code(views):
+def _plain(label: str) -> str:
+    return " ".join(label.replace("<b>", "").replace("</b>", "").split("<br>"))
+
+
+def test_the_compact_timeline_wraps_whole_task_titles_and_rows_are_finger_sized(views):
     shown = views["rows"]
     lines = timeline.lines(shown, True)
-    wide = deadline_timeline(shown, lines, AS_OF).layout.yaxis.ticktext
-    narrow = deadline_timeline(shown, lines, AS_OF, compact=True).layout.yaxis.ticktext
-    codes = set(shown["task_code"])
-    tasks = [t for k, t in zip(lines.keys, narrow, strict=True) if k in lines.tasks]
-    assert tasks and set(tasks) <= codes
-    assert max(map(len, narrow)) < max(map(len, wide))
-    assert all(len(t.replace("<b>", "").replace("</b>", "")) <= 16 for t in narrow)
+    narrow = deadline_timeline(shown, lines, AS_OF, compact=True)
+    ticks = narrow.layout.yaxis.ticktext
+    titles = {" ".join(str(t).split()) for t in shown["task"]}
+    tasks = [t for k, t in zip(lines.keys, ticks, strict=True) if k in lines.tasks]
+    for tick in tasks:
+        _code, _, title = html.unescape(_plain(tick)).partition(" · ")
+        assert title in titles  # whole, never cut
+        assert all(len(line) <= 18 or " " not in line for line in tick.split("<br>"))
+    assert not any("…" in t for t in ticks)
+    assert narrow.layout.height / len(lines.keys) >= 44
 
 
 def test_the_as_of_label_sits_on_top_of_the_plot_area(views):
@@ -63,34 +72,38 @@ def test_the_as_of_label_sits_on_top_of_the_plot_area(views):
     assert label.y == 1 and label.yanchor == "bottom" and label.yref == "y domain"
 
 
-def test_compact_unit_bars_keep_full_names_in_hover(views):
+def test_compact_unit_bars_wrap_whole_names(views):
     board = views["by_unit"]
     fig = status_bars(board, "unit_name", compact=True)
-    longest = max(board["unit_name"], key=len)
-    assert max(len(y) for y in fig.data[0].y) < len(longest)
-    assert longest in list(fig.data[0].hovertext)
+    shown = [html.unescape(_plain(y)) for y in fig.data[0].y]
+    assert shown == [" ".join(n.split()) for n in board["unit_name"]]
+    assert all(
+        len(line) <= 16 or " " not in line for y in fig.data[0].y for line in y.split("<br>")
+    )
 
 
-def test_the_compact_heatmap_cuts_row_names_and_puts_the_colour_bar_below(views):
+def test_the_compact_heatmap_wraps_row_names_and_has_a_legend_not_a_colour_bar(views):
     grid = views["grid"]
     wide = status_heatmap(grid, "x", "y")
     narrow = status_heatmap(grid, "x", "y", compact=True)
-    names = [t.rpartition(" · ")[0] for t in narrow.layout.yaxis.ticktext]
-    assert all(len(n) <= COMPACT_LABEL for n in names)
-    assert max(map(len, narrow.layout.yaxis.ticktext)) < max(map(len, wide.layout.yaxis.ticktext))
-    bar = narrow.data[0].colorbar
-    assert bar.orientation == "h" and bar.y < 0
-    assert wide.data[0].colorbar.orientation != "h"
+    for tick, label in zip(narrow.layout.yaxis.ticktext, grid.rows["label"], strict=True):
+        name = label.rpartition(" · ")[0]
+        assert html.unescape(_plain(tick)).startswith(" ".join(name.split()))
+        assert all(len(line) <= COMPACT_LABEL or " " not in line for line in tick.split("<br>"))
+    assert narrow.data[0].showscale is False and wide.data[0].showscale is not False
+    legend = [t.name for t in narrow.data if t.showlegend]
+    assert len(legend) == len(status.STATUSES)
+    assert narrow.layout.legend.orientation == "h" and narrow.layout.legend.y < 0
 
 
-def test_the_toggle_is_kept_in_the_url_and_reaches_the_charts(demo_db, monkeypatch):
+def test_a_compact_link_no_longer_forces_the_phone_form(demo_db, monkeypatch):
+    """The phone form follows the window (ui.viewport), never the address: an old link's
+    ``compact=1`` is dropped and the desktop chart drawn."""
     at = open_page(demo_db, monkeypatch, "pages/heatmap.py", asof=AS_OF.isoformat(), compact="1")
     assert not at.exception
-    assert at.toggle(key="compact").value is True
     (chart,) = at.get("plotly_chart")
-    trace, _targets, _blanks = json.loads(chart.proto.spec)["data"]
-    assert trace["colorbar"]["orientation"] == "h"
-    at.toggle(key="compact").set_value(False).run()
+    trace = json.loads(chart.proto.spec)["data"][0]
+    assert trace.get("showscale") is not False
     assert "compact" not in at.query_params
 
 

@@ -143,7 +143,11 @@ def test_the_review_page_approves_and_the_overview_counts(small, monkeypatch):
     at = open_page(db, monkeypatch, "pages/review.py", actor=STAFF)
     assert not at.exception
     assert "snv.xlsx" in page_text(at)
-    at.button(key="review.approve").click().run()
+    # eyes open: the rows that will count, the reading's warnings, the original file
+    rows = next(d.value for d in at.dataframe if "Được tính là" in d.value)
+    assert "NV01" in set(rows["Mã"]) and "Đã hoàn thành" in set(rows["Được tính là"])
+    assert any(b.label.startswith("Tải tệp gốc: snv.xlsx") for b in at.download_button)
+    at.button(key=f"review.approve.{report_id}").click().run()
     assert not at.exception
     assert "Đã duyệt" in at.success[0].value
     assert "Chờ duyệt (0)" in page_text(at)

@@ -218,9 +218,14 @@ def test_the_unit_page_uploads_the_units_report_and_lists_it(small, monkeypatch)
     at.file_uploader(key="own.files").set_value([("snv.xlsx", data, "application/octet-stream")])
     at.run()
     assert not at.exception
+    # the unit sees its rows before it submits
+    preview = next(d.value for d in at.dataframe if "Được tính là" in d.value)
+    assert set(preview["Mã"]) == {"NV01", "NV02", "NV03"}
     at.button(key="own.confirm").click().run()
     assert not at.exception
-    assert "snv.xlsx: Đã nạp 3 dòng." in at.success[0].value
+    [said] = [s.value for s in at.success]  # one clear sentence: received, what next
+    assert said.startswith("Đã nhận «snv.xlsx» (3 dòng, báo cáo #")
+    assert "đã được tính vào tiến độ" in said and "Đã nạp" not in said
     history = at.dataframe[-1].value
     assert list(history["Tệp báo cáo"]) == ["snv.xlsx"]
     with Store(db) as store:

@@ -121,3 +121,12 @@ def test_units_import_from_a_workbook_all_or_nothing(app, demo_db):
     app.button(key="units.import").click().run()
     assert any("Đã nhập 1 đơn vị" in s for s in _texts(app.success))
     assert "Bảo tàng tỉnh" in _names(demo_db)
+
+
+def test_the_page_opens_on_the_province_of_the_plan_in_the_sidebar(demo_db, monkeypatch):
+    from app_pages import open_page
+
+    at = open_page(demo_db, monkeypatch, "pages/units.py", plan="TUHD-32/2019")
+    assert not at.exception and at.selectbox(key="units.province").value == "Hải Dương"
+    at = open_page(demo_db, monkeypatch, "pages/units.py")  # every plan: the newest plan's
+    assert not at.exception and at.selectbox(key="units.province").value == "Lạng Sơn"

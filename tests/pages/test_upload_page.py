@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from actors import ADMIN
+from app_pages import page_text
 from ingest_builders import PLAN, count, good_rows, long_report, make_store, xlsx
 from streamlit.testing.v1 import AppTest
 
@@ -61,7 +62,7 @@ def test_upload_preview_confirm_and_withdraw(db):
     assert not at.exception
     [refused] = _files(at)  # the refused file is shown first
     assert "loi.xlsx" in refused and "Bị từ chối" in refused
-    frames = [d.value for d in at.dataframe]
+    frames = [d.value for d in at.dataframe] + [t.value for t in at.table]  # problems wrap
     assert any("NV99" in set(f.get("Giá trị", [])) for f in frames)
     at.radio(key="upload.filter").set_value("all").run()
     expanders = _files(at)
@@ -76,9 +77,13 @@ def test_upload_preview_confirm_and_withdraw(db):
     at.button(key="upload.confirm").click().run()
     assert not at.exception
     # only what happened: one success line, no stale preview of the same files above it
-    assert [s.value for s in at.success] == [
-        "Đã ghi 1 tệp (3 dòng) vào cơ sở dữ liệu: tot.xlsx (Sở Ngoại vụ): Đã nạp 3 dòng."
-    ]
+    assert [s.value for s in at.success] == ["Đã ghi 1 tệp (3 dòng) vào cơ sở dữ liệu."]
+    # per-file details folded under the summary; the refused file stays listed
+    assert any(e.label == "Chi tiết từng tệp (1)" for e in at.expander)
+    assert "tot.xlsx (Sở Ngoại vụ): Đã nạp 3 dòng" in page_text(at).replace("\\", "")
+    assert any("loi.xlsx" in m.value.replace("\\", "") for m in at.markdown)
+    at.button(key="confirm.refused.dismiss").click().run()
+    assert not any("loi.xlsx" in m.value.replace("\\", "") for m in at.markdown)
     assert not _files(at) and not _uploader(at).value  # the drop is cleared
     assert not any("Đã nạp trước đây" in m.value for m in at.markdown)
     history = _history(at)

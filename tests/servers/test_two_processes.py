@@ -140,3 +140,21 @@ def test_a_page_that_cannot_get_the_file_says_so_in_vietnamese_without_a_traceba
     assert not at.exception
     errors = [e.value for e in at.error]
     assert any("đang được một chương trình khác giữ" in e for e in errors), errors
+
+
+def test_a_page_that_cannot_get_the_file_shows_the_vietnamese_sentence_not_a_traceback(
+    db, monkeypatch
+):
+    monkeypatch.setenv("TRACKER_DB_WAIT", "1")
+    at = open_page(db, monkeypatch, asof="2019-12-31")
+    assert not at.exception
+    time.sleep(0.5)  # past the app's linger
+    holder = hold(db, 20.0)
+    try:
+        at.run()
+        assert not at.exception  # no traceback on the page
+        [shown] = [e.value for e in at.error]
+        assert "Traceback" not in shown and "(lúc " in shown, shown
+    finally:
+        holder.send_signal(signal.SIGTERM)
+        holder.wait(timeout=30)

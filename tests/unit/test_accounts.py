@@ -258,3 +258,19 @@ def test_a_real_account_on_the_demo_database_retires_the_demo_accounts(demo_stor
     assert frame.loc[frame["login"].str.startswith("demo."), "active"].tolist() == [False] * 4
     added = json.loads(audit.trail(demo_store, actions=["user_add"]).iloc[0]["after_json"])
     assert len(added["demo_accounts_disabled"]) == 4
+
+
+def test_the_users_page_empties_the_password_boxes_once_an_account_is_saved(demo_db, monkeypatch):
+    from app_pages import open_page
+
+    at = open_page(demo_db, monkeypatch, "pages/users.py", role=Role.QUAN_TRI)
+    assert not at.exception
+    at.text_input(key="users.add.login").set_value("chi.mai")
+    at.text_input(key="users.add.name").set_value("Chị Mai")
+    at.text_input(key="users.add.password").set_value("một mật khẩu dài 123")
+    at.text_input(key="users.add.again").set_value("một mật khẩu dài 123")
+    at.button(key="users.add.save").click().run()
+    assert not at.exception
+    assert at.success and "chi.mai" in at.success[0].value
+    assert at.text_input(key="users.add.password").value == ""
+    assert at.text_input(key="users.add.again").value == ""

@@ -143,7 +143,7 @@ def test_sorting_by_name_follows_vietnamese_order(demo_store):
 def test_the_unit_grid_labels_rows_with_rate_and_hover_names_the_report(demo_store):
     grid = heatmap.unit_grid(_cells(demo_store), show_plan=False)
     assert len(grid.rows) == 27 and len(grid.columns) == 6 and grid.unit_count == 27
-    assert grid.rows["label"].str.match(r".+ · \d+%$").all()
+    assert grid.rows["label"].str.match(r".+ · \d+/\d+$").all()  # done cells / cells
     assert grid.columns["label"].str.startswith("NV0").all()
     reported = grid.cells["hover"][grid.cells["hover"].str.contains("Theo báo cáo: ")]
     assert reported.str.contains(r"\.xlsx \(ngày \d\d/\d\d/2019\)").all()

@@ -32,6 +32,11 @@ def _texts(document) -> list[str]:
     return [p.text for p in document.paragraphs]
 
 
+def _table(document, heading: str):
+    """The appendix table whose name column is `heading` ("Đơn vị", "Nhiệm vụ")."""
+    return next(t for t in document.tables if t.rows[0].cells[1].text == heading)
+
+
 def test_the_draft_is_titled_as_a_report_on_the_plan(document):
     texts = _texts(document)
     title = texts.index("BÁO CÁO")
@@ -41,7 +46,8 @@ def test_the_draft_is_titled_as_a_report_on_the_plan(document):
     )
     assert texts[title + 2] == "(Số liệu tính đến ngày 26/07/2019)"
     letterhead = document.tables[0].rows[0].cells
-    assert "BAN TUYÊN GIÁO TỈNH ỦY LẠNG SƠN" in letterhead[0].text
+    assert "TỈNH ỦY LẠNG SƠN\nBAN TUYÊN GIÁO\n*\nSố" in letterhead[0].text
+    assert "-BC/BTGTU" in letterhead[0].text
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in letterhead[1].text
     assert "Lạng Sơn, ngày … tháng … năm …" in letterhead[1].text
 
@@ -49,22 +55,25 @@ def test_the_draft_is_titled_as_a_report_on_the_plan(document):
 def test_the_summary_paragraph_carries_the_overview_figures(document, demo_store):
     k = summary.kpis(demo_store, AS_OF, PLAN)
     sentence = next(t for t in _texts(document) if t.startswith("Tính đến ngày 26/07/2019"))
-    assert f"tổng cộng {k.obligations} nghĩa vụ" in sentence
-    assert f"Đã hoàn thành {k.done} nghĩa vụ ({k.done_pct:.1f}%)".replace(".", ",") in sentence
-    assert f"đúng hạn {k.done_on_time} ({k.on_time_pct:.1f}%".replace(".", ",") in sentence
-    assert f"quá hạn {k.overdue}; chưa báo cáo {k.not_reported}." in sentence
+    assert f"có {k.obligations} lượt nhiệm vụ phải thực hiện" in sentence
+    assert f"Đã hoàn thành {k.done} lượt ({k.done_pct:.1f}%)".replace(".", ",") in sentence
+    assert f"đúng hạn {k.done_on_time} lượt ({k.on_time_pct:.1f}%".replace(".", ",") in sentence
+    assert f"quá hạn {k.overdue} lượt; chưa đến hạn và chưa nhận báo cáo {k.not_reported}" in (
+        sentence
+    )
+    assert "nghĩa vụ" not in sentence
     assert "27 đơn vị" in sentence and "6 nhiệm vụ" in sentence
 
 
 def test_the_summary_table_lists_every_unit_and_a_total(document, demo_store):
     page = labelled(tables.by_unit(demo_store, AS_OF, PLAN))
-    table = document.tables[1]
+    table = _table(document, "Đơn vị")
     header = [c.text for c in table.rows[0].cells]
     assert header == [
         "STT",
         "Đơn vị",
         "Tổng số",
-        *(s.short for s in status.STATUSES),
+        *(draft.TABLE_HEADS[s.code] for s in status.STATUSES),
         "% hoàn thành",
         "% đúng hạn",
     ]
@@ -77,14 +86,14 @@ def test_the_summary_table_lists_every_unit_and_a_total(document, demo_store):
     k = summary.kpis(demo_store, AS_OF, PLAN)
     assert total[1] == "Tổng cộng" and total[2] == str(k.obligations)
     assert total[-1] == f"{k.on_time_pct:.1f}%".replace(".", ",")
-    assert len(document.tables[2].rows) == 1 + 6 + 1  # by task: header, 6 tasks, total
+    assert len(_table(document, "Nhiệm vụ").rows) == 1 + 6 + 1  # header, 6 tasks, total
 
 
-def test_the_overdue_and_not_reported_units_are_listed(document, demo_store):
+def test_the_overdue_units_are_listed_and_unreported_only_for_tasks_overdue(document, demo_store):
     reminders = tables.reminders(demo_store, AS_OF, PLAN)
     texts = _texts(document)
     start = texts.index("II. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH")
-    middle = texts.index("III. CÁC ĐƠN VỊ CHƯA BÁO CÁO")
+    middle = texts.index("III. CÁC ĐƠN VỊ CHƯA BÁO CÁO NHIỆM VỤ ĐÃ QUÁ HẠN")
     end = texts.index("IV. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ, ĐỀ XUẤT")
     overdue = reminders[reminders["status"] == "overdue"]
     expected = list(dict.fromkeys(overdue["unit_name"]))
@@ -92,18 +101,23 @@ def test_the_overdue_and_not_reported_units_are_listed(document, demo_store):
     assert listed == expected
     counts = overdue.groupby("unit_name").size()
     assert texts[start + 1] == (
-        f"- {expected[0]}: {counts[expected[0]]} nghĩa vụ quá hạn, lâu nhất 26 ngày."
+        f"- {expected[0]}: {counts[expected[0]]} lượt nhiệm vụ quá hạn, lâu nhất 26 ngày."
     )
-    not_reported = reminders[reminders["status"] == "not_reported"]
+    detail = tables.detail(demo_store, AS_OF, PLAN)
+    silent = detail[(detail["status"] == "overdue") & (detail["file_name"].fillna("") == "")]
     listed = [t[2:].split(":")[0] for t in texts[middle + 1 : end]]
-    assert listed == list(dict.fromkeys(not_reported["unit_name"]))
+    assert listed == list(dict.fromkeys(silent["unit_name"]))
+    # a unit whose only missing reports are for periods not yet due is not listed
+    waiting = set(reminders.loc[reminders["status"] == "not_reported", "unit_name"])
+    assert waiting - set(listed)
 
 
 def test_staff_find_placeholders_to_complete(document):
     texts = _texts(document)
     assert any(t.startswith("[Kiến nghị, đề xuất") for t in texts)
-    signature = document.tables[-1].rows[0].cells
-    assert signature[0].text.startswith("Nơi nhận:")
+    signature = next(t for t in document.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
+    signature = signature.rows[0].cells
+    assert signature[0].text.startswith("Nơi nhận:") and signature[1].text.startswith("T/M")
     assert "Ban Tuyên giáo Trung ương" in signature[0].text
 
 
@@ -113,23 +127,23 @@ def test_a_draft_for_every_plan_names_them_all(demo_store, tmp_path):
     path.write_bytes(draft.report_draft(export))
     texts = _texts(docx.Document(str(path)))
     assert "Kết quả thực hiện các Kế hoạch số TUHD-32/2019, 84-KH/BTGTU" in texts
-    assert any("tổng cộng 494 nghĩa vụ" in t for t in texts)
+    assert any("có 494 lượt nhiệm vụ" in t for t in texts)
 
 
-@pytest.mark.parametrize("index", [1, 2])
-def test_summary_tables_give_names_room_and_repeat_their_header_on_every_page(document, index):
+@pytest.mark.parametrize("heading", ["Đơn vị", "Nhiệm vụ"])
+def test_summary_tables_give_names_room_and_repeat_their_header_on_every_page(document, heading):
     """Word ignores cell widths of an autofit table: the layout must be fixed, the grid
     must carry the widths, and the header row must be marked to repeat."""
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    table = document.tables[index]
+    table = _table(document, heading)
     layout = table._tbl.tblPr.find(qn("w:tblLayout"))
     assert layout is not None and layout.get(qn("w:type")) == "fixed"
     grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     twips = Cm(1).twips if hasattr(Cm(1), "twips") else 567
     assert grid[1] >= 5 * twips  # the unit or task name column
-    assert sum(grid) <= 16 * twips + len(grid)  # fits between the margins
+    assert sum(grid) <= 25.2 * twips + len(grid)  # fits a landscape page's margins
     header_flags = table.rows[0]._tr.trPr.findall(qn("w:tblHeader"))
     assert [f.get(qn("w:val")) for f in header_flags] == ["true"]
     assert table.rows[1]._tr.trPr is None or not table.rows[1]._tr.trPr.findall(qn("w:tblHeader"))

@@ -190,6 +190,7 @@ def test_control_characters_never_break_the_files(export, tmp_path):
         ),
     )
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(odd)))
-    assert wb["Chi tiết"].cell(workbook.HEADER_ROW + 1, 10).value == "abc"
+    assert wb["Chi tiết"].cell(workbook.HEADER_ROW + 1, 11).value == "abc"  # after STT
     document = docx.Document(io.BytesIO(draft.report_draft(odd)))
-    assert "\x0b" not in document.tables[1].rows[1].cells[1].text
+    units = next(t for t in document.tables if t.rows[0].cells[1].text == "Đơn vị")
+    assert "\x0b" not in units.rows[1].cells[1].text

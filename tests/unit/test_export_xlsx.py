@@ -32,11 +32,16 @@ def wb(export, tmp_path):
 
 
 def _table(ws) -> list[dict]:
+    """The numbered rows of a sheet (STT 1, 2, …) under their headers, STT left out: the
+    «Tổng cộng» row and the note after it are not rows of the table."""
     header = [c.value for c in ws[workbook.HEADER_ROW]]
-    return [
-        dict(zip(header, row, strict=True))
-        for row in ws.iter_rows(min_row=workbook.HEADER_ROW + 1, values_only=True)
-    ]
+    assert header[0] == "STT"
+    rows = []
+    for row in ws.iter_rows(min_row=workbook.HEADER_ROW + 1, values_only=True):
+        if row[0] != len(rows) + 1:
+            break
+        rows.append(dict(zip(header[1:], row[1:], strict=True)))
+    return rows
 
 
 def test_the_workbook_has_the_four_sheets_in_order(wb):
@@ -56,22 +61,27 @@ def test_every_sheet_starts_with_the_header_block(wb, export):
 def test_headers_are_vietnamese_frozen_and_filtered(wb, export):
     for (_name, _slug, frame), ws in zip(export.sheets(), wb, strict=True):
         header = [c.value for c in ws[workbook.HEADER_ROW]]
-        assert header == list(labelled(frame).columns)
+        assert header == ["STT", *labelled(frame).columns]
         assert ws.freeze_panes == "A7"
         last = openpyxl.utils.get_column_letter(len(header))
         assert ws.auto_filter.ref == f"A6:{last}{6 + len(frame)}"
-        assert ws.max_row == 6 + len(frame)
+        totals = "total" in frame.columns  # Tổng cộng, a blank row, the note
+        assert ws.max_row == 6 + len(frame) + (3 if totals else 0)
+        assert [ws.cell(7 + i, 1).value for i in range(len(frame))] == list(
+            range(1, len(frame) + 1)
+        )
         assert ws.print_title_rows == "$6:$6"
 
 
 def test_columns_have_sensible_widths(wb):
     ws = wb["Chi tiết"]
     widths = {c.value: ws.column_dimensions[c.column_letter].width for c in ws[6]}
+    assert widths.pop("STT") == 6
     assert widths["Hạn"] == 12
     assert 30 <= widths["Nhiệm vụ"] <= 48
     assert widths["Mục"] < widths["Nhiệm vụ"]
     assert all(8 <= w <= 48 for w in widths.values())
-    assert ws["E7"].alignment.wrap_text  # Nhiệm vụ wraps
+    assert ws["F7"].alignment.wrap_text  # Nhiệm vụ wraps
 
 
 def test_unit_figures_equal_the_tables_the_pages_show(wb, demo_store):
@@ -91,11 +101,11 @@ def test_unit_figures_equal_the_tables_the_pages_show(wb, demo_store):
 
 def test_percentages_are_numbers_with_a_percent_format(wb):
     ws = wb["Tổng hợp theo đơn vị"]
-    cell = ws.cell(7, 11)
-    assert ws.cell(6, 11).value == "% đúng hạn"
+    cell = ws.cell(7, 12)
+    assert ws.cell(6, 12).value == "% đúng hạn"
     assert isinstance(cell.value, float) and 0 <= cell.value <= 1
     assert cell.number_format == "0.0%"
-    assert ws.cell(7, 3).number_format == "#,##0" and isinstance(ws.cell(7, 3).value, int)
+    assert ws.cell(7, 4).number_format == "#,##0" and isinstance(ws.cell(7, 4).value, int)
 
 
 def test_dates_are_real_dates_shown_day_month_year(wb, demo_store):
@@ -181,4 +191,18 @@ def test_an_empty_selection_still_gives_a_workbook_with_headers(demo_store):
     export = report.collect(demo_store, AS_OF, PLAN, groups=["co_quan_dang"], statuses=["due_soon"])
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
     ws = wb["Tổng hợp theo đơn vị"]
-    assert ws.max_row <= 7 and ws["A6"].value == "Đơn vị"
+    assert ws.max_row <= 7 and ws["A6"].value == "STT" and ws["B6"].value == "Đơn vị"
+
+
+def test_count_sheets_end_with_a_total_row_in_times_new_roman(wb, export):
+    ws = wb["Tổng hợp theo đơn vị"]
+    header = [c.value for c in ws[workbook.HEADER_ROW]]
+    last = workbook.HEADER_ROW + len(export.by_unit) + 1
+    total = dict(zip(header, [c.value for c in ws[last]], strict=True))
+    assert total["Đơn vị"] == "Tổng cộng" and total["STT"] in ("", None)
+    assert total["Tổng số"] == int(export.by_unit["total"].sum())
+    done = sum(int(export.by_unit[s.code].sum()) for s in status.STATUSES if s.done)
+    assert total["% hoàn thành"] == pytest.approx(status.share(done, total["Tổng số"]) / 100)
+    assert "tổng số nghĩa vụ đã phát sinh" in ws.cell(last + 2, 1).value
+    fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value not in (None, "")}
+    assert fonts == {"Times New Roman"}

@@ -203,8 +203,8 @@ def test_the_reminder_workbook_opens_with_every_reminder_row(demo_store):
     assert ws["A1"].value.startswith("Kế hoạch số 84-KH/BTGTU")
     assert ws["A2"].value == "Số liệu tính đến ngày: 26/07/2019"
     header = [c.value for c in ws[6]]
-    assert header == list(labelled(frame).columns)
-    assert header[:3] == ["Kế hoạch", "Đơn vị", "Nhóm đơn vị"]
+    assert header == ["STT", *labelled(frame).columns]
+    assert header[:4] == ["STT", "Kế hoạch", "Đơn vị", "Nhóm đơn vị"]
     assert ws.max_row == 6 + len(frame)
     assert ws.freeze_panes == "A7"
 

@@ -7,11 +7,14 @@ import plotly.graph_objects as go
 
 from domain import status
 from tracker.charts import SEPARATORS
+from tracker.charts.labels import row_px, wrap
 
 SHORT_LABEL = 16
-"""Characters of a bar's name in the compact (phone) form; hover keeps the whole name."""
+"""Characters per line of a bar's name in the compact (phone) form (wrapped, never cut)."""
 LEGEND_PX = 64
 """Room under the plot area for the x axis title and the legend beneath it."""
+PHONE_LEGEND_PX = 110
+"""More room on a phone, where the six legend entries wrap onto three or four lines."""
 
 
 def _short(text: str, width: int = SHORT_LABEL) -> str:
@@ -40,15 +43,13 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
 
     `category` is the column id naming the bars (``"plan"``, ``"group_label"``,
     ``"unit_name"``); the first row is drawn at the top. Hover gives the label, the count
-    and the share. `compact` (a phone) cuts the bar names to :data:`SHORT_LABEL`
-    characters, the full name staying in hover; the legend is below the bars either way.
+    and the share. `compact` (a phone) wraps the bar names whole into lines of
+    :data:`SHORT_LABEL` characters; the legend is below the bars either way.
     """
     fig = go.Figure()
     totals = table["total"].where(table["total"] > 0, 1)
     names = table[category].astype(str)
-    shown = names.map(_short) if compact else names
-    alike = shown.duplicated(keep=False)
-    shown = shown.where(~alike, names)  # two names cut alike: those keep their whole name
+    shown = names.map(lambda name: wrap(name, SHORT_LABEL)) if compact else names
     for s in status.STATUSES:
         counts = table[s.code]
         share = 100 * counts / totals
@@ -67,14 +68,17 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
                 f"%{{hovertext}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)<extra></extra>"
             ),
         )
-    plot_px = 48 * max(len(table), 1)
+    plot_px = (row_px(shown.tolist()) if compact else 48) * max(len(table), 1)
+    below = LEGEND_PX + 50 + (PHONE_LEGEND_PX if compact else 0)
     fig.update_layout(
         separators=SEPARATORS,
         barmode="stack",
-        height=plot_px + 30 + LEGEND_PX + 50,
-        margin=dict(l=10, r=10, t=30, b=LEGEND_PX + 50),
+        height=plot_px + 30 + below,
+        margin=dict(l=10, r=10, t=30, b=below),
         xaxis=dict(title="% nghĩa vụ", range=[0, 100], ticksuffix="%"),
         yaxis=dict(autorange="reversed", automargin=True),
         legend=legend_below(plot_px),
     )
+    if compact:  # a count that does not fit its segment is left out, not run over the next
+        fig.update_layout(uniformtext=dict(mode="hide", minsize=9))
     return fig

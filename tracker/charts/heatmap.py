@@ -10,11 +10,14 @@ cells that carry text (the completion rate of a group) show it when they are wid
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from domain import status
 from tracker.charts import SEPARATORS
+from tracker.charts.labels import TARGET_PX, row_px, wrap
 from tracker.views.heatmap import Grid
 
 ROW_PX = 24
@@ -43,16 +46,17 @@ def status_colourscale() -> list[list]:
 
 
 COMPACT_LABEL = 14
-"""Characters of a row's name in the compact (phone) form; hover keeps the whole name."""
+"""Characters per line of a row's name in the compact (phone) form; the name is wrapped
+whole (:func:`tracker.charts.labels.wrap`), never cut."""
 
 
 def compact_label(label: str, width: int = COMPACT_LABEL) -> str:
-    """A row label cut to `width` characters of name, its " · 62%" kept."""
+    """A row label wrapped to lines of `width` characters, its rate ("62%") on the last."""
     name, dot, rate = str(label).rpartition(" · ")
     if not dot:
         name, rate = str(label), ""
-    name = name if len(name) <= width else name[: width - 1].rstrip() + "…"
-    return f"{name} · {rate}" if dot else name
+    wrapped = wrap(name, width)
+    return f"{wrapped}<br>{html.escape(rate)}" if dot else wrapped
 
 
 def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False) -> go.Figure:
@@ -60,9 +64,10 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
 
     ``z`` holds each cell's :func:`band` (NaN where there is none); the row and
     column keys are the axis categories and the labels their tick text, so two units with
-    the same short name never merge into one row. `compact` (a phone) cuts the row names
-    (:func:`compact_label`; hover keeps them whole), turns the task codes upright and puts
-    the colour bar across the bottom, where a narrow screen does not cut it off.
+    the same short name never merge into one row. `compact` (a phone) wraps the row names
+    (:func:`compact_label`), makes every cell at least :data:`TARGET_PX` tall, turns the task
+    codes upright, drops the axis titles and puts the colour bar across the bottom, where a
+    narrow screen does not cut it off.
     """
     index = {code: band(code) for code in status.CODES}
     rows, cols = grid.rows["key"].tolist(), grid.columns["key"].tolist()
@@ -72,24 +77,19 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
     text = _matrix(cells, "text", rows, cols, "")
     with_text = len(cols) <= TEXT_MAX_COLUMNS and cells["text"].astype(bool).any()
     n = len(status.STATUSES)
-    height = 190 + ROW_PX * max(len(rows), 3) + (90 if compact else 0)
-    plot_px = height - 190
+    row_labels = grid.rows["label"].tolist()
+    if compact:
+        row_labels = [compact_label(label) for label in row_labels]
+    row = row_px(row_labels, TARGET_PX) if compact else ROW_PX
+    height = 190 + row * max(len(rows), 3) + (150 if compact else 0)
+    plot_px = height - 190 - (150 if compact else 0)
     colorbar = dict(
         title=dict(text="Tình trạng"),
         tickvals=[band(s.code) for s in BANDS],
         ticktext=[s.label for s in BANDS],
         thickness=14,
     )
-    if compact:
-        colorbar.update(
-            orientation="h", x=0, xanchor="left", y=-20 / plot_px, yanchor="top",
-            lenmode="fraction", len=1, title=dict(text="Tình trạng", side="top"),
-        )  # fmt: skip
-    else:
-        colorbar.update(lenmode="pixels", len=min(300, height - 120), yanchor="top", y=1)
-    row_labels = grid.rows["label"].tolist()
-    if compact:
-        row_labels = [compact_label(label) for label in row_labels]
+    colorbar.update(lenmode="pixels", len=min(300, height - 120), yanchor="top", y=1)
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -107,8 +107,15 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
             xgap=2,
             ygap=2,
             colorbar=colorbar,
+            showscale=not compact,  # a phone gets a wrapping legend instead (below)
         )
     )
+    if compact:
+        for s in status.STATUSES:  # legend entries only: a legend wraps, a colour bar does not
+            fig.add_scatter(
+                x=[None], y=[None], mode="markers", name=s.label, hoverinfo="skip",
+                marker=dict(symbol="square", size=12, color=s.colour), showlegend=True,
+            )  # fmt: skip
     fig.add_trace(_targets(cells))
     fig.add_trace(_blanks(z, rows, cols))
     fig.update_xaxes(
@@ -118,7 +125,7 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         range=[-0.5, len(cols) - 0.5],  # the cells exactly, not padded for the targets
         side="top",
         tickangle=0 if len(cols) <= (4 if compact else 10) else -90,
-        title_text=x_title,
+        title_text=None if compact else x_title,
         showgrid=False,
     )
     fig.update_yaxes(
@@ -128,18 +135,20 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         range=[len(rows) - 0.5, -0.5],  # top to bottom, the cells exactly
         autorange=False,
         automargin=True,
-        title_text=y_title,
+        title_text=None if compact else y_title,
+        tickfont=dict(size=11) if compact else None,
         showgrid=False,
     )
     fig.update_layout(
         separators=SEPARATORS,
         height=height,
-        margin=dict(l=10, r=10, t=40, b=100 if compact else 10),
+        margin=dict(l=4 if compact else 10, r=4 if compact else 10, t=40, b=150 if compact else 10),
         plot_bgcolor="#fafafa",
         hoverlabel=dict(align="left"),
         hovermode="closest",
         hoverdistance=-1,  # the nearest target is always the cell under the pointer
-        showlegend=False,
+        showlegend=compact,
+        legend=dict(orientation="h", yanchor="top", y=-12 / plot_px, x=0, title=None),
     )
     return fig
 

@@ -20,7 +20,7 @@ than the data.
 The as-of date is a dashed vertical line labelled at the top of the plot area; the legend
 sits below the date axis, so neither covers the other nor the first bar. Hover gives the
 deadline exactly as the plan words it and every status's count; the legend names each
-colour. The compact form (a phone) labels rows by task code, the title staying in hover.
+colour. The compact form (a phone) wraps each row's code and whole title over lines.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import plotly.graph_objects as go
 from domain import status
 from tracker.charts import SEPARATORS
 from tracker.charts.breakdown import LEGEND_PX, legend_below
+from tracker.charts.labels import TARGET_PX, row_px, wrap
 from tracker.views.timeline import Lines, hovers, task_key, vn_date
 
 DEADLINE_COLOUR = "#263238"
@@ -47,18 +48,18 @@ def _ms(delta: pd.Series) -> pd.Series:
     return delta.dt.total_seconds() * 1000
 
 
-def compact_labels(rows: pd.DataFrame, lines: Lines, width: int = 16) -> list[str]:
-    """Row labels for a narrow screen: a task's code alone (the section heading above it
-    names the plan), a section heading cut to `width` characters."""
+def compact_labels(rows: pd.DataFrame, lines: Lines, width: int = 18) -> list[str]:
+    """Row labels for a narrow screen: a task's code and whole title, a section heading in
+    bold, each wrapped into lines of `width` characters (:func:`tracker.charts.labels.wrap`)."""
     codes = dict(zip(rows["task_id"].map(task_key), rows["task_code"], strict=True))
+    titles = dict(zip(rows["task_id"].map(task_key), rows["task"], strict=True))
     found = []
     for key, label in zip(lines.keys, lines.labels, strict=True):
         if key in lines.headers or key not in codes:
-            text = " ".join(html.unescape(label.replace("<b>", "").replace("</b>", "")).split())
-            text = text if len(text) <= width else text[: width - 1].rstrip() + "…"
-            found.append(f"<b>{html.escape(text)}</b>")
+            text = html.unescape(label.replace("<b>", "").replace("</b>", ""))
+            found.append("<br>".join(f"<b>{line}</b>" for line in wrap(text, width).split("<br>")))
         else:
-            found.append(str(codes[key]))
+            found.append(wrap(f"{codes[key]} · {titles[key]}", width))
     return found
 
 
@@ -71,7 +72,7 @@ def deadline_timeline(
     Every bar point's ``customdata`` starts with ``[task key, period]`` so that a click on
     the chart tells the page which task and period to open. Rows without a due date are
     left out (the page lists them apart). `compact` labels rows by :func:`compact_labels`
-    and gives the time panel more of the width.
+    (rows at least 44 px tall) and gives the time panel more of the width.
     """
     dated = rows[rows["due_on"].notna()].copy()
     dated["key"] = dated["task_id"].map(task_key)
@@ -87,12 +88,14 @@ def deadline_timeline(
         ),
         *_time_bars(dated),
         _deadlines(dated),
-        *_share_bars(rows, lines),
+        *_share_bars(rows, lines, 25 if compact else 9),
     ]  # fmt: skip
     start = min(dated["start_on"].min(), when) if len(dated) else when
     end = max(dated["due_on"].max(), when) if len(dated) else when
     span = max(end - start, pd.Timedelta(days=30))
-    plot_px = ROW_PX * max(len(lines.keys), 1)
+    labels = compact_labels(rows, lines) if compact else lines.labels
+    row = row_px(labels, TARGET_PX) if compact else ROW_PX
+    plot_px = row * max(len(lines.keys), 1)
     split = 0.68 if compact else 0.77
     layout = dict(
         barmode="overlay",
@@ -115,7 +118,7 @@ def deadline_timeline(
         yaxis=dict(
             type="category", categoryorder="array", categoryarray=lines.keys,
             tickvals=lines.keys, autorange="reversed", automargin=True,
-            ticktext=compact_labels(rows, lines) if compact else lines.labels,
+            ticktext=labels, tickfont=dict(size=11) if compact else None,
         ),
         shapes=[
             dict(
@@ -212,8 +215,9 @@ def _deadlines(dated: pd.DataFrame) -> dict:
     )  # fmt: skip
 
 
-def _share_bars(rows: pd.DataFrame, lines: Lines) -> list[dict]:
-    """Right panel: each task's obligations (all periods shown) as a 100% stacked bar."""
+def _share_bars(rows: pd.DataFrame, lines: Lines, least: float) -> list[dict]:
+    """Right panel: each task's obligations (all periods shown) as a 100% stacked bar; a
+    segment narrower than `least` % carries no count (it would run over its neighbour's)."""
     per_task = rows.groupby("task_id", sort=False)[[*status.CODES, "total"]].sum()
     per_task = per_task[per_task.index.map(task_key).isin(list(lines.tasks))]
     keys = pd.Series([task_key(t) for t in per_task.index], index=per_task.index)
@@ -227,7 +231,7 @@ def _share_bars(rows: pd.DataFrame, lines: Lines) -> list[dict]:
             legendgroup=s.code, x=shares[s.code].to_numpy(), base=before[s.code].to_numpy(),
             y=keys.to_numpy(dtype=object),
             marker=dict(color=s.colour, line=dict(width=0)),
-            text=per_task[s.code].astype(str).where(shares[s.code] >= 9, "").to_numpy(
+            text=per_task[s.code].astype(str).where(shares[s.code] >= least, "").to_numpy(
                 dtype=object
             ),
             textposition="inside", insidetextanchor="middle", textangle=0,

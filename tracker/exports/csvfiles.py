@@ -7,9 +7,9 @@ Why these choices:
 - Dates are written ISO (``2019-07-26``): Excel reads that as a date under every regional
   setting, whereas ``05/08/2019`` is 5 August on a Vietnamese machine and 8 May on an
   English (US) one, silently. The .xlsx export carries real dates shown dd/mm/yyyy.
-- Percentages are written as everywhere else in the product, ``54,5%`` (one decimal, the
-  Vietnamese decimal comma, :func:`domain.text.vn_percent`); the csv module quotes
-  the field because of its comma. Counts stay plain integers.
+- Percentages are numbers (``54.5`` under the header "% hoàn thành", one decimal, a dot):
+  a spreadsheet can sort and sum them, which the text "54,5%" does not allow. Counts stay
+  plain integers.
 - Text that could start a formula gets an apostrophe (:func:`tracker.exports.safe.csv_text`).
 - Files inside the .zip have ASCII names: old Windows unzip tools mangle UTF-8 names.
 """
@@ -23,7 +23,6 @@ import zipfile
 import pandas as pd
 
 from domain import labels
-from domain.text import vn_percent
 from tracker.exports.report import ExportData
 from tracker.exports.safe import DANGEROUS_START, csv_text
 
@@ -34,7 +33,7 @@ def _column(series: pd.Series, percent: bool = False) -> pd.Series:
     """The column as CSV text, whole-column at a time (a 100k-row table in about a second)."""
     present = series.notna()
     if percent:
-        text = series.map(lambda v: vn_percent(v) if pd.notna(v) else "")
+        text = series.map(lambda v: f"{float(v):.1f}" if pd.notna(v) else "")
     elif pd.api.types.is_datetime64_any_dtype(series):
         text = series.dt.strftime("%Y-%m-%d")
     elif pd.api.types.is_float_dtype(series):

@@ -1,9 +1,15 @@
 """The Word draft of the consolidated report upward (báo cáo kết quả thực hiện kế hoạch).
 
-Laid out the way party and state reports are (issuing body and "ĐẢNG CỘNG SẢN VIỆT NAM"
-header, "BÁO CÁO" title, numbered parts, "Nơi nhận"), in Times New Roman 13 on A4, with the
-figures filled in and brackets ``[…]`` where staff must write: a draft to edit, not a
-finished document. Every figure comes from the same :class:`ExportData` as the workbook.
+Laid out as a party document (Hướng dẫn 36-HD/VPTW, :mod:`tracker.exports.party_layout`):
+the header block with "ĐẢNG CỘNG SẢN VIỆT NAM" and "Số …-BC/…", the title, numbered parts
+in office prose, «Nơi nhận» beside "T/M …"; the two summary tables follow as a landscape
+appendix (eleven columns fit there with every header word whole). The figures fill in,
+brackets ``[…]`` mark what staff write: a draft to edit, not a finished document. Every
+figure comes from the same :class:`ExportData` as the workbook.
+
+Office words, not the app's: an obligation is "lượt nhiệm vụ" (one task of one unit in one
+reporting period). Units are listed as not having reported only for tasks already overdue,
+never for a period not yet due.
 """
 
 from __future__ import annotations
@@ -14,71 +20,28 @@ import pandas as pd
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from domain import labels, status
 from domain.text import vn_int, vn_percent
+from tracker.exports import party_layout as layout
+from tracker.exports.party_layout import paragraph
 from tracker.exports.report import ExportData, vn_date
-from tracker.exports.safe import xml_text
-from tracker.views import tables
 
-FONT = "Times New Roman"
-
-
-def _para(doc, text: str = "", *, bold=False, italic=False, size=13, align=None, indent=True):
-    paragraph = doc.add_paragraph()
-    if text:
-        run = paragraph.add_run(xml_text(text))
-        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
-    if align is not None:
-        paragraph.alignment = align
-    elif indent:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        paragraph.paragraph_format.first_line_indent = Cm(1)
-    paragraph.paragraph_format.space_after = Pt(6)
-    return paragraph
-
-
-def _setup(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(2)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-
-
-def _cell(cell, text: str, *, bold=False, size=10, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
-    cell.text = ""
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = align
-    run = paragraph.add_run(xml_text(text))
-    run.bold, run.font.size = bold, Pt(size)
-
-
-def _letterhead(doc, data: ExportData) -> None:
-    h = data.header
-    grid = doc.add_table(rows=1, cols=2)
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = grid.rows[0].cells
-    issuer = h.issuer.upper() if h.issuer else "[TÊN CƠ QUAN BÁO CÁO]"
-    _cell(left, issuer, bold=True, size=12)
-    left.add_paragraph("*").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _line(left, "Số:      -BC/…", size=12)
-    _cell(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=12)
-    place = h.province or "[Địa danh]"
-    _line(right, f"{place}, ngày … tháng … năm …", italic=True, size=12)
-
-
-def _line(cell, text: str, *, italic=False, size=12) -> None:
-    paragraph = cell.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(xml_text(text))
-    run.italic, run.font.size = italic, Pt(size)
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+RECIPIENTS = [
+    "- Thường trực Tỉnh ủy (để b/c),",
+    "- Ban Tuyên giáo Trung ương (để b/c),",
+    "- Lưu Văn phòng.",
+]
+NOTE = (
+    "Ghi chú: «% hoàn thành» và «% đúng hạn» tính trên tổng số lượt nhiệm vụ phải thực hiện "
+    "đến ngày lấy số liệu (mỗi nhiệm vụ của mỗi đơn vị một lượt; nhiệm vụ thường xuyên, định "
+    "kỳ mỗi kỳ báo cáo đã bắt đầu một lượt); «% hoàn thành» gồm cả hoàn thành quá hạn."
+)
+"""The appendix's note: :data:`domain.labels.PERCENT_NOTE` in the report's words."""
+TABLE_HEADS = {**status.LABELS, "not_reported": "Chưa báo cáo, chưa đến hạn"}
+"""Status column headers of the appendix: whole labels (a landscape page has the room)."""
 
 
 def _subject(data: ExportData) -> str:
@@ -91,6 +54,13 @@ def _subject(data: ExportData) -> str:
     return f"Kết quả thực hiện các Kế hoạch số {codes}"
 
 
+def _number(data: ExportData) -> str:
+    """ "Số      -BC/BTGTU": the office's initials from the plan's number, a gap to fill."""
+    plan = data.header.plan or ""
+    initials = plan.split("/", 1)[1] if "/" in plan else "…"
+    return f"Số        -BC/{initials}"
+
+
 def summary_sentence(data: ExportData) -> str:
     """The generated paragraph with the figures (also shown on the export page)."""
     k = data.kpis
@@ -99,37 +69,40 @@ def summary_sentence(data: ExportData) -> str:
     counts = {code: int(data.by_unit[code].sum()) for code in status.CODES}
     return (
         f"Tính đến ngày {vn_date(data.header.as_of)}, {vn_int(units)} đơn vị được giao thực "
-        f"hiện {vn_int(tasks)} nhiệm vụ, tổng cộng {vn_int(k.obligations)} nghĩa vụ báo cáo "
-        f"(nhiệm vụ × đơn vị × kỳ báo cáo). Đã hoàn thành {vn_int(k.done)} nghĩa vụ "
-        f"({vn_percent(k.done_pct)}), trong đó hoàn thành đúng hạn {vn_int(k.done_on_time)} "
-        f"({vn_percent(k.on_time_pct)} tổng số), hoàn thành quá hạn "
-        f"{vn_int(counts['done_late'])}; đang thực hiện trong hạn "
-        f"{vn_int(counts['in_progress'])}; sắp đến hạn {vn_int(k.due_soon)}; chưa hoàn thành, "
-        f"quá hạn {vn_int(k.overdue)}; chưa báo cáo {vn_int(k.not_reported)}."
+        f"hiện {vn_int(tasks)} nhiệm vụ; tính theo từng đơn vị và từng kỳ báo cáo, có "
+        f"{vn_int(k.obligations)} lượt nhiệm vụ phải thực hiện. Đã hoàn thành "
+        f"{vn_int(k.done)} lượt ({vn_percent(k.done_pct)}), trong đó hoàn thành đúng hạn "
+        f"{vn_int(k.done_on_time)} lượt ({vn_percent(k.on_time_pct)} tổng số), hoàn thành quá "
+        f"hạn {vn_int(counts['done_late'])} lượt; đang thực hiện trong hạn "
+        f"{vn_int(counts['in_progress'])} lượt; sắp đến hạn {vn_int(k.due_soon)} lượt; chưa "
+        f"hoàn thành, quá hạn {vn_int(k.overdue)} lượt; chưa đến hạn và chưa nhận báo cáo "
+        f"{vn_int(k.not_reported)} lượt (chi tiết tại các phụ lục kèm theo)."
     )
 
 
 def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str) -> None:
-    """STT, name, Tổng số, one column per status (short label), the two percentages, and a
-    "Tổng cộng" row computed from the same counts (with :func:`status.share`)."""
+    """STT, name, Tổng số, one column per status, the two percentages, and a "Tổng cộng"
+    row computed from the same counts (with :func:`status.share`), on a landscape page."""
     heads = [
         "STT",
         name_heading,
         labels.header("total"),
-        *(s.short for s in status.STATUSES),
+        *(TABLE_HEADS[code] for code in status.CODES),
         *(labels.header(c) for c in labels.PERCENTS),
     ]
+    numbers = len(heads) - 2
+    number_width = Cm(1.9)
+    widths = [Cm(1.4), layout.LANDSCAPE_TEXT - Cm(1.4) - number_width * numbers]
+    widths += [number_width] * numbers
     table = doc.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = _fixed_widths(table, len(heads))
+    layout.fixed_columns(table, widths)
     for cell, text, width in zip(table.rows[0].cells, heads, widths, strict=True):
-        _cell(cell, text, bold=True, size=9)
-        cell.width = width
-    _repeat_as_header(table.rows[0])
+        layout.table_cell(cell, text, bold=True, size=11, width=width)
+    layout.repeat_header(table.rows[0])
     for n, row in enumerate(frame.itertuples(index=False, name=None), start=1):
         record = dict(zip(frame.columns, row, strict=True))
-        cells = table.add_row().cells
         texts = [
             str(n),
             str(record[name_column]),
@@ -138,14 +111,9 @@ def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str)
             vn_percent(record["done_pct"]),
             vn_percent(record["done_on_time_pct"]),
         ]
+        cells = table.add_row().cells
         for i, (cell, text, width) in enumerate(zip(cells, texts, widths, strict=True)):
-            _cell(
-                cell,
-                text,
-                size=9,
-                align=WD_ALIGN_PARAGRAPH.LEFT if i == 1 else WD_ALIGN_PARAGRAPH.CENTER,
-            )
-            cell.width = width
+            layout.table_cell(cell, text, size=11, left=i == 1, width=width)
     total = int(frame["total"].sum())
     done = sum(int(frame[s.code].sum()) for s in status.STATUSES if s.done)
     on_time = int(frame["done_on_time"].sum())
@@ -158,112 +126,92 @@ def _counts_table(doc, frame: pd.DataFrame, name_column: str, name_heading: str)
         vn_percent(status.share(on_time, total)),
     ]
     for cell, text, width in zip(table.add_row().cells, texts, widths, strict=True):
-        _cell(cell, text, bold=True, size=9)
-        cell.width = width
-
-
-NUMBER_COLUMN = Cm(1.1)
-TEXT_WIDTH = Cm(16)
-"""The A4 page less the 3 cm and 2 cm side margins of :func:`_setup`."""
-
-
-def _fixed_widths(table, columns: int) -> list:
-    """STT, a name column taking what the number columns leave, then the number columns.
-
-    Word recomputes an autofit table from its content and ignores cell widths (names came
-    out 1.5 cm wide), so the layout is fixed and the grid columns carry the widths too.
-    """
-    numbers = columns - 2
-    widths = [Cm(0.9), TEXT_WIDTH - Cm(0.9) - NUMBER_COLUMN * numbers, *[NUMBER_COLUMN] * numbers]
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    return widths
-
-
-def _repeat_as_header(row) -> None:
-    """Repeat `row` at the top of every page the table runs onto."""
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
+        layout.table_cell(cell, text, bold=True, size=11, width=width)
 
 
 def unit_lists(data: ExportData) -> dict[str, list[tuple[str, int, int]]]:
-    """``{status code: [(unit, obligations, most days late), …]}`` for the overdue and the
-    not-reported obligations, in the reminder list's order (most overdue first)."""
-    found: dict[str, list[tuple[str, int, int]]] = {}
-    for code in tables.REMINDER_STATUSES:
-        rows = data.reminders[data.reminders["status"] == code]
-        grouped = rows.groupby("unit_id", sort=False).agg(
-            unit=("unit_name", "first"), n=("unit_name", "size"), late=("days_late", "max")
-        )
-        found[code] = [
-            (str(u), int(n), 0 if pd.isna(late) else int(late))
-            for u, n, late in grouped.itertuples(index=False)
-        ]
-    return found
+    """``{"overdue": [(unit, tasks overdue, most days late), …], "unreported": [(unit,
+    tasks overdue without any report received, most days late), …]}``, in the reminder
+    list's order (most overdue first).
+
+    Only tasks already overdue count: a unit that has not yet reported on a period still
+    running is not late, and is not listed."""
+    overdue = data.reminders[data.reminders["status"] == "overdue"]
+    detail = data.detail
+    silent = detail[(detail["status"] == "overdue") & (detail["file_name"].fillna("") == "")]
+    late = overdue.groupby("unit_id")["days_late"].max()
+    return {"overdue": _per_unit(overdue, late), "unreported": _per_unit(silent, late)}
 
 
-def _unit_list(doc, units: list[tuple[str, int, int]], overdue: bool, empty: str) -> None:
-    if not units:
-        _para(doc, empty)
-        return
-    for unit, n, late in units:
-        if overdue:
-            text = f"- {unit}: {vn_int(n)} nghĩa vụ quá hạn, lâu nhất {vn_int(late)} ngày."
-        else:
-            text = f"- {unit}: {vn_int(n)} nghĩa vụ chưa báo cáo."
-        _para(doc, text)
+def _per_unit(rows: pd.DataFrame, late: pd.Series) -> list[tuple[str, int, int]]:
+    grouped = rows.groupby("unit_id", sort=False).agg(
+        unit=("unit_name", "first"), n=("unit_name", "size")
+    )
+    return [
+        (str(u), int(n), 0 if pd.isna(late.get(i)) else int(late.get(i)))
+        for i, (u, n) in zip(grouped.index, grouped.itertuples(index=False), strict=True)
+    ]
 
 
 def report_draft(data: ExportData) -> bytes:
-    """The .docx draft: letterhead, title, the figures, the summary tables by unit and by
-    task, the overdue and not-reported units, and placeholders for the assessment."""
-    doc = Document()
-    _setup(doc)
-    _letterhead(doc, data)
-    _para(doc)
-    _para(doc, "BÁO CÁO", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(doc, _subject(data), bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    as_of = f"(Số liệu tính đến ngày {vn_date(data.header.as_of)})"
-    _para(doc, as_of, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    if data.header.filters:
-        _para(doc, f"Phạm vi: {data.header.filters}.", italic=True)
+    """The .docx draft: header block, title, the figures in prose, the units with overdue
+    tasks and those that sent nothing on them, placeholders for the assessment, «Nơi nhận»
+    and the signer; then the landscape appendix of the tables by unit and by task."""
     h = data.header
+    doc = Document()
+    layout.setup(doc)
+    layout.letterhead(doc, h.issuer, h.province, _number(data))
+    paragraph(doc, "", after=0)
+    paragraph(doc, "BÁO CÁO", bold=True, size=16, align=CENTER, after=0)
+    paragraph(doc, _subject(data), bold=True, size=14, align=CENTER, after=0)
+    paragraph(doc, f"(Số liệu tính đến ngày {vn_date(h.as_of)})", italic=True, align=CENTER)
+    paragraph(doc, "-----", align=CENTER)
+    if h.filters:
+        paragraph(doc, f"Phạm vi: {h.filters}.", italic=True)
     about = f" về {h.plan_title[:1].lower()}{h.plan_title[1:]}" if h.plan_title else ""
-    _para(
+    paragraph(
         doc,
         f"Thực hiện {_subject(data)[len('Kết quả thực hiện ') :]}{about}, "
         f"{h.issuer or '[cơ quan]'} báo cáo kết quả thực hiện như sau:",
     )
 
-    _para(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True)
-    _para(doc, summary_sentence(data))
-    _para(doc, "1. Tổng hợp theo đơn vị", bold=True)
-    _counts_table(doc, data.by_unit, "unit_name", labels.header("unit_name"))
-    _para(doc, "2. Tổng hợp theo nhiệm vụ", bold=True)
-    _counts_table(doc, data.by_task, "task", labels.header("task"))
-
+    paragraph(doc, "I. KẾT QUẢ THỰC HIỆN", bold=True, keep=True)
+    paragraph(doc, summary_sentence(data))
     lists = unit_lists(data)
-    _para(doc, "II. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH", bold=True)
-    _unit_list(doc, lists["overdue"], True, "Không có đơn vị nào có nhiệm vụ quá hạn.")
-    _para(doc, "III. CÁC ĐƠN VỊ CHƯA BÁO CÁO", bold=True)
-    _unit_list(doc, lists["not_reported"], False, "Tất cả các đơn vị đã gửi báo cáo.")
-    _para(doc, "IV. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ, ĐỀ XUẤT", bold=True)
-    _para(doc, "[Ưu điểm, hạn chế và nguyên nhân: cán bộ chuyên môn bổ sung.]", italic=True)
-    _para(doc, "[Kiến nghị, đề xuất: cán bộ chuyên môn bổ sung.]", italic=True)
+    paragraph(doc, "II. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH", bold=True, keep=True)
+    if not lists["overdue"]:
+        paragraph(doc, "Không có đơn vị nào có nhiệm vụ quá hạn.")
+    for unit, n, late in lists["overdue"]:
+        paragraph(
+            doc, f"- {unit}: {vn_int(n)} lượt nhiệm vụ quá hạn, lâu nhất {vn_int(late)} ngày."
+        )
+    paragraph(doc, "III. CÁC ĐƠN VỊ CHƯA BÁO CÁO NHIỆM VỤ ĐÃ QUÁ HẠN", bold=True, keep=True)
+    if not lists["unreported"]:
+        paragraph(doc, "Các đơn vị đều đã gửi báo cáo về những nhiệm vụ đã đến hạn.")
+    for unit, n, _late in lists["unreported"]:
+        paragraph(doc, f"- {unit}: chưa gửi báo cáo về {vn_int(n)} lượt nhiệm vụ đã quá hạn.")
+    paragraph(doc, "IV. ĐÁNH GIÁ CHUNG VÀ KIẾN NGHỊ, ĐỀ XUẤT", bold=True, keep=True)
+    paragraph(doc, "[Ưu điểm, hạn chế và nguyên nhân: cán bộ chuyên môn bổ sung.]", italic=True)
+    paragraph(doc, "[Kiến nghị, đề xuất: cán bộ chuyên môn bổ sung.]", italic=True, keep=True)
+    _above, body = layout.issuer_lines(h.issuer, h.province) if h.issuer else ("", "[CƠ QUAN]")
+    layout.signature(doc, RECIPIENTS, f"T/M {body}")
 
-    _para(doc)
-    sign = doc.add_table(rows=1, cols=2)
-    left, right = sign.rows[0].cells
-    _cell(left, "Nơi nhận:", bold=True, size=12, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in ("- Thường trực Tỉnh ủy (b/c),", "- Ban Tuyên giáo Trung ương (b/c),", "- Lưu."):
-        left.add_paragraph().add_run(line).font.size = Pt(11)
-    _cell(right, "[CHỨC VỤ NGƯỜI KÝ]", bold=True, size=13)
-    _line(right, "[Họ và tên]", size=13)
+    layout.landscape_section(doc)
+    for n, (title, frame, column, heading) in enumerate(
+        (
+            ("TỔNG HỢP KẾT QUẢ THỰC HIỆN THEO ĐƠN VỊ", data.by_unit, "unit_name", "Đơn vị"),
+            ("TỔNG HỢP KẾT QUẢ THỰC HIỆN THEO NHIỆM VỤ", data.by_task, "task", "Nhiệm vụ"),
+        ),
+        start=1,
+    ):
+        paragraph(doc, f"Phụ lục {n}", bold=True, align=CENTER, after=0, keep=True)
+        paragraph(doc, title, bold=True, align=CENTER, after=0, keep=True)
+        paragraph(
+            doc, f"(Kèm theo Báo cáo {_number(data)[4:].strip()}, số liệu tính đến ngày "
+            f"{vn_date(h.as_of)})", italic=True, align=CENTER, keep=True,
+        )  # fmt: skip
+        _counts_table(doc, frame, column, heading)
+        paragraph(doc, NOTE, italic=True, size=12, indent=False)
 
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -1,7 +1,11 @@
 """The formatted .xlsx exports: the summary workbook and the reminder list.
 
 Every sheet has the same shape: a header block (plan, as-of date, when it was made, the
-filters), a blank row, the table's header row (frozen, with an autofilter) and the rows.
+filters), a blank row, the table's header row (frozen, with an autofilter) and the rows,
+numbered in an «STT» column as office tables are. A count table (one with ``total``) ends
+with a «Tổng cộng» row (its percentages from the summed counts, :func:`status.share`, as
+the Word draft does) and a note saying what the percentages count. Text is Times New Roman,
+the office font.
 Dates are real Excel dates shown dd/mm/yyyy, percentages are fractions with a ``0.0%``
 format (so Excel can sum and sort them), statuses are filled in the app's colours with the
 text colour of :func:`domain.status.ink` and keep their label, so colour never
@@ -48,9 +52,11 @@ _WRAP = {
 }
 """Widest a wrapped text column gets, by column id."""
 
+FONT = "Times New Roman"
 _THIN = Side(style="thin", color="BFBFBF")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEAD_FONT = Font(bold=True)
+_BODY_FONT = Font(name=FONT, size=12)
+_HEAD_FONT = Font(name=FONT, size=12, bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
 _HEAD_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _WRAP_ALIGN = Alignment(wrap_text=True, vertical="top")
@@ -63,7 +69,8 @@ def _fill(colour: str) -> PatternFill:
 
 STATUS_FILLS = {s.code: _fill(s.colour) for s in status.STATUSES}
 STATUS_FONTS = {
-    s.code: Font(color=status.ink(s.colour).lstrip("#"), bold=True) for s in status.STATUSES
+    s.code: Font(name=FONT, size=12, color=status.ink(s.colour).lstrip("#"), bold=True)
+    for s in status.STATUSES
 }
 
 
@@ -71,6 +78,7 @@ def _text_cell(ws, text: str) -> WriteOnlyCell:
     """A string cell that stays a string: no formula, whatever `text` starts with."""
     cell = WriteOnlyCell(ws, value=xml_text(text))
     cell.data_type = "s"
+    cell.font = _BODY_FONT
     if is_dangerous(text):
         cell.quotePrefix = True
     return cell
@@ -131,9 +139,10 @@ def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header | 
     ws = wb.create_sheet(sheet)
     shown = labels.visible(frame)
     columns = list(shown.columns)
-    for i, column in enumerate(columns, start=1):
+    ws.column_dimensions["A"].width = 6  # STT
+    for i, column in enumerate(columns, start=2):
         ws.column_dimensions[get_column_letter(i)].width = _width(column, shown[column])
-    last = get_column_letter(max(len(columns), 1))
+    last = get_column_letter(len(columns) + 1)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(shown), 1)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -148,11 +157,18 @@ def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header | 
         raise ValueError(f"a sheet's header block has {HEADER_ROW - 2} lines, not {len(lines)}")
     for n, line in enumerate(lines):
         cell = _text_cell(ws, line)
-        cell.font = Font(bold=True, size=13) if n == 0 else Font(italic=True)
+        cell.font = Font(name=FONT, bold=True, size=13) if n == 0 else Font(name=FONT, italic=True)
         ws.append([cell])
     ws.append([])
 
-    heads = []
+    number = _text_cell(ws, "STT")
+    number.font, number.fill, number.alignment, number.border = (
+        _HEAD_FONT,
+        _HEAD_FILL,
+        _HEAD_ALIGN,
+        _BORDER,
+    )
+    heads = [number]
     for column in columns:
         cell = _text_cell(ws, labels.header(column))
         code = column if column in status.BY_CODE else None
@@ -165,8 +181,42 @@ def write_table(wb: Workbook, sheet: str, frame: pd.DataFrame, header: Header | 
 
     codes = frame["status"].tolist() if "status" in frame.columns else [None] * len(frame)
     cells = [_column_writer(ws, column, shown[column], codes) for column in columns]
+    stt = _style(ws, border=_BORDER, alignment=_TOP_ALIGN, font=_BODY_FONT)
     for r in range(len(shown)):
-        ws.append([make(r) for make in cells])
+        first = WriteOnlyCell(ws, value=r + 1)
+        first._style = stt
+        ws.append([first, *(make(r) for make in cells)])
+    if "total" in columns and len(shown):
+        ws.append(_totals(ws, shown))
+        ws.append([])
+        ws.append([_text_cell(ws, f"Ghi chú: {labels.PERCENT_NOTE}")])
+
+
+def _totals(ws, shown: pd.DataFrame) -> list:
+    """The «Tổng cộng» row of a count table: the counts summed, the two percentages of the
+    sums (never an average of the rows' percentages), other columns blank."""
+    sums = {c: int(shown[c].sum()) for c in shown.columns if _kind(c) == "count"}
+    done = sum(sums.get(s.code, 0) for s in status.STATUSES if s.done)
+    shares = {
+        "done_pct": status.share(done, sums["total"]),
+        "done_on_time_pct": status.share(sums.get("done_on_time", 0), sums["total"]),
+    }
+    first_text = next((c for c in shown.columns if _kind(c) == "text"), None)
+    row = [_text_cell(ws, "")]
+    for column in shown.columns:
+        if column == first_text:
+            cell = _text_cell(ws, "Tổng cộng")
+        elif column in sums and column != "rank":
+            cell = WriteOnlyCell(ws, value=sums[column])
+            cell.number_format = COUNT_FORMAT
+        elif column in shares:
+            cell = WriteOnlyCell(ws, value=round(shares[column] / 100, 4))
+            cell.number_format = PERCENT_FORMAT
+        else:
+            cell = _text_cell(ws, "")
+        cell.font, cell.border = _HEAD_FONT, _BORDER
+        row.append(cell)
+    return row
 
 
 def _column_writer(ws, column: str, series: pd.Series, codes: list):
@@ -175,13 +225,16 @@ def _column_writer(ws, column: str, series: pd.Series, codes: list):
     values = _values(kind, series)
     align = _WRAP_ALIGN if column in _WRAP else _TOP_ALIGN
     number = {"date": DATE_FORMAT, "percent": PERCENT_FORMAT, "count": COUNT_FORMAT}
-    base = dict(border=_BORDER, alignment=align, number_format=number.get(kind, "General"))
+    base = dict(
+        border=_BORDER, alignment=align, number_format=number.get(kind, "General"), font=_BODY_FONT
+    )
     plain = _style(ws, **base)
     quoted = _style(ws, quotePrefix=True, **base)
     by_status = {}
     if column == "status_label":
+        coloured = {k: v for k, v in base.items() if k != "font"}
         by_status = {
-            code: _style(ws, fill=STATUS_FILLS[code], font=STATUS_FONTS[code], **base)
+            code: _style(ws, fill=STATUS_FILLS[code], font=STATUS_FONTS[code], **coloured)
             for code in STATUS_FILLS
         }
 

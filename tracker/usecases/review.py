@@ -10,17 +10,69 @@ row (action ``approve`` or ``return``) in its own transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import pandas as pd
 
 from domain.access import Action, Actor, require
 from domain.errors import NotFound, Rejected
 from domain.problems import Outcome, Problem
 from domain.review import RETURNED, state_label
+from loaders.reports.pipeline import prepare
 from store import review as stored
 from store.database import Store
+from store.reports import read_blob, report_header, report_rows
 from tracker.usecases.acting import acting
+from tracker.usecases.ingest import load_catalog, plan_codes
 
-__all__ = ["approve", "required", "return_report", "returned", "set_required", "waiting"]
+__all__ = [
+    "Reading",
+    "approve",
+    "reading",
+    "required",
+    "return_report",
+    "returned",
+    "set_required",
+    "waiting",
+]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reviewer sees of one waiting report: the rows it wrote (as they will count once
+    approved), the problems its file gives when read again now, and its original bytes
+    (None when the store keeps no copy)."""
+
+    rows: pd.DataFrame
+    problems: list[Problem]
+    original: bytes | None
+
+
+def reading(store: Store, actor: Actor, report_id: int, reported_on: date) -> Reading:
+    """The rows, the reading's warnings and the original file of report `report_id`.
+
+    The warnings are not stored with a report (only their count), so the kept original is
+    read again by the same loaders the upload used, as a new file (never as a duplicate of
+    itself), with the report's own date; a catalog changed since (a name mapped by hand)
+    can give fewer warnings than the upload did."""
+    require(actor, Action.REVIEW)
+    header = report_header(store, report_id)
+    found = stored.review_one(store, report_id)
+    if header is None or found is None:
+        raise NotFound("report", report_id)
+    rows = report_rows(store, report_id)
+    original = read_blob(store, header["sha256"])
+    problems: list[Problem] = []
+    catalog = load_catalog(store, header["plan"])
+    if original is not None and catalog is not None:
+        unit = found["unit"] if pd.notna(found["unit_id"]) else None
+        [again] = prepare(
+            [(header["file"], original)], catalog, unit, reported_on,
+            today=max(reported_on, date.today()), plan_codes=plan_codes(store),
+        )  # fmt: skip
+        problems = list(again.problems)
+    return Reading(rows, problems, original)
 
 
 def required(store: Store) -> bool:

@@ -22,6 +22,7 @@ from datetime import date
 import pandas as pd
 
 from domain import status
+from domain.periods import bounds
 from domain.periods import label as period_label
 from store.database import Store
 from tracker.views import names
@@ -76,7 +77,12 @@ def percent(value: float) -> str:
 
 def _unit_labels(rows: pd.DataFrame) -> list[str]:
     """Short names where unique on the page, else the full name (and its province when
-    even that repeats, as "Đảng ủy Khối các cơ quan tỉnh" does in two provinces)."""
+    even that repeats, as "Đảng ủy Khối các cơ quan tỉnh" does in two provinces), then
+    "done/cells" of the row ("1/6": one of the row's six cells completed).
+
+    A count of cells, not a percentage: the row shows one period of each recurring task,
+    so its share is not the unit's «% hoàn thành» over every obligation (ranking, exports),
+    and a second percentage beside the same name would read as a contradiction."""
     short = rows["unit_short"].where(rows["unit_short"].fillna("") != "", rows["unit"])
     label = short.where(~short.duplicated(keep=False), rows["unit"])
     repeated = label.duplicated(keep=False)
@@ -85,7 +91,10 @@ def _unit_labels(rows: pd.DataFrame) -> list[str]:
         for n, p, u in zip(label, rows["province"], rows["unit_id"], strict=True)
     ]
     label = label.where(~repeated, pd.Series(told, index=label.index))
-    return [f"{name} · {percent(rate)}" for name, rate in zip(label, rows["rate"], strict=True)]
+    return [
+        f"{name} · {done}/{total}"
+        for name, done, total in zip(label, rows["done"], rows["cells"], strict=True)
+    ]
 
 
 def _task_labels(columns: pd.DataFrame, show_plan: bool) -> list[str]:
@@ -143,7 +152,11 @@ def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
     cells = result[result["kind"] == "cell"].copy()
     for column in ("due_on", "completed_on", "reported_on"):
         cells[column] = pd.to_datetime(cells[column])
+    per_unit = cells.groupby("unit_id").agg(
+        cells=("task_id", "size"), done=("completed_on", "count")
+    )
     units = cells.drop_duplicates("unit_id").sort_values("position")
+    units = units.join(per_unit, on="unit_id")
     rows = pd.DataFrame(
         {"key": units["unit_id"].astype(int).astype(str).tolist(), "label": _unit_labels(units)}
     )
@@ -219,8 +232,13 @@ def group_grid(long: pd.DataFrame, sort: str, show_plan: bool) -> Grid:
         {
             "key": groups.index.tolist(),
             "label": [
-                f"{lab} · {percent(r)}"
-                for lab, r in zip(groups["label"], groups["rate"], strict=True)
+                f"{lab} · {done}/{total}"
+                for lab, done, total in zip(
+                    groups["label"],
+                    per_group.loc[groups.index, done_codes].sum(axis=1),
+                    per_group.loc[groups.index].sum(axis=1),
+                    strict=True,
+                )
             ],
         }
     )
@@ -293,6 +311,29 @@ def period_choices(periods: pd.DataFrame) -> dict[date, str]:
 def periods(store: Store, as_of: date, plan: str | None = None) -> dict[date, str]:
     """:func:`period_choices` of the periods begun by `as_of` in `plan` (or every plan)."""
     return period_choices(store.frame("heatmap_periods", as_of=as_of, plan=plan))
+
+
+def ended_choice(choices: dict[date, str], found: pd.DataFrame, as_of: date) -> date | None:
+    """The newest choice of :func:`period_choices` whose periods have all ended before
+    `as_of` (None when none has): the period where what is overdue at `as_of` shows. The
+    latest period begun is mostly "in progress" a few weeks into it."""
+    ended = {
+        pd.Timestamp(start).date()
+        for period, start in zip(found["period"], found["period_start"], strict=True)
+        if (b := bounds(period)) is not None and b[1] < as_of
+    }
+    running = {
+        pd.Timestamp(start).date()
+        for period, start in zip(found["period"], found["period_start"], strict=True)
+        if (b := bounds(period)) is not None and b[1] >= as_of
+    }
+    return next((day for day in choices if day in ended and day not in running), None)
+
+
+def overdue_period(store: Store, as_of: date, plan: str | None = None) -> date | None:
+    """The period choice a heatmap opens on at `as_of` (:func:`ended_choice`)."""
+    found = store.frame("heatmap_periods", as_of=as_of, plan=plan)
+    return ended_choice(period_choices(found), found, as_of)
 
 
 def load_units(
