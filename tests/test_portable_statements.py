@@ -1,8 +1,8 @@
 """Statements with one text for both backends give what their rules say on each.
 
-``obligations_derive.sql`` and ``register_unit_spellings.sql`` were PostgreSQL copies of
-their own; each now runs as written on DuckDB and on PostgreSQL, checked here against the
-rules in Python (:func:`domain.periods.bounds`) rather than against each other.
+``obligations_derive.sql`` and ``register_unit_spellings.sql`` have no PostgreSQL file:
+each runs as written on DuckDB and on PostgreSQL, checked here against the rules in Python
+(:func:`domain.periods.bounds`) rather than against each other.
 """
 
 from __future__ import annotations
