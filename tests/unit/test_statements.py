@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SQL = ROOT / "store" / "sql"
 CALLS = {"frame", "arrow", "rows", "scalar", "run", "run_many", "sql", "statement"}
-CODE = ("tracker", "loaders", "store", "domain", "ui", "bench")
+CODE = ("tracker", "store", "domain", "loaders", "ui", "bench")
 
 
 def _constants_and_calls() -> tuple[set[str], set[str]]:

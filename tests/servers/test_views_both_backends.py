@@ -1,0 +1,93 @@
+"""The heatmap and comparison pages' views give the same frames on DuckDB and PostgreSQL.
+
+Their queries have PostgreSQL files of their own (``sql/postgresql/heatmap_cells.sql``,
+``compare_series.sql``), which the two-server deployment runs: each view is called on the
+demo database on both backends, under several filters, and its frames must be equal.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from itertools import count
+
+import pandas as pd
+import pytest
+
+from store.database import Store
+from tracker.views import compare, heatmap
+
+AS_OF = date(2019, 7, 26)
+PLANS = ["TUHD-32/2019", "84-KH/BTGTU"]
+_copies = count()
+
+
+@pytest.fixture(scope="module")
+def stores(demo_db_template, pg, pg_demo_template, tmp_path_factory):
+    """The demo database on DuckDB and on PostgreSQL, read only by these tests."""
+    path = tmp_path_factory.mktemp("views") / "demo.duckdb"
+    shutil.copy(demo_db_template, path)
+    url = pg.new_database(f"views{next(_copies)}", pg_demo_template)
+    with Store(path) as duck, Store(url) as postgres:
+        yield duck, postgres
+
+
+def _same(duck: pd.DataFrame, postgres: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(duck, postgres, check_dtype=False)
+
+
+def _same_grid(duck: heatmap.Grid, postgres: heatmap.Grid) -> None:
+    assert duck.unit_count == postgres.unit_count
+    for part in ("rows", "columns", "cells", "tasks"):
+        _same(
+            getattr(duck, part).reset_index(drop=True),
+            getattr(postgres, part).reset_index(drop=True),
+        )
+
+
+def _groups(store: Store) -> list[str]:
+    return store.frame("unit_groups")["group_code"].tolist()
+
+
+UNIT_FILTERS = [
+    {},
+    {"plan": "84-KH/BTGTU"},
+    {"sort": "name", "page": 1},
+    {"sort": "rate_desc", "statuses": ["overdue", "in_progress"]},
+    {"sort": "group", "period_at": date(2019, 1, 1)},
+]
+
+
+@pytest.mark.parametrize("filters", UNIT_FILTERS, ids=str)
+def test_heatmap_units_are_the_same_on_both_backends(stores, filters):
+    duck, postgres = stores
+    grids = [heatmap.load_units(store, AS_OF, **filters) for store in stores]
+    assert len(grids[0].cells) > 0  # a filter that leaves nothing would prove nothing
+    _same_grid(*grids)
+    group = _groups(duck)[:1]
+    _same_grid(*(heatmap.load_units(store, AS_OF, groups=group, **filters) for store in stores))
+    assert _groups(duck) == _groups(postgres)
+
+
+@pytest.mark.parametrize("sort", list(heatmap.SORTS))
+def test_heatmap_groups_are_the_same_on_both_backends(stores, sort):
+    grids = [heatmap.load_groups(store, AS_OF, sort=sort) for store in stores]
+    assert len(grids[0].cells) > 0
+    _same_grid(*grids)
+    _same_grid(*(heatmap.load_groups(store, AS_OF, plan=PLANS[0], sort=sort) for store in stores))
+
+
+def test_heatmap_periods_are_the_same_on_both_backends(stores):
+    duck, postgres = (heatmap.periods(store, AS_OF) for store in stores)
+    assert duck and duck == postgres
+
+
+@pytest.mark.parametrize("step", list(compare.STEPS))
+def test_comparison_series_are_the_same_on_both_backends(stores, step):
+    duck, postgres = (compare.series(store, PLANS, AS_OF, step) for store in stores)
+    assert len(duck) > 2 and set(duck["plan"]) == set(PLANS)
+    _same(duck, postgres)
+    _same(compare.latest(duck), compare.latest(postgres))
+    group = _groups(stores[0])[:1]
+    duck, postgres = (compare.series(store, PLANS, AS_OF, step, group) for store in stores)
+    _same(duck, postgres)
