@@ -14,7 +14,7 @@ date, a date before the directive, a report dated in the future): those must be 
 and count as "other facts" when they are read.
 
 ``python tests/report_variants.py [N] [SEED]`` prints the counts per transformation.
-(No tests here; tests/test_report_variants.py runs it.)
+(No tests here; tests/unit/test_report_variants.py runs it.)
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 -- Accounts (local or found by their e-mail claim from an OpenID Connect provider), the
 -- units a unit account reports for, and the append-only audit trail. No statement under
--- sql/ updates or deletes an audit row (tests/test_audit_trail.py reads them all to check).
+-- sql/ updates or deletes an audit row (tests/pages/test_audit_trail.py reads them all to check).
 CREATE SEQUENCE account_id_seq START 1;
 CREATE TABLE account (
     account_id      INTEGER PRIMARY KEY DEFAULT nextval('account_id_seq'),

@@ -18,11 +18,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 # script -> the test that runs it at a tiny scale (this file's, or the one named)
 RUN_BY = {
-    "ingest.py": "tests/test_benches.py::test_the_ingest_bench_runs_on_a_tiny_corpus",
-    "browser.py": "tests/test_benches.py::test_the_browser_bench_runs_one_page_once",
-    "pages.py": "tests/test_bench_pages.py::"
+    "ingest.py": "tests/browser/test_benches.py::test_the_ingest_bench_runs_on_a_tiny_corpus",
+    "browser.py": "tests/browser/test_benches.py::test_the_browser_bench_runs_one_page_once",
+    "pages.py": "tests/pages/test_bench_pages.py::"
     "test_a_whole_run_ends_with_the_ratios_to_the_floor_and_to_a_one_chart_app",
-    "load.py": "tests/test_load.py::test_twenty_sessions_on_two_servers_lose_and_duplicate_nothing",
+    "load.py": "tests/servers/test_load.py::"
+    "test_twenty_sessions_on_two_servers_lose_and_duplicate_nothing",
 }
 
 

@@ -32,7 +32,7 @@ from streamlit_client import Page, Session  # noqa: E402
 
 pytestmark = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 STAFF = "demo.canbo"
-GUESSES = 8  # sessions guessing at once (20 threads do it in tests/test_lockout.py)
+GUESSES = 8  # sessions guessing at once (20 threads do it in tests/unit/test_lockout.py)
 
 
 def _at_sign_in(page: Page) -> bool:

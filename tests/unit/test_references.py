@@ -83,7 +83,9 @@ def _is_repo_path(text: str) -> bool:
 
 def path_exists(name: str, where: Path) -> bool:
     name = name.rstrip(".")
-    if re.search(r"(^|/)[A-Z]+(\.|/|$)", name):
+    if name.endswith(".*"):
+        return any(ROOT.glob(name[:-1] + "*"))
+    if re.search(r"(^|/)[A-Z]+([._/]|$)", name):
         return True  # "sql/NAME.sql": a placeholder stands for a family
     candidates = [ROOT / name, where.parent / name]
     return any(c.exists() for c in candidates) or any(
@@ -100,6 +102,8 @@ def missing_paths(text: str, where: Path) -> list[str]:
         if name.startswith("../") or "://" in text[max(0, match.start() - 8) : match.end()]:
             continue
         if "/" in name:
+            if text[match.end() : match.end() + 2] == ".*":  # "deploy/x.*": every x.something
+                name += ".*"
             if _is_repo_path(name) and not path_exists(name, where):
                 found.append(name)
         elif name not in repo_names() and Path(name).suffix in {".py", ".sql"}:

@@ -1,6 +1,6 @@
 """What the plan and unit pages read with: the parser of plan documents and the editor's
 row shapes, offered at the use-case layer so that pages never reach into ``loaders``
-themselves (tests/test_layers.py holds that)."""
+themselves (tests/unit/test_layers.py holds that)."""
 
 from __future__ import annotations
 
