@@ -17,8 +17,7 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.access import Action, Actor, Role, allows
-from store.accounts import active_count
-from tracker.usecases import sign_in
+from tracker.usecases import accounts, sign_in
 from ui import data, session, web
 from ui.menu import page_action
 from ui.web import client
@@ -27,7 +26,7 @@ REFUSED = "sign_in.oidc_refused_email"
 
 
 def accounts_exist() -> bool:
-    return active_count(data.get_store()) > 0
+    return accounts.sign_in_required(data.get_store())
 
 
 def signed_in() -> Actor | None:

@@ -13,9 +13,8 @@ from __future__ import annotations
 import streamlit as st
 
 from domain.access import ROLE_LABELS
-from store.settings import is_demo
 from tracker.usecases import sign_in
-from tracker.usecases.accounts import only_demo_accounts
+from tracker.usecases.accounts import demo_offered
 from ui import data, session, web
 from ui.menu import APP_TITLE
 from ui.web import client
@@ -57,7 +56,7 @@ def draw_sign_in() -> None:
     refusal = st.empty()  # filled once every button of this run has been handled
     if submitted:
         _attempt(login, password)
-    if is_demo(data.get_store()) and only_demo_accounts(data.get_store()):
+    if demo_offered(data.get_store()):
         _demo_accounts()
     message = st.session_state.pop("sign_in.message", None)
     if message:

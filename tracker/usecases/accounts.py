@@ -151,6 +151,18 @@ def add_user(
             act.after["demo_accounts_disabled"] = _retire_demo(store, act.tx)
 
 
+def sign_in_required(store: Store) -> bool:
+    """Whether anyone must sign in: the database has an active account (a database without
+    one, a fresh or a demo-less one, opens as it is)."""
+    return stored.active_count(store) > 0
+
+
+def demo_offered(store: Store) -> bool:
+    """Whether the sign-in page may offer the demo accounts: on a demo database while they
+    are its only active accounts."""
+    return is_demo(store) and only_demo_accounts(store)
+
+
 def only_demo_accounts(store: Store) -> bool:
     """Whether every active account is one of the demo's: only then may the sign-in page
     offer them (a database that has a real account never does)."""

@@ -40,12 +40,11 @@ def xsrf_key(cookie: str) -> str:
 
 
 def _signed_in(request: Request) -> bool:
-    from store.accounts import active_count
-    from tracker.usecases import sign_in
+    from tracker.usecases import accounts, sign_in
     from ui import data
 
     store = data.get_store()
-    if active_count(store) == 0:
+    if not accounts.sign_in_required(store):
         return True  # the app is open while the database has no account
     cookie = request.cookies.get(sign_in.COOKIE, "")
     return bool(cookie) and sign_in.resume(store, cookie) is not None
