@@ -115,7 +115,7 @@ def check_not_in_use(path: Path) -> None:
     running app): replacing it under that process would lose whatever it writes next."""
     try:
         Store(path, read_only=True).close()
-    except Exception as exc:  # noqa: BLE001 - DuckDB's lock error is an IOException
+    except Exception as exc:  # DuckDB's lock error is an IOException; re-raised as ours
         raise RuntimeError(
             f"Cơ sở dữ liệu {path} đang được mở (ứng dụng đang chạy?): hãy dừng ứng dụng rồi "
             f"khôi phục. ({exc})"

@@ -25,7 +25,7 @@ from tracker.usecases.demo import DEMO_PASSWORD
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from streamlit_client import Session  # noqa: E402
+from streamlit_client import Session
 
 
 async def _signed_in(session: Session, login: str, page_name: str) -> list[str]:

@@ -46,7 +46,7 @@ def test_the_export_charts_are_built_from_the_export_tables(export):
 def test_with_the_store_the_timeline_and_heatmap_are_added_when_present(export, demo_store):
     names = list(images.figures(export, demo_store))
     try:
-        import tracker.charts.heatmap  # noqa: F401
+        import tracker.charts.heatmap
         import tracker.charts.timeline  # noqa: F401
     except ImportError:
         pytest.skip("timeline/heatmap charts are not in this tree")

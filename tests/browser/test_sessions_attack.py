@@ -28,7 +28,7 @@ from tracker.views.obligation import cell_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from streamlit_client import Page, Session  # noqa: E402
+from streamlit_client import Page, Session
 
 pytestmark = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 STAFF = "demo.canbo"

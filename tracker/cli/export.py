@@ -11,6 +11,7 @@ from pathlib import Path
 from domain import status as vocabulary
 from domain.access import Action, require
 from domain.errors import NotFound
+from domain.text import vn_date
 from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.exports import bundle, report
 from tracker.usecases import audit_trail
@@ -79,7 +80,7 @@ def run(args) -> int:
     seconds = time.perf_counter() - started
     print(
         f"Đã ghi {out} ({size / 1024:.0f} KB, {len(data.detail)} nghĩa vụ, "
-        f"tính đến {report.vn_date(as_of)}, {seconds:.1f} s)"
+        f"tính đến {vn_date(as_of)}, {seconds:.1f} s)"
     )
     if note:
         print(note, file=sys.stderr)

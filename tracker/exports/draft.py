@@ -23,10 +23,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from domain import labels, status
-from domain.text import vn_int, vn_percent
+from domain.text import vn_date, vn_int, vn_percent
 from tracker.exports import party_layout as layout
 from tracker.exports.party_layout import paragraph
-from tracker.exports.report import ExportData, vn_date
+from tracker.exports.report import ExportData
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 RECIPIENTS = [

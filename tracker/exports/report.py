@@ -18,7 +18,7 @@ import pandas as pd
 
 from domain import status
 from domain.errors import NotFound
-from domain.text import vn_date  # noqa: F401 - used by the exports as report.vn_date
+from domain.text import vn_date
 from store.database import Store
 from tracker.views import choices, summary, tables
 
