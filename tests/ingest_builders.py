@@ -121,3 +121,20 @@ def count(store: Store, table: str) -> int:
     from store.tables import count_rows
 
     return count_rows(store, table)
+
+
+def contact_sheet(rows: list[list[str]]) -> bytes:
+    """A contact sheet as an office fills it: a title, a blank row, the header, the units."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Liên hệ"
+    sheet.append(["DANH SÁCH LIÊN HỆ CÁC ĐƠN VỊ"])
+    sheet.append([])
+    sheet.append(["STT", "Tên đơn vị", "Địa chỉ e-mail", "Thủ trưởng", "Địa chỉ"])
+    for i, row in enumerate(rows, start=1):
+        sheet.append([i, *row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -4,7 +4,7 @@ cells named, or taken and shown in the contact table."""
 from __future__ import annotations
 
 from app_pages import open_page
-from test_contacts import _sheet
+from ingest_builders import contact_sheet
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -12,14 +12,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def test_a_contact_sheet_is_refused_with_its_cells_or_taken_and_shown(demo_db, monkeypatch):
     at = open_page(demo_db, monkeypatch, "pages/units.py")
     at.selectbox(key="units.province").set_value("Lạng Sơn").run()
-    bad = _sheet([["Sở Ngoại vụ", "a@snv", "", ""]])
+    bad = contact_sheet([["Sở Ngoại vụ", "a@snv", "", ""]])
     at.get("file_uploader")[1].upload("lienhe.xlsx", bad, XLSX).run()
     at.button(key="contacts.import").click().run()
     assert not at.exception
     errors = [e.value for e in at.error]
     assert "lienhe.xlsx: không nhận tệp; không có gì được ghi." in errors
     assert any("ô C4 [a@snv]" in e for e in errors)
-    good = _sheet([["Sở NgV", "a@snv.vn; b@snv.vn", "Giám đốc Nguyễn Văn A", ""]])
+    good = contact_sheet([["Sở NgV", "a@snv.vn; b@snv.vn", "Giám đốc Nguyễn Văn A", ""]])
     at.get("file_uploader")[1].upload("lienhe.xlsx", good, XLSX).run()
     at.button(key="contacts.import").click().run()
     assert not at.exception

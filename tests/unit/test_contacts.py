@@ -8,6 +8,7 @@ import json
 
 import pytest
 from actors import LEADER, STAFF
+from ingest_builders import contact_sheet
 from openpyxl import Workbook
 
 from domain.access import Forbidden
@@ -17,20 +18,6 @@ from tracker.cli.main import main
 from tracker.usecases import contacts
 
 pytestmark = pytest.mark.parametrize("backend", ["duckdb", "postgresql"], indirect=True)
-
-
-def _sheet(rows: list[list[str]]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Liên hệ"
-    sheet.append(["DANH SÁCH LIÊN HỆ CÁC ĐƠN VỊ"])
-    sheet.append([])
-    sheet.append(["STT", "Tên đơn vị", "Địa chỉ e-mail", "Thủ trưởng", "Địa chỉ"])
-    for i, row in enumerate(rows, start=1):
-        sheet.append([i, *row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_unit_set_changes_what_is_given_and_unit_list_shows_it(demo_db, capsys, backend):
@@ -78,13 +65,13 @@ def test_unit_set_changes_what_is_given_and_unit_list_shows_it(demo_db, capsys, 
 
 
 def test_a_sheet_is_taken_whole_or_refused_with_its_cells_named(demo_store, backend):
-    good = _sheet(
+    good = contact_sheet(
         [
             ["Sở Ngoại vụ", "a@snv.vn; b@snv.vn", "Giám đốc Nguyễn Văn A", "Số 2 Hùng Vương"],
             ["Báo Lạng Sơn", "toasoan@baolangson.vn", "Tổng biên tập", ""],
         ]
     )
-    bad = _sheet(
+    bad = contact_sheet(
         [
             ["Sở Ngoại vụ", "a@snv.vn", "", ""],
             ["Sở Không Có", "x@y.vn", "", ""],
