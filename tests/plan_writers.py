@@ -251,3 +251,55 @@ a) Lập chuyên mục trên báo tỉnh.
 - Sở Văn hóa, Thể thao và Du lịch.
 3. Thời gian thực hiện: Từ tháng 11/2025 trở đi.
 """
+
+
+WEB_COPY = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 41/2026/QĐ-UBND
+|
+An Hòa, ngày
+09 tháng 3 năm 2026
+|
+QUYẾT ĐỊNH
+BANHÀNH KẾ HOẠCH HÀNH ĐỘNG PHÁT TRIỂN THƯ VIỆN SỐ GIAI ĐOẠN 2026 - 2028
+ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Căn cứ Quyết định số
+206/QĐ-TTg ngày 11/02/2021 của Thủ tướng Chính phủ phê duyệt Chương trình thư viện số;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theoQuyết định này Kế hoạch hành động phát triển thư viện số.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+KẾ HOẠCH HÀNH ĐỘNG
+PHÁT TRIỂN THƯ VIỆN SỐ GIAI ĐOẠN 2026 - 2028
+(Ban hành kèm theo Quyết định số 41/2026/QĐ-UBND ngày 09/3/2026 của Ủy ban nhân dân tỉnh)
+I. MỤC TIÊU
+1. Số hóa tài liệu quý hiếm của thư viện tỉnh.
+II. NHIỆM VỤ
+1. Xây dựng cơ sở dữ liệu thư mục dùng chung; thời gian
+thực hiện: năm 2027.
+2. Trình tự số hóa tài liệu
+2.1. Bước 1:
+2.1.a. Lập danh mục tài liệu cần số hóa, hoàn thành trước ngày 30/6/2026.
+2.1.b. Chụp và nhận dạng tài liệu, hoàn thành trong quý IV/2026.
+3. Sơ kết việc thực hiện Kế hoạch vào năm 2027.
+III. TỔ CHỨC THỰC HIỆN
+1. Đối với các sở, ngành
+1.1. Sở Văn hóa, Thể thao và Du lịch: chủ trì triển khai Kế hoạch.
+1.2. Sở Tài chính: bố trí kinh phí.
+2. Đối với địa phương
+2.1. Ủy ban nhân dân các huyện: phối hợp thực hiện.
+"""
+"""A decision copied from a web page: header cells cut into lines, words glued
+("BANHÀNH", "theoQuyết"), sentences hard-wrapped, a code with its year, "2.1.a." points and
+units grouped under "Đối với ..." (written for the tests, not copied)."""
+
+ONE_LINE_TITLE = """# KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM 2026
+Thư viện tỉnh tổ chức Ngày hội đọc sách vào ngày 21/4/2026 theo lịch sau:
+1. Các thư viện huyện đăng ký tham gia đến hết ngày 10/4/2026.
+2. Bố trí gian trưng bày sách trước ngày 20/4/2026.
+"""

@@ -56,6 +56,12 @@ _RECURRING = re.compile(
     r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|quý|năm|tháng)|mỗi\s+(?:năm|quý)",
     re.IGNORECASE,
 )
+_INLINE_LABEL = re.compile(
+    r"(?:^|[;,.(]\s*)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*"
+    r"([^;()]+?)\s*(?:[;)]|\.?$)",
+    re.IGNORECASE,
+)
+"""A labelled deadline inside a sentence: "Rà soát ...; thời gian thực hiện: năm 2022."."""
 _WEAK = re.compile(r"thường xuyên|liên tục|định kỳ", re.IGNORECASE)
 
 
@@ -91,6 +97,9 @@ def in_text(text: str, line: int = 0, heading: bool = False) -> list[Found]:
         inner = match.group(1).strip()
         if _ANY_DEADLINE.match(inner):
             found.append(Found(_strip_label(inner), SPECIFIC, line))
+    for match in _INLINE_LABEL.finditer(text):
+        if _ANY_DEADLINE.match(match.group(1)):
+            found.append(Found(match.group(1).rstrip(" ."), SPECIFIC, line))
     value, phrases = time_phrases(text)
     pieces: list[str] = []
     opened = -1  # where the piece that a joined phrase ("đến B") extends starts

@@ -291,13 +291,24 @@ def _unit_heading(text: str) -> bool:
 
 
 def _units_of(part: Node) -> list[DraftUnit]:
+    """Units named by the part's numbered items ("1. Sở Nội vụ"); an item that only groups
+    numbered items ("1. Đối với Ủy ban nhân dân các cấp" / "1.1. Ủy ban nhân dân Thành phố")
+    gives theirs."""
     units: list[DraftUnit] = []
-    items = [(c.text, c.line) for c in part.children]
+    items = [(c.text, c.line) for c in _unit_items(part)]
     if not items:
         items = [(b.text, b.line) for b in part.blocks if b.kind == "bullet"]
     for text, line in items:
         units += du.roles_in_item(text, line)
     return units
+
+
+def _unit_items(part: Node) -> list[Node]:
+    items: list[Node] = []
+    for child in part.children:
+        numbered = [c for c in child.children if c.kind == "number"]
+        items += _unit_items(child) if numbered else [child]
+    return items
 
 
 def _reporting(parts: list[Node], reference) -> Reporting:

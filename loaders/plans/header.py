@@ -84,7 +84,7 @@ _NOT_ISSUER = (
     "doc lap tu do",
     "ke hoach",
 )
-_PLAN_WORDS = ("ke hoach", "chuong trinh hanh dong", "chuong trinh")
+_PLAN_WORDS = ("ke hoach", "ke hoach hanh dong", "chuong trinh hanh dong", "chuong trinh")
 _OTHER_KINDS = {
     "bao cao": "một báo cáo",
     "quyet dinh": "một quyết định",
@@ -103,6 +103,8 @@ def document_kind(lines: list[Line]) -> tuple[bool, str]:
     for line in lines[:40]:
         key = fold(line.text)
         if any(key == word or key.startswith(word + " cua") for word in _PLAN_WORDS):
+            return True, ""
+        if _one_line_title(line):
             return True, ""
         if len(key) <= 30 and key in _OTHER_KINDS and line.text.isupper():
             return False, _OTHER_KINDS[key]
@@ -240,7 +242,8 @@ def _title(head: list[Line]) -> str:
         None,
     )
     if start is None:
-        return ""
+        one = next((line for line in head if _one_line_title(line)), None)
+        return _title_of_line(one) if one else ""
     parts: list[str] = []
     for line in head[start + 1 :]:
         key = fold(line.text)
@@ -253,6 +256,19 @@ def _title(head: list[Line]) -> str:
         parts.append(line.text)
     title = " ".join(parts).strip(" .")
     return title[:1].upper() + title[1:]
+
+
+def _one_line_title(line: Line) -> bool:
+    """ "KẾ HOẠCH TỔ CHỨC LỄ TỐT NGHIỆP ..." : the word and the title on one upper-case line
+    (as web pages and some typists write it); a Markdown "#" heading counts."""
+    text = line.text.lstrip("# ").strip()
+    return text.isupper() and fold(text).startswith("ke hoach ") and len(text) > 16
+
+
+def _title_of_line(line: Line) -> str:
+    text = line.text.lstrip("# ").strip()
+    rest = re.sub(r"^K[ẾE]\s+HO[ẠA]CH\s+", "", text, flags=re.IGNORECASE)
+    return rest[:1].upper() + rest[1:].lower()
 
 
 _ORGAN = re.compile(
@@ -280,12 +296,12 @@ def table_issuer(head: list[Line]) -> str:
         split = next((m.start() for m in _ORGAN.finditer(cell) if _PLACE_WORD.search(
             cell[: m.start()].lower())), 0)  # fmt: skip
         if not split:
-            return _name_case(cell)
-        return f"{_name_case(cell[split:])} {_name_case(cell[:split])}".strip()
+            return name_case(cell)
+        return f"{name_case(cell[split:])} {name_case(cell[:split])}".strip()
     return ""
 
 
-def _name_case(text: str) -> str:
+def name_case(text: str) -> str:
     """An upper-case organ name as written in running text, its place name capitalised."""
     value = title_case(text.strip())
     value = " ".join(_ACRONYMS.get(w.lower(), w) for w in value.split())
@@ -322,7 +338,7 @@ def _issuer(head: list[Line], preamble: str, code: str) -> str:
         last = uppers[-1]
         if len(uppers) > 1 and fold(uppers[-2]) in ("uy ban nhan dan", "hoi dong nhan dan"):
             last = f"{uppers[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ HỒ CHÍ MINH"
-        return _name_case(last)
+        return name_case(last)
     suffix = re.split(r"[/-]", code)[-1] if code else ""
     return _SUFFIX_ISSUERS.get(suffix.upper(), "")
 

@@ -31,6 +31,8 @@ _ROMAN_BARE = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))[Ll|!]?\s+(\w\S*\s\S.{2,})
 a numeral before a heading in capitals is still a part."""
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.\-–)]\s*|\.?\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$")
+_NUMBERED_LETTER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.([a-zđ])\s*[.)]\s*(\S.*)$")
+"""Some plans number their points under "2.1." as "2.1.a.", "2.1.b.": a lettered point."""
 _BULLET = re.compile(r"^([-–•+*·])\s*(\S.*)$")
 _TABLE = re.compile(r"^\|.*\|$")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])")
@@ -273,6 +275,7 @@ def classify(no: int, text: str) -> Line:
     for kind, pattern in (
         ("roman", _ROMAN),
         ("roman", _ROMAN_BARE),
+        ("letter", _NUMBERED_LETTER),
         ("number", _NUMBER),
         ("letter", _LETTER),
         ("bullet", _BULLET),
@@ -328,7 +331,7 @@ def to_lines(text: str) -> list[Line]:
         if key.startswith(fold(_STOP)):
             stopped = True
         attached = value.isupper() and (
-            key in ("ke hoach", "chuong trinh hanh dong")
+            key in ("ke hoach", "ke hoach hanh dong", "chuong trinh hanh dong")
             or key.startswith(("chuong trinh hanh dong cua", "ke hoach cua"))
         )
         if stopped and not key.startswith(_APPENDIX) and not attached:
@@ -342,7 +345,7 @@ def to_lines(text: str) -> list[Line]:
         if (
             previous is not None
             and line.kind == "text"
-            and value[0].islower()
+            and (value[0].islower() or value[0].isdigit())
             and previous.kind != "table"
             and not previous.text.endswith((".", ":", ";", "!", "?", "./."))
             and not _is_upper(previous.text)

@@ -1,0 +1,59 @@
+"""Plans as web pages and other offices' copies hand them over (tests/plan_writers.py):
+glued words, hard-wrapped sentences, numbered points "2.1.a.", units grouped under
+"Đối với ...", a title on the same line as "KẾ HOẠCH", labelled deadlines inside sentences,
+and task words that fold like unit names ("Sơ kết" like "Sở")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from loaders.plans import deadlines as dl
+from loaders.plans import units as du
+from loaders.plans.document import parse_plan_text
+from tests import plan_writers as w
+
+
+def test_a_decision_copied_from_a_web_page_gives_its_number_date_issuer_and_basis():
+    draft = parse_plan_text(w.WEB_COPY, "web.md")
+    plan = draft.plan
+    assert (plan.code, plan.issued_on) == ("41/2026/QĐ-UBND", date(2026, 3, 9))
+    assert plan.issuer == "Ủy ban nhân dân tỉnh An Hòa"
+    assert plan.title.startswith("PHÁT TRIỂN THƯ VIỆN SỐ")
+    # the decision that issues the plan is not the document the plan carries out
+    assert plan.directive.code == "206/QĐ-TTg"
+
+
+def test_hard_wrapped_labels_lettered_points_and_sub_grouped_units_are_read():
+    draft = parse_plan_text(w.WEB_COPY, "web.md")
+    assert [(t.section, t.title[:20], t.due) for t in draft.tasks] == [
+        ("II.1", "Xây dựng cơ sở dữ li", date(2027, 12, 31)),
+        ("II.2.1.a", "Lập danh mục tài liệ", date(2026, 6, 30)),
+        ("II.2.1.b", "Chụp và nhận dạng tà", date(2026, 12, 31)),
+        ("II.3", "Sơ kết việc thực hiệ", date(2027, 12, 31)),
+    ]
+    names = [u.name for u in draft.units]
+    assert names == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "Ủy ban nhân dân các huyện"]
+    assert all("Sơ kết" not in u.name for t in draft.tasks for u in t.units)
+
+
+def test_a_title_on_the_line_of_ke_hoach_is_a_plan():
+    draft = parse_plan_text(w.ONE_LINE_TITLE, "web.md")
+    assert not draft.errors
+    assert draft.plan.title == "Tổ chức ngày hội đọc sách năm 2026"
+    assert [t.due for t in draft.tasks] == [date(2026, 4, 10), date(2026, 4, 20)]
+
+
+def test_a_labelled_deadline_inside_a_sentence_is_found():
+    for text, want in [
+        ("Rà soát văn bản; thời gian thực hiện: năm 2022.", "năm 2022"),
+        ("Cơ quan chủ trì: Sở Nội vụ; Thời gian hoàn thành: Quý III/2024", "Quý III/2024"),
+    ]:
+        assert dl.best(dl.in_text(text)).text == want
+    assert dl.in_text("Căn cứ thời gian: không rõ") == []
+
+
+def test_ordinary_words_that_fold_like_unit_heads_are_not_units():
+    for word in ("Sơ kết", "Bảo đảm kinh phí", "Phong trào thi đua", "Đại hội", "Bổ sung"):
+        assert not du.is_unit_like(word), word
+    for name in ("Sở Nội vụ", "SỞ TÀI CHÍNH", "Sở, ban, ngành", "Bảo tàng tỉnh", "Bộ Công an"):
+        assert du.is_unit_like(name), name
