@@ -303,3 +303,28 @@ Thư viện tỉnh tổ chức Ngày hội đọc sách vào ngày 21/4/2026 the
 1. Các thư viện huyện đăng ký tham gia đến hết ngày 10/4/2026.
 2. Bố trí gian trưng bày sách trước ngày 20/4/2026.
 """
+
+WEB_PAGE_PLAN = """THƯ VIỆN VĂN BẢN
+CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI
+| **Số hiệu:** | 77/KH-UBND |
+| **Loại văn bản:** |
+Kế hoạch
+|
+**ỦY BAN NHÂN DÂN**
+TỈNH AN HÒA
+-------
+|
+Số: 77/KH-UBND
+|
+*An Hòa, ngày 02 tháng 3 năm 2026*
+**KẾ HOẠCH**
+THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG NGÀY 16/7/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ
+Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2025 của Thủ tướng Chính phủ, UBND tỉnh ban hành
+kế hoạch như sau:
+I. NHIỆM VỤ
+1. Phát động phong trào thi đua, hoàn thành trong tháng 4/2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi, đôn đốc.
+"""
+"""A plan as a legal-text website shows it: the site's own fields above the document (one
+of them reads "Kế hoạch"), the title in capitals and "UBND tỉnh" in the opening sentence."""

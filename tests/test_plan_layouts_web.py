@@ -57,3 +57,11 @@ def test_ordinary_words_that_fold_like_unit_heads_are_not_units():
         assert not du.is_unit_like(word), word
     for name in ("Sở Nội vụ", "SỞ TÀI CHÍNH", "Sở, ban, ngành", "Bảo tàng tỉnh", "Bộ Công an"):
         assert du.is_unit_like(name), name
+
+
+def test_a_web_page_s_fields_above_the_plan_are_not_its_title_or_issuer():
+    plan = parse_plan_text(w.WEB_PAGE_PLAN, "web.md").plan
+    assert plan.title.startswith("THỰC HIỆN CHỈ THỊ SỐ 19")
+    assert plan.issuer == "Ủy ban nhân dân tỉnh An Hòa"  # not the bare "UBND tỉnh"
+    assert plan.directive.code == "19/CT-TTg"  # as the body writes it, not the capitals
+    assert (plan.code, plan.issued_on) == ("77/KH-UBND", date(2026, 3, 2))

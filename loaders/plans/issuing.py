@@ -12,7 +12,14 @@ import re
 
 from domain.problems import Problem
 from domain.text import fold
-from loaders.plans.header import find_directive, issued_line, name_case, table_issuer, title_case
+from loaders.plans.header import (
+    find_directive,
+    issued_line,
+    left_cell,
+    name_case,
+    table_issuer,
+    title_case,
+)
 from loaders.plans.model import DirectiveRef, PlanHeader, at_line
 from loaders.plans.text import Line
 
@@ -72,9 +79,10 @@ def with_decision(header: PlanHeader, decision: list[Line], problems: list[Probl
         header.issuer = issuer  # the body that decides is the plan's issuer
     elif not header.issuer or fold(header.issuer) in ("quyet dinh", "nghi quyet"):
         uppers = [
-            line.text
+            cell
             for line in decision[:6]
-            if line.text.isupper() and not fold(line.text).startswith(("cong hoa", "doc lap"))
+            if (cell := left_cell(line.text)).isupper()  # the header row may be one line
+            and not fold(cell).startswith(("cong hoa", "doc lap"))
         ]
         if len(uppers) > 1 and fold(uppers[0]) in ("uy ban nhan dan", "hoi dong nhan dan"):
             uppers[0] = name_case(f"{uppers[0]} {uppers[1]}")  # ỦY BAN NHÂN DÂN / TỈNH X
