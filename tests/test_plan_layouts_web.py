@@ -65,3 +65,31 @@ def test_a_web_page_s_fields_above_the_plan_are_not_its_title_or_issuer():
     assert plan.issuer == "Ủy ban nhân dân tỉnh An Hòa"  # not the bare "UBND tỉnh"
     assert plan.directive.code == "19/CT-TTg"  # as the body writes it, not the capitals
     assert (plan.code, plan.issued_on) == ("77/KH-UBND", date(2026, 3, 2))
+
+
+def test_deadlines_counted_from_an_event_or_a_bare_dinh_ky_are_flagged_not_guessed():
+    text = """KẾ HOẠCH
+Tổ chức bầu cử
+Số: 5/KH-UBND
+An Hòa, ngày 02 tháng 3 năm 2026
+I. NHIỆM VỤ
+1. Niêm yết danh sách cử tri trước ngày bầu cử 20 ngày.
+2. Báo cáo tiến độ. Thời gian: Định kỳ.
+3. Gửi báo cáo trong vòng 15 ngày kể từ ngày nhận được kế hoạch.
+4. Hội nghị hiệp thương (chậm nhất ngày 20/3/2026)
+- Gửi biên bản ngay sau khi tổ chức hội nghị 01 ngày.
+5. Hoàn thành trước ngày 15 tháng 6 năm 2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi.
+"""
+    draft = parse_plan_text(text, "kh.txt")
+    shape = [(t.unparsed, t.due, t.recurrence) for t in draft.tasks]
+    assert shape == [
+        (True, None, None),
+        (True, None, None),
+        (True, None, None),
+        (False, date(2026, 3, 20), None),  # the section's own date comes first
+        (False, date(2026, 6, 15), None),
+    ]
+    flagged = [p.message for p in draft.problems if "tính từ một sự kiện" in p.message]
+    assert len(flagged) == 2 and "trước ngày bầu cử 20 ngày" in flagged[0]

@@ -62,6 +62,17 @@ _INLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A labelled deadline inside a sentence: "Rà soát ...; thời gian thực hiện: năm 2022."."""
+RELATIVE = re.compile(
+    r"(?:(?:chậm nhất|ít nhất)\s+)?\d+\s+ngày(?:\s+làm việc)?\s+(?:trước|sau|kể từ)\s+"
+    r"(?:ngày|khi)\s+[^,;.()]{2,50}"
+    r"|(?:trước|sau)\s+(?:ngày|khi)\s+[^,;.()\d]{2,40}?\s+\d+\s+ngày"
+    r"|trong (?:vòng|thời hạn)\s+\d+\s+ngày(?:\s+làm việc)?\s*,?\s*(?:kể từ|sau)\s+"
+    r"[^,;.()]{2,50}",
+    re.IGNORECASE,
+)
+"""A deadline counted from an event ("trước ngày bầu cử 20 ngày", "trong vòng 15 ngày kể
+từ ngày nhận được kế hoạch"): found so that it is flagged for a date, never guessed; the
+enclosing section's own date, when it has one, is taken before it."""
 _WEAK = re.compile(r"thường xuyên|liên tục|định kỳ", re.IGNORECASE)
 
 
@@ -113,6 +124,8 @@ def in_text(text: str, line: int = 0, heading: bool = False) -> list[Found]:
             pieces.append(value[phrase.start : phrase.end])
     if pieces:
         found.append(Found("; ".join(pieces), SPECIFIC, line))
+    for match in RELATIVE.finditer(text):  # weak: a section's own date comes first
+        found.append(Found(match.group(0).strip(), WEAK, line))
     for match in _RECURRING.finditer(text):
         found.append(Found(match.group(0).strip(), RECURRING, line))
     for match in _WEAK.finditer(text):

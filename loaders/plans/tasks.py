@@ -216,9 +216,14 @@ class TaskWalker:
         else:
             meaning = dl.interpret(found.text, self.reference)
             if meaning.unparsed:
+                why = (
+                    " (tính từ một sự kiện, chưa có ngày)"
+                    if dl.RELATIVE.fullmatch(found.text)
+                    else ""
+                )
                 self.problems.append(
                     at_line(
-                        f"Không đọc được thời hạn “{found.text}”: hãy sửa hoặc nhập ngày.",
+                        f"Không đọc được thời hạn “{found.text}”{why}: hãy sửa hoặc nhập ngày.",
                         found.line or line,
                         section,
                         value=found.text,
