@@ -93,3 +93,23 @@ II. TỔ CHỨC THỰC HIỆN
     ]
     flagged = [p.message for p in draft.problems if "tính từ một sự kiện" in p.message]
     assert len(flagged) == 2 and "trước ngày bầu cử 20 ngày" in flagged[0]
+
+
+def test_a_task_that_opens_with_its_units_keeps_its_verb_and_a_giao_gives_its_lead():
+    text = """KẾ HOẠCH
+Bảo vệ bí mật nhà nước năm 2026
+Số: 9/KH-UBND
+An Hòa, ngày 02 tháng 3 năm 2026
+I. NỘI DUNG CÔNG TÁC
+1. Các sở, ban, ngành; UBND các huyện tiếp tục tổ chức tuyên truyền, tập huấn cho cán bộ, \
+công chức về các quy định bảo vệ bí mật nhà nước trong năm 2026 theo hướng dẫn của Công an tỉnh.
+2. Xây dựng Quy chế bảo vệ bí mật nhà nước (Giao Công an tỉnh chủ trì, phối hợp với Sở Tư pháp).
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi.
+"""
+    first, second = parse_plan_text(text, "kh.txt").tasks
+    assert first.title.startswith("Các sở, ban, ngành; UBND các huyện tiếp tục tổ chức")
+    assert [(u.name, u.role) for u in second.units] == [
+        ("Công an tỉnh", "chu_tri"),
+        ("Sở Tư pháp", "phoi_hop"),
+    ]

@@ -297,6 +297,8 @@ def assignment_in(text: str, line: int) -> list[DraftUnit]:
     "Sở X chủ trì, phối hợp với Y ..."; [] when it names none."""
     paren = _PAREN.search(text)
     candidate = paren.group(1) if paren else text
+    if paren:  # "(Giao Công an tỉnh chủ trì, ...)"
+        candidate = re.sub(r"^\s*giao\s+", "", candidate, flags=re.IGNORECASE)
     subject, rest = subject_of(candidate)
     if not subject or not re.match(r"\s*(chủ trì|thực hiện|có trách nhiệm)", rest):
         return []
