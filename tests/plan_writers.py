@@ -328,3 +328,57 @@ II. TỔ CHỨC THỰC HIỆN
 """
 """A plan as a legal-text website shows it: the site's own fields above the document (one
 of them reads "Kế hoạch"), the title in capitals and "UBND tỉnh" in the opening sentence."""
+
+CELL_LINES = """| ỦY BAN NHÂN DÂN TỈNH AN HÒA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|---|
+| Số: 80/KH-UBND | An Hòa, ngày 05 tháng 3 năm 2026 |
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+I. NHIỆM VỤ
+1. Triển khai các nhiệm vụ tại Phụ lục kèm theo.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ theo dõi, đôn đốc.
+Nơi nhận:
+- Lưu: VT.
+|
+**PHỤ LỤC**
+DANH MỤC NHIỆM VỤ
+|
+**TT**
+|
+**Nội dung thực
+hiện**
+|
+**Cơ quan chủ trì**
+|
+**Thời gian hoàn
+thành**
+|
+|
+**I**
+|
+**HẠ TẦNG SỐ**
+|
+|
+1
+|
+Phủ sóng di động các thôn
+vùng sâu
+|
+Sở Khoa học và Công nghệ
+|
+2026 - 2028
+|
+|
+2
+|
+Số hóa hồ sơ đất đai
+|
+Sở Nông nghiệp và Môi trường
+|
+2027
+|
+"""
+"""An appendix task table as a legal-text website's copy lays it out: one cell per line,
+cells between lines of "|", a row ending where two such lines meet, a group row of two
+cells, and bare years in the time column."""

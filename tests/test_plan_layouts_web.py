@@ -113,3 +113,24 @@ II. TỔ CHỨC THỰC HIỆN
         ("Công an tỉnh", "chu_tri"),
         ("Sở Tư pháp", "phoi_hop"),
     ]
+
+
+def test_a_task_table_laid_out_one_cell_per_line_is_read_with_its_groups_and_years():
+    tasks = [t for t in parse_plan_text(w.CELL_LINES, "web.md").tasks if t.from_table]
+    shape = [(t.section, t.title, t.start, t.due, [u.name for u in t.units]) for t in tasks]
+    assert shape == [
+        (
+            "PL.I.1",
+            "Phủ sóng di động các thôn vùng sâu",
+            date(2026, 1, 1),
+            date(2028, 12, 31),
+            ["Sở Khoa học và Công nghệ"],
+        ),
+        (
+            "PL.I.2",
+            "Số hóa hồ sơ đất đai",
+            date(2027, 1, 1),
+            date(2027, 12, 31),
+            ["Sở Nông nghiệp và Môi trường"],
+        ),
+    ]

@@ -301,8 +301,8 @@ def table_issuer(head: list[Line]) -> str:
         if line.kind != "table" or set(line.text) <= set("|-: "):
             continue
         cell = line.text.strip().strip("|").split("|")[0]
-        cell = re.split(r"\s(?:Số|SỐ)\b", f" {cell}")[0].replace("-", " ").strip(" *")
-        cell = re.sub(r"\s+", " ", cell)
+        cell = re.split(r"\s(?:Số|SỐ)\b", f" {cell}")[0].replace("-", " ").replace("*", " ")
+        cell = re.sub(r"\s+", " ", cell).strip()
         if not cell or not cell.isupper() or fold(cell).startswith(_NOT_ISSUER):
             continue
         split = next((m.start() for m in _ORGAN.finditer(cell) if _PLACE_WORD.search(

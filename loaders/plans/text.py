@@ -296,12 +296,62 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
-def _bold_joined(raw_lines: list[str]) -> list[tuple[int, str]]:
+def _cells_joined(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) with a table that a web page's copy laid out one cell per line
+    rebuilt into Markdown rows: cells are separated by lines holding only "|", and a row
+    ends where two such lines meet ("|" / "**TT**" / "|" / "Nội dung" / "|" / "|" / "1" ...).
+    A cell runs over at most eight lines and no blank line, and a "PHỤ LỤC" heading is never
+    in one; anything else ends the table."""
+    out: list[tuple[int, str]] = []
+    index = 0
+    while index < len(raw_lines):
+        if raw_lines[index].strip() != "|":
+            out.append((index + 1, raw_lines[index]))
+            index += 1
+            continue
+        rows, end = _cell_rows(raw_lines, index)
+        out += rows if rows else [(index + 1, raw_lines[index])]
+        index = end if rows else index + 1
+    return out
+
+
+def _cell_rows(raw_lines: list[str], start: int) -> tuple[list[tuple[int, str]], int]:
+    """The Markdown rows of the one-cell-per-line table opening at `start` (a "|" line) and
+    the index after its last "|"."""
+    rows: list[tuple[int, str]] = []
+    cells: list[str] = []
+    current: list[str] = []
+    row_at = first = start + 1
+    last_bar = start
+    for index in range(start + 1, len(raw_lines)):
+        text = raw_lines[index].strip()
+        if text == "|":
+            if current:
+                cells.append(" ".join(current))
+                current = []
+            elif cells:  # "|" right after "|": the row ends, the next one starts
+                rows.append((row_at, "| " + " | ".join(cells) + " |"))
+                cells = []
+            last_bar = index
+            continue
+        if not text or len(current) >= 8 or fold(text.strip("* ")).startswith(_APPENDIX):
+            break
+        if not current and not cells:
+            row_at = index + 1
+        current.append(text.replace("|", "/"))
+    if cells:
+        rows.append((row_at, "| " + " | ".join(cells) + " |"))
+    if not rows or last_bar == start or first > last_bar:
+        return [], start
+    return rows, last_bar + 1
+
+
+def _bold_joined(pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line number, text) with a Markdown bold span that a hard wrap cut ("**V. TỔ CHỨC" /
     "THỰC HIỆN**") joined back into one line (at most three lines are joined)."""
     out: list[tuple[int, str]] = []
     open_at = -1
-    for no, raw in enumerate(raw_lines, start=1):
+    for no, raw in pairs:
         if open_at >= 0 and raw.strip() and no - out[open_at][0] < 3:
             out[open_at] = (out[open_at][0], f"{out[open_at][1]} {raw.strip()}")
             if raw.count("**") % 2:
@@ -322,7 +372,7 @@ def to_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = True
     stopped = False
-    for no, raw in _bold_joined(text.splitlines()):
+    for no, raw in _bold_joined(_cells_joined(text.splitlines())):
         value = clean(raw) if _TABLE.match(clean(raw)) else clean(strip_markdown(raw))
         if not value or value in {"*", "-", "+"}:
             gap = True
