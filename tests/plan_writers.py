@@ -354,6 +354,8 @@ hiện**
 **Thời gian hoàn
 thành**
 |
+**Ghi chú**
+|
 |
 **I**
 |
@@ -369,6 +371,8 @@ Sở Khoa học và Công nghệ
 |
 2026 - 2028
 |
+Vốn doanh nghiệp
+|
 |
 2
 |
@@ -378,7 +382,18 @@ Sở Nông nghiệp và Môi trường
 |
 2027
 |
+|
+|
+3
+|
+Cấp chữ ký số cho cán bộ
+|
+Sở Nội vụ
+|
+Quý II/2026
+|
+|
 """
 """An appendix task table as a legal-text website's copy lays it out: one cell per line,
-cells between lines of "|", a row ending where two such lines meet, a group row of two
-cells, and bare years in the time column."""
+cells between lines of "|", a row ending where two such lines meet, empty cells (two
+lines of "|" too), a group row of two cells, and bare years in the time column."""

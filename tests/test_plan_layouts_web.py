@@ -133,4 +133,5 @@ def test_a_task_table_laid_out_one_cell_per_line_is_read_with_its_groups_and_yea
             date(2027, 12, 31),
             ["Sở Nông nghiệp và Môi trường"],
         ),
+        ("PL.I.3", "Cấp chữ ký số cho cán bộ", date(2026, 4, 1), date(2026, 6, 30), ["Sở Nội vụ"]),
     ]

@@ -317,33 +317,58 @@ def _cells_joined(raw_lines: list[str]) -> list[tuple[int, str]]:
 
 def _cell_rows(raw_lines: list[str], start: int) -> tuple[list[tuple[int, str]], int]:
     """The Markdown rows of the one-cell-per-line table opening at `start` (a "|" line) and
-    the index after its last "|"."""
+    the index after its last "|".
+
+    The first row ends at the first "|" that follows a "|"; its cells set the width. In
+    later rows a "|" right after a "|" is an empty cell, unless a row number ("1", "2.1",
+    "II") comes next: then the row is a shorter one (a group heading's merged cells)."""
     rows: list[tuple[int, str]] = []
     cells: list[str] = []
     current: list[str] = []
-    row_at = first = start + 1
-    last_bar = start
+    width = 0
+    opening = False  # the row is complete: the next "|" opens the next one
+    row_at = last_bar = start
+
+    def emit() -> None:
+        rows.append((row_at, "| " + " | ".join(cells) + " |"))
+        cells.clear()
+
     for index in range(start + 1, len(raw_lines)):
         text = raw_lines[index].strip()
         if text == "|":
+            last_bar = index
             if current:
                 cells.append(" ".join(current))
                 current = []
-            elif cells:  # "|" right after "|": the row ends, the next one starts
-                rows.append((row_at, "| " + " | ".join(cells) + " |"))
-                cells = []
-            last_bar = index
+                if width and len(cells) >= width:
+                    emit()
+                    opening = True
+            elif opening:
+                opening = False
+            elif cells:
+                after = raw_lines[index + 1].strip() if index + 1 < len(raw_lines) else ""
+                if width and len(cells) < width and not _ROW_NUMBER.fullmatch(after):
+                    cells.append("")  # an empty cell
+                    if len(cells) >= width:
+                        emit()
+                        opening = True
+                    continue
+                width = width or len(cells)
+                emit()
             continue
-        if not text or len(current) >= 8 or fold(text.strip("* ")).startswith(_APPENDIX):
+        if opening or not text or len(current) >= 8:
+            break
+        if fold(text.strip("* ")).startswith(_APPENDIX):
             break
         if not current and not cells:
             row_at = index + 1
         current.append(text.replace("|", "/"))
     if cells:
-        rows.append((row_at, "| " + " | ".join(cells) + " |"))
-    if not rows or last_bar == start or first > last_bar:
-        return [], start
-    return rows, last_bar + 1
+        emit()
+    return (rows, last_bar + 1) if rows else ([], start)
+
+
+_ROW_NUMBER = re.compile(r"\**(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2}){0,2})\.?\**")
 
 
 def _bold_joined(pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
