@@ -135,3 +135,32 @@ def test_a_task_table_laid_out_one_cell_per_line_is_read_with_its_groups_and_yea
         ),
         ("PL.I.3", "Cấp chữ ký số cho cán bộ", date(2026, 4, 1), date(2026, 6, 30), ["Sở Nội vụ"]),
     ]
+
+
+def test_a_decision_that_is_itself_the_plan_reads_its_articles_as_parts():
+    text = """| ỦY BAN NHÂN DÂN TỈNH AN HÒA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|---|
+| Số: 310/QĐ-UBND | An Hòa, ngày 12 tháng 8 năm 2026 |
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH THỜI GIAN NĂM HỌC 2026-2027
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Quyết định số 2045/QĐ-BGDĐT ngày 01/8/2026 của Bộ Giáo dục và Đào tạo;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành Kế hoạch thời gian năm học 2026-2027 như sau:
+1. Tựu trường các cấp học: Ngày 24/8/2026 (thứ Hai).
+2. Kết thúc học kỳ I trước ngày 16/01/2027.
+Điều 2. Giao Sở Giáo dục và Đào tạo
+1. Hướng dẫn các trường thực hiện Kế hoạch.
+Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này./.
+"""
+    draft = parse_plan_text(text, "qd.md")
+    assert not draft.errors
+    assert (draft.plan.code, draft.plan.issued_on) == ("310/QĐ-UBND", date(2026, 8, 12))
+    assert [(t.section, t.due or t.recurrence) for t in draft.tasks] == [
+        ("I.1", date(2026, 8, 24)),
+        ("I.2", date(2027, 1, 16)),
+        ("II.1", "continuous"),
+    ]
+    letter = text.replace("BAN HÀNH KẾ HOẠCH", "VỀ VIỆC KHEN THƯỞNG").replace("Kế hoạch", "")
+    assert parse_plan_text(letter, "qd.md").errors  # a decision issuing no plan stays refused

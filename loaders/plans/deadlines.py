@@ -62,6 +62,10 @@ _INLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A labelled deadline inside a sentence: "Rà soát ...; thời gian thực hiện: năm 2022."."""
+_AFTER_COLON = re.compile(
+    rf":\s*((?:[Nn]gày\s+)(?:{_DATE}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))"
+)
+"""A day right after an item's colon is when the item happens (a timetable's line)."""
 RELATIVE = re.compile(
     r"(?:(?:chậm nhất|ít nhất)\s+)?\d+\s+ngày(?:\s+làm việc)?\s+(?:trước|sau|kể từ)\s+"
     r"(?:ngày|khi)\s+[^,;.()]{2,50}"
@@ -124,6 +128,8 @@ def in_text(text: str, line: int = 0, heading: bool = False) -> list[Found]:
             pieces.append(value[phrase.start : phrase.end])
     if pieces:
         found.append(Found("; ".join(pieces), SPECIFIC, line))
+    for match in _AFTER_COLON.finditer(text):  # "Tựu trường các cấp học: Ngày 26/8/2024"
+        found.append(Found(match.group(1), SPECIFIC, line))
     for match in RELATIVE.finditer(text):  # weak: a section's own date comes first
         found.append(Found(match.group(0).strip(), WEAK, line))
     for match in _RECURRING.finditer(text):

@@ -36,7 +36,7 @@ from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.files import SUPPORTED, Progress, document_text
 from loaders.plans.header import document_kind, parse_header, reference_date
-from loaders.plans.issuing import attached_plan, with_decision
+from loaders.plans.issuing import articles_as_parts, attached_plan, with_decision
 from loaders.plans.model import DraftTask, DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
 from loaders.plans.text import Line, Node, outline, to_lines
@@ -78,6 +78,7 @@ _SKIP = (
     "tinh hinh",
     "ket qua dat duoc",
     "danh gia",
+    "quyet dinh nay",
 )
 _UNITS = (
     "to chuc thuc hien",
@@ -149,6 +150,8 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     attached = attached_plan(lines)
     if attached:  # a decision (Quyết định/Nghị quyết) that issues the plan attached to it
         decision, lines, is_plan = lines[:attached], lines[attached:], True
+    elif not is_plan and (articles := articles_as_parts(lines)):
+        decision, lines, is_plan = articles, articles, True  # the decision is the plan
     if not is_plan:
         what = f" Văn bản này giống {other}." if other else ""
         draft.problems.append(

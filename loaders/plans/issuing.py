@@ -47,6 +47,31 @@ def attached_plan(lines: list[Line]) -> int:
     return 0
 
 
+_ARTICLE = re.compile(r"^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$", re.IGNORECASE)
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def articles_as_parts(lines: list[Line]) -> list[Line]:
+    """The lines of a decision that is itself the plan ("QUYẾT ĐỊNH Ban hành Kế hoạch thời
+    gian năm học ..." with no plan attached: its "Điều 1." lists the plan's items), its
+    articles made parts I, II, III; [] when `lines` are not such a decision."""
+    head = " ".join(fold(line.text) for line in lines[:40])
+    if not _ISSUES.search(head) or not any(fold(line.text) == "quyet dinh" for line in lines[:15]):
+        return []
+    out: list[Line] = []
+    for line in lines:
+        found = _ARTICLE.match(line.text)
+        number = int(found.group(1)) if found else 0
+        if found and 0 < number <= len(_ROMANS):
+            out.append(
+                Line(line.no, found.group(2) or f"Điều {number}", "roman", _ROMANS[number - 1])
+            )
+        else:
+            out.append(line)
+    numbered = [line for line in out if line.kind == "number"]
+    return out if any(line.kind == "roman" for line in out) and numbered else []
+
+
 def with_decision(header: PlanHeader, decision: list[Line], problems: list[Problem]) -> list:
     """Fill the plan's number, date, place and issuer from the decision that issues it;
     the problems about a missing number or date go when the decision gives them."""
