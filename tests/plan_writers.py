@@ -251,3 +251,149 @@ a) Lập chuyên mục trên báo tỉnh.
 - Sở Văn hóa, Thể thao và Du lịch.
 3. Thời gian thực hiện: Từ tháng 11/2025 trở đi.
 """
+
+
+WEB_COPY = """ỦY BAN NHÂN DÂN
+TỈNH AN HÒA
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 41/2026/QĐ-UBND
+|
+An Hòa, ngày
+09 tháng 3 năm 2026
+|
+QUYẾT ĐỊNH
+BANHÀNH KẾ HOẠCH HÀNH ĐỘNG PHÁT TRIỂN THƯ VIỆN SỐ GIAI ĐOẠN 2026 - 2028
+ỦY BAN NHÂN DÂN TỈNH AN HÒA
+Căn cứ Quyết định số
+206/QĐ-TTg ngày 11/02/2021 của Thủ tướng Chính phủ phê duyệt Chương trình thư viện số;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theoQuyết định này Kế hoạch hành động phát triển thư viện số.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+KẾ HOẠCH HÀNH ĐỘNG
+PHÁT TRIỂN THƯ VIỆN SỐ GIAI ĐOẠN 2026 - 2028
+(Ban hành kèm theo Quyết định số 41/2026/QĐ-UBND ngày 09/3/2026 của Ủy ban nhân dân tỉnh)
+I. MỤC TIÊU
+1. Số hóa tài liệu quý hiếm của thư viện tỉnh.
+II. NHIỆM VỤ
+1. Xây dựng cơ sở dữ liệu thư mục dùng chung; thời gian
+thực hiện: năm 2027.
+2. Trình tự số hóa tài liệu
+2.1. Bước 1:
+2.1.a. Lập danh mục tài liệu cần số hóa, hoàn thành trước ngày 30/6/2026.
+2.1.b. Chụp và nhận dạng tài liệu, hoàn thành trong quý IV/2026.
+3. Sơ kết việc thực hiện Kế hoạch vào năm 2027.
+III. TỔ CHỨC THỰC HIỆN
+1. Đối với các sở, ngành
+1.1. Sở Văn hóa, Thể thao và Du lịch: chủ trì triển khai Kế hoạch.
+1.2. Sở Tài chính: bố trí kinh phí.
+2. Đối với địa phương
+2.1. Ủy ban nhân dân các huyện: phối hợp thực hiện.
+"""
+"""A decision copied from a web page: header cells cut into lines, words glued
+("BANHÀNH", "theoQuyết"), sentences hard-wrapped, a code with its year, "2.1.a." points and
+units grouped under "Đối với ..." (written for the tests, not copied)."""
+
+ONE_LINE_TITLE = """# KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM 2026
+Thư viện tỉnh tổ chức Ngày hội đọc sách vào ngày 21/4/2026 theo lịch sau:
+1. Các thư viện huyện đăng ký tham gia đến hết ngày 10/4/2026.
+2. Bố trí gian trưng bày sách trước ngày 20/4/2026.
+"""
+
+WEB_PAGE_PLAN = """THƯ VIỆN VĂN BẢN
+CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI
+| **Số hiệu:** | 77/KH-UBND |
+| **Loại văn bản:** |
+Kế hoạch
+|
+**ỦY BAN NHÂN DÂN**
+TỈNH AN HÒA
+-------
+|
+Số: 77/KH-UBND
+|
+*An Hòa, ngày 02 tháng 3 năm 2026*
+**KẾ HOẠCH**
+THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG NGÀY 16/7/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ
+Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2025 của Thủ tướng Chính phủ, UBND tỉnh ban hành
+kế hoạch như sau:
+I. NHIỆM VỤ
+1. Phát động phong trào thi đua, hoàn thành trong tháng 4/2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi, đôn đốc.
+"""
+"""A plan as a legal-text website shows it: the site's own fields above the document (one
+of them reads "Kế hoạch"), the title in capitals and "UBND tỉnh" in the opening sentence."""
+
+CELL_LINES = """| ỦY BAN NHÂN DÂN TỈNH AN HÒA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+|---|---|
+| Số: 80/KH-UBND | An Hòa, ngày 05 tháng 3 năm 2026 |
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+I. NHIỆM VỤ
+1. Triển khai các nhiệm vụ tại Phụ lục kèm theo.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ theo dõi, đôn đốc.
+Nơi nhận:
+- Lưu: VT.
+|
+**PHỤ LỤC**
+DANH MỤC NHIỆM VỤ
+|
+**TT**
+|
+**Nội dung thực
+hiện**
+|
+**Cơ quan chủ trì**
+|
+**Thời gian hoàn
+thành**
+|
+**Ghi chú**
+|
+|
+**I**
+|
+**HẠ TẦNG SỐ**
+|
+|
+1
+|
+Phủ sóng di động các thôn
+vùng sâu
+|
+Sở Khoa học và Công nghệ
+|
+2026 - 2028
+|
+Vốn doanh nghiệp
+|
+|
+2
+|
+Số hóa hồ sơ đất đai
+|
+Sở Nông nghiệp và Môi trường
+|
+2027
+|
+|
+|
+3
+|
+Cấp chữ ký số cho cán bộ
+|
+Sở Nội vụ
+|
+Quý II/2026
+|
+|
+"""
+"""An appendix task table as a legal-text website's copy lays it out: one cell per line,
+cells between lines of "|", a row ending where two such lines meet, empty cells (two
+lines of "|" too), a group row of two cells, and bare years in the time column."""

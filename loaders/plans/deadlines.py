@@ -56,6 +56,27 @@ _RECURRING = re.compile(
     r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|quý|năm|tháng)|mỗi\s+(?:năm|quý)",
     re.IGNORECASE,
 )
+_INLINE_LABEL = re.compile(
+    r"(?:^|[;,.(]\s*)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*"
+    r"([^;()]+?)\s*(?:[;)]|\.?$)",
+    re.IGNORECASE,
+)
+"""A labelled deadline inside a sentence: "Rà soát ...; thời gian thực hiện: năm 2022."."""
+_AFTER_COLON = re.compile(
+    rf":\s*((?:[Nn]gày\s+)(?:{_DATE}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}))"
+)
+"""A day right after an item's colon is when the item happens (a timetable's line)."""
+RELATIVE = re.compile(
+    r"(?:(?:chậm nhất|ít nhất)\s+)?\d+\s+ngày(?:\s+làm việc)?\s+(?:trước|sau|kể từ)\s+"
+    r"(?:ngày|khi)\s+[^,;.()]{2,50}"
+    r"|(?:trước|sau)\s+(?:ngày|khi)\s+[^,;.()\d]{2,40}?\s+\d+\s+ngày"
+    r"|trong (?:vòng|thời hạn)\s+\d+\s+ngày(?:\s+làm việc)?\s*,?\s*(?:kể từ|sau)\s+"
+    r"[^,;.()]{2,50}",
+    re.IGNORECASE,
+)
+"""A deadline counted from an event ("trước ngày bầu cử 20 ngày", "trong vòng 15 ngày kể
+từ ngày nhận được kế hoạch"): found so that it is flagged for a date, never guessed; the
+enclosing section's own date, when it has one, is taken before it."""
 _WEAK = re.compile(r"thường xuyên|liên tục|định kỳ", re.IGNORECASE)
 
 
@@ -91,6 +112,9 @@ def in_text(text: str, line: int = 0, heading: bool = False) -> list[Found]:
         inner = match.group(1).strip()
         if _ANY_DEADLINE.match(inner):
             found.append(Found(_strip_label(inner), SPECIFIC, line))
+    for match in _INLINE_LABEL.finditer(text):
+        if _ANY_DEADLINE.match(match.group(1)):
+            found.append(Found(match.group(1).rstrip(" ."), SPECIFIC, line))
     value, phrases = time_phrases(text)
     pieces: list[str] = []
     opened = -1  # where the piece that a joined phrase ("đến B") extends starts
@@ -104,6 +128,10 @@ def in_text(text: str, line: int = 0, heading: bool = False) -> list[Found]:
             pieces.append(value[phrase.start : phrase.end])
     if pieces:
         found.append(Found("; ".join(pieces), SPECIFIC, line))
+    for match in _AFTER_COLON.finditer(text):  # "Tựu trường các cấp học: Ngày 26/8/2024"
+        found.append(Found(match.group(1), SPECIFIC, line))
+    for match in RELATIVE.finditer(text):  # weak: a section's own date comes first
+        found.append(Found(match.group(0).strip(), WEAK, line))
     for match in _RECURRING.finditer(text):
         found.append(Found(match.group(0).strip(), RECURRING, line))
     for match in _WEAK.finditer(text):

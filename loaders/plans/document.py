@@ -36,7 +36,7 @@ from loaders.plans import deadlines as dl
 from loaders.plans import units as du
 from loaders.plans.files import SUPPORTED, Progress, document_text
 from loaders.plans.header import document_kind, parse_header, reference_date
-from loaders.plans.issuing import attached_plan, with_decision
+from loaders.plans.issuing import articles_as_parts, attached_plan, with_decision
 from loaders.plans.model import DraftTask, DraftUnit, PlanDraft, Reporting, at_line, with_file
 from loaders.plans.tasks import TaskWalker, numbering_problems
 from loaders.plans.text import Line, Node, outline, to_lines
@@ -78,6 +78,7 @@ _SKIP = (
     "tinh hinh",
     "ket qua dat duoc",
     "danh gia",
+    "quyet dinh nay",
 )
 _UNITS = (
     "to chuc thuc hien",
@@ -149,6 +150,8 @@ def _parse(text: str, source_name: str) -> PlanDraft:
     attached = attached_plan(lines)
     if attached:  # a decision (Quyết định/Nghị quyết) that issues the plan attached to it
         decision, lines, is_plan = lines[:attached], lines[attached:], True
+    elif not is_plan and (articles := articles_as_parts(lines)):
+        decision, lines, is_plan = articles, articles, True  # the decision is the plan
     if not is_plan:
         what = f" Văn bản này giống {other}." if other else ""
         draft.problems.append(
@@ -291,13 +294,24 @@ def _unit_heading(text: str) -> bool:
 
 
 def _units_of(part: Node) -> list[DraftUnit]:
+    """Units named by the part's numbered items ("1. Sở Nội vụ"); an item that only groups
+    numbered items ("1. Đối với Ủy ban nhân dân các cấp" / "1.1. Ủy ban nhân dân Thành phố")
+    gives theirs."""
     units: list[DraftUnit] = []
-    items = [(c.text, c.line) for c in part.children]
+    items = [(c.text, c.line) for c in _unit_items(part)]
     if not items:
         items = [(b.text, b.line) for b in part.blocks if b.kind == "bullet"]
     for text, line in items:
         units += du.roles_in_item(text, line)
     return units
+
+
+def _unit_items(part: Node) -> list[Node]:
+    items: list[Node] = []
+    for child in part.children:
+        numbered = [c for c in child.children if c.kind == "number"]
+        items += _unit_items(child) if numbered else [child]
+    return items
 
 
 def _reporting(parts: list[Node], reference) -> Reporting:

@@ -84,7 +84,7 @@ _NOT_ISSUER = (
     "doc lap tu do",
     "ke hoach",
 )
-_PLAN_WORDS = ("ke hoach", "chuong trinh hanh dong", "chuong trinh")
+_PLAN_WORDS = ("ke hoach", "ke hoach hanh dong", "chuong trinh hanh dong", "chuong trinh")
 _OTHER_KINDS = {
     "bao cao": "một báo cáo",
     "quyet dinh": "một quyết định",
@@ -103,6 +103,8 @@ def document_kind(lines: list[Line]) -> tuple[bool, str]:
     for line in lines[:40]:
         key = fold(line.text)
         if any(key == word or key.startswith(word + " cua") for word in _PLAN_WORDS):
+            return True, ""
+        if _one_line_title(line):
             return True, ""
         if len(key) <= 30 and key in _OTHER_KINDS and line.text.isupper():
             return False, _OTHER_KINDS[key]
@@ -137,6 +139,13 @@ def parse_header(
     header.title = _title(head)
     header.issuer = _issuer(head, preamble, header.code)
     header.directive = find_directive(header.title) or find_directive(preamble) or DirectiveRef()
+    if header.directive.code and header.title.isupper():
+        # a title in capitals spells "19/CT-TTG"; the body has the code as it is written
+        code = re.escape(header.directive.code)
+        lower = [m.group(0) for m in re.finditer(code, body_text, re.IGNORECASE)]
+        lower = [c for c in lower if not c.isupper()]
+        if lower:
+            header.directive.code = lower[0]
     if not header.code:
         problems.append(
             at_line(
@@ -231,16 +240,10 @@ def _code_in(text: str) -> str:
 
 
 def _title(head: list[Line]) -> str:
-    start = next(
-        (
-            i
-            for i, line in enumerate(head)
-            if fold(line.text) in _PLAN_WORDS or fold(line.text).startswith("ke hoach cua")
-        ),
-        None,
-    )
+    start = _title_index(head)
     if start is None:
-        return ""
+        one = next((line for line in head if _one_line_title(line)), None)
+        return _title_of_line(one) if one else ""
     parts: list[str] = []
     for line in head[start + 1 :]:
         key = fold(line.text)
@@ -253,6 +256,31 @@ def _title(head: list[Line]) -> str:
         parts.append(line.text)
     title = " ".join(parts).strip(" .")
     return title[:1].upper() + title[1:]
+
+
+def _title_index(head: list[Line]) -> int | None:
+    """The line of the word "KẾ HOẠCH" above the title: in capitals when there is one, so
+    that a web page's "Loại văn bản: | Kế hoạch" above the document is not taken."""
+    found = [
+        i
+        for i, line in enumerate(head)
+        if fold(line.text) in _PLAN_WORDS or fold(line.text).startswith("ke hoach cua")
+    ]
+    upper = [i for i in found if head[i].text.isupper()]
+    return (upper or found)[0] if found else None
+
+
+def _one_line_title(line: Line) -> bool:
+    """ "KẾ HOẠCH TỔ CHỨC LỄ TỐT NGHIỆP ..." : the word and the title on one upper-case line
+    (as web pages and some typists write it); a Markdown "#" heading counts."""
+    text = line.text.lstrip("# ").strip()
+    return text.isupper() and fold(text).startswith("ke hoach ") and len(text) > 16
+
+
+def _title_of_line(line: Line) -> str:
+    text = line.text.lstrip("# ").strip()
+    rest = re.sub(r"^K[ẾE]\s+HO[ẠA]CH\s+", "", text, flags=re.IGNORECASE)
+    return rest[:1].upper() + rest[1:].lower()
 
 
 _ORGAN = re.compile(
@@ -273,19 +301,19 @@ def table_issuer(head: list[Line]) -> str:
         if line.kind != "table" or set(line.text) <= set("|-: "):
             continue
         cell = line.text.strip().strip("|").split("|")[0]
-        cell = re.split(r"\s(?:Số|SỐ)\b", f" {cell}")[0].replace("-", " ").strip(" *")
-        cell = re.sub(r"\s+", " ", cell)
+        cell = re.split(r"\s(?:Số|SỐ)\b", f" {cell}")[0].replace("-", " ").replace("*", " ")
+        cell = re.sub(r"\s+", " ", cell).strip()
         if not cell or not cell.isupper() or fold(cell).startswith(_NOT_ISSUER):
             continue
         split = next((m.start() for m in _ORGAN.finditer(cell) if _PLACE_WORD.search(
             cell[: m.start()].lower())), 0)  # fmt: skip
         if not split:
-            return _name_case(cell)
-        return f"{_name_case(cell[split:])} {_name_case(cell[:split])}".strip()
+            return name_case(cell)
+        return f"{name_case(cell[split:])} {name_case(cell[:split])}".strip()
     return ""
 
 
-def _name_case(text: str) -> str:
+def name_case(text: str) -> str:
     """An upper-case organ name as written in running text, its place name capitalised."""
     value = title_case(text.strip())
     value = " ".join(_ACRONYMS.get(w.lower(), w) for w in value.split())
@@ -297,32 +325,44 @@ def _name_case(text: str) -> str:
     return value
 
 
+def left_cell(text: str) -> str:
+    """The issuer's side of a header row read as one line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ
+    HỘI ..." -> "ỦY BAN NHÂN DÂN"; "TỈNH QUẢNG NAM Độc lập - ..." -> "TỈNH QUẢNG NAM"."""
+    return re.split(r"\s+(?:C[ỘO]NG H[ÒO]A X[ÃA] H[ỘO]I|Độc lập)\b", text)[0].strip()
+
+
+_GENERIC_ISSUER = re.compile(r"^(?:ubnd|uy ban nhan dan) (?:tinh|thanh pho|huyen|xa|phuong)$")
+
+
 def _issuer(head: list[Line], preamble: str, code: str) -> str:
     in_table = table_issuer(head)
     if in_table:
         return in_table
     found = _ISSUER_SENTENCE.search(preamble)
-    if found:
+    if found and not _GENERIC_ISSUER.match(fold(found.group(1).strip())):
         return found.group(1).strip()
+    said = found.group(1).strip() if found else ""  # "UBND tỉnh": the header names which
     for line in head:
         key = fold(line.text)
         if key.startswith("ke hoach cua "):
             return title_case(line.text.split(" ", 3)[-1].strip())
         if key.startswith("cua ") and line.text.isupper():
             return title_case(line.text[4:].strip())
-    top = next((i for i, x in enumerate(head) if fold(x.text) in _PLAN_WORDS), 0)
+    top = _title_index(head) or 0
     uppers = [
-        line.text
+        cell
         for line in head[:top]
-        if line.text.isupper()
-        and not any(fold(line.text).startswith(w) for w in _NOT_ISSUER)
-        and not _code_in(line.text)
+        if (cell := left_cell(line.text)).isupper()
+        and not any(fold(cell).startswith(w) for w in _NOT_ISSUER)
+        and not _code_in(cell)
     ]
     if uppers:
         last = uppers[-1]
         if len(uppers) > 1 and fold(uppers[-2]) in ("uy ban nhan dan", "hoi dong nhan dan"):
             last = f"{uppers[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ HỒ CHÍ MINH"
-        return _name_case(last)
+        return name_case(last)
+    if said:
+        return said
     suffix = re.split(r"[/-]", code)[-1] if code else ""
     return _SUFFIX_ISSUERS.get(suffix.upper(), "")
 

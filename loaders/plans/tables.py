@@ -63,7 +63,16 @@ class TableRow:
 
 
 def _cells(text: str) -> list[str]:
-    return [c.strip() for c in text.strip().strip("|").split("|")]
+    return [c.replace("**", "").strip() for c in text.strip().strip("|").split("|")]
+
+
+def _years(cell: str) -> str:
+    """A time column's bare years in words: "2026" -> "năm 2026", "2026 - 2030" -> "từ năm
+    2026 đến năm 2030" (in running text a bare number is no deadline; in this column it is)."""
+    span = re.fullmatch(r"(?:năm\s+)?(\d{4})\s*[-–]\s*(?:năm\s+)?(\d{4})", cell.strip(), re.I)
+    if span:
+        return f"từ năm {span.group(1)} đến năm {span.group(2)}"
+    return f"năm {cell.strip()}" if re.fullmatch(r"\d{4}", cell.strip()) else cell
 
 
 def _header(cells: list[str]) -> dict[str, int]:
@@ -97,6 +106,13 @@ def table_rows(blocks: list[Block]) -> list[TableRow]:
         if "title" in header and len(header) >= 2:
             columns, width, group, group_number = header, len(cells), "", ""
             continue
+        if (
+            columns
+            and len(cells) == 2 < width
+            and re.fullmatch(r"[IVXLC]+|\d{1,2}|[A-Z]", cells[0])
+        ):
+            group, group_number = cells[1], cells[0]  # a group row whose cells were merged
+            continue
         if not columns or len(cells) != width:
             continue
 
@@ -118,7 +134,7 @@ def table_rows(blocks: list[Block]) -> list[TableRow]:
                 title=title,
                 group=group,
                 group_number=group_number,
-                deadline=get("deadline"),
+                deadline=_years(get("deadline")),
                 chair=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("chair")) if n],
                 partners=[n for n in re.split(r"\s*[;\n]\s*|<br>", get("partner")) if n],
             )

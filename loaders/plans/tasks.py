@@ -216,9 +216,14 @@ class TaskWalker:
         else:
             meaning = dl.interpret(found.text, self.reference)
             if meaning.unparsed:
+                why = (
+                    " (tính từ một sự kiện, chưa có ngày)"
+                    if dl.RELATIVE.fullmatch(found.text)
+                    else ""
+                )
                 self.problems.append(
                     at_line(
-                        f"Không đọc được thời hạn “{found.text}”: hãy sửa hoặc nhập ngày.",
+                        f"Không đọc được thời hạn “{found.text}”{why}: hãy sửa hoặc nhập ngày.",
                         found.line or line,
                         section,
                         value=found.text,
@@ -327,11 +332,16 @@ def _attach_unit_lines(node: Node) -> None:
 
 
 def shorten(text: str) -> str:
-    """A title short enough for a table cell: the first sentence, or cut at a word."""
+    """A title short enough for a table cell: the first sentence (not a bare list of units
+    cut at its ";"), or cut at a word."""
     text = text.strip(" .;")
     if len(text) <= MAX_TITLE:
         return text
-    sentence = re.split(r"(?<=[.;])\s", text, maxsplit=1)[0].rstrip(" .;")
+    pieces = re.split(r"(?<=[.;])\s", text)
+    sentence = pieces.pop(0)
+    while pieces and du.subject_of(sentence.rstrip(" .;"))[1] == "":
+        sentence += " " + pieces.pop(0)  # "Các sở, ban, ngành; UBND các huyện tiếp tục ..."
+    sentence = sentence.rstrip(" .;")
     if len(sentence) <= MAX_TITLE:
         return sentence
     return text[:MAX_TITLE].rsplit(" ", 1)[0] + "…"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from domain.problems import Problem
 from domain.text import clean, fold
+from loaders.plans.cell_lines import APPENDIX, cells_joined
 from loaders.plans.model import at_line
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -31,11 +32,12 @@ _ROMAN_BARE = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))[Ll|!]?\s+(\w\S*\s\S.{2,})
 a numeral before a heading in capitals is still a part."""
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?:[.\-–)]\s*|\.?\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$")
+_NUMBERED_LETTER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.([a-zđ])\s*[.)]\s*(\S.*)$")
+"""Some plans number their points under "2.1." as "2.1.a.", "2.1.b.": a lettered point."""
 _BULLET = re.compile(r"^([-–•+*·])\s*(\S.*)$")
 _TABLE = re.compile(r"^\|.*\|$")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])")
 _STOP = "nơi nhận"
-_APPENDIX = ("phu luc", "danh muc nhiem vu", "bang phan cong")
 
 
 @dataclass
@@ -273,6 +275,7 @@ def classify(no: int, text: str) -> Line:
     for kind, pattern in (
         ("roman", _ROMAN),
         ("roman", _ROMAN_BARE),
+        ("letter", _NUMBERED_LETTER),
         ("number", _NUMBER),
         ("letter", _LETTER),
         ("bullet", _BULLET),
@@ -293,12 +296,12 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters)
 
 
-def _bold_joined(raw_lines: list[str]) -> list[tuple[int, str]]:
+def _bold_joined(pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """(line number, text) with a Markdown bold span that a hard wrap cut ("**V. TỔ CHỨC" /
     "THỰC HIỆN**") joined back into one line (at most three lines are joined)."""
     out: list[tuple[int, str]] = []
     open_at = -1
-    for no, raw in enumerate(raw_lines, start=1):
+    for no, raw in pairs:
         if open_at >= 0 and raw.strip() and no - out[open_at][0] < 3:
             out[open_at] = (out[open_at][0], f"{out[open_at][1]} {raw.strip()}")
             if raw.count("**") % 2:
@@ -319,7 +322,7 @@ def to_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     gap = True
     stopped = False
-    for no, raw in _bold_joined(text.splitlines()):
+    for no, raw in _bold_joined(cells_joined(text.splitlines())):
         value = clean(raw) if _TABLE.match(clean(raw)) else clean(strip_markdown(raw))
         if not value or value in {"*", "-", "+"}:
             gap = True
@@ -328,21 +331,21 @@ def to_lines(text: str) -> list[Line]:
         if key.startswith(fold(_STOP)):
             stopped = True
         attached = value.isupper() and (
-            key in ("ke hoach", "chuong trinh hanh dong")
+            key in ("ke hoach", "ke hoach hanh dong", "chuong trinh hanh dong")
             or key.startswith(("chuong trinh hanh dong cua", "ke hoach cua"))
         )
-        if stopped and not key.startswith(_APPENDIX) and not attached:
+        if stopped and not key.startswith(APPENDIX) and not attached:
             continue  # after the signature only an appendix or an attached plan is read
         stopped = False
         line = classify(no, value)
-        if key.startswith(_APPENDIX) and len(key) < 200:
+        if key.startswith(APPENDIX) and len(key) < 200:
             line = Line(no, value, "appendix", "PL")
         line.gap, gap = gap, False
         previous = lines[-1] if lines else None
         if (
             previous is not None
             and line.kind == "text"
-            and value[0].islower()
+            and (value[0].islower() or value[0].isdigit())
             and previous.kind != "table"
             and not previous.text.endswith((".", ":", ";", "!", "?", "./."))
             and not _is_upper(previous.text)

@@ -172,6 +172,28 @@ _PARTNER = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+)", re.IGN
 _PAREN = re.compile(r"\(([^()]*?(?:chủ trì|thực hiện|phối hợp)[^()]*)\)", re.IGNORECASE)
 
 
+_ACCENTED = {
+    "so": "sở",
+    "bo": "bộ",
+    "bo chi huy": "bộ",
+    "ban": "ban",
+    "ban can su": "ban",
+    "ban quan ly": "ban",
+    "bao": "báo",
+    "bao tang": "bảo",
+    "dai": "đài",
+    "hoi": "hội",
+    "hoi dong": "hội",
+    "doan": "đoàn",
+    "phong": "phòng",
+    "vien": "viện",
+    "vien kiem sat": "viện",
+    "cuc": "cục",
+}
+"""Heads whose folded form is also an ordinary word ("Sơ kết", "Bảo đảm", "Phong trào",
+"Đại hội", "Bổ sung"): the first word must carry the unit's own accents."""
+
+
 def is_unit_like(text: str) -> bool:
     """Whether `text` starts the way a unit's name does ("Sở ...", "Các huyện ủy ...",
     "Đồng chí Phó Chủ tịch UBND xã"); a bare "Các", a quantity ("Số lượng đơn vị kiểm tra")
@@ -181,7 +203,10 @@ def is_unit_like(text: str) -> bool:
         return False
     if "quyet dinh so" in key or re.search(r"\d+\s*/\s*\w+-\w+", key):
         return False
-    return any(key == h or key.startswith(h + " ") for h in _HEADS)
+    first = re.split(r"[\s,;:.()/-]", _HONORIFIC.sub("", text.strip()), maxsplit=1)[0].lower()
+    return any(
+        (key == h or key.startswith(h + " ")) and _ACCENTED.get(h, first) == first for h in _HEADS
+    )
 
 
 def tidy_name(name: str) -> str:
@@ -272,6 +297,8 @@ def assignment_in(text: str, line: int) -> list[DraftUnit]:
     "Sở X chủ trì, phối hợp với Y ..."; [] when it names none."""
     paren = _PAREN.search(text)
     candidate = paren.group(1) if paren else text
+    if paren:  # "(Giao Công an tỉnh chủ trì, ...)"
+        candidate = re.sub(r"^\s*giao\s+", "", candidate, flags=re.IGNORECASE)
     subject, rest = subject_of(candidate)
     if not subject or not re.match(r"\s*(chủ trì|thực hiện|có trách nhiệm)", rest):
         return []

@@ -2,7 +2,8 @@
 
 Pages of a PDF are rasterised one at a time by ``pdftoppm -r 200 -gray`` (poppler-utils) and
 read by ``tesseract -l vie`` (Debian ``tesseract-ocr``, ``tesseract-ocr-vie``); a .jpg/.png
-goes straight to Tesseract after its size is checked. ``progress(done, total)`` is called
+goes to Tesseract after its size is checked, turned upright first when the camera's EXIF
+orientation says it was held sideways. ``progress(done, total)`` is called
 after every page, so the page can draw a progress bar and the command line print a line.
 Both tools run as bounded child processes (:mod:`loaders.reading.tools`); a page larger than
 :data:`MAX_PIXELS` is refused before any tool sees it. One A4 page at 200 dpi takes about
@@ -75,11 +76,30 @@ def ocr_image(data: bytes, progress: Progress | None = None) -> str:
     need("tesseract")
     with tempfile.TemporaryDirectory(prefix="plan-ocr-") as folder:
         image = Path(folder, "page.img")
-        image.write_bytes(data)
+        image.write_bytes(upright(data))
         text = _tesseract(image, folder)
     if progress:
         progress(1, 1)
     return text
+
+
+def upright(data: bytes) -> bytes:
+    """A phone photo turned the way its camera held it: the pixels of a photo taken
+    sideways are stored sideways with an EXIF "Orientation" tag that viewers obey and
+    Tesseract does not. Bytes without such a tag come back unchanged (already checked
+    to be within :data:`MAX_PIXELS`)."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data)) as picture:
+        if picture.getexif().get(_ORIENTATION, 1) in (0, 1):
+            return data
+        turned = ImageOps.exif_transpose(picture)
+        out = io.BytesIO()
+        turned.save(out, format="PNG")
+        return out.getvalue()
+
+
+_ORIENTATION = 0x0112
 
 
 def _tesseract(image: Path, folder: str) -> str:

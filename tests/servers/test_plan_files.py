@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from domain.text import fold
 from loaders.plans.document import read_plan_document
+from loaders.reading.ocr import upright
 from tests import plan_writers as w
 
 
@@ -106,6 +107,23 @@ def test_a_200_dpi_scan_keeps_its_tasks_marked_as_read_by_ocr(rendered):
 
 def test_a_photo_of_the_first_page_is_read_by_ocr(rendered):
     draft = read_plan_document(rendered["pages"][0], "anh.png")
+    assert (draft.plan.code, draft.plan.place) == ("21/KH-MTTQ-BTT", "An Bình")
+
+
+def test_a_phone_photo_taken_sideways_is_turned_upright_before_ocr(rendered):
+    from PIL import Image
+
+    with Image.open(io.BytesIO(rendered["pages"][0])) as page:
+        top = page.crop((0, 0, page.width, page.height // 3))
+    sideways = top.rotate(90, expand=True)  # the pixels as the camera stored them
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90° clockwise to show"
+    photo = io.BytesIO()
+    sideways.convert("L").save(photo, format="JPEG", exif=exif, quality=90)
+    with Image.open(io.BytesIO(upright(photo.getvalue()))) as turned:
+        assert turned.size == top.size
+    assert upright(rendered["pages"][0]) == rendered["pages"][0]  # no tag: the same bytes
+    draft = read_plan_document(photo.getvalue(), "anh-dien-thoai.jpg")
     assert (draft.plan.code, draft.plan.place) == ("21/KH-MTTQ-BTT", "An Bình")
 
 

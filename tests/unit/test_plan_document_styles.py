@@ -33,7 +33,7 @@ def test_a_state_plan_with_bullets_as_tasks_quarters_halves_and_a_date_range():
         date(2021, 3, 15),
         "Quảng Nam",
     )
-    assert plan.issuer == "Ủy ban nhân dân tỉnh"
+    assert plan.issuer == "Ủy ban nhân dân tỉnh Quảng Nam"  # both columns on one line
     assert (plan.directive.kind, plan.directive.code) == ("Nghị quyết", "52-NQ/TW")
     assert plan.directive.issued_on == date(2019, 9, 27)
     assert len(draft.tasks) == 6
