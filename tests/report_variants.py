@@ -484,6 +484,16 @@ def _status_sentences(form: Form, rng: random.Random) -> None:
             row.cells["status"] = "Chưa triển khai"
 
 
+@transform("header_words_in_cells", 5)
+def _header_words_in_cells(form: Form, rng: random.Random) -> None:
+    """A row's result or note cell reads like a column heading ("Kết quả", "Ghi chú"): the
+    first row under a one-row header is still data, not the header's second row."""
+    for row in _data(form)[: rng.randint(1, 3)]:
+        row.cells["result"] = rng.choice(["Kết quả", "Kết quả thực hiện", "Kết quả."])
+        if rng.random() < 0.5:
+            row.cells["note"] = "Ghi chú"
+
+
 @transform("ongoing_in_date", 5)
 def _ongoing(form: Form, rng: random.Random) -> None:
     """ "Thường xuyên" in the date column of rows still going on."""
