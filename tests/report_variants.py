@@ -494,6 +494,20 @@ def _header_words_in_cells(form: Form, rng: random.Random) -> None:
             row.cells["note"] = "Ghi chú"
 
 
+@transform("status_percent", 5)
+def _status_percent(form: Form, rng: random.Random) -> None:
+    """The status as a share done: "100%", "50 %", "0%", "Hoàn thành 60%" (in progress)."""
+    if "status" not in form.columns:
+        return
+    for row in _data(form):
+        share = {"done": 100, "not_started": 0}.get(str(row.cells["_progress"]))
+        if share is None:
+            share = rng.choice([10, 50, 60, 95])
+            row.cells["status"] = rng.choice([f"{share}%", f"{share} %", f"Hoàn thành {share}%"])
+        else:
+            row.cells["status"] = rng.choice([f"{share}%", f"{share} %"])
+
+
 @transform("ongoing_in_date", 5)
 def _ongoing(form: Form, rng: random.Random) -> None:
     """ "Thường xuyên" in the date column of rows still going on."""

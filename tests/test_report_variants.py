@@ -112,3 +112,38 @@ def test_hidden_rows_of_other_units_are_left_out_and_counted(catalog):
     assert found.rows.num_rows == 1
     warning = next(p for p in found.warnings if "bị ẩn" in p.message)
     assert "2 dòng bị ẩn" in warning.message and warning.row == 4
+
+
+def test_a_done_word_with_a_share_below_all_is_in_progress(catalog):
+    header = ["Mã nhiệm vụ", "Tình trạng", "Ngày hoàn thành", "Kết quả"]
+    rows = [
+        ["Lạng Sơn, ngày 25 tháng 7 năm 2019"],
+        ["Đơn vị báo cáo: Sở Ngoại vụ"],
+        header,
+        ["NV01", "Hoàn thành 50%", None, "Kết quả"],  # and a heading word in the first row
+        ["NV03", "Đã triển khai đến 100% chi bộ", "2/7/2019", None],
+        ["NV04", "0 %", None, None],
+    ]
+    found = _read(catalog, "pct.xlsx", xlsx(rows))
+    assert found.accepted, [str(p) for p in found.problems]
+    got = [(r["row_no"], r["progress"], r["completed_on"]) for r in found.rows.to_pylist()]
+    assert got == [
+        (4, "in_progress", None),
+        (5, "done", date(2019, 7, 2)),
+        (6, "not_started", None),
+    ]
+
+
+def test_task_rows_under_a_totals_row_are_an_error_at_the_first_of_them(catalog):
+    rows = [
+        ["Lạng Sơn, ngày 25 tháng 7 năm 2019"],
+        ["Đơn vị báo cáo: Sở Ngoại vụ"],
+        ["STT", "Mã nhiệm vụ", "Tình trạng", "Ngày hoàn thành"],
+        [1, "NV01", "Đã hoàn thành", "20/6/2019"],
+        ["Cộng", None, "1 hoàn thành", None],
+        [2, "NV03", "Đang thực hiện", None],
+    ]
+    found = _read(catalog, "cong.xlsx", xlsx(rows))
+    [error] = found.errors
+    assert (error.sheet, error.row, error.column, error.value) == ("Báo cáo", 6, "B", "NV03")
+    assert "dòng 5" in error.message and not found.accepted
