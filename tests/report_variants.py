@@ -535,6 +535,19 @@ def _dates_dash(form: Form, rng: random.Random) -> None:
     _date_texts(form, lambda d, r: r.choice([f"{d:%d-%m-%Y}", f"{d.day}.{d.month}.{d.year}"]), rng)
 
 
+@transform("date_words_apostrophe", 5)
+def _dates_words(form: Form, rng: random.Random) -> None:
+    """ "ngày 05 tháng 8 năm 2019", "'20/06/2019" (an apostrophe kept), "-" when none."""
+    _date_texts(
+        form,
+        lambda d, r: r.choice([f"ngày {d:%d} tháng {d.month} năm {d.year}", f"'{d:%d/%m/%Y}"]),
+        rng,
+    )
+    for row in _data(form):
+        if row.cells.get("date") is None and row.cells["_progress"] != "done":
+            row.cells["date"] = rng.choice(["-", "—"])
+
+
 @transform("date_iso_text", 5)
 def _dates_iso(form: Form, rng: random.Random) -> None:
     _date_texts(form, lambda d, r: d.isoformat(), rng)
