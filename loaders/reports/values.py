@@ -93,8 +93,8 @@ def parse_day(text: str, plan_year: int) -> tuple[date | None, int | None]:
     Accepted: ISO text of a real date cell, serials 20000-80000 (1954-2119), d/m/yyyy,
     dd-mm-yyyy, dd.mm.yyyy, two-digit years (20xx), d/m (in `plan_year`), optionally after
     "ngày"; "ngày 05 tháng 8 năm 2019"; a leading apostrophe ("'20/6/2019", text typed
-    the way Excel keeps it text); with a time or a part of the day ("14h30 ngày 2/8/2019", "chiều 2/8",
-    "2/8/2019 08:00"); a range ("từ 1/8 đến 15/8/2019") gives its end.
+    the way Excel keeps it text); with a time or a part of the day ("14h30 ngày 2/8/2019",
+    "chiều 2/8", "2/8/2019 08:00"); a range ("từ 1/8 đến 15/8/2019") gives its end.
     """
     value = clean(text)
     if not value:
