@@ -484,6 +484,30 @@ def _status_sentences(form: Form, rng: random.Random) -> None:
             row.cells["status"] = "Chưa triển khai"
 
 
+@transform("header_words_in_cells", 5)
+def _header_words_in_cells(form: Form, rng: random.Random) -> None:
+    """A row's result or note cell reads like a column heading ("Kết quả", "Ghi chú"): the
+    first row under a one-row header is still data, not the header's second row."""
+    for row in _data(form)[: rng.randint(1, 3)]:
+        row.cells["result"] = rng.choice(["Kết quả", "Kết quả thực hiện", "Kết quả."])
+        if rng.random() < 0.5:
+            row.cells["note"] = "Ghi chú"
+
+
+@transform("status_percent", 5)
+def _status_percent(form: Form, rng: random.Random) -> None:
+    """The status as a share done: "100%", "50 %", "0%", "Hoàn thành 60%" (in progress)."""
+    if "status" not in form.columns:
+        return
+    for row in _data(form):
+        share = {"done": 100, "not_started": 0}.get(str(row.cells["_progress"]))
+        if share is None:
+            share = rng.choice([10, 50, 60, 95])
+            row.cells["status"] = rng.choice([f"{share}%", f"{share} %", f"Hoàn thành {share}%"])
+        else:
+            row.cells["status"] = rng.choice([f"{share}%", f"{share} %"])
+
+
 @transform("ongoing_in_date", 5)
 def _ongoing(form: Form, rng: random.Random) -> None:
     """ "Thường xuyên" in the date column of rows still going on."""
@@ -509,6 +533,19 @@ def _dates_dmy(form: Form, rng: random.Random) -> None:
 @transform("date_dash_dot", 5)
 def _dates_dash(form: Form, rng: random.Random) -> None:
     _date_texts(form, lambda d, r: r.choice([f"{d:%d-%m-%Y}", f"{d.day}.{d.month}.{d.year}"]), rng)
+
+
+@transform("date_words_apostrophe", 5)
+def _dates_words(form: Form, rng: random.Random) -> None:
+    """ "ngày 05 tháng 8 năm 2019", "'20/06/2019" (an apostrophe kept), "-" when none."""
+    _date_texts(
+        form,
+        lambda d, r: r.choice([f"ngày {d:%d} tháng {d.month} năm {d.year}", f"'{d:%d/%m/%Y}"]),
+        rng,
+    )
+    for row in _data(form):
+        if row.cells.get("date") is None and row.cells["_progress"] != "done":
+            row.cells["date"] = rng.choice(["-", "—"])
 
 
 @transform("date_iso_text", 5)

@@ -40,25 +40,40 @@ def read_docx(file: str, data: bytes) -> tuple[list[RawSheet], list[Problem]]:
                 "Word, lưu lại (.docx) rồi gửi lại.",
             )
         ]
+    from docx.table import Table
+
     sheets: list[RawSheet] = []
     preamble: list[str] = []
-    tables = iter(document.tables)
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
-            if text:
+            if text and not any(True for _ in child.iter(qn("w:tbl"))):
                 preamble.append(text)
-        elif child.tag == qn("w:tbl"):
-            table = next(tables)
-            sheet = _sheet(f"Bảng {len(sheets) + 1}", table)
+        if child.tag not in (qn("w:p"), qn("w:tbl")):
+            continue
+        # a table, the tables nested in its cells, the tables in a paragraph's text box
+        for element in child.iter(qn("w:tbl")):
+            if _in_fallback(element):
+                continue  # the text box's old VML copy of the same table
+            sheet = _sheet(f"Bảng {len(sheets) + 1}", Table(element, document._body))
             if sheet is None:
                 return [], [
                     file_problem(file, "Bảng trong văn bản Word lớn bất thường; tệp bị từ chối.")
                 ]
-            sheet.preamble = preamble
+            sheet.preamble = preamble  # the same title block for an outer and inner table
             sheets.append(sheet)
+        if child.tag == qn("w:tbl") or any(True for _ in child.iter(qn("w:tbl"))):
             preamble = []
     return sheets, []
+
+
+def _in_fallback(element) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if str(parent.tag).endswith("}Fallback"):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _sheet(name: str, table) -> RawSheet | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -135,10 +137,15 @@ def read_csv(file: str, data: bytes) -> Workbook:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
+            vietnamese = _windows_1258(data)
+            if vietnamese is not None:
+                text = vietnamese
             problems.append(
                 file_problem(
                     file,
-                    "Tệp CSV không dùng bảng mã UTF-8; đã đọc theo bảng mã Windows cũ. Nên "
+                    "Tệp CSV không dùng bảng mã UTF-8; đã đọc theo bảng mã Windows cũ"
+                    + (" (Windows-1258)" if vietnamese is not None else "")
+                    + ". Nên "
                     "lưu lại bằng 'CSV UTF-8' để tránh lỗi phông chữ.",
                     "warning",
                 )
@@ -156,6 +163,23 @@ def read_csv(file: str, data: bytes) -> Workbook:
     name = file.rsplit("/", 1)[-1]
     sheet = RawSheet(name[:31] or "CSV", True, pa.table(columns))
     return Workbook([sheet], problems)
+
+
+_TONED = re.compile(r"[\u1ea0-\u1ef9]")
+_STRAY = re.compile(r"[\u0300-\u036f]")
+
+
+def _windows_1258(data: bytes) -> str | None:
+    """The text as Windows-1258 (Vietnamese: base letters and combining tone marks) when it
+    reads as Vietnamese that way: toned letters once composed, and (nearly) no tone mark
+    left over on a letter that takes none, as TCVN3 or VNI bytes read so would leave.
+    None otherwise (the legacy detector then looks at the Windows-1252 reading)."""
+    try:
+        text = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    toned, stray = len(_TONED.findall(text)), len(_STRAY.findall(text))
+    return text if toned >= 3 and stray * 20 <= toned else None
 
 
 def _delimiter(text: str) -> str:

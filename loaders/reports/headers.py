@@ -205,7 +205,7 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
     def candidate(r: int, span: int) -> tuple[int, Header] | None:
         if r < 0 or r + span > limit:
             return None
-        if span == 2 and not (fields_at(r) and fields_at(r + 1)):
+        if span == 2 and not (fields_at(r) and fields_at(r + 1)) or span == 2 and _has_data(r + 1):
             return None
         combined: dict[int, tuple[str, str]] = {}
         texts: dict[int, str] = {}
@@ -217,6 +217,17 @@ def find_header(rows: list[list[str | None]], merges: list[tuple[int, int, int, 
                     texts[col] = clean(text)
         fields = _assign(combined)
         return len(fields), Header(r, r + span, fields, texts)
+
+    def _has_data(r: int) -> bool:
+        # a header's second row leaves the task's columns of the row above empty (merged
+        # down) or names them again; a task's code or title there is the first data row
+        # (under a one-row header, a result cell reading "Kết quả" names a field too)
+        named = fields_at(r)
+        return any(
+            filled[r][col] and col not in named
+            for col, name in fields_at(r - 1).items()
+            if name in ("code", "title") and col < len(filled[r])
+        )
 
     for r in range(limit):
         first = [c for c in (candidate(r, 1), candidate(r, 2)) if c and _is_report(c[1].fields)]

@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from domain.problems import Problem, column_letter
 from loaders.reading.workbook import RawSheet
-from loaders.reports.catalog import Catalog
+from loaders.reports.catalog import Catalog, code_key
 from loaders.reports.headers import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -97,7 +97,8 @@ def stage_sheet(
         return None, []
     header = find_header(rows, sheet.merges)
     if header.fields:
-        return _stage_long(file, sheet, rows, header, form_unit)
+        codes = frozenset(code_key(c) for c in catalog.task_codes().values())
+        return _stage_long(file, sheet, rows, header, form_unit, codes)
     matrix = _find_matrix(rows, catalog)
     if matrix is not None:
         return _stage_matrix(file, sheet, rows, *matrix, catalog)
@@ -110,13 +111,16 @@ def _stage_long(
     rows: list[list[str | None]],
     header: Header,
     form_unit: str | None,
+    codes: frozenset[str] = frozenset(),
 ) -> tuple[StagedSheet, list[Problem]]:
     problems: list[Problem] = []
     data_row = header.data_row
     marks, data_row = _mark_columns(rows, header.first_row, data_row)
     if data_row < len(rows) and _is_numbering_row(rows[data_row]):
         data_row += 1  # "(1) (2) (3) ..." under the header, as Vietnamese forms print
-    body = sheet.table.slice(data_row, _table_end(sheet.table, data_row) - data_row)
+    end = _table_end(sheet.table, data_row)
+    body = sheet.table.slice(data_row, end - data_row)
+    problems += _tasks_after_end(file, sheet, end, header.fields.get("code"), codes)
     n = body.num_rows
     fields = dict(header.fields)
     if "section" not in fields and "stt" in fields:
@@ -180,6 +184,34 @@ def _table_end(table: pa.Table, data_row: int) -> int:
         hit = found if hit is None else pc.or_(hit, found)
     rows = pc.indices_nonzero(hit).to_pylist() if hit is not None else []
     return data_row + rows[0] if rows else table.num_rows
+
+
+def _tasks_after_end(
+    file: str, sheet: RawSheet, end: int, code_col: int | None, codes: frozenset[str]
+) -> list[Problem]:
+    """An error at the first row below the table's end that writes a task code of the plan:
+    a totals row ("Cộng") placed between task rows would otherwise drop the rows under it."""
+    if code_col is None or end >= sheet.table.num_rows:
+        return []
+    below = sheet.table.column(code_col).slice(end).to_pylist()
+    for offset, text in enumerate(below[1:], start=1):
+        if text and code_key(str(text)) in codes:
+            ended = ", ".join(
+                str(v) for v in sheet.table.slice(end, 1).to_pylist()[0].values() if v
+            )
+            return [
+                Problem(
+                    file,
+                    sheet.name,
+                    end + offset + 1,
+                    sheet.letter(code_col),
+                    str(text),
+                    f"Dòng này nằm dưới dòng {end + 1} «{ended[:60]}», nơi bảng được coi là "
+                    "đã hết (dòng cộng, ghi chú hoặc chữ ký), nên các nhiệm vụ từ đây không "
+                    "được đọc. Hãy chuyển dòng đó xuống cuối bảng hoặc xoá nó.",
+                )
+            ]
+    return []
 
 
 MARKS = frozenset({"x", "X", "✓", "✔", "✗", "1", "v", "V", "+", "*"})

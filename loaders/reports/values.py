@@ -37,6 +37,12 @@ _DMY = re.compile(
     r"(?:\s*[/.\-]\s*(\d{4}|\d{2}))?$",
     re.IGNORECASE,
 )
+_LONG = re.compile(
+    r"^(?:ngày|ngay)\s+(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})(?:\s+(?:năm|nam)\s+(\d{4}))?$",
+    re.IGNORECASE,
+)
+NO_DATE = re.compile(r"^[-–—_.]+$")
+"""A dash (or dots) where a date goes: no date written, not an unreadable one."""
 
 
 def clean_column(column: pa.Array | pa.ChunkedArray) -> pa.Array:
@@ -86,19 +92,20 @@ def parse_day(text: str, plan_year: int) -> tuple[date | None, int | None]:
 
     Accepted: ISO text of a real date cell, serials 20000-80000 (1954-2119), d/m/yyyy,
     dd-mm-yyyy, dd.mm.yyyy, two-digit years (20xx), d/m (in `plan_year`), optionally after
-    "ngày"; with a time or a part of the day ("14h30 ngày 2/8/2019", "chiều 2/8",
-    "2/8/2019 08:00"); a range ("từ 1/8 đến 15/8/2019") gives its end.
+    "ngày"; "ngày 05 tháng 8 năm 2019"; a leading apostrophe ("'20/6/2019", text typed
+    the way Excel keeps it text); with a time or a part of the day ("14h30 ngày 2/8/2019",
+    "chiều 2/8", "2/8/2019 08:00"); a range ("từ 1/8 đến 15/8/2019") gives its end.
     """
     value = clean(text)
     if not value:
         return None, None
-    value = _range_end(_TIME_OF_DAY.sub(" ", value)).strip()
+    value = _range_end(_TIME_OF_DAY.sub(" ", value)).strip().lstrip("'‘’").strip()
     if m := _ISO.match(value):
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
     if _SERIAL.match(value):
         number = float(value)
         return (None, int(number)) if 20000 <= number <= 80000 else (None, None)
-    if m := _DMY.match(value):
+    if m := _DMY.match(value) or _LONG.match(value):
         year = m.group(3)
         if not year:
             y = plan_year
@@ -135,8 +142,8 @@ def _range_end(value: str) -> str:
 
 
 def is_ongoing(text: str) -> bool:
-    """True for "Thường xuyên", "liên tục" ... written where a date goes."""
-    return bool(ONGOING.match(clean(text)))
+    """True for "Thường xuyên", "liên tục" ... or a dash written where a date goes."""
+    return bool(ONGOING.match(clean(text)) or NO_DATE.match(clean(text)))
 
 
 def day_in_text(text: str, plan_year: int) -> date | None:

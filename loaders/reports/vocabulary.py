@@ -8,6 +8,7 @@ here and every path learns it.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from domain.text import fold
@@ -61,11 +62,31 @@ def _key(word: str) -> str:
     return fold(word.replace("…", ""))
 
 
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
+
+
 def progress_of(text: str) -> Progress | None:
-    """Python twin of the SQL lookup, for the few cells Python looks at (matrix headers)."""
+    """Python twin of the SQL lookup, for the few cells Python looks at (matrix headers).
+
+    A share written alone is the status ("100%" done, "0%" not started, "50 %" in
+    progress); a "done" word with a share below 100% ("Hoàn thành 50%", "Đã triển khai
+    đến 80% chi bộ") is in progress, not done."""
     key = fold(text)
     if not key:
         return None
+    shares = [float(s.replace(",", ".")) for s in _PERCENT.findall(text)]
+    if shares and _PERCENT.fullmatch(text.strip()):
+        share = shares[0]
+        if share > 100:
+            return None
+        return "done" if share == 100 else "not_started" if share == 0 else "in_progress"
+    found = _word_progress(key)
+    if found == "done" and any(share < 100 for share in shares):
+        return "in_progress"
+    return found
+
+
+def _word_progress(key: str) -> Progress | None:
     for word, progress, kind in STATUS_WORDS:
         if kind == "exact" and key == _key(word):
             return progress

@@ -365,3 +365,24 @@ def test_a_numbering_row_under_the_header_is_skipped(store):
     rows = long_report(good_rows())
     rows.insert(5, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"])
     assert_expected(store, ingest_one(store, "n.xlsx", xlsx(rows)))
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows writes it: each letter with its other marks
+    composed (ă â ê ô ơ ư đ), then its tone mark as a combining character."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = b""
+    for ch in text:
+        marks = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in tones))
+        out += (base + "".join(m for m in marks if m in tones)).encode("cp1258")
+    return out
+
+
+def test_a_csv_in_windows_1258_is_read_as_vietnamese_with_a_warning(store):
+    text = "\n".join(
+        ";".join("" if v is None else str(v) for v in row) for row in long_report(good_rows())
+    )
+    result = ingest_one(store, "bc_1258.csv", _cp1258(text))
+    assert_expected(store, result)
+    assert any("Windows-1258" in p.message for p in result.warnings)

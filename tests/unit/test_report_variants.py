@@ -54,24 +54,35 @@ def _read(catalog, name, data):
     return found
 
 
-def test_a_word_report_is_read_from_its_table_with_title_and_date_around_it(catalog):
+def _word(paragraphs: list[str], cells: list[list[str]], nested: bool = False) -> bytes:
+    """A .docx: paragraphs, then a table of `cells` (inside a 1x1 layout table if nested)."""
     document = docx.Document()
-    document.add_paragraph("SỞ NGOẠI VỤ")
-    document.add_paragraph("BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 84-KH/BTGTU")
-    document.add_paragraph("Lạng Sơn, ngày 25 tháng 7 năm 2019")
-    table = document.add_table(rows=3, cols=4)
-    for r, cells in enumerate(
+    for text in paragraphs:
+        document.add_paragraph(text)
+    where = document.add_table(rows=1, cols=1).cell(0, 0) if nested else document
+    table = where.add_table(rows=len(cells), cols=len(cells[0]))
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_report_is_read_from_its_table_with_title_and_date_around_it(catalog):
+    data = _word(
+        [
+            "SỞ NGOẠI VỤ",
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 84-KH/BTGTU",
+            "Lạng Sơn, ngày 25 tháng 7 năm 2019",
+        ],
         [
             ["Mã nhiệm vụ", "Nội dung nhiệm vụ", "Tình trạng", "Ngày hoàn thành"],
             ["NV01", TITLES["NV01"], "Đã hoàn thành", "25/6/2019"],
             ["NV03", TITLES["NV03"], "Xong ngày 2/7", ""],
-        ]
-    ):
-        for c, text in enumerate(cells):
-            table.cell(r, c).text = text
-    out = io.BytesIO()
-    document.save(out)
-    found = _read(catalog, "snv.docx", out.getvalue())
+        ],
+    )
+    found = _read(catalog, "snv.docx", data)
     assert found.accepted, [str(p) for p in found.problems]
     assert found.reported_on == date(2019, 7, 25)
     rows = found.rows.to_pylist()
@@ -112,3 +123,54 @@ def test_hidden_rows_of_other_units_are_left_out_and_counted(catalog):
     assert found.rows.num_rows == 1
     warning = next(p for p in found.warnings if "bị ẩn" in p.message)
     assert "2 dòng bị ẩn" in warning.message and warning.row == 4
+
+
+def test_a_done_word_with_a_share_below_all_is_in_progress(catalog):
+    header = ["Mã nhiệm vụ", "Tình trạng", "Ngày hoàn thành", "Kết quả"]
+    rows = [
+        ["Lạng Sơn, ngày 25 tháng 7 năm 2019"],
+        ["Đơn vị báo cáo: Sở Ngoại vụ"],
+        header,
+        ["NV01", "Hoàn thành 50%", None, "Kết quả"],  # and a heading word in the first row
+        ["NV03", "Đã triển khai đến 100% chi bộ", "2/7/2019", None],
+        ["NV04", "0 %", None, None],
+    ]
+    found = _read(catalog, "pct.xlsx", xlsx(rows))
+    assert found.accepted, [str(p) for p in found.problems]
+    got = [(r["row_no"], r["progress"], r["completed_on"]) for r in found.rows.to_pylist()]
+    assert got == [
+        (4, "in_progress", None),
+        (5, "done", date(2019, 7, 2)),
+        (6, "not_started", None),
+    ]
+
+
+def test_task_rows_under_a_totals_row_are_an_error_at_the_first_of_them(catalog):
+    rows = [
+        ["Lạng Sơn, ngày 25 tháng 7 năm 2019"],
+        ["Đơn vị báo cáo: Sở Ngoại vụ"],
+        ["STT", "Mã nhiệm vụ", "Tình trạng", "Ngày hoàn thành"],
+        [1, "NV01", "Đã hoàn thành", "20/6/2019"],
+        ["Cộng", None, "1 hoàn thành", None],
+        [2, "NV03", "Đang thực hiện", None],
+    ]
+    found = _read(catalog, "cong.xlsx", xlsx(rows))
+    [error] = found.errors
+    assert (error.sheet, error.row, error.column, error.value) == ("Báo cáo", 6, "B", "NV03")
+    assert "dòng 5" in error.message and not found.accepted
+
+
+def test_a_word_table_nested_in_a_layout_table_is_read_with_the_title_above(catalog):
+    data = _word(
+        ["SỞ NGOẠI VỤ", "Lạng Sơn, ngày 25 tháng 7 năm 2019"],
+        [
+            ["Mã nhiệm vụ", "Nội dung nhiệm vụ", "Tình trạng", "Ngày hoàn thành"],
+            ["NV01", TITLES["NV01"], "Đã hoàn thành", "25/6/2019"],
+        ],
+        nested=True,
+    )
+    found = _read(catalog, "nested.docx", data)
+    assert found.accepted, [str(p) for p in found.problems]
+    assert [(r["sheet"], r["row_no"], r["progress"]) for r in found.rows.to_pylist()] == [
+        ("Bảng 2", 2, "done")
+    ]
