@@ -169,17 +169,21 @@ def _table_end(table: pa.Table, data_row: int) -> int:
     line, the signature titles ("Người lập biểu", "(Ký, ghi rõ họ tên)"), "Nơi nhận". What
     follows is the form's footer, never report rows (the table's length if none)."""
     body = table.slice(data_row)
-    if body.num_rows == 0:
+    n = body.num_rows
+    if n == 0 or body.num_columns == 0:
         return table.num_rows
-    hit = None
-    for i, name in enumerate(body.column_names):
-        column = pc.fill_null(body.column(name), "")
-        found = pc.match_substring_regex(column, _FOOTER_ANYWHERE)
-        if i < FOOTER_COLUMNS:
-            found = pc.or_(found, pc.match_substring_regex(column, _FOOTER_FIRST))
-        hit = found if hit is None else pc.or_(hit, found)
-    rows = pc.indices_nonzero(hit).to_pylist() if hit is not None else []
-    return data_row + rows[0] if rows else table.num_rows
+    # All columns end to end, so that each pattern is compiled and run once per sheet.
+    cells = pa.chunked_array(
+        [chunk for column in body.columns for chunk in column.cast(pa.string()).chunks],
+        pa.string(),
+    ).combine_chunks()
+    found = pc.fill_null(pc.match_substring_regex(cells, _FOOTER_ANYWHERE), False)
+    hit = found.to_numpy(zero_copy_only=False).reshape(body.num_columns, n).any(axis=0)
+    first = cells.slice(0, n * min(FOOTER_COLUMNS, body.num_columns))
+    found = pc.fill_null(pc.match_substring_regex(first, _FOOTER_FIRST), False)
+    hit[:] |= found.to_numpy(zero_copy_only=False).reshape(-1, n).any(axis=0)
+    rows = np.flatnonzero(hit)
+    return data_row + int(rows[0]) if rows.size else table.num_rows
 
 
 MARKS = frozenset({"x", "X", "✓", "✔", "✗", "1", "v", "V", "+", "*"})

@@ -8,6 +8,7 @@ here and every path learns it.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Literal
 
 from domain.text import fold
@@ -61,18 +62,28 @@ def _key(word: str) -> str:
     return fold(word.replace("…", ""))
 
 
+@cache
+def _folded() -> tuple[dict[str, Progress], tuple[tuple[str, Progress], ...]]:
+    """The exact words by folded key (the first meaning wins) and the folded prefixes."""
+    exact: dict[str, Progress] = {}
+    for word, progress, kind in STATUS_WORDS:
+        if kind == "exact":
+            exact.setdefault(_key(word), progress)
+    prefixes = tuple((_key(w), p) for w, p, kind in STATUS_WORDS if kind == "prefix")
+    return exact, prefixes
+
+
 def progress_of(text: str) -> Progress | None:
     """Python twin of the SQL lookup, for the few cells Python looks at (matrix headers)."""
     key = fold(text)
     if not key:
         return None
-    for word, progress, kind in STATUS_WORDS:
-        if kind == "exact" and key == _key(word):
-            return progress
+    exact, prefixes = _folded()
+    if key in exact:
+        return exact[key]
     best = None
-    for word, progress, kind in STATUS_WORDS:
-        prefix = _key(word)
-        if kind == "prefix" and (key == prefix or key.startswith(prefix + " ")):
+    for prefix, progress in prefixes:
+        if key == prefix or key.startswith(prefix + " "):
             if best is None or len(prefix) > best[0]:
                 best = (len(prefix), progress)
     return best[1] if best else None
