@@ -162,6 +162,10 @@ _FOOTER_ANYWHERE = (
 _FOOTER_FIRST = r"(?i)^\s*(cộng|tổng cộng|tổng số|tổng|ghi chú\s*:.+|nơi nhận\b.*)\s*:?\s*$"
 FOOTER_COLUMNS = 3
 """Totals and notes are recognised in the first columns (STT, code, title) only."""
+_FOOTER_WORDS = ("lập biểu", "lập bảng", "ký", "đóng dấu", "nơi nhận", "ngày", "cộng", "tổng")
+_FOOTER_WORDS += ("ghi chú",)
+"""A word each footer pattern needs (lower case): a sheet whose text holds none of them has
+no footer, and the two patterns (RE2 compiles them at every call) are not run."""
 
 
 def _table_end(table: pa.Table, data_row: int) -> int:
@@ -177,6 +181,8 @@ def _table_end(table: pa.Table, data_row: int) -> int:
         [chunk for column in body.columns for chunk in column.cast(pa.string()).chunks],
         pa.string(),
     ).combine_chunks()
+    if not _may_hold_footer(cells):
+        return table.num_rows
     found = pc.fill_null(pc.match_substring_regex(cells, _FOOTER_ANYWHERE), False)
     hit = found.to_numpy(zero_copy_only=False).reshape(body.num_columns, n).any(axis=0)
     first = cells.slice(0, n * min(FOOTER_COLUMNS, body.num_columns))
@@ -184,6 +190,18 @@ def _table_end(table: pa.Table, data_row: int) -> int:
     hit[:] |= found.to_numpy(zero_copy_only=False).reshape(-1, n).any(axis=0)
     rows = np.flatnonzero(hit)
     return data_row + int(rows[0]) if rows.size else table.num_rows
+
+
+def _may_hold_footer(cells: pa.StringArray) -> bool:
+    """Whether any cell holds one of :data:`_FOOTER_WORDS`, in any case: the cells' bytes
+    are searched at once."""
+    _, offsets, data = cells.buffers()
+    if offsets is None or data is None:
+        return False
+    bounds = np.frombuffer(offsets, np.int32)[cells.offset : cells.offset + len(cells) + 1]
+    text = data.to_pybytes()[int(bounds[0]) : int(bounds[-1])] if len(bounds) else b""
+    folded = text.decode("utf-8", "replace").casefold()
+    return any(word in folded for word in _FOOTER_WORDS)
 
 
 MARKS = frozenset({"x", "X", "✓", "✔", "✗", "1", "v", "V", "+", "*"})
