@@ -162,8 +162,17 @@ _FOOTER_ANYWHERE = (
 _FOOTER_FIRST = r"(?i)^\s*(cộng|tổng cộng|tổng số|tổng|ghi chú\s*:.+|nơi nhận\b.*)\s*:?\s*$"
 FOOTER_COLUMNS = 3
 """Totals and notes are recognised in the first columns (STT, code, title) only."""
-_FOOTER_WORDS = ("lập biểu", "lập bảng", "ký", "đóng dấu", "nơi nhận", "ngày", "cộng", "tổng")
-_FOOTER_WORDS += ("ghi chú",)
+_FOOTER_WORDS = (
+    "lập biểu",
+    "lập bảng",
+    "ký",
+    "đóng dấu",
+    "nơi nhận",
+    "ngày",
+    "cộng",
+    "tổng",
+    "ghi chú",
+)
 """A word each footer pattern needs (lower case): a sheet whose text holds none of them has
 no footer, and the two patterns (RE2 compiles them at every call) are not run."""
 
