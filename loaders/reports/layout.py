@@ -175,6 +175,9 @@ _FOOTER_WORDS = (
 )
 """A word each footer pattern needs (lower case): a sheet whose text holds none of them has
 no footer, and the two patterns (RE2 compiles them at every call) are not run."""
+_FOOTER_CHECK_BYTES = 1 << 16
+"""Sheets this small are checked for :data:`_FOOTER_WORDS` first: on them the patterns'
+compilation, not their run, is the cost."""
 
 
 def _table_end(table: pa.Table, data_row: int) -> int:
@@ -190,7 +193,7 @@ def _table_end(table: pa.Table, data_row: int) -> int:
         [chunk for column in body.columns for chunk in column.cast(pa.string()).chunks],
         pa.string(),
     ).combine_chunks()
-    if not _may_hold_footer(cells):
+    if cells.nbytes < _FOOTER_CHECK_BYTES and not _may_hold_footer(cells):
         return table.num_rows
     found = pc.fill_null(pc.match_substring_regex(cells, _FOOTER_ANYWHERE), False)
     hit = found.to_numpy(zero_copy_only=False).reshape(body.num_columns, n).any(axis=0)
