@@ -77,6 +77,9 @@ class SheetFacts:
     """(row, column letter, has cached value) of every formula cell."""
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     """0-based (first_row, first_col, last_row, last_col) of each merged range."""
+    may_hide: bool = True
+    """False when the scan saw no ``hidden="1"``/``hidden="true"`` in the part, so no row or
+    column of it is hidden (:mod:`loaders.reading.hidden` need not inflate it again)."""
 
 
 @dataclass
@@ -241,6 +244,7 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
     """One pass over a worksheet: extent, implicit positions, formulas, merges, DTDs."""
     max_row, max_col = 0, 0
     after_data = False
+    hides = False
     held = b""  # bytes kept when a formula or a long tail needs context across chunks
     with archive.open(info) as member:
         while True:
@@ -250,6 +254,7 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
             if not window:
                 break
             final = not chunk
+            hides = hides or b'hidden="1"' in window or b'hidden="true"' in window
             for match in _SCAN.finditer(window):
                 token = match.group()
                 start = match.start()
@@ -292,6 +297,7 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
             if final:
                 break
     sheet.max_row, sheet.max_col = max_row, max_col
+    sheet.may_hide = hides
     if max(max_row, 99_999) * max(max_col, 26) > MAX_CELLS:
         # Wide or deep cells were seen: measure the real extent before deciding.
         max_row, max_col = _exact_extent(archive, info)

@@ -32,6 +32,8 @@ class Workbook:
     problems: list[Problem]
     date1904: bool = False
     legacy_fonts: list[str] = field(default_factory=list)
+    may_hide: bool = True
+    """False when the guard saw that no sheet hides rows or columns."""
 
 
 def read_workbook(file: str, data: bytes, kind: Kind) -> Workbook:
@@ -60,7 +62,7 @@ def _read_xlsx(file: str, data: bytes, facts: XlsxFacts) -> Workbook:
     except Exception as exc:  # noqa: BLE001 - the reader's errors are the user's problem
         return Workbook([], [file_problem(file, _reader_message(exc))])
     _attach_facts(sheets, facts)
-    return Workbook(sheets, [], facts.date1904, facts.legacy_fonts)
+    return Workbook(sheets, [], facts.date1904, facts.legacy_fonts, _may_hide(facts))
 
 
 def _read_child(file: str, data: bytes, facts: XlsxFacts | None) -> Workbook:
@@ -72,7 +74,7 @@ def _read_child(file: str, data: bytes, facts: XlsxFacts | None) -> Workbook:
     ]
     if facts is not None:
         _attach_facts(sheets, facts)
-        return Workbook(sheets, [], facts.date1904, facts.legacy_fonts)
+        return Workbook(sheets, [], facts.date1904, facts.legacy_fonts, _may_hide(facts))
     return Workbook(sheets, [])
 
 
@@ -91,6 +93,10 @@ def _reader_message(exc: Exception) -> str:
     if "password" in text or "encrypt" in text:
         return KIND_MESSAGES["encrypted"]
     return _CHILD_MESSAGES["corrupt"]
+
+
+def _may_hide(facts: XlsxFacts) -> bool:
+    return any(s.may_hide for s in facts.sheets)
 
 
 def _attach_facts(sheets: list[RawSheet], facts: XlsxFacts) -> None:

@@ -43,7 +43,7 @@ def plans_named(name: str, data: bytes, plan_codes: Sequence[str]) -> list[str]:
 def leave_out_hidden(prepared: PreparedFile, book: Workbook) -> None:
     """Blank the rows and columns an .xlsx hides (by a filter or by hand) before anything is
     read, with a warning per sheet saying how many were left out and which."""
-    if prepared.kind != "xlsx":
+    if prepared.kind != "xlsx" or not book.may_hide:
         return
     hidden = hidden_parts(prepared.data)
     for sheet in book.sheets:

@@ -166,6 +166,22 @@ _FOOTER_ANYWHERE = (
 _FOOTER_FIRST = r"(?i)^\s*(cộng|tổng cộng|tổng số|tổng|ghi chú\s*:.+|nơi nhận\b.*)\s*:?\s*$"
 FOOTER_COLUMNS = 3
 """Totals and notes are recognised in the first columns (STT, code, title) only."""
+_FOOTER_WORDS = (
+    "lập biểu",
+    "lập bảng",
+    "ký",
+    "đóng dấu",
+    "nơi nhận",
+    "ngày",
+    "cộng",
+    "tổng",
+    "ghi chú",
+)
+"""A word each footer pattern needs (lower case): a sheet whose text holds none of them has
+no footer, and the two patterns (RE2 compiles them at every call) are not run."""
+_FOOTER_CHECK_BYTES = 1 << 16
+"""Sheets this small are checked for :data:`_FOOTER_WORDS` first: on them the patterns'
+compilation, not their run, is the cost."""
 
 
 def _table_end(table: pa.Table, data_row: int) -> int:
@@ -173,17 +189,35 @@ def _table_end(table: pa.Table, data_row: int) -> int:
     line, the signature titles ("Người lập biểu", "(Ký, ghi rõ họ tên)"), "Nơi nhận". What
     follows is the form's footer, never report rows (the table's length if none)."""
     body = table.slice(data_row)
-    if body.num_rows == 0:
+    n = body.num_rows
+    if n == 0 or body.num_columns == 0:
         return table.num_rows
-    hit = None
-    for i, name in enumerate(body.column_names):
-        column = pc.fill_null(body.column(name), "")
-        found = pc.match_substring_regex(column, _FOOTER_ANYWHERE)
-        if i < FOOTER_COLUMNS:
-            found = pc.or_(found, pc.match_substring_regex(column, _FOOTER_FIRST))
-        hit = found if hit is None else pc.or_(hit, found)
-    rows = pc.indices_nonzero(hit).to_pylist() if hit is not None else []
-    return data_row + rows[0] if rows else table.num_rows
+    # All columns end to end, so that each pattern is compiled and run once per sheet.
+    cells = pa.chunked_array(
+        [chunk for column in body.columns for chunk in column.cast(pa.string()).chunks],
+        pa.string(),
+    ).combine_chunks()
+    if cells.nbytes < _FOOTER_CHECK_BYTES and not _may_hold_footer(cells):
+        return table.num_rows
+    found = pc.fill_null(pc.match_substring_regex(cells, _FOOTER_ANYWHERE), False)
+    hit = found.to_numpy(zero_copy_only=False).reshape(body.num_columns, n).any(axis=0)
+    first = cells.slice(0, n * min(FOOTER_COLUMNS, body.num_columns))
+    found = pc.fill_null(pc.match_substring_regex(first, _FOOTER_FIRST), False)
+    hit[:] |= found.to_numpy(zero_copy_only=False).reshape(-1, n).any(axis=0)
+    rows = np.flatnonzero(hit)
+    return data_row + int(rows[0]) if rows.size else table.num_rows
+
+
+def _may_hold_footer(cells: pa.StringArray) -> bool:
+    """Whether any cell holds one of :data:`_FOOTER_WORDS`, in any case: the cells' bytes
+    are searched at once."""
+    _, offsets, data = cells.buffers()
+    if offsets is None or data is None:
+        return False
+    bounds = np.frombuffer(offsets, np.int32)[cells.offset : cells.offset + len(cells) + 1]
+    text = data.to_pybytes()[int(bounds[0]) : int(bounds[-1])] if len(bounds) else b""
+    folded = text.decode("utf-8", "replace").casefold()
+    return any(word in folded for word in _FOOTER_WORDS)
 
 
 def _tasks_after_end(

@@ -9,6 +9,7 @@ here and every path learns it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal
 
 from domain.text import fold
@@ -65,6 +66,17 @@ def _key(word: str) -> str:
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
 
 
+@cache
+def _folded() -> tuple[dict[str, Progress], tuple[tuple[str, Progress], ...]]:
+    """The exact words by folded key (the first meaning wins) and the folded prefixes."""
+    exact: dict[str, Progress] = {}
+    for word, progress, kind in STATUS_WORDS:
+        if kind == "exact":
+            exact.setdefault(_key(word), progress)
+    prefixes = tuple((_key(w), p) for w, p, kind in STATUS_WORDS if kind == "prefix")
+    return exact, prefixes
+
+
 def progress_of(text: str) -> Progress | None:
     """Python twin of the SQL lookup, for the few cells Python looks at (matrix headers).
 
@@ -87,13 +99,12 @@ def progress_of(text: str) -> Progress | None:
 
 
 def _word_progress(key: str) -> Progress | None:
-    for word, progress, kind in STATUS_WORDS:
-        if kind == "exact" and key == _key(word):
-            return progress
+    exact, prefixes = _folded()
+    if key in exact:
+        return exact[key]
     best = None
-    for word, progress, kind in STATUS_WORDS:
-        prefix = _key(word)
-        if kind == "prefix" and (key == prefix or key.startswith(prefix + " ")):
+    for prefix, progress in prefixes:
+        if key == prefix or key.startswith(prefix + " "):
             if best is None or len(prefix) > best[0]:
                 best = (len(prefix), progress)
     return best[1] if best else None
