@@ -73,8 +73,8 @@ def test_staff_send_after_confirming_and_the_page_remembers(demo_db, monkeypatch
         assert len(box.to("vanthu@so.vn")) == 1
     assert any("Đã gửi 1 công văn" in s.value for s in at.success)
     history = at.dataframe[-1].value
-    assert (history["Kết quả"] == "Đã gửi e-mail").sum() == 1
-    assert (history["Kết quả"] == "Cần gửi giấy").sum() == len(history) - 1
+    assert (history["Kết quả gửi"] == "Đã gửi e-mail").sum() == 1
+    assert (history["Kết quả gửi"] == "Cần gửi giấy").sum() == len(history) - 1
 
 
 def test_a_leader_sees_the_list_but_no_send_button(demo_db, monkeypatch):
