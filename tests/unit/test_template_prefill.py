@@ -9,7 +9,10 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 from actors import STAFF, unit_actor
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from ingest_builders import PLAN, make_store
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from loaders.templates.report import HEADER_ROW
 from store.reports import report_rows
@@ -94,3 +97,48 @@ def test_a_units_form_carries_its_answers_and_reads_back_to_the_same_facts(store
     # The all-units form stays blank.
     general = book_of(templates.report_template(store, PLAN))["Báo cáo"]
     assert {general.cell(r, STATUS + 1).value for r in range(first, general.max_row + 1)} == {None}
+
+
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Co"), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=30,
+)
+
+
+def test_any_stored_text_comes_back_the_same_from_the_form(tmp_path):
+    """Metamorphic: whatever result and note the store kept, the pre-filled form read back
+    stores them again unchanged (formula starts, tabs, newlines, any script)."""
+    with make_store(tmp_path / "t.duckdb") as store:
+        unit_id = next(iter(load_catalog(store, PLAN).unit_ids(UNIT)))
+        unit = unit_actor(unit_id)
+        blank = unit_reports.own_template(store, unit, PLAN, unit_id)
+        compared: list[str] = []
+
+        @settings(max_examples=12, deadline=None)
+        @given(result=TEXT, note=TEXT)
+        @example(result=EVIL, note="+84 912 345 678")
+        @example(result="@SUM(A1)\n- dòng hai", note="\t=1+1")
+        def round_trip(result, note):
+            book = book_of(blank)
+            sheet = book["Báo cáo"]
+            sheet.cell(HEADER_ROW + 1, STATUS, "Đang thực hiện")
+            for col, text in ((RESULT, result), (NOTE, note)):
+                cell = sheet.cell(HEADER_ROW + 1, col)
+                cell.value = ILLEGAL_CHARACTERS_RE.sub("", text) or "."
+                cell.data_type = "s"
+            sent = []
+            for form in (lambda: saved(book), lambda: own_form(store, unit, unit_id)):
+                [done] = ingest_files(store, STAFF, PLAN, [(f"{len(sent)}.xlsx", form())])
+                if not done.accepted or done.duplicate:
+                    return  # a refused or already known first file is not this test's
+                sent.append(report_rows(store, done.report_id)[["result_text", "note"]])
+            assert sent[0].equals(sent[1])
+            compared.append(result)
+
+        round_trip()
+        assert len(compared) >= 6  # most examples were read, not refused
+
+
+def own_form(store, unit, unit_id) -> bytes:
+    return unit_reports.own_template(store, unit, PLAN, unit_id)
