@@ -97,6 +97,10 @@ with send:
         key="own.template",
         needs=Action.OWN_UNIT,
     )
+    st.caption(
+        "Mẫu đã điền sẵn báo cáo gần nhất đã được ghi nhận của đơn vị: chỉ sửa những gì đã "
+        "thay đổi và ghi Ngày báo cáo mới."
+    )
     if review.required(store):
         st.info("Báo cáo nộp lên sẽ chờ cán bộ duyệt, rồi mới được tính vào tiến độ.")
     uploaded = st.file_uploader(

@@ -181,7 +181,8 @@ chosen_unit = None if unit == NO_UNIT else unit
 
 with st.expander("Mẫu báo cáo và cách ghi tình trạng"):
     downloads.button(
-        "Tải mẫu báo cáo (.xlsx)" + (f" cho {chosen_unit}" if chosen_unit else " chung"),
+        "Tải mẫu báo cáo (.xlsx)"
+        + (f" cho {chosen_unit}, điền sẵn báo cáo gần nhất" if chosen_unit else " chung"),
         # A callable: the workbook is built only when clicked (all units × tasks can be
         # hundreds of thousands of rows on a large plan).
         lambda: templates.report_template(

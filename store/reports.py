@@ -255,6 +255,13 @@ def report_rows(store: Store, report_id: int) -> pd.DataFrame:
     return store.frame("report_rows", report_id=report_id)
 
 
+def latest_answers(store: Store, plan_id: int, unit_id: int) -> list[tuple]:
+    """(task_id, period, progress, completed_on, result_text, note): the unit's newest
+    counted answer per obligation of the plan, newest first when two rows tie. A "done"
+    answer without a date carries its report's date, the completion date the status reads."""
+    return store.rows("unit_latest_answers", plan_id=plan_id, unit=unit_id)
+
+
 def report_corrections(store: Store, plan_code: str) -> pd.DataFrame:
     """The cells corrected in the upload preview of a plan's reports, newest report first."""
     return store.frame("report_corrections", plan=plan_code)

@@ -28,6 +28,7 @@ BOTH_BACKENDS = {
     "test_tables",
     "test_report_corrections",
     "test_lockout",
+    "test_template_prefill",
 }
 """Test modules run once per backend: the store, ingest, status and export suites."""
 _names = itertools.count()

@@ -6,14 +6,23 @@ column whose dropdown offers the vocabulary (list kept on a hidden sheet: an inl
 cannot hold commas and is capped at 255 characters), a completion-date column with date
 validation, and an instructions sheet. Every text that comes from users (task titles,
 unit names) is written as a string cell, never as a formula.
+
+A unit's form can carry the unit's earlier answers (:class:`Answer`, newest stored per
+obligation): the status as its dropdown word, the completion date as a date cell shown
+dd/mm/yyyy, result and note as text cells with Excel's quote prefix (editing one never turns
+it into a formula), so the unit changes only what moved and an untouched form reads back to
+the same facts. The report date stays empty: it is the new report's.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -27,14 +36,37 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
+@dataclass(frozen=True)
+class Answer:
+    """A unit's stored answer to one obligation, written back into its form."""
+
+    progress: str  # done | in_progress | not_started
+    completed_on: date | None = None
+    result_text: str = ""
+    note: str = ""
+
+
 def _text(cell, value: str) -> None:
     """A string cell even when the text starts with '=' (never a formula)."""
     cell.value = value
     cell.data_type = "s"
 
 
-def build_template(catalog: Catalog, unit_id: int | None = None) -> bytes:
-    """The .xlsx form for one unit (`unit_id`) or for all units (a unit column is added)."""
+def _answer_text(cell, value: str) -> None:
+    """Stored text as a string cell with the quote prefix; characters XML cannot hold go."""
+    if value:
+        _text(cell, ILLEGAL_CHARACTERS_RE.sub("", value))
+        cell.quotePrefix = True
+
+
+def build_template(
+    catalog: Catalog,
+    unit_id: int | None = None,
+    answers: Mapping[tuple[int, str], Answer] | None = None,
+) -> bytes:
+    """The .xlsx form for one unit (`unit_id`) or for all units (a unit column is added).
+    `answers` ((task_id, period) -> Answer) pre-fills a unit's form; ignored without a unit."""
+    answers = answers if unit_id is not None and answers else {}
     book = Workbook()
     sheet = book.active
     sheet.title = "Báo cáo"
@@ -112,6 +144,12 @@ def build_template(catalog: Catalog, unit_id: int | None = None) -> bytes:
             f"{due:%d/%m/%Y}" if due else (task.deadline_text or ""),
         )
         sheet.cell(row, at["Ngày hoàn thành"]).number_format = "dd/mm/yyyy"
+        answer = answers.get((obligation.task_id, obligation.period))
+        if answer is not None:
+            _text(sheet.cell(row, at["Tình trạng"]), PROGRESS_LABELS[answer.progress])
+            sheet.cell(row, at["Ngày hoàn thành"]).value = answer.completed_on
+            _answer_text(sheet.cell(row, at["Kết quả thực hiện"]), answer.result_text)
+            _answer_text(sheet.cell(row, at["Ghi chú"]), answer.note)
         for col in range(1, len(columns) + 1):
             sheet.cell(row, col).border = _BOX
             sheet.cell(row, col).alignment = Alignment(vertical="top", wrap_text=True)
@@ -148,6 +186,13 @@ def build_template(catalog: Catalog, unit_id: int | None = None) -> bytes:
     sheet.add_data_validation(choose)
     sheet.add_data_validation(when)
 
+    if answers:
+        _text(
+            sheet["A6"],
+            "Các dòng đã điền sẵn là báo cáo gần nhất của đơn vị: chỉ sửa những gì đã thay "
+            "đổi và ghi Ngày báo cáo mới.",
+        )
+        sheet["A6"].font = Font(italic=True, color="555555")
     _instructions(book.create_sheet("Hướng dẫn"), catalog)
     out = io.BytesIO()
     book.save(out)

@@ -161,6 +161,7 @@ def test_the_unit_page_shows_the_units_obligations_and_no_other_unit(demo_db, mo
     at.date_input(key="own.asof").set_value(date(2019, 7, 26)).run()
     text = page_text(at)
     assert f"của {mine}" in text
+    assert "Mẫu đã điền sẵn báo cáo gần nhất" in text
     table = at.dataframe[0].value
     assert len(table) > 0 and "Tình trạng" in table.columns
     assert not [name for name in others if name in text]

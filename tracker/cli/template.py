@@ -1,14 +1,15 @@
 """``template --plan CODE [--unit NAME] -o FILE.xlsx [--db PATH]``: the report form units
-fill in (all units when --unit is omitted). Exit 2 on an unknown plan or unit."""
+fill in (all units, blank, when --unit is omitted; one unit's carries its newest answers).
+Exit 2 on an unknown plan or unit."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from loaders.templates.report import build_template
 from tracker.cli import add_db_option, open_store
 from tracker.usecases.ingest import load_catalog
+from tracker.usecases.templates import report_template
 
 
 def register(subparsers) -> None:
@@ -25,16 +26,20 @@ def register(subparsers) -> None:
 def run(args) -> int:
     with open_store(args) as store:
         catalog = load_catalog(store, args.plan)
-    if catalog is None:
-        print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)
-        return 2
-    unit_id = None
-    if args.unit:
-        ids = catalog.unit_ids(args.unit)
-        if len(ids) != 1:
-            print(f"Không có (hoặc không rõ) đơn vị '{args.unit}' trong danh mục.", file=sys.stderr)
+        if catalog is None:
+            print(f"Không có kế hoạch {args.plan}.", file=sys.stderr)
             return 2
-        unit_id = next(iter(ids))
-    Path(args.output).write_bytes(build_template(catalog, unit_id))
+        unit_id = None
+        if args.unit:
+            ids = catalog.unit_ids(args.unit)
+            if len(ids) != 1:
+                print(
+                    f"Không có (hoặc không rõ) đơn vị '{args.unit}' trong danh mục.",
+                    file=sys.stderr,
+                )
+                return 2
+            unit_id = next(iter(ids))
+        data = report_template(store, args.plan, unit_id)
+    Path(args.output).write_bytes(data)
     print(f"Đã ghi mẫu báo cáo: {args.output}")
     return 0

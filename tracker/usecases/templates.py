@@ -10,18 +10,26 @@ import re
 from domain.errors import NotFound
 from domain.text import fold
 from loaders.reports.vocabulary import PROGRESS_LABELS, STATUS_WORDS
-from loaders.templates.report import build_template
+from loaders.templates.report import Answer, build_template
 from store.database import Store
+from store.reports import latest_answers
 from tracker.usecases.ingest import load_catalog
 
 
 def report_template(store: Store, plan_code: str, unit_id: int | None = None) -> bytes:
-    """The .xlsx form of the plan for one unit, or for every unit (with a unit column).
+    """The .xlsx form of the plan for one unit, pre-filled with the unit's newest counted
+    answer per obligation, or the blank form for every unit (with a unit column).
     Raises NotFound for an unknown plan."""
     catalog = load_catalog(store, plan_code)
     if catalog is None:
         raise NotFound("plan", plan_code)
-    return build_template(catalog, unit_id)
+    answers: dict[tuple[int, str], Answer] = {}
+    if unit_id is not None:
+        for task_id, period, progress, completed_on, result_text, note in latest_answers(
+            store, catalog.plan_id, unit_id
+        ):
+            answers.setdefault((task_id, period), Answer(progress, completed_on, result_text, note))
+    return build_template(catalog, unit_id, answers)
 
 
 def template_file_name(plan_code: str, unit_name: str | None = None) -> str:
