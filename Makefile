@@ -30,7 +30,7 @@ test: $(BIN)/.installed-dev browser-deps server-deps doc-deps oidc-deps
 ## test-fast: the tests that need no browser, server or Debian tool (tests/unit, DuckDB only),
 ## with no apt install: for a quick look while working
 test-fast: $(BIN)/.installed-dev
-	TRACKER_TEST_BACKENDS=duckdb $(BIN)/python -m pytest -q tests/unit
+	TRACKER_TEST_BACKENDS=duckdb $(BIN)/python -m pytest -q -n 2 tests/unit
 
 ## browser-deps: Debian's chromium for the real-browser test (never a browser download)
 browser-deps:
