@@ -10,7 +10,7 @@ import streamlit as st
 from domain.access import Action, Forbidden
 from domain.review import state_label
 from domain.settings import MAX_UPLOAD_MB
-from tracker.usecases import ingest, report_corrections, templates
+from tracker.usecases import file_results, ingest, report_corrections, templates
 from tracker.views import choices
 from ui import aliases as aliases_ui
 from ui import data, downloads, session
@@ -49,7 +49,7 @@ def highlight(flagged: set) -> callable:
     return style
 
 
-def unit_of(result: ingest.FileResult) -> str:
+def unit_of(result: file_results.FileResult) -> str:
     """The unit a file is from, as the preview names it."""
     if result.unit:
         return result.unit
@@ -244,14 +244,14 @@ if uploaded:
         bar.empty()
     preparation = st.session_state["upload.preparation"]
     results = preparation.results()
-    counts = ingest.outcome_counts(results)
+    counts = file_results.outcome_counts(results)
     st.subheader("Xem trước (chưa ghi gì)")
     st.write(
         f"**{len(results)} tệp**: {counts['accepted']} tệp hợp lệ sẽ được ghi, "
         f"{counts['duplicate']} tệp đã nạp trước đây, {counts['refused']} tệp bị từ chối."
     )
     st.button("Bỏ các tệp đã chọn", key="upload.clear", on_click=clear_drop)
-    order = ingest.review_order(results)
+    order = file_results.review_order(results)
     st.dataframe(
         pd.DataFrame(
             [
@@ -269,7 +269,7 @@ if uploaded:
         hide_index=True,
         key="upload.summary",
     )
-    present = [o for o in ingest.OUTCOMES if counts[o]]
+    present = [o for o in file_results.OUTCOMES if counts[o]]
     # Opens on the refused files when there are any (what needs doing), else on all.
     if st.session_state.get("upload.filter") not in [*present, ALL_FILES]:
         st.session_state["upload.filter"] = "refused" if counts["refused"] else ALL_FILES

@@ -7,7 +7,7 @@ import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.reports.layout import _FOOTER_ANYWHERE, _FOOTER_FIRST, _may_hold_footer
+from loaders.reports.table_end import _FOOTER_ANYWHERE, _FOOTER_FIRST, _may_hold_footer
 
 PIECES = (
     "Người lập biểu",

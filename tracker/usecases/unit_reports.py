@@ -32,6 +32,7 @@ from store.database import Store
 from store.reports import withdrawn_with
 from tracker.usecases import ingest, templates
 from tracker.usecases.acting import acting
+from tracker.usecases.file_results import FileResult
 
 __all__ = [
     "commit_own",
@@ -154,7 +155,7 @@ def _foreign_rows(prepared: PreparedFile, actor: Actor, unit_name) -> list[Probl
 
 def commit_own(
     store: Store, actor: Actor, unit_id: int, preparation: ingest.Preparation
-) -> list[ingest.FileResult]:
+) -> list[FileResult]:
     """Write the accepted files of :func:`prepare_own` (audited as an upload by
     :func:`tracker.usecases.ingest.commit_prepared`); with the review setting on, the fresh
     ones wait for a cán bộ in the same transaction, audited as ``await_review``."""
