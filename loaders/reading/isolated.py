@@ -14,14 +14,13 @@ Cost: about 0.15 s a file for starting the child, acceptable for these rarer for
 from __future__ import annotations
 
 import json
-import os
 import struct
-import subprocess
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyarrow as pa
+
+from loaders.reading.child import run_child
 
 CHILD_MEMORY_BYTES = 448 * 1024 * 1024
 CHILD_SECONDS = 20
@@ -46,27 +45,10 @@ class ChildResult:
 
 def read_isolated(data: bytes) -> ChildResult:
     """Run the reader over `data` in a capped child and collect its sheets."""
-    env = dict(os.environ, RUST_BACKTRACE="0", PYTHONDONTWRITEBYTECODE="1")
-    root = str(Path(__file__).resolve().parents[2])
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "loaders.reading.isolated"],
-            input=data,
-            capture_output=True,
-            timeout=CHILD_SECONDS,
-            cwd=root,
-            env=env,
-        )
-    except subprocess.TimeoutExpired:
-        return ChildResult([], "time")
-    if done.returncode != 0:
-        err = done.stderr.decode("utf-8", "replace").lower()
-        if "password" in err or "encrypt" in err:
-            return ChildResult([], "password")
-        if done.returncode < 0 or "memory" in err or "alloc" in err:
-            return ChildResult([], "memory")
-        return ChildResult([], "corrupt")
-    return _decode(done.stdout)
+    out, failure = run_child("loaders.reading.isolated", data, CHILD_SECONDS)
+    if failure:
+        return ChildResult([], failure)
+    return _decode(out)
 
 
 def _decode(out: bytes) -> ChildResult:

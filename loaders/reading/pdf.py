@@ -16,12 +16,11 @@ The child answers JSON only.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from loaders.reading.child import run_child
 
 MAX_PAGES = 60
 MAX_PAGE_POINTS = 1191 * 1684  # A2: larger pages are not plan pages
@@ -40,23 +39,10 @@ class PdfText:
 
 def read_pdf(data: bytes) -> PdfText:
     """Every page's text (tables as "| a | b |" lines) from a capped child process."""
-    root = str(Path(__file__).resolve().parents[2])
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "loaders.reading.pdf"],
-            input=data,
-            capture_output=True,
-            timeout=CHILD_SECONDS,
-            cwd=root,
-            env=env,
-        )
-    except subprocess.TimeoutExpired:
-        return PdfText(failure="time")
-    if done.returncode != 0:
-        err = done.stderr.decode("utf-8", "replace").lower()
-        return PdfText(failure="memory" if "memory" in err or done.returncode < 0 else "corrupt")
-    answer = json.loads(done.stdout)
+    out, failure = run_child("loaders.reading.pdf", data, CHILD_SECONDS)
+    if failure:
+        return PdfText(failure=failure)
+    answer = json.loads(out)
     return PdfText(answer.get("pages", []), answer.get("scanned", []), answer.get("failure", ""))
 
 
