@@ -1,6 +1,7 @@
 """Run one of our reader modules (``python -m loaders.reading.pdf``,
-``python -m loaders.reading.isolated``) over hostile bytes in a child process: the bytes on its standard input, its answer on its standard output, a time
-limit here and a memory cap it sets on itself, so a bomb kills only the child."""
+``python -m loaders.reading.isolated``) over hostile bytes in a child process: the bytes on
+its standard input, its answer on its standard output, a time limit here and a memory cap it
+sets on itself, so a bomb kills only the child."""
 
 from __future__ import annotations
 
