@@ -86,11 +86,12 @@ class Scope:
         cls,
         as_of: date,
         plan: str | None = None,
-        groups: Iterable[str] | None = None,
-        statuses: Iterable[str] | None = None,
+        groups: Iterable[str] | str | None = None,
+        statuses: Iterable[str] | str | None = None,
     ) -> Scope:
-        """The scope of loosely typed input (lists, None), as a sidebar or a command gives it."""
-        return cls(as_of, plan, tuple(groups or ()), tuple(statuses or ()))
+        """The scope of loosely typed input (lists, sets, one code, None), as a sidebar or a
+        command gives it."""
+        return cls(as_of, plan, _codes(groups), _codes(statuses))
 
     def params(self, statuses: bool = True) -> dict[str, Any]:
         """The store's named parameters ``as_of``, ``plan``, ``groups`` and, unless

@@ -64,6 +64,9 @@ def test_the_scope_is_normalised_once():
     assert scope.plan == "Hòa Bình" == unicodedata.normalize("NFC", scope.plan)
     assert scope.groups == ("a", "b") and scope.statuses == ("overdue",)
     assert Scope(AS_OF, "", [], None) == Scope(AS_OF)
+    assert Scope.of(AS_OF, groups="cap_uy", statuses="overdue") == Scope(
+        AS_OF, groups=("cap_uy",), statuses=("overdue",)
+    )
     legend = Scope(AS_OF, statuses=["not_reported", "done_late", "overdue"]).statuses
     assert legend == ("done_late", "overdue", "not_reported")  # the legend's order
 
