@@ -118,7 +118,9 @@ def _page_figures(data: ExportData, store: Store) -> dict[str, go.Figure]:
         pages = timeline.page_count(rows["task_id"].nunique()) if len(rows) else 0
         for n in range(pages):
             chunk = timeline.page(rows, n)
-            fig = deadline_timeline(chunk, timeline.lines(chunk, h.plan is None), h.as_of)
+            fig = deadline_timeline(
+                chunk, timeline.lines(chunk, h.scope.plan is None), h.scope.as_of
+            )
             found[_numbered("tien-do-theo-thoi-han", n, pages)] = fig
     except Exception:  # noqa: BLE001 - see the docstring
         pass

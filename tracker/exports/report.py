@@ -38,19 +38,11 @@ class Header:
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
 
     @property
-    def as_of(self) -> date:
-        return self.scope.as_of
-
-    @property
-    def plan(self) -> str | None:
-        return self.scope.plan
-
-    @property
     def title(self) -> str:
-        if self.plan:
+        if self.scope.plan:
             issued = f", ngày {vn_date(self.issued_on)}" if self.issued_on else ""
             about = f": {self.plan_title}" if self.plan_title else ""
-            return f"Kế hoạch số {self.plan}{issued}{about}"
+            return f"Kế hoạch số {self.scope.plan}{issued}{about}"
         if self.plan_codes:
             return "Tất cả kế hoạch đang theo dõi: " + ", ".join(self.plan_codes)
         return "Tất cả kế hoạch đang theo dõi"
@@ -60,7 +52,7 @@ class Header:
         made = self.generated_at.strftime("%H:%M ngày %d/%m/%Y")
         return [
             self.title,
-            f"Số liệu tính đến ngày: {vn_date(self.as_of)}",
+            f"Số liệu tính đến ngày: {vn_date(self.scope.as_of)}",
             f"Lập lúc: {made}",
             f"Bộ lọc: {self.filters}" if self.filters else "Bộ lọc: không (tất cả đơn vị)",
         ]
