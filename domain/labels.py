@@ -74,6 +74,12 @@ HEADERS: dict[str, str] = {
     "raw_status": "Tình trạng ghi trong báo cáo",
     "progress_label": "Được tính là",
     "report_state": "Hiệu lực",
+    "alias_id": "Số",
+    "alias": "Tên gọi",
+    "target": "Chỉ",
+    "target_name": "Tên trong danh mục",
+    "added_by": "Người ghi",
+    "added_at": "Lúc ghi",
 }
 """Column id -> Vietnamese header, for every column a view returns that people see."""
 

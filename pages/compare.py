@@ -82,13 +82,7 @@ if len(chosen) < 2:
         "của đơn vị khác thực hiện cùng chỉ thị ở trang «Kế hoạch» để so sánh; dưới đây là "
         "tiến độ của kế hoạch này."
     )
-series = data.call(
-    compare.series,
-    plans=chosen["code"].tolist(),
-    as_of=filters.as_of,
-    step=step,
-    groups=filters.groups,
-)
+series = data.call(compare.series, plans=chosen["code"].tolist(), scope=filters.scope, step=step)
 if series.empty:
     st.info(
         f"Chưa có nghĩa vụ nào của các kế hoạch thực hiện {directive} đến ngày "

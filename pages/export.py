@@ -14,6 +14,7 @@ import streamlit as st
 
 from domain.access import Action
 from domain.labels import PERCENT_NOTE
+from domain.scope import Scope
 from tracker.exports import bundle, csvfiles, draft, images, report, workbook
 from ui import data, downloads
 from ui.format import vn_date
@@ -27,25 +28,17 @@ CHARTS = "Biểu đồ"
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def preview(db: tuple[str, int], as_of, plan, groups, statuses) -> report.Preview:
-    """What the page shows for these filters, cached by plain values (keyed by the data
+def preview(db: tuple[str, int], scope: Scope) -> report.Preview:
+    """What the page shows for these filters, cached by the scope (keyed by the data
     version, like every cached query)."""
-    return report.preview(
-        data.get_store(),
-        as_of,
-        plan,
-        list(groups) if groups else None,
-        list(statuses) if statuses else None,
-        rows=PREVIEW_ROWS,
-    )
+    return report.preview(data.get_store(), scope, rows=PREVIEW_ROWS)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def first_rows(name: str, db: tuple[str, int], as_of, plan, groups, statuses):
+def first_rows(name: str, db: tuple[str, int], scope: Scope):
     """The first rows of one of the export's tables, read when its tab is open (cached like
     :func:`preview`)."""
-    shown = preview(db, as_of, plan, groups, statuses)
-    return report.first_rows(data.get_store(), shown, name, PREVIEW_ROWS)
+    return report.first_rows(data.get_store(), preview(db, scope), name, PREVIEW_ROWS)
 
 
 filters = page_frame(
@@ -53,13 +46,7 @@ filters = page_frame(
     "Bảng tổng hợp và dự thảo báo cáo kết quả gửi cấp trên, theo bộ lọc ở thanh bên.",
     needs=(Action.BROWSE, Action.EXPORT),
 )
-cache_key = (
-    data.cache_key(),
-    filters.as_of,
-    filters.plan,
-    tuple(filters.groups or ()),
-    tuple(filters.statuses or ()),
-)
+cache_key = (data.cache_key(), filters.scope)
 export = preview(*cache_key)
 if export.by_unit.empty:
     st.info(
@@ -70,12 +57,12 @@ if export.by_unit.empty:
 
 stem = bundle.file_stem(export)
 store = data.get_store()  # the downloads run outside the script run: bind the store now
-chosen = (filters.as_of, filters.plan, filters.groups or None, filters.statuses or None)
+chosen = filters.scope
 
 
 def whole() -> report.ExportData:
     """The whole export, read when a download is clicked (stamped with that moment)."""
-    return report.collect(store, *chosen)
+    return report.collect(store, chosen)
 
 
 st.markdown(f"**{export.header.title}**")
@@ -161,7 +148,7 @@ for tab, (name, slug, attr, rows) in zip(tabs, sheets, strict=False):
             )
         downloads.button(
             f"Tải bảng «{name}» (.csv)",
-            lambda attr=attr: csvfiles.table_csv(report.table(store, attr, *chosen)),
+            lambda attr=attr: csvfiles.table_csv(report.table(store, attr, chosen)),
             needs=Action.EXPORT,
             file_name=f"{stem}-{slug}.csv",
             mime="text/csv",

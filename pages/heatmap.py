@@ -20,11 +20,11 @@ if data.call(summary.latest_report_date, plan=filters.plan) is None:
     st.info("Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên».")
     st.stop()
 
-periods = data.call(heatmap.periods, as_of=filters.as_of, plan=filters.plan)
+periods = data.call(heatmap.periods, scope=filters.scope)
 LATEST = "latest"  # a sentinel: None would read as "nothing chosen" in a selectbox
 if st.session_state.get("heatmap.period") not in (LATEST, *periods):
     # open on the newest period already ended: where what is overdue at the date shows
-    ended = data.call(heatmap.overdue_period, as_of=filters.as_of, plan=filters.plan)
+    ended = data.call(heatmap.overdue_period, scope=filters.scope)
     st.session_state["heatmap.period"] = ended if ended in periods else LATEST
 from_url("view", "heatmap.view", heatmap.VIEWS)
 from_url("sort", "heatmap.sort", heatmap.SORTS)
@@ -68,16 +68,13 @@ st.caption(
     + ". Số cạnh tên (vd. 1/6) là số ô của hàng đã hoàn thành trên số ô của hàng, chỉ trong "
     "kỳ đang xem; «% hoàn thành» trên mọi kỳ ở trang «Xếp hạng đơn vị» và bản xuất."
 )
-query = dict(
-    as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
-)
 no_match = (
     "Không có nghĩa vụ nào khớp bộ lọc — hãy bỏ bớt nhóm đơn vị hoặc tình trạng ở thanh bên, "
     "hoặc chọn kế hoạch khác."
 )
 
 if view == "groups":
-    grid = data.call(heatmap.load_groups, **query, period_at=period_at, sort=sort)
+    grid = data.call(heatmap.load_groups, scope=filters.scope, period_at=period_at, sort=sort)
     if grid.cells.empty:
         st.info(no_match)
         st.stop()
@@ -102,7 +99,9 @@ if view == "groups":
 
 
 def _grid(page: int) -> heatmap.Grid:
-    return data.call(heatmap.load_units, **query, period_at=period_at, sort=sort, page=page)
+    return data.call(
+        heatmap.load_units, scope=filters.scope, period_at=period_at, sort=sort, page=page
+    )
 
 
 # "page=2" in the URL is the second page (people count from 1)

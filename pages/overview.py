@@ -20,7 +20,7 @@ waiting = data.call(review.to_review, plan=filters.plan)
 if waiting:
     st.info(f"Có {vn_int(waiting)} báo cáo của đơn vị đang chờ duyệt.")
     st.page_link(str(ROOT / "pages/review.py"), label="Mở trang Duyệt báo cáo")
-found = data.call(summary.overview, as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
+found = data.call(summary.overview, scope=filters.scope)
 k = found.kpis
 
 if k.obligations == 0:

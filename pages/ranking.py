@@ -32,8 +32,7 @@ filters = page_frame(
     "Đơn vị xếp theo tỷ lệ nghĩa vụ hoàn thành đúng hạn; chọn một đơn vị để xem từng nghĩa "
     "vụ, tình trạng và các báo cáo đã nhận.",
 )
-params = dict(as_of=filters.as_of, plan=filters.plan, groups=filters.groups)
-units = data.call(tables.by_unit, statuses=filters.statuses, **params)
+units = data.call(tables.by_unit, scope=filters.scope)
 if units.empty:
     st.info(
         "Chưa có nghĩa vụ nào cho bộ lọc này. Hãy chọn kế hoạch, nhóm đơn vị hoặc tình trạng "
@@ -45,7 +44,7 @@ if data.call(summary.latest_report_date, plan=filters.plan) is None:
         "Chưa có báo cáo nào — tải báo cáo lên ở trang «Tải báo cáo lên»; đến lúc đó mọi đơn "
         "vị đều 0% đúng hạn."
     )
-if filters.statuses:
+if filters.scope.statuses:
     st.caption(
         "Đang lọc theo tình trạng: tổng số và tỷ lệ chỉ tính trên các nghĩa vụ có tình trạng "
         "đã chọn."
@@ -108,7 +107,7 @@ cards[3].metric(header("done_on_time_pct"), vn_percent(row["done_on_time_pct"]))
 cards[4].metric("Quá hạn", vn_int(row["overdue"]))
 reminded_line(int(unit_id), filters.plan)
 
-detail = data.call(tables.detail, statuses=filters.statuses, unit=int(unit_id), **params)
+detail = data.call(tables.detail, scope=filters.scope, unit=int(unit_id))
 st.markdown(f"**Nghĩa vụ của {names[unit_id]}** (tính đến {vn_date(filters.as_of)})")
 show(detail.drop(columns=["unit_name", "group_label"]))
 

@@ -84,9 +84,7 @@ if allows(actor, Action.SETTINGS):
                 letter_templates.set_office_template(store, actor, kind, None)
                 st.rerun()
 
-chosen = data.call(
-    reminder_letters.letters, as_of=filters.as_of, plan=filters.plan, groups=filters.groups
-)
+chosen = data.call(reminder_letters.letters, scope=filters.scope)
 if not chosen:
     st.success(
         f"Không có nhiệm vụ nào quá hạn hoặc đến hạn trong {window} ngày tới tính đến "

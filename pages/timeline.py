@@ -19,10 +19,7 @@ filters = page_frame(
     "thanh chia màu theo tỷ lệ nghĩa vụ ở từng tình trạng. Chạm hoặc bấm vào một thanh để "
     "xem từng đơn vị.",
 )
-query = dict(
-    as_of=filters.as_of, plan=filters.plan, groups=filters.groups, statuses=filters.statuses
-)
-rows = data.call(timeline.load, **query)
+rows = data.call(timeline.load, scope=filters.scope)
 if rows.empty:
     st.info(
         "Chưa có nghĩa vụ nào cho bộ lọc này — hãy chọn kế hoạch khác hoặc bỏ bớt nhóm đơn vị, "
@@ -118,7 +115,9 @@ st.markdown(
         f"{s.label}: **{getattr(row, s.code)}**" for s in status.STATUSES if getattr(row, s.code)
     )
 )
-units = data.call(timeline.task_units, **query, task_id=int(row.task_id), period=row.period)
+units = data.call(
+    timeline.task_units, scope=filters.scope, task_id=int(row.task_id), period=row.period
+)
 st.caption("Chọn một đơn vị trong bảng để xem nghĩa vụ, các dòng báo cáo và tệp gốc.")
 picked = show(units, colour_status=True, key=f"timeline.units.{chosen}", pick=True)
 key = None if picked is None else cell_key(int(units["unit_id"][picked]), int(row.task_id))

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from domain.labels import labelled
 from tracker.usecases import aliases
 from ui import data, session
+
+LIST_COLUMNS = ("alias_id", "alias", "target", "target_name", "added_by", "added_at")
+"""The columns of the list, by id (:data:`domain.labels.HEADERS` heads them)."""
 
 
 def remembered_names(
@@ -27,17 +31,9 @@ def remembered_names(
                 "hoặc bằng lệnh `python -m tracker alias add`."
             )
             return
+        shown = frame[list(LIST_COLUMNS)]
         st.dataframe(
-            frame.assign(added_at=frame["added_at"].dt.strftime("%d/%m/%Y %H:%M")).rename(
-                columns={
-                    "alias_id": "Số",
-                    "alias": "Tên gọi",
-                    "target": "Chỉ",
-                    "target_name": "Tên trong danh mục",
-                    "added_by": "Người ghi",
-                    "added_at": "Lúc",
-                }
-            )[["Số", "Tên gọi", "Chỉ", "Tên trong danh mục", "Người ghi", "Lúc"]],
+            labelled(shown.assign(added_at=shown["added_at"].dt.strftime("%d/%m/%Y %H:%M"))),
             hide_index=True,
             key=f"aliases.list.{plan_code}.{province}.{kind}",
         )

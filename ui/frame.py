@@ -17,6 +17,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from domain import status
 from domain.access import Action, Actor, Forbidden, allows
+from domain.scope import Scope, from_query
 from ui import data, gate, session, viewport
 from ui.confirm import show_flash
 from ui.format import DATE_FORMAT, vn_date
@@ -29,39 +30,28 @@ ALL = "Tất cả kế hoạch"
 
 @dataclass(frozen=True)
 class Filters:
-    plan: str | None  # plan code; None for every plan
-    groups: list[str] | None  # unit group codes; None for all
-    statuses: list[str] | None  # status codes; None for all
-    as_of: date
+    """What :func:`page_frame` gives a page: the scope its views and exports take (pass
+    ``scope=filters.scope`` to :func:`ui.data.call`), and the phone flag."""
+
+    scope: Scope
     compact: bool = False  # charts in their phone form (a narrow window, :mod:`ui.viewport`)
 
-    def params(self) -> dict:
-        """The filters as named query parameters."""
-        return {"plan": self.plan, "groups": self.groups, "as_of": self.as_of}
+    @property
+    def as_of(self) -> date:
+        """The scope's as-of date (for captions and the charts' today line)."""
+        return self.scope.as_of
 
-
-def _from_url() -> dict:
-    q = st.query_params
-    seeded: dict = {}
-    if "plan" in q:
-        seeded["plan"] = q["plan"]
-    if "groups" in q:
-        seeded["groups"] = [g for g in q["groups"].split(",") if g]
-    if "status" in q:
-        seeded["statuses"] = [s for s in q["status"].split(",") if s in status.BY_CODE]
-    if "asof" in q:
-        try:
-            seeded["as_of"] = date.fromisoformat(q["asof"])
-        except ValueError:
-            pass
-    return seeded
+    @property
+    def plan(self) -> str | None:
+        """The scope's plan code; None for every plan."""
+        return self.scope.plan
 
 
 def _seed(plans: list[str], groups: list[str]) -> None:
     """Fill ``filter.*`` once per session: from the URL, else sensible defaults."""
     if "filter.as_of" in st.session_state:
         return
-    url = _from_url()
+    url = from_query(st.query_params.to_dict())
     plan = url.get("plan")
     st.session_state["filter.plan"] = plan if plan in plans else ALL
     st.session_state["filter.groups"] = [g for g in url.get("groups", []) if g in groups]
@@ -128,31 +118,25 @@ def sidebar_filters(show_status: bool = True, page: str = "") -> Filters:
             select_all=False,
         )
     plan = st.session_state["filter.plan"]
-    chosen = Filters(
-        plan=None if plan == ALL else plan,
-        groups=st.session_state["filter.groups"] or None,
-        statuses=st.session_state["filter.statuses"] or None,
-        as_of=st.session_state["filter.as_of"] or data.default_as_of(None),
-        compact=viewport.narrow(page),
+    chosen = Scope.of(
+        st.session_state["filter.as_of"] or data.default_as_of(None),
+        None if plan == ALL else plan,
+        st.session_state["filter.groups"],
+        st.session_state["filter.statuses"],
     )
     sb.caption(f"Đang xem số liệu tính đến **{vn_date(chosen.as_of)}**.")
-    _mirror(chosen)
-    return chosen
+    _mirror(chosen)  # every filter, the status too, so it stays for the next page
+    shown = chosen if show_status else chosen.every_status()
+    return Filters(shown, compact=viewport.narrow(page))
 
 
 URL_KEYS = ("plan", "groups", "status", "asof", "compact")
 """``compact`` is never written (the phone layout follows the window); an old link's is dropped."""
 
 
-def _mirror(f: Filters) -> None:
-    """Write the filters into the URL; other keys (a page's own, e.g. ``unit``) are kept."""
-    wanted = {"asof": f.as_of.isoformat()}
-    if f.plan:
-        wanted["plan"] = f.plan
-    if f.groups:
-        wanted["groups"] = ",".join(f.groups)
-    if f.statuses:
-        wanted["status"] = ",".join(f.statuses)
+def _mirror(scope: Scope) -> None:
+    """Write the scope into the URL; other keys (a page's own, e.g. ``unit``) are kept."""
+    wanted = scope.query()
     for key in URL_KEYS:
         if key not in wanted and key in st.query_params:
             del st.query_params[key]

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from domain.scope import Scope
 from tracker.exports import bundle, images, report
 
 AS_OF = date(2019, 7, 26)
@@ -21,7 +22,7 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture
 def export(demo_store):
-    return report.collect(demo_store, AS_OF)
+    return report.collect(demo_store, Scope(AS_OF))
 
 
 def test_the_export_charts_are_built_from_the_export_tables(export):

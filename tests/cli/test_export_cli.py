@@ -70,13 +70,15 @@ def test_export_without_a_date_uses_the_latest_report_date(demo_db, tmp_path):
     assert "bieu-do/KHONG-CO-ANH.txt" in names
 
 
-def test_export_refuses_an_unknown_format_plan_or_group(demo_db, tmp_path):
+def test_export_refuses_an_unknown_format_plan_group_or_status(demo_db, tmp_path):
     done = _export(demo_db, tmp_path / "x.pdf")
     assert done.returncode == 2 and ".xlsx" in done.stderr
     done = _export(demo_db, tmp_path / "x.xlsx", "--plan", "0-KH/X")
     assert done.returncode == 2 and "không có kế hoạch 0-KH/X" in done.stderr
     done = _export(demo_db, tmp_path / "x.xlsx", "--group", "nope")
     assert done.returncode == 2 and "nhóm đơn vị nope" in done.stderr
+    done = _export(demo_db, tmp_path / "x.xlsx", "--status", "overdue", "--status", "late")
+    assert done.returncode == 2 and "Không có tình trạng «late»" in done.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
 

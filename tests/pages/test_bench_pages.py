@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from domain import status
+from domain.scope import Scope
 from store.database import Store
 from tracker.views import compare, summary
 
@@ -36,7 +37,7 @@ def test_the_builder_makes_units_x_tasks_x_periods_obligations_with_every_status
     assert counts["obligations"] == 12 * 6 * 20
     assert counts["report_rows"] > 0
     with Store(path, read_only=True) as store:
-        found = summary.status_counts(store, bench.AS_OF)
+        found = summary.status_counts(store, Scope(bench.AS_OF))
         assert sum(found.values()) == counts["obligations"]
         assert set(found) == set(status.CODES)
         assert store.scalar("latest_report_date", plan=None) == bench.AS_OF
@@ -47,10 +48,10 @@ def test_the_builder_makes_units_x_tasks_x_periods_obligations_with_every_status
 def test_the_comparison_series_matches_the_status_engine_on_superseded_reports(bench, tiny):
     path, _ = tiny
     with Store(path, read_only=True) as store:
-        frame = compare.series(store, ["BENCH-A/2019", "BENCH-B/2019"], bench.AS_OF, "month")
+        frame = compare.series(store, ["BENCH-A/2019", "BENCH-B/2019"], Scope(bench.AS_OF), "month")
         assert len(frame) == 2 * 21  # its own date, 19 month ends, the as-of date
         for row in frame.iloc[::3].itertuples():
-            k = summary.kpis(store, row.day, plan=row.plan)
+            k = summary.kpis(store, Scope(row.day, row.plan))
             assert (row.obligations, row.done, row.done_on_time, row.overdue) == (
                 k.obligations,
                 k.done,
@@ -65,7 +66,7 @@ def test_the_floor_query_counts_every_obligation_by_status(bench, tiny):
         floor = store.frame(bench.FLOOR_QUERY, as_of=bench.AS_OF)
         assert floor["obligations"].sum() == counts["obligations"]
         assert dict(zip(floor["status"], floor["obligations"], strict=True)) == (
-            summary.status_counts(store, bench.AS_OF)
+            summary.status_counts(store, Scope(bench.AS_OF))
         )
 
 

@@ -11,6 +11,7 @@ import pytest
 from app_pages import open_page
 
 from domain import status
+from domain.scope import Scope
 from tracker.charts.breakdown import status_bars
 from tracker.charts.heatmap import COMPACT_LABEL, status_heatmap
 from tracker.charts.timeline import deadline_timeline
@@ -24,12 +25,12 @@ def views(demo_db_template):
     from store.database import Store
 
     with Store(demo_db_template, read_only=True) as store:
-        rows = timeline.load(store, AS_OF)
+        rows = timeline.load(store, Scope(AS_OF))
         yield {
             "rows": timeline.page(rows, 0),
-            "grid": heatmap.load_units(store, AS_OF),
-            "by_unit": tables.by_unit(store, AS_OF),
-            "by_plan": summary.overview(store, AS_OF).by_plan,
+            "grid": heatmap.load_units(store, Scope(AS_OF)),
+            "by_unit": tables.by_unit(store, Scope(AS_OF)),
+            "by_plan": summary.overview(store, Scope(AS_OF)).by_plan,
         }
 
 

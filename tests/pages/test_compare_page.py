@@ -15,6 +15,7 @@ from app_pages import open_link
 from streamlit.testing.v1 import AppTest
 
 from domain.model import DirectiveSpec, PlanSpec
+from domain.scope import Scope
 from store.database import Store
 from store.plans import save_plan
 from tracker.usecases.ingest import withdraw_report
@@ -43,7 +44,7 @@ def _traces(at) -> list[dict]:
 
 def _agrees_with_status_engine(store, frame) -> None:
     for row in frame.itertuples():
-        counts = summary.status_counts(store, row.day, plan=row.plan)
+        counts = summary.status_counts(store, Scope(row.day, row.plan))
         k = summary.kpis_from_counts(counts)
         assert (row.obligations, row.done, row.done_on_time, row.overdue) == (
             k.obligations,
@@ -64,7 +65,7 @@ def test_the_page_compares_the_two_plans_of_chi_thi_32_up_to_the_as_of_date(
     assert table["Kế hoạch"].tolist() == PLANS  # in issue order: Hải Dương 31/05 first
     with Store(demo_db_template, read_only=True) as store:
         for row in table.itertuples(index=False):
-            k = summary.kpis(store, AS_OF, plan=row[0])
+            k = summary.kpis(store, Scope(AS_OF, row[0]))
             assert row[3] == k.obligations
             assert row[5] == round(k.done_pct, 1)
             assert row[7] == round(k.on_time_pct, 1)
@@ -80,23 +81,23 @@ def test_the_page_compares_the_two_plans_of_chi_thi_32_up_to_the_as_of_date(
 
 
 def test_every_weekly_point_agrees_with_the_status_engine_even_after_a_withdrawal(demo_store):
-    frame = compare.series(demo_store, PLANS, AS_OF, "week")
+    frame = compare.series(demo_store, PLANS, Scope(AS_OF), "week")
     assert len(frame) == 15
     _agrees_with_status_engine(demo_store, frame)
     superseding = demo_store.frame("report_list", plan="84-KH/BTGTU")
     second = superseding[superseding["file_name"].str.contains("_lan2_")]
     for report_id in second["report_id"].head(5):
         assert withdraw_report(demo_store, STAFF, int(report_id))
-    _agrees_with_status_engine(demo_store, compare.series(demo_store, PLANS, AS_OF, "week"))
+    _agrees_with_status_engine(demo_store, compare.series(demo_store, PLANS, Scope(AS_OF), "week"))
 
 
 def test_monthly_points_are_month_ends_from_the_first_plan_to_the_as_of_date(demo_store):
-    frame = compare.series(demo_store, PLANS, AS_OF, "month")
+    frame = compare.series(demo_store, PLANS, Scope(AS_OF), "month")
     hai_duong = frame[frame["plan"] == "TUHD-32/2019"]["day"].dt.date.tolist()
     assert hai_duong == [date(2019, 5, 31), date(2019, 6, 30), AS_OF]
     _agrees_with_status_engine(demo_store, frame)
     with pytest.raises(KeyError):
-        compare.series(demo_store, PLANS, AS_OF, "day")
+        compare.series(demo_store, PLANS, Scope(AS_OF), "day")
 
 
 def test_the_step_and_axis_go_into_the_link_and_a_link_reproduces_them(demo_db, monkeypatch):
@@ -118,7 +119,7 @@ def test_a_unit_group_filter_narrows_both_plans(demo_db, demo_db_template, monke
     assert not at.exception
     table = at.dataframe[0].value
     with Store(demo_db_template, read_only=True) as store:
-        expected = [summary.kpis(store, AS_OF, p, ["cap_uy"]).obligations for p in PLANS]
+        expected = [summary.kpis(store, Scope(AS_OF, p, ["cap_uy"])).obligations for p in PLANS]
     assert table["Nghĩa vụ"].tolist() == expected
     assert sum(expected) < 494
 

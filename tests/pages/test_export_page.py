@@ -15,6 +15,7 @@ from app_pages import sign_in
 from streamlit.testing.v1 import AppTest
 
 from domain import status
+from domain.scope import Scope
 from store.database import Store
 from tracker.exports import report, workbook
 
@@ -39,7 +40,7 @@ def _open_tab(app, label: str):
 
 def _workbook_units(db: Path, **filters) -> list[dict]:
     with Store(db) as store:
-        export = report.collect(store, AS_OF, **filters)
+        export = report.collect(store, Scope(AS_OF, **filters))
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
     ws = wb["Tổng hợp theo đơn vị"]
     header = [c.value for c in ws[workbook.HEADER_ROW]]
@@ -140,8 +141,8 @@ def test_an_empty_selection_says_so(app):
 )
 def test_the_preview_is_the_first_rows_of_the_exported_tables(demo_db, filters):
     with Store(demo_db) as store:
-        whole = report.collect(store, AS_OF, **filters)
-        shown = report.preview(store, AS_OF, rows=50, **filters)
+        whole = report.collect(store, Scope(AS_OF, **filters))
+        shown = report.preview(store, Scope(AS_OF, **filters), rows=50)
         assert shown.rows == tuple(len(frame) for _name, _slug, frame in whole.sheets())
         for attr, _name, _slug in report.SHEETS:
             first = report.first_rows(store, shown, attr, 50)

@@ -10,6 +10,7 @@ import pytest
 from app_pages import open_page
 
 from domain import labels, status
+from domain.scope import Scope
 from domain.text import vn_percent
 from tracker.charts.ranking import ranked
 from tracker.exports import workbook
@@ -22,27 +23,27 @@ PLAN = "84-KH/BTGTU"
 
 def _view_frames(store) -> dict[str, pd.DataFrame]:
     """Every frame a view hands to a page or an export, for the demo on 26/07/2019."""
-    board = tables.by_unit(store, AS_OF)
-    found = summary.overview(store, AS_OF)
-    series = compare.series(store, ["TUHD-32/2019", PLAN], AS_OF)
-    rows = timeline.load(store, AS_OF, PLAN)
+    board = tables.by_unit(store, Scope(AS_OF))
+    found = summary.overview(store, Scope(AS_OF))
+    series = compare.series(store, ["TUHD-32/2019", PLAN], Scope(AS_OF))
+    rows = timeline.load(store, Scope(AS_OF, PLAN))
     first = rows.iloc[0]
     return {
         "by_unit": board,
         "ranked": ranked(board),
-        "by_task": tables.by_task(store, AS_OF),
-        "detail": tables.detail(store, AS_OF, limit=50),
-        "reminders": tables.reminders(store, AS_OF, limit=50),
-        "reminder_units": tables.reminder_units(store, AS_OF),
+        "by_task": tables.by_task(store, Scope(AS_OF)),
+        "detail": tables.detail(store, Scope(AS_OF), limit=50),
+        "reminders": tables.reminders(store, Scope(AS_OF), limit=50),
+        "reminder_units": tables.reminder_units(store, Scope(AS_OF)),
         "unit_reports": tables.unit_reports(store, int(board["unit_id"].iloc[0]), AS_OF),
         "by_plan": found.by_plan,
         "by_group": found.by_group,
         "latest": compare.latest(series),
         "points": compare.points(series),
         "task_units": timeline.task_units(
-            store, AS_OF, PLAN, task_id=int(first.task_id), period=first.period
+            store, Scope(AS_OF, PLAN), task_id=int(first.task_id), period=first.period
         ),
-        "heatmap_tasks": heatmap.load_units(store, AS_OF, PLAN).tasks,
+        "heatmap_tasks": heatmap.load_units(store, Scope(AS_OF, PLAN)).tasks,
     }
 
 
@@ -90,13 +91,13 @@ def test_the_one_percentage_is_over_all_obligations_with_one_decimal():
 
 
 def test_tables_overview_and_comparison_compute_percentages_the_same_way(demo_store):
-    board = tables.by_unit(demo_store, AS_OF, PLAN)
-    k = summary.kpis(demo_store, AS_OF, PLAN)
-    series = compare.series(demo_store, [PLAN], AS_OF)
+    board = tables.by_unit(demo_store, Scope(AS_OF, PLAN))
+    k = summary.kpis(demo_store, Scope(AS_OF, PLAN))
+    series = compare.series(demo_store, [PLAN], Scope(AS_OF))
     last = series.sort_values("day").iloc[-1]
     assert last["done_on_time_pct"] == k.on_time_pct
     assert last["done_pct"] == k.done_pct
-    plan_row = summary.overview(demo_store, AS_OF, PLAN).by_plan.iloc[0]
+    plan_row = summary.overview(demo_store, Scope(AS_OF, PLAN)).by_plan.iloc[0]
     assert plan_row["done_on_time_pct"] == k.on_time_pct
     expected = status.share(board["done_on_time"], board["total"])
     assert board["done_on_time_pct"].tolist() == expected.tolist()

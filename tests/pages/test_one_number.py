@@ -20,6 +20,7 @@ import pytest
 from app_pages import open_page
 
 from domain import status
+from domain.scope import Scope
 from domain.text import vn_percent
 from tracker.exports import csvfiles, draft, report, workbook
 from tracker.views import heatmap, summary, tables
@@ -61,9 +62,9 @@ def _draft_rows(export) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("groups", [None, ["so_ban_nganh"]])
 def test_the_unit_percentages_agree_on_the_ranking_workbook_csv_and_draft(demo_store, groups):
-    ranking = tables.by_unit(demo_store, AS_OF, PLAN, groups)
+    ranking = tables.by_unit(demo_store, Scope(AS_OF, PLAN, groups))
     assert len(ranking) >= 3 and "Sở Ngoại vụ" in set(ranking["unit_name"])
-    export = report.collect(demo_store, AS_OF, PLAN, groups)
+    export = report.collect(demo_store, Scope(AS_OF, PLAN, groups))
     sheet, text, word = _workbook_rows(export), _csv_rows(export), _draft_rows(export)
     for unit in ranking.itertuples(index=False):
         for column, label in (("done_pct", "% hoàn thành"), ("done_on_time_pct", "% đúng hạn")):
@@ -74,12 +75,12 @@ def test_the_unit_percentages_agree_on_the_ranking_workbook_csv_and_draft(demo_s
 
 
 def test_the_heatmap_counts_cells_and_opens_where_the_overdue_are(demo_store):
-    opened = heatmap.overdue_period(demo_store, AS_OF, PLAN)
+    opened = heatmap.overdue_period(demo_store, Scope(AS_OF, PLAN))
     assert opened == date(2019, 1, 1)  # 6 tháng đầu năm 2019: ended 30/06, before 26/07
-    kpis = summary.kpis(demo_store, AS_OF, PLAN)
+    kpis = summary.kpis(demo_store, Scope(AS_OF, PLAN))
     red, page = 0, 0
     while True:
-        grid = heatmap.load_units(demo_store, AS_OF, PLAN, period_at=opened, page=page)
+        grid = heatmap.load_units(demo_store, Scope(AS_OF, PLAN), period_at=opened, page=page)
         red += int((grid.cells["status"] == "overdue").sum())
         for key, label in zip(grid.rows["key"], grid.rows["label"], strict=True):
             row = grid.cells[grid.cells["row"] == key]

@@ -10,6 +10,7 @@ from app_pages import open_page
 from streamlit.testing.v1 import AppTest
 
 from domain import status
+from domain.scope import Scope
 from store.database import Store
 from tracker.usecases.demo import load_plans
 from tracker.views import tables
@@ -30,7 +31,7 @@ def _units(template) -> tuple:
     """The expected ranking, and the units without reports, read from the untouched demo
     file (the app holds its own copy open)."""
     with Store(template, read_only=True) as store:
-        board = tables.by_unit(store, AS_OF)
+        board = tables.by_unit(store, Scope(AS_OF))
         silent = [
             name
             for uid, name in zip(board["unit_id"], board["unit_name"], strict=True)

@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 from app_pages import open_page
 
+from domain.scope import Scope
 from tracker.exports import csvfiles, report, workbook
 from tracker.views import heatmap, names, tables
 
@@ -24,35 +25,35 @@ def _one_name_per_unit(frame: pd.DataFrame, name: str = "unit_name") -> None:
 
 
 def test_the_demo_registry_really_holds_one_name_twice(demo_store):
-    board = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
-    other = tables.by_unit(demo_store, AS_OF, plan="TUHD-32/2019")
+    board = tables.by_unit(demo_store, Scope(AS_OF, "84-KH/BTGTU"))
+    other = tables.by_unit(demo_store, Scope(AS_OF, "TUHD-32/2019"))
     assert SHARED in set(board["unit_name"]) and SHARED in set(other["unit_name"])
 
 
 def test_all_plans_views_write_the_province_beside_a_shared_name(demo_store):
-    board = tables.by_unit(demo_store, AS_OF)
+    board = tables.by_unit(demo_store, Scope(AS_OF))
     _one_name_per_unit(board)
     shown = {n for n in board["unit_name"] if n.startswith(SHARED)}
     assert shown == {f"{SHARED} (Lạng Sơn)", f"{SHARED} (Hải Dương)"}
-    _one_name_per_unit(tables.reminder_units(demo_store, AS_OF))
-    _one_name_per_unit(tables.reminders(demo_store, AS_OF))
-    _one_name_per_unit(tables.detail(demo_store, AS_OF))
+    _one_name_per_unit(tables.reminder_units(demo_store, Scope(AS_OF)))
+    _one_name_per_unit(tables.reminders(demo_store, Scope(AS_OF)))
+    _one_name_per_unit(tables.detail(demo_store, Scope(AS_OF)))
 
 
 def test_a_chosen_plan_keeps_official_names(demo_store):
     assert names.suffixes(demo_store, "84-KH/BTGTU") == {}
-    board = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
+    board = tables.by_unit(demo_store, Scope(AS_OF, "84-KH/BTGTU"))
     assert not board["unit_name"].str.contains(r"\(", regex=True).any()
 
 
 def test_a_unique_name_stands_alone_in_all_plans_views(demo_store):
-    board = tables.by_unit(demo_store, AS_OF)
+    board = tables.by_unit(demo_store, Scope(AS_OF))
     lone = board[~board["unit_name"].str.endswith(")")]
     assert len(lone) > 30  # only the shared names carry a province
 
 
 def test_the_heatmap_rows_use_the_same_rule(demo_store):
-    grid = heatmap.load_units(demo_store, AS_OF)
+    grid = heatmap.load_units(demo_store, Scope(AS_OF))
     labels = [label.rsplit(" · ", 1)[0] for label in grid.rows["label"]]
     assert len(labels) == len(set(labels))
     suffixed = names.suffixes(demo_store)
@@ -61,7 +62,7 @@ def test_the_heatmap_rows_use_the_same_rule(demo_store):
 
 
 def test_the_export_workbook_and_csv_tell_units_apart(demo_store):
-    export = report.collect(demo_store, AS_OF, None)
+    export = report.collect(demo_store, Scope(AS_OF))
     book = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
     sheet = book[book.sheetnames[0]]
     header = [c.value for c in sheet[workbook.HEADER_ROW]]
@@ -71,7 +72,7 @@ def test_the_export_workbook_and_csv_tell_units_apart(demo_store):
         for row in sheet.iter_rows(min_row=workbook.HEADER_ROW + 1, values_only=True)
         if row[column] and row[column] != "Tổng cộng"
     ]
-    assert len(shown) == len(set(shown)) == len(tables.by_unit(demo_store, AS_OF))
+    assert len(shown) == len(set(shown)) == len(tables.by_unit(demo_store, Scope(AS_OF)))
     assert f"{SHARED} (Lạng Sơn)" in shown
     assert f"{SHARED} (Hải Dương)" in shown
     files = csvfiles.csv_files(export)

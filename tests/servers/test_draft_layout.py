@@ -18,6 +18,7 @@ from datetime import date
 import pytest
 
 from domain import labels
+from domain.scope import Scope
 from tracker.exports import draft, report
 
 AS_OF = date(2019, 7, 26)
@@ -33,7 +34,7 @@ def _require(tool: str) -> None:
 def pages(demo_store, tmp_path) -> list[str]:
     _require("soffice")
     _require("pdftotext")
-    export = report.collect(demo_store, AS_OF, PLAN)
+    export = report.collect(demo_store, Scope(AS_OF, PLAN))
     source = tmp_path / "bao-cao.docx"
     source.write_bytes(draft.report_draft(export))
     subprocess.run(

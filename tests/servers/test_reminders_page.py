@@ -12,6 +12,7 @@ from smtp_inbox import inbox
 
 from domain.access import Role
 from domain.model import PlanSpec
+from domain.scope import Scope
 from store.database import Store
 from store.plans import save_plan
 from tracker.usecases import contacts, reminders
@@ -32,7 +33,7 @@ def test_units_carry_their_overdue_and_due_soon_obligations_and_nothing_not_yet_
     demo_db, demo_db_template, monkeypatch
 ):
     with Store(demo_db_template, read_only=True) as store:
-        k = summary.kpis(store, AS_OF)
+        k = summary.kpis(store, Scope(AS_OF))
     at = _open(demo_db, monkeypatch)
     assert not at.exception
     assert at.title[0].value == "Đôn đốc"

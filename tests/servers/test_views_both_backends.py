@@ -8,12 +8,14 @@ demo database on both backends, under several filters, and its frames must be eq
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from itertools import count
 
 import pandas as pd
 import pytest
 
+from domain.scope import Scope
 from store.database import Store
 from tracker.views import compare, heatmap
 
@@ -61,33 +63,38 @@ UNIT_FILTERS = [
 @pytest.mark.parametrize("filters", UNIT_FILTERS, ids=str)
 def test_heatmap_units_are_the_same_on_both_backends(stores, filters):
     duck, postgres = stores
-    grids = [heatmap.load_units(store, AS_OF, **filters) for store in stores]
+    filters = dict(filters)
+    scope = Scope(AS_OF, filters.pop("plan", None), statuses=filters.pop("statuses", ()))
+    grids = [heatmap.load_units(store, scope, **filters) for store in stores]
     assert len(grids[0].cells) > 0  # a filter that leaves nothing would prove nothing
     _same_grid(*grids)
     group = _groups(duck)[:1]
-    _same_grid(*(heatmap.load_units(store, AS_OF, groups=group, **filters) for store in stores))
+    scope = replace(scope, groups=tuple(group))
+    _same_grid(*(heatmap.load_units(store, scope, **filters) for store in stores))
     assert _groups(duck) == _groups(postgres)
 
 
 @pytest.mark.parametrize("sort", list(heatmap.SORTS))
 def test_heatmap_groups_are_the_same_on_both_backends(stores, sort):
-    grids = [heatmap.load_groups(store, AS_OF, sort=sort) for store in stores]
+    grids = [heatmap.load_groups(store, Scope(AS_OF), sort=sort) for store in stores]
     assert len(grids[0].cells) > 0
     _same_grid(*grids)
-    _same_grid(*(heatmap.load_groups(store, AS_OF, plan=PLANS[0], sort=sort) for store in stores))
+    _same_grid(*(heatmap.load_groups(store, Scope(AS_OF, PLANS[0]), sort=sort) for store in stores))
 
 
 def test_heatmap_periods_are_the_same_on_both_backends(stores):
-    duck, postgres = (heatmap.periods(store, AS_OF) for store in stores)
+    duck, postgres = (heatmap.periods(store, Scope(AS_OF)) for store in stores)
     assert duck and duck == postgres
 
 
 @pytest.mark.parametrize("step", list(compare.STEPS))
 def test_comparison_series_are_the_same_on_both_backends(stores, step):
-    duck, postgres = (compare.series(store, PLANS, AS_OF, step) for store in stores)
+    duck, postgres = (compare.series(store, PLANS, Scope(AS_OF), step) for store in stores)
     assert len(duck) > 2 and set(duck["plan"]) == set(PLANS)
     _same(duck, postgres)
     _same(compare.latest(duck), compare.latest(postgres))
     group = _groups(stores[0])[:1]
-    duck, postgres = (compare.series(store, PLANS, AS_OF, step, group) for store in stores)
+    duck, postgres = (
+        compare.series(store, PLANS, Scope(AS_OF, groups=group), step) for store in stores
+    )
     _same(duck, postgres)

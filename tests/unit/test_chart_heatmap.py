@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from domain import status
+from domain.scope import Scope
 from tracker.charts.heatmap import BANDS, band, status_colourscale, status_heatmap
 from tracker.views import heatmap
 
@@ -95,7 +96,9 @@ def test_cells_are_written_in_when_few_columns_and_hover_always():
 
 
 def _cells(store, **over):
-    params = heatmap.unit_params(AS_OF, "84-KH/BTGTU", None, None, None, "rate_asc", 0)
+    params = heatmap.unit_params(
+        Scope(AS_OF, "84-KH/BTGTU"), period_at=None, sort="rate_asc", page=0
+    )
     params.update(over)
     return store.frame("heatmap_cells", **params)
 
@@ -200,4 +203,4 @@ def test_period_choices_name_the_periods_starting_that_day(demo_store):
 
 def test_an_unknown_sort_is_refused():
     with pytest.raises(ValueError, match="unknown sort"):
-        heatmap.unit_params(AS_OF, None, None, None, None, "random", 0)
+        heatmap.unit_params(Scope(AS_OF), period_at=None, sort="random", page=0)

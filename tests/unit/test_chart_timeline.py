@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from domain import status
+from domain.scope import Scope
 from tracker.charts.timeline import deadline_timeline
 from tracker.views import timeline
 
@@ -212,7 +213,7 @@ def test_a_task_without_a_due_date_is_listed_apart_not_drawn():
 
 
 def test_the_seed_plans_deadlines_read_correctly(demo_store):
-    rows = timeline.load(demo_store, AS_OF)
+    rows = timeline.load(demo_store, Scope(AS_OF))
     by = {(r.plan, r.task_code, r.period): r for r in rows.itertuples()}
     conference = by[("TUHD-32/2019", "NV01", "")]
     assert conference.single_day and conference.due_on == pd.Timestamp("2019-06-11")

@@ -11,6 +11,7 @@ import pytest
 
 from domain import status
 from domain.labels import labelled
+from domain.scope import Scope
 from tracker.exports import csvfiles, report
 from tracker.views import tables
 
@@ -20,7 +21,7 @@ PLAN = "84-KH/BTGTU"
 
 @pytest.fixture
 def export(demo_store):
-    return report.collect(demo_store, AS_OF, PLAN)
+    return report.collect(demo_store, Scope(AS_OF, PLAN))
 
 
 def _read(path) -> list[dict]:
@@ -42,7 +43,7 @@ def test_unit_figures_in_the_csv_equal_the_page_table(export, demo_store, tmp_pa
     path = tmp_path / "don-vi.csv"
     path.write_bytes(csvfiles.table_csv(export.by_unit))
     rows = _read(path)
-    page = labelled(tables.by_unit(demo_store, AS_OF, PLAN))
+    page = labelled(tables.by_unit(demo_store, Scope(AS_OF, PLAN)))
     assert list(rows[0]) == list(page.columns)
     assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
     for row, expected in zip(rows, page.to_dict("records"), strict=True):

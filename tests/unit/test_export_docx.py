@@ -9,6 +9,7 @@ import pytest
 
 from domain import status
 from domain.labels import labelled
+from domain.scope import Scope
 from tracker.exports import draft, report
 from tracker.views import summary, tables
 
@@ -18,7 +19,7 @@ PLAN = "84-KH/BTGTU"
 
 @pytest.fixture
 def export(demo_store):
-    return report.collect(demo_store, AS_OF, PLAN)
+    return report.collect(demo_store, Scope(AS_OF, PLAN))
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_the_draft_is_titled_as_a_report_on_the_plan(document):
 
 
 def test_the_summary_paragraph_carries_the_overview_figures(document, demo_store):
-    k = summary.kpis(demo_store, AS_OF, PLAN)
+    k = summary.kpis(demo_store, Scope(AS_OF, PLAN))
     sentence = next(t for t in _texts(document) if t.startswith("Tính đến ngày 26/07/2019"))
     assert f"có {k.obligations} lượt nhiệm vụ phải thực hiện" in sentence
     assert f"Đã hoàn thành {k.done} lượt ({k.done_pct:.1f}%)".replace(".", ",") in sentence
@@ -66,7 +67,7 @@ def test_the_summary_paragraph_carries_the_overview_figures(document, demo_store
 
 
 def test_the_summary_table_lists_every_unit_and_a_total(document, demo_store):
-    page = labelled(tables.by_unit(demo_store, AS_OF, PLAN))
+    page = labelled(tables.by_unit(demo_store, Scope(AS_OF, PLAN)))
     table = _table(document, "Đơn vị")
     header = [c.text for c in table.rows[0].cells]
     assert header == [
@@ -83,14 +84,14 @@ def test_the_summary_table_lists_every_unit_and_a_total(document, demo_store):
     assert first[2] == str(page["Tổng số"][0])
     assert first[-1] == f"{page['% đúng hạn'][0]:.1f}%".replace(".", ",")
     total = [c.text for c in table.rows[-1].cells]
-    k = summary.kpis(demo_store, AS_OF, PLAN)
+    k = summary.kpis(demo_store, Scope(AS_OF, PLAN))
     assert total[1] == "Tổng cộng" and total[2] == str(k.obligations)
     assert total[-1] == f"{k.on_time_pct:.1f}%".replace(".", ",")
     assert len(_table(document, "Nhiệm vụ").rows) == 1 + 6 + 1  # header, 6 tasks, total
 
 
 def test_the_overdue_units_are_listed_and_unreported_only_for_tasks_overdue(document, demo_store):
-    reminders = tables.reminders(demo_store, AS_OF, PLAN)
+    reminders = tables.reminders(demo_store, Scope(AS_OF, PLAN))
     texts = _texts(document)
     start = texts.index("II. CÁC ĐƠN VỊ CÒN NHIỆM VỤ QUÁ HẠN, CHƯA HOÀN THÀNH")
     middle = texts.index("III. CÁC ĐƠN VỊ CHƯA BÁO CÁO NHIỆM VỤ ĐÃ QUÁ HẠN")
@@ -103,7 +104,7 @@ def test_the_overdue_units_are_listed_and_unreported_only_for_tasks_overdue(docu
     assert texts[start + 1] == (
         f"- {expected[0]}: {counts[expected[0]]} lượt nhiệm vụ quá hạn, lâu nhất 26 ngày."
     )
-    detail = tables.detail(demo_store, AS_OF, PLAN)
+    detail = tables.detail(demo_store, Scope(AS_OF, PLAN))
     silent = detail[(detail["status"] == "overdue") & (detail["file_name"].fillna("") == "")]
     listed = [t[2:].split(":")[0] for t in texts[middle + 1 : end]]
     assert listed == list(dict.fromkeys(silent["unit_name"]))
@@ -122,7 +123,7 @@ def test_staff_find_placeholders_to_complete(document):
 
 
 def test_a_draft_for_every_plan_names_them_all(demo_store, tmp_path):
-    export = report.collect(demo_store, AS_OF)
+    export = report.collect(demo_store, Scope(AS_OF))
     path = tmp_path / "tat-ca.docx"
     path.write_bytes(draft.report_draft(export))
     texts = _texts(docx.Document(str(path)))

@@ -17,6 +17,7 @@ import openpyxl
 import pyarrow as pa
 import pytest
 
+from domain.scope import Scope
 from store.reports import NewReport, plan_reference, write_batch
 from tracker.exports import csvfiles, draft, report, workbook
 
@@ -93,7 +94,7 @@ def export(demo_store):
         [0],
     )
     assert written[0].failure is None, written[0].failure
-    return report.collect(demo_store, AS_OF, PLAN)
+    return report.collect(demo_store, Scope(AS_OF, PLAN))
 
 
 def test_the_payloads_reach_the_export_tables(export):

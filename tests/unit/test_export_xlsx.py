@@ -11,6 +11,7 @@ import pytest
 
 from domain import status
 from domain.labels import labelled
+from domain.scope import Scope
 from tracker.exports import report, workbook
 from tracker.views import summary, tables
 
@@ -21,7 +22,7 @@ SHEETS = ["Tổng hợp theo đơn vị", "Tổng hợp theo nhiệm vụ", "Chi
 
 @pytest.fixture
 def export(demo_store):
-    return report.collect(demo_store, AS_OF, PLAN)
+    return report.collect(demo_store, Scope(AS_OF, PLAN))
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def test_columns_have_sensible_widths(wb):
 
 def test_unit_figures_equal_the_tables_the_pages_show(wb, demo_store):
     rows = _table(wb["Tổng hợp theo đơn vị"])
-    page = labelled(tables.by_unit(demo_store, AS_OF, PLAN))
+    page = labelled(tables.by_unit(demo_store, Scope(AS_OF, PLAN)))
     assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
     for row, expected in zip(rows, page.to_dict("records"), strict=True):
         for s in status.STATUSES:
@@ -94,7 +95,7 @@ def test_unit_figures_equal_the_tables_the_pages_show(wb, demo_store):
         assert row["Tổng số"] == expected["Tổng số"]
         assert row["% đúng hạn"] == pytest.approx(expected["% đúng hạn"] / 100)
         assert row["% hoàn thành"] == pytest.approx(expected["% hoàn thành"] / 100)
-    k = summary.kpis(demo_store, AS_OF, PLAN)
+    k = summary.kpis(demo_store, Scope(AS_OF, PLAN))
     assert sum(r["Tổng số"] for r in rows) == k.obligations
     assert sum(r[status.label("overdue")] for r in rows) == k.overdue
 
@@ -114,7 +115,7 @@ def test_dates_are_real_dates_shown_day_month_year(wb, demo_store):
     due = ws.cell(7, header.index("Hạn") + 1)
     assert isinstance(due.value, datetime)
     assert due.number_format == "dd/mm/yyyy"
-    first = labelled(tables.detail(demo_store, AS_OF, PLAN)).iloc[0]
+    first = labelled(tables.detail(demo_store, Scope(AS_OF, PLAN))).iloc[0]
     assert due.value.date() == first["Hạn"].date()
     done = [r for r in _table(ws) if r["Tình trạng"] == status.label("done_on_time")]
     assert all(isinstance(r["Ngày hoàn thành"], datetime) for r in done)
@@ -143,7 +144,7 @@ def test_status_cells_are_filled_in_the_app_colours(wb):
 
 def test_the_detail_sheet_carries_what_the_unit_reported(wb, demo_store):
     rows = _table(wb["Chi tiết"])
-    page = labelled(tables.detail(demo_store, AS_OF, PLAN))
+    page = labelled(tables.detail(demo_store, Scope(AS_OF, PLAN)))
     assert len(rows) == len(page) == 297
     reported = [r for r in rows if r["Tệp báo cáo"]]
     assert reported and all(r["Tệp báo cáo"].endswith(".xlsx") for r in reported)
@@ -152,7 +153,7 @@ def test_the_detail_sheet_carries_what_the_unit_reported(wb, demo_store):
 
 def test_the_overdue_sheet_equals_the_reminder_list(wb, demo_store):
     rows = _table(wb["Quá hạn và chưa báo cáo"])
-    page = labelled(tables.reminders(demo_store, AS_OF, PLAN))
+    page = labelled(tables.reminders(demo_store, Scope(AS_OF, PLAN)))
     assert [r["Đơn vị"] for r in rows] == page["Đơn vị"].tolist()
     late = page["Số ngày quá hạn"]
     assert [r["Số ngày quá hạn"] for r in rows] == [
@@ -161,13 +162,11 @@ def test_the_overdue_sheet_equals_the_reminder_list(wb, demo_store):
 
 
 def test_the_sidebar_filters_apply_to_the_workbook(demo_store, tmp_path):
-    export = report.collect(
-        demo_store, AS_OF, PLAN, groups=["cap_uy"], statuses=["overdue", "done_late"]
-    )
+    export = report.collect(demo_store, Scope(AS_OF, PLAN, ["cap_uy"], ["overdue", "done_late"]))
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
     assert wb["Chi tiết"]["A4"].value == (
         "Bộ lọc: Nhóm đơn vị: Huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc. "
-        "Tình trạng: Chưa hoàn thành, quá hạn; Hoàn thành quá hạn"
+        "Tình trạng: Hoàn thành quá hạn; Chưa hoàn thành, quá hạn"
     )
     detail = _table(wb["Chi tiết"])
     assert {r["Tình trạng"] for r in detail} <= {status.label("overdue"), status.label("done_late")}
@@ -179,7 +178,7 @@ def test_the_sidebar_filters_apply_to_the_workbook(demo_store, tmp_path):
 
 
 def test_all_plans_name_every_plan_in_the_header(demo_store):
-    export = report.collect(demo_store, AS_OF)
+    export = report.collect(demo_store, Scope(AS_OF))
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
     title = wb["Tổng hợp theo đơn vị"]["A1"].value
     assert title.startswith("Tất cả kế hoạch đang theo dõi:")
@@ -188,7 +187,7 @@ def test_all_plans_name_every_plan_in_the_header(demo_store):
 
 
 def test_an_empty_selection_still_gives_a_workbook_with_headers(demo_store):
-    export = report.collect(demo_store, AS_OF, PLAN, groups=["co_quan_dang"], statuses=["due_soon"])
+    export = report.collect(demo_store, Scope(AS_OF, PLAN, ["co_quan_dang"], ["due_soon"]))
     wb = openpyxl.load_workbook(io.BytesIO(workbook.summary_workbook(export)))
     ws = wb["Tổng hợp theo đơn vị"]
     assert ws.max_row <= 7 and ws["A6"].value == "STT" and ws["B6"].value == "Đơn vị"

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pyarrow as pa
 
 from domain.model import PlanSpec, UnitSpec
+from domain.scope import Scope
 from store.plans import save_plan, save_units
 from store.reports import supersede
 from tracker.views import summary
@@ -93,7 +94,7 @@ def _build(store) -> None:
 
 def test_the_1270_report_figures_come_out_of_the_status_engine(store):
     _build(store)
-    counts = summary.status_counts(store, AS_OF, plan="1270")
+    counts = summary.status_counts(store, Scope(AS_OF, "1270"))
     k = summary.kpis_from_counts(counts)
     assert k.obligations == 21_914
     assert counts["done_on_time"] == 14_068
@@ -107,7 +108,7 @@ def test_the_1270_report_figures_come_out_of_the_status_engine(store):
 
 def test_the_breakdown_table_adds_up_to_the_same_figures(store):
     _build(store)
-    table = summary.overview(store, AS_OF, plan="1270").by_plan
+    table = summary.overview(store, Scope(AS_OF, "1270")).by_plan
     row = table.iloc[0]
     assert row["total"] == 21_914
     assert row["done_on_time"] == 14_068

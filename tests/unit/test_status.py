@@ -132,11 +132,12 @@ def test_every_status_code_has_one_label_and_one_colour():
 
 
 def test_the_demo_shows_every_status_on_its_default_date(demo_store):
+    from domain.scope import Scope
     from tracker.views.summary import default_as_of, status_counts
 
     as_of = default_as_of(demo_store)
     assert as_of == date(2019, 7, 26)
-    counts = status_counts(demo_store, as_of)
+    counts = status_counts(demo_store, Scope(as_of))
     assert set(counts) == set(status.CODES)
     assert all(n > 0 for n in counts.values())
 

@@ -11,6 +11,7 @@ import pytest
 
 from domain import status
 from domain.labels import labelled, visible
+from domain.scope import Scope
 from tracker.exports.workbook import reminder_workbook
 from tracker.views import summary, tables
 
@@ -19,7 +20,7 @@ CODES = list(status.CODES)
 
 
 def test_by_unit_has_one_row_per_unit_with_the_promised_columns(demo_store):
-    frame = tables.by_unit(demo_store, AS_OF)
+    frame = tables.by_unit(demo_store, Scope(AS_OF))
     assert list(frame.columns) == [
         "unit_name",
         "group_label",
@@ -34,8 +35,8 @@ def test_by_unit_has_one_row_per_unit_with_the_promised_columns(demo_store):
 
 
 def test_by_unit_counts_add_up_to_the_overview_figures(demo_store):
-    frame = tables.by_unit(demo_store, AS_OF)
-    k = summary.kpis(demo_store, AS_OF)
+    frame = tables.by_unit(demo_store, Scope(AS_OF))
+    k = summary.kpis(demo_store, Scope(AS_OF))
     assert frame["total"].sum() == k.obligations == 494
     assert frame["done_on_time"].sum() == k.done_on_time
     assert frame["overdue"].sum() == k.overdue
@@ -43,9 +44,9 @@ def test_by_unit_counts_add_up_to_the_overview_figures(demo_store):
 
 
 def test_by_unit_rolled_up_by_group_equals_the_overview_breakdown(demo_store):
-    frame = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
+    frame = tables.by_unit(demo_store, Scope(AS_OF, "84-KH/BTGTU"))
     rolled = frame.groupby("group_label")[["total", *CODES]].sum()
-    overview = summary.overview(demo_store, AS_OF, "84-KH/BTGTU").by_group
+    overview = summary.overview(demo_store, Scope(AS_OF, "84-KH/BTGTU")).by_group
     overview = overview.set_index("group_label")[["total", *CODES]]
     pd.testing.assert_frame_equal(
         rolled.sort_index(), overview.sort_index(), check_dtype=False, check_names=False
@@ -53,7 +54,7 @@ def test_by_unit_rolled_up_by_group_equals_the_overview_breakdown(demo_store):
 
 
 def test_by_unit_percentages_are_computed_like_the_kpi_cards(demo_store):
-    frame = tables.by_unit(demo_store, AS_OF)
+    frame = tables.by_unit(demo_store, Scope(AS_OF))
     for row in frame.to_dict("records"):
         counts = {code: row[code] for code in status.CODES}
         k = summary.kpis_from_counts(counts)
@@ -62,7 +63,7 @@ def test_by_unit_percentages_are_computed_like_the_kpi_cards(demo_store):
 
 
 def test_by_unit_is_sorted_by_on_time_rate_then_by_vietnamese_name(demo_store):
-    frame = tables.by_unit(demo_store, AS_OF)
+    frame = tables.by_unit(demo_store, Scope(AS_OF))
     rates = frame["done_on_time_pct"].tolist()
     assert rates == sorted(rates, reverse=True)
     best = frame["done_on_time_pct"].mode()[0]
@@ -78,17 +79,17 @@ def test_by_unit_is_sorted_by_on_time_rate_then_by_vietnamese_name(demo_store):
 
 
 def test_by_unit_follows_the_plan_group_and_status_filters(demo_store):
-    lang_son = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
+    lang_son = tables.by_unit(demo_store, Scope(AS_OF, "84-KH/BTGTU"))
     assert lang_son["total"].sum() == 297
-    press = tables.by_unit(demo_store, AS_OF, groups=["bao_chi"])
+    press = tables.by_unit(demo_store, Scope(AS_OF, groups=["bao_chi"]))
     assert set(press["group_label"]) == {"Cơ quan báo chí"}
-    overdue = tables.by_unit(demo_store, AS_OF, statuses=["overdue"])
+    overdue = tables.by_unit(demo_store, Scope(AS_OF, statuses=["overdue"]))
     assert (overdue["total"] == overdue["overdue"]).all()
-    assert overdue["total"].sum() == summary.kpis(demo_store, AS_OF).overdue
+    assert overdue["total"].sum() == summary.kpis(demo_store, Scope(AS_OF)).overdue
 
 
 def test_by_task_has_one_row_per_task_with_the_deadline_as_written(demo_store):
-    frame = tables.by_task(demo_store, AS_OF, plan="84-KH/BTGTU")
+    frame = tables.by_task(demo_store, Scope(AS_OF, "84-KH/BTGTU"))
     assert list(frame.columns[:5]) == ["plan", "section", "task", "deadline_text", "due_on"]
     assert len(frame) == 6 and frame["task_id"].is_unique
     first = frame.iloc[0]
@@ -101,7 +102,7 @@ def test_by_task_has_one_row_per_task_with_the_deadline_as_written(demo_store):
 
 
 def test_detail_lists_every_obligation_with_its_label_and_hidden_code(demo_store):
-    frame = tables.detail(demo_store, AS_OF)
+    frame = tables.detail(demo_store, Scope(AS_OF))
     assert list(frame.columns) == [
         "plan",
         "unit_name",
@@ -128,21 +129,21 @@ def test_detail_lists_every_obligation_with_its_label_and_hidden_code(demo_store
 
 
 def test_detail_of_one_unit_by_id_or_by_name_and_with_a_limit(demo_store):
-    units = tables.by_unit(demo_store, AS_OF, plan="84-KH/BTGTU")
+    units = tables.by_unit(demo_store, Scope(AS_OF, "84-KH/BTGTU"))
     unit_id, name = int(units["unit_id"][0]), units["unit_name"][0]
-    by_id = tables.detail(demo_store, AS_OF, unit=unit_id)
-    by_name = tables.detail(demo_store, AS_OF, unit=name)
+    by_id = tables.detail(demo_store, Scope(AS_OF), unit=unit_id)
+    by_name = tables.detail(demo_store, Scope(AS_OF), unit=name)
     assert len(by_id) == units["total"][0] == len(by_name)
     assert set(by_id["unit_name"]) == {name}
-    assert len(tables.detail(demo_store, AS_OF, limit=10)) == 10
-    few = tables.detail(demo_store, AS_OF, unit=name, limit=3)
+    assert len(tables.detail(demo_store, Scope(AS_OF), limit=10)) == 10
+    few = tables.detail(demo_store, Scope(AS_OF), unit=name, limit=3)
     assert len(few) == 3 and set(few["unit_name"]) == {name}
 
 
 def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_unit_first(
     demo_store,
 ):
-    frame = tables.reminders(demo_store, AS_OF)
+    frame = tables.reminders(demo_store, Scope(AS_OF))
     assert list(frame.columns) == [
         "plan",
         "unit_name",
@@ -155,7 +156,7 @@ def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_un
         "status",
         "unit_id",
     ]
-    k = summary.kpis(demo_store, AS_OF)
+    k = summary.kpis(demo_store, Scope(AS_OF))
     assert set(frame["status"]) == {"overdue", "not_reported"}
     assert len(frame) == k.overdue + k.not_reported
     per_unit = frame.assign(o=frame["status"] == "overdue").groupby("unit_id", sort=False)["o"]
@@ -172,11 +173,11 @@ def test_reminders_hold_the_overdue_and_not_reported_obligations_most_overdue_un
 
 
 def test_an_unknown_plan_gives_empty_tables_with_their_columns(demo_store):
-    assert tables.by_unit(demo_store, AS_OF, plan="0-KH/X").empty
-    assert "unit_name" in tables.by_unit(demo_store, AS_OF, plan="0-KH/X").columns
-    assert "due_on" in tables.by_task(demo_store, AS_OF, plan="0-KH/X").columns
-    assert tables.detail(demo_store, AS_OF, plan="0-KH/X").empty
-    assert tables.reminders(demo_store, AS_OF, plan="0-KH/X").empty
+    assert tables.by_unit(demo_store, Scope(AS_OF, "0-KH/X")).empty
+    assert "unit_name" in tables.by_unit(demo_store, Scope(AS_OF, "0-KH/X")).columns
+    assert "due_on" in tables.by_task(demo_store, Scope(AS_OF, "0-KH/X")).columns
+    assert tables.detail(demo_store, Scope(AS_OF, "0-KH/X")).empty
+    assert tables.reminders(demo_store, Scope(AS_OF, "0-KH/X")).empty
 
 
 @pytest.mark.parametrize(
@@ -196,8 +197,8 @@ def test_detail_and_reminders_label_periods_with_the_one_period_label(period, la
 
 
 def test_the_reminder_workbook_opens_with_every_reminder_row(demo_store):
-    frame = tables.reminders(demo_store, AS_OF, plan="84-KH/BTGTU")
-    content = reminder_workbook(frame, AS_OF, "84-KH/BTGTU")
+    frame = tables.reminders(demo_store, Scope(AS_OF, "84-KH/BTGTU"))
+    content = reminder_workbook(frame, Scope(AS_OF, "84-KH/BTGTU"))
     wb = openpyxl.load_workbook(io.BytesIO(content))
     ws = wb["Quá hạn và chưa báo cáo"]
     assert ws["A1"].value.startswith("Kế hoạch số 84-KH/BTGTU")
@@ -216,17 +217,21 @@ def test_the_reminder_workbook_opens_with_every_reminder_row(demo_store):
 def test_the_first_rows_read_for_the_leading_units_are_the_lists_first_rows(
     demo_store, plan, statuses
 ):
-    long = tables.counts(demo_store, AS_OF, plan)
-    detail = tables.detail(demo_store, AS_OF, plan, statuses=statuses)
-    reminders = tables.reminders(demo_store, AS_OF, plan, statuses=statuses)
+    long = tables.counts(demo_store, Scope(AS_OF, plan))
+    detail = tables.detail(demo_store, Scope(AS_OF, plan, statuses=statuses))
+    reminders = tables.reminders(demo_store, Scope(AS_OF, plan, statuses=statuses))
     sizes = tables.reminder_sizes(long, statuses)
     assert sizes.sum() == len(reminders)
     for n in (1, 7, 40, 1000):
         units = tables.detail_units(long, statuses, n)
-        head = tables.detail(demo_store, AS_OF, plan, statuses=statuses, units=units, limit=n)
+        head = tables.detail(
+            demo_store, Scope(AS_OF, plan, statuses=statuses), limit=n, units=units
+        )
         pd.testing.assert_frame_equal(head, detail.head(n))
         units = tables.first_units(sizes, n)
-        head = tables.reminders(demo_store, AS_OF, plan, statuses=statuses, units=units, limit=n)
+        head = tables.reminders(
+            demo_store, Scope(AS_OF, plan, statuses=statuses), units=units, limit=n
+        )
         pd.testing.assert_frame_equal(head, reminders.head(n))
 
 
@@ -248,19 +253,21 @@ def test_units_of_one_name_share_a_block_of_the_detail_list():
 
 
 def test_the_count_tables_come_from_one_count_query(demo_store):
-    long = tables.counts(demo_store, AS_OF)
+    long = tables.counts(demo_store, Scope(AS_OF))
     for statuses in (None, ["overdue"], ["not_reported", "in_progress"]):
         pd.testing.assert_frame_equal(
-            tables.unit_table(long, statuses), tables.by_unit(demo_store, AS_OF, statuses=statuses)
+            tables.unit_table(long, statuses),
+            tables.by_unit(demo_store, Scope(AS_OF, statuses=statuses)),
         )
         pd.testing.assert_frame_equal(
-            tables.task_table(long, statuses), tables.by_task(demo_store, AS_OF, statuses=statuses)
+            tables.task_table(long, statuses),
+            tables.by_task(demo_store, Scope(AS_OF, statuses=statuses)),
         )
 
 
 def test_reminder_units_summarise_the_list_in_its_order(demo_store):
-    frame = tables.reminders(demo_store, AS_OF)
-    units = tables.reminder_units(demo_store, AS_OF)
+    frame = tables.reminders(demo_store, Scope(AS_OF))
+    units = tables.reminder_units(demo_store, Scope(AS_OF))
     assert units["unit_id"].tolist() == frame["unit_id"].drop_duplicates().tolist()
     late = frame.groupby("unit_id", sort=False)["days_late"].max()
     assert units["most_days_late"].tolist() == late.tolist()

@@ -11,6 +11,7 @@ from pathlib import Path
 from domain import status as vocabulary
 from domain.access import Action, require
 from domain.errors import NotFound
+from domain.scope import Scope
 from domain.text import vn_date
 from tracker.cli import add_db_option, cli_actor, iso_date, open_store
 from tracker.exports import bundle, report
@@ -37,8 +38,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--status",
         action="append",
-        choices=vocabulary.CODES,
-        help="chỉ tình trạng này (lặp lại được)",
+        metavar="CODE",
+        help=f"chỉ tình trạng này (lặp lại được): {', '.join(vocabulary.CODES)}",
     )
     parser.add_argument(
         "--table",
@@ -69,8 +70,9 @@ def run(args) -> int:
             )
             return 2
         as_of = args.as_of or summary.default_as_of(store, args.plan)
+        scope = Scope.of(as_of, args.plan, args.group, args.status)  # refuses unknown statuses
         try:
-            data = report.collect(store, as_of, args.plan, args.group, args.status)
+            data = report.collect(store, scope)
         except NotFound:
             print(f"Lỗi: không có kế hoạch {args.plan}", file=sys.stderr)
             return 2

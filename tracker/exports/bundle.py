@@ -22,8 +22,8 @@ TABLES = {  # --table choice -> ExportData attribute
 
 def file_stem(data: ExportData) -> str:
     """``bao-cao-84-KH-BTGTU-2019-07-26``: ASCII, no slash, safe as a file name anywhere."""
-    plan = re.sub(r"[^A-Za-z0-9]+", "-", data.header.plan or "tat-ca-ke-hoach").strip("-")
-    return f"bao-cao-{plan}-{data.header.as_of.isoformat()}"
+    plan = re.sub(r"[^A-Za-z0-9]+", "-", data.header.scope.plan or "tat-ca-ke-hoach").strip("-")
+    return f"bao-cao-{plan}-{data.header.scope.as_of.isoformat()}"
 
 
 def bundle(

@@ -14,6 +14,7 @@ from datetime import date
 from email.message import EmailMessage
 from email.utils import make_msgid
 
+from domain.scope import Scope
 from domain.text import vn_date, vn_int, vn_percent
 from store.database import Store
 from tracker.charts.breakdown import status_bars
@@ -36,7 +37,8 @@ class Digest:
 
 def build(store: Store, as_of: date, chart: bool = True) -> Digest:
     """The digest as of `as_of` over every plan followed; `chart` False skips the image."""
-    seen = summary.overview(store, as_of)
+    every = Scope(as_of)
+    seen = summary.overview(store, every)
     k = seen.kpis
     rows = tuple(
         (
@@ -49,7 +51,7 @@ def build(store: Store, as_of: date, chart: bool = True) -> Digest:
         )
         for r in seen.by_plan.itertuples()
     )
-    letters = reminder_letters.letters(store, as_of)
+    letters = reminder_letters.letters(store, every)
     ranked = sorted(letters, key=lambda x: (-len(x.overdue), -len(x.due_soon), x.unit))
     late = tuple((x.plan, x.unit, len(x.overdue), len(x.due_soon)) for x in ranked[:TOP_UNITS])
     lines = [

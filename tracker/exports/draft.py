@@ -46,17 +46,17 @@ TABLE_HEADS = {**status.LABELS, "not_reported": "Chưa báo cáo, chưa đến h
 
 def _subject(data: ExportData) -> str:
     h = data.header
-    if h.plan:
+    if h.scope.plan:
         issued = f", ngày {vn_date(h.issued_on)}" if h.issued_on else ""
         by = f" của {h.issuer}" if h.issuer else ""
-        return f"Kết quả thực hiện Kế hoạch số {h.plan}{issued}{by}"
+        return f"Kết quả thực hiện Kế hoạch số {h.scope.plan}{issued}{by}"
     codes = ", ".join(h.plan_codes) or "…"
     return f"Kết quả thực hiện các Kế hoạch số {codes}"
 
 
 def _number(data: ExportData) -> str:
     """ "Số      -BC/BTGTU": the office's initials from the plan's number, a gap to fill."""
-    plan = data.header.plan or ""
+    plan = data.header.scope.plan or ""
     initials = plan.split("/", 1)[1] if "/" in plan else "…"
     return f"Số        -BC/{initials}"
 
@@ -68,7 +68,7 @@ def summary_sentence(data: ExportData) -> str:
     tasks = len(data.by_task)
     counts = {code: int(data.by_unit[code].sum()) for code in status.CODES}
     return (
-        f"Tính đến ngày {vn_date(data.header.as_of)}, {vn_int(units)} đơn vị được giao thực "
+        f"Tính đến ngày {vn_date(data.header.scope.as_of)}, {vn_int(units)} đơn vị được giao thực "
         f"hiện {vn_int(tasks)} nhiệm vụ; tính theo từng đơn vị và từng kỳ báo cáo, có "
         f"{vn_int(k.obligations)} lượt nhiệm vụ phải thực hiện. Đã hoàn thành "
         f"{vn_int(k.done)} lượt ({vn_percent(k.done_pct)}), trong đó hoàn thành đúng hạn "
@@ -164,7 +164,7 @@ def report_draft(data: ExportData) -> bytes:
     paragraph(doc, "", after=0)
     paragraph(doc, "BÁO CÁO", bold=True, size=16, align=CENTER, after=0)
     paragraph(doc, _subject(data), bold=True, size=14, align=CENTER, after=0)
-    paragraph(doc, f"(Số liệu tính đến ngày {vn_date(h.as_of)})", italic=True, align=CENTER)
+    paragraph(doc, f"(Số liệu tính đến ngày {vn_date(h.scope.as_of)})", italic=True, align=CENTER)
     paragraph(doc, "-----", align=CENTER)
     if h.filters:
         paragraph(doc, f"Phạm vi: {h.filters}.", italic=True)
@@ -208,7 +208,7 @@ def report_draft(data: ExportData) -> bytes:
         paragraph(doc, title, bold=True, align=CENTER, after=0, keep=True)
         paragraph(
             doc, f"(Kèm theo Báo cáo {_number(data)[4:].strip()}, số liệu tính đến ngày "
-            f"{vn_date(h.as_of)})", italic=True, align=CENTER, keep=True,
+            f"{vn_date(h.scope.as_of)})", italic=True, align=CENTER, keep=True,
         )  # fmt: skip
         _counts_table(doc, frame, column, heading)
         paragraph(doc, NOTE, italic=True, size=12, indent=False)

@@ -113,23 +113,23 @@ def _page_figures(data: ExportData, store: Store) -> dict[str, go.Figure]:
         from tracker.views import heatmap, timeline
     except ImportError:
         return found
-    statuses = list(h.statuses) or None
-    groups = list(h.groups) or None
     try:
-        rows = timeline.load(store, h.as_of, h.plan, groups, statuses)
+        rows = timeline.load(store, h.scope)
         pages = timeline.page_count(rows["task_id"].nunique()) if len(rows) else 0
         for n in range(pages):
             chunk = timeline.page(rows, n)
-            fig = deadline_timeline(chunk, timeline.lines(chunk, h.plan is None), h.as_of)
+            fig = deadline_timeline(
+                chunk, timeline.lines(chunk, h.scope.plan is None), h.scope.as_of
+            )
             found[_numbered("tien-do-theo-thoi-han", n, pages)] = fig
     except Exception:  # noqa: BLE001 - see the docstring
         pass
     try:
-        grid = heatmap.load_units(store, h.as_of, h.plan, groups, statuses)
+        grid = heatmap.load_units(store, h.scope)
         pages = heatmap.page_count(grid.unit_count) if grid.unit_count else 0
         for n in range(pages):
             if n:
-                grid = heatmap.load_units(store, h.as_of, h.plan, groups, statuses, page=n)
+                grid = heatmap.load_units(store, h.scope, page=n)
             found[_numbered("muc-do-hoan-thanh-don-vi", n, pages)] = status_heatmap(
                 grid, "Nhiệm vụ", "Đơn vị"
             )

@@ -18,6 +18,7 @@ import pandas as pd
 
 from domain import status
 from domain.errors import NotFound
+from domain.scope import Scope
 from domain.text import vn_date
 from store.database import Store
 from tracker.views import choices, summary, tables
@@ -27,24 +28,21 @@ from tracker.views import choices, summary, tables
 class Header:
     """Who and when: printed at the top of every sheet and of the Word draft."""
 
-    as_of: date
-    plan: str | None = None  # plan code; None for every plan being tracked
+    scope: Scope  # its plan None for every plan being tracked
     plan_title: str = ""
     issued_on: date | None = None
     issuer: str = ""
     province: str = ""
     plan_codes: tuple[str, ...] = ()  # the plans covered when `plan` is None
-    filters: str = ""  # "Nhóm đơn vị: …; Tình trạng: …", empty when none
-    groups: tuple[str, ...] = ()  # the filter codes the text above describes
-    statuses: tuple[str, ...] = ()
+    filters: str = ""  # the scope's filters in words (:meth:`Scope.describe`), empty when none
     generated_at: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
 
     @property
     def title(self) -> str:
-        if self.plan:
+        if self.scope.plan:
             issued = f", ngày {vn_date(self.issued_on)}" if self.issued_on else ""
             about = f": {self.plan_title}" if self.plan_title else ""
-            return f"Kế hoạch số {self.plan}{issued}{about}"
+            return f"Kế hoạch số {self.scope.plan}{issued}{about}"
         if self.plan_codes:
             return "Tất cả kế hoạch đang theo dõi: " + ", ".join(self.plan_codes)
         return "Tất cả kế hoạch đang theo dõi"
@@ -54,7 +52,7 @@ class Header:
         made = self.generated_at.strftime("%H:%M ngày %d/%m/%Y")
         return [
             self.title,
-            f"Số liệu tính đến ngày: {vn_date(self.as_of)}",
+            f"Số liệu tính đến ngày: {vn_date(self.scope.as_of)}",
             f"Lập lúc: {made}",
             f"Bộ lọc: {self.filters}" if self.filters else "Bộ lọc: không (tất cả đơn vị)",
         ]
@@ -89,54 +87,27 @@ class ExportData:
         return [(name, slug, getattr(self, attr)) for attr, name, slug in SHEETS]
 
 
-def describe_filters(
-    groups: list[str] | None, statuses: list[str] | None, group_labels: dict[str, str]
-) -> str:
-    parts = []
-    if groups:
-        parts.append("Nhóm đơn vị: " + "; ".join(group_labels.get(g, g) for g in groups))
-    if statuses:
-        parts.append("Tình trạng: " + "; ".join(status.label(s) for s in statuses))
-    return ". ".join(parts)
-
-
-def header_for(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-) -> Header:
-    """The header of an export with these filters; raises NotFound for an unknown plan."""
+def header_for(store: Store, scope: Scope) -> Header:
+    """The header of an export of `scope`; raises NotFound for an unknown plan."""
     plans = choices.plans(store)
     found_groups = choices.unit_groups(store)
     labels = dict(zip(found_groups["group_code"], found_groups["label"], strict=True))
-    text = describe_filters(groups, statuses, labels)
-    chosen_groups, chosen_statuses = tuple(groups or ()), tuple(statuses or ())
-    if plan is None:
+    text = scope.describe(labels)
+    if scope.plan is None:
         codes = tuple(plans.loc[~plans["archived"].astype(bool), "code"])
-        return Header(
-            as_of=as_of,
-            plan_codes=codes,
-            filters=text,
-            groups=chosen_groups,
-            statuses=chosen_statuses,
-        )
-    found = plans[plans["code"] == plan]
+        return Header(scope, plan_codes=codes, filters=text)
+    found = plans[plans["code"] == scope.plan]
     if found.empty:
-        raise NotFound("plan", plan)
+        raise NotFound("plan", scope.plan)
     row = found.iloc[0]
     issued = row["issued_on"]
     return Header(
-        as_of=as_of,
-        plan=plan,
+        scope,
         plan_title=str(row["title"]),
         issued_on=None if pd.isna(issued) else pd.Timestamp(issued).date(),
         issuer=str(row["issuer"] or ""),
         province=str(row["province"] or ""),
         filters=text,
-        groups=chosen_groups,
-        statuses=chosen_statuses,
     )
 
 
@@ -157,23 +128,17 @@ class Preview(ExportData):
         return [(name, slug, attr, n) for (attr, name, slug), n in lengths]
 
 
-def preview(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-    rows: int = 1000,
-) -> Preview:
-    """The export for these filters as the page first shows it: one count query
+def preview(store: Store, scope: Scope, rows: int = 1000) -> Preview:
+    """The export of `scope` as the page first shows it: one count query
     (:func:`tracker.views.tables.counts`) gives both count tables, the lists' lengths, and the
     units holding each list's first `rows` rows (read later by :func:`first_rows`)."""
-    long = tables.counts(store, as_of, plan, groups)
+    long = tables.counts(store, scope)
+    statuses = scope.statuses
     by_unit = tables.unit_table(long, statuses)
     by_task = tables.task_table(long, statuses)
     reminder_sizes = tables.reminder_sizes(long, statuses)
     return Preview(
-        header=header_for(store, as_of, plan, groups, statuses),
+        header=header_for(store, scope),
         by_unit=by_unit,
         by_task=by_task,
         detail=pd.DataFrame(),
@@ -198,45 +163,28 @@ def first_rows(store: Store, shown: Preview, name: str, rows: int = 1000) -> pd.
     obligations where a top-N over every row costs a whole status evaluation)."""
     if name not in shown.leading:
         return getattr(shown, name).head(rows)
-    h = shown.header
-    chosen = (h.as_of, h.plan, list(h.groups) or None, list(h.statuses) or None)
     read = tables.detail if name == "detail" else tables.reminders
-    return read(store, *chosen, units=list(shown.leading[name]), limit=rows)
+    return read(store, shown.header.scope, units=list(shown.leading[name]), limit=rows)
 
 
-def table(
-    store: Store,
-    name: str,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-) -> pd.DataFrame:
+def table(store: Store, name: str, scope: Scope) -> pd.DataFrame:
     """One of the export's tables whole, by its :class:`ExportData` attribute (``by_unit``,
     ``by_task``, ``detail``, ``reminders``): what a one-table download writes, without
     gathering the other three. A status filter narrows the reminder list too."""
-    if name == "reminders":
-        return tables.reminders(store, as_of, plan, groups, statuses)
-    if name in ("by_unit", "by_task", "detail"):
-        return getattr(tables, name)(store, as_of, plan, groups, statuses)
+    if name in ("by_unit", "by_task", "detail", "reminders"):
+        return getattr(tables, name)(store, scope)
     raise ValueError(f"no such table: {name}")
 
 
-def collect(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-) -> ExportData:
-    """Everything an export writes, for these filters (the app's sidebar filters). A status
-    filter narrows the reminder list too (to the overdue / not-reported statuses chosen).
-    Both count tables come from one count query."""
-    long = tables.counts(store, as_of, plan, groups)
+def collect(store: Store, scope: Scope) -> ExportData:
+    """Everything an export of `scope` writes (the app's sidebar filters). A status filter
+    narrows the reminder list too (to the overdue / not-reported statuses chosen). Both
+    count tables come from one count query."""
+    long = tables.counts(store, scope)
     return ExportData(
-        header=header_for(store, as_of, plan, groups, statuses),
-        by_unit=tables.unit_table(long, statuses),
-        by_task=tables.task_table(long, statuses),
-        detail=tables.detail(store, as_of, plan, groups, statuses),
-        reminders=tables.reminders(store, as_of, plan, groups, statuses),
+        header=header_for(store, scope),
+        by_unit=tables.unit_table(long, scope.statuses),
+        by_task=tables.task_table(long, scope.statuses),
+        detail=tables.detail(store, scope),
+        reminders=tables.reminders(store, scope),
     )

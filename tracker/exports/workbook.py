@@ -30,13 +30,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from domain import labels, status
+from domain.scope import Scope
 from tracker.exports.report import ExportData, Header
 from tracker.exports.safe import is_dangerous, xml_text
 
 DATE_FORMAT = "dd/mm/yyyy"
 PERCENT_FORMAT = "0.0%"
 COUNT_FORMAT = "#,##0"
-HEADER_ROW = len(Header(as_of=date(2000, 1, 1)).lines()) + 2  # block, blank row, header
+HEADER_ROW = len(Header(Scope(date(2000, 1, 1))).lines()) + 2  # block, blank row, header
 
 _WRAP = {
     "task": 48,
@@ -267,9 +268,9 @@ def summary_workbook(data: ExportData) -> bytes:
     return save(wb)
 
 
-def reminder_workbook(frame: pd.DataFrame, as_of: date, plan: str | None) -> bytes:
+def reminder_workbook(frame: pd.DataFrame, scope: Scope) -> bytes:
     """The reminder list (:func:`tracker.views.tables.reminders`) as a one-sheet .xlsx."""
-    header = Header(as_of=as_of, plan=plan)
+    header = Header(scope)
     wb = Workbook(write_only=True)
     write_table(wb, "Quá hạn và chưa báo cáo", frame, header)
     return save(wb)

@@ -10,11 +10,10 @@ module chooses which plans to compare and shapes the figures people read.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from domain import status
+from domain.scope import Scope
 from store.database import Store
 
 STEPS = {"week": "Theo tuần", "month": "Theo tháng"}
@@ -55,22 +54,18 @@ def plans_of(plans: pd.DataFrame, directive: str) -> pd.DataFrame:
     return chosen.sort_values(["issued_on", "code"]).reset_index(drop=True)
 
 
-def series(
-    store: Store,
-    plans: list[str],
-    as_of: date,
-    step: str = "week",
-    groups: list[str] | None = None,
-) -> pd.DataFrame:
-    """One row per (plan, as-of point) from the plan's date to `as_of`: ``plan``,
-    ``plan_title``, ``province``, ``issued_on``, ``day``, ``obligations``, ``done``,
-    ``done_on_time``, ``overdue``, ``done_pct``, ``done_on_time_pct`` (0-100, one decimal,
-    over all obligations existing on that day). Raises KeyError for an unknown `step`."""
+def series(store: Store, plans: list[str], scope: Scope, step: str = "week") -> pd.DataFrame:
+    """One row per (plan, as-of point) from the plan's date to the scope's as-of date:
+    ``plan``, ``plan_title``, ``province``, ``issued_on``, ``day``, ``obligations``,
+    ``done``, ``done_on_time``, ``overdue``, ``done_pct``, ``done_on_time_pct`` (0-100, one
+    decimal, over all obligations existing on that day), for the scope's unit groups. The
+    plans are `plans`, not the scope's plan, and every status is counted. Raises KeyError
+    for an unknown `step`."""
     if step not in STEPS:
         raise KeyError(step)
-    frame = store.frame(
-        "compare_series", plans=list(plans), as_of=as_of, step=step, groups=groups or None
-    )
+    params = scope.params(statuses=False)
+    del params["plan"]
+    frame = store.frame("compare_series", plans=list(plans), step=step, **params)
     return frame.assign(
         done_pct=status.share(frame["done"], frame["obligations"]),
         done_on_time_pct=status.share(frame["done_on_time"], frame["obligations"]),

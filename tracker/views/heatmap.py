@@ -24,6 +24,7 @@ import pandas as pd
 from domain import status
 from domain.periods import bounds
 from domain.periods import label as period_label
+from domain.scope import Scope
 from store.database import Store
 from tracker.views import names
 from tracker.views.timeline import wrap
@@ -308,9 +309,10 @@ def period_choices(periods: pd.DataFrame) -> dict[date, str]:
     return {day: ", ".join(names) for day, names in choices.items()}
 
 
-def periods(store: Store, as_of: date, plan: str | None = None) -> dict[date, str]:
-    """:func:`period_choices` of the periods begun by `as_of` in `plan` (or every plan)."""
-    return period_choices(store.frame("heatmap_periods", as_of=as_of, plan=plan))
+def periods(store: Store, scope: Scope) -> dict[date, str]:
+    """:func:`period_choices` of the periods begun by the as-of date in the scope's plan (or
+    every plan); groups and statuses do not narrow them."""
+    return period_choices(store.frame("heatmap_periods", as_of=scope.as_of, plan=scope.plan))
 
 
 def ended_choice(choices: dict[date, str], found: pd.DataFrame, as_of: date) -> date | None:
@@ -330,73 +332,47 @@ def ended_choice(choices: dict[date, str], found: pd.DataFrame, as_of: date) -> 
     return next((day for day in choices if day in ended and day not in running), None)
 
 
-def overdue_period(store: Store, as_of: date, plan: str | None = None) -> date | None:
-    """The period choice a heatmap opens on at `as_of` (:func:`ended_choice`)."""
-    found = store.frame("heatmap_periods", as_of=as_of, plan=plan)
-    return ended_choice(period_choices(found), found, as_of)
+def overdue_period(store: Store, scope: Scope) -> date | None:
+    """The period choice a heatmap opens on at the as-of date (:func:`ended_choice`)."""
+    found = store.frame("heatmap_periods", as_of=scope.as_of, plan=scope.plan)
+    return ended_choice(period_choices(found), found, scope.as_of)
 
 
 def load_units(
     store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
+    scope: Scope,
     *,
     period_at: date | None = None,
     sort: str = "rate_asc",
     page: int = 0,
 ) -> Grid:
-    """The units × tasks grid of page `page` (0-based) for these filters, sorted by `sort`
-    (one of :data:`SORTS`; ValueError otherwise); recurring tasks show the period running
-    at `period_at` (default: the latest begun by `as_of`)."""
-    result = store.frame(
-        "heatmap_cells", **unit_params(as_of, plan, groups, statuses, period_at, sort, page)
-    )
-    result = names.tell_apart(store, result, plan, ("unit", "unit_short"))
-    return unit_grid(result, show_plan=plan is None)
+    """The units × tasks grid of page `page` (0-based) of `scope`, sorted by `sort` (one of
+    :data:`SORTS`; ValueError otherwise); recurring tasks show the period running at
+    `period_at` (default: the latest begun by the as-of date)."""
+    result = store.frame("heatmap_cells", **unit_params(scope, period_at, sort, page))
+    result = names.tell_apart(store, result, scope.plan, ("unit", "unit_short"))
+    return unit_grid(result, show_plan=scope.plan is None)
 
 
 def load_groups(
     store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
+    scope: Scope,
     *,
     period_at: date | None = None,
     sort: str = "rate_asc",
 ) -> Grid:
-    """The unit groups × plan sections grid for these filters (see :func:`group_grid`)."""
-    long = store.frame(
-        "heatmap_groups",
-        as_of=as_of,
-        plan=plan,
-        groups=groups or None,
-        statuses=statuses or None,
-        period_at=period_at or as_of,
-    )
-    return group_grid(long, sort, show_plan=plan is None)
+    """The unit groups × plan sections grid of `scope` (see :func:`group_grid`)."""
+    long = store.frame("heatmap_groups", **scope.params(), period_at=period_at or scope.as_of)
+    return group_grid(long, sort, show_plan=scope.plan is None)
 
 
-def unit_params(
-    as_of: date,
-    plan: str | None,
-    groups: list[str] | None,
-    statuses: list[str] | None,
-    period_at: date | None,
-    sort: str,
-    page: int,
-) -> dict:
+def unit_params(scope: Scope, period_at: date | None, sort: str, page: int) -> dict:
     """The named parameters of ``heatmap_cells.sql`` for page `page` (0-based)."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
     return dict(
-        as_of=as_of,
-        plan=plan,
-        groups=groups or None,
-        statuses=statuses or None,
-        period_at=period_at or as_of,
+        **scope.params(),
+        period_at=period_at or scope.as_of,
         sort=sort,
         offset=page * UNITS_PER_PAGE,
         limit=UNITS_PER_PAGE,

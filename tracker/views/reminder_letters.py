@@ -7,12 +7,11 @@ something on every row, where a number column left the due-soon rows reading "No
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from domain import periods, status
 from domain.letters import Letter, days_text
+from domain.scope import Scope
 from store.database import Store
 from tracker.usecases import reminders
 from tracker.views import names
@@ -31,19 +30,15 @@ RESULTS = {
 }
 
 
-def letters(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    window: int | None = None,
-) -> list[Letter]:
-    """The letters of `plan` (every plan followed when None), one per unit with something
-    overdue or due within `window` days."""
-    codes = [plan] if plan else reminders.followed_plans(store)
+def letters(store: Store, scope: Scope, window: int | None = None) -> list[Letter]:
+    """The letters of the scope's plan (every plan followed when None), one per unit of its
+    groups with something overdue or due within `window` days (its statuses are not
+    applied: a letter names both)."""
+    codes = [scope.plan] if scope.plan else reminders.followed_plans(store)
+    groups = list(scope.groups) or None
     found: list[Letter] = []
     for code in codes:
-        found += reminders.letters(store, code, as_of, window=window, groups=groups)
+        found += reminders.letters(store, code, scope.as_of, window=window, groups=groups)
     return found
 
 

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from domain import status
+from domain.scope import Scope
 from store.database import Store
 from tracker.views.tables import count_table
 
@@ -55,17 +56,16 @@ def kpis_from_counts(counts: dict[str, int]) -> Kpis:
     )
 
 
-def status_counts(
-    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
-) -> dict[str, int]:
-    frame = store.frame("status_counts", as_of=as_of, plan=plan, groups=groups or None)
+def status_counts(store: Store, scope: Scope) -> dict[str, int]:
+    """``{status_code: obligations}`` in `scope`, every status counted (the status filter is
+    not applied: the KPI cards count every obligation)."""
+    frame = store.frame("status_counts", **scope.params(statuses=False))
     return dict(zip(frame["status"], frame["obligations"].astype(int), strict=True))
 
 
-def kpis(
-    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
-) -> Kpis:
-    return kpis_from_counts(status_counts(store, as_of, plan, groups))
+def kpis(store: Store, scope: Scope) -> Kpis:
+    """The KPI figures of `scope`, every status counted."""
+    return kpis_from_counts(status_counts(store, scope))
 
 
 @dataclass(frozen=True)
@@ -77,13 +77,11 @@ class Overview:
     by_group: pd.DataFrame
 
 
-def overview(
-    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
-) -> Overview:
+def overview(store: Store, scope: Scope) -> Overview:
     """The KPIs and two breakdowns: ``by_plan`` (column ``plan``) and ``by_group`` (column
     ``group_label``, in the groups' own order), each followed by
-    :data:`tracker.views.tables.COUNT_COLUMNS`."""
-    long = store.frame("status_by_plan_and_group", as_of=as_of, plan=plan, groups=groups or None)
+    :data:`tracker.views.tables.COUNT_COLUMNS`; every status counted."""
+    long = store.frame("status_by_plan_and_group", **scope.params(statuses=False))
     counts = long.groupby("status")["obligations"].sum().astype(int).to_dict()
     return Overview(
         kpis=kpis_from_counts(counts),

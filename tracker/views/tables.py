@@ -28,6 +28,7 @@ import pandas as pd
 
 from domain import periods, status
 from domain.review import state_label
+from domain.scope import Scope
 from store.database import Store
 from tracker.views import names
 
@@ -42,14 +43,6 @@ def period_labels(codes: pd.Series) -> pd.Series:
     period (a list of 1M obligations holds a few dozen); missing values give ``""``."""
     found = {p: periods.label(p) for p in codes.dropna().unique()}
     return codes.map(found).where(codes.notna(), "")
-
-
-def _params(as_of, plan, groups, statuses=()) -> dict:
-    """A query's parameters; `statuses` left out for the queries that take none."""
-    found = {"as_of": as_of, "plan": plan or None, "groups": list(groups) if groups else None}
-    if statuses != ():
-        found["statuses"] = list(statuses) if statuses else None
-    return found
 
 
 def count_table(long: pd.DataFrame, key: str, attributes: list[str]) -> pd.DataFrame:
@@ -77,27 +70,23 @@ def _empty_counts(*columns: str) -> pd.DataFrame:
     return pd.DataFrame({c: [] for c in [*columns, *COUNT_COLUMNS]})
 
 
-def counts(
-    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
-) -> pd.DataFrame:
+def counts(store: Store, scope: Scope) -> pd.DataFrame:
     """Status counts per (plan, unit, status) and per (plan, task, status) rows (``per_task``
     tells them apart) with the unit and task attributes, from one evaluation of the status
-    (``table_counts.sql``). No status filter: :func:`unit_table` and :func:`task_table` apply
-    it, so :func:`by_unit` and :func:`by_task` of one selection cost one query, and the
-    export page can place its previews (the reminder list orders units by overdue counts
-    whatever statuses are chosen)."""
-    long = store.frame("table_counts", **_params(as_of, plan, groups))
-    return names.tell_apart(store, long, plan)
+    (``table_counts.sql``). The scope's status filter is not applied here: :func:`unit_table`
+    and :func:`task_table` apply it, so :func:`by_unit` and :func:`by_task` of one selection
+    cost one query, and the export page can place its previews (the reminder list orders
+    units by overdue counts whatever statuses are chosen)."""
+    long = store.frame("table_counts", **scope.params(statuses=False))
+    return names.tell_apart(store, long, scope.plan)
 
 
-def unit_counts(
-    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
-) -> pd.DataFrame:
+def unit_counts(store: Store, scope: Scope) -> pd.DataFrame:
     """The per-unit rows of :func:`counts` alone (``table_unit_counts.sql``): what
     :func:`by_unit` needs, counted in one aggregation where :func:`counts` needs two over
     the status of every obligation."""
-    long = store.frame("table_unit_counts", **_params(as_of, plan, groups))
-    return names.tell_apart(store, long, plan).assign(per_task=False)
+    long = store.frame("table_unit_counts", **scope.params(statuses=False))
+    return names.tell_apart(store, long, scope.plan).assign(per_task=False)
 
 
 def _chosen(long: pd.DataFrame, per_task: bool, statuses) -> pd.DataFrame:
@@ -106,7 +95,7 @@ def _chosen(long: pd.DataFrame, per_task: bool, statuses) -> pd.DataFrame:
     return rows[rows["status"].isin(statuses)] if statuses else rows
 
 
-def unit_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.DataFrame:
+def unit_table(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
     """:func:`by_unit` from :func:`counts`' or :func:`unit_counts`' rows."""
     rows = _chosen(long, False, statuses)
     if rows.empty:
@@ -125,7 +114,7 @@ def unit_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.Data
     return wide[columns].reset_index(drop=True)
 
 
-def task_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.DataFrame:
+def task_table(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
     """:func:`by_task` from :func:`counts`' rows (already in the plan's task order)."""
     head = ["plan", "section", "task", "deadline_text", "due_on"]
     rows = _chosen(long, True, statuses)
@@ -137,34 +126,22 @@ def task_table(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.Data
     return wide[columns].reset_index(drop=True)
 
 
-def by_unit(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-) -> pd.DataFrame:
+def by_unit(store: Store, scope: Scope) -> pd.DataFrame:
     """One row per unit: ``unit_name``, ``group_label``, then :data:`COUNT_COLUMNS`; best
     ``done_on_time_pct`` first, ties by name (Vietnamese collation).
 
     With a status filter the counts cover only those statuses (so ``total`` shrinks too).
     The hidden ``unit_id`` tells apart two units of the same name in different provinces.
     """
-    return unit_table(unit_counts(store, as_of, plan, groups), statuses)
+    return unit_table(unit_counts(store, scope), scope.statuses)
 
 
-def by_task(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-) -> pd.DataFrame:
+def by_task(store: Store, scope: Scope) -> pd.DataFrame:
     """One row per plan task, in the plan's order: ``plan``, ``section``, ``task``,
     ``deadline_text`` (the deadline as the plan words it), ``due_on``, then the counts and
     percentages as in :func:`by_unit`. For a recurring task ``due_on`` is the due date of its
-    latest period begun by `as_of` (among the chosen statuses)."""
-    return task_table(counts(store, as_of, plan, groups), statuses)
+    latest period begun by the as-of date (among the chosen statuses)."""
+    return task_table(counts(store, scope), scope.statuses)
 
 
 def _leading(sizes: pd.Series, rows: int) -> int:
@@ -181,7 +158,7 @@ def first_units(sizes: pd.Series, rows: int) -> list[int]:
     return [int(u) for u in sizes.index[: _leading(sizes, rows)]]
 
 
-def detail_units(long: pd.DataFrame, statuses: list[str] | None, rows: int) -> list[int]:
+def detail_units(long: pd.DataFrame, statuses: tuple[str, ...], rows: int) -> list[int]:
     """The units holding :func:`detail`'s first `rows` rows, from :func:`counts`' rows. The
     list runs by plan, then ``unit_order`` (group, name), so (plan, unit_order) blocks are
     counted off in that order; units of one name share a block (their rows interleave)."""
@@ -192,7 +169,7 @@ def detail_units(long: pd.DataFrame, statuses: list[str] | None, rows: int) -> l
     return sorted({int(u) for u in chosen.loc[inside, "unit_id"]})
 
 
-def reminder_sizes(long: pd.DataFrame, statuses: list[str] | None = None) -> pd.Series:
+def reminder_sizes(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> pd.Series:
     """Rows of :func:`reminders` per unit id, in the list's order (most overdue first, then
     name), from :func:`counts`' rows; `statuses` narrows the rows, not the order."""
     rows = _chosen(long, False, None)
@@ -217,10 +194,7 @@ DETAIL_COLUMNS = [
 
 def detail(
     store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
+    scope: Scope,
     unit: int | str | None = None,
     limit: int | None = None,
     units: list[int] | None = None,
@@ -234,14 +208,14 @@ def detail(
     ids (see :func:`detail_units`); `limit` caps the rows for long lists on a page (exports
     pass None: every row).
     """
-    params = _params(as_of, plan, groups, statuses)
+    params = scope.params()
     params.update(
         unit=unit if isinstance(unit, int) else None,
         unit_name=unit if isinstance(unit, str) else None,
         units=None if units is None else [int(u) for u in units],
         row_limit=limit,
     )
-    raw = names.tell_apart(store, store.frame("table_detail", **params), plan)
+    raw = names.tell_apart(store, store.frame("table_detail", **params), scope.plan)
     raw = raw.assign(
         unit_name=raw["unit"],
         period=period_labels(raw["period"]),
@@ -269,10 +243,7 @@ REMINDER_COLUMNS = [
 
 def reminders(
     store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
+    scope: Scope,
     units: list[int] | None = None,
     limit: int | None = None,
 ) -> pd.DataFrame:
@@ -281,11 +252,12 @@ def reminders(
     :data:`REMINDER_COLUMNS` (``days_late`` empty when not late) and the hidden ``status``
     and ``unit_id``.
 
-    `statuses` keeps only those rows, each unit staying where its overdue count puts it;
-    `units` (unit ids, see :func:`first_units`) and `limit` give a page its first rows."""
-    params = _params(as_of, plan, groups, statuses)
+    The scope's statuses keep only those rows, each unit staying where its overdue count
+    puts it; `units` (unit ids, see :func:`first_units`) and `limit` give a page its first
+    rows."""
+    params = scope.params()
     params.update(units=None if units is None else [int(u) for u in units], row_limit=limit)
-    raw = names.tell_apart(store, store.frame("table_reminders", **params), plan)
+    raw = names.tell_apart(store, store.frame("table_reminders", **params), scope.plan)
     raw = raw.assign(
         unit_name=raw["unit"],
         period=period_labels(raw["period"]),
@@ -298,15 +270,13 @@ def reminders(
 REMINDER_UNIT_COLUMNS = ["unit_name", "group_label", "overdue", "not_reported", "most_days_late"]
 
 
-def reminder_units(
-    store: Store, as_of: date, plan: str | None = None, groups: list[str] | None = None
-) -> pd.DataFrame:
+def reminder_units(store: Store, scope: Scope) -> pd.DataFrame:
     """One row per unit of :func:`reminders`, in its order: :data:`REMINDER_UNIT_COLUMNS`
     (the overdue and not-reported counts under their status codes) and the hidden
     ``unit_id``. Counted in SQL: a page summarising the list needs hundreds of rows, not
     the hundreds of thousands of the list (1.6 s and 1 GB on 1M obligations)."""
-    raw = store.frame("table_reminder_units", **_params(as_of, plan, groups))
-    raw = names.tell_apart(store, raw, plan)
+    raw = store.frame("table_reminder_units", **scope.params(statuses=False))
+    raw = names.tell_apart(store, raw, scope.plan)
     out = raw.rename(columns={"unit": "unit_name"})[REMINDER_UNIT_COLUMNS].copy()
     out["most_days_late"] = out["most_days_late"].astype("Int64")
     out["unit_id"] = raw["unit_id"]

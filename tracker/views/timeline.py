@@ -16,12 +16,12 @@ from __future__ import annotations
 import html
 import textwrap
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
 from domain import periods as period_codes
 from domain import status
+from domain.scope import Scope
 from domain.text import vn_date
 from store.database import Store
 
@@ -224,22 +224,9 @@ def undated(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["due_on"].isna()].drop_duplicates("task_id")
 
 
-def load(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-) -> pd.DataFrame:
-    """The timeline's rows for these filters: ``timeline_tasks`` shaped by :func:`periods`."""
-    long = store.frame(
-        "timeline_tasks",
-        as_of=as_of,
-        plan=plan,
-        groups=groups or None,
-        statuses=statuses or None,
-    )
-    return periods(long)
+def load(store: Store, scope: Scope) -> pd.DataFrame:
+    """The timeline's rows of `scope`: ``timeline_tasks`` shaped by :func:`periods`."""
+    return periods(store.frame("timeline_tasks", **scope.params()))
 
 
 TASK_UNIT_COLUMNS = [
@@ -248,28 +235,11 @@ TASK_UNIT_COLUMNS = [
 ]  # fmt: skip
 
 
-def task_units(
-    store: Store,
-    as_of: date,
-    plan: str | None = None,
-    groups: list[str] | None = None,
-    statuses: list[str] | None = None,
-    *,
-    task_id: int,
-    period: str,
-) -> pd.DataFrame:
+def task_units(store: Store, scope: Scope, *, task_id: int, period: str) -> pd.DataFrame:
     """The units behind one bar (one task and period), filtered like the timeline:
     :data:`TASK_UNIT_COLUMNS` and the hidden ``status`` and ``unit_id``, by unit group then
     name."""
-    raw = store.frame(
-        "timeline_task_units",
-        as_of=as_of,
-        plan=plan,
-        groups=groups or None,
-        statuses=statuses or None,
-        task_id=int(task_id),
-        period=period,
-    )
+    raw = store.frame("timeline_task_units", **scope.params(), task_id=int(task_id), period=period)
     out = raw.rename(columns={"unit": "unit_name"}).assign(
         status_label=raw["status"].map(status.LABELS),
         days_late=raw["days_late"].astype("Int64"),
