@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from actors import STAFF
-from app_pages import sign_in
+from app_pages import problems_shown, sign_in
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
@@ -89,9 +89,12 @@ def test_editing_a_plan_checks_deadlines_and_units_as_you_type(app):
         "Không đọc được thời hạn",
         "Đơn vị chưa có: Sở Du lịch vũ trụ",
     ]
-    assert any("Không đọc được thời hạn" in w for w in _texts(app.warning))
+    shown = problems_shown(app)
+    assert any(p.startswith("Cảnh báo |  | 1 | Thời hạn | ") for p in shown)
     assert any(
-        "Sở Du lịch vũ trụ" in e and "không có trong danh mục" in e for e in _texts(app.error)
+        p.startswith("Lỗi |  | 2 | Đơn vị chủ trì | Sở Du lịch vũ trụ | ")
+        and "không có trong danh mục" in p
+        for p in shown
     )
     app.button(key="edit.84-KH/BTGTU.0.save").click().run()
     assert any("Không có gì được ghi" in e for e in _texts(app.error))
@@ -142,8 +145,8 @@ def test_a_pasted_plan_document_becomes_a_draft_saved_only_after_confirmation(ap
     app.text_area(key="doc.text").input(HAI_DUONG.read_text(encoding="utf-8"))
     app.button(key="doc.read").click().run()
     assert not app.exception
+    assert any("không ghi số hiệu" in p for p in problems_shown(app))
     warnings = " ".join(_texts(app.warning))
-    assert "không ghi số hiệu" in warnings
     assert "Các ban cán sự đảng, đảng đoàn" in warnings  # listed, not created
     assert app.selectbox(key="doc.1.province").value == "Hải Dương"
     assert app.button(key="doc.save.1").disabled
@@ -170,7 +173,9 @@ def test_a_document_that_is_not_a_plan_gets_a_clear_message(app):
     report = ROOT / "tests" / "data" / "plans" / "report_not_a_plan.txt"
     app.text_area(key="doc.text").input(report.read_text(encoding="utf-8"))
     app.button(key="doc.read").click().run()
-    assert any("không phải là một kế hoạch" in e for e in _texts(app.error))
+    assert any(
+        p.startswith("Lỗi | ") and "không phải là một kế hoạch" in p for p in problems_shown(app)
+    )
 
 
 def test_the_excel_template_round_trips_through_the_upload(app, demo_db):
@@ -229,12 +234,9 @@ def test_a_deadline_before_the_plans_date_is_warned_about_as_you_type(app):
     assert not app.exception
     checks = app.dataframe[2].value
     assert checks["Kiểm tra"].tolist()[0] == "Thời hạn trước ngày ban hành kế hoạch"
-    [warned] = [w for w in _texts(app.warning) if "trước ngày ban hành" in w]
-    assert (
-        "30/06/2018" in warned
-        and "21/06/2019" in warned
-        and warned.startswith("dòng 1, cột Thời hạn")
-    )
+    [warned] = [p for p in problems_shown(app) if "trước ngày ban hành" in p]
+    assert warned.startswith("Cảnh báo |  | 1 | Thời hạn | trước ngày 30/6/2018 | ")
+    assert "30/06/2018" in warned and "21/06/2019" in warned
 
 
 def test_a_register_workbook_with_a_deadline_before_the_plan_is_imported_with_a_warning(
