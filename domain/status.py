@@ -17,16 +17,15 @@ class Status:
     short: str
     colour: str
     done: bool
-    open_in_time: bool
 
 
 STATUSES: tuple[Status, ...] = (
-    Status("done_on_time", "Hoàn thành đúng hạn", "Đúng hạn", "#2e7d32", True, False),
-    Status("done_late", "Hoàn thành quá hạn", "HT quá hạn", "#9acd32", True, False),
-    Status("in_progress", "Đang thực hiện, trong hạn", "Đang thực hiện", "#1e88e5", False, True),
-    Status("due_soon", "Sắp đến hạn", "Sắp đến hạn", "#fb8c00", False, True),
-    Status("overdue", "Chưa hoàn thành, quá hạn", "Quá hạn", "#c62828", False, False),
-    Status("not_reported", "Chưa báo cáo", "Chưa báo cáo", "#9e9e9e", False, True),
+    Status("done_on_time", "Hoàn thành đúng hạn", "Đúng hạn", "#2e7d32", True),
+    Status("done_late", "Hoàn thành quá hạn", "HT quá hạn", "#9acd32", True),
+    Status("in_progress", "Đang thực hiện, trong hạn", "Đang thực hiện", "#1e88e5", False),
+    Status("due_soon", "Sắp đến hạn", "Sắp đến hạn", "#fb8c00", False),
+    Status("overdue", "Chưa hoàn thành, quá hạn", "Quá hạn", "#c62828", False),
+    Status("not_reported", "Chưa báo cáo", "Chưa báo cáo", "#9e9e9e", False),
 )
 """In the order charts and tables show them: best first, "not reported" apart at the end."""
 
