@@ -49,16 +49,15 @@ message is read whole; beyond it a scrolling grid (whose cells cut long text) ke
 page short."""
 
 
-def show_problems(problems: list[Problem], labels: dict[str, str] | None = None, where=st) -> None:
-    """Draw :func:`problem_frame` (nothing for no problem), each row in its level's colour,
-    in `where` (a column or container; the page by default)."""
+def show_problems(problems: list[Problem], labels: dict[str, str] | None = None) -> None:
+    """Draw :func:`problem_frame` (nothing for no problem), each row in its level's colour."""
     if not problems:
         return
     table = problem_frame(problems, labels)
     if len(table) <= WRAPPED_ROWS:
-        where.table(_coloured(table.map(md)).hide(axis="index"))
+        st.table(_coloured(table.map(md)).hide(axis="index"))
         return
-    where.dataframe(_coloured(table), hide_index=True)
+    st.dataframe(_coloured(table), hide_index=True)
 
 
 def _coloured(table: pd.DataFrame):
