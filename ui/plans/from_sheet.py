@@ -8,6 +8,7 @@ import streamlit as st
 from tracker.usecases import plan_changes, plans
 from ui import data, session
 from ui.confirm import two_step
+from ui.plain import md
 from ui.plans.saving import done
 from ui.problems import show_problems
 
@@ -43,9 +44,9 @@ def sheet_import(provinces: list[str]) -> None:
             "sheet.import",
             "Nhập",
             (upload.file_id, found.code, tuple(found.lines())),
-            f"{upload.name} ghi kế hoạch {found.code}, đã có: nhập sẽ ghi đè. "
+            f"{md(upload.name)} ghi kế hoạch {md(found.code)}, đã có: nhập sẽ ghi đè. "
             "Những gì sẽ thay đổi:",
-            found.lines(),
+            [md(line) for line in found.lines()],
             confirm_label="Xác nhận ghi đè",
             where=right,
         )
@@ -55,10 +56,11 @@ def sheet_import(provinces: list[str]) -> None:
     saved = outcome.saved
     if saved:
         done(
-            f"Đã nhập {upload.name}: {saved.tasks} nhiệm vụ, {saved.assignments} lượt giao đơn vị.",
+            f"Đã nhập {md(upload.name)}: {saved.tasks} nhiệm vụ, "
+            f"{saved.assignments} lượt giao đơn vị.",
             outcome.warnings,
         )
     st.error(
-        f"{upload.name}: không nhận tệp. Hãy sửa các lỗi sau rồi tải lại; không có gì được ghi."
+        f"{md(upload.name)}: không nhận tệp. Hãy sửa các lỗi sau rồi tải lại; không có gì được ghi."
     )
     show_problems(outcome.problems)

@@ -10,6 +10,7 @@ from ui import aliases as aliases_ui
 from ui import data, session
 from ui.confirm import two_step
 from ui.format import vn_date
+from ui.plain import md
 from ui.plans.saving import done
 from ui.problems import show_problems
 
@@ -51,7 +52,7 @@ def _archive(code: str, archived: bool) -> None:
         "plans.archive",
         verb,
         (code, archived),
-        f"{verb} kế hoạch {code}?",
+        f"{verb} kế hoạch {md(code)}?",
         [
             "Kế hoạch hiện lại trên các trang theo dõi và trang tải báo cáo."
             if archived
@@ -61,7 +62,7 @@ def _archive(code: str, archived: bool) -> None:
         confirm_label=f"Xác nhận {verb.lower()}",
     ):
         plans.set_archived(data.get_store(), session.user(), code, not archived)
-        done(f"Đã {verb.lower()} kế hoạch {code}.")
+        done(f"Đã {verb.lower()} kế hoạch {md(code)}.")
 
 
 def _delete(code: str) -> None:
@@ -73,7 +74,7 @@ def _delete(code: str) -> None:
         "plans.delete",
         "Xoá kế hoạch",
         code,
-        f"Xoá hẳn kế hoạch {code}?",
+        f"Xoá hẳn kế hoạch {md(code)}?",
         removal.lines(),
         confirm_label="Xác nhận xoá hẳn",
         disabled=not removal.allowed,
@@ -81,7 +82,7 @@ def _delete(code: str) -> None:
         outcome = plans.delete_plan(store, session.user(), code)
         if outcome.ok:
             done(
-                f"Đã xoá kế hoạch {code}: {removal.tasks} nhiệm vụ, việc giao cho "
+                f"Đã xoá kế hoạch {md(code)}: {removal.tasks} nhiệm vụ, việc giao cho "
                 f"{removal.units} đơn vị."
             )
         show_problems(outcome.errors)

@@ -13,6 +13,7 @@ from tracker.usecases import plan_changes, plans
 from tracker.usecases.units import Registry
 from ui import data, session
 from ui.confirm import flash, two_step
+from ui.plain import md
 from ui.problems import show_problems
 
 
@@ -22,13 +23,12 @@ def version() -> int:
 
 
 def done(message: str, warnings: Sequence[Problem] = ()) -> None:
-    """After a write: forget cached reads and editors' edits, say what happened (and what
-    the saved plan was warned about)."""
+    """After a write: forget cached reads and editors' edits, say what happened (`message`,
+    Markdown: user text in it escaped by the caller) and what the saved plan was warned
+    about."""
     data.changed()
     st.session_state["plans.version"] = version() + 1
-    flash(message)
-    for problem in warnings:
-        flash(str(problem), "warning")
+    flash(message, problems=warnings)
     st.rerun()
 
 
@@ -54,8 +54,8 @@ def save_button(
         key,
         "Lưu kế hoạch",
         (found.code, tuple(lines)),
-        f"Kế hoạch {found.code} đã có: lưu sẽ ghi đè. Những gì sẽ thay đổi:",
-        lines,
+        f"Kế hoạch {md(found.code)} đã có: lưu sẽ ghi đè. Những gì sẽ thay đổi:",
+        [md(line) for line in lines],
         confirm_label="Xác nhận ghi đè",
         disabled=disabled,
     ):
@@ -70,8 +70,10 @@ def _save(
     if saved:
         st.session_state.pop("doc.draft", None)
         done(
-            f"Đã lưu kế hoạch {fields.code}: {saved.tasks} nhiệm vụ, "
-            f"{saved.assignments} lượt giao đơn vị." + "".join(f"\n- {line}" for line in changed)
+            f"Đã lưu kế hoạch {md(fields.code)}: {saved.tasks} nhiệm vụ, "
+            f"{saved.assignments} lượt giao đơn vị."
+            + "".join(f"\n- {md(line)}" for line in changed),
+            outcome.warnings,
         )
     st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
     show_problems(outcome.errors, TASK_LABELS)
