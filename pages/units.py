@@ -11,6 +11,7 @@ from ui import aliases as aliases_ui
 from ui import data, session
 from ui.contacts import contact_section
 from ui.frame import page_frame
+from ui.plain import md
 from ui.problems import show_problems
 
 NEW_PROVINCE = "— Tỉnh mới —"
@@ -97,7 +98,7 @@ if st.button("Lưu danh mục", type="primary", key="units.save"):
         st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
         show_problems(outcome.errors, COLUMNS)
     else:
-        done(f"Đã lưu danh mục đơn vị {province}.")
+        done(f"Đã lưu danh mục đơn vị {md(province)}.")
 
 st.subheader("Nhập từ Excel")
 st.caption(
@@ -120,9 +121,9 @@ if upload is not None and st.button("Nhập danh mục", key="units.import"):
         store, session.user(), province, upload.getvalue(), upload.name
     )
     if problems:
-        st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
+        st.error(f"{md(upload.name)}: không nhận tệp; không có gì được ghi.")
         show_problems(problems)
     else:
-        done(f"Đã nhập {count} đơn vị vào danh mục {province}.")
+        done(f"Đã nhập {count} đơn vị vào danh mục {md(province)}.")
 
 contact_section(province)

@@ -12,6 +12,7 @@ from domain.access import Action, allows
 from domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import contacts, reminders
 from ui import data, session
+from ui.plain import md
 from ui.problems import show_problems
 
 COLUMNS = {"name": "Tên đơn vị", "emails": "E-mail (;)", "head": "Thủ trưởng", "address": "Địa chỉ"}
@@ -84,7 +85,7 @@ def contact_section(province: str) -> None:
         )
         if not problems:
             _done(f"Đã nhập liên hệ của {count} đơn vị.")
-        st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
+        st.error(f"{md(upload.name)}: không nhận tệp; không có gì được ghi.")
         show_problems(problems)
 
 
