@@ -32,7 +32,6 @@ STATUSES: tuple[Status, ...] = (
 BY_CODE: dict[str, Status] = {s.code: s for s in STATUSES}
 CODES: tuple[str, ...] = tuple(s.code for s in STATUSES)
 LABELS: dict[str, str] = {s.code: s.label for s in STATUSES}
-COLOURS: dict[str, str] = {s.code: s.colour for s in STATUSES}
 
 
 def label(code: str) -> str:
@@ -65,10 +64,6 @@ def ink(fill: str) -> str:
     """The text colour for a fill: black or white, whichever has the higher WCAG contrast
     ratio on `fill` (black on a tie). Pages, charts and exports all colour text with it."""
     return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
-
-
-INKS: dict[str, str] = {s.code: ink(s.colour) for s in STATUSES}
-"""Text colour on each status's fill."""
 
 
 def share(part, whole):
