@@ -1,17 +1,17 @@
 """One prepared file, opened: its problems (with the names it could remember), the grid to
-fix a refused file's cells, the rows it will write (those warned about in yellow) and the
-cells corrected here."""
+fix a refused file's cells, the rows it will write (ui.report_rows: those warned about in
+yellow) and the cells corrected here."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from tracker.usecases import file_results, ingest, templates
+from tracker.usecases import file_results, ingest
 from ui import aliases as aliases_ui
 from ui.format import vn_date
 from ui.plain import md
-from ui.problems import FILLS, show_problems
+from ui.problems import show_problems
+from ui.report_rows import rows_preview
 from ui.upload.fixing import correction_grid
 
 DATE_SOURCES = {"file": "ghi trong tệp", "form": "đã chọn", "upload_day": "ngày tải lên"}
@@ -37,31 +37,13 @@ def file_detail(
     if prepared.rows is not None and not result.duplicate:
         source = DATE_SOURCES[prepared.reported_on_source]
         st.caption(f"Ngày báo cáo {vn_date(result.reported_on)} ({source}).")
-        _rows_table(prepared.rows.to_pandas(), result.warnings)
+        rows_preview(
+            prepared.rows.to_pandas(),
+            key=f"upload.rows.{index}",
+            flagged={(p.sheet, p.row) for p in result.warnings},
+            with_unit=True,
+        )
         _corrections_caption(prepared)
-
-
-def _rows_table(rows: pd.DataFrame, warnings) -> None:
-    """The rows a file will write, those with a warning in the warnings' yellow."""
-    flagged = {(p.sheet, p.row) for p in warnings}
-    shown = pd.DataFrame(
-        {
-            "Trang": rows["sheet"],
-            "Dòng": rows["row_no"],
-            "Nhiệm vụ": rows["task_code"],
-            "Đơn vị": rows["unit_name"],
-            "Kỳ": rows["period"],
-            "Tình trạng": rows["progress"].map(templates.progress_label),
-            "Ngày hoàn thành": rows["completed_on"].map(vn_date),
-            "Kết quả": rows["result_text"],
-        }
-    ).fillna("")
-
-    def style(row) -> list[str]:
-        mark = (row["Trang"], row["Dòng"]) in flagged
-        return [FILLS["Cảnh báo"] if mark else ""] * len(row)
-
-    st.dataframe(shown.style.apply(style, axis=1), hide_index=True)
 
 
 def _corrections_caption(prepared) -> None:
