@@ -12,6 +12,19 @@ from datetime import date
 UNIT_LEVELS = ("tinh", "huyen", "co_so")
 ROLES = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp"}
 
+TASK_COLUMNS = ("code", "section", "section_title", "title", "deadline_text", "chu_tri", "phoi_hop")
+"""A task row as people edit it (the plan page's table, the register template's sheet): the
+two unit cells are lists separated by ";" (loaders.plans.rows reads them)."""
+TASK_LABELS = {
+    "code": "Mã NV",
+    "section": "Mục",
+    "section_title": "Tên mục",
+    "title": "Nhiệm vụ",
+    "deadline_text": "Thời hạn",
+    "chu_tri": "Đơn vị chủ trì",
+    "phoi_hop": "Đơn vị phối hợp",
+}
+
 
 @dataclass(frozen=True)
 class UnitSpec:
@@ -59,3 +72,22 @@ class PlanSpec:
     report_cycle: str = "half_yearly"
     code_note: str = ""
     tasks: tuple[TaskSpec, ...] = ()
+
+
+@dataclass
+class PlanFields:
+    """The plan's own fields as the form or the register template's first sheet gives them
+    (unchecked: loaders.plans.rows.check_fields says what is missing)."""
+
+    code: str
+    title: str
+    issued_on: date | None
+    issuer: str
+    province: str
+    directive_code: str = ""
+    directive_date: date | None = None
+    directive_issuer: str = ""
+    directive_title: str = ""
+    report_cycle: str = "half_yearly"
+    tracked_until: date | None = None
+    code_note: str = ""

@@ -17,23 +17,21 @@ class Status:
     short: str
     colour: str
     done: bool
-    open_in_time: bool
 
 
 STATUSES: tuple[Status, ...] = (
-    Status("done_on_time", "Hoàn thành đúng hạn", "Đúng hạn", "#2e7d32", True, False),
-    Status("done_late", "Hoàn thành quá hạn", "HT quá hạn", "#9acd32", True, False),
-    Status("in_progress", "Đang thực hiện, trong hạn", "Đang thực hiện", "#1e88e5", False, True),
-    Status("due_soon", "Sắp đến hạn", "Sắp đến hạn", "#fb8c00", False, True),
-    Status("overdue", "Chưa hoàn thành, quá hạn", "Quá hạn", "#c62828", False, False),
-    Status("not_reported", "Chưa báo cáo", "Chưa báo cáo", "#9e9e9e", False, True),
+    Status("done_on_time", "Hoàn thành đúng hạn", "Đúng hạn", "#2e7d32", True),
+    Status("done_late", "Hoàn thành quá hạn", "HT quá hạn", "#9acd32", True),
+    Status("in_progress", "Đang thực hiện, trong hạn", "Đang thực hiện", "#1e88e5", False),
+    Status("due_soon", "Sắp đến hạn", "Sắp đến hạn", "#fb8c00", False),
+    Status("overdue", "Chưa hoàn thành, quá hạn", "Quá hạn", "#c62828", False),
+    Status("not_reported", "Chưa báo cáo", "Chưa báo cáo", "#9e9e9e", False),
 )
 """In the order charts and tables show them: best first, "not reported" apart at the end."""
 
 BY_CODE: dict[str, Status] = {s.code: s for s in STATUSES}
 CODES: tuple[str, ...] = tuple(s.code for s in STATUSES)
 LABELS: dict[str, str] = {s.code: s.label for s in STATUSES}
-COLOURS: dict[str, str] = {s.code: s.colour for s in STATUSES}
 
 
 def label(code: str) -> str:
@@ -66,10 +64,6 @@ def ink(fill: str) -> str:
     """The text colour for a fill: black or white, whichever has the higher WCAG contrast
     ratio on `fill` (black on a tie). Pages, charts and exports all colour text with it."""
     return BLACK if contrast(fill, BLACK) >= contrast(fill, WHITE) else WHITE
-
-
-INKS: dict[str, str] = {s.code: ink(s.colour) for s in STATUSES}
-"""Text colour on each status's fill."""
 
 
 def share(part, whole):

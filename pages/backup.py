@@ -14,7 +14,7 @@ from tracker.exports.archive import folder_zip
 from tracker.usecases import backup
 from ui import data, downloads
 from ui.frame import plain_frame
-from ui.plain import md
+from ui.problems import show_problems
 from ui.session import user
 
 plain_frame(
@@ -31,7 +31,7 @@ if st.button("Sao lưu ngay", type="primary", key="backup.run"):
     try:
         made = backup.backup(store, user(), folder)
     except Rejected as refused:
-        st.error(md(refused.problems[0].message))
+        show_problems(refused.problems)
     else:
         st.session_state["backup.made"] = folder
         st.success(

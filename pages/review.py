@@ -72,8 +72,7 @@ def decide(report_id: int, name: str, approving: bool) -> None:
         data.changed()
         flash(f"{verb} {name}.")
         st.rerun()
-    for problem in outcome.errors:
-        st.error(md(problem.message))
+    show_problems(outcome.errors)
 
 
 for n, r in enumerate(waiting.itertuples()):

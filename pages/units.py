@@ -2,19 +2,17 @@
 group, level, parent — edited in a table or imported from a workbook. UI only: checks and
 writes are tracker.usecases.units and loaders.plans.sheet."""
 
-import pandas as pd
 import streamlit as st
 
 from domain.access import Action
-from domain.problems import labelled
 from domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import plans, units
-from tracker.usecases.plan_drafts import split_cell
 from ui import aliases as aliases_ui
 from ui import data, session
 from ui.contacts import contact_section
 from ui.frame import page_frame
 from ui.plain import md
+from ui.problems import show_problems
 
 NEW_PROVINCE = "— Tỉnh mới —"
 COLUMNS = {
@@ -61,42 +59,6 @@ aliases_ui.remembered_names(province=province, kind="unit")
 ids = frame["unit_id"].tolist()
 
 
-def cell(value) -> str:
-    return (
-        ""
-        if value is None or (not isinstance(value, str) and pd.isna(value))
-        else str(value).strip()
-    )
-
-
-def rows_of(table: pd.DataFrame) -> list[units.UnitRow]:
-    rows = []
-    for number, item in enumerate(table.to_dict("records"), start=1):
-        if not any(cell(item.get(c)) for c in COLUMNS):
-            continue
-        unit_id = item.get("unit_id")
-        rows.append(
-            units.UnitRow(
-                name=cell(item.get("name")),
-                short_name=cell(item.get("short_name")),
-                aliases=tuple(split_cell(cell(item.get("aliases")))),
-                group=cell(item.get("group")),
-                level=cell(item.get("level")) or "Cấp tỉnh",
-                parent=cell(item.get("parent")),
-                unit_id=int(unit_id) if cell(unit_id) else None,
-                row=number,
-            )
-        )
-    return rows
-
-
-def show(problems) -> None:
-    """Editor problems, located by the table's row and column label."""
-    for p in labelled(problems, COLUMNS):
-        where = p.where()
-        st.error(f"{where + ': ' if where else ''}{md(p.message)}")
-
-
 def done(message: str) -> None:
     """After a write: forget cached reads, start a fresh editor, say what happened."""
     data.changed()
@@ -130,12 +92,13 @@ edited = st.data_editor(
 if st.button("Lưu danh mục", type="primary", key="units.save"):
     kept = set(edited["unit_id"].dropna().astype(int))
     removed = tuple(i for i in ids if i not in kept)
-    outcome = units.save_unit_rows(store, session.user(), province, rows_of(edited), delete=removed)
+    rows = units.rows_from_editor(edited.to_dict("records"))
+    outcome = units.save_unit_rows(store, session.user(), province, rows, delete=removed)
     if not outcome.ok:
         st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
-        show(outcome.errors)
+        show_problems(outcome.errors, COLUMNS)
     else:
-        done(f"Đã lưu danh mục đơn vị {province}.")
+        done(f"Đã lưu danh mục đơn vị {md(province)}.")
 
 st.subheader("Nhập từ Excel")
 st.caption(
@@ -158,10 +121,9 @@ if upload is not None and st.button("Nhập danh mục", key="units.import"):
         store, session.user(), province, upload.getvalue(), upload.name
     )
     if problems:
-        st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
-        for p in problems:
-            st.error(str(p))
+        st.error(f"{md(upload.name)}: không nhận tệp; không có gì được ghi.")
+        show_problems(problems)
     else:
-        done(f"Đã nhập {count} đơn vị vào danh mục {province}.")
+        done(f"Đã nhập {count} đơn vị vào danh mục {md(province)}.")
 
 contact_section(province)

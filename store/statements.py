@@ -10,7 +10,6 @@ from importlib import resources
 
 _SQL = resources.files("store") / "sql"
 _MIGRATIONS = resources.files("store") / "migrations"
-DIALECTS = ("duckdb", "postgresql")
 
 APPEND_ONLY = ("audit",)
 """Tables no named statement may change or remove rows of (DuckDB has no triggers or

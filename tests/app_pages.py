@@ -108,3 +108,18 @@ def page_text(at) -> str:
         for chart in at.get("plotly_chart")
     )
     return "\n".join(parts)
+
+
+def problems_shown(at) -> list[str]:
+    """Every problem the run drew through ui.problems, one line each: its cells joined by
+    " | " (level, sheet, row, column, value, what to do), the static table's Markdown
+    escapes taken off."""
+    import re
+
+    frames = [t.value for t in at.table] + [d.value for d in at.dataframe]
+    return [
+        " | ".join(re.sub(r"\\(.)", r"\1", str(cell)) for cell in row)
+        for frame in frames
+        if "Cần làm" in frame.columns
+        for row in frame.itertuples(index=False)
+    ]

@@ -68,7 +68,6 @@ class Form:
     sheet: str = "Báo cáo"
     reported_on: date | None = None
     must_refuse: bool = False
-    date_cells: str = "date"  # how date cells are written: date | datetime
     sheet_periods: str = ""
     """"name": the one period of the recurring rows is the sheet's name; "split": one
     sheet per period. Either drops the period column, in an .xlsx only (a CSV or Word file

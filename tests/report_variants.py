@@ -150,14 +150,6 @@ def summary(outcomes: list[Outcome]) -> dict[str, int]:
     }
 
 
-def per_kind(outcomes: list[Outcome]) -> dict[str, Counter]:
-    table: dict[str, Counter] = defaultdict(Counter)
-    for o in outcomes:
-        for k in o.kinds:
-            table[k][o.verdict] += 1
-    return table
-
-
 def single_kinds(demo: Demo | None = None, per: int = 12, seed: int = 19) -> dict[str, Counter]:
     """Each transformation alone, on `per` reports: what it does by itself."""
     demo = demo or load_demo()

@@ -4,8 +4,9 @@
 will change (the caller's words, computed by a use case) with «Xác nhận» and «Huỷ». The
 pending step remembers its *target* (a report id, a plan code): if the user picks another
 target meanwhile, the box closes, so a confirmation always names what it acts on.
-:func:`flash` / :func:`show_flash` carry the "what was done" line across the rerun that
-follows a write; the page frame shows it right under the title and scrolls it into view
+:func:`flash` / :func:`show_flash` carry the "what was done" line (and the warnings of what
+was saved, as ui.problems draws them) across the rerun that follows a write; the page frame
+shows it right under the title and scrolls it into view
 (after a click far down the page the top is out of sight), one summary line with the
 per-file details folded under it. Files refused in a batch (:func:`keep_refused`) stay
 listed at the top of the page until someone dismisses the list: staff must get them again.
@@ -17,8 +18,10 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from domain.problems import Problem
 from ui import viewport
 from ui.plain import md
+from ui.problems import show_problems
 
 PENDING = "confirm.pending"
 FLASH = "confirm.flash"
@@ -60,9 +63,15 @@ def two_step(
     return False
 
 
-def flash(message: str, kind: str = "success", details: Sequence[str] = ()) -> None:
-    """Keep `message` (and its `details`, shown folded) to show once after the next rerun."""
-    st.session_state.setdefault(FLASH, []).append((kind, message, list(details)))
+def flash(
+    message: str,
+    kind: str = "success",
+    details: Sequence[str] = (),
+    problems: Sequence[Problem] = (),
+) -> None:
+    """Keep `message` (and its `details`, shown folded, and the `problems` of what was
+    written, as their table) to show once after the next rerun."""
+    st.session_state.setdefault(FLASH, []).append((kind, message, list(details), list(problems)))
 
 
 def keep_refused(lines: Sequence[str]) -> None:
@@ -82,12 +91,12 @@ def show_flash() -> None:
     if messages:
         st.session_state[SHOWN] = st.session_state.get(SHOWN, 0) + 1
         viewport.bring_into_view(f"flash-{st.session_state[SHOWN]}")
-    for kind, message, *rest in messages:
+    for kind, message, details, problems in messages:
         getattr(st, kind)(message)
-        details = rest[0] if rest else []
         if details:
             with st.expander(f"Chi tiết từng tệp ({len(details)})"):
                 st.markdown("\n".join(f"- {md(line)}" for line in details))
+        show_problems(problems)
     refused = st.session_state.get(REFUSED)
     if refused:
         box = st.container(border=True)

@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from domain.access import Action, allows
-from domain.problems import labelled
 from domain.settings import MAX_UPLOAD_MB
 from tracker.usecases import contacts, reminders
 from ui import data, session
+from ui.plain import md
+from ui.problems import show_problems
 
 COLUMNS = {"name": "Tên đơn vị", "emails": "E-mail (;)", "head": "Thủ trưởng", "address": "Địa chỉ"}
 
@@ -69,8 +70,7 @@ def contact_section(province: str) -> None:
         if outcome.ok:
             _done(f"Đã lưu liên hệ của {len(rows)} đơn vị.")
         st.error("Chưa lưu: hãy sửa các lỗi dưới đây. Không có gì được ghi.")
-        for p in labelled(outcome.errors, COLUMNS):
-            st.error(f"{p.where()}: {p.message}")
+        show_problems(outcome.errors, COLUMNS)
     upload = st.file_uploader(
         "Nhập liên hệ từ Excel (cột Tên đơn vị, E-mail, Thủ trưởng, Địa chỉ)",
         type=["xlsx", "xls", "ods", "csv"],
@@ -85,9 +85,8 @@ def contact_section(province: str) -> None:
         )
         if not problems:
             _done(f"Đã nhập liên hệ của {count} đơn vị.")
-        st.error(f"{upload.name}: không nhận tệp; không có gì được ghi.")
-        for p in problems:
-            st.error(str(p))
+        st.error(f"{md(upload.name)}: không nhận tệp; không có gì được ghi.")
+        show_problems(problems)
 
 
 def _done(message: str) -> None:

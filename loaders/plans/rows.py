@@ -17,22 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from domain.deadlines import before_plan, parse_deadline
-from domain.model import DirectiveSpec, PlanSpec, TaskSpec
+from domain.model import DirectiveSpec, PlanFields, PlanSpec, TaskSpec
 from domain.names import unit_key
 from domain.problems import Problem
 from loaders.plans.model import PlanDraft
 from loaders.plans.units import RegistryUnit, UnitMatch, match_units
 
-TASK_COLUMNS = ("code", "section", "section_title", "title", "deadline_text", "chu_tri", "phoi_hop")
-TASK_LABELS = {
-    "code": "Mã NV",
-    "section": "Mục",
-    "section_title": "Tên mục",
-    "title": "Nhiệm vụ",
-    "deadline_text": "Thời hạn",
-    "chu_tri": "Đơn vị chủ trì",
-    "phoi_hop": "Đơn vị phối hợp",
-}
 EVERYONE = "Tất cả đơn vị"
 GROUP_PREFIX = "Nhóm: "
 
@@ -42,7 +32,7 @@ Locate = Callable[[int, str], tuple[int, str]]
 
 def editor_cell(index: int, column: str) -> tuple[int, str]:
     """An editor table's cell: its 1-based row and the column id (the page shows the
-    label, :data:`TASK_LABELS`)."""
+    label, :data:`domain.model.TASK_LABELS`)."""
     return index + 1, column
 
 
@@ -66,6 +56,11 @@ class Registry:
             *(GROUP_PREFIX + label for label in self.groups.values()),
             *sorted(u.name for u in self.units),
         ]
+
+    def map(self, written: str, chosen: str) -> None:
+        """Read `written` (a name as a document gives it) as what `chosen` (one of
+        :meth:`choices`) resolves to, from now on."""
+        self.mapping[unit_key(written)] = self.resolve(chosen).unit_ids
 
     def resolve(self, written: str) -> UnitMatch:
         key = unit_key(written)
@@ -215,24 +210,6 @@ def check_rows(
     if not checked:
         problems.append(Problem(file, sheet, None, None, None, "Chưa có nhiệm vụ nào."))
     return checked, problems
-
-
-@dataclass
-class PlanFields:
-    """The plan's own fields as the form or the template's first sheet gives them."""
-
-    code: str
-    title: str
-    issued_on: date | None
-    issuer: str
-    province: str
-    directive_code: str = ""
-    directive_date: date | None = None
-    directive_issuer: str = ""
-    directive_title: str = ""
-    report_cycle: str = "half_yearly"
-    tracked_until: date | None = None
-    code_note: str = ""
 
 
 def check_fields(fields: PlanFields, file: str = "", sheet: str = "Kế hoạch") -> list[Problem]:

@@ -2,7 +2,7 @@
 
 Sheets: «Kế hoạch» (label | value rows: số hiệu, tên, ngày, cơ quan ban hành, tỉnh, văn bản
 thực hiện, chu kỳ báo cáo ...), «Nhiệm vụ» (one row per task, the columns of
-:data:`loaders.plans.rows.TASK_LABELS`), «Đơn vị» (the unit registry rows) and a
+:data:`domain.model.TASK_LABELS`), «Đơn vị» (the unit registry rows) and a
 hidden «DanhMuc» with the lists the dropdowns use. Headers are found by their words, so
 renamed, reordered or title-topped sheets still read. Dates may be real dates or text
 (21/6/2019). Every user text is written as a string: nothing becomes a formula.
@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from domain.model import TASK_COLUMNS, TASK_LABELS, PlanFields
 from domain.problems import Problem, column_letter, file_problem
 from domain.text import clean, fold
-from loaders.plans.rows import TASK_COLUMNS, TASK_LABELS, PlanFields
 from loaders.reading.guard import inspect_xlsx
 
 PLAN_SHEET, TASK_SHEET, UNIT_SHEET, LIST_SHEET = "Kế hoạch", "Nhiệm vụ", "Đơn vị", "DanhMuc"

@@ -133,6 +133,6 @@ def test_black_or_white_text_whichever_contrasts_more():
 
 def test_pages_and_the_workbook_colour_status_text_alike():
     for s in status.STATUSES:
-        ink = status.INKS[s.code]
+        ink = status.ink(s.colour)
         assert f"color: {ink}" in STATUS_STYLES[s.label]
         assert workbook.STATUS_FONTS[s.code].color.rgb == "00" + ink.lstrip("#")

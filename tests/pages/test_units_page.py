@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from app_pages import sign_in
+from app_pages import problems_shown, sign_in
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
@@ -79,17 +79,17 @@ def test_a_spelling_that_already_names_another_unit_is_refused_in_place(app, dem
     table = app.data_editor[0].value
     index = int(table.index[table["name"] == "Báo Lạng Sơn"][0])
     _edit(app, edited={index: {"aliases": "Sở TT&TT"}})
-    errors = " ".join(_texts(app.error))
-    assert f"dòng {index + 1}, cột Tên gọi khác" in errors
-    assert "Sở Thông tin và Truyền thông" in errors
-    assert "Không có gì được ghi" in errors
+    assert any("Không có gì được ghi" in e for e in _texts(app.error))
+    [refused] = problems_shown(app)
+    assert refused.startswith(f"Lỗi |  | {index + 1} | Tên gọi khác (;) | Sở TT&TT | ")
+    assert "Sở Thông tin và Truyền thông" in refused
 
 
 def test_a_unit_in_use_cannot_be_deleted(app, demo_db):
     table = app.data_editor[0].value
     index = int(table.index[table["name"] == "Sở Ngoại vụ"][0])
     _edit(app, deleted=[index])
-    assert any("đang được giao" in e for e in _texts(app.error))
+    assert any("đang được giao" in p for p in problems_shown(app))
     assert "Sở Ngoại vụ" in _names(demo_db)
 
 
@@ -114,7 +114,8 @@ def test_units_import_from_a_workbook_all_or_nothing(app, demo_db):
     )
     app.file_uploader(key="units.file").set_value([("dv.xlsx", bad, "application/x")]).run()
     app.button(key="units.import").click().run()
-    assert any("dv.xlsx: trang 'Đơn vị', ô D4" in e for e in _texts(app.error))
+    assert any("dv.xlsx: không nhận tệp" in e for e in _texts(app.error))
+    assert any(p.startswith("Lỗi | Đơn vị | 4 | D | Nhóm không có | ") for p in problems_shown(app))
     assert "Bảo tàng tỉnh" not in _names(demo_db)
     good = workbook([["Bảo tàng tỉnh", "", "", "Sở, ban, ngành", "Cấp tỉnh"]])
     app.file_uploader(key="units.file").set_value([("dv.xlsx", good, "application/x")]).run()

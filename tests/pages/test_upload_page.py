@@ -70,7 +70,7 @@ def test_upload_preview_confirm_and_withdraw(db):
     assert any("tot.xlsx" in label and "Sẽ nạp 3 dòng" in label for label in expanders)
     assert not any("Đã nạp" in label for label in expanders)
     frames = [d.value for d in at.dataframe]
-    assert any(set(f.get("Nhiệm vụ", [])) == {"NV01", "NV02", "NV03"} for f in frames)
+    assert any(set(f.get("Mã", [])) == {"NV01", "NV02", "NV03"} for f in frames)
     with Store(db) as store:  # nothing written before confirming
         assert count(store, "report") == 0
 
@@ -175,3 +175,29 @@ def test_the_plan_box_starts_on_the_sidebars_plan_and_never_guesses(demo_db, mon
     assert at.selectbox(key="upload.plan").value is None  # not the first plan of the list
     assert any("Chọn kế hoạch" in i.value for i in at.info)
     assert not at.get("file_uploader")
+
+
+def _filled_rows(element, fill: str) -> set[int]:
+    """Rows of a drawn table whose cells the Styler's CSS fills with `fill`."""
+    import re
+
+    blocks = re.findall(r"([^{}]*)\{([^}]*)\}", element.proto.arrow_data.styler.styles)
+    return {
+        int(r) for where, css in blocks if fill in css for r in re.findall(r"_row(\d+)_", where)
+    }
+
+
+def test_the_row_a_warning_points_at_is_filled_yellow_in_the_preview(db):
+    from ui.problems import FILLS
+
+    at = page(db)
+    rows = good_rows()
+    rows[2][3] = "Đã hoàn thành"  # NV03 done, with no date: written, with a warning
+    _uploader(at).set_value([("a.xlsx", xlsx(long_report(rows)), XLSX)]).run()
+    assert not at.exception
+    [warned] = [r for r in at.table if "Cần làm" in r.value]
+    assert list(warned.value["Mức"]) == ["Cảnh báo"]
+    [table] = [d for d in at.dataframe if "Mã" in d.value]
+    assert list(table.value["Mã"]) == ["NV01", "NV02", "NV03"]
+    yellow = FILLS["Cảnh báo"].split(": ")[1]
+    assert _filled_rows(table, yellow) == {2}

@@ -11,10 +11,10 @@ from actors import STAFF
 from openpyxl import load_workbook
 
 from domain.errors import NotFound
+from domain.model import TASK_LABELS, PlanFields
 from domain.problems import labelled
 from loaders.plans.document import read_plan_document
 from loaders.plans.rows import (
-    TASK_LABELS,
     check_rows,
     fields_from_draft,
     rows_from_draft,
@@ -241,7 +241,7 @@ def test_editor_problems_are_located_by_row_and_column_id(demo_store):
             "chu_tri": "Sở Du hành vũ trụ",
         },
     ]
-    fields = plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE)
+    fields = PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE)
     outcome = plans.save_rows(demo_store, STAFF, fields, rows, registry)
     assert outcome.saved is None
     [error] = outcome.errors
@@ -263,9 +263,7 @@ def test_the_rows_matched_unit_ids_reach_the_store_as_they_are(demo_store):
     ]
     checked, problems = check_rows(rows, registry, date(2020, 6, 1))
     assert problems == []
-    spec = spec_from_rows(
-        plans.PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE), checked
-    )
+    spec = spec_from_rows(PlanFields("16-KH/BTGTU", "Thử", date(2020, 6, 1), "", PROVINCE), checked)
     ids = {u.unit_id for u in registry.units if u.group_code == "bao_chi"}
     assert spec.tasks[0].units == {} and set(spec.tasks[0].unit_ids) == ids
 

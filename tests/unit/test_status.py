@@ -125,7 +125,7 @@ def test_two_reports_on_the_same_day_the_later_upload_wins(plan_store):
 
 def test_every_status_code_has_one_label_and_one_colour():
     assert len(status.CODES) == len(set(status.CODES)) == 6
-    assert len(set(status.COLOURS.values())) == 6
+    assert len({s.colour for s in status.STATUSES}) == 6
     assert status.label("overdue") == "Chưa hoàn thành, quá hạn"
     with pytest.raises(KeyError):
         status.label("unknown")

@@ -3,7 +3,7 @@ with ``register(subparsers)``; commands stay thin and call the library.
 
 Any :class:`~domain.errors.TrackerError` (a refused role, a name that does not
 exist, a database busy for the whole wait, …) ends the command with its Vietnamese message
-on stderr and its exit code (:data:`BUSY` for a busy database), not a traceback.
+on stderr and its exit code (``StoreBusy.exit_code`` for a busy database), not a traceback.
 """
 
 from __future__ import annotations
@@ -14,13 +14,10 @@ import pkgutil
 import sys
 
 from domain.errors import TrackerError
-from store.backend import StoreBusy
 from tracker import cli as commands
 from tracker.cli import BY_HELP
 
 NOT_COMMANDS = {"main"}
-BUSY = StoreBusy.exit_code
-"""Exit code when the database could not be had in time (EX_TEMPFAIL: try again later)."""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.model import PlanFields
 from domain.plan_changes import PlanChanges, TaskState, compare
-from loaders.plans.rows import PlanFields, Registry, check_rows
+from loaders.plans.rows import Registry, check_rows
 from loaders.plans.sheet import read_plan_sheet
 from store import plans as stored
 from store.database import Store

@@ -16,6 +16,7 @@ import pandas as pd
 
 from domain.access import Action, Actor, require
 from domain.errors import NotFound, Rejected
+from domain.model import PlanFields
 from domain.problems import Outcome, Problem
 from domain.text import clean, fold
 from loaders.plans.rows import (
@@ -23,7 +24,6 @@ from loaders.plans.rows import (
     GROUP_PREFIX,
     CheckedRow,
     Locate,
-    PlanFields,
     Registry,
     check_fields,
     check_rows,

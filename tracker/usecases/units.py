@@ -26,10 +26,12 @@ from tracker.usecases.acting import acting
 __all__ = [
     "LEVEL_LABELS",
     "UNIT_COLUMNS",
+    "Registry",
     "UnitRow",
     "groups",
     "load_registry",
     "provinces",
+    "rows_from_editor",
     "save_unit_rows",
     "units_frame",
 ]
@@ -199,6 +201,36 @@ def _spellings(row: UnitRow) -> list[str]:
     """Every spelling of the row (name, short name, aliases), cleaned, once each."""
     found = [clean(row.name), clean(row.short_name), *map(clean, row.aliases)]
     return [s for i, s in enumerate(found) if s and s not in found[:i]]
+
+
+def rows_from_editor(records: list[dict]) -> list[UnitRow]:
+    """The units page's table (:func:`units_frame`'s columns, as edited) as unit rows:
+    blank rows skipped, other spellings split at ";", a row's number as the table shows it."""
+    rows = []
+    for number, item in enumerate(records, start=1):
+        if not any(_cell(item.get(c)) for c in UNIT_COLUMNS if c != "unit_id"):
+            continue
+        unit_id = _cell(item.get("unit_id"))
+        rows.append(
+            UnitRow(
+                name=_cell(item.get("name")),
+                short_name=_cell(item.get("short_name")),
+                aliases=tuple(split_cell(_cell(item.get("aliases")))),
+                group=_cell(item.get("group")),
+                level=_cell(item.get("level")) or "Cấp tỉnh",
+                parent=_cell(item.get("parent")),
+                unit_id=int(float(unit_id)) if unit_id else None,
+                row=number,
+            )
+        )
+    return rows
+
+
+def _cell(value: object) -> str:
+    """An edited cell as text: "" for an empty one (None, NaN, <NA>)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value).strip()
 
 
 def rows_from_sheet(sheet_units: list[dict]) -> list[UnitRow]:

@@ -1,6 +1,6 @@
-"""The plan page's form and task editor: the plan's own fields, the task table edited in
-place with its live checks, and the problems located by the table's labels. Drawing only;
-the checks are loaders.plans.rows'."""
+"""The plan page's form and task editor: the plan's own fields, and the task table edited
+in place with its live checks beside it. Drawing only; the checks are the use case's
+(:func:`tracker.usecases.plan_drafts.check_editor_rows`), shown by ui.problems."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from domain.problems import labelled
-from tracker.usecases import plans
-from tracker.usecases.plan_drafts import TASK_COLUMNS, TASK_LABELS, PlanFields, Registry, check_rows
+from domain.model import TASK_COLUMNS, TASK_LABELS, PlanFields
+from domain.problems import Problem
+from tracker.usecases import plan_drafts, plans
+from tracker.usecases.units import Registry
 from ui.format import DATE_FORMAT, vn_date
+from ui.problems import FILLS, show_problems
 
 CYCLE_CODES: list[str] = list(plans.CYCLE_LABELS)
 RECURRENCE_LABELS = {"continuous": "Thường xuyên", **plans.CYCLE_LABELS}
+SHOWN_PROBLEMS = 20
+"""The editor shows its first errors and warnings only: the rest follow once those are fixed."""
 
 
 def plan_form(fields: PlanFields, key: str, provinces: list[str]) -> PlanFields:
@@ -76,9 +80,11 @@ def plan_form(fields: PlanFields, key: str, provinces: list[str]) -> PlanFields:
 
 
 def task_editor(
-    rows: list[dict], key: str, registry: Registry, reference: date
-) -> tuple[list[dict], list]:
-    """The task table, edited in place, and the live checks of what it holds."""
+    rows: list[dict], key: str, registry: Registry, issued_on: date | None
+) -> tuple[list[dict], list[Problem]]:
+    """The task table, edited in place, the live checks of what it holds (a row each) and
+    its first errors and warnings located by the table's labels; returns the rows as edited
+    and every problem found."""
     base = pd.DataFrame(
         [{c: str(r.get(c) or "") for c in TASK_COLUMNS} for r in rows],
         columns=list(TASK_COLUMNS),
@@ -98,11 +104,7 @@ def task_editor(
         "“Tất cả đơn vị”."
     )
     current = edited.astype(object).where(edited.notna(), "").to_dict("records")
-    checked, problems = check_rows(
-        current, registry, reference or date.today(), plan_date=reference
-    )
-    if not checked:
-        problems = []
+    checked, problems = plan_drafts.check_editor_rows(current, registry, issued_on)
     table = pd.DataFrame(
         [
             {
@@ -124,19 +126,13 @@ def task_editor(
     if not table.empty:
         st.dataframe(
             table.style.apply(
-                lambda r: ["background-color: #fdecea" if r["Kiểm tra"] != "✓" else ""] * len(r),
+                lambda r: [FILLS["Lỗi"] if r["Kiểm tra"] != "✓" else ""] * len(r),
                 axis=1,
             ),
             hide_index=True,
             width="stretch",
             key=f"{key}.checks",
         )
+    shown = [p for p in problems if p.severity != "info"][:SHOWN_PROBLEMS]
+    show_problems(shown, TASK_LABELS)
     return current, problems
-
-
-def show_problems(problems) -> None:
-    """Editor problems, located by the table's row and column label."""
-    for p in labelled(problems, TASK_LABELS):
-        where = p.where()
-        text = f"{where}: {p.message}" if where else p.message
-        (st.error if p.is_error else st.warning)(text)
