@@ -16,30 +16,40 @@ from ui.plain import md
 
 LEVELS = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Lưu ý"}
 FILLS = {
-    "Lỗi": "background-color: #fdecea",
-    "Cảnh báo": "background-color: #fff8e1",
-    "Lưu ý": "background-color: #e8f0fe",
+    "error": "background-color: #fdecea",
+    "warning": "background-color: #fff8e1",
+    "info": "background-color: #e8f0fe",
+}
+"""A row's fill by the problem's severity (the ids of :data:`LEVELS`)."""
+COLUMNS = {
+    "severity": "Mức",
+    "sheet": "Trang",
+    "row": "Dòng",
+    "column": "Cột",
+    "value": "Giá trị",
+    "message": "Cần làm",
 }
 
 
 def problem_frame(problems: list[Problem], labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """One row per problem: level, sheet, row, column, value, what to do (a whole-file
-    problem has no row: its cell is empty, not "None"). An editor's problems name their
-    column by id: `labels` gives the header the user sees in its place."""
+    """One row per problem, keyed by the ids of :data:`COLUMNS`: severity, sheet, row,
+    column, value, what to do (a whole-file problem has no row: its cell is empty, not
+    "None"). An editor's problems name their column by id: `labels` gives the header the
+    user sees in its place."""
     shown = labelled(problems, labels) if labels else problems
     return pd.DataFrame(
         [
             {
-                "Mức": LEVELS[p.severity],
-                "Trang": p.sheet or "",
-                "Dòng": "" if p.row is None else str(p.row),  # never "None" in the grid
-                "Cột": p.column or "",
-                "Giá trị": p.value or "",
-                "Cần làm": p.message,
+                "severity": p.severity,
+                "sheet": p.sheet or "",
+                "row": "" if p.row is None else str(p.row),  # never "None" in the grid
+                "column": p.column or "",
+                "value": p.value or "",
+                "message": p.message,
             }
             for p in shown
         ],
-        columns=["Mức", "Trang", "Dòng", "Cột", "Giá trị", "Cần làm"],
+        columns=list(COLUMNS),
     )
 
 
@@ -50,16 +60,19 @@ page short."""
 
 
 def show_problems(problems: list[Problem], labels: dict[str, str] | None = None) -> None:
-    """Draw :func:`problem_frame` (nothing for no problem), each row in its level's colour."""
+    """Draw :func:`problem_frame` under its Vietnamese headers (nothing for no problem),
+    each row in its level's colour."""
     if not problems:
         return
     table = problem_frame(problems, labels)
-    if len(table) <= WRAPPED_ROWS:
-        st.table(_coloured(table.map(md)).hide(axis="index"))
+    fills = [FILLS[level] for level in table["severity"]]
+    shown = table.assign(severity=table["severity"].map(LEVELS)).rename(columns=COLUMNS)
+    if len(shown) <= WRAPPED_ROWS:
+        st.table(_coloured(shown.map(md), fills).hide(axis="index"))
         return
-    st.dataframe(_coloured(table), hide_index=True)
+    st.dataframe(_coloured(shown, fills), hide_index=True)
 
 
-def _coloured(table: pd.DataFrame):
-    """`table` styled: every row filled in its level's colour (the levels hold no markup)."""
-    return table.style.apply(lambda row: [FILLS[row["Mức"]]] * len(row), axis=1)
+def _coloured(table: pd.DataFrame, fills: list[str]):
+    """`table` styled: row *i* filled with ``fills[i]``."""
+    return table.style.apply(lambda row: [fills[table.index.get_loc(row.name)]] * len(row), axis=1)

@@ -45,7 +45,7 @@ def rows_preview(
     table = styled(frame)
     table = table if isinstance(table, Styler) else table.style
     st.dataframe(
-        table.apply(lambda row: [FILLS["Cảnh báo"] if marks[row.name] else ""] * len(row), axis=1),
+        table.apply(lambda row: [FILLS["warning"] if marks[row.name] else ""] * len(row), axis=1),
         hide_index=True,
         width="stretch",
         column_config=column_config(frame),

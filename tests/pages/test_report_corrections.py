@@ -141,11 +141,11 @@ def test_the_upload_page_corrects_a_bad_cell_in_the_grid(page_db):
     uploader.set_value([("loi.xlsx", data, XLSX)]).run()
     assert not at.exception
     [grid] = at.data_editor
-    assert list(grid.value["Ô"]) == ["Báo cáo!E6"]
-    assert list(grid.value["Sửa thành"]) == ["31/13/2019"]
+    assert list(grid.value["cell"]) == ["Báo cáo!E6"]
+    assert list(grid.value["fixed"]) == ["31/13/2019"]
     assert grid.editing_mode == "fixed"
     at.session_state[grid.key] = {
-        "edited_rows": {0: {"Sửa thành": "3/7/2019"}},
+        "edited_rows": {0: {"fixed": "3/7/2019"}},
         "added_rows": [],
         "deleted_rows": [],
     }

@@ -199,5 +199,5 @@ def test_the_row_a_warning_points_at_is_filled_yellow_in_the_preview(db):
     assert list(warned.value["Mức"]) == ["Cảnh báo"]
     [table] = [d for d in at.dataframe if "Mã" in d.value]
     assert list(table.value["Mã"]) == ["NV01", "NV02", "NV03"]
-    yellow = FILLS["Cảnh báo"].split(": ")[1]
+    yellow = FILLS["warning"].split(": ")[1]
     assert _filled_rows(table, yellow) == {2}

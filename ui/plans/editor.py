@@ -124,11 +124,9 @@ def task_editor(
         ]
     )
     if not table.empty:
+        fills = [FILLS["error"] if c.unparsed or c.early or c.unknown else "" for c in checked]
         st.dataframe(
-            table.style.apply(
-                lambda r: [FILLS["Lỗi"] if r["Kiểm tra"] != "✓" else ""] * len(r),
-                axis=1,
-            ),
+            table.style.apply(lambda r: [fills[r.name]] * len(r), axis=1),
             hide_index=True,
             width="stretch",
             key=f"{key}.checks",

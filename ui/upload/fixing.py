@@ -22,9 +22,9 @@ def correction_grid(preparation: ingest.Preparation, index: int) -> None:
     st.markdown("**Sửa ngay tại đây** (tệp gốc giữ nguyên; mỗi ô sửa được ghi lại)")
     frame = pd.DataFrame(
         {
-            "Ô": [f"{c['sheet']}!{c['column']}{c['row']}" for c in cells],
-            "Sửa thành": [c["value"] for c in cells],
-            "Lỗi": [c["message"] for c in cells],
+            "cell": [f"{c['sheet']}!{c['column']}{c['row']}" for c in cells],
+            "fixed": [c["value"] for c in cells],
+            "message": [c["message"] for c in cells],
         }
     )
     round_no = st.session_state.get("upload.fix_round", 0)
@@ -33,18 +33,18 @@ def correction_grid(preparation: ingest.Preparation, index: int) -> None:
         key=f"upload.fix.{prepared.sha256[:16]}.{round_no}",
         hide_index=True,
         num_rows="fixed",
-        disabled=["Ô", "Lỗi"],
+        disabled=["cell", "message"],
         column_config={
-            "Ô": st.column_config.TextColumn(width="small"),
-            "Sửa thành": st.column_config.TextColumn(width="medium"),
-            "Lỗi": st.column_config.TextColumn(width="large"),
+            "cell": st.column_config.TextColumn("Ô", width="small"),
+            "fixed": st.column_config.TextColumn("Sửa thành", width="medium"),
+            "message": st.column_config.TextColumn("Lỗi", width="large"),
         },
     )
     if not st.button("Kiểm tra lại với các ô đã sửa", key=f"upload.recheck.{prepared.sha256[:16]}"):
         return
     fixes = [
         report_corrections.Correction(c["sheet"], c["row"], c["column"], str(value or ""))
-        for c, value in zip(cells, edited["Sửa thành"], strict=True)
+        for c, value in zip(cells, edited["fixed"], strict=True)
         if str(value or "") != c["value"]
     ]
     try:
