@@ -8,7 +8,7 @@ have to guess one type per parameter for its every use (``$as_of IS NULL`` besid
 ``due_on <= $as_of``), which the store never asks of it. A NULL has no type where nothing
 around it gives one (``least($period_at, $as_of)``, ``$offset + $limit``): those few
 parameters are bound to a value of their type (:data:`TYPED`). On PostgreSQL a
-statement's own file (``sql/postgresql/``) is compiled where it has one, the shared file
+statement's own file (``NAME.postgresql.sql``) is compiled where it has one, the shared file
 otherwise.
 
 Some statements cannot be prepared or planned, so they are run instead, on the same
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import psycopg
@@ -29,9 +28,9 @@ import pytest
 
 from store.database import Store
 from store.postgres import translate
+from store.statements import names as _names
 from store.statements import sql
 
-SQL = Path(__file__).resolve().parents[2] / "store" / "sql"
 RUN = ("store_bootstrap", "after_bulk_load", "connection_setup", "sequences_past_ids")
 """Scripts (CREATE, ANALYZE, SET, DO) that neither backend prepares or plans: run."""
 SUPERSEDE = (
@@ -45,12 +44,6 @@ TABLE = '"report_row"'
 TYPED = {"as_of": date(2025, 6, 30), "period_at": date(2025, 6, 30), "offset": 0, "limit": 40}
 """Parameters bound to a value rather than NULL on PostgreSQL, as the store binds them."""
 _PARAMETER = re.compile(r"%\((\w+)\)s")
-
-
-def _names(dialect: str) -> list[str]:
-    shared = {p.stem for p in SQL.glob("*.sql")}
-    own = {p.stem for p in (SQL / "postgresql").glob("*.sql")} if dialect == "postgresql" else set()
-    return sorted(shared | own)
 
 
 def _duckdb_compile(con: duckdb.DuckDBPyConnection, text: str) -> None:
