@@ -1,10 +1,12 @@
 """The store's one way in: named statements, migrations, reads and serialised writes, on
 whichever backend the target names.
 
-Every SQL statement lives in a named file under ``sql/`` (``sql/status_counts.sql`` is
-run as ``store.frame("status_counts", ...)``) or in ``migrations/``. Where PostgreSQL's
-dialect differs, ``sql/postgresql/NAME.sql`` stands beside the shared file and wins on that
-backend; PostgreSQL's migrations are ``migrations/postgresql/`` (the same versions).
+Every SQL statement lives in a named file under ``sql/``, in the folder of the module
+that runs it (``sql/tracker/views/summary/status_counts.sql`` is run as
+``store.frame("status_counts", ...)``), or in ``migrations/``. Where PostgreSQL's text
+must differ, ``NAME.postgresql.sql`` stands beside the shared file and wins on that
+backend (:mod:`store.statements`); PostgreSQL's migrations are ``migrations/postgresql/``
+(the same versions).
 Named parameters (``$plan_id``) are passed as keyword arguments on both backends.
 
 A target is a DuckDB file path (the embedded default) or a ``postgresql://`` URL

@@ -6,7 +6,7 @@ database.
   or a list needs no declared type where the statement only tests it (``$groups IS NULL``).
 - Each operation takes a connection of a small pool and gives it back; reads autocommit,
   a write is one transaction.
-- A new connection first runs ``sql/postgresql/connection_setup.sql``: JIT without LLVM
+- A new connection first runs ``sql/postgres/connection_setup.postgresql.sql``: JIT without LLVM
   inlining and optimisation, whose compiling cost more than a page's query.
 - Frames and Arrow tables come out typed as the DuckDB backend's do: rows are typed into
   Arrow by the column types PostgreSQL reports, and an in-memory DuckDB turns Arrow into

@@ -26,7 +26,7 @@ def review_required(store: Store) -> bool:
 
 
 def set_review_required(tx: Writer, on: bool) -> None:
-    tx.run("setting_set", name=SETTING, value=int(on))
+    tx.run("setting_put", name=SETTING, value=int(on))
 
 
 def wait_for_review(tx: Writer, report_ids: list[int]) -> list[int]:

@@ -21,7 +21,7 @@ def set_due_soon_days(store: Store, days: int) -> None:
     if not 0 <= days <= 60:
         raise ValueError(f"due-soon window must be 0-60 days, got {days}")
     with store.write() as tx:
-        tx.run("setting_set", name=DUE_SOON, value=days)
+        tx.run("setting_put", name=DUE_SOON, value=days)
 
 
 DEMO = "demo_database"

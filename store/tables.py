@@ -11,7 +11,7 @@ from store.database import Store, sql
 
 def table_names(store: Store) -> list[str]:
     """Every table of the store's schema, by name."""
-    return [row[0] for row in store.rows("store_tables")]
+    return [row[0] for row in store.rows("schema_tables")]
 
 
 def count_rows(store: Store, table: str) -> int:
@@ -19,7 +19,7 @@ def count_rows(store: Store, table: str) -> int:
     if table not in table_names(store):
         raise KeyError(table)
     with store._reader() as session:
-        statement = sql("table_count", store.dialect).format(table=f'"{table}"')
+        statement = sql("schema_table_count", store.dialect).format(table=f'"{table}"')
         return int(session.rows(statement, None)[0][0])
 
 
@@ -34,4 +34,6 @@ def read_table(store: Store, table: str) -> pa.Table:
     if table not in table_names(store):
         raise KeyError(table)
     with store._reader() as session:
-        return session.arrow(sql("table_rows", store.dialect).format(table=f'"{table}"'), None)
+        return session.arrow(
+            sql("schema_table_rows", store.dialect).format(table=f'"{table}"'), None
+        )

@@ -56,7 +56,7 @@ def copy_tables(source: Store, target: Store, tx: Writer, tables: list[str]) -> 
     session = tx._session
     for table in tables:
         if table in SEEDED:
-            session.rows(sql("table_clear", target.dialect).format(table=f'"{table}"'), None)
+            session.rows(sql("schema_table_clear", target.dialect).format(table=f'"{table}"'), None)
         data = read_table(source, table)
         if data.num_rows:
             tx.insert_arrow(table, data)

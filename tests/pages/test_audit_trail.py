@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import io
 from datetime import timedelta
-from importlib import resources
 
 import openpyxl
 import pytest
 
 from domain.access import Action, Actor, Forbidden, Role
 from domain.audit import AuditQuery
+from store import statements
 from store.database import check_append_only, migrations, sql
 from tests.app_pages import open_page, page_text
 from tests.ingest_builders import make_store
@@ -90,8 +90,7 @@ def test_the_export_keeps_every_row_and_recorded_text_is_never_a_formula(trail_s
 
 
 def sql_files() -> list[str]:
-    folder = resources.files("store") / "sql"
-    return sorted(e.name[:-4] for e in folder.iterdir() if e.name.endswith(".sql"))
+    return statements.names("duckdb")
 
 
 def test_no_named_statement_changes_the_audit_table():

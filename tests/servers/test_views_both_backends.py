@@ -1,8 +1,9 @@
 """The heatmap and comparison pages' views give the same frames on DuckDB and PostgreSQL.
 
-Their queries have PostgreSQL files of their own (``sql/postgresql/heatmap_cells.sql``,
-``compare_series.sql``), which the two-server deployment runs: each view is called on the
-demo database on both backends, under several filters, and its frames must be equal.
+Their statements (``heatmap_cells``, ``heatmap_groups``, ``compare_series``) are the
+largest the pages run, and the two-server deployment runs them on PostgreSQL: each view is
+called on the demo database on both backends, under several filters, and its frames must
+be equal.
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ def test_the_layer_contracts_hold_and_no_package_has_an_import_cycle():
     assert "0 broken" in done.stdout
 
 
-QUERY_NAMES = {p.stem for p in (ROOT / "store" / "sql").glob("*.sql")}
+QUERY_NAMES = {p.name.split(".")[0] for p in (ROOT / "store" / "sql").rglob("*.sql")}
 STORE_READS = {"frame", "rows", "scalar", "run", "run_many"}
 
 

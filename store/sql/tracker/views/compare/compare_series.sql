@@ -8,6 +8,14 @@
 -- the sums of the events up to it. When a row is superseded comes from
 -- report_row.superseded_on, kept at write time (store.reports.supersede).
 -- $plans: plan codes; $as_of: the last point; $step: 'week' | 'month'; $groups: NULL = all.
+--
+-- One text for DuckDB and PostgreSQL: the steps come from generate_series as a table
+-- (LATERAL), a month's last day is its first plus a month less a day, groups are by
+-- position. `ob` is not materialised (PostgreSQL would store its million rows, on disk past
+-- work_mem, for its two readers; scanning obligation twice is cheaper), and the group
+-- filter is a semi-join that disappears when $groups is NULL (PostgreSQL gets values bound
+-- as literals, so its planner folds the test): no join of every obligation to unit for
+-- nothing.
 WITH chosen AS (
     SELECT plan_id, code, title, province, issued_on
     FROM plan WHERE list_contains($plans, code)
@@ -15,31 +23,34 @@ WITH chosen AS (
 points AS (
     SELECT DISTINCT day
     FROM (
-        SELECT CASE WHEN $step = 'month' THEN last_day(g) ELSE g END::DATE AS day
+        SELECT CAST(CASE WHEN $step = 'month'
+                         THEN date_trunc('month', g) + INTERVAL '1 month' - INTERVAL '1 day'
+                         ELSE g END AS DATE) AS day
         FROM (
-            SELECT unnest(generate_series(
-                CASE WHEN $step = 'month' THEN date_trunc('month', min(issued_on))
-                     ELSE min(issued_on) END::TIMESTAMP,
-                $as_of::TIMESTAMP,
-                CASE WHEN $step = 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 7 DAY END)) AS g
+            SELECT CAST(CASE WHEN $step = 'month' THEN date_trunc('month', min(issued_on))
+                             ELSE min(issued_on) END AS TIMESTAMP) AS first_step
             FROM chosen
-        )
-        UNION ALL SELECT $as_of::DATE
-    )
-    WHERE day <= $as_of::DATE
+        ) bounds,
+        LATERAL generate_series(
+            bounds.first_step, CAST($as_of AS TIMESTAMP),
+            CASE WHEN $step = 'month' THEN INTERVAL '1 month' ELSE INTERVAL '7 days' END
+        ) AS steps(g)
+        UNION ALL SELECT CAST($as_of AS DATE)
+    ) days
+    WHERE day <= CAST($as_of AS DATE)
 ),
 plan_points AS (  -- every plan's line starts on its own date
     SELECT c.plan_id, p.day FROM chosen c JOIN points p ON p.day > c.issued_on
     UNION ALL
     SELECT plan_id, issued_on FROM chosen WHERE issued_on <= $as_of::DATE
 ),
-ob AS (
+ob AS NOT MATERIALIZED (  -- read by done and totals: each scans the table again
     SELECT o.plan_id, o.task_id, o.unit_id, o.period, o.due_on,
            CASE WHEN o.period <> '' THEN o.period_start END AS counts_from
     FROM obligation o
-    JOIN chosen c ON c.plan_id = o.plan_id
-    JOIN unit u ON u.unit_id = o.unit_id
-    WHERE $groups IS NULL OR list_contains($groups, u.group_code)
+    WHERE o.plan_id IN (SELECT plan_id FROM chosen)
+      AND ($groups IS NULL
+           OR o.unit_id IN (SELECT unit_id FROM unit WHERE list_contains($groups, group_code)))
 ),
 rows AS (
     SELECT rr.task_id, rr.unit_id, rr.period, rr.progress,
@@ -47,7 +58,8 @@ rows AS (
            r.reported_on, rr.superseded_on
     FROM report_row rr
     JOIN report r ON r.report_id = rr.report_id
-    WHERE report_counts(r.withdrawn_at, r.review_state) AND r.plan_id IN (SELECT plan_id FROM chosen)
+    WHERE report_counts(r.withdrawn_at, r.review_state)
+      AND r.plan_id IN (SELECT plan_id FROM chosen)
 ),
 done AS (
     SELECT ob.plan_id, ob.due_on,
@@ -59,12 +71,12 @@ done AS (
     FROM rows h
     JOIN ob ON ob.task_id = h.task_id AND ob.unit_id = h.unit_id AND ob.period = h.period
     WHERE h.progress = 'done'
-    GROUP BY ALL
+    GROUP BY 1, 2, 3, 4, 5
 ),
 totals AS (
     SELECT plan_id, coalesce(counts_from, DATE '1900-01-01') AS counts_from, due_on,
            count(*) AS n
-    FROM ob GROUP BY ALL
+    FROM ob GROUP BY 1, 2, 3
 ),
 events AS (  -- (plan, day, obligations, past due, done, done on time, done and past due)
     SELECT plan_id, counts_from AS day, n AS d_all,
@@ -92,7 +104,7 @@ events AS (  -- (plan, day, obligations, past due, done, done on time, done and 
 daily AS (
     SELECT plan_id, day, sum(d_all) AS d_all, sum(d_due) AS d_due, sum(d_done) AS d_done,
            sum(d_on_time) AS d_on_time, sum(d_done_due) AS d_done_due
-    FROM events GROUP BY ALL
+    FROM events GROUP BY 1, 2
 ),
 series AS (
     SELECT p.plan_id, p.day,
@@ -100,7 +112,7 @@ series AS (
            sum(e.d_on_time) AS done_on_time, sum(e.d_due) - sum(e.d_done_due) AS overdue
     FROM plan_points p
     JOIN daily e ON e.plan_id = p.plan_id AND e.day <= p.day
-    GROUP BY ALL
+    GROUP BY 1, 2
 )
 SELECT c.code AS plan, c.title AS plan_title, c.province, c.issued_on, s.day,
        s.obligations::BIGINT AS obligations, s.done::BIGINT AS done,

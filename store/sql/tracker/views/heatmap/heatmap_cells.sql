@@ -14,6 +14,10 @@
 -- from page to page. The million-row part carries ids, dates and codes only (it is
 -- materialised once, read three times); names and report files are joined for the page's
 -- few rows at the end.
+--
+-- One text for DuckDB and PostgreSQL: the two kinds of rows are united by position, the
+-- column rows carrying typed NULLs for the cell's columns; the rate is divided as a float
+-- (PostgreSQL's integer division would truncate it to 0 or 1).
 WITH latest_period AS (
     SELECT task_id, max(period_start) AS period_start
     FROM obligation
@@ -28,7 +32,9 @@ cells AS MATERIALIZED (
       AND ($statuses IS NULL OR list_contains($statuses, s.status))
 ),
 units AS (
-    SELECT unit_id, count_if(completed_on IS NOT NULL) / count(*) AS rate
+    SELECT unit_id,
+           CAST(count(*) FILTER (WHERE completed_on IS NOT NULL) AS DOUBLE PRECISION) / count(*)
+               AS rate
     FROM cells
     GROUP BY unit_id
 ),
@@ -49,15 +55,19 @@ columns AS (
     SELECT DISTINCT task_id FROM cells
 )
 SELECT 'column' AS kind, p.code AS plan, t.task_id, t.code AS task_code, t.title AS task,
-       t.section, t.section_title, t.deadline_text, t.sort_order AS task_order
+       t.section, t.section_title, t.deadline_text, t.sort_order AS task_order,
+       NULL::bigint AS position, NULL::bigint AS unit_count, NULL::float8 AS rate,
+       NULL::integer AS unit_id, NULL AS unit, NULL AS unit_short, NULL AS province,
+       NULL AS group_label, NULL AS period, NULL::date AS due_on, NULL::date AS completed_on,
+       NULL AS status, NULL AS file_name, NULL::date AS reported_on
 FROM columns c
 JOIN task t ON t.task_id = c.task_id
 JOIN plan p ON p.plan_id = t.plan_id
-UNION ALL BY NAME
-SELECT 'cell' AS kind, r.position, r.unit_count, r.rate, r.unit_id, r.unit, r.unit_short,
-       r.province, r.group_label, p.code AS plan, t.task_id, t.code AS task_code, t.title AS task,
-       t.deadline_text, t.sort_order AS task_order, c.period, c.due_on, c.completed_on,
-       c.status, rp.file_name, rp.reported_on
+UNION ALL
+SELECT 'cell', p.code, t.task_id, t.code, t.title, NULL, NULL, t.deadline_text,
+       t.sort_order, r.position, r.unit_count, r.rate, r.unit_id, r.unit, r.unit_short,
+       r.province, r.group_label, c.period, c.due_on, c.completed_on, c.status,
+       rp.file_name, rp.reported_on
 FROM cells c
 JOIN ranked r ON r.unit_id = c.unit_id
 JOIN task t ON t.task_id = c.task_id
