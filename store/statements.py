@@ -21,6 +21,8 @@ _SQL = resources.files("store") / "sql"
 SHARED = "shared"
 """The dialect key of a statement's shared text in :func:`files`."""
 _MIGRATIONS = resources.files("store") / "migrations"
+DIALECTS = ("duckdb", "postgresql")
+"""The dialects a ``NAME.<dialect>.sql`` file may be written for."""
 
 APPEND_ONLY = ("audit",)
 """Tables no named statement may change or remove rows of (DuckDB has no triggers or
