@@ -84,23 +84,31 @@ if allows(actor, Action.SETTINGS):
                 letter_templates.set_office_template(store, actor, kind, None)
                 st.rerun()
 
-chosen = data.call(reminder_letters.letters, scope=filters.scope)
-if not chosen:
+# The table counts per unit; a letter's rows are read for the one unit shown, and every
+# letter only when they are downloaded or sent (on a million obligations they hold
+# hundreds of thousands of rows).
+by_unit = data.call(reminder_letters.units, scope=filters.scope)
+if by_unit.empty:
     st.success(
         f"Không có nhiệm vụ nào quá hạn hoặc đến hạn trong {window} ngày tới tính đến "
         f"{vn_date(filters.as_of)} với bộ lọc này: chưa cần đôn đốc."
     )
     st.stop()
 
-by_unit = reminder_letters.unit_table(store, chosen, filters.plan)
+
+def every_letter():
+    """Every letter of the table, read when they are downloaded or sent."""
+    return reminder_letters.letters(store, filters.scope)
+
+
 cards = st.columns(4)
 cards[0].metric("Đơn vị cần đôn đốc", vn_int(len(by_unit)))
 cards[1].metric("Quá hạn", vn_int(by_unit["overdue"].sum()))
 cards[2].metric(f"Đến hạn trong {window} ngày", vn_int(by_unit["due_soon"].sum()))
-cards[3].metric("Cần gửi giấy (chưa có e-mail)", vn_int(sum(not x.emails for x in chosen)))
+cards[3].metric("Cần gửi giấy (chưa có e-mail)", vn_int(by_unit["paper"].sum()))
 
 st.subheader("Theo đơn vị")
-show(by_unit, overdue=WHOLE, due_soon=WHOLE, most_days_late=WHOLE)
+show(by_unit.drop(columns="paper"), overdue=WHOLE, due_soon=WHOLE, most_days_late=WHOLE)
 stamp = f"{filters.as_of:%d%m%Y}"
 
 
@@ -110,8 +118,8 @@ def drafted(letters) -> bytes:
 
 
 downloads.button(
-    f"Tải {len(chosen)} công văn (.zip)",
-    lambda: drafted(chosen),
+    f"Tải {len(by_unit)} công văn (.zip)",
+    lambda: drafted(every_letter()),
     file_name=f"cong-van-don-doc_{stamp}.zip",
     mime=ZIP,
     key="reminders.zip",
@@ -120,11 +128,19 @@ downloads.button(
 )
 
 st.subheader("Công văn của một đơn vị")
-labels = [f"{name} — {x.plan}" for name, x in zip(by_unit["unit_name"], chosen, strict=True)]
+labels = [
+    f"{name} — {code}" for name, code in zip(by_unit["unit_name"], by_unit["plan"], strict=True)
+]
 pick = st.selectbox(
-    "Đơn vị", range(len(chosen)), format_func=lambda i: labels[i], key="reminders.unit"
+    "Đơn vị", range(len(by_unit)), format_func=lambda i: labels[i], key="reminders.unit"
 )
-letter = chosen[pick]
+shown = by_unit.iloc[pick]
+letter = data.call(
+    reminder_letters.letter,
+    scope=filters.scope,
+    plan=str(shown["plan"]),
+    unit=int(shown["unit_id"]),
+)
 show(reminder_letters.letter_rows(letter), colour_status=True)
 if letter.emails:
     st.caption("Gửi đến: " + "; ".join(letter.emails))
@@ -148,10 +164,10 @@ downloads.button(
 
 if allows(actor, Action.REMINDERS):
     st.subheader("Gửi e-mail")
-    with_mail = [x for x in chosen if x.emails]
-    paper = [x for x in chosen if not x.emails]
+    paper = int(by_unit["paper"].sum())
+    with_mail = len(by_unit) - paper
     st.caption(
-        f"{len(with_mail)} đơn vị nhận công văn qua e-mail (tệp Word đính kèm); {len(paper)} "
+        f"{with_mail} đơn vị nhận công văn qua e-mail (tệp Word đính kèm); {paper} "
         "đơn vị chưa có e-mail được ghi là «cần gửi giấy». Đơn vị đã gửi hôm nay được bỏ qua."
     )
     show(by_unit[["unit_name", "plan", "emails", "unit_id"]])
@@ -166,9 +182,9 @@ if allows(actor, Action.REMINDERS):
         config = None
     if config is not None and confirm.two_step(
         "reminders.send",
-        f"Gửi công văn cho {len(chosen)} đơn vị",
+        f"Gửi công văn cho {len(by_unit)} đơn vị",
         (filters.as_of, filters.plan, tuple(labels)),
-        f"Gửi e-mail công văn đôn đốc cho {len(with_mail)} đơn vị (từ {config.sender})?",
+        f"Gửi e-mail công văn đôn đốc cho {with_mail} đơn vị (từ {config.sender})?",
         confirm_label="Gửi",
     ):
         try:
@@ -176,7 +192,7 @@ if allows(actor, Action.REMINDERS):
                 results = reminders.send(
                     store,
                     actor,
-                    chosen,
+                    every_letter(),
                     partial(word.named, own=own),
                     mailer,
                     sender=config.sender,

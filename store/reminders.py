@@ -51,6 +51,20 @@ def obligations(
     )
 
 
+def unit_counts(
+    store: Store, as_of: date, plan: str | None, soon_days: int, groups: list[str] | None = None
+) -> pd.DataFrame:
+    """Per (plan, unit) with a letter to send: overdue, due-soon and most days late
+    (``reminder_units.sql``), in the letters' order."""
+    return store.frame(
+        "reminder_units",
+        as_of=as_of,
+        plan=plan,
+        soon_days=soon_days,
+        groups=list(groups) if groups else None,
+    )
+
+
 def next_number(tx: Writer) -> int:
     """Take the office's next letter number inside `tx`."""
     return int(tx.run("letter_number_next")[0][0])

@@ -29,6 +29,7 @@ BOTH_BACKENDS = {
     "test_report_corrections",
     "test_lockout",
     "test_template_prefill",
+    "test_reminder_units",
 }
 """Test modules run once per backend: the store, ingest, status and export suites."""
 _names = itertools.count()

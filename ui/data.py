@@ -19,6 +19,7 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from domain.access import Action, require
 from domain.settings import database_target, database_wait
@@ -46,17 +47,38 @@ def get_store() -> Store:
     return _open(database_target())
 
 
+_versions: dict[str, tuple[object, tuple[str, int]]] = {}
+"""Session id -> (the marker of the script run that read it, the cache key it read)."""
+
+
 def cache_key() -> tuple[str, int]:
     """What cached reads are keyed by besides their parameters: the database and its data
-    version (read once per call: one cheap query)."""
+    version, read once per script run (a page makes a dozen cached calls; each read of the
+    version is a query, 0.01-0.1 s on a busy machine).
+
+    The surprise: Streamlit names no script run, but gives each run of a session a new
+    dict of cursors (``ScriptRunContext.cursors``, replaced by ``reset``); a key read under
+    another dict is read again. Outside a script run (a download's callable, a test), the
+    version is read at every call."""
     store = get_store()
-    return store.target, store.data_version()
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return store.target, store.data_version()
+    run, key = _versions.get(ctx.session_id, (None, None))
+    if run is not ctx.cursors or key is None or key[0] != store.target:
+        key = store.target, store.data_version()
+        if len(_versions) > 10_000:  # sessions that ended: forget them all, at worst a query
+            _versions.clear()
+        _versions[ctx.session_id] = ctx.cursors, key
+    return key
 
 
 def changed() -> None:
-    """Forget cached query results and built charts after a write."""
+    """Forget cached query results and built charts after a write (and the data version
+    this run read)."""
     st.cache_data.clear()
     _chart.clear()
+    _versions.clear()
 
 
 def _key(value):

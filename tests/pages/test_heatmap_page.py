@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from app_pages import open_link, open_page
 from streamlit.testing.v1 import AppTest
@@ -21,11 +23,31 @@ def app(demo_db, monkeypatch):
     return open_page(demo_db, monkeypatch, "pages/heatmap.py", first_run=True)
 
 
-def _heatmap(at) -> dict:
+def _traces(at) -> list[dict]:
+    """The chart's traces as the browser gets them; numbers come as plotly's typed arrays
+    (``{"dtype", "bdata", "shape"}``), decoded here."""
     (chart,) = at.get("plotly_chart")
-    trace, _targets, _blanks = json.loads(chart.proto.spec)["data"]
+    traces = json.loads(chart.proto.spec)["data"]
+    for trace in traces:
+        for name, value in trace.items():
+            if isinstance(value, dict) and "bdata" in value:
+                shape = [int(n) for n in str(value.get("shape", "-1")).split(",")]
+                raw = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+                trace[name] = raw.reshape(shape).tolist()
+    return traces
+
+
+def _heatmap(at) -> dict:
+    trace, _targets, _blanks = _traces(at)
     assert trace["type"] == "heatmap"
     return trace
+
+
+def _hovers(at) -> list[str]:
+    """Every cell's hover text: the click targets carry it, the heatmap none."""
+    trace, targets, _blanks = _traces(at)
+    assert "customdata" not in trace and targets["name"] == "cells"
+    return targets["customdata"]
 
 
 def _units(demo_db, plan: str | None = None, groups: list[str] | None = None) -> int:
@@ -71,7 +93,7 @@ def test_every_plan_pages_forty_units_at_a_time(app, demo_db):
 
 def test_hover_names_unit_task_due_date_completion_and_report_file(app):
     app.sidebar.selectbox(key="plan").set_value("84-KH/BTGTU").run()
-    hovers = [h for row in _heatmap(app)["customdata"] for h in row if h]
+    hovers = _hovers(app)
     done = [h for h in hovers if "Hoàn thành ngày:" in h]
     assert done and all("Theo báo cáo: " in h and ".xlsx" in h for h in done)
     assert all("Hạn: " in h and "Tình trạng: " in h for h in hovers)
@@ -88,13 +110,13 @@ def test_sorting_by_name_reorders_the_rows(app):
 
 def test_an_earlier_period_shows_the_first_half_of_2019(app):
     app.sidebar.selectbox(key="plan").set_value("84-KH/BTGTU").run()
-    latest = _heatmap(app)["customdata"]
+    latest = _hovers(app)
     app.selectbox(key="heatmap.period").set_value(date(2019, 1, 1)).run()
     assert not app.exception
-    earlier = _heatmap(app)["customdata"]
-    assert any("6 tháng cuối năm 2019" in h for row in latest for h in row)
-    assert any("6 tháng đầu năm 2019" in h for row in earlier for h in row)
-    assert not any("6 tháng cuối năm 2019" in h for row in earlier for h in row)
+    earlier = _hovers(app)
+    assert any("6 tháng cuối năm 2019" in h for h in latest)
+    assert any("6 tháng đầu năm 2019" in h for h in earlier)
+    assert not any("6 tháng cuối năm 2019" in h for h in earlier)
 
 
 def test_the_group_view_shows_unit_groups_by_plan_sections(app):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -44,41 +45,40 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
     `category` is the column id naming the bars (``"plan"``, ``"group_label"``,
     ``"unit_name"``); the first row is drawn at the top. Hover gives the label, the count
     and the share. `compact` (a phone) wraps the bar names whole into lines of
-    :data:`SHORT_LABEL` characters; the legend is below the bars either way.
+    :data:`SHORT_LABEL` characters; the legend is below the bars either way. Built once
+    from plain dicts and arrays (plotly checks lists item by item, and ``add_bar`` copies
+    the figure at every call).
     """
-    fig = go.Figure()
     totals = table["total"].where(table["total"] > 0, 1)
     names = table[category].astype(str)
     shown = names.map(lambda name: wrap(name, SHORT_LABEL)) if compact else names
+    labels = shown.to_numpy(dtype=object)
+    hover = names.to_numpy(dtype=object)
+    traces = []
     for s in status.STATUSES:
         counts = table[s.code]
-        share = 100 * counts / totals
-        fig.add_bar(
-            name=s.label,
-            y=shown,
-            x=share,
-            orientation="h",
-            marker_color=s.colour,
-            customdata=counts,
-            hovertext=names,
-            text=[f"{n}" if n else "" for n in counts],
-            textposition="inside",
-            insidetextfont=dict(color=status.ink(s.colour)),
-            hovertemplate=(
-                f"%{{hovertext}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)<extra></extra>"
-            ),
-        )
+        traces.append(
+            dict(
+                type="bar", name=s.label, y=labels, x=(100 * counts / totals).to_numpy(float),
+                orientation="h", marker=dict(color=s.colour), customdata=counts.to_numpy(),
+                hovertext=hover, text=np.asarray([f"{n}" if n else "" for n in counts], object),
+                textposition="inside", insidetextfont=dict(color=status.ink(s.colour)),
+                hovertemplate=(
+                    f"%{{hovertext}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)<extra></extra>"
+                ),
+            )
+        )  # fmt: skip
     plot_px = (row_px(shown.tolist()) if compact else 48) * max(len(table), 1)
     below = LEGEND_PX + 50 + (PHONE_LEGEND_PX if compact else 0)
-    fig.update_layout(
+    layout = dict(
         separators=SEPARATORS,
         barmode="stack",
         height=plot_px + 30 + below,
         margin=dict(l=10, r=10, t=30, b=below),
-        xaxis=dict(title="% nghĩa vụ", range=[0, 100], ticksuffix="%"),
+        xaxis=dict(title=dict(text="% nghĩa vụ"), range=[0, 100], ticksuffix="%"),
         yaxis=dict(autorange="reversed", automargin=True),
         legend=legend_below(plot_px),
     )
     if compact:  # a count that does not fit its segment is left out, not run over the next
-        fig.update_layout(uniformtext=dict(mode="hide", minsize=9))
-    return fig
+        layout["uniformtext"] = dict(mode="hide", minsize=9)
+    return go.Figure(data=traces, layout=layout)

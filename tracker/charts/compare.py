@@ -7,9 +7,9 @@ code is printed at the end of its line and in the legend, so nothing depends on 
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from domain import labels
 from domain.text import vn_percent
@@ -30,6 +30,12 @@ METRICS = (
 )
 """(percentage column, count column, title) of the two panels, left to right."""
 
+AXES = ("x", "x2")
+DOMAINS = ([0.0, 0.47], [0.53, 1.0])
+"""The two panels' x axes and their shares of the width (they share the y range). The
+figure is built once from plain dicts: ``make_subplots`` and ``add_scatter(row=, col=)``
+cost more than the lines."""
+
 
 def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
     """Two panels (% hoàn thành, % đúng hạn), one line per plan, from a
@@ -42,25 +48,19 @@ def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
     """
     if align not in ("calendar", "elapsed"):
         raise ValueError(f"align must be 'calendar' or 'elapsed', not {align!r}")
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        horizontal_spacing=0.06,
-        subplot_titles=[title for _, _, title in METRICS],
-    )
     plans = list(dict.fromkeys(frame["plan"])) if len(frame) else []
+    traces = []
     for i, plan in enumerate(plans):
         colour, dash, symbol = PLAN_STYLES[i % len(PLAN_STYLES)]
         rows = frame[frame["plan"] == plan].sort_values("day")
         days = pd.to_datetime(rows["day"])
         if align == "elapsed":
-            x = (days - pd.to_datetime(rows["issued_on"])).dt.days
+            x = (days - pd.to_datetime(rows["issued_on"])).dt.days.to_numpy()
         else:
-            x = days
+            x = days.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
         province = rows["province"].iloc[0]
         name = f"{plan} ({province})" if province else plan
-        for col, (pct, count, title) in enumerate(METRICS, start=1):
+        for axis, (pct, count, title) in zip(AXES, METRICS, strict=True):
             hover = [
                 f"{name}<br>Ngày {d:%d/%m/%Y}<br>{title}: {vn_percent(p)} ({n}/{total} nghĩa vụ)"
                 for d, p, n, total in zip(
@@ -68,35 +68,41 @@ def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
                 )
             ]
             ends = [""] * (len(rows) - 1) + [f"{plan} {vn_percent(rows[pct].iloc[-1])}"]
-            fig.add_scatter(
-                x=x,
-                y=rows[pct],
-                name=name,
-                legendgroup=plan,
-                showlegend=col == 1,
-                mode="lines+markers+text",
-                line=dict(color=colour, dash=dash, width=2),
-                marker=dict(symbol=symbol, size=7, color=colour),
-                text=ends,
-                textposition="top left",
-                textfont=dict(color=colour),
-                hovertext=hover,
-                hoverinfo="text",
-                row=1,
-                col=col,
-            )
+            traces.append(
+                dict(
+                    type="scatter", xaxis=axis, yaxis=axis.replace("x", "y"),
+                    x=x, y=rows[pct].to_numpy(dtype=float), name=name, legendgroup=plan,
+                    showlegend=axis == "x", mode="lines+markers+text",
+                    line=dict(color=colour, dash=dash, width=2),
+                    marker=dict(symbol=symbol, size=7, color=colour),
+                    text=np.asarray(ends, dtype=object), textposition="top left",
+                    textfont=dict(color=colour), hovertext=np.asarray(hover, dtype=object),
+                    hoverinfo="text",
+                )
+            )  # fmt: skip
     x_title = "Số ngày kể từ ngày ban hành" if align == "elapsed" else "Tính đến ngày"
-    for col in (1, 2):
-        fig.update_xaxes(title_text=x_title, row=1, col=col)
-        if align == "calendar":
-            fig.update_xaxes(tickformat="%d/%m/%Y", row=1, col=col)
-    fig.update_yaxes(range=[0, 105], ticksuffix="%", row=1, col=1)
-    fig.update_yaxes(range=[0, 105], ticksuffix="%", row=1, col=2)
-    fig.update_layout(
+    dates = dict(tickformat="%d/%m/%Y") if align == "calendar" else {}
+    layout = dict(
         separators=SEPARATORS,
         height=430,
         margin=dict(l=10, r=10, t=60, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.08, x=0),
         hovermode="closest",
-    )
-    return fig
+        annotations=[
+            dict(
+                text=title, x=sum(domain) / 2, y=1, xref="paper", yref="paper",
+                xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=16),
+            )
+            for domain, (_pct, _count, title) in zip(DOMAINS, METRICS, strict=True)
+        ],
+    )  # fmt: skip
+    for n, (axis, domain) in enumerate(zip(AXES, DOMAINS, strict=True)):
+        y = axis.replace("x", "y")
+        layout[axis.replace("x", "xaxis")] = dict(
+            domain=domain, anchor=y, title=dict(text=x_title), **dates
+        )
+        layout[y.replace("y", "yaxis")] = dict(
+            anchor=axis, range=[0, 105], ticksuffix="%",
+            **({"matches": "y", "showticklabels": False} if n else {}),
+        )  # fmt: skip
+    return go.Figure(data=traces, layout=layout)

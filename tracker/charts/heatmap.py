@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,6 +26,8 @@ TEXT_MAX_COLUMNS = 8
 """Above this many columns a cell is too narrow for its text, which plotly would let spill
 over its neighbours; hover and the colour bar stay."""
 
+
+CELL_COLUMNS = ["row", "col", "status", "hover", "text"]
 
 BANDS = tuple(reversed(status.STATUSES))
 """Statuses bottom to top of the colour bar, so that it reads in the vocabulary's order."""
@@ -69,12 +72,12 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
     codes upright, drops the axis titles and puts the colour bar across the bottom, where a
     narrow screen does not cut it off.
     """
-    index = {code: band(code) for code in status.CODES}
     rows, cols = grid.rows["key"].tolist(), grid.columns["key"].tolist()
-    cells = grid.cells.assign(z=grid.cells["status"].map(index).astype(float))
-    z = _matrix(cells, "z", rows, cols, float("nan"))
-    hover = _matrix(cells, "hover", rows, cols, "")
-    text = _matrix(cells, "text", rows, cols, "")
+    cells = grid.cells if len(grid.cells.columns) else pd.DataFrame(columns=CELL_COLUMNS)
+    where = _positions(cells, rows, cols)
+    bands = cells["status"].map({code: band(code) for code in status.CODES}).astype(float)
+    z = _matrix(where, bands.to_numpy(), len(rows), len(cols), np.nan)
+    text = _matrix(where, cells["text"].to_numpy(dtype=object), len(rows), len(cols), "")
     with_text = len(cols) <= TEXT_MAX_COLUMNS and cells["text"].astype(bool).any()
     n = len(status.STATUSES)
     row_labels = grid.rows["label"].tolist()
@@ -95,7 +98,6 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
             z=z,
             x=cols,
             y=rows,
-            customdata=hover,
             text=text if with_text else None,
             texttemplate="%{text}" if with_text else None,
             textfont=dict(size=10),
@@ -154,21 +156,21 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
 
 
 def _targets(cells: pd.DataFrame) -> go.Scatter:
-    """One invisible marker at the centre of every cell that holds an obligation.
+    """One invisible marker at the centre of every cell that holds an obligation, carrying
+    the cell's hover text (the heatmap itself carries none: one copy of it, not two).
 
     A heatmap's cells cannot be selected in plotly, so a click on one sends Streamlit no
     selection and the page never learns which cell it was. A scatter's points can: with
     ``hoverdistance=-1`` the marker nearest the pointer is the one of the cell under it
     (in a grid of equal cells the own centre is always the closest), so hovering shows the
     cell's text and clicking selects the cell, whose point's ``x`` / ``y`` are the column
-    and row keys (:func:`tracker.views.obligation.clicked`).
+    and row keys (:func:`tracker.views.obligation.clicked`). Arrays, not lists: plotly
+    checks a list item by item.
     """
-    if cells.empty:
-        cells = pd.DataFrame({"col": [], "row": [], "hover": []})
     return go.Scatter(
-        x=cells["col"].tolist(),
-        y=cells["row"].tolist(),
-        customdata=cells["hover"].tolist(),
+        x=cells["col"].to_numpy(dtype=object),
+        y=cells["row"].to_numpy(dtype=object),
+        customdata=cells["hover"].to_numpy(dtype=object),
         mode="markers",
         marker=dict(size=12, opacity=0),
         selected=dict(marker=dict(opacity=0)),
@@ -179,18 +181,13 @@ def _targets(cells: pd.DataFrame) -> go.Scatter:
     )
 
 
-def _blanks(z: list[list[float]], rows: list[str], cols: list[str]) -> go.Scatter:
+def _blanks(z: np.ndarray, rows: list[str], cols: list[str]) -> go.Scatter:
     """Invisible markers where a cell holds no obligation, without a hover label: without
     them the pointer over an empty cell would find the neighbour's target and show its text."""
-    empty = [
-        (r, c)
-        for r, line in zip(rows, z, strict=True)
-        for c, v in zip(cols, line, strict=True)
-        if v != v
-    ]
+    empty_rows, empty_cols = np.nonzero(np.isnan(z))
     return go.Scatter(
-        x=[c for _, c in empty],
-        y=[r for r, _ in empty],
+        x=np.asarray(cols, dtype=object)[empty_cols],
+        y=np.asarray(rows, dtype=object)[empty_rows],
         mode="markers",
         marker=dict(size=12, opacity=0),
         selected=dict(marker=dict(opacity=0)),
@@ -201,10 +198,18 @@ def _blanks(z: list[list[float]], rows: list[str], cols: list[str]) -> go.Scatte
     )
 
 
-def _matrix(cells: pd.DataFrame, column: str, rows: list[str], cols: list[str], fill):
-    """`column` of `cells` as a rows × cols list of lists, `fill` where no cell."""
-    if cells.empty:
-        return [[fill] * len(cols) for _ in rows]
-    wide = cells.pivot(index="row", columns="col", values=column)
-    wide = wide.reindex(index=rows, columns=cols)
-    return [[fill if pd.isna(v) else v for v in line] for line in wide.to_numpy().tolist()]
+def _positions(cells: pd.DataFrame, rows: list[str], cols: list[str]) -> tuple:
+    """Each cell's (row, column) position in the grid; cells outside it are dropped."""
+    r = pd.Index(rows).get_indexer(cells["row"])
+    c = pd.Index(cols).get_indexer(cells["col"])
+    inside = (r >= 0) & (c >= 0)
+    return r[inside], c[inside], inside
+
+
+def _matrix(where: tuple, values: np.ndarray, n_rows: int, n_cols: int, fill) -> np.ndarray:
+    """`values` (one per cell) placed at their :func:`_positions` in a rows × columns
+    array, `fill` where no cell."""
+    r, c, inside = where
+    matrix = np.full((n_rows, n_cols), fill, dtype=values.dtype)
+    matrix[r, c] = values[inside]
+    return matrix

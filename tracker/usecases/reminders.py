@@ -39,6 +39,7 @@ from tracker.usecases.mailer import Mailer, MailError
 
 __all__ = [
     "Outcome",
+    "letter_units",
     "letters",
     "record_drafts",
     "reminder_days",
@@ -152,6 +153,24 @@ def letters(
             )
         )
     return out
+
+
+def letter_units(
+    store: Store,
+    as_of: date,
+    plan: str | None = None,
+    window: int | None = None,
+    groups: list[str] | None = None,
+) -> pd.DataFrame:
+    """One row per letter :func:`letters` would write for `plan` (every plan followed when
+    None), in the same order, without reading what the letters name: ``plan``,
+    ``plan_id``, ``unit_id``, ``unit``, ``overdue``, ``due_soon``, ``most_days_late``,
+    ``emails`` (a tuple, empty without a contact). On a million obligations the letters
+    hold hundreds of thousands of rows; their counts are a few hundred."""
+    window = reminder_days(store) if window is None else window
+    found = stored.unit_counts(store, as_of, plan, window, groups)
+    emails = {c.unit_id: c.emails for _p, c in stored_contacts.contacts(store)}
+    return found.assign(emails=[emails.get(int(u), ()) for u in found["unit_id"]])
 
 
 def _record(

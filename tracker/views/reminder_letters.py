@@ -42,29 +42,41 @@ def letters(store: Store, scope: Scope, window: int | None = None) -> list[Lette
     return found
 
 
-def unit_table(store: Store, chosen: list[Letter], plan: str | None = None) -> pd.DataFrame:
-    """One row per letter, in `chosen`'s order: :data:`UNIT_COLUMNS` (``reminded`` "đã nhắc
-    2 lần, lần cuối 05/08/2019" or empty) and the hidden ``unit_id``; units sharing a name
-    told apart by province when no `plan` is chosen (:mod:`tracker.views.names`)."""
+def units(store: Store, scope: Scope) -> pd.DataFrame:
+    """One row per letter of :func:`letters` for `scope`, in its order, without building the
+    letters: :data:`UNIT_COLUMNS` (``reminded`` "đã nhắc 2 lần, lần cuối 05/08/2019" or
+    empty) and the hidden ``unit_id``, and ``paper`` (no e-mail: drop it to draw the
+    table); units sharing a name told apart by province when the scope has no plan
+    (:mod:`tracker.views.names`)."""
+    found = reminders.letter_units(
+        store, scope.as_of, scope.plan, groups=list(scope.groups) or None
+    )
     counts = reminders.reminded(store)  # over every plan: a unit's reminders, whatever plan
-    rows = []
-    for letter in chosen:
-        late = [o.days_late or 0 for o in letter.overdue]
-        times = counts.get(letter.unit_id)
-        rows.append(
-            {
-                "plan": letter.plan,
-                "unit_name": letter.unit,
-                "overdue": len(letter.overdue),
-                "due_soon": len(letter.due_soon),
-                "most_days_late": max(late) if late else 0,
-                "emails": "; ".join(letter.emails) or "cần gửi giấy",
-                "reminded": reminders.reminded_text(*times) if times else "",
-                "unit_id": letter.unit_id,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=[*UNIT_COLUMNS, "unit_id"])
-    return names.tell_apart(store, frame, plan, columns=("unit_name",))
+    reminded = [counts.get(int(u)) for u in found["unit_id"]]
+    frame = pd.DataFrame(
+        {
+            "plan": found["plan"],
+            "unit_name": found["unit"],
+            "overdue": found["overdue"].astype("int64"),
+            "due_soon": found["due_soon"].astype("int64"),
+            "most_days_late": found["most_days_late"].astype("int64"),
+            "emails": ["; ".join(e) or "cần gửi giấy" for e in found["emails"]],
+            "reminded": [reminders.reminded_text(*t) if t else "" for t in reminded],
+            "unit_id": found["unit_id"].astype("int64"),
+            "paper": [not e for e in found["emails"]],
+        },
+        columns=[*UNIT_COLUMNS, "unit_id", "paper"],
+    )
+    return names.tell_apart(store, frame, scope.plan, columns=("unit_name",))
+
+
+def letter(store: Store, scope: Scope, plan: str, unit: int) -> Letter | None:
+    """The letter of unit id `unit` for plan `plan` (a row of :func:`units`: the scope's
+    plan, or any when it has none), or None when it has nothing to be reminded of."""
+    found = reminders.letters(
+        store, plan, scope.as_of, unit=unit, groups=list(scope.groups) or None
+    )
+    return found[0] if found else None
 
 
 def letter_rows(letter: Letter) -> pd.DataFrame:
