@@ -1,19 +1,22 @@
 """Benchmark: the full validated ingest against a bare ``pandas.read_excel`` (openpyxl).
 
 Generates unit reports like the demo's (title block, a header row, one row per task, real
-date cells, status words) for a synthetic plan of 125 one-off tasks and 40 units, then, in
-one run, times
+date cells, status words) for a synthetic plan of 125 one-off tasks and 40 units, then
+times, run after run,
 
 - ours: ``tracker.usecases.ingest.ingest_files`` (sniffing, zip guards, reading, header detection,
   typing, matching, validation, one transaction, original bytes kept) into a fresh DuckDB
-  file, run in a child process so that its peak memory is its own;
+  file, in a child process that stays up between runs, so that its peak memory is its own;
 - the baseline: ``pandas.read_excel(engine="openpyxl")`` of the same files (no validation,
-  no writing at all).
+  no writing at all), in this process.
 
-Corpora: 200 files x 40 rows (one unit each, unit in the title block) and 20 files x 5,000
-rows (consolidated sheets with a unit column). Best of 3 runs each. The last line reads
-``ingest_ratio_small=X ingest_ratio_large=Y peak_mb=Z``; the targets are 8 and 12, and at
-most 400 MB.
+The two alternate (ours first on even runs, the baseline first on odd ones), so that load
+from elsewhere on the machine falls on both alike. Corpora: 200 files x 40 rows (one unit
+each, unit in the title block) and 20 files x 5,000 rows (consolidated sheets with a unit
+column). Per corpus it prints the best wall time of each over `--runs`, the median of the
+runs' own ratios, and the ratio of CPU seconds (ours counts both reading threads). The last
+line reads ``ingest_ratio_small=X ingest_ratio_large=Y peak_mb=Z`` (best over best); the
+targets are 8 and 12, and at most 400 MB.
 
     .venv/bin/python bench/ingest.py [--runs 3] [--tiny]
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -150,8 +154,9 @@ def generate(folder: Path, sizes: dict[str, tuple[int, int]]) -> dict[str, list[
     return {"small": small, "large": large}
 
 
-def run_ours(files: list[Path], template_db: Path, work: Path) -> float:
-    """Time a full ingest of `files` into a fresh copy of the plan-only database."""
+def run_ours(files: list[tuple[str, bytes]], template_db: Path, work: Path) -> dict:
+    """Time a full ingest of `files` into a fresh copy of the plan-only database: wall and
+    CPU seconds (this process's, every thread)."""
     import shutil
 
     from domain.access import Actor, Role
@@ -161,31 +166,37 @@ def run_ours(files: list[Path], template_db: Path, work: Path) -> float:
     staff = Actor("bench", Role.CAN_BO, origin="cli")
     db = work / f"run-{time.monotonic_ns()}.duckdb"
     shutil.copy(template_db, db)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
-        results = ingest_files(store, staff, PLAN, [(p.name, p.read_bytes()) for p in files])
-    elapsed = time.perf_counter() - start
+        results = ingest_files(store, staff, PLAN, files)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     bad = [r for r in results if not r.accepted]
     if bad:
         raise SystemExit(f"bench corpus rejected: {bad[0].file}: {bad[0].errors[:3]}")
-    return elapsed
+    return {"seconds": seconds, "cpu": cpu}
 
 
-def run_pandas(files: list[Path]) -> float:
+def run_pandas(files: list[Path]) -> dict:
     import pandas as pd
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for path in files:
         pd.read_excel(path, engine="openpyxl")
-    return time.perf_counter() - start
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu}
 
 
-def child(folder: Path, corpus: str, runs: int) -> None:
-    """Runs ours in a fresh process: the best time over `runs` and the peak memory."""
+def child(folder: Path, corpus: str) -> None:
+    """Runs ours in a process of its own, once per line read ("run"); "peak" prints the peak
+    memory and ends it. The files are read into memory before the first run."""
     template = folder / "plan.duckdb"
-    files = sorted((folder / corpus).iterdir())
-    best = min(run_ours(files, template, folder) for _ in range(runs))
-    print(json.dumps({"seconds": best, "peak_mb": _vm_hwm_mb()}))
+    files = [(p.name, p.read_bytes()) for p in sorted((folder / corpus).iterdir())]
+    print("ready", flush=True)
+    for line in sys.stdin:
+        if line.strip() == "run":
+            print(json.dumps(run_ours(files, template, folder)), flush=True)
+        else:
+            print(json.dumps({"peak_mb": _vm_hwm_mb()}), flush=True)
+            return
 
 
 def _vm_hwm_mb() -> float:
@@ -197,16 +208,54 @@ def _vm_hwm_mb() -> float:
     return 0.0
 
 
-def measure_ours(folder: Path, corpus: str, runs: int) -> dict:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), "--corpus", corpus, "--runs", str(runs)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(done.stdout + done.stderr)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+class Ours:
+    """The child process that runs ours, asked for one run at a time."""
+
+    def __init__(self, folder: Path, corpus: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--child", str(folder), "--corpus", corpus],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self._answer()
+
+    def _answer(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.wait()
+            raise SystemExit(f"the bench's child ended (exit status {self.process.returncode})")
+        return line
+
+    def ask(self, what: str) -> dict:
+        assert self.process.stdin is not None
+        self.process.stdin.write(what + "\n")
+        self.process.stdin.flush()
+        return json.loads(self._answer())
+
+    def close(self) -> float:
+        peak = self.ask("peak")["peak_mb"]
+        self.process.wait()
+        return peak
+
+
+def measure(folder: Path, corpus: str, files: list[Path], runs: int) -> dict:
+    """`runs` pairs of (ours, baseline), alternating which goes first."""
+    ours = Ours(folder, corpus)
+    pairs = []
+    try:
+        for run in range(runs):
+            if run % 2 == 0:
+                mine = ours.ask("run")
+                base = run_pandas(files)
+            else:
+                base = run_pandas(files)
+                mine = ours.ask("run")
+            pairs.append((mine, base))
+    finally:
+        peak = ours.close()
+    return {"pairs": pairs, "peak_mb": peak}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(Path(args.child), args.corpus, args.runs)
+        child(Path(args.child), args.corpus)
         return 0
     sizes, runs = (TINY, 1) if args.tiny else (SIZES, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
@@ -230,17 +279,27 @@ def main(argv: list[str] | None = None) -> int:
         corpora = generate(folder, sizes)
         build_plan(folder / "plan.duckdb")
         print(f"corpus generated in {time.perf_counter() - start:.1f} s", flush=True)
-        ours, base = {}, {}
-        for name, files in corpora.items():  # ours then the baseline, close in time
-            ours[name] = measure_ours(folder, name, runs)
-            base[name] = min(run_pandas(files) for _ in range(runs))
-    peak = max(o["peak_mb"] for o in ours.values())
-    ratio = {name: base[name] / ours[name]["seconds"] for name in corpora}
+        found = {name: measure(folder, name, files, runs) for name, files in corpora.items()}
+    ratio = {}
     for name, (files, rows) in sizes.items():
+        pairs = found[name]["pairs"]
+        for run, (mine, base) in enumerate(pairs, start=1):
+            print(
+                f"{files} x {rows} run {run}: ours {mine['seconds']:.3f} s "
+                f"(CPU {mine['cpu']:.3f} s), pandas+openpyxl {base['seconds']:.3f} s "
+                f"(CPU {base['cpu']:.3f} s): {base['seconds'] / mine['seconds']:.2f}x"
+            )
+        best_ours = min(m["seconds"] for m, _ in pairs)
+        best_base = min(b["seconds"] for _, b in pairs)
+        ratio[name] = best_base / best_ours
+        paired = statistics.median(b["seconds"] / m["seconds"] for m, b in pairs)
+        cpu = statistics.median(b["cpu"] / m["cpu"] for m, b in pairs)
         print(
-            f"{files} x {rows}: ours {ours[name]['seconds']:.3f} s, "
-            f"pandas+openpyxl {base[name]:.3f} s"
+            f"{files} x {rows}: best ours {best_ours:.3f} s, best pandas+openpyxl "
+            f"{best_base:.3f} s: {ratio[name]:.2f}x; median of the runs' ratios "
+            f"{paired:.2f}x; CPU {cpu:.2f}x"
         )
+    peak = max(f["peak_mb"] for f in found.values())
     print(
         f"ingest_ratio_small={ratio['small']:.2f} ingest_ratio_large={ratio['large']:.2f} "
         f"peak_mb={peak:.0f}"

@@ -15,8 +15,9 @@ failed"). So every .xlsx goes through :func:`inspect_xlsx` first:
   from cheap checks: such sheets are read in the memory-capped child instead), formulas
   (a formula without a cached value reads as an empty cell), and the merged ranges.
 
-This costs one inflate and one regex pass (about 7 ms for a 5,000-row sheet) instead of a
-second parse.
+This costs one inflate and one pass instead of a second parse. On large parts, each chunk is
+first searched by RE2 (through Arrow, about 3x faster than Python's engine here) for any of
+those tokens; only a chunk where one occurs goes through the Python pass that reads them.
 """
 
 from __future__ import annotations
@@ -25,8 +26,12 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from domain.problems import column_index
 from domain.settings import MAX_UPLOAD_MB
@@ -46,6 +51,15 @@ _SCAN = re.compile(
     rb"<(?:c (?:r=\"(?:[A-Z]{2,3}\d|[A-Z]\d{6})|(?!r=\"))|c>|row (?:r=\"\d{6}|(?!r=\"))|row>"
     rb"|f[ >/]|!DOCTYPE|!ENTITY|/sheetData>)"
 )
+_UNUSUAL = (
+    r'<(?:c (?:r="(?:[A-Z]{2,3}\d|[A-Z]\d{6})|[^r]|r[^=]|r=[^"])|c>|row (?:r="\d{6}|[^r]|r[^=]'
+    r'|r=[^"])|row>|f[ >/]|!DOCTYPE|!ENTITY)'
+)
+"""What :data:`_SCAN` finds except ``</sheetData>``, in RE2 (no lookahead): a chunk without
+any of it is a chunk the Python pass would learn nothing from but where the data ends."""
+QUICK_FROM = 256 * 1024
+"""Chunks at least this long are searched by RE2 first (its compilation, at every call, costs
+more than it saves on small parts)."""
 _REF = re.compile(rb'r="([A-Z]{1,3})(\d+)"')
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
 _FONT = re.compile(rb'<name val="([^"]{1,64})"')
@@ -240,8 +254,15 @@ def _scan_plain(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             tail = window[-16:]
 
 
-def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFacts) -> None:
-    """One pass over a worksheet: extent, implicit positions, formulas, merges, DTDs."""
+def _scan_sheet(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    sheet: SheetFacts,
+    quick_from: int = QUICK_FROM,
+) -> None:
+    """One pass over a worksheet: extent, implicit positions, formulas, merges, DTDs.
+    Chunks of `quick_from` bytes or more that hold none of those tokens skip the Python
+    pass (:func:`_unusual`)."""
     max_row, max_col = 0, 0
     after_data = False
     hides = False
@@ -254,8 +275,13 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
             if not window:
                 break
             final = not chunk
-            hides = hides or b'hidden="1"' in window or b'hidden="true"' in window
-            for match in _SCAN.finditer(window):
+            hides = hides or _says_hidden(window)
+            if len(window) >= quick_from and not _unusual(window):
+                after_data = after_data or b"</sheetData>" in window
+                matches: Iterable[re.Match[bytes]] = ()
+            else:
+                matches = _SCAN.finditer(window)
+            for match in matches:
                 token = match.group()
                 start = match.start()
                 if token.startswith((b"<!DOCTYPE", b"<!ENTITY")):
@@ -269,6 +295,8 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
                         held = window[cell_start if cell_start >= 0 else start :]
                         break
                     _record_formula(window, start, end, sheet)
+                elif token in (b"<c ", b"<row ") and not final and match.end() + 3 > len(window):
+                    continue  # cut by the chunk's end: the next window sees it whole
                 elif token in (b"<c>", b"<row>") or token in (b"<c ", b"<row "):
                     sheet.implicit_positions = True
                 else:
@@ -309,6 +337,22 @@ def _scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, sheet: SheetFac
             )
     sheet.merges = sorted(set(sheet.merges))
     sheet.formula_cells = sorted(set(sheet.formula_cells))
+
+
+def _unusual(window: bytes) -> bool:
+    """Whether `window` holds any token :data:`_SCAN` looks for, ``</sheetData>`` aside."""
+    found = pc.match_substring_regex(pa.array([window], pa.binary()), _UNUSUAL)
+    return bool(found[0].as_py())
+
+
+def _says_hidden(window: bytes) -> bool:
+    """Whether `window` writes ``hidden="1"`` or ``hidden="true"`` (one search, not two)."""
+    at = window.find(b'hidden="')
+    while at >= 0:
+        if window.startswith((b'1"', b'true"'), at + 8):
+            return True
+        at = window.find(b'hidden="', at + 8)
+    return False
 
 
 def _exact_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:

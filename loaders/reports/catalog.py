@@ -101,6 +101,8 @@ class Catalog:
     _unit_index: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _unit_keys: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _task_index: dict[tuple[str, str], set[int]] = field(default_factory=dict, repr=False)
+    code_keys: frozenset[str] = field(default_factory=frozenset, repr=False)
+    """Every task's :func:`code_key`, for the checks that look at a whole column of codes."""
 
     def __post_init__(self) -> None:
         units: dict[str, set[int]] = defaultdict(set)
@@ -123,6 +125,7 @@ class Catalog:
                 if key:
                     tasks[(kind, key)].add(task.task_id)
         self._task_index = dict(tasks)
+        self.code_keys = frozenset(code_key(t.code) for t in self.tasks)
 
     @property
     def plan_year(self) -> int:

@@ -6,7 +6,9 @@
 -- obligations and periods, duplicates, and the problem bits that loaders.reports.messages turns
 -- into sentences (error bit i = loaders.reports.messages.ERRORS[i], same for warnings).
 -- Inputs: keyed (one row per staged row), files (report date, serial base), obligations,
--- sheet_hints (the period a sheet's name or title names).
+-- sheet_hints (the period a sheet's name or title names). Run once per connection (with
+-- the inputs registered, so that the view binds); each batch then selects from the view,
+-- which spares it the parsing of this text.
 
 -- A date written without a year was read in the year 1904 (loaders.reports.values.YEARLESS):
 -- it takes the year of the period the sheet names, else of the report's date, and the year
@@ -20,6 +22,7 @@ CREATE OR REPLACE TEMP MACRO reyear(d, named_year, report_on) AS
              THEN coalesce(try(make_date(year(report_on) - 1, month(d), day(d))), d)
          ELSE coalesce(try(make_date(year(report_on), month(d), day(d))), d) END;
 
+CREATE OR REPLACE TEMP VIEW ingest_resolved AS
 WITH yeared AS (
     SELECT k.* REPLACE (
                reyear(k.date_day, y.named_year, f.reported_on) AS date_day,
@@ -164,5 +167,4 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN told OR told_status THEN 512 ELSE 0 END)
          | (CASE WHEN progress = 'done' AND completed_on IS NULL THEN 1024 ELSE 0 END)
        END AS warning_bits
-FROM checked
-ORDER BY rid
+FROM checked;

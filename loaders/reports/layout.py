@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -22,7 +23,7 @@ import pyarrow.compute as pc
 
 from domain.problems import Problem, column_letter
 from loaders.reading.workbook import RawSheet
-from loaders.reports.catalog import Catalog, code_key
+from loaders.reports.catalog import Catalog
 from loaders.reports.headers import (
     HEADER_SEARCH_ROWS,
     Header,
@@ -98,8 +99,7 @@ def stage_sheet(
         return None, []
     header = find_header(rows, sheet.merges)
     if header.fields:
-        codes = frozenset(code_key(c) for c in catalog.task_codes().values())
-        return _stage_long(file, sheet, rows, header, form_unit, codes)
+        return _stage_long(file, sheet, rows, header, form_unit, catalog.code_keys)
     matrix = _find_matrix(rows, catalog)
     if matrix is not None:
         return _stage_matrix(file, sheet, rows, *matrix, catalog)
@@ -125,8 +125,7 @@ def _stage_long(
     n = body.num_rows
     fields = dict(header.fields)
     if "section" not in fields and "stt" in fields:
-        stt = pc.unique(body.column(fields["stt"])).to_pylist()
-        if any(v and _SECTION_LIKE.search(v) for v in stt):
+        if _numbers_sections(tuple(pc.unique(body.column(fields["stt"])).to_pylist())):
             fields["section"] = fields["stt"]  # the STT column numbers the plan's sections
     columns: dict[str, pa.Array] = {
         "row_no": pa.array(np.arange(data_row + 1, data_row + n + 1, dtype=np.int32))
@@ -147,7 +146,7 @@ def _stage_long(
     if unit_source is None:
         unit_text = title.unit or form_unit
         unit_source = "title" if title.unit else ("form" if form_unit else None)
-        columns["unit_text"] = pa.array([unit_text] * n, pa.string())
+        columns["unit_text"] = pa.repeat(pa.scalar(unit_text, pa.string()), n)
     for staged in STAGED_COLUMNS:
         columns.setdefault(staged, pa.nulls(n, pa.string()))
     columns["cell_col"] = pa.nulls(n, pa.string())
@@ -158,6 +157,13 @@ def _stage_long(
     problems += _cell_problems(file, sheet, data_row)
     found = StagedSheet(sheet.name, "long", letters, table, title, unit_source, sheet.first_col)
     return found, problems
+
+
+@lru_cache(maxsize=256)
+def _numbers_sections(numbers: tuple[str | None, ...]) -> bool:
+    """Whether an STT column's distinct values number the plan's sections ("I.1", "2.3",
+    "III"), remembered: the files of one template number their rows alike."""
+    return any(v and _SECTION_LIKE.search(v) for v in numbers)
 
 
 MARKS = frozenset({"x", "X", "✓", "✔", "✗", "1", "v", "V", "+", "*"})

@@ -92,7 +92,7 @@ class FileInput:
 
 day_of = lru_cache(maxsize=65536)(parse_day)
 day_within = lru_cache(maxsize=65536)(day_in_text)
-word_progress = lru_cache(maxsize=4096)(progress_of)
+word_progress = progress_of
 period_of = lru_cache(maxsize=4096)(periods.parse)
 
 
@@ -305,7 +305,10 @@ def resolve(
     for name, table in inputs.items():
         con.register(name, table)
     try:
-        decided = con.sql(_resolve_sql()).to_arrow_table()
+        if not getattr(_local, "resolve_view", False):
+            con.sql(_resolve_sql())  # the macro and the view, bound to the inputs above
+            _local.resolve_view = True
+        decided = con.sql("SELECT * FROM ingest_resolved ORDER BY rid").to_arrow_table()
     finally:
         for name in inputs:
             con.unregister(name)
@@ -341,5 +344,6 @@ def _problems(
 
 @lru_cache(maxsize=1)
 def _resolve_sql() -> str:
-    """The one statement that types and matches staged rows (``ingest_resolve.sql``)."""
+    """The statements that define the view typing and matching staged rows
+    (``ingest_resolve.sql``)."""
     return (resources.files("loaders.reports") / "ingest_resolve.sql").read_text("utf-8")

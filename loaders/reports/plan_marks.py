@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from domain.text import fold
 
 _AROUND_MARKS = re.compile(r"\s*([-/])\s*")
 
 
+@lru_cache(maxsize=16384)
 def code_key(text: str) -> str:
-    """The folded form in which plan codes are compared."""
+    """The folded form in which plan codes are compared (remembered: title rows repeat from
+    file to file)."""
     return _AROUND_MARKS.sub(r"\1", fold(text))
 
 
@@ -37,11 +40,7 @@ def find_plan_marks(
     sheet: str, rows: Iterable[list[str | None]], codes: Iterable[str]
 ) -> list[PlanMark]:
     """Every known plan code written in `rows`, once per code (its first place)."""
-    patterns = {
-        code: re.compile(r"(?<![\w-])" + re.escape(code_key(code)) + r"(?![\w-])")
-        for code in codes
-        if code_key(code)
-    }
+    patterns = _patterns(tuple(codes))
     found: dict[str, PlanMark] = {}
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
@@ -52,3 +51,13 @@ def find_plan_marks(
                 if code not in found and pattern.search(key):
                     found[code] = PlanMark(code, sheet, r, c)
     return list(found.values())
+
+
+@lru_cache(maxsize=64)
+def _patterns(codes: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    """Each code's pattern, compiled once per set of registered codes (once per upload)."""
+    return {
+        code: re.compile(r"(?<![\w-])" + re.escape(code_key(code)) + r"(?![\w-])")
+        for code in codes
+        if code_key(code)
+    }

@@ -47,7 +47,11 @@ def table_end(table: pa.Table, data_row: int) -> int:
         return table.num_rows
     # All columns end to end, so that each pattern is compiled and run once per sheet.
     cells = pa.chunked_array(
-        [chunk for column in body.columns for chunk in column.cast(pa.string()).chunks],
+        [
+            chunk
+            for column in body.columns
+            for chunk in (column if column.type == pa.string() else column.cast(pa.string())).chunks
+        ],
         pa.string(),
     ).combine_chunks()
     if cells.nbytes < _FOOTER_CHECK_BYTES and not _may_hold_footer(cells):

@@ -9,7 +9,7 @@ here and every path learns it.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from domain.text import fold
@@ -77,8 +77,10 @@ def _folded() -> tuple[dict[str, Progress], tuple[tuple[str, Progress], ...]]:
     return exact, prefixes
 
 
+@lru_cache(maxsize=8192)
 def progress_of(text: str) -> Progress | None:
-    """Python twin of the SQL lookup, for the few cells Python looks at (matrix headers).
+    """The progress a status text says, or None. Remembered per text: the same words and
+    headers come back in every file of a batch.
 
     A share written alone is the status ("100%" done, "0%" not started, "50 %" in
     progress); a "done" word with a share below 100% ("Hoàn thành 50%", "Đã triển khai
