@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pg_cluster
 import pytest
+from hypothesis import settings
 
 from store.database import Store
 from tracker.usecases.demo import build_demo
@@ -33,6 +34,11 @@ BOTH_BACKENDS = {
 }
 """Test modules run once per backend: the store, ingest, status and export suites."""
 _names = itertools.count()
+
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
+"""No per-example deadline for property tests: on a loaded 2-core runner an example of
+a few milliseconds can take 250, and speed is measured by bench/, not by tests."""
 
 
 def pytest_generate_tests(metafunc):
