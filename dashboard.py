@@ -28,6 +28,7 @@ def everywhere(draw: Callable[[], None]) -> None:
 def main() -> None:
     preload.plotly_early()  # the browser loads plotly while this run works (ui.preload)
     actor = gate.signed_in()
+    preload.plotly_early(signed_in=actor is not None)  # if the gate had to decide
     if actor is None:  # accounts exist and nobody is signed in: the sign-in page, no menu
         from ui.sign_in_page import draw_sign_in
 

@@ -8,8 +8,8 @@ this small component (our own fixed JavaScript, no user text) before everything 
 the sign-in page too; it imports the same chunk file Streamlit will import, so the module
 is loaded once and the chart draws as soon as its figure arrives.
 
-On the sign-in page (nobody signed in, no session cookie) the import waits for the first
-tap, click or key on the page, or three seconds: evaluating the chunk holds the browser's
+On the sign-in page the import waits for the first tap, click or key on the page, or three
+seconds: evaluating the chunk holds the browser's
 main thread for a second or more (two on a busy machine), and a tap made during it waits;
 started with the sign-in, it runs while the server checks the password, and the page the
 browser opens next finds the compiled code in the same renderer. The chunk's name is
@@ -61,14 +61,19 @@ def plotly_chunk() -> str | None:
     return found[0].name if found else None
 
 
-def plotly_early() -> None:
-    """Mount the preloading component in a session's first run (later runs have the module
-    loaded already), at once for someone signed in or holding a session cookie, at the
-    first interaction otherwise; hidden by :data:`ui.styles.APP_CSS`."""
+def plotly_early(signed_in: bool | None = None) -> None:
+    """Mount the preloading component once per session (later runs have the module loaded
+    already); hidden by :data:`ui.styles.APP_CSS`. `signed_in` True (someone signed in,
+    or the open app): at once; False (the sign-in page): at the first interaction; None
+    (before the gate): at once if the session or a session cookie says someone is signed
+    in, else nothing yet (the entry script calls again once the gate has decided)."""
     chunk = plotly_chunk()
     if chunk is None or st.session_state.get(SENT):
         return
+    if signed_in is None:
+        if session.current_actor() is None and COOKIE not in st.context.cookies:
+            return
+        signed_in = True
     st.session_state[SENT] = True
-    signed = session.current_actor() is not None or COOKIE in st.context.cookies
     with st.container(key="tracker-preload"):
-        _component(key="preload.plotly", data={"chunk": chunk, "atOnce": signed})
+        _component(key="preload.plotly", data={"chunk": chunk, "atOnce": signed_in})
