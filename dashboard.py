@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import errors, gate
+from ui import errors, gate, preload
 from ui.menu import APP_ICON, APP_TITLE, DEFAULT, DEFAULT_ROOT_PATH, menu, url_path
 
 # A local image: a ":material/…:" page icon makes the browser fetch a font from the internet.
@@ -26,7 +26,9 @@ def everywhere(draw: Callable[[], None]) -> None:
 
 
 def main() -> None:
+    preload.plotly_early()  # the browser loads plotly while this run works (ui.preload)
     actor = gate.signed_in()
+    preload.plotly_early(signed_in=actor is not None)  # if the gate had to decide
     if actor is None:  # accounts exist and nobody is signed in: the sign-in page, no menu
         from ui.sign_in_page import draw_sign_in
 

@@ -15,7 +15,7 @@ never see which one runs.
 
 Every write bumps a data version (one row of ``data_version``), which readers use to key
 their caches: :meth:`Store.data_version` is cheap and changes with every committed write,
-whichever process made it.
+whichever process made it; a write of sign-in bookkeeping (``write(data=False)``) keeps it.
 """
 
 from __future__ import annotations
@@ -180,10 +180,13 @@ class Store:
     # -- writes --------------------------------------------------------------------------
 
     @contextmanager
-    def write(self) -> Iterator[Writer]:
+    def write(self, data: bool = True) -> Iterator[Writer]:
         """One transaction: committed when the block ends, rolled back on error. It bumps
         the data version first, which also queues it behind any other write (the row's
-        lock on PostgreSQL, the file's on DuckDB).
+        lock on PostgreSQL, the file's on DuckDB). With ``data=False`` (sign-in
+        bookkeeping: attempts, tickets, sessions, their audit rows, nothing a cached view
+        reads) it queues the same way but keeps the version, so a sign-in leaves every
+        session's cached pages and charts in place.
 
         A ``write()`` opened inside another on the same thread joins it, so functions that
         each write can be composed into one all-or-nothing change; only the outermost block
@@ -196,7 +199,8 @@ class Store:
         with self._write_lock, self._backend.transaction() as session:
             self._local.writer = Writer(session, self.dialect)
             try:
-                session.rows(sql("data_version_bump", self.dialect), None)
+                first = "data_version_bump" if data else "data_version_hold"
+                session.rows(sql(first, self.dialect), None)
                 yield self._local.writer
             finally:
                 self._local.writer = None

@@ -15,8 +15,9 @@ import streamlit as st
 from domain.access import ROLE_LABELS
 from tracker.usecases import sign_in
 from tracker.usecases.accounts import demo_offered
-from ui import data, session, web
+from ui import data, session, viewport, web
 from ui.menu import APP_TITLE
+from ui.styles import APP_CSS
 from ui.web import client
 
 
@@ -37,6 +38,8 @@ def _attempt(login: str, password: str) -> None:
 
 
 def draw_sign_in() -> None:
+    st.html(APP_CSS)
+    viewport.narrow("Đăng nhập", report=False)  # the cookie for the page after sign-in
     st.title(APP_TITLE)
     st.subheader("Đăng nhập")
     refused = st.session_state.pop("sign_in.oidc_refused", None)

@@ -9,7 +9,13 @@ page link in it is tapped, and a second component brings a freshly opened detail
 
 The answer lives in ``st.session_state["viewport.narrow"]`` (a plain key, which survives
 page switches) and is never written to the URL: a link shared from a phone opens in the
-desktop layout on a desktop.
+desktop layout on a desktop. The script also keeps it in a cookie of the browser
+(:data:`COOKIE`, a layout hint, not a credential), so that every later session of that
+browser (a reload, a page opened by its address, the page after sign-in) knows the width
+in its first run: without it each new session drew the wide form, then ran again in the
+narrow one once the browser had answered (on a desktop, once more for nothing). The
+sign-in page mounts the script too (without asking for a run), so a first visit knows it
+before the first chart.
 """
 
 from __future__ import annotations
@@ -20,12 +26,18 @@ NARROW_PX = 640
 """At or below this window width (CSS px) the app draws its phone layout."""
 
 STATE = "viewport.narrow"
+COOKIE = "tracker_viewport"
+"""The browser's last answer, ``narrow`` or ``wide``, read in a session's first run."""
 
 _REPORT_JS = """
 export default function ({ data, setStateValue }) {
-  const query = window.matchMedia('(max-width: NARROW_PXpx)');
-  if (data.narrow !== query.matches) setStateValue('narrow', query.matches);
   const doc = window.document;
+  const query = window.matchMedia('(max-width: NARROW_PXpx)');
+  const said = 'COOKIE=' + (query.matches ? 'narrow' : 'wide');
+  if (!doc.cookie.split('; ').includes(said)) {
+    doc.cookie = said + '; path=/; max-age=31536000; SameSite=Lax';
+  }
+  if (data.report && data.narrow !== query.matches) setStateValue('narrow', query.matches);
   // On a phone the sidebar covers the page: once a page chosen in it has opened, close it.
   // (The page, not the address: a menu link can leave the address as it was.)
   if (window.trackerPage !== undefined && window.trackerPage !== data.page && query.matches) {
@@ -45,7 +57,7 @@ export default function ({ data, setStateValue }) {
       clientX: touch.clientX, clientY: touch.clientY, bubbles: true }));
   }, { capture: true, passive: true });
 }
-""".replace("NARROW_PX", str(NARROW_PX))
+""".replace("NARROW_PX", str(NARROW_PX)).replace("COOKIE", COOKIE)
 
 _SCROLL_JS = """
 export default function ({ parentElement }) {
@@ -69,14 +81,21 @@ def _store() -> None:
         st.session_state[STATE] = bool(narrow)
 
 
-def narrow(page: str = "") -> bool:
+def narrow(page: str = "", report: bool = True) -> bool:
     """Whether the window is a phone's; mounts the reporting script (call it once per run,
-    from the page frame, with the page's title). False until the browser has answered."""
+    from the page frame, with the page's title). False until the browser has answered,
+    in this session or an earlier one (:data:`COOKIE`). Without `report` the script only
+    sets the cookie and never asks for a run (the sign-in page: the session after it reads
+    the cookie, and a run there would only delay the tap on its buttons)."""
     known = st.session_state.get(STATE)
+    if known is None:  # a new session: the browser's answer to an earlier one, if any
+        said = st.context.cookies.get(COOKIE)
+        if said in ("narrow", "wide"):
+            known = st.session_state[STATE] = said == "narrow"
     with st.container(key="viewport"):
         _report(
             key="viewport.report",
-            data={"narrow": known, "page": page},
+            data={"narrow": known, "page": page, "report": report},
             on_narrow_change=_store,
         )
     return bool(st.session_state.get(STATE, False))

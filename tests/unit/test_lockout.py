@@ -124,3 +124,20 @@ def test_many_addresses_together_lock_the_login_everywhere_past_the_overall_ceil
         sign_in.sign_in(duck, "quantri", f"đoán-{n}", source=f"10.0.1.{n % 3}")
     assert _reasons(duck).count("password") == 8 and _reasons(duck)[0] == "locked"
     assert sign_in.sign_in(duck, "quantri", SECRET, source=OFFICE).actor is None
+
+
+def test_signing_in_and_out_keeps_the_data_version_that_cached_pages_are_keyed_by(store):
+    """Sign-in bookkeeping (attempts, a failure, a success, the ticket, the cookie, the
+    sign-out) queues like any write but keeps the version; an account change bumps it."""
+    before = store.data_version()
+    assert sign_in.sign_in(store, "quantri", "sai", source=OFFICE).actor is None
+    done = sign_in.sign_in(store, "quantri", SECRET, source=OFFICE)
+    assert done.actor is not None and done.account_id is not None
+    ticket = sign_in.ticket_for(store, done.account_id, "browser-key")
+    cookie = sign_in.redeem_ticket(store, ticket, "browser-key")
+    assert cookie and sign_in.resume(store, cookie) == done.actor
+    sign_in.sign_out(store, done.actor)
+    assert sign_in.resume(store, cookie) is None  # the writes did happen
+    assert store.data_version() == before
+    accounts.add_user(store, ADMIN, "canbo", Role.CAN_BO, SECRET)
+    assert store.data_version() > before

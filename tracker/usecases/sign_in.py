@@ -22,6 +22,8 @@ nobody in. Every session carries its account's credential version: a new passwor
 disabled account, a role change and a sign-out raise it and end every session of the
 account at its next run. The one-time ticket is what the app page hands to the cookie
 route in the URL: good for two minutes, once, and only in the browser it was made for.
+None of these writes changes what a page shows, so none bumps the data version
+(``Store.write(data=False)``): a sign-in leaves every cached page and chart in place.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ def login_label(login: str) -> str:
 
 
 def _audit(store: Store, login: str, role: str, origin: str, action: str, **after) -> None:
-    with store.write() as tx:
+    with store.write(data=False) as tx:
         audit.append(tx, audit.Attempt(login, role, origin), action, "account", login, None, after)
 
 
@@ -133,7 +135,7 @@ def sign_in(
     right = _verify(kept or _dummy_hash(), password)
     if account is None or kept is None or not right:
         reason = "unknown" if account is None else "password" if account.active else "disabled"
-        with store.write() as tx:
+        with store.write(data=False) as tx:
             if account is not None:
                 stored.set_attempts(tx, account.account_id, count.failed, count.locked_until)
             audit.append(
@@ -142,7 +144,7 @@ def sign_in(
                  "locked_until": count.locked_until},
             )  # fmt: skip
         return SignIn(None, _locked(count.locked_until) if count.locked_until else WRONG)
-    with store.write() as tx:
+    with store.write(data=False) as tx:
         stored.clear_attempts(tx, key, source)
         stored.clear_attempts(tx, key, EVERYWHERE)
         stored.set_attempts(tx, account.account_id, 0, None)
@@ -160,7 +162,7 @@ def _reserve(
     overall) before its password is checked: the count, and whether either is past its
     limit (the refusal is then audited)."""
     lockout = timedelta(minutes=lockout_minutes())
-    with store.write() as tx:
+    with store.write(data=False) as tx:
         count = _count(tx, key, source, now, MAX_FAILED_SIGN_INS, lockout)
         over = count.failed > MAX_FAILED_SIGN_INS
         if not over:
@@ -232,7 +234,7 @@ def ticket_for(store: Store, account_id: int, browser: str) -> str:
     """A one-time ticket (two minutes) that the cookie route exchanges for a session, in
     the browser `browser` names (a hash of a secret the browser holds) and no other."""
     ticket = secrets.token_urlsafe(32)
-    with store.write() as tx:
+    with store.write(data=False) as tx:
         stored.add_token(tx, ticket, account_id, "ticket", datetime.now() + TICKET_LIFE, browser)
     return ticket
 
@@ -242,7 +244,7 @@ def redeem_ticket(store: Store, ticket: str, browser: str, secret: str | None = 
     bad ticket or another browser's."""
     now = datetime.now()
     token = secrets.token_urlsafe(32)
-    with store.write() as tx:
+    with store.write(data=False) as tx:
         account_id = stored.take_ticket(tx, ticket, now, browser)
         if account_id is None:
             return None
@@ -303,7 +305,7 @@ def sign_out(store: Store, actor: Actor) -> None:
     """Sign the account out everywhere: every session of it ends (cookies at once, open
     pages at their next run) and the sign-out is recorded."""
     account = stored.find(store, actor.login)
-    with store.write() as tx:
+    with store.write(data=False) as tx:
         if account is not None:
             stored.bump_credentials(tx, account.account_id)
             stored.end_sessions(tx, datetime.now(), account_id=account.account_id)

@@ -1,0 +1,79 @@
+"""Start loading plotly's part of Streamlit's front end at the top of a session's first run.
+
+Streamlit's front end fetches and evaluates its plotly chunk (4.6 MB of JavaScript, the
+largest part of a first visit) only when a chart element arrives, which on our pages is
+after the gate, the menu, the filters and the chart's own queries: the browser sat idle
+during the script and then spent seconds on plotly after it. The entry script mounts
+this small component (our own fixed JavaScript, no user text) before everything else, on
+the sign-in page too; it imports the same chunk file Streamlit will import, so the module
+is loaded once and the chart draws as soon as its figure arrives.
+
+On the sign-in page the import waits for the first tap, click or key on the page, or three
+seconds: evaluating the chunk holds the browser's
+main thread for a second or more (two on a busy machine), and a tap made during it waits;
+started with the sign-in, it runs while the server checks the password, and the page the
+browser opens next finds the compiled code in the same renderer. The chunk's name is
+read from Streamlit's installed static folder, so it follows Streamlit's version; without
+one (a source checkout without a built front end) nothing is mounted.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import streamlit as st
+
+from tracker.usecases.sign_in import COOKIE
+from ui import session
+
+SENT = "preload.sent"
+
+_JS = """
+export default function ({ data }) {
+  if (window.trackerPreloaded === data.chunk) return;
+  window.trackerPreloaded = data.chunk;
+  const main = document.querySelector('script[type="module"][src*="/static/js/index."]');
+  if (!main) return;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    // after the tap's own handlers and messages: the import's work comes second
+    window.setTimeout(() => import(new URL(data.chunk, main.src).href).catch(() => {}), 0);
+  };
+  if (data.atOnce) { start(); return; }
+  for (const kind of ['pointerdown', 'keydown']) {
+    window.document.addEventListener(kind, start, { capture: true, once: true });
+  }
+  window.setTimeout(start, 3000);
+}
+"""
+
+_component = st.components.v2.component("tracker_preload", js=_JS, isolate_styles=False)
+
+
+@cache
+def plotly_chunk() -> str | None:
+    """The file name of Streamlit's plotly chunk (``PlotlyChart.<hash>.js``), or None."""
+    folder = Path(st.__file__).parent / "static" / "static" / "js"
+    found = sorted(folder.glob("PlotlyChart.*.js"))
+    return found[0].name if found else None
+
+
+def plotly_early(signed_in: bool | None = None) -> None:
+    """Mount the preloading component once per session (later runs have the module loaded
+    already); hidden by :data:`ui.styles.APP_CSS`. `signed_in` True (someone signed in,
+    or the open app): at once; False (the sign-in page): at the first interaction; None
+    (before the gate): at once if the session or a session cookie says someone is signed
+    in, else nothing yet (the entry script calls again once the gate has decided)."""
+    chunk = plotly_chunk()
+    if chunk is None or st.session_state.get(SENT):
+        return
+    if signed_in is None:
+        if session.current_actor() is None and COOKIE not in st.context.cookies:
+            return
+        signed_in = True
+    st.session_state[SENT] = True
+    with st.container(key="tracker-preload"):
+        _component(key="preload.plotly", data={"chunk": chunk, "atOnce": signed_in})
