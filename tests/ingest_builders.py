@@ -12,8 +12,11 @@ import openpyxl
 from domain.model import PlanSpec, TaskSpec, UnitSpec
 from store.database import Store
 from store.plans import save_plan, save_units
+from tracker.usecases.demo import DemoReport, DemoRow, report_workbook
 
 PLAN = "84-KH/BTGTU"
+LANG_SON, HAI_DUONG = PLAN, "TUHD-32/2019"
+"""The demo's two plans (:mod:`tracker.usecases.demo`)."""
 PROVINCE = "Lạng Sơn"
 UNITS = (
     UnitSpec("Sở Ngoại vụ", "Sở NgV", "so_ban_nganh", aliases=("SNV",)),
@@ -135,6 +138,25 @@ def contact_sheet(rows: list[list[str]]) -> bytes:
     sheet.append(["STT", "Tên đơn vị", "Địa chỉ e-mail", "Thủ trưởng", "Địa chỉ"])
     for i, row in enumerate(rows, start=1):
         sheet.append([i, *row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def lang_son_report(unit: str = "Sở Ngoại vụ", code_in_title: str | None = LANG_SON) -> bytes:
+    """A demo report of `unit` for the Lạng Sơn plan, its title naming `code_in_title`
+    instead (None: no plan code) — a file sent to the wrong plan."""
+    rows = (DemoRow("NV01", "I", "Tổ chức quán triệt", "", "done", date(2019, 6, 28), "Xong", ""),)
+    report = DemoReport(LANG_SON, unit, "", date(2019, 7, 5), "bc.xlsx", rows)
+    data = report_workbook(report, "Lạng Sơn")
+    if code_in_title == LANG_SON:
+        return data
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = book.active
+    for row in sheet.iter_rows(max_row=6):
+        for cell in row:
+            if isinstance(cell.value, str) and LANG_SON in cell.value:
+                cell.value = cell.value.replace(LANG_SON, code_in_title or "")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

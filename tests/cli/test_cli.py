@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from commands import cli
+
+from domain.errors import NotFound
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -80,3 +84,13 @@ def test_every_command_is_documented():
     commands = build_parser()._subparsers._group_actions[0].choices
     missing = [name for name in commands if f"python -m tracker {name}" not in readme]
     assert missing == []
+
+
+def test_a_name_that_does_not_exist_is_told_in_vietnamese_as_bad_usage(tmp_path):
+    assert "kế hoạch «99-KH/X»" in str(NotFound("plan", "99-KH/X"))
+    done = cli(
+        "template", "--db", tmp_path / "t.duckdb", "--plan", "99-KH/X", "-o", tmp_path / "m.xlsx"
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "99-KH/X" in done.stderr

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -83,47 +80,3 @@ def test_the_closest_candidates_are_offered_best_first(demo_store):
     assert unit_choices(catalog, "Sở Thông tin Truyền thông tỉnh")[0] == (
         "Sở Thông tin và Truyền thông"
     )
-
-
-def _cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "tracker", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def test_the_command_line_adds_lists_and_removes(demo_db):
-    added = _cli(
-        "alias",
-        "add",
-        "--plan",
-        PLAN,
-        "--task",
-        "NV01",
-        "Tổ chức quán triệt",
-        "--by",
-        "cli",
-        "--db",
-        demo_db,
-    )
-    assert added.returncode == 0, added.stderr
-    assert "NV01" in added.stdout
-    unit = _cli(
-        "alias", "add", "--unit", "Sở Ngoại vụ", "Sở NV tỉnh", "--plan", PLAN, "--db", demo_db
-    )
-    assert unit.returncode == 0, unit.stderr
-    refused = _cli(
-        "alias", "add", "--plan", PLAN, "--task", "NV02", "Tổ chức quán triệt", "--db", demo_db
-    )
-    assert refused.returncode == 1 and "NV01" in refused.stderr
-    listing = json.loads(_cli("alias", "list", "--json", "--db", demo_db).stdout)
-    assert sorted((r["kind"], r["alias"]) for r in listing) == [
-        ("task", "Tổ chức quán triệt"),
-        ("unit", "Sở NV tỉnh"),
-    ]
-    first = next(r["alias_id"] for r in listing if r["kind"] == "task")
-    assert _cli("alias", "remove", first, "--db", demo_db).returncode == 0
-    assert _cli("alias", "remove", first, "--db", demo_db).returncode == 1

@@ -7,9 +7,7 @@ import ast
 import importlib
 from pathlib import Path
 
-from commands import cli
-
-from domain.errors import NotFound, TrackerError
+from domain.errors import TrackerError
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("tracker", "loaders", "store", "domain")
@@ -35,13 +33,3 @@ def test_every_public_exception_is_a_tracker_error():
     found = list(_exception_classes())
     assert len(found) >= 6  # the walk sees the tree: NotFound, Rejected, Forbidden, StoreBusy, …
     assert [c.__name__ for c in found if not issubclass(c, TrackerError)] == []
-
-
-def test_a_name_that_does_not_exist_is_told_in_vietnamese_as_bad_usage(tmp_path):
-    assert "kế hoạch «99-KH/X»" in str(NotFound("plan", "99-KH/X"))
-    done = cli(
-        "template", "--db", tmp_path / "t.duckdb", "--plan", "99-KH/X", "-o", tmp_path / "m.xlsx"
-    )
-    assert done.returncode == 2, done.stderr
-    assert "Traceback" not in done.stderr
-    assert "99-KH/X" in done.stderr

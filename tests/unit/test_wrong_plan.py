@@ -3,38 +3,10 @@ Sơn reports dropped on the Hải Dương plan, two of them accepted."""
 
 from __future__ import annotations
 
-import io
-import json
-import subprocess
-import sys
-from datetime import date
-from pathlib import Path
-
-import openpyxl
 from actors import STAFF
+from ingest_builders import HAI_DUONG, LANG_SON, lang_son_report
 
-from tracker.usecases.demo import DemoReport, DemoRow, report_workbook
 from tracker.usecases.ingest import ingest_files, list_reports, prepare_by_plan
-
-ROOT = Path(__file__).resolve().parents[2]
-LANG_SON, HAI_DUONG = "84-KH/BTGTU", "TUHD-32/2019"
-
-
-def lang_son_report(unit: str = "Sở Ngoại vụ", code_in_title: str | None = LANG_SON) -> bytes:
-    rows = (DemoRow("NV01", "I", "Tổ chức quán triệt", "", "done", date(2019, 6, 28), "Xong", ""),)
-    report = DemoReport(LANG_SON, unit, "", date(2019, 7, 5), "bc.xlsx", rows)
-    data = report_workbook(report, "Lạng Sơn")
-    if code_in_title == LANG_SON:
-        return data
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    sheet = book.active
-    for row in sheet.iter_rows(max_row=6):
-        for cell in row:
-            if isinstance(cell.value, str) and LANG_SON in cell.value:
-                cell.value = cell.value.replace(LANG_SON, code_in_title or "")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_a_report_of_another_plan_is_refused_naming_its_plan(demo_store):
@@ -68,53 +40,3 @@ def test_with_the_plan_left_open_each_file_is_filed_under_the_plan_it_names(demo
     assert "kế hoạch" in results[1].errors[0].message
     names = set(list_reports(demo_store, LANG_SON)["file_name"])
     assert {"ls.xlsx", "ls2.xlsx"} <= names and "none.xlsx" not in names
-
-
-def test_the_command_line_refuses_a_file_of_another_plan(demo_db, tmp_path):
-    path = tmp_path / "ls.xlsx"
-    path.write_bytes(lang_son_report())
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tracker",
-            "ingest",
-            str(path),
-            "--plan",
-            HAI_DUONG,
-            "--db",
-            str(demo_db),
-            "--json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 1, done.stderr
-    [out] = json.loads(done.stdout)
-    assert not out["accepted"] and LANG_SON in out["errors"][0]["message"]
-
-
-def test_the_command_line_without_a_plan_files_each_report_under_its_own(demo_db, tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "ls.xlsx").write_bytes(lang_son_report())
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tracker",
-            "ingest",
-            str(tmp_path / "in"),
-            "--db",
-            str(demo_db),
-            "--json",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    [out] = json.loads(done.stdout)
-    assert out["accepted"] and out["unit"] == "Sở Ngoại vụ"
