@@ -47,8 +47,8 @@ def get_store() -> Store:
     return _open(database_target())
 
 
-_versions: dict[str, tuple[object, tuple[str, int]]] = {}
-"""Session id -> (the marker of the script run that read it, the cache key it read)."""
+VERSION = "data.version"
+"""Session-state key of (the marker of the script run that read it, the cache key read)."""
 
 
 def cache_key() -> tuple[str, int]:
@@ -64,12 +64,10 @@ def cache_key() -> tuple[str, int]:
     ctx = get_script_run_ctx()
     if ctx is None:
         return store.target, store.data_version()
-    run, key = _versions.get(ctx.session_id, (None, None))
+    run, key = st.session_state.get(VERSION, (None, None))
     if run is not ctx.cursors or key is None or key[0] != store.target:
         key = store.target, store.data_version()
-        if len(_versions) > 10_000:  # sessions that ended: forget them all, at worst a query
-            _versions.clear()
-        _versions[ctx.session_id] = ctx.cursors, key
+        st.session_state[VERSION] = ctx.cursors, key
     return key
 
 
@@ -78,7 +76,8 @@ def changed() -> None:
     this run read)."""
     st.cache_data.clear()
     _chart.clear()
-    _versions.clear()
+    if get_script_run_ctx() is not None:
+        st.session_state.pop(VERSION, None)
 
 
 def _key(value):

@@ -42,6 +42,13 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "has_touch": True,
+    "is_mobile": True,
+    "locale": "vi-VN",
+}
+"""A leader's phone, as Playwright's ``new_context`` options."""
 HEATMAP = '[data-testid="stPlotlyChart"] .js-plotly-plot .heatmaplayer'
 ROW_TICKS = '[data-testid="stPlotlyChart"] .js-plotly-plot .yaxislayer-above .ytick text'
 

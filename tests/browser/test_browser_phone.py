@@ -16,6 +16,7 @@ from test_browser import (  # noqa: F401 - server is a fixture
     CHROMIUM,
     HEATMAP,
     LAUNCH_ARGS,
+    PHONE,
     _require_chromium,
     server,
     sign_in_on_the_way,
@@ -63,10 +64,7 @@ def test_one_tap_on_a_phone_opens_a_cell_and_brings_its_detail_into_view(demo_db
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
-                locale="vi-VN",
-            )  # fmt: skip
+            context = browser.new_context(**PHONE)
             page = context.new_page()
             sign_in_on_the_way(page, f"{base}/heatmap?plan=84-KH%2FBTGTU&sort=name&compact=0")
             page.wait_for_selector(HEATMAP, timeout=60_000)

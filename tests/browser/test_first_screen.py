@@ -9,6 +9,7 @@ import pytest
 from test_browser import (  # noqa: F401 - server is a fixture
     CHROMIUM,
     LAUNCH_ARGS,
+    PHONE,
     _require_chromium,
     server,
 )
@@ -40,10 +41,7 @@ def test_a_phone_signs_in_to_its_chart_in_one_run_with_plotly_requested_on_the_w
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
-            context = browser.new_context(
-                viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
-                locale="vi-VN",
-            )  # fmt: skip
+            context = browser.new_context(**PHONE)
             page = context.new_page()
             page.on(
                 "request",
