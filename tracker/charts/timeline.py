@@ -35,6 +35,7 @@ import plotly.graph_objects as go
 from domain import status
 from tracker.charts import SEPARATORS
 from tracker.charts.breakdown import LEGEND_PX, legend_below
+from tracker.charts.figure import figure
 from tracker.charts.labels import TARGET_PX, row_px, wrap
 from tracker.views.timeline import Lines, hovers, task_key, vn_date
 
@@ -118,7 +119,7 @@ def deadline_timeline(
         yaxis=dict(
             type="category", categoryorder="array", categoryarray=lines.keys,
             tickvals=lines.keys, autorange="reversed", automargin=True,
-            ticktext=labels, tickfont=dict(size=11) if compact else None,
+            ticktext=labels, **({"tickfont": dict(size=11)} if compact else {}),
         ),
         shapes=[
             dict(
@@ -136,7 +137,7 @@ def deadline_timeline(
         ],
     )  # fmt: skip
     layout["separators"] = SEPARATORS
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
 def _tips(dated: pd.DataFrame) -> pd.Series:
@@ -228,7 +229,8 @@ def _share_bars(rows: pd.DataFrame, lines: Lines, least: float) -> list[dict]:
     return [
         dict(
             type="bar", orientation="h", xaxis="x2", yaxis="y", name=s.label,
-            legendgroup=s.code, x=shares[s.code].to_numpy(), base=before[s.code].to_numpy(),
+            legendgroup=s.code, x=shares[s.code].to_numpy(),
+            base=before[s.code].tolist(),  # a list, as plotly's check sends this property
             y=keys.to_numpy(dtype=object),
             marker=dict(color=s.colour, line=dict(width=0)),
             text=per_task[s.code].astype(str).where(shares[s.code] >= least, "").to_numpy(
