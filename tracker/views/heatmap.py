@@ -19,7 +19,6 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from domain import status
@@ -28,7 +27,7 @@ from domain.periods import label as period_label
 from domain.scope import Scope
 from store.database import Store
 from tracker.views import names
-from tracker.views.timeline import wrap
+from tracker.views.timeline import vn_dates, wrap
 
 UNITS_PER_PAGE = 40
 """Unit rows per page: ~24 px a row keeps every name readable (the brief: 100+ units)."""
@@ -116,14 +115,6 @@ def _task_labels(columns: pd.DataFrame, show_plan: bool) -> list[str]:
     return (codes + "<br>" + plans).tolist() if show_plan else codes.tolist()
 
 
-def _dmy(moments: pd.Series, missing: str = "") -> list[str]:
-    """dd/mm/yyyy of each moment, `missing` where there is none; each distinct day is
-    formatted once (a page's thousands of cells share a few dozen days)."""
-    codes, days = pd.factorize(moments)  # a missing moment gets code -1: the last text
-    texts = np.array([*pd.DatetimeIndex(days).strftime("%d/%m/%Y"), missing], dtype=object)
-    return texts[codes].tolist()
-
-
 def _cell_hovers(cells: pd.DataFrame) -> list[str]:
     """Hover text of each cell: unit, task, deadline as the plan words it, due date, status,
     completion date and the report file it came from.
@@ -150,9 +141,9 @@ def _cell_hovers(cells: pd.DataFrame) -> list[str]:
     periods = {p: f"<br>Kỳ báo cáo: {period_label(p)}" if p else "" for p in cells["period"]}
     columns = zip(
         cells["unit_id"].tolist(), cells["task_id"].tolist(), cells["period"].tolist(),
-        _dmy(cells["due_on"], "chưa xác định"), cells["status"].tolist(),
-        _dmy(cells["completed_on"]), cells["file_name"].fillna("").tolist(),
-        _dmy(cells["reported_on"]), strict=True,
+        vn_dates(cells["due_on"], "chưa xác định"), cells["status"].tolist(),
+        vn_dates(cells["completed_on"]), cells["file_name"].fillna("").tolist(),
+        vn_dates(cells["reported_on"]), strict=True,
     )  # fmt: skip
     return [
         f"{unit_part[u]}{task_part[t]}{periods[p]}<br>Hạn: {due}<br>Tình trạng: "
