@@ -150,8 +150,9 @@ def chart(build, /, *args, **kwargs):
     keyed by that call, plain values, so a page of thousands of cells is never hashed
     (13 ms for the heatmap's); any other frame is keyed by its content (Streamlit hashes a
     frame of 50,000 rows or more by a sample of it: the charts' frames are pages of at
-    most a few thousand). The Figure is shared by every session, never copied: draw it,
-    do not change it."""
+    most a few thousand). So change a frame a call returned only after charting it (or
+    chart a copy): the key would still name the call. The Figure is shared by every
+    session, never copied: draw it, do not change it."""
     made = _made()
 
     def token(value):
