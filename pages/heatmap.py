@@ -113,8 +113,10 @@ def _grid(page: int, task_page: int) -> heatmap.Grid:
     )
 
 
-# "page=2" in the URL is the second page (people count from 1)
-from_url("page", "heatmap.page", range(10_000), lambda text: int(text) - 1)
+# "page=2" in the URL is the second page of 40 units (people count from 1), on a phone too,
+# so that a link shared from a phone opens on a desktop at the units it showed
+per_desk = heatmap.UNITS_PER_PAGE // heatmap.UNITS_PER_PHONE_PAGE if phone else 1
+from_url("page", "heatmap.page", range(10_000), lambda text: (int(text) - 1) * per_desk)
 page = st.session_state.get("heatmap.page", 0)
 task_page = st.session_state.get("heatmap.task_page", 0)
 grid = _grid(page, task_page)
@@ -145,7 +147,7 @@ if task_pages > 1:
         key="heatmap.task_page",
         help="Màn hình điện thoại hẹp: mỗi lần vài nhiệm vụ; chọn để xem các nhiệm vụ khác.",
     )
-to_url("page", page if pages > 1 else 0, 0, lambda p: str(p + 1))
+to_url("page", page // per_desk if pages > 1 else 0, 0, lambda p: str(p + 1))
 event = chart_box.plotly_chart(
     data.chart(status_heatmap, grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",

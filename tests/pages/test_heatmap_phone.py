@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from app_pages import open_page
+from app_pages import open_link, open_page
 from test_heatmap_page import _traces
 
 from tracker.views import heatmap
@@ -81,3 +81,15 @@ def test_a_filter_leaving_fewer_tasks_brings_the_task_pager_back_in_range(demo_d
     trace = _heatmap(at)
     assert trace["x"] and len(trace["x"]) <= heatmap.TASKS_PER_PHONE_PAGE
     assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["showlegend"] is True
+
+
+def test_the_page_in_the_url_counts_desktop_pages_on_a_phone_too(demo_db, monkeypatch):
+    """A link shared from a phone opens on a desktop at the units the phone showed."""
+    at = _phone(demo_db, monkeypatch, sort="name")
+    per_desk = heatmap.UNITS_PER_PAGE // heatmap.UNITS_PER_PHONE_PAGE
+    at.selectbox(key="heatmap.page").set_value(per_desk).run()  # units 41-50
+    assert not at.exception
+    assert at.query_params["page"] == "2"
+    phone_rows = _heatmap(at)["y"]
+    desk = open_link(demo_db, monkeypatch, "pages/heatmap.py", {"sort": "name", "page": "2"})
+    assert set(phone_rows) <= set(_heatmap(desk)["y"])
