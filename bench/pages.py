@@ -21,7 +21,8 @@ give an empty one to build it there) the database of ``bench/synthetic.py``. The
    which every correct page pays at least once. ``floor_ratio`` is the page's median over
    the floor's: on this shared machine absolute times move 2–3× with other load, ratios
    far less; ``best_ratio``, the fastest page run over the fastest floor, moves less still
-   when the load comes in bursts;
+   when the load comes in bursts; ``cpu_ratio``, the same over the process's CPU seconds
+   (every thread's, DuckDB's included), least of all when others' work slows the clock;
 3. peak memory: ``VmHWM`` (peak resident set, DuckDB's buffers included) of each page's
    process and of the streamlit server after the first chart; the largest is reported.
    Not ``ru_maxrss``: Linux carries it over from the parent through fork and exec.
@@ -132,11 +133,12 @@ class QueryTimer:
         return taken
 
 
-def _floor_seconds(store: Store) -> float:
-    """One run of the floor query through the store, as the pages' queries run."""
-    started = time.perf_counter()
+def _floor_seconds(store: Store) -> tuple[float, float]:
+    """One run of the floor query through the store, as the pages' queries run: its
+    seconds and the process's CPU seconds (every thread, DuckDB's included)."""
+    started, cpu = time.perf_counter(), time.process_time()
     store.frame(FLOOR_QUERY, as_of=AS_OF)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def measure_page(db: str, page: str, runs: int) -> dict:
@@ -161,17 +163,21 @@ def measure_page(db: str, page: str, runs: int) -> dict:
         first = time.perf_counter() - started
         errors = [e.message for e in app.exception]
         uncached, cached, floors, queries = [], [], [], defaultdict(list)
+        cpu, floor_cpu = [], []
         with Store(db) as store:
             _floor_seconds(store)
             for _ in range(runs):
                 data.changed()  # what a write does: cached reads and built charts forgotten
                 timer.take()
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 app.run()
                 uncached.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - cpu_started)
                 for name, seconds in timer.take().items():
                     queries[name].append(seconds)
-                floors.append(_floor_seconds(store))
+                seconds, cpu_seconds = _floor_seconds(store)
+                floors.append(seconds)
+                floor_cpu.append(cpu_seconds)
             timer.take()
         for _ in range(runs):
             started = time.perf_counter()
@@ -186,6 +192,7 @@ def measure_page(db: str, page: str, runs: int) -> dict:
         "floor_s": floor,
         "floor_ratio": statistics.median(uncached) / floor,
         "best_ratio": min(uncached) / min(floors),
+        "cpu_ratio": min(cpu) / min(floor_cpu),
         "queries": {name: statistics.median(t) for name, t in queries.items()},
         "errors": errors + [e.message for e in app.exception],
         "peak_mb": _vm_hwm_mb(os.getpid()),
@@ -220,6 +227,7 @@ def measure_pages(db: str, pages: list[str], runs: int) -> list[dict]:
                     "floor_s": 0.0,
                     "floor_ratio": float("inf"),
                     "best_ratio": float("inf"),
+                    "cpu_ratio": float("inf"),
                     "queries": {},
                     "peak_mb": 0.0,
                     "errors": error[-1:] or ["failed"],
@@ -237,7 +245,7 @@ def _page_line(r: dict) -> str:
     return (
         f"page={r['page']} uncached_s={r['uncached_s']:.3f} cached_s={r['cached_s']:.3f} "
         f"floor_s={r['floor_s']:.3f} floor_ratio={r['floor_ratio']:.1f} "
-        f"best_ratio={r['best_ratio']:.1f} "
+        f"best_ratio={r['best_ratio']:.1f} cpu_ratio={r['cpu_ratio']:.1f} "
         f"first_s={r['first_s']:.3f} peak_mb={r['peak_mb']:.0f} queries={len(r['queries'])}"
         f" slowest={','.join(f'{n}:{t:.3f}' for n, t in slow) or '-'} {flag}"
         + (f" ERRORS={r['errors']}" if r["errors"] else "")
@@ -431,6 +439,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "best ratios (the fastest page run over the fastest floor, steadier under load): "
         + " ".join(f"{Path(r['page']).stem}={r['best_ratio']:.2f}" for r in results)
+    )
+    print(
+        "cpu ratios (the same over CPU seconds, every thread's): "
+        + " ".join(f"{Path(r['page']).stem}={r['cpu_ratio']:.2f}" for r in results)
     )
     print(
         f"max_page_s={max_page:.3f} cold_start_s={start['chart_s']:.2f} peak_mb={peak:.0f} "

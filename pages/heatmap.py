@@ -98,33 +98,56 @@ if view == "groups":
     st.stop()
 
 
-def _grid(page: int) -> heatmap.Grid:
+phone = filters.compact  # a phone gets pages of fewer units and of a few tasks (its width)
+
+
+def _grid(page: int, task_page: int) -> heatmap.Grid:
     return data.call(
-        heatmap.load_units, scope=filters.scope, period_at=period_at, sort=sort, page=page
+        heatmap.load_units,
+        scope=filters.scope,
+        period_at=period_at,
+        sort=sort,
+        page=page,
+        phone=phone,
+        task_page=task_page if phone else 0,
     )
 
 
-# "page=2" in the URL is the second page (people count from 1)
-from_url("page", "heatmap.page", range(10_000), lambda text: int(text) - 1)
+# "page=2" in the URL is the second page of 40 units (people count from 1), on a phone too,
+# so that a link shared from a phone opens on a desktop at the units it showed
+per_desk = heatmap.UNITS_PER_PAGE // heatmap.UNITS_PER_PHONE_PAGE if phone else 1
+from_url("page", "heatmap.page", range(10_000), lambda text: (int(text) - 1) * per_desk)
 page = st.session_state.get("heatmap.page", 0)
-grid = _grid(page)
-pages = heatmap.page_count(grid.unit_count)
-if page >= pages:  # fewer units since the filters changed: show the last page
-    page = pages - 1
-    st.session_state["heatmap.page"] = page
-    grid = _grid(page)
+task_page = st.session_state.get("heatmap.task_page", 0)
+grid = _grid(page, task_page)
+size = heatmap.UNITS_PER_PHONE_PAGE if phone else heatmap.UNITS_PER_PAGE
+pages = heatmap.page_count(grid.unit_count, size)
+task_pages = heatmap.page_count(grid.column_count, heatmap.TASKS_PER_PHONE_PAGE) if phone else 1
+if page >= pages or task_page >= task_pages:  # fewer since the filters changed: the last
+    page, task_page = min(page, pages - 1), min(task_page, task_pages - 1)
+    st.session_state["heatmap.page"], st.session_state["heatmap.task_page"] = page, task_page
+    grid = _grid(page, task_page)
 if grid.unit_count == 0:
     st.info(no_match)
     st.stop()
 if pages > 1:
-    size, n = heatmap.UNITS_PER_PAGE, grid.unit_count
+    n = grid.unit_count
     st.selectbox(
         "Trang",
         range(pages),
         format_func=lambda p: f"Đơn vị {p * size + 1}–{min((p + 1) * size, n)} / {n}",
         key="heatmap.page",
     )
-to_url("page", page if pages > 1 else 0, 0, lambda p: str(p + 1))
+if task_pages > 1:
+    per, m = heatmap.TASKS_PER_PHONE_PAGE, grid.column_count
+    st.selectbox(
+        "Nhiệm vụ",
+        range(task_pages),
+        format_func=lambda p: f"Nhiệm vụ {p * per + 1}–{min((p + 1) * per, m)} / {m}",
+        key="heatmap.task_page",
+        help="Màn hình điện thoại hẹp: mỗi lần vài nhiệm vụ; chọn để xem các nhiệm vụ khác.",
+    )
+to_url("page", page // per_desk if pages > 1 else 0, 0, lambda p: str(p + 1))
 event = chart_box.plotly_chart(
     data.chart(status_heatmap, grid, "Nhiệm vụ", "Đơn vị", compact=filters.compact),
     width="stretch",

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from domain import status
-from tracker.charts.timeline import deadline_timeline
+from tracker.charts.timeline import timeline_page
 from tracker.views import timeline
 from tracker.views.obligation import cell_key
 from ui import data, viewport
@@ -48,9 +48,10 @@ if pages > 1:
         key="timeline.page",
     )
 shown = timeline.page(rows, page)
-lines = timeline.lines(shown, show_plan=filters.plan is None)
 event = st.plotly_chart(
-    data.chart(deadline_timeline, shown, lines, filters.as_of, compact=filters.compact),
+    data.chart(
+        timeline_page, rows, page, filters.plan is None, filters.as_of, compact=filters.compact
+    ),
     width="stretch",
     key="timeline.chart",
     config=chart_config(filters.compact),

@@ -14,6 +14,7 @@ below it) draws the figure already built.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from datetime import date
 
@@ -98,29 +99,68 @@ def call(function, **params):
     every unit's figures, so a signed-in actor without the right to browse (a unit
     account) is refused (:class:`~domain.access.Forbidden`)."""
     require(user(), Action.BROWSE)
-    return _call(
-        cache_key(),
+    key = (
         function.__module__,
         function.__name__,
         tuple(sorted((k, _key(v)) for k, v in params.items())),
     )
+    found = _call(cache_key(), *key)
+    _remember(found, key)
+    return found
+
+
+MADE = "data.made"
+"""Session-state key of (the marker of the script run, {id: (object, the call that made it)})."""
+
+
+def _made() -> dict[int, tuple[object, tuple]]:
+    """What :func:`call` returned in this script run, by ``id`` (empty outside a run)."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return {}
+    run, made = st.session_state.get(MADE, (None, None))
+    if run is not ctx.cursors or made is None:
+        made = {}
+        st.session_state[MADE] = ctx.cursors, made
+    return made
+
+
+def _remember(found, key: tuple) -> None:
+    """Note `found` (and the frames of a dataclass result) as made by the call `key`."""
+    made = _made()
+    made[id(found)] = found, key
+    if dataclasses.is_dataclass(found) and not isinstance(found, type):
+        for part in dataclasses.fields(found):
+            value = getattr(found, part.name)
+            if isinstance(value, pd.DataFrame):
+                made[id(value)] = value, (*key, part.name)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _chart(db: tuple[str, int], module: str, name: str, args: tuple, kwargs: tuple):
+def _chart(db: tuple[str, int], module: str, name: str, key: tuple, _args: tuple, _kwargs: dict):
     build = getattr(importlib.import_module(module), name)
-    return build(*args, **dict(kwargs))
+    return build(*_args, **_kwargs)
 
 
 def chart(build, /, *args, **kwargs):
     """``build(*args, **kwargs)``, a chart function of :mod:`tracker.charts` (frames and
-    view results in, a plotly Figure out), built once per data version and arguments:
-    frames are keyed by their content (Streamlit hashes a frame of 50,000 rows or more by
-    a sample of it: the charts' frames are pages of at most a few thousand). The Figure
-    is shared by every session, never copied: draw it, do not change it."""
-    return _chart(
-        cache_key(), build.__module__, build.__name__, args, tuple(sorted(kwargs.items()))
-    )
+    view results in, a plotly Figure out), built once per data version and arguments.
+
+    An argument that :func:`call` returned in this run (or a frame of such a result) is
+    keyed by that call, plain values, so a page of thousands of cells is never hashed
+    (13 ms for the heatmap's); any other frame is keyed by its content (Streamlit hashes a
+    frame of 50,000 rows or more by a sample of it: the charts' frames are pages of at
+    most a few thousand). So change a frame a call returned only after charting it (or
+    chart a copy): the key would still name the call. The Figure is shared by every
+    session, never copied: draw it, do not change it."""
+    made = _made()
+
+    def token(value):
+        found = made.get(id(value))
+        return ("made by", found[1]) if found is not None and found[0] is value else value
+
+    key = tuple(token(a) for a in args), tuple(sorted((k, token(v)) for k, v in kwargs.items()))
+    return _chart(cache_key(), build.__module__, build.__name__, key, args, kwargs)
 
 
 def plans() -> pd.DataFrame:

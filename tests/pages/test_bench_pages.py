@@ -99,7 +99,8 @@ def test_a_whole_run_ends_with_the_ratios_to_the_floor_and_to_a_one_chart_app(
     assert bench.main(["--db", str(path), *small]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert any(line.startswith("page=pages/overview.py ") for line in lines)
-    assert lines[-2].startswith("best ratios ") and "overview=" in lines[-2]
+    assert lines[-3].startswith("best ratios ") and "overview=" in lines[-3]
+    assert lines[-2].startswith("cpu ratios ") and float(lines[-2].split("overview=")[1]) > 0
     fields = dict(pair.split("=") for pair in lines[-1].split())
     assert list(fields) == [
         "max_page_s",

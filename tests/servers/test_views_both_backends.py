@@ -1,6 +1,8 @@
-"""The heatmap and comparison pages' views give the same frames on DuckDB and PostgreSQL.
+"""The heatmap, timeline and comparison pages' views give the same frames on DuckDB and
+PostgreSQL.
 
-Their statements (``heatmap_cells``, ``heatmap_groups``, ``compare_series``) are the
+Their statements (``heatmap_cells``, ``heatmap_groups``, ``timeline_tasks``,
+``compare_series``) are the
 largest the pages run, and the two-server deployment runs them on PostgreSQL: each view is
 called on the demo database on both backends, under several filters, and its frames must
 be equal.
@@ -18,7 +20,7 @@ import pytest
 
 from domain.scope import Scope
 from store.database import Store
-from tracker.views import compare, heatmap
+from tracker.views import compare, heatmap, timeline
 
 AS_OF = date(2019, 7, 26)
 PLANS = ["TUHD-32/2019", "84-KH/BTGTU"]
@@ -86,6 +88,42 @@ def test_heatmap_groups_are_the_same_on_both_backends(stores, sort):
 def test_heatmap_periods_are_the_same_on_both_backends(stores):
     duck, postgres = (heatmap.periods(store, Scope(AS_OF)) for store in stores)
     assert duck and duck == postgres
+
+
+TIMELINE_SCOPES = [
+    Scope(AS_OF),
+    Scope(AS_OF, PLANS[1]),
+    Scope(AS_OF, statuses=("overdue", "in_progress")),
+    Scope(AS_OF, PLANS[0], groups=("cap_uy",), statuses=("done_on_time",)),
+]
+
+
+@pytest.mark.parametrize("scope", TIMELINE_SCOPES, ids=str)
+def test_timeline_rows_are_the_same_on_both_backends_and_as_status_detail_counts(stores, scope):
+    """``timeline_tasks`` filters ``obligation_status`` itself (semi-joins, not
+    ``status_detail``'s joins): the counts per task, period and status are those of
+    ``status_detail`` under the same filters."""
+    import duckdb
+
+    duck, postgres = (timeline.load(store, scope) for store in stores)
+    assert len(duck) > 0
+    _same(duck, postgres)
+    with duckdb.connect(str(stores[0].target)) as con:  # the store holds it in this process
+        counted = con.execute(
+            "SELECT task_id, period, status, count(*) AS n FROM status_detail($as_of, "
+            "plan_code := $plan, group_codes := $groups, status_codes := $statuses) "
+            "GROUP BY ALL",
+            scope.params(),
+        ).fetchall()
+    shown = {
+        (t, p, code): n
+        for t, p, *counts in duck[["task_id", "period", *timeline.SEGMENT_COLUMNS]].itertuples(
+            index=False
+        )
+        for code, n in zip(timeline.SEGMENT_COLUMNS, counts, strict=True)
+        if n
+    }
+    assert shown == {(t, p, code): n for t, p, code, n in counted}
 
 
 @pytest.mark.parametrize("step", list(compare.STEPS))

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from domain import status
 from tracker.charts import SEPARATORS
+from tracker.charts.figure import figure
 from tracker.charts.labels import row_px, wrap
 
 SHORT_LABEL = 16
@@ -81,4 +82,4 @@ def status_bars(table: pd.DataFrame, category: str, compact: bool = False) -> go
     )
     if compact:  # a count that does not fit its segment is left out, not run over the next
         layout["uniformtext"] = dict(mode="hide", minsize=9)
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from domain import labels
 from domain.text import vn_percent
 from tracker.charts import SEPARATORS
+from tracker.charts.figure import figure
 
 PLAN_STYLES = (
     ("#3949ab", "solid", "circle"),
@@ -105,4 +106,4 @@ def rate_lines(frame: pd.DataFrame, align: str = "calendar") -> go.Figure:
             anchor=axis, range=[0, 105], ticksuffix="%",
             **({"matches": "y", "showticklabels": False} if n else {}),
         )  # fmt: skip
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)

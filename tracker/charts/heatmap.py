@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from domain import status
 from tracker.charts import SEPARATORS
+from tracker.charts.figure import figure
 from tracker.charts.labels import TARGET_PX, row_px, wrap
 from tracker.views.heatmap import Grid
 
@@ -91,57 +92,61 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         tickvals=[band(s.code) for s in BANDS],
         ticktext=[s.label for s in BANDS],
         thickness=14,
+        lenmode="pixels",
+        len=min(300, height - 120),
+        yanchor="top",
+        y=1,
     )
-    colorbar.update(lenmode="pixels", len=min(300, height - 120), yanchor="top", y=1)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=cols,
-            y=rows,
-            text=text if with_text else None,
-            texttemplate="%{text}" if with_text else None,
-            textfont=dict(size=10),
-            hoverinfo="skip",  # the cells' targets (below) carry the hover and the click
-            hoverongaps=False,
-            colorscale=status_colourscale(),
-            zmin=0,
-            zmax=n,
-            xgap=2,
-            ygap=2,
-            colorbar=colorbar,
-            showscale=not compact,  # a phone gets a wrapping legend instead (below)
+    cells_trace = dict(
+        type="heatmap",
+        z=z,
+        x=cols,
+        y=rows,
+        textfont=dict(size=10),
+        hoverinfo="skip",  # the cells' targets (below) carry the hover and the click
+        hoverongaps=False,
+        colorscale=status_colourscale(),
+        zmin=0,
+        zmax=n,
+        xgap=2,
+        ygap=2,
+        colorbar=colorbar,
+        showscale=not compact,  # a phone gets a wrapping legend instead (below)
+    )
+    if with_text:
+        cells_trace.update(text=text, texttemplate="%{text}")
+    legend = [  # a phone: legend entries only, as a legend wraps and a colour bar does not
+        dict(
+            type="scatter", x=[None], y=[None], mode="markers", name=s.label,
+            hoverinfo="skip", marker=dict(symbol="square", size=12, color=s.colour),
+            showlegend=True,
         )
-    )
-    if compact:
-        for s in status.STATUSES:  # legend entries only: a legend wraps, a colour bar does not
-            fig.add_scatter(
-                x=[None], y=[None], mode="markers", name=s.label, hoverinfo="skip",
-                marker=dict(symbol="square", size=12, color=s.colour), showlegend=True,
-            )  # fmt: skip
-    fig.add_trace(_targets(cells))
-    fig.add_trace(_blanks(z, rows, cols))
-    fig.update_xaxes(
+        for s in status.STATUSES
+    ] if compact else []  # fmt: skip
+    x_axis = dict(
         type="category",
         tickvals=cols,
         ticktext=grid.columns["label"].tolist(),
         range=[-0.5, len(cols) - 0.5],  # the cells exactly, not padded for the targets
         side="top",
         tickangle=0 if len(cols) <= (4 if compact else 10) else -90,
-        title_text=None if compact else x_title,
         showgrid=False,
     )
-    fig.update_yaxes(
+    y_axis = dict(
         type="category",
         tickvals=rows,
         ticktext=row_labels,
         range=[len(rows) - 0.5, -0.5],  # top to bottom, the cells exactly
         autorange=False,
         automargin=True,
-        title_text=None if compact else y_title,
-        tickfont=dict(size=11) if compact else None,
         showgrid=False,
     )
-    fig.update_layout(
+    if compact:
+        y_axis["tickfont"] = dict(size=11)
+    else:
+        x_axis["title"] = dict(text=x_title)
+        y_axis["title"] = dict(text=y_title)
+    layout = dict(
         separators=SEPARATORS,
         height=height,
         margin=dict(l=4 if compact else 10, r=4 if compact else 10, t=40, b=150 if compact else 10),
@@ -150,12 +155,14 @@ def status_heatmap(grid: Grid, x_title: str, y_title: str, compact: bool = False
         hovermode="closest",
         hoverdistance=-1,  # the nearest target is always the cell under the pointer
         showlegend=compact,
-        legend=dict(orientation="h", yanchor="top", y=-12 / plot_px, x=0, title=None),
+        legend=dict(orientation="h", yanchor="top", y=-12 / plot_px, x=0),
+        xaxis=x_axis,
+        yaxis=y_axis,
     )
-    return fig
+    return figure([cells_trace, *legend, _targets(cells), _blanks(z, rows, cols)], layout)
 
 
-def _targets(cells: pd.DataFrame) -> go.Scatter:
+def _targets(cells: pd.DataFrame) -> dict:
     """One invisible marker at the centre of every cell that holds an obligation, carrying
     the cell's hover text (the heatmap itself carries none: one copy of it, not two).
 
@@ -167,7 +174,8 @@ def _targets(cells: pd.DataFrame) -> go.Scatter:
     and row keys (:func:`tracker.views.obligation.clicked`). Arrays, not lists: plotly
     checks a list item by item.
     """
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=cells["col"].to_numpy(dtype=object),
         y=cells["row"].to_numpy(dtype=object),
         customdata=cells["hover"].to_numpy(dtype=object),
@@ -181,11 +189,12 @@ def _targets(cells: pd.DataFrame) -> go.Scatter:
     )
 
 
-def _blanks(z: np.ndarray, rows: list[str], cols: list[str]) -> go.Scatter:
+def _blanks(z: np.ndarray, rows: list[str], cols: list[str]) -> dict:
     """Invisible markers where a cell holds no obligation, without a hover label: without
     them the pointer over an empty cell would find the neighbour's target and show its text."""
     empty_rows, empty_cols = np.nonzero(np.isnan(z))
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=np.asarray(cols, dtype=object)[empty_cols],
         y=np.asarray(rows, dtype=object)[empty_rows],
         mode="markers",

@@ -35,8 +35,10 @@ import plotly.graph_objects as go
 from domain import status
 from tracker.charts import SEPARATORS
 from tracker.charts.breakdown import LEGEND_PX, legend_below
+from tracker.charts.figure import figure
 from tracker.charts.labels import TARGET_PX, row_px, wrap
-from tracker.views.timeline import Lines, hovers, task_key, vn_date
+from tracker.views import timeline as timeline_view
+from tracker.views.timeline import Lines, hovers, task_key, vn_date, vn_dates
 
 DEADLINE_COLOUR = "#263238"
 AS_OF_COLOUR = "#37474f"
@@ -118,7 +120,7 @@ def deadline_timeline(
         yaxis=dict(
             type="category", categoryorder="array", categoryarray=lines.keys,
             tickvals=lines.keys, autorange="reversed", automargin=True,
-            ticktext=labels, tickfont=dict(size=11) if compact else None,
+            ticktext=labels, **({"tickfont": dict(size=11)} if compact else {}),
         ),
         shapes=[
             dict(
@@ -136,21 +138,34 @@ def deadline_timeline(
         ],
     )  # fmt: skip
     layout["separators"] = SEPARATORS
-    return go.Figure(data=traces, layout=layout)
+    return figure(traces, layout)
 
 
-def _tips(dated: pd.DataFrame) -> pd.Series:
+def timeline_page(
+    rows: pd.DataFrame, page: int, show_plan: bool, as_of: date, compact: bool = False
+) -> go.Figure:
+    """:func:`deadline_timeline` of page `page` of `rows` (every row of a scope, from
+    :func:`tracker.views.timeline.load`): a page keys its built chart by the cached rows
+    and the page number (:func:`ui.data.chart`), never by a frame of the page's rows."""
+    shown = timeline_view.page(rows, page)
+    lines = timeline_view.lines(shown, show_plan=show_plan)
+    return deadline_timeline(shown, lines, as_of, compact=compact)
+
+
+def _tips(dated: pd.DataFrame) -> list[str]:
     """The short hover of a bar segment: task, period, the deadline as the plan words it.
 
     The full breakdown sits on the period's diamond; repeating it on every segment would
     multiply what the browser downloads by the number of statuses.
     """
-    period = dated["period_label"].map(lambda p: f" · kỳ {p}" if p else "")
-    deadline = dated["deadline_text"].map(lambda d: html.escape(str(d).strip()))
-    return (
-        "<b>" + dated["task_code"] + "</b>" + period + "<br>Thời hạn theo kế hoạch: «"
-        + deadline + "»<br>"
-    )  # fmt: skip
+    return [
+        f"<b>{code}</b>{f' · kỳ {label}' if label else ''}<br>Thời hạn theo kế hoạch: "
+        f"«{html.escape(str(deadline).strip())}»<br>"
+        for code, label, deadline in zip(
+            dated["task_code"].tolist(), dated["period_label"].tolist(),
+            dated["deadline_text"].tolist(), strict=True,
+        )
+    ]  # fmt: skip
 
 
 def _columns(*series) -> np.ndarray:
@@ -159,39 +174,46 @@ def _columns(*series) -> np.ndarray:
     return np.column_stack([np.asarray(s, dtype=object) for s in series])
 
 
-def _iso(moments: pd.Series) -> np.ndarray:
-    return moments.dt.strftime("%Y-%m-%dT%H:%M:%S").to_numpy(dtype=object)
+def _iso(moments) -> np.ndarray:
+    """Each moment as ``2019-07-01T00:00:00`` (to the second, cut, not rounded)."""
+    moments = np.asarray(moments, dtype="datetime64[ns]")
+    return np.datetime_as_string(moments, unit="s").astype(object)
 
 
 def _time_bars(dated: pd.DataFrame) -> list[dict]:
-    """One trace per status: each (task, period) window split by status share."""
+    """One trace per status: each (task, period) window split by status share.
+
+    Arrays throughout: a page holds 800 windows, and a frame's boolean selection per
+    status cost more than the arithmetic."""
     windows = dated[~dated["single_day"]]
-    duration = _ms(windows["due_on"] - windows["start_on"]).clip(lower=DAY_MS)
-    totals = windows["total"].where(windows["total"] > 0, 1)
-    shares = windows[list(status.CODES)].div(totals, axis=0)
+    start = windows["start_on"].to_numpy(dtype="datetime64[ns]")
+    duration = np.maximum(_ms(windows["due_on"] - windows["start_on"]).to_numpy(), DAY_MS)
+    counts = windows[list(status.CODES)].to_numpy()
+    total = windows["total"].to_numpy()
+    shares = counts / np.where(total > 0, total, 1)[:, None]
     before = shares.cumsum(axis=1) - shares
+    keys = windows["key"].to_numpy(dtype=object)
+    periods = windows["period"].to_numpy(dtype=object)
+    tips = windows["tip"].tolist()
+    paler = np.where(windows["start_inferred"].to_numpy(dtype=bool), 0.5, 1.0)
     traces = []
-    for s in status.STATUSES:
-        have = (windows[s.code] > 0).to_numpy()
+    for i, s in enumerate(status.STATUSES):
+        have = counts[:, i] > 0
         if not have.any():
             continue
-        part = windows[have]
-        base = part["start_on"] + pd.to_timedelta(before[s.code][have] * duration[have], "ms")
-        tips = (
-            part["tip"] + f"{s.label}: " + part[s.code].astype(str) + " / "
-            + part["total"].astype(str) + " nghĩa vụ"
-        )  # fmt: skip
+        offset = pd.to_timedelta(before[have, i] * duration[have], "ms").to_numpy()
+        shown = np.flatnonzero(have)
+        texts = [
+            f"{tips[j]}{s.label}: {counts[j, i]} / {total[j]} nghĩa vụ" for j in shown.tolist()
+        ]
         traces.append(
             dict(
                 type="bar", orientation="h", xaxis="x", yaxis="y", name=s.label, legendgroup=s.code,
                 showlegend=False,
-                x=(shares[s.code][have] * duration[have]).round().to_numpy(),
-                base=_iso(base), y=part["key"].to_numpy(dtype=object),
-                marker=dict(
-                    color=s.colour, line=dict(width=0),
-                    opacity=np.where(part["start_inferred"].to_numpy(dtype=bool), 0.5, 1.0),
-                ),
-                customdata=_columns(part["key"], part["period"], tips),
+                x=np.round(shares[have, i] * duration[have]),
+                base=_iso(start[have] + offset), y=keys[have],
+                marker=dict(color=s.colour, line=dict(width=0), opacity=paler[have]),
+                customdata=_columns(keys[have], periods[have], texts),
                 hovertemplate=f"%{{customdata[2]}}<extra>{s.short}</extra>",
             )
         )  # fmt: skip
@@ -208,7 +230,7 @@ def _deadlines(dated: pd.DataFrame) -> dict:
             symbol="diamond", color=DEADLINE_COLOUR, line=dict(color="white", width=1),
             size=np.where(dated["single_day"].to_numpy(dtype=bool), 13, 9),
         ),
-        text=dated["due_on"].dt.strftime("%d/%m/%Y").where(one_off, "").to_numpy(dtype=object),
+        text=np.where(one_off, vn_dates(dated["due_on"]), "").astype(object),
         textposition="middle right", textfont=dict(size=11, color=DEADLINE_COLOUR),
         customdata=_columns(dated["key"], dated["period"], dated["hover"]),
         hovertemplate="%{customdata[2]}<extra>Thời hạn</extra>", cliponaxis=False,
@@ -228,7 +250,8 @@ def _share_bars(rows: pd.DataFrame, lines: Lines, least: float) -> list[dict]:
     return [
         dict(
             type="bar", orientation="h", xaxis="x2", yaxis="y", name=s.label,
-            legendgroup=s.code, x=shares[s.code].to_numpy(), base=before[s.code].to_numpy(),
+            legendgroup=s.code, x=shares[s.code].to_numpy(),
+            base=before[s.code].tolist(),  # a list, as plotly's check sends this property
             y=keys.to_numpy(dtype=object),
             marker=dict(color=s.colour, line=dict(width=0)),
             text=per_task[s.code].astype(str).where(shares[s.code] >= least, "").to_numpy(

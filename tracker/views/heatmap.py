@@ -27,10 +27,14 @@ from domain.periods import label as period_label
 from domain.scope import Scope
 from store.database import Store
 from tracker.views import names
-from tracker.views.timeline import wrap
+from tracker.views.timeline import vn_dates, wrap
 
 UNITS_PER_PAGE = 40
 """Unit rows per page: ~24 px a row keeps every name readable (the brief: 100+ units)."""
+UNITS_PER_PHONE_PAGE = 10
+"""Unit rows per page on a phone: rows are a finger tall (44 px), so ten fill its screen."""
+TASKS_PER_PHONE_PAGE = 6
+"""Task columns per page on a phone: about 45 px each beside the wrapped unit names."""
 
 SORTS: dict[str, str] = {
     "rate_asc": "Tỷ lệ hoàn thành thấp trước",
@@ -53,7 +57,8 @@ class Grid:
     `rows` and `columns` have ``key`` and ``label`` in drawing order (top to bottom, left
     to right); `cells` has ``row``, ``col``, ``status`` (a code), ``hover`` and ``text``.
     `unit_count` is the number of rows over all pages. `tasks` lists the columns' tasks
-    (:data:`TASK_COLUMNS`) for the units view, and is empty for the groups view.
+    (:data:`TASK_COLUMNS`) for the units view, and is empty for the groups view;
+    `column_count` is the number of task columns over all of a phone's pages of tasks.
     """
 
     rows: pd.DataFrame
@@ -61,6 +66,7 @@ class Grid:
     cells: pd.DataFrame
     unit_count: int
     tasks: pd.DataFrame = field(default_factory=pd.DataFrame)
+    column_count: int = 0
 
 
 TASK_COLUMNS = ["plan", "task_code", "section", "task", "deadline_text"]
@@ -109,55 +115,71 @@ def _task_labels(columns: pd.DataFrame, show_plan: bool) -> list[str]:
     return (codes + "<br>" + plans).tolist() if show_plan else codes.tolist()
 
 
-def _cell_hovers(cells: pd.DataFrame) -> pd.Series:
+def _cell_hovers(cells: pd.DataFrame) -> list[str]:
     """Hover text of each cell: unit, task, deadline as the plan words it, due date, status,
     completion date and the report file it came from.
 
-    Built column-wise, the unit and task parts once each: a page holds thousands of cells.
-    """
+    The unit and task parts are made once per unit and task, the rest in a plain loop: a
+    page holds thousands of cells, and string arithmetic on Arrow-backed columns cost
+    several times more than the loop."""
     if cells.empty:
-        return pd.Series([], dtype=object)
-    units = cells.drop_duplicates("unit_id").set_index("unit_id")
-    unit_part = (
-        "<b>" + units["unit"].map(html.escape) + "</b> ("
-        + units["group_label"].map(html.escape) + ")<br>"
+        return []
+    units = cells.drop_duplicates("unit_id")
+    unit_part = {
+        u: f"<b>{html.escape(n)}</b> ({html.escape(g)})<br>"
+        for u, n, g in zip(units["unit_id"], units["unit"], units["group_label"], strict=True)
+    }
+    tasks = cells.drop_duplicates("task_id")
+    task_part = {
+        t: f"{html.escape(c)} · {wrap(title, 60)}<br>Thời hạn theo kế hoạch: "
+        f"«{html.escape(str(d).strip())}»"
+        for t, c, title, d in zip(
+            tasks["task_id"], tasks["task_code"], tasks["task"], tasks["deadline_text"],
+            strict=True,
+        )
+    }  # fmt: skip
+    periods = {p: f"<br>Kỳ báo cáo: {period_label(p)}" if p else "" for p in cells["period"]}
+    columns = zip(
+        cells["unit_id"].tolist(), cells["task_id"].tolist(), cells["period"].tolist(),
+        vn_dates(cells["due_on"], "chưa xác định"), cells["status"].tolist(),
+        vn_dates(cells["completed_on"]), cells["file_name"].fillna("").tolist(),
+        vn_dates(cells["reported_on"]), strict=True,
     )  # fmt: skip
-    tasks = cells.drop_duplicates("task_id").set_index("task_id")
-    task_part = (
-        tasks["task_code"].map(html.escape) + " · " + tasks["task"].map(lambda x: wrap(x, 60))
-        + "<br>Thời hạn theo kế hoạch: «"
-        + tasks["deadline_text"].map(lambda d: html.escape(str(d).strip())) + "»"
-    )  # fmt: skip
-    period = cells["period"].map(lambda p: f"<br>Kỳ báo cáo: {period_label(p)}" if p else "")
-    due = cells["due_on"].dt.strftime("%d/%m/%Y").fillna("chưa xác định")
-    done = ("<br>Hoàn thành ngày: " + cells["completed_on"].dt.strftime("%d/%m/%Y")).fillna("")
-    files = cells["file_name"].fillna("").map(html.escape)
-    report = ("<br>Theo báo cáo: " + files + " (ngày "
-              + cells["reported_on"].dt.strftime("%d/%m/%Y").fillna("") + ")")  # fmt: skip
-    report = report.where(files != "", "<br>Chưa nhận báo cáo")
-    return (
-        cells["unit_id"].map(unit_part) + cells["task_id"].map(task_part) + period
-        + "<br>Hạn: " + due + "<br>Tình trạng: <b>" + cells["status"].map(status.LABELS)
-        + "</b>" + done + report
-    )  # fmt: skip
+    return [
+        f"{unit_part[u]}{task_part[t]}{periods[p]}<br>Hạn: {due}<br>Tình trạng: "
+        f"<b>{status.LABELS[code]}</b>"
+        + (f"<br>Hoàn thành ngày: {done}" if done else "")
+        + (
+            f"<br>Theo báo cáo: {html.escape(file)} (ngày {reported})"
+            if file
+            else "<br>Chưa nhận báo cáo"
+        )
+        for u, t, p, due, code, done, file, reported in columns
+    ]
 
 
-def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
+def unit_grid(result: pd.DataFrame, show_plan: bool, task_page: int | None = None) -> Grid:
     """The units × tasks grid of one page, from ``heatmap_cells.sql``.
 
     Columns are every task with a cell on any page (the query's ``kind = 'column'`` rows),
     so they stay put while paging; rows are the page's units in the query's order, each
-    labelled with its completion rate.
+    labelled with its completed cells over its cells (all its tasks). `task_page` (a
+    phone) keeps only that page of :data:`TASKS_PER_PHONE_PAGE` columns and their cells;
+    ``column_count`` still counts them all.
     """
     columns = result[result["kind"] == "column"].sort_values(["plan", "task_order"])
-    cells = result[result["kind"] == "cell"].copy()
-    for column in ("due_on", "completed_on", "reported_on"):
-        cells[column] = pd.to_datetime(cells[column])
-    per_unit = cells.groupby("unit_id").agg(
-        cells=("task_id", "size"), done=("completed_on", "count")
+    cells = result[result["kind"] == "cell"]
+    column_count = len(columns)
+    done = cells["completed_on"].notna()
+    per_unit = pd.DataFrame({"cells": cells.groupby("unit_id").size()}).assign(
+        done=done.groupby(cells["unit_id"]).sum()
     )
     units = cells.drop_duplicates("unit_id").sort_values("position")
     units = units.join(per_unit, on="unit_id")
+    if task_page is not None:
+        size = TASKS_PER_PHONE_PAGE
+        columns = columns.iloc[task_page * size : (task_page + 1) * size]
+        cells = cells[cells["task_id"].isin(columns["task_id"])]
     rows = pd.DataFrame(
         {"key": units["unit_id"].astype(int).astype(str).tolist(), "label": _unit_labels(units)}
     )
@@ -169,18 +191,18 @@ def unit_grid(result: pd.DataFrame, show_plan: bool) -> Grid:
     )
     shaped = pd.DataFrame(
         {
-            "row": cells["unit_id"].astype(int).astype(str),
-            "col": cells["task_id"].astype(int).astype(str),
-            "status": cells["status"],
+            "row": cells["unit_id"].astype(int).astype(str).tolist(),
+            "col": cells["task_id"].astype(int).astype(str).tolist(),
+            "status": cells["status"].tolist(),
             "hover": _cell_hovers(cells),
             # No words in unit cells: a status name spills over a cell narrower than itself
             # (plotly does not shrink it), and hover plus the colour bar name every colour.
             "text": "",
         }
     )
-    count = int(cells["unit_count"].iloc[0]) if len(cells) else 0
+    count = int(units["unit_count"].iloc[0]) if len(units) else 0
     tasks = columns[TASK_COLUMNS].reset_index(drop=True)
-    return Grid(rows, cols, shaped.reset_index(drop=True), count, tasks)
+    return Grid(rows, cols, shaped, count, tasks, column_count)
 
 
 def _plurality(counts: pd.DataFrame) -> pd.Series:
@@ -345,13 +367,20 @@ def load_units(
     period_at: date | None = None,
     sort: str = "rate_asc",
     page: int = 0,
+    phone: bool = False,
+    task_page: int = 0,
 ) -> Grid:
     """The units × tasks grid of page `page` (0-based) of `scope`, sorted by `sort` (one of
     :data:`SORTS`; ValueError otherwise); recurring tasks show the period running at
-    `period_at` (default: the latest begun by the as-of date)."""
-    result = store.frame("heatmap_cells", **unit_params(scope, period_at, sort, page))
+    `period_at` (default: the latest begun by the as-of date).
+
+    `phone`: pages of :data:`UNITS_PER_PHONE_PAGE` units, and of those only the task
+    columns of page `task_page` (:data:`TASKS_PER_PHONE_PAGE` a page), so that a phone
+    receives what its width can show."""
+    size = UNITS_PER_PHONE_PAGE if phone else UNITS_PER_PAGE
+    result = store.frame("heatmap_cells", **unit_params(scope, period_at, sort, page, size))
     result = names.tell_apart(store, result, scope.plan, ("unit", "unit_short"))
-    return unit_grid(result, show_plan=scope.plan is None)
+    return unit_grid(result, show_plan=scope.plan is None, task_page=task_page if phone else None)
 
 
 def load_groups(
@@ -366,14 +395,17 @@ def load_groups(
     return group_grid(long, sort, show_plan=scope.plan is None)
 
 
-def unit_params(scope: Scope, period_at: date | None, sort: str, page: int) -> dict:
-    """The named parameters of ``heatmap_cells.sql`` for page `page` (0-based)."""
+def unit_params(
+    scope: Scope, period_at: date | None, sort: str, page: int, size: int = UNITS_PER_PAGE
+) -> dict:
+    """The named parameters of ``heatmap_cells.sql`` for page `page` (0-based) of `size`
+    units."""
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
     return dict(
         **scope.params(),
         period_at=period_at or scope.as_of,
         sort=sort,
-        offset=page * UNITS_PER_PAGE,
-        limit=UNITS_PER_PAGE,
+        offset=page * size,
+        limit=size,
     )
