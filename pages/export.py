@@ -30,8 +30,14 @@ CHARTS = "Biểu đồ"
 @st.cache_data(show_spinner=False, max_entries=32)
 def preview(db: tuple[str, int], scope: Scope) -> report.Preview:
     """What the page shows for these filters, cached by the scope (keyed by the data
-    version, like every cached query)."""
-    return report.preview(data.get_store(), scope, rows=PREVIEW_ROWS)
+    version, like every cached query; the plans and groups are the sidebar's)."""
+    return report.preview(
+        data.get_store(),
+        scope,
+        rows=PREVIEW_ROWS,
+        plans=data.plans(),
+        groups=data.unit_groups(),
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

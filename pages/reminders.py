@@ -87,7 +87,7 @@ if allows(actor, Action.SETTINGS):
 # The table counts per unit; a letter's rows are read for the one unit shown, and every
 # letter only when they are downloaded or sent (on a million obligations they hold
 # hundreds of thousands of rows).
-by_unit = data.call(reminder_letters.units, scope=filters.scope)
+by_unit = data.call(reminder_letters.units, scope=filters.scope, window=window)
 if by_unit.empty:
     st.success(
         f"Không có nhiệm vụ nào quá hạn hoặc đến hạn trong {window} ngày tới tính đến "
@@ -129,7 +129,8 @@ downloads.button(
 
 st.subheader("Công văn của một đơn vị")
 labels = [
-    f"{name} — {code}" for name, code in zip(by_unit["unit_name"], by_unit["plan"], strict=True)
+    f"{name} — {code}"
+    for name, code in zip(by_unit["unit_name"].tolist(), by_unit["plan"].tolist(), strict=True)
 ]
 pick = st.selectbox(
     "Đơn vị", range(len(by_unit)), format_func=lambda i: labels[i], key="reminders.unit"
@@ -140,6 +141,7 @@ letter = data.call(
     scope=filters.scope,
     plan=str(shown["plan"]),
     unit=int(shown["unit_id"]),
+    window=window,
 )
 show(reminder_letters.letter_rows(letter), colour_status=True)
 if letter.emails:

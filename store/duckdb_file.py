@@ -126,7 +126,8 @@ class DuckDBBackend:
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._users = 0
-        self._timer: threading.Timer | None = None
+        self._idle_since = 0.0
+        self._reaper: threading.Thread | None = None
         self._held: duckdb.DuckDBPyConnection | None = None
         if self._memory:  # nothing to share: keep it for the Store's life
             self._held = duckdb.connect(":memory:")
@@ -166,11 +167,12 @@ class DuckDBBackend:
 
     @contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The open file, shared by every thread working now; closed after the linger."""
+        """The open file, shared by every thread working now; closed after the linger.
+
+        One reaper thread per opening closes it (:meth:`_reap`), not a timer per
+        operation: starting a thread waits for it to be scheduled, which on two busy cores
+        cost more than the query it followed (a page runs a dozen)."""
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
             if self._con is None:
                 self._con = self._open()
             self._users += 1
@@ -184,15 +186,29 @@ class DuckDBBackend:
                     if self._linger <= 0:
                         self._close_now()
                     else:
-                        self._timer = threading.Timer(self._linger, self._close_idle)
-                        self._timer.daemon = True
-                        self._timer.start()
+                        self._idle_since = time.monotonic()
+                        if self._reaper is None:
+                            self._reaper = threading.Thread(
+                                target=self._reap, name="duckdb-linger", daemon=True
+                            )
+                            self._reaper.start()
 
-    def _close_idle(self) -> None:
-        with self._lock:
-            if self._users == 0 and self._timer is not None:
-                self._timer = None
-                self._close_now()
+    def _reap(self) -> None:
+        """Close the file once it has been idle for the linger, then exit (the next
+        opening starts another); while the file is in use, look again a linger later."""
+        while True:
+            with self._lock:
+                if self._con is None or self._con is self._held:
+                    self._reaper = None
+                    return
+                left = self._idle_since + self._linger - time.monotonic()
+                if self._users:
+                    left = self._linger
+                elif left <= 0:
+                    self._reaper = None
+                    self._close_now()
+                    return
+            time.sleep(left)
 
     def _close_now(self) -> None:
         if self._con is not None and self._con is not self._held:
@@ -232,9 +248,6 @@ class DuckDBBackend:
     def close(self) -> None:
         """Close the file now (a Store used again after this reopens it)."""
         with self._lock:
-            if self._timer is not None:
-                self._timer.cancel()
-                self._timer = None
             if self._held is not None:
                 self._held.close()
                 self._held = None

@@ -64,7 +64,10 @@ def test_the_on_time_rate_is_written_beside_each_bar_and_full_names_are_in_the_h
     text = fig.data[-1]
     assert text.mode == "text"
     assert list(text.text) == ["60,0%", "60,0%", "25,0%", "0,0%"]
-    assert fig.data[0].customdata[2][0].endswith("rút gọn lại")
+    bar = fig.data[0]
+    assert bar.hovertext[2].endswith("rút gọn lại")
+    assert "%{hovertext}" in bar.hovertemplate and "%{customdata}" in bar.hovertemplate
+    assert list(bar.customdata) == [6, 6, 2, 0]  # the first segment: done on time
 
 
 def test_numbers_in_hover_texts_use_the_vietnamese_decimal_comma():

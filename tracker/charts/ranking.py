@@ -40,43 +40,43 @@ def ranking_bars(table: pd.DataFrame) -> go.Figure:
     to pass (the top or bottom of a long ranking).
     """
     names = [f"{r}. {_short(u)}" for r, u in zip(table[RANK], table["unit_name"], strict=True)]
-    totals = table["total"].where(table["total"] > 0, 1)
-    fig = go.Figure()
+    totals = table["total"].where(table["total"] > 0, 1).to_numpy()
+    units = table["unit_name"].tolist()
+    traces = []
     for s in status.STATUSES:
-        counts = table[s.code]
-        fig.add_bar(
-            name=s.label,
-            y=names,
-            x=100 * counts / totals,
-            orientation="h",
-            marker_color=s.colour,
-            customdata=list(zip(table["unit_name"], counts, strict=True)),
-            hovertemplate=(
-                f"%{{customdata[0]}}<br>{s.label}: %{{customdata[1]}} (%{{x:.1f}}%)<extra></extra>"
-            ),
+        counts = table[s.code].to_numpy()
+        traces.append(
+            dict(
+                type="bar", name=s.label, y=names, x=100 * counts / totals, orientation="h",
+                marker=dict(color=s.colour),
+                customdata=counts, hovertext=units,
+                hovertemplate=(
+                    f"%{{hovertext}}<br>{s.label}: %{{customdata}} (%{{x:.1f}}%)"
+                    "<extra></extra>"
+                ),
+            )
+        )  # fmt: skip
+    traces.append(
+        dict(
+            type="scatter", x=[100] * len(table), y=names, mode="text",
+            text=[vn_percent(p) for p in table["done_on_time_pct"].tolist()],
+            textposition="middle right", cliponaxis=False, showlegend=False,
+            hoverinfo="skip", name=labels.header("done_on_time_pct"),
         )
-    fig.add_scatter(
-        x=[100] * len(table),
-        y=names,
-        mode="text",
-        text=[vn_percent(p) for p in table["done_on_time_pct"]],
-        textposition="middle right",
-        cliponaxis=False,
-        showlegend=False,
-        hoverinfo="skip",
-        name=labels.header("done_on_time_pct"),
-    )
-    fig.update_layout(
+    )  # fmt: skip
+    layout = dict(
         separators=SEPARATORS,
         barmode="stack",
         height=130 + 26 * len(table),
         margin=dict(l=10, r=70, t=40, b=10),
         xaxis=dict(
-            title="% nghĩa vụ (số ghi bên phải: % đúng hạn)", range=[0, 100], ticksuffix="%"
+            title=dict(text="% nghĩa vụ (số ghi bên phải: % đúng hạn)"),
+            range=[0, 100],
+            ticksuffix="%",
         ),
         yaxis=dict(
             autorange="reversed", automargin=True, categoryorder="array", categoryarray=names
         ),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"),
     )
-    return fig
+    return go.Figure(data=traces, layout=layout)

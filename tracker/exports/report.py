@@ -87,10 +87,17 @@ class ExportData:
         return [(name, slug, getattr(self, attr)) for attr, name, slug in SHEETS]
 
 
-def header_for(store: Store, scope: Scope) -> Header:
-    """The header of an export of `scope`; raises NotFound for an unknown plan."""
-    plans = choices.plans(store)
-    found_groups = choices.unit_groups(store)
+def header_for(
+    store: Store,
+    scope: Scope,
+    plans: pd.DataFrame | None = None,
+    groups: pd.DataFrame | None = None,
+) -> Header:
+    """The header of an export of `scope`; raises NotFound for an unknown plan. `plans`
+    and `groups` (:func:`tracker.views.choices.plans` and ``unit_groups``) are read
+    when not given: a page has them already, for its sidebar."""
+    plans = choices.plans(store) if plans is None else plans
+    found_groups = choices.unit_groups(store) if groups is None else groups
     labels = dict(zip(found_groups["group_code"], found_groups["label"], strict=True))
     text = scope.describe(labels)
     if scope.plan is None:
@@ -128,17 +135,24 @@ class Preview(ExportData):
         return [(name, slug, attr, n) for (attr, name, slug), n in lengths]
 
 
-def preview(store: Store, scope: Scope, rows: int = 1000) -> Preview:
+def preview(
+    store: Store,
+    scope: Scope,
+    rows: int = 1000,
+    plans: pd.DataFrame | None = None,
+    groups: pd.DataFrame | None = None,
+) -> Preview:
     """The export of `scope` as the page first shows it: one count query
     (:func:`tracker.views.tables.counts`) gives both count tables, the lists' lengths, and the
-    units holding each list's first `rows` rows (read later by :func:`first_rows`)."""
+    units holding each list's first `rows` rows (read later by :func:`first_rows`);
+    `plans` and `groups` as in :func:`header_for`."""
     long = tables.counts(store, scope)
     statuses = scope.statuses
     by_unit = tables.unit_table(long, statuses)
     by_task = tables.task_table(long, statuses)
     reminder_sizes = tables.reminder_sizes(long, statuses)
     return Preview(
-        header=header_for(store, scope),
+        header=header_for(store, scope, plans, groups),
         by_unit=by_unit,
         by_task=by_task,
         detail=pd.DataFrame(),

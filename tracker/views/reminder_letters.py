@@ -42,14 +42,15 @@ def letters(store: Store, scope: Scope, window: int | None = None) -> list[Lette
     return found
 
 
-def units(store: Store, scope: Scope) -> pd.DataFrame:
+def units(store: Store, scope: Scope, window: int | None = None) -> pd.DataFrame:
     """One row per letter of :func:`letters` for `scope`, in its order, without building the
     letters: :data:`UNIT_COLUMNS` (``reminded`` "đã nhắc 2 lần, lần cuối 05/08/2019" or
     empty) and the hidden ``unit_id``, and ``paper`` (no e-mail: drop it to draw the
     table); units sharing a name told apart by province when the scope has no plan
-    (:mod:`tracker.views.names`)."""
+    (:mod:`tracker.views.names`). `window`: the reminder window in days (the office's
+    setting, read here, when None)."""
     found = reminders.letter_units(
-        store, scope.as_of, scope.plan, groups=list(scope.groups) or None
+        store, scope.as_of, scope.plan, window=window, groups=list(scope.groups) or None
     )
     counts = reminders.reminded(store)  # over every plan: a unit's reminders, whatever plan
     reminded = [counts.get(int(u)) for u in found["unit_id"]]
@@ -70,11 +71,14 @@ def units(store: Store, scope: Scope) -> pd.DataFrame:
     return names.tell_apart(store, frame, scope.plan, columns=("unit_name",))
 
 
-def letter(store: Store, scope: Scope, plan: str, unit: int) -> Letter | None:
+def letter(
+    store: Store, scope: Scope, plan: str, unit: int, window: int | None = None
+) -> Letter | None:
     """The letter of unit id `unit` for plan `plan` (a row of :func:`units`: the scope's
-    plan, or any when it has none), or None when it has nothing to be reminded of."""
+    plan, or any when it has none), or None when it has nothing to be reminded of;
+    `window` as in :func:`units`."""
     found = reminders.letters(
-        store, plan, scope.as_of, unit=unit, groups=list(scope.groups) or None
+        store, plan, scope.as_of, unit=unit, window=window, groups=list(scope.groups) or None
     )
     return found[0] if found else None
 
