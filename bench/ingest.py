@@ -195,17 +195,26 @@ def child(folder: Path, corpus: str) -> None:
         if line.strip() == "run":
             print(json.dumps(run_ours(files, template, folder)), flush=True)
         else:
-            print(json.dumps({"peak_mb": _vm_hwm_mb()}), flush=True)
+            children = [_vm_hwm_mb(pid) for pid in _children()]
+            print(json.dumps({"peak_mb": _vm_hwm_mb(), "children_mb": children}), flush=True)
             return
 
 
-def _vm_hwm_mb() -> float:
-    """This process's peak resident memory (``VmHWM``), in MB. Not ``ru_maxrss``: Linux
+def _vm_hwm_mb(pid: int | str = "self") -> float:
+    """A process's peak resident memory (``VmHWM``), in MB. Not ``ru_maxrss``: Linux
     carries that over from the parent (here the corpus generator) through fork and exec."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _children() -> list[int]:
+    """This process's living child processes (the reading workers, started once)."""
+    found: set[int] = set()
+    for task in Path("/proc/self/task").iterdir():
+        found.update(int(pid) for pid in (task / "children").read_text().split())
+    return sorted(found)
 
 
 class Ours:
@@ -234,8 +243,8 @@ class Ours:
         self.process.stdin.flush()
         return json.loads(self._answer())
 
-    def close(self) -> float:
-        peak = self.ask("peak")["peak_mb"]
+    def close(self) -> dict:
+        peak = self.ask("peak")
         self.process.wait()
         return peak
 
@@ -255,7 +264,13 @@ def measure(folder: Path, corpus: str, files: list[Path], runs: int) -> dict:
             pairs.append((mine, base))
     finally:
         peak = ours.close()
-    return {"pairs": pairs, "peak_mb": peak}
+    return {"pairs": pairs, **peak}
+
+
+def _peak(found: dict) -> float:
+    """The ingesting process's peak plus every worker's: an upper bound of what they held
+    at once (each worker's shared libraries counted again)."""
+    return found["peak_mb"] + sum(found["children_mb"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -299,7 +314,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{best_base:.3f} s: {ratio[name]:.2f}x; median of the runs' ratios "
             f"{paired:.2f}x; CPU {cpu:.2f}x"
         )
-    peak = max(f["peak_mb"] for f in found.values())
+    for name, (files, rows) in sizes.items():
+        children = found[name]["children_mb"]
+        print(
+            f"{files} x {rows}: peak memory {found[name]['peak_mb']:.0f} MB in the process "
+            f"that ingests, {' + '.join(f'{c:.0f}' for c in children) or 'no'} MB in "
+            f"{len(children)} reading workers: {_peak(found[name]):.0f} MB together"
+        )
+    peak = max(_peak(f) for f in found.values())
     print(
         f"ingest_ratio_small={ratio['small']:.2f} ingest_ratio_large={ratio['large']:.2f} "
         f"peak_mb={peak:.0f}"

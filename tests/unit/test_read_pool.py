@@ -1,0 +1,96 @@
+"""A batch of many files is read on the worker processes of loaders.reports.read_pool: what
+comes back is what reading in the process gives, hostile files included, and a worker that
+died is replaced without losing a file."""
+
+from __future__ import annotations
+
+import os
+import signal
+from datetime import date
+
+import pytest
+from ingest_builders import PLAN, UNITS, good_rows, long_report, make_store, xlsx
+from test_hostile_files import _bomb, rezip
+
+from loaders.reports import read_pool
+from loaders.reports.pipeline import prepare
+from tracker.usecases.ingest import load_catalog
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory):
+    with make_store(tmp_path_factory.mktemp("pool") / "t.duckdb") as store:
+        return load_catalog(store, PLAN)
+
+
+@pytest.fixture(scope="module")
+def files() -> list[tuple[str, bytes]]:
+    """Good reports of each unit, and files the guards and checks must refuse."""
+    units = [u.name for u in UNITS]
+    good = [(f"tot_{i}.xlsx", xlsx(long_report(good_rows(), unit=u))) for i, u in enumerate(units)]
+
+    def entity(name, body):
+        doctype = b'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        return doctype + body if name == "xl/worksheets/sheet1.xml" else body
+
+    far = xlsx(long_report(good_rows()), extra=lambda b, s: s.cell(1048576, 16384, "z"))
+    bad = [
+        ("bom.xlsx", _bomb(False)),
+        ("xxe.xlsx", rezip(xlsx(long_report(good_rows())), entity)),
+        ("xa.xlsx", far),
+        ("rong.xlsx", b""),
+        ("cut.xlsx", good[0][1][: len(good[0][1]) // 2]),
+        ("bao_cao.csv", "Mã nhiệm vụ,Tình trạng\nNV01,Đã hoàn thành\n".encode()),
+        ("lap.xlsx", good[1][1]),  # the same bytes twice: a duplicate
+    ]
+    return good + bad
+
+
+def _seen(prepared) -> list[tuple]:
+    return [
+        (
+            p.file,
+            p.sha256,
+            p.accepted,
+            p.duplicate_of,
+            p.rows.to_pylist() if p.rows is not None else None,
+            [str(x) for x in p.problems],
+            p.unit_ids,
+            p.reported_on,
+            p.sheets,
+        )
+        for p in prepared
+    ]
+
+
+@pytest.fixture(scope="module")
+def read_here(files, catalog) -> list[tuple]:
+    """The batch read in this process, file by file (no batch of one goes to the pool)."""
+    assert read_pool.MIN_FILES > 1
+    return [_seen(prepare([f], catalog, today=TODAY))[0] for f in files[:-1]]
+
+
+def test_the_workers_read_a_batch_as_this_process_does_hostile_files_included(
+    files, catalog, read_here
+):
+    assert len(files) >= read_pool.MIN_FILES
+    pooled = prepare(files, catalog, today=TODAY)
+    assert len(read_pool.worker_pids()) == read_pool.WORKERS > 1
+    assert _seen(pooled)[:-1] == read_here
+    assert [p.data for p in pooled] == [data for _, data in files]  # bytes kept for the store
+    assert [p.accepted for p in pooled] == [True] * 4 + [False] * 6 + [True]
+    assert pooled[-1].duplicate_of == -1
+
+
+def test_a_dead_worker_is_replaced_and_no_file_is_lost(files, catalog, read_here):
+    prepare(files[:8], catalog, today=TODAY)
+    before = read_pool.worker_pids()
+    for pid in before:
+        os.kill(pid, signal.SIGKILL)
+    # a worker that died reading (or is found dead) costs no file; the next batch has new ones
+    for _ in range(2):
+        assert _seen(prepare(files, catalog, today=TODAY))[:-1] == read_here
+    after = read_pool.worker_pids()
+    assert len(after) == read_pool.WORKERS and not set(after) & set(before)
