@@ -1,18 +1,20 @@
-"""The files of one upload read on a few worker processes, started once per process.
+"""The files of one upload read by a worker process and a thread of this process at once.
 
 Reading a file (the zip guard, the Rust reader, header detection, staging) holds the GIL
 for most of its time (fastexcel 0.21 too: a thread spinning in Python beside it slows its
-parse several times over), so reading threads overlap little; processes do. The pool:
+parse several times over), so two reading threads overlap little; a process and a thread
+do. The worker:
 
-- starts its workers (``python -m loaders.reports.read_worker``) on first use, through
-  ``subprocess`` (fork and exec at once: nothing of this process, its DuckDB threads or
-  its locks, is carried over; no ``multiprocessing``, which would run this process's main
-  script again in each worker), once per process; they end when this process does (their
+- is ``python -m loaders.reports.read_worker``, started on first use through
+  ``subprocess`` (fork and exec at once: nothing of this process, its DuckDB threads or its
+  locks, is carried over; not ``multiprocessing``, which would run this process's main
+  script again in the worker), once per process; it ends when this process does (its
   input closes);
-- is shared by every thread (Streamlit sessions): one parcel at a time per worker;
-- is used only for batches of at least :data:`MIN_FILES` files to read: below that a
-  round trip to the workers costs more than it saves;
-- sends the catalog once per batch to each worker.
+- is shared by every thread (Streamlit sessions), one parcel of files at a time;
+- reads only batches of at least :data:`MIN_FILES` files of at most
+  :data:`MAX_MEAN_BYTES` on average: below that a round trip costs more than it saves,
+  above it the memory goes to matching the rows (see the constant);
+- gets the catalog once per batch.
 
 A worker found dead when a parcel is handed to it is started again. When a worker fails
 while reading (it dies, or reading raised in it), the parcel is read in this process
@@ -24,11 +26,11 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
+import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -37,12 +39,17 @@ from loaders.reports.prepared import PreparedFile
 from loaders.reports.read_file import FileWork, read_one
 from loaders.reports.read_worker import receive, send
 
-WORKERS = min(2, os.cpu_count() or 1)
-"""Worker processes (and, for a batch read in this process, reading threads)."""
+READERS = min(2, os.cpu_count() or 1)
+"""Files read at once: by the worker processes (all but one reader) and a thread here."""
 MIN_FILES = 8
 """Fewest files to read for a batch to go to the workers."""
-PARCELS_PER_WORKER = 4
-"""Each worker gets about this many parcels of files: big files still balance, and
+MAX_MEAN_BYTES = 64 << 10
+"""Largest mean file size for a batch to go to the workers. Many small files are where the
+per-file work dominates; a batch of big files spends its memory on matching their rows in
+this process (about 390 MB for 20 files x 5,000 rows), and a worker would add its own
+(about 150 MB) to that."""
+PARCELS_PER_READER = 4
+"""Each reader gets about this many parcels of files: big files still balance, and
 progress moves in steps a person can see."""
 
 _ROOT = str(Path(__file__).resolve().parents[2])
@@ -104,7 +111,7 @@ class _Worker:
         return self.process.pid if self.process and self.process.poll() is None else None
 
 
-_workers = [_Worker() for _ in range(WORKERS)]
+_workers = [_Worker() for _ in range(max(READERS - 1, 0))]
 
 
 def read_files(
@@ -117,27 +124,69 @@ def read_files(
     done: Done,
 ) -> None:
     """Read every (position, file) of `todo`; `done(position, work)` is called in this
-    thread as each file is finished, in no fixed order."""
+    thread as each file is finished, in no fixed order.
+
+    :data:`READERS` readers take parcels from one list as they become free: the worker
+    processes, and a thread of this process (only threads for a batch of fewer than
+    :data:`MIN_FILES` files or of files over :data:`MAX_MEAN_BYTES` on average)."""
     args = (unit, reported_on, today, tuple(plan_codes))
-    pooled = len(todo) >= MIN_FILES and WORKERS > 1
-    parcels = _parcels(todo, WORKERS * PARCELS_PER_WORKER) if pooled else [[f] for f in todo]
+    pooled = (
+        len(todo) >= MIN_FILES
+        and sum(p.size for _, p in todo) <= MAX_MEAN_BYTES * len(todo)
+        and READERS > 1
+    )
+    parcels = iter(_parcels(todo, READERS * PARCELS_PER_READER) if pooled else [[f] for f in todo])
     blob = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL) if pooled else b""
     batch = next(_batches)
+    take = threading.Lock()
 
-    def one(number: int, parcel: Parcel) -> list:
-        if pooled:
-            found = _workers[number % WORKERS].read(batch, blob, parcel, args)
-            if found is not None:
-                for index, work in found:
-                    work.prepared.data = dict(parcel)[index].data
-                return found
+    def here(parcel: Parcel) -> list:
         return [(index, read_one(prepared, catalog, *args)) for index, prepared in parcel]
 
-    with ThreadPoolExecutor(max_workers=WORKERS) as threads:
-        futures = [threads.submit(one, n, parcel) for n, parcel in enumerate(parcels)]
-        for future in as_completed(futures):
-            for index, work in future.result():
+    def reader(worker: _Worker | None) -> Iterator[list]:
+        while True:
+            with take:
+                parcel = next(parcels, None)
+            if parcel is None:
+                return
+            found = worker.read(batch, blob, parcel, args) if worker else None
+            if found is None:
+                yield here(parcel)
+                continue
+            data = dict(parcel)
+            for index, work in found:
+                work.prepared.data = data[index].data
+            yield found
+
+    workers = _workers[: READERS - 1] if pooled else []
+    answers: queue.SimpleQueue = queue.SimpleQueue()
+
+    def run(worker: _Worker | None) -> None:
+        try:
+            for found in reader(worker):
+                answers.put(("found", found))
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            answers.put(("raised", exc))
+        answers.put(("end", None))
+
+    threads = [
+        threading.Thread(target=run, args=(w,), daemon=True)
+        for w in [*workers, *[None] * (READERS - len(workers))]
+    ]
+    for thread in threads:
+        thread.start()
+    ended, failure = 0, None
+    while ended < len(threads):
+        what, found = answers.get()
+        if what == "end":
+            ended += 1
+        elif what == "raised":
+            failure = failure or found
+        elif failure is None:
+            for index, work in found:
                 done(index, work)
+    if failure is not None:
+        raise failure
 
 
 def _parcels(todo: Sequence[tuple[int, PreparedFile]], count: int) -> list[Parcel]:
