@@ -6,7 +6,11 @@ times, run after run,
 
 - ours: ``tracker.usecases.ingest.ingest_files`` (sniffing, zip guards, reading, header detection,
   typing, matching, validation, one transaction, original bytes kept) into a fresh DuckDB
-  file, in a child process that stays up between runs, so that its peak memory is its own;
+  file, in a child process that stays up between runs, so that its peak memory is its own.
+  A batch of many small files is read partly by a worker process
+  (:mod:`loaders.reports.read_pool`), started by the first such batch: run 1 of the small
+  corpus pays for starting it, as the first upload after a server starts does; its CPU
+  seconds and its peak memory are counted with ours;
 - the baseline: ``pandas.read_excel(engine="openpyxl")`` of the same files (no validation,
   no writing at all), in this process.
 
@@ -14,9 +18,11 @@ The two alternate (ours first on even runs, the baseline first on odd ones), so 
 from elsewhere on the machine falls on both alike. Corpora: 200 files x 40 rows (one unit
 each, unit in the title block) and 20 files x 5,000 rows (consolidated sheets with a unit
 column). Per corpus it prints the best wall time of each over `--runs`, the median of the
-runs' own ratios, and the ratio of CPU seconds (ours counts both reading threads). The last
-line reads ``ingest_ratio_small=X ingest_ratio_large=Y peak_mb=Z`` (best over best); the
-targets are 8 and 12, and at most 400 MB.
+runs' own ratios, and the ratio of CPU seconds (ours counts every thread and the worker),
+then the peak memory of the ingesting process and of the worker. The last line reads
+``ingest_ratio_small=X ingest_ratio_large=Y peak_mb=Z`` (best over best; Z the largest sum
+of the two peaks, an upper bound: the shared libraries count twice); the targets are 8 and
+12, and at most 400 MB.
 
     .venv/bin/python bench/ingest.py [--runs 3] [--tiny]
 """
@@ -26,6 +32,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -128,7 +135,7 @@ def _row(k: int, n: int, unit: str | None) -> list:
 
 # corpus -> (files, rows per file); --tiny keeps the shapes at a size a test can afford
 SIZES = {"small": (200, 40), "large": (20, N_UNITS * N_TASKS)}
-TINY = {"small": (4, 40), "large": (2, 300)}
+TINY = {"small": (8, 40), "large": (2, 300)}  # 8 small files: the reading worker starts
 
 
 def generate(folder: Path, sizes: dict[str, tuple[int, int]]) -> dict[str, list[Path]]:
@@ -166,10 +173,12 @@ def run_ours(files: list[tuple[str, bytes]], template_db: Path, work: Path) -> d
     staff = Actor("bench", Role.CAN_BO, origin="cli")
     db = work / f"run-{time.monotonic_ns()}.duckdb"
     shutil.copy(template_db, db)
+    workers = {pid: _cpu_seconds(pid) for pid in _children()}
     start, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
         results = ingest_files(store, staff, PLAN, files)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    cpu += sum(_cpu_seconds(pid) - workers.get(pid, 0.0) for pid in _children())
     bad = [r for r in results if not r.accepted]
     if bad:
         raise SystemExit(f"bench corpus rejected: {bad[0].file}: {bad[0].errors[:3]}")
@@ -207,6 +216,12 @@ def _vm_hwm_mb(pid: int | str = "self") -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """A living process's CPU seconds so far (user and system, from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _children() -> list[int]:
@@ -279,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tiny",
         action="store_true",
-        help="4 files x 40 rows and 2 x 300, one run: checks the bench works, times nothing",
+        help="8 files x 40 rows and 2 x 300, one run: checks the bench works, times nothing",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -317,9 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, (files, rows) in sizes.items():
         children = found[name]["children_mb"]
         print(
-            f"{files} x {rows}: peak memory {found[name]['peak_mb']:.0f} MB in the process "
-            f"that ingests, {' + '.join(f'{c:.0f}' for c in children) or 'no'} MB in "
-            f"{len(children)} reading workers: {_peak(found[name]):.0f} MB together"
+            f"{files} x {rows}: peak memory {found[name]['peak_mb']:.0f} MB ingesting, "
+            f"{sum(children):.0f} MB in {len(children)} reading worker(s): "
+            f"{_peak(found[name]):.0f} MB together"
         )
     peak = max(_peak(f) for f in found.values())
     print(
