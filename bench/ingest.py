@@ -24,7 +24,7 @@ then the peak memory of the ingesting process and of the worker. The last line r
 of the two peaks, an upper bound: the shared libraries count twice); the targets are 8 and
 12, and at most 400 MB.
 
-    .venv/bin/python bench/ingest.py [--runs 3] [--tiny]
+    .venv/bin/python bench/ingest.py [--runs 3] [--tiny] [--worker auto|always|never]
 """
 
 from __future__ import annotations
@@ -194,9 +194,13 @@ def run_pandas(files: list[Path]) -> dict:
     return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu}
 
 
-def child(folder: Path, corpus: str) -> None:
+def child(folder: Path, corpus: str, worker: str = "auto") -> None:
     """Runs ours in a process of its own, once per line read ("run"); "peak" prints the peak
     memory and ends it. The files are read into memory before the first run."""
+    from loaders.reports import read_pool
+
+    if worker != "auto":  # the reading worker whatever the load, or never
+        read_pool.MAX_LOAD = float("inf") if worker == "always" else float("-inf")
     template = folder / "plan.duckdb"
     files = [(p.name, p.read_bytes()) for p in sorted((folder / corpus).iterdir())]
     print("ready", flush=True)
@@ -235,9 +239,10 @@ def _children() -> list[int]:
 class Ours:
     """The child process that runs ours, asked for one run at a time."""
 
-    def __init__(self, folder: Path, corpus: str) -> None:
+    def __init__(self, folder: Path, corpus: str, worker: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(folder), "--corpus", corpus],
+            [sys.executable, __file__, "--child", str(folder), "--corpus", corpus]
+            + ["--worker", worker],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -264,9 +269,9 @@ class Ours:
         return peak
 
 
-def measure(folder: Path, corpus: str, files: list[Path], runs: int) -> dict:
+def measure(folder: Path, corpus: str, files: list[Path], runs: int, worker: str) -> dict:
     """`runs` pairs of (ours, baseline), alternating which goes first."""
-    ours = Ours(folder, corpus)
+    ours = Ours(folder, corpus, worker)
     pairs = []
     try:
         for run in range(runs):
@@ -296,11 +301,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="8 files x 40 rows and 2 x 300, one run: checks the bench works, times nothing",
     )
+    parser.add_argument(
+        "--worker",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="read small-file batches with the reading worker as the product does (auto: "
+        "only while a core is idle), whatever the load, or never",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(Path(args.child), args.corpus)
+        child(Path(args.child), args.corpus, args.worker)
         return 0
     sizes, runs = (TINY, 1) if args.tiny else (SIZES, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
@@ -308,8 +320,14 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         corpora = generate(folder, sizes)
         build_plan(folder / "plan.duckdb")
-        print(f"corpus generated in {time.perf_counter() - start:.1f} s", flush=True)
-        found = {name: measure(folder, name, files, runs) for name, files in corpora.items()}
+        print(
+            f"corpus generated in {time.perf_counter() - start:.1f} s; reading worker: "
+            f"{args.worker}; load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        found = {
+            name: measure(folder, name, files, runs, args.worker) for name, files in corpora.items()
+        }
     ratio = {}
     for name, (files, rows) in sizes.items():
         pairs = found[name]["pairs"]

@@ -13,7 +13,8 @@ do. The worker:
 - is shared by every thread (Streamlit sessions), one parcel of files at a time;
 - reads only batches of at least :data:`MIN_FILES` files of at most
   :data:`MAX_MEAN_BYTES` on average: below that a round trip costs more than it saves,
-  above it the memory goes to matching the rows (see the constant);
+  above it the memory goes to matching the rows (see the constant); and only while a core
+  is idle (:data:`MAX_LOAD`);
 - gets the catalog once per batch.
 
 A worker found dead when a parcel is handed to it is started again. When a worker fails
@@ -48,6 +49,10 @@ MAX_MEAN_BYTES = 64 << 10
 per-file work dominates; a batch of big files spends its memory on matching their rows in
 this process (about 390 MB for 20 files x 5,000 rows), and a worker would add its own
 (about 150 MB) to that."""
+MAX_LOAD = READERS - 1.0
+"""Highest 1-minute load average at which the worker is used: it only pays on an idle core.
+Measured on a 2-core machine at load 7-9 (other processes' groups taking their share),
+reading 200 small files with the worker took 1.3-4x the wall time of reading here."""
 PARCELS_PER_READER = 4
 """Each reader gets about this many parcels of files: big files still balance, and
 progress moves in steps a person can see."""
@@ -128,12 +133,14 @@ def read_files(
 
     :data:`READERS` readers take parcels from one list as they become free: the worker
     processes, and a thread of this process (only threads for a batch of fewer than
-    :data:`MIN_FILES` files or of files over :data:`MAX_MEAN_BYTES` on average)."""
+    :data:`MIN_FILES` files, of files over :data:`MAX_MEAN_BYTES` on average, or when the
+    machine is busier than :data:`MAX_LOAD`)."""
     args = (unit, reported_on, today, tuple(plan_codes))
     pooled = (
         len(todo) >= MIN_FILES
         and sum(p.size for _, p in todo) <= MAX_MEAN_BYTES * len(todo)
         and READERS > 1
+        and os.getloadavg()[0] <= MAX_LOAD
     )
     parcels = iter(_parcels(todo, READERS * PARCELS_PER_READER) if pooled else [[f] for f in todo])
     blob = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL) if pooled else b""

@@ -19,6 +19,12 @@ from tracker.usecases.ingest import load_catalog
 TODAY = date(2026, 12, 7)
 
 
+@pytest.fixture(autouse=True)
+def busy_or_not(monkeypatch):
+    """The worker is used whatever the machine's load (it is skipped on a busy machine)."""
+    monkeypatch.setattr(read_pool, "MAX_LOAD", float("inf"))
+
+
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
     with make_store(tmp_path_factory.mktemp("pool") / "t.duckdb") as store:
