@@ -25,6 +25,7 @@ of the two peaks, an upper bound: the shared libraries count twice); the targets
 12, and at most 400 MB.
 
     .venv/bin/python bench/ingest.py [--runs 3] [--tiny] [--worker auto|always|never]
+        [--only small|large]
 """
 
 from __future__ import annotations
@@ -308,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
         help="read small-file batches with the reading worker as the product does (auto: "
         "only while a core is idle), whatever the load, or never",
     )
+    parser.add_argument(
+        "--only", choices=tuple(SIZES), help="one corpus (the last line names only its ratio)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -315,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         child(Path(args.child), args.corpus, args.worker)
         return 0
     sizes, runs = (TINY, 1) if args.tiny else (SIZES, args.runs)
+    wanted = [args.only] if args.only else list(sizes)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         start = time.perf_counter()
@@ -325,11 +330,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.worker}; load average {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        found = {
-            name: measure(folder, name, files, runs, args.worker) for name, files in corpora.items()
-        }
+        found = {name: measure(folder, name, corpora[name], runs, args.worker) for name in wanted}
     ratio = {}
-    for name, (files, rows) in sizes.items():
+    for name in wanted:
+        files, rows = sizes[name]
         pairs = found[name]["pairs"]
         for run, (mine, base) in enumerate(pairs, start=1):
             print(
@@ -347,7 +351,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{best_base:.3f} s: {ratio[name]:.2f}x; median of the runs' ratios "
             f"{paired:.2f}x; CPU {cpu:.2f}x"
         )
-    for name, (files, rows) in sizes.items():
+    for name in wanted:
+        files, rows = sizes[name]
         children = found[name]["children_mb"]
         print(
             f"{files} x {rows}: peak memory {found[name]['peak_mb']:.0f} MB ingesting, "
@@ -356,8 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     peak = max(_peak(f) for f in found.values())
     print(
-        f"ingest_ratio_small={ratio['small']:.2f} ingest_ratio_large={ratio['large']:.2f} "
-        f"peak_mb={peak:.0f}"
+        " ".join(f"ingest_ratio_{name}={ratio[name]:.2f}" for name in wanted), f"peak_mb={peak:.0f}"
     )
     return 0
 
