@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
 import sys
 import traceback
@@ -49,6 +50,9 @@ def receive(stream: IO[bytes]) -> Any:
 
 
 def main() -> None:
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides, and the
+    # worker ends when its input closes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints must not corrupt the answers
     requests = sys.stdin.buffer
