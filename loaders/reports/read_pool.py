@@ -52,8 +52,8 @@ this process (about 390 MB for 20 files x 5,000 rows), and a worker would add it
 (about 150 MB) to that."""
 MAX_LOAD = READERS - 1.0
 """Highest 1-minute load average at which the worker is used: it only pays on an idle core.
-Measured on a 2-core machine at load 7-9 (other processes' groups taking their share),
-reading 200 small files with the worker took 1.3-4x the wall time of reading here."""
+Measured on a 2-core machine at load 5-8 (other sessions' scheduling groups taking their
+share), 200 small files took 1.2-3.1x the wall time with the worker as without it."""
 PARCELS_PER_READER = 8
 """Each reader gets about this many parcels of files: big files still balance, and
 progress moves in steps a person can see."""

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 from ingest_builders import PLAN, UNITS, good_rows, long_report, make_store, xlsx
@@ -19,10 +23,12 @@ from tracker.usecases.ingest import load_catalog
 TODAY = date(2026, 12, 7)
 
 
-@pytest.fixture(autouse=True)
-def busy_or_not(monkeypatch):
-    """The worker is used whatever the machine's load (it is skipped on a busy machine)."""
+@pytest.fixture
+def pool(monkeypatch):
+    """loaders.reports.read_pool, its worker used whatever the machine's load (the product
+    skips it on a busy machine)."""
     monkeypatch.setattr(read_pool, "MAX_LOAD", float("inf"))
+    return read_pool
 
 
 @pytest.fixture(scope="module")
@@ -80,30 +86,83 @@ def _seen(prepared) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def read_here(files, catalog) -> list[tuple]:
-    """The batch read in this process, file by file (no batch of one goes to the pool)."""
-    assert read_pool.MIN_FILES > 1
-    return [_seen(prepare([f], catalog, today=TODAY))[0] for f in files[:-1]]
+    """The batch read by threads of this process only (the worker never used)."""
+    saved, read_pool.MAX_LOAD = read_pool.MAX_LOAD, float("-inf")
+    try:
+        return _seen(prepare(files, catalog, today=TODAY))
+    finally:
+        read_pool.MAX_LOAD = saved
 
 
 def test_the_workers_read_a_batch_as_this_process_does_hostile_files_included(
-    files, catalog, read_here
+    pool, files, catalog, read_here
 ):
-    assert len(files) >= read_pool.MIN_FILES
+    assert len(files) >= pool.MIN_FILES
     pooled = prepare(files, catalog, today=TODAY)
-    assert len(read_pool.worker_pids()) == read_pool.READERS - 1 >= 1
-    assert _seen(pooled)[:-1] == read_here
+    assert len(pool.worker_pids()) == pool.READERS - 1 >= 1
+    assert _seen(pooled) == read_here
     assert [p.data for p in pooled] == [data for _, data in files]  # bytes kept for the store
     assert [p.accepted for p in pooled] == [True] * 16 + [False] * 6 + [True]
     assert pooled[-1].duplicate_of == -1
 
 
-def test_a_dead_worker_is_replaced_and_no_file_is_lost(files, catalog, read_here):
+def test_a_dead_worker_is_replaced_and_no_file_is_lost(pool, files, catalog, read_here):
     prepare(files[:8], catalog, today=TODAY)
-    before = read_pool.worker_pids()
+    before = pool.worker_pids()
     for pid in before:
         os.kill(pid, signal.SIGKILL)
     # a worker that died reading (or is found dead) costs no file; the next batch has new ones
     for _ in range(2):
-        assert _seen(prepare(files, catalog, today=TODAY))[:-1] == read_here
-    after = read_pool.worker_pids()
-    assert len(after) == read_pool.READERS - 1 and not set(after) & set(before)
+        assert _seen(prepare(files, catalog, today=TODAY)) == read_here
+    after = pool.worker_pids()
+    assert len(after) == pool.READERS - 1 and not set(after) & set(before)
+
+
+_STARTS_A_WORKER = """
+import sys
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+from datetime import date
+from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
+from loaders.reports import read_pool
+from loaders.reports.pipeline import prepare
+from tracker.usecases.ingest import load_catalog
+read_pool.MAX_LOAD = float("inf")
+with make_store(sys.argv[3]) as store:
+    catalog = load_catalog(store, PLAN)
+files = [(f"{day}.xlsx", xlsx(long_report(good_rows(), on=f"ngày {day} tháng 7 năm 2019")))
+         for day in range(1, read_pool.MIN_FILES + 1)]
+prepare(files, catalog, today=date(2026, 12, 7))
+print(*read_pool.worker_pids(), flush=True)
+"""
+
+
+def test_the_worker_ends_with_the_process_that_started_it(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _STARTS_A_WORKER,
+            str(root),
+            str(root / "tests"),
+            str(tmp_path / "t.duckdb"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    pids = [int(p) for p in done.stdout.split()]
+    assert len(pids) == read_pool.READERS - 1 >= 1
+    deadline = time.monotonic() + 30  # a bound for a loaded machine, not a measure
+    while any(map(_running, pids)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_running, pids))
+
+
+def _running(pid: int) -> bool:
+    """Whether a process is there and not a zombie (ended, waiting for its parent)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
