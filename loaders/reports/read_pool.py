@@ -50,8 +50,9 @@ MAX_MEAN_BYTES = 64 << 10
 per-file work dominates; a batch of big files spends its memory on matching their rows in
 this process (about 390 MB for 20 files x 5,000 rows), and a worker would add its own
 (about 150 MB) to that."""
-MAX_LOAD = READERS - 1.0
+MAX_LOAD = READERS - 0.5
 """Highest 1-minute load average at which the worker is used: it only pays on an idle core.
+The uploading process's own work counts in it (one busy process keeps it near 1).
 Measured on a 2-core machine at load 5-8 (other sessions' scheduling groups taking their
 share), 200 small files took 1.2-3.1x the wall time with the worker as without it."""
 PARCELS_PER_READER = 8
