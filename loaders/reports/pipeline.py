@@ -29,6 +29,9 @@ from loaders.reports.read_pool import read_files
 
 CHUNK_ROWS = 250_000
 """Staged rows matched in one DuckDB pass; bigger batches are split."""
+STREAM_ROWS = 50_000
+"""Staged rows matched while later files are still being read (each pass has a fixed cost
+of some 25 ms, so not fewer)."""
 
 Progress = Callable[[int, int, str], None]
 
@@ -71,9 +74,11 @@ def prepare(
             continue
         known[digest] = (-1, None)  # the same bytes twice in one batch: the second is a dup
         todo.append((index, prepared))
-    # Read on the worker processes (or threads, for a few files); progress is reported
-    # from this thread only (UIs cannot be touched from others).
+    # Read on a worker process and a thread (or threads only); progress is reported, and
+    # the files read so far are matched, from this thread only (UIs cannot be touched from
+    # others). DuckDB releases the GIL while it matches, so the readers go on meanwhile.
     total, done = len(files), len(files) - len(todo)
+    pending: list[FileWork] = []
 
     def finished(index: int, work: FileWork) -> None:
         nonlocal done
@@ -81,13 +86,21 @@ def prepare(
         if on_progress:
             on_progress(done, total, work.prepared.file)
         done += 1
+        if work.staged:
+            pending.append(work)
+            if _rows(pending) >= STREAM_ROWS and done < total:
+                _match_all(pending, catalog)
+                pending.clear()
 
     read_files(todo, catalog, unit, reported_on, today, plan_codes, finished)
     if on_progress:
         on_progress(total, total, "")
-    ready = [w for w in works if w is not None]
-    _match_all([w for w in ready if w.staged], catalog)
-    return [w.prepared for w in ready]
+    _match_all(pending, catalog)
+    return [w.prepared for w in works if w is not None]
+
+
+def _rows(works: list[FileWork]) -> int:
+    return sum(s.table.num_rows for w in works for s in w.staged)
 
 
 def _match_all(works: list[FileWork], catalog: Catalog) -> None:

@@ -16,7 +16,7 @@ import pytest
 from ingest_builders import PLAN, UNITS, good_rows, long_report, make_store, xlsx
 from test_hostile_files import _bomb, rezip
 
-from loaders.reports import read_pool
+from loaders.reports import pipeline, read_pool
 from loaders.reports.pipeline import prepare
 from tracker.usecases.ingest import load_catalog
 
@@ -123,7 +123,7 @@ import sys
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from datetime import date
 from ingest_builders import PLAN, good_rows, long_report, make_store, xlsx
-from loaders.reports import read_pool
+from loaders.reports import pipeline, read_pool
 from loaders.reports.pipeline import prepare
 from tracker.usecases.ingest import load_catalog
 read_pool.MAX_LOAD = float("inf")
@@ -166,3 +166,10 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_files_matched_while_others_are_read_give_the_same_results(
+    pool, files, catalog, read_here, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "STREAM_ROWS", 1)  # each file matched as soon as it is read
+    assert _seen(prepare(files, catalog, today=TODAY)) == read_here
