@@ -30,6 +30,8 @@ import duckdb
 import pytest
 from processes import stop
 
+from tracker.views.heatmap import UNITS_PER_PHONE_PAGE
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -209,8 +211,9 @@ def test_without_chromium_the_browser_test_skips_locally_but_fails_in_ci(monkeyp
 
 
 def test_on_a_phone_the_heatmap_fits_and_printing_drops_the_sidebar(demo_db, request, tmp_path):
-    """390 px wide (phone charts by the window alone): the plot stays inside the window; the
-    print style hides the sidebar; the PDF Chromium prints is A4 landscape."""
+    """390 px wide (phone charts by the window alone): the plot shows a phone's page of units
+    and stays inside the window; the print style hides the sidebar; the PDF Chromium prints
+    is A4 landscape."""
     _require_chromium()
     lang_son = _units(demo_db, "84-KH/BTGTU")
     from playwright.sync_api import sync_playwright
@@ -220,7 +223,8 @@ def test_on_a_phone_the_heatmap_fits_and_printing_drops_the_sidebar(demo_db, req
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS)
         try:
-            page = open_heatmap(browser, base, "plan=84-KH%2FBTGTU", 390, 844, min(lang_son, 40))
+            rows = min(lang_son, UNITS_PER_PHONE_PAGE)
+            page = open_heatmap(browser, base, "plan=84-KH%2FBTGTU", 390, 844, rows)
             box = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.bounding_box()
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
             plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
