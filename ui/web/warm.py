@@ -2,22 +2,21 @@
 
 A Streamlit server runs nothing of the app until a browser's websocket asks for a run, and
 a browser asks only once it has loaded and evaluated Streamlit's front end (1-2 s after
-the server answers). The first run then imported pandas, plotly, DuckDB and our modules,
-opened the Store (migrations checked) and read the status data from disk, all while the
-visitor waited (3-5 s on a 1M-obligation file against a one-chart app's 0.4 s).
+the server answers). The first run imported pandas, plotly, DuckDB and our modules and
+opened the Store (migrations checked) while the visitor waited.
 
 ``serve.py``'s lifespan starts :func:`warm_up` in a daemon thread once Streamlit's runtime
-is up: it imports the modules that the entry script and the default page import (read from
-their source, so the list follows the code), opens the Store through the same cache the
-pages use (:func:`ui.data.get_store`), asks the gate's first question, makes a first
-plotly figure of each trace type the charts draw and lets Streamlit make the check it
-makes before its first element (:func:`_streamlit`). The page's own queries are left to
-the page: run here too, they only competed with the first run's (no faster the second
-time on a 1M-obligation file). The first run that starts
-meanwhile waits on Python's import lock for a module being imported, never imports it
-twice. A failure is logged and left to the first run to meet again, with its message.
-Nothing is warmed while the database file does not exist yet: the first run builds the
-demo with its spinner.
+is up: it lets Streamlit make the check it makes before its first element
+(:func:`_streamlit`), imports the modules that the entry script and the default page
+import (read from their source, so the list follows the code), opens the Store through the
+same cache the pages use (:func:`ui.data.get_store`), asks the gate's first question and
+makes a first plotly figure of each trace type the charts draw. The page's own queries are
+left to the page: run here as well, they only competed with the first run's, and were no
+faster the second time in one process. A first run that starts meanwhile waits on
+Python's import lock for a module being imported, never imports it twice. A failure is
+logged and left to the first run to meet again, with its message. The Store is left alone
+while the database file does not exist yet: the first run builds the demo with its
+spinner.
 """
 
 from __future__ import annotations
