@@ -6,7 +6,8 @@
 Builds (once; reused while the file exists, or while the PostgreSQL database has plans:
 give an empty one to build it there) the database of ``bench/synthetic.py``. Then:
 
-1. cold start: ``streamlit run dashboard.py`` on that file, time until ``/_stcore/health``
+1. cold start: ``streamlit run serve.py`` (what ``make run`` serves) on that file, time
+   until ``/_stcore/health``
    answers, plus a first AppTest run in a fresh interpreter (the server side), then again
    until the first plotly chart is drawn in Debian's chromium (Playwright), the figure
    reported (without chromium: the server-side one). Right after each, the same for
@@ -314,15 +315,17 @@ def _first_chart_in_apptest(db: str, app: str) -> None:
     )
 
 
-def cold_start(db: str, browser: bool, app: str = "dashboard.py") -> dict:
-    """Start ``streamlit run app`` on `db`: seconds to health, to the first chart, server
-    peak MB.
+def cold_start(db: str, browser: bool, app: str | None = None) -> dict:
+    """Start ``streamlit run app`` on `db` (default: ``serve.py``, the app as served; without
+    the browser ``dashboard.py``, the script AppTest runs): seconds to health, to the first
+    chart, server peak MB.
 
     With chromium (launched before the clock starts) the first chart is the overview's
     first plotly chart drawn in the page: server start, script run, the browser loading
     the front end and plotly.js. Without it, the server is stopped at health and a fresh
     interpreter's first AppTest run is added.
     """
+    app = app or ("serve.py" if browser else "dashboard.py")
     port = _free_port()
     with _browser(browser) as tab:
         started = time.perf_counter()

@@ -23,6 +23,7 @@ is over at the first ``FINISHED_SUCCESSFULLY``.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -39,7 +40,19 @@ from websockets.asyncio.client import connect
 
 XSRF_COOKIE = "_streamlit_xsrf"
 SIGN_IN_FORM = ("Tên đăng nhập", "Mật khẩu", "Đăng nhập")  # the app's fields and button
+COOKIE_COMPONENT = "tracker_cookie"  # ui/web/cookie.py
 DONE = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
+
+
+def _cookie_route(element: Element) -> str | None:
+    """The cookie route with its ticket that a browser would fetch after a sign-in (the
+    app's ``tracker_cookie`` component, ui/web/cookie.py), or None."""
+    if element.WhichOneof("type") != "bidi_component":
+        return None
+    component = element.bidi_component
+    if not component.component_name.endswith(COOKIE_COMPONENT):
+        return None
+    return json.loads(component.json or "{}").get("url") or None
 
 
 class ProtocolError(RuntimeError):
@@ -48,7 +61,8 @@ class ProtocolError(RuntimeError):
 
 @dataclass
 class Page:
-    """What one script run drew: its elements by place, and where it sent the browser."""
+    """What one script run drew: its elements by place, and where it sent the browser (an
+    ``auth_redirect``) or asks it to fetch (the cookie route after a sign-in)."""
 
     elements: dict[tuple[int, ...], Element] = field(default_factory=dict)
     redirect: str | None = None
@@ -248,8 +262,8 @@ class Session:
         return got.content
 
     async def follow(self, url: str) -> None:
-        """Follow an ``auth_redirect`` (a path of this site) as ``window.location`` would,
-        keeping the cookies it sets; the page is opened again by the caller."""
+        """Follow an ``auth_redirect`` or the cookie route (a path of this site) as a
+        browser would, keeping the cookies it sets; the page is opened again by the caller."""
         (await self.http.get(url, follow_redirects=True)).raise_for_status()
 
     async def close_socket(self) -> None:
@@ -305,7 +319,9 @@ class Session:
                 if message.new_session.HasField("initialize"):
                     self.session_id = message.new_session.initialize.session_id
             elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                page.elements[tuple(message.metadata.delta_path)] = message.delta.new_element
+                element = message.delta.new_element
+                page.elements[tuple(message.metadata.delta_path)] = element
+                page.redirect = _cookie_route(element) or page.redirect
             elif kind == "auth_redirect":
                 page.redirect = message.auth_redirect.url
             elif kind == "page_info_changed":

@@ -37,7 +37,6 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from domain.access import Action, allows
-from tracker.usecases import sign_in
 from ui.session import OPEN, current_actor
 
 _LOG = logging.getLogger(__name__)
@@ -159,6 +158,7 @@ def download(request: Request) -> Response:
     if offer is None:
         return PlainTextResponse(GONE, status_code=404)
     if offer.login is not None:
+        from tracker.usecases import sign_in  # here: serve.py starts without pandas
         from ui import data
 
         cookie = request.cookies.get(sign_in.COOKIE)

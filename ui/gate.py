@@ -20,7 +20,7 @@ from domain.access import Action, Actor, Role, allows
 from tracker.usecases import accounts, sign_in
 from ui import data, session, web
 from ui.menu import page_action
-from ui.web import client
+from ui.web import client, cookie
 
 REFUSED = "sign_in.oidc_refused_email"
 
@@ -31,7 +31,15 @@ def accounts_exist() -> bool:
 
 def signed_in() -> Actor | None:
     """The actor of this session, restored from a cookie or the provider if need be; None
-    when someone must sign in."""
+    when someone must sign in. A session that signed in here also gets the page's script
+    that sets its cookie (:mod:`ui.web.cookie`)."""
+    actor = _actor()
+    if actor is not None and actor is not session.OPEN:
+        cookie.send()
+    return actor
+
+
+def _actor() -> Actor | None:
     store = data.get_store()
     actor = session.current_actor()
     if actor is not None and actor is not session.OPEN:

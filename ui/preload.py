@@ -8,11 +8,12 @@ this small component (our own fixed JavaScript, no user text) before everything 
 the sign-in page too; it imports the same chunk file Streamlit will import, so the module
 is loaded once and the chart draws as soon as its figure arrives.
 
-On the sign-in page the import waits for the first tap, click or key on the page, or three
-seconds: evaluating the chunk holds the browser's
-main thread for a second or more (two on a busy machine), and a tap made during it waits;
-started with the sign-in, it runs while the server checks the password, and the page the
-browser opens next finds the compiled code in the same renderer. The chunk's name is
+On the sign-in page the import starts once the page's run has been drawn and the browser
+is idle (``requestIdleCallback``), or at the first tap, click or key, whichever comes
+first: evaluating the chunk holds the browser's main thread for a second or more (two on a
+busy machine), so it is kept out of the sign-in page's own drawing and done while the user
+reads the page. A tap made during it waits for it; started at the tap instead, it held up
+the signed-in page's messages, which the chart needs it for anyway. The chunk's name is
 read from Streamlit's installed static folder, so it follows Streamlit's version; without
 one (a source checkout without a built front end) nothing is mounted.
 """
@@ -46,7 +47,18 @@ export default function ({ data }) {
   for (const kind of ['pointerdown', 'keydown']) {
     window.document.addEventListener(kind, start, { capture: true, once: true });
   }
-  window.setTimeout(start, 3000);
+  // once the page's run has been drawn (the app's script state) and the browser is idle
+  const whenDrawn = () => {
+    const app = window.document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') {
+      window.setTimeout(whenDrawn, 100);
+    } else if (window.requestIdleCallback) {
+      window.requestIdleCallback(start, { timeout: 1000 });
+    } else {
+      start();
+    }
+  };
+  window.setTimeout(whenDrawn, 100);
 }
 """
 
@@ -64,7 +76,8 @@ def plotly_chunk() -> str | None:
 def plotly_early(signed_in: bool | None = None) -> None:
     """Mount the preloading component once per session (later runs have the module loaded
     already); hidden by :data:`ui.styles.APP_CSS`. `signed_in` True (someone signed in,
-    or the open app): at once; False (the sign-in page): at the first interaction; None
+    or the open app): at once; False (the sign-in page): once the browser is idle, or at
+    the first interaction; None
     (before the gate): at once if the session or a session cookie says someone is signed
     in, else nothing yet (the entry script calls again once the gate has decided)."""
     chunk = plotly_chunk()

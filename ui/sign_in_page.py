@@ -1,8 +1,9 @@
 """The sign-in page the app shows instead of its menu while nobody is signed in.
 
 A local account signs in with its password (the form clears itself; the password is never
-kept); then, when :mod:`ui.web`'s routes are mounted, the browser is sent once through the
-route that sets the session cookie, so a reload keeps the user signed in. With ``[auth]``
+kept); the same session then draws the page asked for, and, when :mod:`ui.web`'s routes
+are mounted, the page fetches the route that sets the session cookie
+(:mod:`ui.web.cookie`), so a reload keeps the user signed in. With ``[auth]``
 in secrets.toml a button signs in through the OpenID Connect provider (``st.login``). On
 the demo database the demo accounts are listed, one button each, while they are the only
 active accounts (a database with a real account never offers them).
@@ -22,7 +23,8 @@ from ui.web import client
 
 
 def _signed_in(done: sign_in.SignIn) -> None:
-    """Keep the actor; hand the sign-in to the cookie route when it is there."""
+    """Keep the actor, make the cookie's ticket (when the route is there), and run again:
+    the signed-in page, in this session."""
     assert done.actor is not None and done.account_id is not None
     session.sign_in_as(done.actor, done.credential_version)
     web.hand_over(done.account_id)
@@ -39,7 +41,7 @@ def _attempt(login: str, password: str) -> None:
 
 def draw_sign_in() -> None:
     st.html(APP_CSS)
-    viewport.narrow("Đăng nhập", report=False)  # the cookie for the page after sign-in
+    viewport.narrow("Đăng nhập")  # a phone says so here, for the page after sign-in
     st.title(APP_TITLE)
     st.subheader("Đăng nhập")
     refused = st.session_state.pop("sign_in.oidc_refused", None)

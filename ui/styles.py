@@ -1,7 +1,7 @@
 """The app's own CSS, in one place: the download links' button look (:mod:`ui.downloads`),
 the phone style (at most 640 px wide: a smaller title, narrower margins, every link and
-button at least 44 px tall), the hidden holders of :mod:`ui.viewport`'s and
-:mod:`ui.preload`'s scripts and the print style (A4 landscape).
+button at least 44 px tall), the hidden holders of :mod:`ui.viewport`'s,
+:mod:`ui.preload`'s and :mod:`ui.web.cookie`'s scripts and the print style (A4 landscape).
 
 Printing drops the sidebar, the header and toolbar, and lets Streamlit's scroll containers
 grow to their content (``overflow: visible; height: auto``): otherwise the page prints
@@ -19,7 +19,8 @@ a.tracker-download {
   text-decoration: none !important; background: #fff; line-height: 1.6;
 }
 a.tracker-download:hover { border-color: #ff4b4b; color: #ff4b4b !important; }
-.st-key-viewport, .st-key-tracker-preload, [class*="st-key-tracker-scroll"] {
+.st-key-viewport, .st-key-tracker-preload, .st-key-tracker-cookie,
+[class*="st-key-tracker-scroll"] {
   display: none !important;
 }
 @media (max-width: 640px) {

@@ -9,13 +9,13 @@ page link in it is tapped, and a second component brings a freshly opened detail
 
 The answer lives in ``st.session_state["viewport.narrow"]`` (a plain key, which survives
 page switches) and is never written to the URL: a link shared from a phone opens in the
-desktop layout on a desktop. The script also keeps it in a cookie of the browser
+desktop layout on a desktop. The script asks for a run only when the form drawn was wrong:
+a wide window never asks (the form drawn until the browser answers is the wide one), a
+phone asks once per session, on the first page it sees: the sign-in page when someone
+signs in (a cheap run while the user reads, and the session that signs in goes on to its
+first chart in the phone form). The script also keeps the answer in a cookie of the browser
 (:data:`COOKIE`, a layout hint, not a credential), so that every later session of that
-browser (a reload, a page opened by its address, the page after sign-in) knows the width
-in its first run: without it each new session drew the wide form, then ran again in the
-narrow one once the browser had answered (on a desktop, once more for nothing). The
-sign-in page mounts the script too (without asking for a run), so a first visit knows it
-before the first chart.
+browser (a reload, a page opened by its address) knows the width in its first run.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ export default function ({ data, setStateValue }) {
   if (!doc.cookie.split('; ').includes(said)) {
     doc.cookie = said + '; path=/; max-age=31536000; SameSite=Lax';
   }
-  if (data.report && data.narrow !== query.matches) setStateValue('narrow', query.matches);
+  // drawn wide until told (null): a run only when that form was the wrong one
+  if ((data.narrow === true) !== query.matches) setStateValue('narrow', query.matches);
   // On a phone the sidebar covers the page: once a page chosen in it has opened, close it.
   // (The page, not the address: a menu link can leave the address as it was.)
   if (window.trackerPage !== undefined && window.trackerPage !== data.page && query.matches) {
@@ -81,12 +82,10 @@ def _store() -> None:
         st.session_state[STATE] = bool(narrow)
 
 
-def narrow(page: str = "", report: bool = True) -> bool:
+def narrow(page: str = "") -> bool:
     """Whether the window is a phone's; mounts the reporting script (call it once per run,
     from the page frame, with the page's title). False until the browser has answered,
-    in this session or an earlier one (:data:`COOKIE`). Without `report` the script only
-    sets the cookie and never asks for a run (the sign-in page: the session after it reads
-    the cookie, and a run there would only delay the tap on its buttons)."""
+    in this session or an earlier one (:data:`COOKIE`)."""
     known = st.session_state.get(STATE)
     if known is None:  # a new session: the browser's answer to an earlier one, if any
         said = st.context.cookies.get(COOKIE)
@@ -95,7 +94,7 @@ def narrow(page: str = "", report: bool = True) -> bool:
     with st.container(key="viewport"):
         _report(
             key="viewport.report",
-            data={"narrow": known, "page": page, "report": report},
+            data={"narrow": known, "page": page},
             on_narrow_change=_store,
         )
     return bool(st.session_state.get(STATE, False))

@@ -123,12 +123,25 @@ def server(demo_db, tmp_path):
         log.close()
 
 
+def session_cookie(context, timeout_s: float = 60) -> dict:
+    """The session cookie of the browser profile `context`, once the page has fetched it
+    after a sign-in (ui/web/cookie.py: the page stays where it is meanwhile)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        found = [c for c in context.cookies() if c["name"] == "tracker_session"]
+        if found or time.monotonic() > deadline:
+            assert found, "no session cookie after the sign-in"
+            return found[0]
+        time.sleep(0.1)
+
+
 def sign_in_on_the_way(page, url: str, role: str = "Cán bộ") -> None:
     """Open `url`; the sign-in page comes first: sign in with the demo account of `role`
-    (its button), and the browser comes back to `url` with the session cookie set."""
+    (its button); the page stays at `url` and the session cookie is set."""
     page.goto(url, timeout=60_000)
     page.get_by_role("button", name=role, exact=True).click(timeout=60_000)
-    page.wait_for_url(lambda now: "/auth/" not in now and "?plan=" in now, timeout=60_000)
+    session_cookie(page.context)
+    assert "/auth/" not in page.url and "?plan=" in page.url, page.url
 
 
 def sign_in_first(page, base: str, role: str = "Cán bộ") -> None:
@@ -137,6 +150,7 @@ def sign_in_first(page, base: str, role: str = "Cán bộ") -> None:
     page.goto(base, timeout=60_000)
     page.get_by_role("button", name=role, exact=True).click(timeout=60_000)
     page.get_by_text("Đang đăng nhập:").first.wait_for(timeout=60_000)
+    session_cookie(page.context)
 
 
 def _settled(page, rows: int) -> None:
@@ -179,7 +193,7 @@ def test_a_deep_link_to_the_heatmap_draws_and_redraws_after_a_filter(demo_db, re
             sign_in_on_the_way(page, f"{base}/heatmap?plan=84-KH%2FBTGTU")
             page.wait_for_selector(HEATMAP, timeout=60_000)
             _settled(page, lang_son)
-            [cookie] = [c for c in page.context.cookies() if c["name"] == "tracker_session"]
+            cookie = session_cookie(page.context)
             assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
             heading = page.get_by_role("heading", name="Mức độ hoàn thành theo đơn vị")
             assert heading.is_visible()

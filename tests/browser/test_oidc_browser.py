@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 from processes import stop
+from test_browser import session_cookie
 
 from domain.access import Role
 from store import audit
@@ -222,6 +223,7 @@ def _in_the_browser(app: str) -> None:
             menu = _menu(local)
             assert {"Tổng quan", "Tải báo cáo lên", "Kế hoạch", "Đơn vị"} <= menu
             assert "Người dùng" not in menu
+            session_cookie(local.context)  # fetched by the page after the sign-in
             local.reload()  # the session cookie keeps the user signed in
             local.get_by_text("Đang đăng nhập: demo.canbo (Cán bộ)").wait_for(timeout=60_000)
             cookies = {c["name"]: c for c in local.context.cookies()}

@@ -1,12 +1,13 @@
 """The two HTTP routes Streamlit has no API for: setting and clearing the HttpOnly session
 cookie of a local sign-in; and what serve.py puts in front of Streamlit (:mod:`ui.web.headers`).
 
-A script cannot set a cookie (``st.context.cookies`` only reads), so the sign-in page sends
-the browser, once, to ``/auth/local/session?ticket=…`` with a one-time ticket; this route
-exchanges it for a session, sets the signed cookie (HttpOnly, SameSite=Lax, the session's
-lifetime, ``Secure`` when the browser came over HTTPS) and sends the browser back to the
-app. The ticket is bound to the browser that signed in (a hash of its Streamlit XSRF
-token): a link with someone else's ticket signs nobody in (no login CSRF).
+A script cannot set a cookie (``st.context.cookies`` only reads), so after a sign-in the
+page fetches ``/auth/local/session?ticket=…`` with a one-time ticket (:mod:`ui.web.cookie`);
+this route exchanges it for a session, sets the signed cookie (HttpOnly, SameSite=Lax, the
+session's lifetime, ``Secure`` when the browser came over HTTPS) and points back to the
+app (followed by a client that navigates there rather than fetching). The ticket is bound
+to the browser that signed in (a hash of its Streamlit XSRF token): a link with someone
+else's ticket signs nobody in (no login CSRF).
 
 Signing out ends the account's sessions in the app, then sends the browser to
 ``/auth/local/signout?t=…``, which answers a form that posts the token back; only a POST
@@ -30,7 +31,6 @@ from starlette.routing import Route
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from domain.settings import session_minutes
-from tracker.usecases import sign_in
 from ui import downloads
 from ui.web import client
 from ui.web.headers import Guard, xsrf_key
@@ -69,6 +69,8 @@ def over_https(request: Request) -> bool:
 def session(request: Request) -> RedirectResponse:
     """Exchange a ticket for the session cookie, in the browser it was made for; a bad
     ticket just goes back."""
+    from tracker.usecases import sign_in
+
     browser = xsrf_key(request.cookies.get("_streamlit_xsrf", ""))
     ticket = request.query_params.get("ticket", "")
     cookie = sign_in.redeem_ticket(_store(), ticket, browser) if browser else None
@@ -97,6 +99,8 @@ async def sign_out(request: Request) -> HTMLResponse | RedirectResponse:
     """GET answers the form that posts the token back; a POST whose token belongs to this
     browser's session cookie clears the cookie (the app ended the session already).
     Anything else goes back without touching the cookie."""
+    from tracker.usecases import sign_in
+
     if request.method == "GET":
         token = request.query_params.get("t", "")
         if not token:
@@ -137,15 +141,19 @@ def here() -> str:
 
 
 def hand_over(account_id: int) -> None:
-    """After a sign-in: when the routes are mounted, send the browser once through
-    :func:`session` with a one-time ticket (it sets the cookie and comes back here), and
-    stop this run; without them, do nothing (the sign-in lasts until a reload)."""
+    """After a sign-in: when the routes are mounted, make a one-time ticket for
+    :func:`session` and let the page fetch it (:mod:`ui.web.cookie`: the cookie is set
+    while this session goes on, no reload); without them, do nothing (the sign-in lasts
+    until a reload)."""
+    from tracker.usecases import sign_in
+
     browser = client.browser_key()
     if not MOUNTED["routes"] or not browser:
         return
+    from ui.web import cookie
+
     ticket = sign_in.ticket_for(_store(), account_id, browser)
-    redirect(f"{SESSION_PATH}?{urlencode({'ticket': ticket, 'next': here()})}")
-    st.stop()
+    cookie.keep(f"{SESSION_PATH}?{urlencode({'ticket': ticket, 'next': here()})}")
 
 
 def oidc_configured() -> bool:
@@ -175,6 +183,8 @@ def middleware() -> list[Middleware]:
 def sign_out_address() -> str:
     """Where the app sends the browser after ending its sessions: the route with the
     token of this browser's session cookie (see the module)."""
+    from tracker.usecases import sign_in
+
     cookie = st.context.cookies.get(sign_in.COOKIE) or ""
     token = sign_in.sign_out_token(_store(), cookie) if cookie else ""
     return f"{SIGN_OUT_PATH}?{urlencode({'t': token})}" if token else "/"

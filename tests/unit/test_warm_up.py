@@ -1,0 +1,66 @@
+"""ui/web/warm.py: before the first visitor, a fresh server process imports what the entry
+script and the default page import and opens the store; with no database file yet it builds
+nothing (the first run builds the demo, with its spinner)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ui.web import warm
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_PROBE = """
+import logging, os, sys
+logging.basicConfig(level=logging.ERROR)
+from ui.web import warm
+before = set(sys.modules)
+warm.warm_up()
+print("imported", " ".join(sorted(set(sys.modules) - before)))
+if os.path.exists(os.environ["TRACKER_DB"]):
+    os.rename(os.environ["TRACKER_DB"], os.environ["TRACKER_DB"] + ".away")
+    from ui import data
+    data.get_store()  # the warm-up's Store, from the cache: no demo built at the path
+    print("rebuilt" if os.path.exists(os.environ["TRACKER_DB"]) else "cached")
+"""
+
+
+def test_the_first_imports_are_read_from_the_entry_script_and_the_default_page():
+    found = warm.first_imports()
+    assert {"ui.gate", "ui.preload", "tracker.views.summary", "ui.frame"} <= set(found)
+    for name in found:  # each a module, or a name imported from one
+        module, _, attribute = name.rpartition(".")
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            assert hasattr(importlib.import_module(module), attribute), name
+
+
+def _warm_up(db: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TRACKER_DB": str(db)}
+    return subprocess.run(
+        [sys.executable, "-c", _PROBE], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_a_fresh_process_imports_the_first_page_and_opens_the_store(demo_db_template, tmp_path):
+    db = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_template, db)
+    done = _warm_up(db)
+    assert done.returncode == 0 and "failed" not in done.stderr, done.stderr
+    imported = set(done.stdout.split())
+    assert {"pandas", "duckdb", "ui.gate", "tracker.charts.breakdown"} <= imported
+    assert "cached" in imported  # the first run gets the Store the warm-up opened
+
+
+def test_with_no_database_file_nothing_is_built(tmp_path):
+    missing = tmp_path / "not-yet.duckdb"
+    done = _warm_up(missing)
+    assert done.returncode == 0 and "failed" not in done.stderr, done.stderr
+    assert not missing.exists()
+    assert list(tmp_path.iterdir()) == []

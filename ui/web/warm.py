@@ -1,0 +1,114 @@
+"""What the server does before its first visitor: the first run's imports and the store.
+
+A Streamlit server runs nothing of the app until a browser's websocket asks for a run, and
+a browser asks only once it has loaded and evaluated Streamlit's front end (1-2 s after
+the server answers). The first run imported pandas, plotly, DuckDB and our modules and
+opened the Store (migrations checked) while the visitor waited.
+
+``serve.py``'s lifespan starts :func:`warm_up` in a daemon thread once Streamlit's runtime
+is up: it lets Streamlit make the check it makes before its first element
+(:func:`_streamlit`), imports the modules that the entry script and the default page
+import (read from their source, so the list follows the code), opens the Store through the
+same cache the pages use (:func:`ui.data.get_store`), asks the gate's first question and
+makes a first plotly figure of each trace type the charts draw. The page's own queries are
+left to the page: run here as well, they only competed with the first run's, and were no
+faster the second time in one process. A first run that starts meanwhile waits on
+Python's import lock for a module being imported, never imports it twice. A failure is
+logged and left to the first run to meet again, with its message. The Store is left alone
+while the database file does not exist yet: the first run builds the demo with its
+spinner.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = ROOT / "dashboard.py"
+TRACE_TYPES = ("bar", "heatmap", "scatter")
+"""The plotly trace types :mod:`tracker.charts` draws."""
+_LOG = logging.getLogger(__name__)
+
+
+def first_imports() -> list[str]:
+    """The modules imported at the top level of the entry script and of the default page,
+    in their order (a page file is a script: read, not imported)."""
+    from ui.menu import DEFAULT
+
+    found: list[str] = []
+    for script in (ENTRY, ROOT / DEFAULT):
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+                names += [f"{node.module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            found += [name for name in names if name not in found]
+    return found
+
+
+def _import(name: str) -> None:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass  # a name imported from a module, not a module of its own
+
+
+def _plotly() -> None:
+    """Plotly loads each trace type's classes and validators at its first figure (0.2 s)."""
+    import plotly.graph_objects as go
+    import plotly.io
+
+    plotly.io.to_json(go.Figure([{"type": kind} for kind in TRACE_TYPES]))
+
+
+def warm_up() -> None:
+    """Let Streamlit make its once-per-process check, import :func:`first_imports`, open
+    the Store, ask whether sign-in is required, make a first figure."""
+    try:
+        _streamlit()  # first: its cost grows with every module loaded
+        for name in first_imports():
+            _import(name)
+        from domain.settings import database_path, database_target
+
+        file = database_path()
+        if database_target() != str(file) or file.exists():  # not a demo still to be built
+            _store()
+        _plotly()
+    except Exception:  # noqa: BLE001 - logged; the first run meets it again and shows it
+        _LOG.exception("warming up before the first visitor failed")
+
+
+def _store() -> None:
+    from tracker.usecases import accounts
+    from ui import data
+
+    accounts.sign_in_required(data.get_store())
+
+
+def _streamlit() -> None:
+    """Streamlit's first element drawn in a process checks for an interactive interpreter
+    with ``inspect.stack()``, which reads the source of every frame and maps every loaded
+    module to its file (0.2-1 s in a run, once our modules are loaded); from here, with a
+    short stack and before our imports, it costs little, and no run pays it."""
+    from streamlit import delta_generator
+
+    check = getattr(delta_generator, "_maybe_print_use_warning", None)  # private: may go
+    if check is not None:
+        check()
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[None]:
+    """``st.App``'s lifespan: start :func:`warm_up` beside the server, wait for nothing."""
+    threading.Thread(target=warm_up, name="tracker-warm-up", daemon=True).start()
+    yield
