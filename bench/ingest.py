@@ -44,6 +44,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from proc import vm_hwm_mb  # noqa: E402
 
 PLAN = "99-KH/BENCH"
 N_TASKS = 125
@@ -209,18 +212,9 @@ def child(folder: Path, corpus: str, worker: str = "auto") -> None:
         if line.strip() == "run":
             print(json.dumps(run_ours(files, template, folder)), flush=True)
         else:
-            children = [_vm_hwm_mb(pid) for pid in _children()]
-            print(json.dumps({"peak_mb": _vm_hwm_mb(), "children_mb": children}), flush=True)
+            children = [vm_hwm_mb(pid) for pid in _children()]
+            print(json.dumps({"peak_mb": vm_hwm_mb(), "children_mb": children}), flush=True)
             return
-
-
-def _vm_hwm_mb(pid: int | str = "self") -> float:
-    """A process's peak resident memory (``VmHWM``), in MB. Not ``ru_maxrss``: Linux
-    carries that over from the parent (here the corpus generator) through fork and exec."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -230,10 +224,15 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def _children() -> list[int]:
-    """This process's living child processes (the reading workers, started once)."""
+    """This process's living child processes (the reading workers, started once). A thread
+    may end between listing the threads and reading its children (the store's closing
+    thread does): it is skipped."""
     found: set[int] = set()
     for task in Path("/proc/self/task").iterdir():
-        found.update(int(pid) for pid in (task / "children").read_text().split())
+        try:
+            found.update(int(pid) for pid in (task / "children").read_text().split())
+        except FileNotFoundError:
+            continue
     return sorted(found)
 
 

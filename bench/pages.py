@@ -6,11 +6,11 @@
 Builds (once; reused while the file exists, or while the PostgreSQL database has plans:
 give an empty one to build it there) the database of ``bench/synthetic.py``. Then:
 
-1. cold start: ``streamlit run serve.py`` (what ``make run`` serves) on that file, time
-   until ``/_stcore/health``
-   answers, plus a first AppTest run in a fresh interpreter (the server side), then again
-   until the first plotly chart is drawn in Debian's chromium (Playwright), the figure
-   reported (without chromium: the server-side one). Right after each, the same for
+1. cold start (``bench/cold_start.py``): ``streamlit run dashboard.py`` on that file, time
+   until ``/_stcore/health`` answers, plus a first AppTest run in a fresh interpreter (the
+   server side), then ``streamlit run serve.py`` (what ``make run`` serves) until the first
+   plotly chart is drawn in Debian's chromium (Playwright), the figure reported (without
+   chromium: the server-side one). Right after each, the same for
    ``bench/one_chart_app.py`` (one plotly chart, none of our code): ``cold_start_ratio``;
 2. every page file of the menu that exists, through AppTest, each in a fresh interpreter:
    the first run, then the median of ``--runs`` runs with the cached reads and built charts
@@ -39,15 +39,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +52,9 @@ sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from servers import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from cold_start import cold_start  # noqa: E402
+from proc import vm_hwm_mb  # noqa: E402
+from servers import CHROMIUM  # noqa: E402
 from synthetic import AS_OF, build  # noqa: E402
 
 from store.database import Store, is_server  # noqa: E402
@@ -196,7 +195,7 @@ def measure_page(db: str, page: str, runs: int) -> dict:
         "cpu_ratio": min(cpu) / min(floor_cpu),
         "queries": {name: statistics.median(t) for name, t in queries.items()},
         "errors": errors + [e.message for e in app.exception],
-        "peak_mb": _vm_hwm_mb(os.getpid()),
+        "peak_mb": vm_hwm_mb(os.getpid()),
     }
 
 
@@ -251,134 +250,6 @@ def _page_line(r: dict) -> str:
         f" slowest={','.join(f'{n}:{t:.3f}' for n, t in slow) or '-'} {flag}"
         + (f" ERRORS={r['errors']}" if r["errors"] else "")
     )
-
-
-# -- cold start --------------------------------------------------------------------------
-
-
-APP_PORTS = range(8820, 8850)
-
-
-def _free_port() -> int:
-    """A free port of the app servers' range (8820-8849)."""
-    for port in APP_PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8820-8849")
-
-
-def _vm_hwm_mb(pid: int) -> float:
-    """Peak resident memory of a live process (``VmHWM``), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-@contextmanager
-def _browser(enabled: bool):
-    """A blank chromium tab, launched before the clock starts (or None)."""
-    if not enabled:
-        yield None
-        return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-        )
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
-
-
-def _first_chart_in_apptest(db: str, app: str) -> None:
-    """Fallback without a browser: the first run of `app` in a fresh interpreter."""
-    code = (
-        "from streamlit.testing.v1 import AppTest; "
-        f"a = AppTest.from_file({str(ROOT / app)!r}, default_timeout=600).run(); "
-        "assert a.get('plotly_chart'), 'no chart drawn'"
-    )
-    subprocess.run(
-        [sys.executable, "-c", code],
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "TRACKER_DB": str(db)},
-        capture_output=True,
-    )
-
-
-def cold_start(db: str, browser: bool, app: str | None = None) -> dict:
-    """Start ``streamlit run app`` on `db` (default: ``serve.py``, the app as served; without
-    the browser ``dashboard.py``, the script AppTest runs): seconds to health, to the first
-    chart, server peak MB.
-
-    With chromium (launched before the clock starts) the first chart is the overview's
-    first plotly chart drawn in the page: server start, script run, the browser loading
-    the front end and plotly.js. Without it, the server is stopped at health and a fresh
-    interpreter's first AppTest run is added.
-    """
-    app = app or ("serve.py" if browser else "dashboard.py")
-    port = _free_port()
-    with _browser(browser) as tab:
-        started = time.perf_counter()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                app,
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            cwd=ROOT,
-            env={**os.environ, "TRACKER_DB": str(db)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            while True:
-                try:
-                    with urllib.request.urlopen(
-                        f"http://127.0.0.1:{port}/_stcore/health", timeout=1
-                    ):
-                        break
-                except OSError:
-                    if server.poll() is not None or time.perf_counter() - started > 120:
-                        raise RuntimeError("streamlit did not start") from None
-                    time.sleep(0.05)
-            health = time.perf_counter() - started
-            if tab is not None:
-                tab.goto(f"http://127.0.0.1:{port}/")
-                tab.wait_for_selector(
-                    '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg', timeout=120_000
-                )
-                how = "chromium"
-            else:
-                server.terminate()
-                server.wait(30)
-                _first_chart_in_apptest(db, app)
-                how = "apptest"
-            chart = time.perf_counter() - started
-            peak = _vm_hwm_mb(server.pid) if server.poll() is None else 0.0
-        finally:
-            server.terminate()
-            server.wait(30)
-    return {"health_s": health, "chart_s": chart, "how": how, "server_peak_mb": peak}
 
 
 # -- the command -------------------------------------------------------------------------

@@ -53,7 +53,8 @@ http {{
 """
 
 
-def _free(ports: range, taken: set[int]) -> int:
+def free_port(ports: range, taken: set[int]) -> int:
+    """The first port of `ports` not in `taken` that loopback can bind now."""
     for port in ports:
         if port in taken:
             continue
@@ -68,9 +69,9 @@ def _free(ports: range, taken: set[int]) -> int:
 
 def ports() -> dict[str, int]:
     """Free ports for the front and the two servers."""
-    chosen = {"front": _free(range(8800, 8820), set())}
-    chosen["a"] = _free(range(8820, 8850), set())
-    chosen["b"] = _free(range(8820, 8850), {chosen["a"]})
+    chosen = {"front": free_port(range(8800, 8820), set())}
+    chosen["a"] = free_port(range(8820, 8850), set())
+    chosen["b"] = free_port(range(8820, 8850), {chosen["a"]})
     return chosen
 
 
@@ -82,7 +83,8 @@ def site(chosen: dict[str, int]) -> str:
     return text
 
 
-def _wait(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 120, poll: float = 0.2) -> None:
+    """Until `url` answers; an error when `process` ends first or `seconds` pass."""
     deadline = time.monotonic() + seconds
     while True:
         try:
@@ -91,7 +93,7 @@ def _wait(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"{url} did not answer") from None
-            time.sleep(0.2)
+            time.sleep(poll)
 
 
 def streamlit_command(app: str, port: int) -> list[str]:
@@ -106,14 +108,14 @@ def streamlit_command(app: str, port: int) -> list[str]:
 def one_server(app: str, db: str, log: Path) -> Iterator[str]:
     """``streamlit run app`` on `db` at a free port of 8820-8849, its output in `log`;
     yields its URL once ``/_stcore/health`` answers, stops it afterwards."""
-    port = _free(range(8820, 8850), set())
+    port = free_port(range(8820, 8850), set())
     env = {**os.environ, "TRACKER_DB": db, "STREAMLIT_SERVER_COOKIE_SECRET": "bench-" * 8}
     with log.open("w") as out:
         process = subprocess.Popen(
             streamlit_command(app, port), cwd=ROOT, env=env, stdout=out, stderr=out
         )
         try:
-            _wait(f"http://127.0.0.1:{port}/_stcore/health", process)
+            wait_for(f"http://127.0.0.1:{port}/_stcore/health", process)
             yield f"http://127.0.0.1:{port}"
         finally:
             process.terminate()
@@ -156,8 +158,8 @@ def two_servers(db: str) -> Iterator[str]:
             )
         )
         for process, port in zip(started, servers, strict=False):
-            _wait(f"http://127.0.0.1:{port}/_stcore/health", process)
-        _wait(f"{front}/_stcore/health", started[-1])
+            wait_for(f"http://127.0.0.1:{port}/_stcore/health", process)
+        wait_for(f"{front}/_stcore/health", started[-1])
         yield front
     finally:
         for process in reversed(started):

@@ -1,6 +1,6 @@
 -- PostgreSQL: rows are told apart by ctid, where DuckDB uses rowid.
--- Step 1 of 3 (see ../report_rows_supersede_prepare.sql): rows are told apart by their ctid,
--- which stays put until step 2 of the same transaction updates them.
+-- Step 1 of 3 (see report_rows_supersede_prepare.sql beside this file): the ctid stays put
+-- until step 2 of the same transaction updates the rows.
 CREATE TEMP TABLE supersede_next ON COMMIT DROP AS
 SELECT rr.ctid AS row_ref,
        lead(r.reported_on) OVER (
