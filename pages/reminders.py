@@ -27,6 +27,43 @@ RESULTS = {
     "skipped": "Đã gửi hôm nay, bỏ qua",
 }
 
+
+def template_section() -> None:
+    """The office's two letter templates: download, replace, or go back to the default."""
+    own = letter_templates.office_templates(store)
+    st.caption(
+        "Tải mẫu về, sửa tiêu đề, lời văn, người ký trong Word (giữ các thẻ {{ … }}), "
+        "rồi tải lên để dùng cho mọi công văn của cơ quan."
+    )
+    for kind, label in (("party", "Cơ quan Đảng"), ("state", "Cơ quan nhà nước")):
+        left, mid, right = st.columns(3)
+        left.download_button(
+            f"Mẫu {label}" + (" (của cơ quan)" if kind in own else " (mặc định)"),
+            word.template_bytes(kind, own=own),
+            file_name=f"letter_{kind}.docx",
+            mime=word.DOCX,
+            key=f"reminders.template.{kind}",
+        )
+        upload = mid.file_uploader(f"Mẫu mới: {label}", type=["docx"], key=f"reminders.up.{kind}")
+        if upload is not None and mid.button("Dùng mẫu này", key=f"reminders.use.{kind}"):
+            why = letter_templates.set_office_template(
+                store,
+                actor,
+                kind,
+                upload.getvalue(),
+                upload.name,
+                check=lambda body, kind=kind: word.check_template(body, kind),
+            )
+            if why:
+                mid.error(f"{upload.name}: {why} Mẫu cũ vẫn được dùng.")
+            else:
+                confirm.flash(f"Đã dùng mẫu {upload.name} cho công văn của {label}.")
+                st.rerun()
+        if kind in own and right.button("Dùng lại mẫu mặc định", key=f"reminders.reset.{kind}"):
+            letter_templates.set_office_template(store, actor, kind, None)
+            st.rerun()
+
+
 filters = page_frame(
     "Đôn đốc",
     "Theo từng đơn vị: nhiệm vụ quá hạn và nhiệm vụ sắp đến hạn; soạn công văn đôn đốc, gửi "
@@ -37,52 +74,27 @@ confirm.show_flash()
 actor = session.user()
 store = data.get_store()  # downloads run outside the script run: bind the store now
 window = reminders.reminder_days(store)
-if allows(actor, Action.SETTINGS):
-    with st.expander(f"Nhắc trước hạn: {window} ngày"):
-        days = st.number_input(
-            "Nhắc cả nhiệm vụ đến hạn trong (ngày)", 0, 60, window, key="reminders.window"
-        )
-        if st.button("Lưu", key="reminders.window.save") and days != window:
-            reminders.set_reminder_days(store, actor, int(days))
-            data.changed()
-            st.rerun()
-
-own = letter_templates.office_templates(store)  # the office's own letter templates, by kind
-if allows(actor, Action.SETTINGS):
-    with st.expander("Mẫu công văn (Word)"):
-        st.caption(
-            "Tải mẫu về, sửa tiêu đề, lời văn, người ký trong Word (giữ các thẻ {{ … }}), "
-            "rồi tải lên để dùng cho mọi công văn của cơ quan."
-        )
-        for kind, label in (("party", "Cơ quan Đảng"), ("state", "Cơ quan nhà nước")):
-            left, mid, right = st.columns(3)
-            left.download_button(
-                f"Mẫu {label}" + (" (của cơ quan)" if kind in own else " (mặc định)"),
-                word.template_bytes(kind, own=own),
-                file_name=f"letter_{kind}.docx",
-                mime=word.DOCX,
-                key=f"reminders.template.{kind}",
+# The two settings' expanders draw their widgets only while open (opening one reruns).
+settings = allows(actor, Action.SETTINGS)
+if settings:
+    opened = st.expander(
+        f"Nhắc trước hạn: {window} ngày", key="reminders.window.open", on_change="rerun"
+    )
+    if opened.open:
+        with opened:
+            days = st.number_input(
+                "Nhắc cả nhiệm vụ đến hạn trong (ngày)", 0, 60, window, key="reminders.window"
             )
-            upload = mid.file_uploader(
-                f"Mẫu mới: {label}", type=["docx"], key=f"reminders.up.{kind}"
-            )
-            if upload is not None and mid.button("Dùng mẫu này", key=f"reminders.use.{kind}"):
-                why = letter_templates.set_office_template(
-                    store,
-                    actor,
-                    kind,
-                    upload.getvalue(),
-                    upload.name,
-                    check=lambda body, kind=kind: word.check_template(body, kind),
-                )
-                if why:
-                    mid.error(f"{upload.name}: {why} Mẫu cũ vẫn được dùng.")
-                else:
-                    confirm.flash(f"Đã dùng mẫu {upload.name} cho công văn của {label}.")
-                    st.rerun()
-            if kind in own and right.button("Dùng lại mẫu mặc định", key=f"reminders.reset.{kind}"):
-                letter_templates.set_office_template(store, actor, kind, None)
+            if st.button("Lưu", key="reminders.window.save") and days != window:
+                reminders.set_reminder_days(store, actor, int(days))
+                data.changed()
                 st.rerun()
+
+if settings:
+    opened = st.expander("Mẫu công văn (Word)", key="reminders.templates", on_change="rerun")
+    if opened.open:
+        with opened:
+            template_section()
 
 # The table counts per unit; a letter's rows are read for the one unit shown, and every
 # letter only when they are downloaded or sent (on a million obligations they hold
@@ -114,7 +126,7 @@ stamp = f"{filters.as_of:%d%m%Y}"
 
 def drafted(letters) -> bytes:
     reminders.record_drafts(store, actor, letters)
-    return word.letters_zip(letters, own=own)
+    return word.letters_zip(letters, own=letter_templates.office_templates(store))
 
 
 downloads.button(
@@ -152,7 +164,7 @@ else:
 
 def one(letter) -> bytes:
     reminders.record_drafts(store, actor, [letter])
-    return word.named(letter, own=own)[1]
+    return word.named(letter, own=letter_templates.office_templates(store))[1]
 
 
 downloads.button(
@@ -172,7 +184,6 @@ if allows(actor, Action.REMINDERS):
         f"{with_mail} đơn vị nhận công văn qua e-mail (tệp Word đính kèm); {paper} "
         "đơn vị chưa có e-mail được ghi là «cần gửi giấy». Đơn vị đã gửi hôm nay được bỏ qua."
     )
-    show(by_unit[["unit_name", "plan", "emails", "unit_id"]])
     try:
         secret = st.secrets.get("smtp_password")
     except FileNotFoundError:
@@ -195,7 +206,7 @@ if allows(actor, Action.REMINDERS):
                     store,
                     actor,
                     every_letter(),
-                    partial(word.named, own=own),
+                    partial(word.named, own=letter_templates.office_templates(store)),
                     mailer,
                     sender=config.sender,
                 )

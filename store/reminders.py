@@ -54,8 +54,8 @@ def obligations(
 def unit_counts(
     store: Store, as_of: date, plan: str | None, soon_days: int, groups: list[str] | None = None
 ) -> pd.DataFrame:
-    """Per (plan, unit) with a letter to send: overdue, due-soon and most days late
-    (``reminder_units.sql``), in the letters' order."""
+    """Per (plan, unit) with a letter to send: overdue, due-soon, most days late and the
+    unit's e-mails as stored (``reminder_units.sql``), in the letters' order."""
     return store.frame(
         "reminder_units",
         as_of=as_of,

@@ -119,3 +119,33 @@ def test_the_units_detail_says_how_often_it_was_reminded(demo_db, monkeypatch):
     assert not at.exception
     today = date.today().strftime("%d/%m/%Y")  # the letter was made now: paper, no e-mail
     assert f"Đôn đốc: đã nhắc 1 lần, lần cuối {today}" in [c.value for c in at.caption]
+
+
+def test_the_settings_draw_their_widgets_only_once_opened(demo_db, monkeypatch):
+    at = _open(demo_db, monkeypatch)
+    assert not at.exception
+    templates = [b for b in at.get("download_button") if b.label.startswith("Mẫu")]
+    assert not templates and not at.number_input and not at.get("file_uploader")
+    at.session_state["reminders.templates"] = True  # what a click on a header sends
+    at.session_state["reminders.window.open"] = True
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.get("download_button") if b.label.startswith("Mẫu")] == [
+        "Mẫu Cơ quan Đảng (mặc định)",
+        "Mẫu Cơ quan nhà nước (mặc định)",
+    ]
+    assert len(at.get("file_uploader")) == 2
+    assert at.number_input(key="reminders.window").value == 7
+
+
+def test_the_units_table_carries_the_emails_the_letters_go_to(demo_db, monkeypatch):
+    with Store(demo_db) as store:
+        first = reminders.letters(store, "84-KH/BTGTU", AS_OF)[0]
+        row = contacts.ContactRow(first.unit, "vanthu@so.vn", unit_id=first.unit_id)
+        assert contacts.save_contacts(store, STAFF, [row]).ok
+    at = _open(demo_db, monkeypatch, plan="84-KH/BTGTU")
+    per_unit = at.dataframe[0].value
+    emails = dict(zip(per_unit["Đơn vị"], per_unit["E-mail"], strict=True))
+    assert emails.pop(first.unit) == "vanthu@so.vn"
+    assert set(emails.values()) == {"cần gửi giấy"}
+    assert len(at.dataframe) == 2  # by unit and the shown letter: no second units table

@@ -252,16 +252,18 @@ def test_units_of_one_name_share_a_block_of_the_detail_list():
     assert tables.detail_units(long, None, 11) == [1, 2, 3]
 
 
-def test_the_count_tables_come_from_one_count_query(demo_store):
-    long = tables.counts(demo_store, Scope(AS_OF))
+@pytest.mark.parametrize(("plan", "groups"), [(None, None), ("84-KH/BTGTU", ["cap_uy"])])
+def test_the_count_tables_come_from_one_count_query(demo_store, plan, groups):
+    long = tables.counts(demo_store, Scope(AS_OF, plan, groups=groups))
+    assert long["per_task"].any() and not long["per_task"].all()
     for statuses in (None, ["overdue"], ["not_reported", "in_progress"]):
         pd.testing.assert_frame_equal(
             tables.unit_table(long, statuses),
-            tables.by_unit(demo_store, Scope(AS_OF, statuses=statuses)),
+            tables.by_unit(demo_store, Scope(AS_OF, plan, groups=groups, statuses=statuses)),
         )
         pd.testing.assert_frame_equal(
             tables.task_table(long, statuses),
-            tables.by_task(demo_store, Scope(AS_OF, statuses=statuses)),
+            tables.by_task(demo_store, Scope(AS_OF, plan, groups=groups, statuses=statuses)),
         )
 
 

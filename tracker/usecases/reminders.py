@@ -114,7 +114,7 @@ def letters(
         raise KeyError(plan)
     window = reminder_days(store) if window is None else window
     rows = stored.obligations(store, as_of, plan, window, unit, groups)
-    contacts = {c.unit_id: c for _p, c in stored_contacts.contacts(store)}
+    contacts = {c.unit_id: c for _p, c in stored_contacts.contacts(store, unit=unit)}
     kind = issuer_kind(found["code"], found["issuer"] or "")
     day = day or as_of
     out = []
@@ -169,8 +169,7 @@ def letter_units(
     hold hundreds of thousands of rows; their counts are a few hundred."""
     window = reminder_days(store) if window is None else window
     found = stored.unit_counts(store, as_of, plan, window, groups)
-    emails = {c.unit_id: c.emails for _p, c in stored_contacts.contacts(store)}
-    return found.assign(emails=[emails.get(int(u), ()) for u in found["unit_id"]])
+    return found.assign(emails=[stored_contacts.emails_of(e) for e in found["emails"]])
 
 
 def _record(

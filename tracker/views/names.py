@@ -42,8 +42,10 @@ def tell_apart(
     """`frame` with each of `columns` (a unit's name, beside ``unit_id``) followed by its
     :func:`suffixes` entry where it has one; empty names stay empty. `frame` itself when
     nothing needs telling apart."""
+    if frame.empty:  # nothing to name: the registry is not read
+        return frame
     found = suffixes(store, plan)
-    if not found or frame.empty:
+    if not found:
         return frame
     after = pd.to_numeric(frame["unit_id"], errors="coerce").map(found)
     changed = {}

@@ -57,16 +57,16 @@ def count_table(long: pd.DataFrame, key: str, attributes: list[str]) -> pd.DataF
     missing key, count for nothing (the key's row is still there)."""
     keys, uniques = pd.factorize(long[key], sort=False, use_na_sentinel=False)
     column = {code: i for i, code in enumerate(status.CODES)}
-    which = long["status"].map(column).to_numpy(dtype="float64", na_value=np.nan)
-    counted = ~np.isnan(which) & long[key].notna().to_numpy()
+    which = pd.Index(status.CODES).get_indexer(long["status"])  # -1: not a code
+    counted = (which >= 0) & long[key].notna().to_numpy()
     matrix = np.zeros((len(uniques), len(status.CODES)), dtype="int64")
     np.add.at(
         matrix,
-        (keys[counted], which[counted].astype("int64")),
+        (keys[counted], which[counted]),
         long["obligations"].to_numpy()[counted].astype("int64"),
     )
     first = np.unique(keys, return_index=True)[1]
-    head = long.iloc[first]
+    head = long[[key, *attributes]].take(first)
     total = matrix.sum(axis=1)
     done = matrix[:, [column[s.code] for s in status.STATUSES if s.done]].sum(axis=1)
     whole = pd.Series(total)
@@ -106,15 +106,23 @@ def unit_counts(store: Store, scope: Scope) -> pd.DataFrame:
     return names.tell_apart(store, long, scope.plan).assign(per_task=False)
 
 
-def _chosen(long: pd.DataFrame, per_task: bool, statuses) -> pd.DataFrame:
-    """The per-task (or per-unit) rows of :func:`counts`, narrowed to `statuses`."""
-    rows = long[long["per_task"] == per_task]
-    return rows[rows["status"].isin(statuses)] if statuses else rows
+def _chosen(long: pd.DataFrame, per_task: bool, statuses, columns: list[str]) -> pd.DataFrame:
+    """`columns` of the per-task (or per-unit) rows of :func:`counts`, narrowed to
+    `statuses` (the columns picked first: a row filter copies every column it keeps)."""
+    keep = (long["per_task"] == per_task).to_numpy(dtype=bool)
+    if statuses:
+        keep = keep & long["status"].isin(statuses).to_numpy(dtype=bool)
+    return long[columns][keep]
 
 
 def unit_table(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
     """:func:`by_unit` from :func:`counts`' or :func:`unit_counts`' rows."""
-    rows = _chosen(long, False, statuses)
+    rows = _chosen(
+        long,
+        False,
+        statuses,
+        ["unit_id", "status", "obligations", "unit", "group_label", "name_order"],
+    )
     if rows.empty:
         return _empty_counts("unit_name", "group_label").assign(unit_id=[])
     wide = count_table(rows, "unit_id", ["unit", "group_label", "name_order"])
@@ -128,7 +136,7 @@ def unit_table(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> pd.DataFra
 def task_table(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
     """:func:`by_task` from :func:`counts`' rows (already in the plan's task order)."""
     head = ["plan", "section", "task", "deadline_text", "due_on"]
-    rows = _chosen(long, True, statuses)
+    rows = _chosen(long, True, statuses, ["task_id", "status", "obligations", *head])
     if rows.empty:
         return _empty_counts(*head).assign(task_id=[])
     rows = rows.assign(due_on=rows.groupby("task_id")["due_on"].transform("max"))
@@ -173,28 +181,36 @@ def detail_units(long: pd.DataFrame, statuses: tuple[str, ...], rows: int) -> li
     """The units holding :func:`detail`'s first `rows` rows, from :func:`counts`' rows. The
     list runs by plan, then ``unit_order`` (group, name), so (plan, unit_order) blocks are
     counted off in that order; units of one name share a block (their rows interleave)."""
-    chosen = _chosen(long, False, statuses)
-    blocks = chosen.groupby(["plan", "unit_order"], sort=True)["obligations"].sum()
-    leading = blocks.index[: _leading(blocks, rows)]
-    inside = pd.MultiIndex.from_frame(chosen[["plan", "unit_order"]]).isin(leading)
-    return sorted({int(u) for u in chosen.loc[inside, "unit_id"]})
+    chosen = _chosen(long, False, statuses, ["plan", "unit_order", "unit_id", "obligations"])
+    if chosen.empty:
+        return []
+    plans = pd.factorize(chosen["plan"], sort=True)[0].astype("int64")
+    order = chosen["unit_order"].to_numpy(dtype="int64")
+    block = plans * (int(order.max()) + 1) + order  # (plan, unit_order) as one sortable key
+    blocks, where = np.unique(block, return_inverse=True)
+    sizes = np.bincount(where, weights=chosen["obligations"].to_numpy(dtype="float64"))
+    leading = blocks[: _leading(pd.Series(sizes), rows)]
+    inside = np.isin(block, leading)
+    return sorted({int(u) for u in chosen["unit_id"].to_numpy()[inside]})
 
 
 def reminder_sizes(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> pd.Series:
     """Rows of :func:`reminders` per unit id, in the list's order (most overdue first, then
     name), from :func:`counts`' rows; `statuses` narrows the rows, not the order."""
-    rows = _chosen(long, False, None)
+    rows = _chosen(long, False, None, ["unit_id", "status", "obligations", "name_order"])
     wanted = [s for s in REMINDER_STATUSES if not statuses or s in statuses]
-    per_unit = (
-        rows.assign(
-            overdue=rows["obligations"].where(rows["status"] == "overdue", 0),
-            listed=rows["obligations"].where(rows["status"].isin(wanted), 0),
-        )
-        .groupby("unit_id")
-        .agg(overdue=("overdue", "sum"), listed=("listed", "sum"), order=("name_order", "first"))
+    units, where = np.unique(rows["unit_id"].to_numpy(dtype="int64"), return_inverse=True)
+    counts = rows["obligations"].to_numpy(dtype="int64")
+    state = rows["status"]
+    overdue = np.bincount(where, weights=counts * (state == "overdue").to_numpy(dtype=bool))
+    listed = np.bincount(where, weights=counts * state.isin(wanted).to_numpy(dtype=bool))
+    order = np.zeros(len(units), dtype="int64")
+    order[where] = rows["name_order"].to_numpy(dtype="int64")  # one name_order per unit
+    kept = np.flatnonzero(listed > 0)
+    kept = kept[np.lexsort((order[kept], -overdue[kept]))]  # most overdue first, then name
+    return pd.Series(
+        listed[kept].astype("int64"), index=pd.Index(units[kept], name="unit_id"), name="listed"
     )
-    per_unit = per_unit[per_unit["listed"] > 0]
-    return per_unit.sort_values(["overdue", "order"], ascending=[False, True])["listed"]
 
 
 DETAIL_COLUMNS = [
