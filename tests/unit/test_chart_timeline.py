@@ -107,7 +107,7 @@ def test_a_limit_without_start_is_drawn_paler_from_the_plan_date():
     bar = _traces(fig, status.label("done_on_time"))[0]
     assert pd.Timestamp(bar.base[0]) == pd.Timestamp("2019-06-21")
     assert list(bar.marker.opacity) == [0.5]
-    hover = _traces(fig, "Thời hạn")[0].customdata[0][2]
+    hover = _traces(fig, "Thời hạn")[0].hovertext[0]
     assert "Từ 21/06/2019 (ngày ban hành kế hoạch) đến 30/06/2019" in hover
     assert list(_traces(fig, "Thời hạn")[0].text) == ["30/06/2019"]
 
@@ -143,13 +143,13 @@ def test_a_recurring_task_has_one_bar_per_period_on_one_row():
 
 def test_hover_quotes_the_deadline_as_the_plan_words_it_with_every_count():
     rows, fig = _chart(_long(MONTH_7))
-    text = _traces(fig, "Thời hạn")[0].customdata[0][2]
+    text = _traces(fig, "Thời hạn")[0].hovertext[0]
     assert "«hoàn thành trong tháng 7/2019»" in text
     assert "Từ 01/07/2019 đến 31/07/2019" in text
     assert f"{status.label('done_on_time')}: 3" in text
     assert f"{status.label('overdue')}: 1" in text
     assert status.label("in_progress") not in text  # zero counts are left out
-    segment = _traces(fig, status.label("overdue"))[0].customdata[0][2]
+    segment = _traces(fig, status.label("overdue"))[0].hovertext[0]
     assert "«hoàn thành trong tháng 7/2019»" in segment and "1 / 4 nghĩa vụ" in segment
 
 

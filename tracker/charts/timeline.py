@@ -84,8 +84,8 @@ def deadline_timeline(
     traces = [
         # Keeps every line (section headings too) on the axis, in order, even without data.
         dict(
-            type="scatter", xaxis="x", yaxis="y", y=lines.keys,
-            x=[when.isoformat()] * len(lines.keys),
+            type="scatter", xaxis="x", yaxis="y", y=_texts(lines.keys),
+            x=_texts([when.isoformat()] * len(lines.keys)),
             mode="markers", marker=dict(opacity=0), hoverinfo="skip", showlegend=False,
         ),
         *_time_bars(dated),
@@ -174,10 +174,22 @@ def _columns(*series) -> np.ndarray:
     return np.column_stack([np.asarray(s, dtype=object) for s in series])
 
 
+def _texts(values) -> np.ndarray:
+    """Text as a numpy array of a text dtype, which the Figure copies in one piece (an
+    object array or a list is copied item by item: :mod:`tracker.charts.figure`)."""
+    return np.asarray(values, dtype=str)
+
+
+def _points(keys, periods) -> np.ndarray:
+    """Each point's ``[task key, period]``: the customdata a click hands to the page
+    (:func:`tracker.views.timeline.clicked`)."""
+    return np.column_stack([_texts(keys), _texts(periods)])
+
+
 def _iso(moments) -> np.ndarray:
     """Each moment as ``2019-07-01T00:00:00`` (to the second, cut, not rounded)."""
     moments = np.asarray(moments, dtype="datetime64[ns]")
-    return np.datetime_as_string(moments, unit="s").astype(object)
+    return np.datetime_as_string(moments, unit="s").astype(str)
 
 
 def _time_bars(dated: pd.DataFrame) -> list[dict]:
@@ -192,8 +204,8 @@ def _time_bars(dated: pd.DataFrame) -> list[dict]:
     total = windows["total"].to_numpy()
     shares = counts / np.where(total > 0, total, 1)[:, None]
     before = shares.cumsum(axis=1) - shares
-    keys = windows["key"].to_numpy(dtype=object)
-    periods = windows["period"].to_numpy(dtype=object)
+    keys = _texts(windows["key"])
+    periods = _texts(windows["period"])
     tips = windows["tip"].tolist()
     paler = np.where(windows["start_inferred"].to_numpy(dtype=bool), 0.5, 1.0)
     traces = []
@@ -213,8 +225,8 @@ def _time_bars(dated: pd.DataFrame) -> list[dict]:
                 x=np.round(shares[have, i] * duration[have]),
                 base=_iso(start[have] + offset), y=keys[have],
                 marker=dict(color=s.colour, line=dict(width=0), opacity=paler[have]),
-                customdata=_columns(keys[have], periods[have], texts),
-                hovertemplate=f"%{{customdata[2]}}<extra>{s.short}</extra>",
+                customdata=_points(keys[have], periods[have]), hovertext=_texts(texts),
+                hovertemplate=f"%{{hovertext}}<extra>{s.short}</extra>",
             )
         )  # fmt: skip
     return traces
@@ -225,15 +237,15 @@ def _deadlines(dated: pd.DataFrame) -> dict:
     one_off = dated["period"].eq("")
     return dict(
         type="scatter", mode="markers+text", xaxis="x", yaxis="y", name="Thời hạn",
-        x=_iso(dated["due_on"]), y=dated["key"].to_numpy(dtype=object),
+        x=_iso(dated["due_on"]), y=_texts(dated["key"]),
         marker=dict(
             symbol="diamond", color=DEADLINE_COLOUR, line=dict(color="white", width=1),
             size=np.where(dated["single_day"].to_numpy(dtype=bool), 13, 9),
         ),
-        text=np.where(one_off, vn_dates(dated["due_on"]), "").astype(object),
+        text=_texts(np.where(one_off, vn_dates(dated["due_on"]), "")),
         textposition="middle right", textfont=dict(size=11, color=DEADLINE_COLOUR),
-        customdata=_columns(dated["key"], dated["period"], dated["hover"]),
-        hovertemplate="%{customdata[2]}<extra>Thời hạn</extra>", cliponaxis=False,
+        customdata=_points(dated["key"], dated["period"]), hovertext=_texts(dated["hover"]),
+        hovertemplate="%{hovertext}<extra>Thời hạn</extra>", cliponaxis=False,
     )  # fmt: skip
 
 
