@@ -27,7 +27,7 @@ from copy import deepcopy
 from typing import Any
 
 import plotly.graph_objects as go
-from _plotly_utils.utils import convert_to_base64
+from plotly.basedatatypes import convert_to_base64  # what go.Figure.to_dict calls
 
 
 def _containers(value: Any) -> Any:

@@ -251,28 +251,31 @@ def _deadlines(dated: pd.DataFrame) -> dict:
 
 def _share_bars(rows: pd.DataFrame, lines: Lines, least: float) -> list[dict]:
     """Right panel: each task's obligations (all periods shown) as a 100% stacked bar; a
-    segment narrower than `least` % carries no count (it would run over its neighbour's)."""
-    per_task = rows.groupby("task_id", sort=False)[[*status.CODES, "total"]].sum()
-    per_task = per_task[per_task.index.map(task_key).isin(list(lines.tasks))]
-    keys = pd.Series([task_key(t) for t in per_task.index], index=per_task.index)
-    totals = per_task["total"].where(per_task["total"] > 0, 1)
-    shares = 100 * per_task[list(status.CODES)].div(totals, axis=0)
+    segment narrower than `least` % carries no count (it would run over its neighbour's).
+
+    Summed by factorised task with numpy: a frame's groupby cost more than the sums."""
+    which, task_ids = pd.factorize(rows["task_id"])  # tasks in order of appearance
+    counts = np.zeros((len(task_ids), len(status.CODES)), dtype=np.int64)
+    np.add.at(counts, which, rows[list(status.CODES)].to_numpy(dtype=np.int64))
+    total = np.bincount(which, weights=rows["total"].to_numpy(), minlength=len(task_ids))
+    keys = _texts([task_key(t) for t in task_ids])
+    shown = np.isin(keys, list(lines.tasks))
+    keys, counts, total = keys[shown], counts[shown], total[shown].astype(np.int64)
+    shares = 100 * (counts / np.where(total > 0, total, 1)[:, None])
     before = shares.cumsum(axis=1) - shares
-    no_period = pd.Series("", index=per_task.index)
+    no_period = np.full(len(keys), "", dtype=object)
     return [
         dict(
             type="bar", orientation="h", xaxis="x2", yaxis="y", name=s.label,
-            legendgroup=s.code, x=shares[s.code].to_numpy(),
-            base=before[s.code].tolist(),  # a list, as plotly's check sends this property
-            y=keys.to_numpy(dtype=object),
+            legendgroup=s.code, x=shares[:, i],
+            base=before[:, i].tolist(),  # a list, as plotly's check sends this property
+            y=keys,
             marker=dict(color=s.colour, line=dict(width=0)),
-            text=per_task[s.code].astype(str).where(shares[s.code] >= least, "").to_numpy(
-                dtype=object
-            ),
+            text=_texts(np.where(shares[:, i] >= least, counts[:, i].astype(str), "")),
             textposition="inside", insidetextanchor="middle", textangle=0,
             insidetextfont=dict(color=status.ink(s.colour), size=11),
-            customdata=_columns(keys, no_period, per_task[s.code]),
+            customdata=_columns(keys, no_period, counts[:, i].tolist()),
             hovertemplate=f"{s.label}: %{{customdata[2]}} nghĩa vụ (%{{x:.1f}}%)<extra></extra>",
         )
-        for s in status.STATUSES
+        for i, s in enumerate(status.STATUSES)
     ]  # fmt: skip

@@ -197,6 +197,29 @@ def choice_key(task_id: int, period: str) -> str:
     return f"{task_key(task_id)}|{period}"
 
 
+def choices(rows: pd.DataFrame) -> dict[str, str]:
+    """What the page's chooser offers for `rows` (a page of :func:`periods`): each (task,
+    period)'s :func:`choice_key` with its words, "NV01 · title — kỳ Tháng 7/2019", in
+    the order of `rows`. Lists, not ``itertuples``: a page holds 800 periods."""
+    return {
+        choice_key(t, p): f"{code} · {task[:70]}" + (f" — kỳ {label}" if p else "")
+        for t, p, code, task, label in zip(
+            rows["task_id"].tolist(), rows["period"].tolist(), rows["task_code"].tolist(),
+            rows["task"].tolist(), rows["period_label"].tolist(), strict=True,
+        )
+    }  # fmt: skip
+
+
+def chosen_row(rows: pd.DataFrame, key: str):
+    """The row of `rows` (a named tuple) whose :func:`choice_key` is `key`; KeyError when
+    none is."""
+    task, _, period = key.partition("|")
+    found = rows[(rows["task_id"] == int(task.removeprefix("t"))) & (rows["period"] == period)]
+    if found.empty:
+        raise KeyError(key)
+    return next(found.head(1).itertuples(index=False))
+
+
 def clicked(points: list[dict], choices: list[str]) -> str | None:
     """The (task, period) a click on the timeline chose, from plotly's selected points.
 
