@@ -153,19 +153,26 @@ def timeline_page(
 
 
 def _tips(dated: pd.DataFrame) -> list[str]:
-    """The short hover of a bar segment: task, period, the deadline as the plan words it.
+    """The short hover of a bar segment: task, period, the deadline as the plan words it
+    (the code and the deadline escaped, once per task).
 
     The full breakdown sits on the period's diamond; repeating it on every segment would
     multiply what the browser downloads by the number of statuses.
     """
-    return [
-        f"<b>{code}</b>{f' · kỳ {label}' if label else ''}<br>Thời hạn theo kế hoạch: "
-        f"«{html.escape(str(deadline).strip())}»<br>"
-        for code, label, deadline in zip(
-            dated["task_code"].tolist(), dated["period_label"].tolist(),
-            dated["deadline_text"].tolist(), strict=True,
-        )
-    ]  # fmt: skip
+    heads: dict[tuple[str, str], tuple[str, str]] = {}
+    tips = []
+    for code, label, deadline in zip(
+        dated["task_code"].tolist(), dated["period_label"].tolist(),
+        dated["deadline_text"].tolist(), strict=True,
+    ):  # fmt: skip
+        head = heads.get((code, deadline))
+        if head is None:
+            head = heads[(code, deadline)] = (
+                f"<b>{html.escape(code)}</b>",
+                f"<br>Thời hạn theo kế hoạch: «{html.escape(str(deadline).strip())}»<br>",
+            )
+        tips.append(f"{head[0]}{f' · kỳ {label}' if label else ''}{head[1]}")
+    return tips
 
 
 def _columns(*series) -> np.ndarray:

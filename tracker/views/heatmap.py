@@ -146,12 +146,13 @@ def _cell_hovers(cells: pd.DataFrame) -> list[str]:
         vn_dates(cells["completed_on"]), cells["file_name"].fillna("").tolist(),
         vn_dates(cells["reported_on"]), strict=True,
     )  # fmt: skip
+    files = {f: html.escape(f) for f in set(cells["file_name"].dropna().tolist())}
+    states = {code: f"<br>Tình trạng: <b>{label}</b>" for code, label in status.LABELS.items()}
     return [
-        f"{unit_part[u]}{task_part[t]}{periods[p]}<br>Hạn: {due}<br>Tình trạng: "
-        f"<b>{status.LABELS[code]}</b>"
+        f"{unit_part[u]}{task_part[t]}{periods[p]}<br>Hạn: {due}{states[code]}"
         + (f"<br>Hoàn thành ngày: {done}" if done else "")
         + (
-            f"<br>Theo báo cáo: {html.escape(file)} (ngày {reported})"
+            f"<br>Theo báo cáo: {files[file]} (ngày {reported})"
             if file
             else "<br>Chưa nhận báo cáo"
         )
