@@ -193,6 +193,26 @@ def test_a_click_on_a_bar_or_its_share_chooses_the_task_and_period():
     assert timeline.clicked([], choices) is None
 
 
+def test_the_chooser_names_each_task_and_period_and_opens_its_row():
+    h1 = dict(
+        deadline="thường xuyên", period="2019-H1", start="2019-01-01", due="2019-06-30",
+        counts={"done_on_time": 2}, task_id=7, code="NV07", title="Tuyên truyền",
+    )  # fmt: skip
+    h2 = {**h1, "period": "2019-H2", "start": "2019-07-01", "due": "2019-12-31"}
+    once = {**MONTH_7, "task_id": 9, "code": "NV09", "title": "Hội nghị", "order": 2}
+    rows = timeline.periods(_long(h1, h2, once))
+    assert timeline.choices(rows) == {
+        "t7|2019-H1": "NV07 · Tuyên truyền — kỳ 6 tháng đầu năm 2019",
+        "t7|2019-H2": "NV07 · Tuyên truyền — kỳ 6 tháng cuối năm 2019",
+        "t9|": "NV09 · Hội nghị",
+    }
+    row = timeline.chosen_row(rows, "t7|2019-H2")
+    assert (row.task_id, row.period, row.done_on_time) == (7, "2019-H2", 2)
+    assert timeline.chosen_row(rows, "t9|").task_code == "NV09"
+    with pytest.raises(KeyError):
+        timeline.chosen_row(rows, "t8|")
+
+
 def test_paging_keeps_every_period_of_a_task_together():
     tasks = [
         {**MONTH_7, "task_id": i, "period": p, "order": i}
