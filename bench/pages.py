@@ -148,11 +148,14 @@ def _compile_once() -> None:
     A server's ``Runtime`` holds one ``ScriptCache`` for its life: the entry script and each
     page are compiled (with Streamlit's magic pass) once. ``AppTest`` makes a new cache at
     every ``run()``, so without this each timed run would also pay that compilation
-    (3–10 ms a page here, 2–7% of the floor), which no visitor of a server pays."""
-    from streamlit.testing.v1 import app_test
+    (3–10 ms a page here, 2–7% of the floor), which no visitor of a server pays. Both of
+    AppTest's caches: the pages manager's (``app_test``) and the one its script runner
+    compiles with (``local_script_runner``)."""
+    from streamlit.testing.v1 import app_test, local_script_runner
 
     shared = app_test.ScriptCache()
     app_test.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+    local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
 
 
 def measure_page(db: str, page: str, runs: int) -> dict:

@@ -77,7 +77,7 @@ if len(missing):
 
 # -- the units behind one task and period ------------------------------------------------
 
-choices = {timeline.choice_key(r.task_id, r.period): r for r in shown.itertuples(index=False)}
+choices = timeline.choices(shown)
 points = event.selection.points if event and event.selection else []
 clicked = timeline.clicked(points, list(choices))
 if clicked and clicked != st.session_state.get("timeline.clicked"):
@@ -94,16 +94,13 @@ chosen = st.selectbox(
     list(choices),
     index=None,
     key="timeline.task",
-    format_func=lambda k: (
-        f"{choices[k].task_code} · {choices[k].task[:70]}"
-        + (f" — kỳ {choices[k].period_label}" if choices[k].period else "")
-    ),
+    format_func=choices.get,
     placeholder="Chọn một nhiệm vụ, hoặc chạm vào thanh của nó trên biểu đồ",
 )
 if chosen is None:
     st.stop()
 
-row = choices[chosen]
+row = timeline.chosen_row(shown, chosen)
 if clicked == chosen:  # opened by a tap on its bar: bring the detail into view
     viewport.bring_into_view(f"task-{chosen}")
 st.markdown(f"**{row.task_code} · {row.task}**")

@@ -42,7 +42,7 @@ def test_the_timeline_shows_both_plans_deadlines_and_the_as_of_line(app):
 
 
 def test_hover_gives_the_deadline_exactly_as_the_plan_words_it(app):
-    hovers = [c[2] for c in _trace(_spec(app), "Thời hạn")["customdata"]]
+    hovers = _trace(_spec(app), "Thời hạn")["hovertext"]
     assert any("«hoàn thành trong tháng 7/2019.»" in h for h in hovers)
     assert any("«Hoàn thành trong tháng 6/2019.»" in h for h in hovers)
     assert any("«1/2 ngày, ngày 11/6/2019.»" in h and "Ngày 11/06/2019" in h for h in hovers)

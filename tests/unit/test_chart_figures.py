@@ -71,6 +71,24 @@ def test_every_unchecked_figure_passes_plotlys_check_unchanged(views):
         assert sent == _plain(json.loads(pio.to_json(checked, validate=False))), name
 
 
+def test_every_figure_hands_over_what_plotlys_own_to_dict_gives(views):
+    for name, fig in _figures(views).items():
+        plotlys = pio.to_json(go.Figure.to_dict(fig), validate=False)
+        handed = fig.to_dict()
+        assert pio.to_json(handed, validate=False) == plotlys, name
+        handed["layout"]["height"] = -1  # the dict is the caller's: the figure stays
+        handed["data"][0].clear()
+        assert pio.to_json(fig.to_dict(), validate=False) == plotlys, name
+
+
+def test_a_changed_layout_is_handed_over_changed(views):
+    fig = _figures(views)["bars False"]
+    fig.update_layout(title=dict(text="Tiêu đề"), height=777)
+    assert fig.to_dict()["layout"]["title"] == {"text": "Tiêu đề"}
+    assert fig.to_dict()["layout"] == go.Figure.to_dict(fig)["layout"]
+    assert fig.to_dict()["layout"]["height"] == 777
+
+
 def test_the_heatmap_colours_and_hovers_every_cell_of_the_grid_and_no_other(views):
     for grid in (views["units"], views["phone"]):
         fig = status_heatmap(grid, "x", "y")
@@ -95,7 +113,11 @@ def test_the_timeline_segments_and_share_bars_carry_the_frames_counts(views):
     windows = rows[rows["due_on"].notna() & ~rows["single_day"]]
     for s in status.STATUSES:
         segments = [t for t in fig.data if t.name == s.label and t.xaxis == "x"]
-        drawn = {(k, p): tip for t in segments for k, p, tip in t.customdata}
+        drawn = {
+            (k, p): tip
+            for t in segments
+            for (k, p), tip in zip(t.customdata, t.hovertext, strict=True)
+        }
         having = windows[windows[s.code] > 0]
         assert set(drawn) == {
             (timeline.task_key(t), p) for t, p in zip(having.task_id, having.period, strict=True)

@@ -107,7 +107,7 @@ def test_a_limit_without_start_is_drawn_paler_from_the_plan_date():
     bar = _traces(fig, status.label("done_on_time"))[0]
     assert pd.Timestamp(bar.base[0]) == pd.Timestamp("2019-06-21")
     assert list(bar.marker.opacity) == [0.5]
-    hover = _traces(fig, "Thời hạn")[0].customdata[0][2]
+    hover = _traces(fig, "Thời hạn")[0].hovertext[0]
     assert "Từ 21/06/2019 (ngày ban hành kế hoạch) đến 30/06/2019" in hover
     assert list(_traces(fig, "Thời hạn")[0].text) == ["30/06/2019"]
 
@@ -143,13 +143,13 @@ def test_a_recurring_task_has_one_bar_per_period_on_one_row():
 
 def test_hover_quotes_the_deadline_as_the_plan_words_it_with_every_count():
     rows, fig = _chart(_long(MONTH_7))
-    text = _traces(fig, "Thời hạn")[0].customdata[0][2]
+    text = _traces(fig, "Thời hạn")[0].hovertext[0]
     assert "«hoàn thành trong tháng 7/2019»" in text
     assert "Từ 01/07/2019 đến 31/07/2019" in text
     assert f"{status.label('done_on_time')}: 3" in text
     assert f"{status.label('overdue')}: 1" in text
     assert status.label("in_progress") not in text  # zero counts are left out
-    segment = _traces(fig, status.label("overdue"))[0].customdata[0][2]
+    segment = _traces(fig, status.label("overdue"))[0].hovertext[0]
     assert "«hoàn thành trong tháng 7/2019»" in segment and "1 / 4 nghĩa vụ" in segment
 
 
@@ -191,6 +191,26 @@ def test_a_click_on_a_bar_or_its_share_chooses_the_task_and_period():
     assert timeline.clicked([{"customdata": ["t7", "", 3]}], choices) == "t7|2019-H2"
     assert timeline.clicked([{"x": 1}], choices) is None
     assert timeline.clicked([], choices) is None
+
+
+def test_the_chooser_names_each_task_and_period_and_opens_its_row():
+    h1 = dict(
+        deadline="thường xuyên", period="2019-H1", start="2019-01-01", due="2019-06-30",
+        counts={"done_on_time": 2}, task_id=7, code="NV07", title="Tuyên truyền",
+    )  # fmt: skip
+    h2 = {**h1, "period": "2019-H2", "start": "2019-07-01", "due": "2019-12-31"}
+    once = {**MONTH_7, "task_id": 9, "code": "NV09", "title": "Hội nghị", "order": 2}
+    rows = timeline.periods(_long(h1, h2, once))
+    assert timeline.choices(rows) == {
+        "t7|2019-H1": "NV07 · Tuyên truyền — kỳ 6 tháng đầu năm 2019",
+        "t7|2019-H2": "NV07 · Tuyên truyền — kỳ 6 tháng cuối năm 2019",
+        "t9|": "NV09 · Hội nghị",
+    }
+    row = timeline.chosen_row(rows, "t7|2019-H2")
+    assert (row.task_id, row.period, row.done_on_time) == (7, "2019-H2", 2)
+    assert timeline.chosen_row(rows, "t9|").task_code == "NV09"
+    with pytest.raises(KeyError):
+        timeline.chosen_row(rows, "t8|")
 
 
 def test_paging_keeps_every_period_of_a_task_together():

@@ -84,8 +84,8 @@ def deadline_timeline(
     traces = [
         # Keeps every line (section headings too) on the axis, in order, even without data.
         dict(
-            type="scatter", xaxis="x", yaxis="y", y=lines.keys,
-            x=[when.isoformat()] * len(lines.keys),
+            type="scatter", xaxis="x", yaxis="y", y=_texts(lines.keys),
+            x=_texts([when.isoformat()] * len(lines.keys)),
             mode="markers", marker=dict(opacity=0), hoverinfo="skip", showlegend=False,
         ),
         *_time_bars(dated),
@@ -153,19 +153,26 @@ def timeline_page(
 
 
 def _tips(dated: pd.DataFrame) -> list[str]:
-    """The short hover of a bar segment: task, period, the deadline as the plan words it.
+    """The short hover of a bar segment: task, period, the deadline as the plan words it
+    (the code and the deadline escaped, once per task).
 
     The full breakdown sits on the period's diamond; repeating it on every segment would
     multiply what the browser downloads by the number of statuses.
     """
-    return [
-        f"<b>{code}</b>{f' · kỳ {label}' if label else ''}<br>Thời hạn theo kế hoạch: "
-        f"«{html.escape(str(deadline).strip())}»<br>"
-        for code, label, deadline in zip(
-            dated["task_code"].tolist(), dated["period_label"].tolist(),
-            dated["deadline_text"].tolist(), strict=True,
-        )
-    ]  # fmt: skip
+    heads: dict[tuple[str, str], tuple[str, str]] = {}
+    tips = []
+    for code, label, deadline in zip(
+        dated["task_code"].tolist(), dated["period_label"].tolist(),
+        dated["deadline_text"].tolist(), strict=True,
+    ):  # fmt: skip
+        head = heads.get((code, deadline))
+        if head is None:
+            head = heads[(code, deadline)] = (
+                f"<b>{html.escape(code)}</b>",
+                f"<br>Thời hạn theo kế hoạch: «{html.escape(str(deadline).strip())}»<br>",
+            )
+        tips.append(f"{head[0]}{f' · kỳ {label}' if label else ''}{head[1]}")
+    return tips
 
 
 def _columns(*series) -> np.ndarray:
@@ -174,10 +181,22 @@ def _columns(*series) -> np.ndarray:
     return np.column_stack([np.asarray(s, dtype=object) for s in series])
 
 
+def _texts(values) -> np.ndarray:
+    """Text as a numpy array of a text dtype, which the Figure copies in one piece (an
+    object array or a list is copied item by item: :mod:`tracker.charts.figure`)."""
+    return np.asarray(values, dtype=str)
+
+
+def _points(keys, periods) -> np.ndarray:
+    """Each point's ``[task key, period]``: the customdata a click hands to the page
+    (:func:`tracker.views.timeline.clicked`)."""
+    return np.column_stack([_texts(keys), _texts(periods)])
+
+
 def _iso(moments) -> np.ndarray:
     """Each moment as ``2019-07-01T00:00:00`` (to the second, cut, not rounded)."""
     moments = np.asarray(moments, dtype="datetime64[ns]")
-    return np.datetime_as_string(moments, unit="s").astype(object)
+    return np.datetime_as_string(moments, unit="s").astype(str)
 
 
 def _time_bars(dated: pd.DataFrame) -> list[dict]:
@@ -192,8 +211,8 @@ def _time_bars(dated: pd.DataFrame) -> list[dict]:
     total = windows["total"].to_numpy()
     shares = counts / np.where(total > 0, total, 1)[:, None]
     before = shares.cumsum(axis=1) - shares
-    keys = windows["key"].to_numpy(dtype=object)
-    periods = windows["period"].to_numpy(dtype=object)
+    keys = _texts(windows["key"])
+    periods = _texts(windows["period"])
     tips = windows["tip"].tolist()
     paler = np.where(windows["start_inferred"].to_numpy(dtype=bool), 0.5, 1.0)
     traces = []
@@ -213,8 +232,8 @@ def _time_bars(dated: pd.DataFrame) -> list[dict]:
                 x=np.round(shares[have, i] * duration[have]),
                 base=_iso(start[have] + offset), y=keys[have],
                 marker=dict(color=s.colour, line=dict(width=0), opacity=paler[have]),
-                customdata=_columns(keys[have], periods[have], texts),
-                hovertemplate=f"%{{customdata[2]}}<extra>{s.short}</extra>",
+                customdata=_points(keys[have], periods[have]), hovertext=_texts(texts),
+                hovertemplate=f"%{{hovertext}}<extra>{s.short}</extra>",
             )
         )  # fmt: skip
     return traces
@@ -225,42 +244,45 @@ def _deadlines(dated: pd.DataFrame) -> dict:
     one_off = dated["period"].eq("")
     return dict(
         type="scatter", mode="markers+text", xaxis="x", yaxis="y", name="Thời hạn",
-        x=_iso(dated["due_on"]), y=dated["key"].to_numpy(dtype=object),
+        x=_iso(dated["due_on"]), y=_texts(dated["key"]),
         marker=dict(
             symbol="diamond", color=DEADLINE_COLOUR, line=dict(color="white", width=1),
             size=np.where(dated["single_day"].to_numpy(dtype=bool), 13, 9),
         ),
-        text=np.where(one_off, vn_dates(dated["due_on"]), "").astype(object),
+        text=_texts(np.where(one_off, vn_dates(dated["due_on"]), "")),
         textposition="middle right", textfont=dict(size=11, color=DEADLINE_COLOUR),
-        customdata=_columns(dated["key"], dated["period"], dated["hover"]),
-        hovertemplate="%{customdata[2]}<extra>Thời hạn</extra>", cliponaxis=False,
+        customdata=_points(dated["key"], dated["period"]), hovertext=_texts(dated["hover"]),
+        hovertemplate="%{hovertext}<extra>Thời hạn</extra>", cliponaxis=False,
     )  # fmt: skip
 
 
 def _share_bars(rows: pd.DataFrame, lines: Lines, least: float) -> list[dict]:
     """Right panel: each task's obligations (all periods shown) as a 100% stacked bar; a
-    segment narrower than `least` % carries no count (it would run over its neighbour's)."""
-    per_task = rows.groupby("task_id", sort=False)[[*status.CODES, "total"]].sum()
-    per_task = per_task[per_task.index.map(task_key).isin(list(lines.tasks))]
-    keys = pd.Series([task_key(t) for t in per_task.index], index=per_task.index)
-    totals = per_task["total"].where(per_task["total"] > 0, 1)
-    shares = 100 * per_task[list(status.CODES)].div(totals, axis=0)
+    segment narrower than `least` % carries no count (it would run over its neighbour's).
+
+    Summed by factorised task with numpy: a frame's groupby cost more than the sums."""
+    which, task_ids = pd.factorize(rows["task_id"])  # tasks in order of appearance
+    counts = np.zeros((len(task_ids), len(status.CODES)), dtype=np.int64)
+    np.add.at(counts, which, rows[list(status.CODES)].to_numpy(dtype=np.int64))
+    total = np.bincount(which, weights=rows["total"].to_numpy(), minlength=len(task_ids))
+    keys = _texts([task_key(t) for t in task_ids])
+    shown = np.isin(keys, list(lines.tasks))
+    keys, counts, total = keys[shown], counts[shown], total[shown].astype(np.int64)
+    shares = 100 * (counts / np.where(total > 0, total, 1)[:, None])
     before = shares.cumsum(axis=1) - shares
-    no_period = pd.Series("", index=per_task.index)
+    no_period = np.full(len(keys), "", dtype=object)
     return [
         dict(
             type="bar", orientation="h", xaxis="x2", yaxis="y", name=s.label,
-            legendgroup=s.code, x=shares[s.code].to_numpy(),
-            base=before[s.code].tolist(),  # a list, as plotly's check sends this property
-            y=keys.to_numpy(dtype=object),
+            legendgroup=s.code, x=shares[:, i],
+            base=before[:, i].tolist(),  # a list, as plotly's check sends this property
+            y=keys,
             marker=dict(color=s.colour, line=dict(width=0)),
-            text=per_task[s.code].astype(str).where(shares[s.code] >= least, "").to_numpy(
-                dtype=object
-            ),
+            text=_texts(np.where(shares[:, i] >= least, counts[:, i].astype(str), "")),
             textposition="inside", insidetextanchor="middle", textangle=0,
             insidetextfont=dict(color=status.ink(s.colour), size=11),
-            customdata=_columns(keys, no_period, per_task[s.code]),
+            customdata=_columns(keys, no_period, counts[:, i].tolist()),
             hovertemplate=f"{s.label}: %{{customdata[2]}} nghĩa vụ (%{{x:.1f}}%)<extra></extra>",
         )
-        for s in status.STATUSES
+        for i, s in enumerate(status.STATUSES)
     ]  # fmt: skip

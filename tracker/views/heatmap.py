@@ -138,24 +138,37 @@ def _cell_hovers(cells: pd.DataFrame) -> list[str]:
             strict=True,
         )
     }  # fmt: skip
-    periods = {p: f"<br>Kỳ báo cáo: {period_label(p)}" if p else "" for p in cells["period"]}
+    period_codes = cells["period"].tolist()
+    periods = {p: f"<br>Kỳ báo cáo: {period_label(p)}" if p else "" for p in set(period_codes)}
     columns = zip(
-        cells["unit_id"].tolist(), cells["task_id"].tolist(), cells["period"].tolist(),
+        cells["unit_id"].tolist(), cells["task_id"].tolist(), period_codes,
         vn_dates(cells["due_on"], "chưa xác định"), cells["status"].tolist(),
         vn_dates(cells["completed_on"]), cells["file_name"].fillna("").tolist(),
         vn_dates(cells["reported_on"]), strict=True,
     )  # fmt: skip
+    files = {f: html.escape(f) for f in set(cells["file_name"].dropna().tolist())}
+    states = {code: f"<br>Tình trạng: <b>{label}</b>" for code, label in status.LABELS.items()}
     return [
-        f"{unit_part[u]}{task_part[t]}{periods[p]}<br>Hạn: {due}<br>Tình trạng: "
-        f"<b>{status.LABELS[code]}</b>"
+        f"{unit_part[u]}{task_part[t]}{periods[p]}<br>Hạn: {due}{states[code]}"
         + (f"<br>Hoàn thành ngày: {done}" if done else "")
         + (
-            f"<br>Theo báo cáo: {html.escape(file)} (ngày {reported})"
+            f"<br>Theo báo cáo: {files[file]} (ngày {reported})"
             if file
             else "<br>Chưa nhận báo cáo"
         )
         for u, t, p, due, code, done, file, reported in columns
     ]
+
+
+def _texts(values: list) -> pd.Series:
+    """Text kept as Python objects: a frame of thousands of cells would otherwise copy each
+    text into Arrow, only for the chart to read it back out."""
+    return pd.Series(values, dtype=object)
+
+
+def _keys(ids: pd.Series) -> pd.Series:
+    """Ids as the chart's category keys ("12")."""
+    return _texts([str(int(i)) for i in ids.tolist()])
 
 
 def unit_grid(result: pd.DataFrame, show_plan: bool, task_page: int | None = None) -> Grid:
@@ -180,24 +193,19 @@ def unit_grid(result: pd.DataFrame, show_plan: bool, task_page: int | None = Non
         size = TASKS_PER_PHONE_PAGE
         columns = columns.iloc[task_page * size : (task_page + 1) * size]
         cells = cells[cells["task_id"].isin(columns["task_id"])]
-    rows = pd.DataFrame(
-        {"key": units["unit_id"].astype(int).astype(str).tolist(), "label": _unit_labels(units)}
-    )
+    rows = pd.DataFrame({"key": _keys(units["unit_id"]), "label": _texts(_unit_labels(units))})
     cols = pd.DataFrame(
-        {
-            "key": columns["task_id"].astype(int).astype(str).tolist(),
-            "label": _task_labels(columns, show_plan),
-        }
+        {"key": _keys(columns["task_id"]), "label": _texts(_task_labels(columns, show_plan))}
     )
     shaped = pd.DataFrame(
         {
-            "row": cells["unit_id"].astype(int).astype(str).tolist(),
-            "col": cells["task_id"].astype(int).astype(str).tolist(),
-            "status": cells["status"].tolist(),
-            "hover": _cell_hovers(cells),
+            "row": _keys(cells["unit_id"]),
+            "col": _keys(cells["task_id"]),
+            "status": cells["status"].to_numpy(dtype=object),
+            "hover": _texts(_cell_hovers(cells)),
             # No words in unit cells: a status name spills over a cell narrower than itself
             # (plotly does not shrink it), and hover plus the colour bar name every colour.
-            "text": "",
+            "text": _texts([""] * len(cells)),
         }
     )
     count = int(units["unit_count"].iloc[0]) if len(units) else 0

@@ -49,27 +49,40 @@ def periods(long: pd.DataFrame) -> pd.DataFrame:
     columns = [*keys, "period_label", "single_day", "reported", *SEGMENT_COLUMNS, "total"]
     if long.empty:
         return pd.DataFrame(columns=columns)
-    index = ["task_id", "period"]
-    counts = (
-        long.set_index([*index, "status"])["obligations"]
-        .unstack("status", fill_value=0)
-        .reindex(columns=SEGMENT_COLUMNS, fill_value=0)
-        .astype(int)
-    )
-    counts.columns.name = None
+    # Factorised, not grouped: a frame's groupby, unstack, join and column inserts cost
+    # more than the counting on the few thousand rows of a scope.
+    tasks, _ = pd.factorize(long["task_id"])
+    codes, _ = pd.factorize(long["period"])
+    group, _ = pd.factorize(tasks * (int(codes.max()) + 1) + codes)
+    size = int(group.max()) + 1
+    first = np.full(size, len(long), dtype=np.int64)  # the first row of each (task, period)
+    np.minimum.at(first, group, np.arange(len(long)))
+    which = pd.Index(SEGMENT_COLUMNS).get_indexer(long["status"])
+    known = which >= 0  # a code outside the vocabulary is not drawn
+    counts = np.zeros((size, len(SEGMENT_COLUMNS)), dtype=np.int64)
+    np.add.at(counts, (group[known], which[known]), long["obligations"].to_numpy()[known])
+    reported = np.bincount(group, weights=long["reported"].to_numpy(), minlength=size)
     # Everything but the counts is the same on each status row of a (task, period).
-    wide = long.drop_duplicates(index).set_index(index)[[k for k in keys if k not in index]]
-    wide = wide.join(long.groupby(index)["reported"].sum().astype(int)).join(counts)
-    wide = wide.reset_index()
+    taken = {k: long[k].array.take(first) for k in keys}
     for column in ("plan_date", "start_on", "due_on"):
-        wide[column] = pd.to_datetime(wide[column])
-    wide["total"] = wide[SEGMENT_COLUMNS].sum(axis=1)
+        taken[column] = pd.to_datetime(pd.Series(taken[column])).to_numpy()
+    order = np.lexsort(
+        [
+            pd.factorize(taken["period"], sort=True)[0],
+            taken["start_on"],
+            np.asarray(taken["task_order"]),
+            pd.factorize(taken["plan"], sort=True)[0],
+            taken["plan_date"],
+        ]
+    )  # plan date, plan, task order, start, period; stable
+    wide = pd.DataFrame({k: v[order] for k, v in taken.items()})
     labels = {p: period_codes.label(p) for p in wide["period"].unique()}
     wide["period_label"] = wide["period"].map(labels)
     wide["single_day"] = wide["start_on"].eq(wide["due_on"]) & ~wide["start_inferred"]
-    wide = wide.sort_values(
-        ["plan_date", "plan", "task_order", "start_on", "period"], kind="stable"
-    ).reset_index(drop=True)
+    wide["reported"] = reported[order].astype(int)
+    for i, code in enumerate(SEGMENT_COLUMNS):
+        wide[code] = counts[order, i]
+    wide["total"] = counts[order].sum(axis=1)
     return wide[columns]
 
 
@@ -103,27 +116,31 @@ def window(row) -> str:
     )
 
 
+HEAD_COLUMNS = ["task_id", "task_code", "task", "plan", "section", "deadline_text"]
+"""What every period of a task says alike in its hover."""
+
+
 def hovers(rows: pd.DataFrame) -> pd.Series:
     """Hover text of each (task, period) of `rows`: the deadline exactly as the plan words
     it, the window, and every status with its count, so that no colour is read alone.
 
-    A plain loop over lists: on a page of 800 periods it takes a few milliseconds, where
-    column-wise string arithmetic on Arrow-backed columns took 80 ms (and ``itertuples``
-    boxes every date as a Timestamp).
+    A plain loop over lists, the task's part made once per task: column-wise string
+    arithmetic on Arrow-backed columns cost several times more (and ``itertuples`` boxes
+    every date as a Timestamp).
     """
     if rows.empty:
         return pd.Series([], dtype=object)
-    titles = {t: wrap(t) for t in rows["task"].unique()}
+    heads: dict[int, str] = {}  # what a task's periods share, escaped once per task
     texts = []
     counts = zip(*(rows[s.code].tolist() for s in status.STATUSES), strict=True)
     columns = zip(
-        rows["task_code"].tolist(), rows["task"].tolist(), rows["plan"].tolist(),
-        rows["section"].tolist(), rows["deadline_text"].tolist(),
-        rows["period_label"].tolist(), rows["total"].tolist(), rows["reported"].tolist(),
-        vn_dates(rows["due_on"]), vn_dates(rows["start_on"]),
-        rows["single_day"].tolist(), rows["start_inferred"].tolist(), counts, strict=True,
+        *(rows[c].tolist() for c in HEAD_COLUMNS), rows["period_label"].tolist(),
+        rows["total"].tolist(), rows["reported"].tolist(), vn_dates(rows["due_on"]),
+        vn_dates(rows["start_on"]), rows["single_day"].tolist(),
+        rows["start_inferred"].tolist(), counts, strict=True,
     )  # fmt: skip
     for (
+        task_id,
         code,
         task,
         plan,
@@ -138,17 +155,21 @@ def hovers(rows: pd.DataFrame) -> pd.Series:
         inferred,
         n,
     ) in columns:
-        section = html.escape(section) if isinstance(section, str) and section else "—"
+        head = heads.get(task_id)
+        if head is None:
+            section = html.escape(section) if isinstance(section, str) and section else "—"
+            head = heads[task_id] = (
+                f"<b>{html.escape(code)} · {wrap(task)}</b>"
+                f"<br>Kế hoạch {html.escape(plan)} · mục {section}"
+                f"<br>Thời hạn theo kế hoạch: «{html.escape(str(deadline).strip())}»"
+            )
         period = f"<br>Kỳ báo cáo: {label}" if label else ""
         lines = "".join(
             f"<br>  • {s.label}: {k}" for s, k in zip(status.STATUSES, n, strict=True) if k > 0
         )
         texts.append(
-            f"<b>{html.escape(code)} · {titles[task]}</b>"
-            f"<br>Kế hoạch {html.escape(plan)} · mục {section}"
-            f"<br>Thời hạn theo kế hoạch: «{html.escape(str(deadline).strip())}»"
-            f"{period}<br>{_window(due, start, bool(day), bool(inferred))}<br>{total} nghĩa vụ, "
-            f"{reported} đã có báo cáo:{lines}"
+            f"{head}{period}<br>{_window(due, start, bool(day), bool(inferred))}"
+            f"<br>{total} nghĩa vụ, {reported} đã có báo cáo:{lines}"
         )
     return pd.Series(texts, index=rows.index, dtype=object)
 
@@ -174,6 +195,29 @@ def task_key(task_id: int) -> str:
 def choice_key(task_id: int, period: str) -> str:
     """The key of one (task, period): ``"t9|2019-H2"``; a one-off task's ends in ``|``."""
     return f"{task_key(task_id)}|{period}"
+
+
+def choices(rows: pd.DataFrame) -> dict[str, str]:
+    """What the page's chooser offers for `rows` (a page of :func:`periods`): each (task,
+    period)'s :func:`choice_key` with its words, "NV01 · title — kỳ Tháng 7/2019", in
+    the order of `rows`. Lists, not ``itertuples``: a page holds 800 periods."""
+    return {
+        choice_key(t, p): f"{code} · {task[:70]}" + (f" — kỳ {label}" if p else "")
+        for t, p, code, task, label in zip(
+            rows["task_id"].tolist(), rows["period"].tolist(), rows["task_code"].tolist(),
+            rows["task"].tolist(), rows["period_label"].tolist(), strict=True,
+        )
+    }  # fmt: skip
+
+
+def chosen_row(rows: pd.DataFrame, key: str):
+    """The row of `rows` (a named tuple) whose :func:`choice_key` is `key`; KeyError when
+    none is."""
+    task, _, period = key.partition("|")
+    found = rows[(rows["task_id"] == int(task.removeprefix("t"))) & (rows["period"] == period)]
+    if found.empty:
+        raise KeyError(key)
+    return next(found.head(1).itertuples(index=False))
 
 
 def clicked(points: list[dict], choices: list[str]) -> str | None:
