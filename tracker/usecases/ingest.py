@@ -305,14 +305,19 @@ def ingest_files(
     file is in its result.
     """
     require(actor, Action.UPLOAD)
-    if plan_code is None:
-        preparations, refused = prepare_by_plan(store, files, reported_on, on_progress=on_progress)
-        done = {r.file: r for r in refused}
-        for preparation in preparations:
-            done |= {r.file: r for r in commit_prepared(store, actor, preparation)}
-        return [done[name] for name, _ in files]
-    preparation = prepare_files(store, plan_code, files, unit, reported_on, on_progress=on_progress)
-    return commit_prepared(store, actor, preparation)
+    with store.held():  # the catalog, the reading, then the write: one opening of the file
+        if plan_code is None:
+            preparations, refused = prepare_by_plan(
+                store, files, reported_on, on_progress=on_progress
+            )
+            done = {r.file: r for r in refused}
+            for preparation in preparations:
+                done |= {r.file: r for r in commit_prepared(store, actor, preparation)}
+            return [done[name] for name, _ in files]
+        preparation = prepare_files(
+            store, plan_code, files, unit, reported_on, on_progress=on_progress
+        )
+        return commit_prepared(store, actor, preparation)
 
 
 def _result(catalog: Catalog, prepared: PreparedFile, written) -> FileResult:
