@@ -96,6 +96,11 @@ class NewReport:
     """Cells corrected in the preview: sheet, row, column, before, after."""
 
 
+def plan_codes(store: Store) -> list[str]:
+    """Every registered plan's code, archived ones too."""
+    return [str(code) for (code,) in store.rows("ingest_plan_codes")]
+
+
 def known_hashes(store: Store, plan_id: int) -> dict[str, tuple[int, int | None]]:
     """sha256 -> (report id, unit id) of every file already loaded for the plan."""
     return {sha: (rid, uid) for sha, rid, uid in store.rows("report_all_hashes", plan_id=plan_id)}
