@@ -118,8 +118,8 @@ def inspect_xlsx(data: bytes) -> XlsxFacts:
         return _inspect(data)
     except _Refused as refused:
         return XlsxFacts(refusal=str(refused))
-    except SizeLie:
-        return XlsxFacts(refusal=LIE_MESSAGE)
+    except SizeLie as lie:
+        return XlsxFacts(refusal=str(lie))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, OSError) as exc:
         detail = "sai mã kiểm tra" if "CRC" in str(exc) else "cấu trúc hỏng"
         return XlsxFacts(
@@ -184,10 +184,6 @@ def check_declared_sizes(infos: list[zipfile.ZipInfo]) -> None:
 BOMB_MESSAGE = (
     "Tệp giải nén ra dung lượng bất thường (quá "
     f"{MAX_TOTAL_BYTES // (1 << 20)} MB); có thể là 'bom nén'. Tệp bị từ chối."
-)
-LIE_MESSAGE = (
-    "Một thành phần của tệp giải nén ra nhiều hơn dung lượng chính nó khai báo (dấu hiệu "
-    "'bom nén'); tệp bị từ chối. Hãy mở tệp bằng Excel, lưu lại rồi gửi lại."
 )
 Archive = Members | zipfile.ZipFile
 """Checked members (:class:`~loaders.reading.members.Members`), or a plain zip in tests."""

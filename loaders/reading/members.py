@@ -21,6 +21,8 @@ import struct
 import zipfile
 import zlib
 
+from domain.errors import TrackerError
+
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _LOCAL_MAGIC = b"PK\x03\x04"
 _FEED = 1 << 16
@@ -29,8 +31,16 @@ _UTF8_NAME = 0x800
 _UNSUPPORTED_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, patched, strongly encrypted
 
 
-class SizeLie(zipfile.BadZipFile):
-    """A member inflates to more than its declared size (a zip bomb's disguise)."""
+class SizeLie(TrackerError, zipfile.BadZipFile):
+    """A member inflates to more than its declared size (a zip bomb's disguise); ``str()``
+    says so to the user, `member` names it."""
+
+    def __init__(self, member: str) -> None:
+        super().__init__(
+            "Một thành phần của tệp giải nén ra nhiều hơn dung lượng chính nó khai báo (dấu "
+            "hiệu 'bom nén'); tệp bị từ chối. Hãy mở tệp bằng Excel, lưu lại rồi gửi lại."
+        )
+        self.member = member
 
 
 class Members:
@@ -87,7 +97,7 @@ class Member:
         self._info = info
         self._stored = info.compress_type == zipfile.ZIP_STORED
         if self._stored and info.compress_size != info.file_size:
-            raise SizeLie(f"{info.filename}: stored size differs from declared size")
+            raise SizeLie(info.filename)
         self._inflate = zlib.decompressobj(-15)
         self._fed = 0
         self._tail: bytes | memoryview = b""
@@ -126,7 +136,7 @@ class Member:
             ended = self._inflate.eof
         self._given += len(piece)
         if self._given > self._info.file_size:
-            raise SizeLie(f"{self._info.filename}: inflates past its declared size")
+            raise SizeLie(self._info.filename)
         self._crc = zlib.crc32(piece, self._crc)
         if ended:
             self._ended = True

@@ -111,7 +111,7 @@ def _attach_facts(sheets: list[RawSheet], facts: XlsxFacts) -> None:
 
 def _check_ods(data: bytes) -> str | None:
     """The zip checks of .xlsx apply to .ods too (the extent is left to the capped child)."""
-    from loaders.reading.guard import LIE_MESSAGE, _Refused, _scan_plain, check_declared_sizes
+    from loaders.reading.guard import _Refused, _scan_plain, check_declared_sizes
     from loaders.reading.members import Members, SizeLie
 
     try:
@@ -122,8 +122,8 @@ def _check_ods(data: bytes) -> str | None:
                 _scan_plain(archive, info)
     except _Refused as refused:
         return str(refused)
-    except SizeLie:
-        return LIE_MESSAGE
+    except SizeLie as lie:
+        return str(lie)
     except Exception:  # noqa: BLE001
         return _CHILD_MESSAGES["corrupt"]
     return None
