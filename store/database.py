@@ -162,7 +162,10 @@ class Store:
         """Keep the database open for the block. A DuckDB file is otherwise closed once idle
         for a short linger: a batch that reads, then computes for longer than that (an
         upload's files being read), then writes would pay for closing the file (a
-        checkpoint) and opening it again."""
+        checkpoint) and opening it again. Nothing on PostgreSQL, whose connections are pooled."""
+        if self.dialect != "duckdb":
+            yield
+            return
         with self._backend.reading():
             yield
 
