@@ -157,6 +157,18 @@ class Store:
         found = self.rows(query, **params)
         return found[0][0] if found else None
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Keep the database open for the block. A DuckDB file is otherwise closed once idle
+        for a short linger: a batch that reads, then computes for longer than that (an
+        upload's files being read), then writes would pay for closing the file (a
+        checkpoint) and opening it again. Nothing on PostgreSQL, whose connections are pooled."""
+        if self.dialect != "duckdb":
+            yield
+            return
+        with self._backend.reading():
+            yield
+
     def data_version(self) -> int:
         """A number every committed write changes (in any process): a cache key."""
         return int(self.scalar("data_version"))

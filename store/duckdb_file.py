@@ -17,11 +17,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -71,29 +69,37 @@ class DuckDBSession:
             self._cursor.unregister("_incoming")
 
     def keep_blobs(self, blobs: list[tuple[str, bytes]]) -> None:
-        """Write the files by a few threads (file writes release the GIL); all are on disk
-        when this returns, before the transaction commits."""
+        """Write the files not kept yet; all are on disk when this returns, before the
+        transaction commits. One thread and plain system calls: for an upload's small files
+        a thread pool and ``tempfile`` cost more than the writes themselves."""
         if self._blobs is None or not blobs:
             return
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            for _ in pool.map(lambda b: _keep_blob(self._blobs, *b), blobs):  # type: ignore[arg-type]
-                pass
+        self._blobs.mkdir(parents=True, exist_ok=True)
+        folder = os.fspath(self._blobs)
+        for sha256, data in blobs:
+            _keep_blob(folder, sha256, data)
 
 
-def _keep_blob(folder: Path, sha256: str, data: bytes) -> None:
-    """Store `data` as ``folder/<sha256>`` once (atomic rename; an existing blob is kept)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / sha256
-    if target.exists():
+def _keep_blob(folder: str, sha256: str, data: bytes) -> None:
+    """Store `data` as ``folder/<sha256>`` once: written under a name of this thread's,
+    then renamed (atomic), so a blob is never seen half written; an existing one is kept."""
+    target = os.path.join(folder, sha256)
+    if os.path.exists(target):
         return
-    handle, tmp = tempfile.mkstemp(dir=folder, prefix=".incoming-")
+    tmp = os.path.join(folder, f".incoming-{os.getpid()}-{threading.get_ident()}-{sha256}")
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
+        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
         os.replace(tmp, target)
-    finally:
+    except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        raise
 
 
 def busy_message(path: Path, waited: float, error: str) -> str:

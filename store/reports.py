@@ -15,6 +15,7 @@ on PostgreSQL).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -95,6 +96,11 @@ class NewReport:
     """Cells corrected in the preview: sheet, row, column, before, after."""
 
 
+def plan_codes(store: Store) -> list[str]:
+    """Every registered plan's code, archived ones too."""
+    return [str(code) for (code,) in store.rows("ingest_plan_codes")]
+
+
 def known_hashes(store: Store, plan_id: int) -> dict[str, tuple[int, int | None]]:
     """sha256 -> (report id, unit id) of every file already loaded for the plan."""
     return {sha: (rid, uid) for sha, rid, uid in store.rows("report_all_hashes", plan_id=plan_id)}
@@ -165,56 +171,78 @@ def _write(
                 fresh.append(index)
         if not fresh:
             return outcome
-        ids = [r[0] for r in tx.run("report_next_ids", n=len(fresh))]
-        reports, rows = [], []
-        for index, report_id in zip(fresh, ids, strict=True):
-            prepared = files[index]
-            reports.append(
-                {
-                    "report_id": report_id,
-                    "plan_id": plan_id,
-                    "unit_id": prepared.unit_id,
-                    "file_name": prepared.file_name[:255],
-                    "sha256": prepared.sha256,
-                    "size_bytes": len(prepared.data),
-                    "uploaded_at": now,
-                    "uploaded_by": uploaded_by,
-                    "reported_on": prepared.reported_on,
-                    "row_count": prepared.rows.num_rows,
-                    "warnings": prepared.warnings,
-                }
-            )
-            rows.append(prepared.rows)
-            outcome[index] = Written(report_id, False)
-        tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
-        counts = [t.num_rows for t in rows]
-        # One contiguous chunk: DuckDB scans 200 one-file slices much more slowly.
-        table = pa.concat_tables(rows).select(list(ROW_COLUMNS)).combine_chunks()
-        table = table.add_column(
-            0, "report_id", pa.array(np.repeat(np.asarray(ids, dtype=np.int32), counts))
-        )
-        tx.insert_arrow("report_row", table)
-        tx.run_many(
-            "report_correction_insert",
-            [
-                {
-                    "report_id": report_id,
-                    "sheet": fix["sheet"],
-                    "row_no": fix["row"],
-                    "col": fix["column"],
-                    "before_value": fix["before"],
-                    "after_value": fix["after"],
-                    "corrected_by": uploaded_by,
-                    "corrected_at": now,
-                }
-                for index, report_id in zip(fresh, ids, strict=True)
-                for fix in files[index].corrections
-            ],
-        )
-        supersede(tx, ids)
-        # Before the commit: a failed blob write fails the transaction.
-        tx.keep_blobs([(files[i].sha256, files[i].data) for i in fresh])
+        blobs = [(files[i].sha256, files[i].data) for i in fresh]
+        if store.blob_dir is None:  # PostgreSQL: rows of the same cursor, written in turn
+            _write_rows(tx, plan_id, files, fresh, uploaded_by, now, outcome)
+            tx.keep_blobs(blobs)
+            return outcome
+        # Files beside a DuckDB database: written by a thread while the rows go in (file
+        # writes and DuckDB both release the GIL), all on disk before the commit.
+        with ThreadPoolExecutor(1) as early:
+            kept = early.submit(tx.keep_blobs, blobs)
+            _write_rows(tx, plan_id, files, fresh, uploaded_by, now, outcome)
+        kept.result()  # a failed blob write fails the transaction
     return outcome
+
+
+def _write_rows(
+    tx: Writer,
+    plan_id: int,
+    files: Mapping[int, NewReport],
+    fresh: list[int],
+    uploaded_by: str,
+    now: datetime,
+    outcome: dict[int, Written],
+) -> None:
+    """The report rows, their lines and corrections of the `fresh` files, and what they
+    supersede."""
+    ids = [r[0] for r in tx.run("report_next_ids", n=len(fresh))]
+    reports, rows = [], []
+    for index, report_id in zip(fresh, ids, strict=True):
+        prepared = files[index]
+        reports.append(
+            {
+                "report_id": report_id,
+                "plan_id": plan_id,
+                "unit_id": prepared.unit_id,
+                "file_name": prepared.file_name[:255],
+                "sha256": prepared.sha256,
+                "size_bytes": len(prepared.data),
+                "uploaded_at": now,
+                "uploaded_by": uploaded_by,
+                "reported_on": prepared.reported_on,
+                "row_count": prepared.rows.num_rows,
+                "warnings": prepared.warnings,
+            }
+        )
+        rows.append(prepared.rows)
+        outcome[index] = Written(report_id, False)
+    tx.insert_arrow("report", pa.Table.from_pylist(reports, schema=_REPORT_SCHEMA))
+    counts = [t.num_rows for t in rows]
+    # One contiguous chunk: DuckDB scans 200 one-file slices much more slowly.
+    table = pa.concat_tables(rows).select(list(ROW_COLUMNS)).combine_chunks()
+    table = table.add_column(
+        0, "report_id", pa.array(np.repeat(np.asarray(ids, dtype=np.int32), counts))
+    )
+    tx.insert_arrow("report_row", table)
+    tx.run_many(
+        "report_correction_insert",
+        [
+            {
+                "report_id": report_id,
+                "sheet": fix["sheet"],
+                "row_no": fix["row"],
+                "col": fix["column"],
+                "before_value": fix["before"],
+                "after_value": fix["after"],
+                "corrected_by": uploaded_by,
+                "corrected_at": now,
+            }
+            for index, report_id in zip(fresh, ids, strict=True)
+            for fix in files[index].corrections
+        ],
+    )
+    supersede(tx, ids)
 
 
 _REPORT_SCHEMA = pa.schema(

@@ -6,9 +6,10 @@ The Rust readers have no size limits: a zip bomb whose sheet declares 1.5 GB is 
 failed"). So every .xlsx goes through :func:`inspect_xlsx` first:
 
 - the central directory's declared sizes, their total and each member's ratio are checked;
-- every XML member is inflated through :mod:`zipfile`, which stops at the declared size and
-  then checks the CRC, so a header that lies about its size is caught, and the inflated
-  bytes never exceed the declared (already capped) total;
+- every XML member is inflated to its end (:mod:`loaders.reading.members`): one that
+  inflates past its declared size is refused as soon as it does, one that inflates to less
+  or to another CRC as corrupt, so a header that lies about its size is caught, and the
+  inflated bytes never exceed the declared (already capped) total;
 - while inflating, one regular expression looks for what must not be there or what the
   reader would hide: DOCTYPE/ENTITY declarations, cells far away (wide columns, rows past
   100 000), cells and rows without explicit positions (which make the extent unknowable
@@ -22,7 +23,6 @@ those tokens; only a chunk where one occurs goes through the Python pass that re
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 import zlib
@@ -35,6 +35,7 @@ import pyarrow.compute as pc
 
 from domain.problems import column_index
 from domain.settings import MAX_UPLOAD_MB
+from loaders.reading.members import Members, SizeLie
 
 MAX_FILE_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 """Largest file accepted: the same limit as the upload widget and Streamlit's config."""
@@ -117,6 +118,8 @@ def inspect_xlsx(data: bytes) -> XlsxFacts:
         return _inspect(data)
     except _Refused as refused:
         return XlsxFacts(refusal=str(refused))
+    except SizeLie as lie:
+        return XlsxFacts(refusal=str(lie))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, OSError) as exc:
         detail = "sai mã kiểm tra" if "CRC" in str(exc) else "cấu trúc hỏng"
         return XlsxFacts(
@@ -126,7 +129,7 @@ def inspect_xlsx(data: bytes) -> XlsxFacts:
 
 
 def _inspect(data: bytes) -> XlsxFacts:
-    archive = zipfile.ZipFile(io.BytesIO(data))
+    archive = Members(data)
     infos = archive.infolist()
     check_declared_sizes(infos)
     facts = XlsxFacts()
@@ -170,10 +173,7 @@ def check_declared_sizes(infos: list[zipfile.ZipInfo]) -> None:
             raise _Refused("Tệp được mã hoá/đặt mật khẩu; hãy gỡ mật khẩu rồi gửi lại.")
         total += info.file_size
         if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
-            raise _Refused(
-                "Tệp giải nén ra dung lượng bất thường (quá "
-                f"{MAX_TOTAL_BYTES // (1 << 20)} MB); có thể là 'bom nén'. Tệp bị từ chối."
-            )
+            raise _Refused(BOMB_MESSAGE)
         if info.file_size > _CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _Refused(
                 "Tỷ lệ nén bất thường (có thể là 'bom nén'); tệp bị từ chối. Hãy lưu lại tệp "
@@ -181,7 +181,15 @@ def check_declared_sizes(infos: list[zipfile.ZipInfo]) -> None:
             )
 
 
-def _read_small(archive: zipfile.ZipFile, name: str, limit: int = 4 << 20) -> bytes:
+BOMB_MESSAGE = (
+    "Tệp giải nén ra dung lượng bất thường (quá "
+    f"{MAX_TOTAL_BYTES // (1 << 20)} MB); có thể là 'bom nén'. Tệp bị từ chối."
+)
+Archive = Members | zipfile.ZipFile
+"""Checked members (:class:`~loaders.reading.members.Members`), or a plain zip in tests."""
+
+
+def _read_small(archive: Archive, name: str, limit: int = 4 << 20) -> bytes:
     with archive.open(name) as member:
         text = member.read(limit + 1)
     if len(text) > limit:
@@ -243,7 +251,7 @@ def _normpath(path: str) -> str:
     return "/".join(parts)
 
 
-def _scan_plain(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _scan_plain(archive: Archive, info: zipfile.ZipInfo) -> None:
     """Inflate a non-sheet XML part to its end (size and CRC checked) looking for DTDs."""
     with archive.open(info) as member:
         tail = b""
@@ -255,7 +263,7 @@ def _scan_plain(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 
 
 def _scan_sheet(
-    archive: zipfile.ZipFile,
+    archive: Archive,
     info: zipfile.ZipInfo,
     sheet: SheetFacts,
     quick_from: int = QUICK_FROM,
@@ -355,7 +363,7 @@ def _says_hidden(window: bytes) -> bool:
     return False
 
 
-def _exact_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+def _exact_extent(archive: Archive, info: zipfile.ZipInfo) -> tuple[int, int]:
     max_row, max_col = 0, 0
     with archive.open(info) as member:
         tail = b""

@@ -111,18 +111,19 @@ def _attach_facts(sheets: list[RawSheet], facts: XlsxFacts) -> None:
 
 def _check_ods(data: bytes) -> str | None:
     """The zip checks of .xlsx apply to .ods too (the extent is left to the capped child)."""
-    import zipfile
-
     from loaders.reading.guard import _Refused, _scan_plain, check_declared_sizes
+    from loaders.reading.members import Members, SizeLie
 
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = Members(data)
         check_declared_sizes(archive.infolist())
         for info in archive.infolist():
             if info.filename.endswith(".xml"):
                 _scan_plain(archive, info)
     except _Refused as refused:
         return str(refused)
+    except SizeLie as lie:
+        return str(lie)
     except Exception:  # noqa: BLE001
         return _CHILD_MESSAGES["corrupt"]
     return None

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pyarrow as pa
 from rapidfuzz import fuzz, process
@@ -213,7 +213,10 @@ class Catalog:
             }
         )
 
+    @cached_property
     def obligation_table(self) -> pa.Table:
+        """Every obligation with its period's bounds (built once per catalog: each matching
+        pass reads it)."""
         bounds = [periods.bounds(o.period) for o in self.obligations]
         return pa.table(
             {
@@ -222,6 +225,27 @@ class Catalog:
                 "period": pa.array([o.period for o in self.obligations], pa.string()),
                 "period_start": pa.array([b[0] if b else None for b in bounds], pa.date32()),
                 "period_end": pa.array([b[1] if b else None for b in bounds], pa.date32()),
+            }
+        )
+
+    @cached_property
+    def obligation_pairs(self) -> pa.Table:
+        """One row per (task, unit) that owes anything: whether a one-off report, and the
+        periods owed (null when none), built once per catalog for the matching statement."""
+        pairs: dict[tuple[int, int], tuple[list[bool], list[str]]] = {}
+        for o in self.obligations:
+            one_off, owed = pairs.setdefault((o.task_id, o.unit_id), ([False], []))
+            if o.period == "":
+                one_off[0] = True
+            else:
+                owed.append(o.period)
+        keys = list(pairs)
+        return pa.table(
+            {
+                "task_id": pa.array([k[0] for k in keys], pa.int32()),
+                "unit_id": pa.array([k[1] for k in keys], pa.int32()),
+                "one_off": pa.array([pairs[k][0][0] for k in keys], pa.bool_()),
+                "periods": pa.array([pairs[k][1] or None for k in keys], pa.list_(pa.string())),
             }
         )
 

@@ -6,9 +6,10 @@
 -- obligations and periods, duplicates, and the problem bits that loaders.reports.messages turns
 -- into sentences (error bit i = loaders.reports.messages.ERRORS[i], same for warnings).
 -- Inputs: keyed (one row per staged row), files (report date, serial base), obligations,
--- sheet_hints (the period a sheet's name or title names). Run once per connection (with
--- the inputs registered, so that the view binds); each batch then selects from the view,
--- which spares it the parsing of this text.
+-- obligation_pairs (per task and unit: one-off, periods owed), sheet_hints (the period a
+-- sheet's name or title names). Run once per connection (with the inputs registered, so
+-- that the view binds); each batch then selects from the view, which spares it the parsing
+-- of this text. Rows come out in no order: the caller puts them back in rid order.
 
 -- A date written without a year was read in the year 1904 (loaders.reports.values.YEARLESS):
 -- it takes the year of the period the sheet names, else of the report's date, and the year
@@ -80,11 +81,6 @@ dated AS (
                             CASE WHEN told THEN result_day END) IS NOT NULL AS in_sentence
     FROM decided d
 ),
-pairs AS (
-    SELECT o.task_id, o.unit_id, bool_or(o.period = '') AS one_off,
-           list(o.period) FILTER (WHERE o.period <> '') AS periods
-    FROM obligations o GROUP BY ALL
-),
 -- The period holding the completion date (else the report's date); a row without a
 -- completion date, in a report dated after the pair's last period, falls in that last one.
 by_date AS (
@@ -111,7 +107,8 @@ placed AS (
            b.within IS NULL AND b.after_last IS NOT NULL
                AND NOT coalesce(list_contains(p.periods, h.period_hint), false) AS past_last
     FROM dated d
-    LEFT JOIN pairs p ON p.task_id = d.task_id AND p.unit_id = d.unit_id
+    -- (task, unit) -> one_off, periods owed: built once per catalog (Catalog.obligation_pairs)
+    LEFT JOIN obligation_pairs p ON p.task_id = d.task_id AND p.unit_id = d.unit_id
     LEFT JOIN by_date b ON b.rid = d.rid
     -- the period the sheet's name or title names (loaders.reports.named_periods)
     LEFT JOIN sheet_hints h ON h.sheet_no = d.sheet_no

@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -292,7 +293,8 @@ def resolve(
                 "plan_on": pa.array([catalog.issued_on] * len(files), pa.date32()),
             }
         ),
-        "obligations": catalog.obligation_table(),
+        "obligations": catalog.obligation_table,
+        "obligation_pairs": catalog.obligation_pairs,
         "sheet_hints": pa.table(
             {
                 "sheet_no": pa.array(range(len(sheets)), pa.int32()),
@@ -308,11 +310,17 @@ def resolve(
         if not getattr(_local, "resolve_view", False):
             con.sql(_resolve_sql())  # the macro and the view, bound to the inputs above
             _local.resolve_view = True
-        decided = con.sql("SELECT * FROM ingest_resolved ORDER BY rid").to_arrow_table()
+        decided = con.sql("SELECT * FROM ingest_resolved").to_arrow_table()
     finally:
         for name in inputs:
             con.unregister(name)
-    resolved = decided
+    # rid is 0..n-1: its inverse permutation puts the rows back in order (cheaper than
+    # sorting them in the statement)
+    rids = decided["rid"].to_numpy()
+    assert len(rids) == keyed.num_rows, "the resolve statement gives one row per staged row"
+    order = np.empty(len(rids), np.int64)
+    order[rids] = np.arange(len(rids), dtype=np.int64)
+    resolved = decided.take(pa.array(order))
     for name in ("file_no", "sheet_no", "row_no"):
         resolved = resolved.append_column(name, keyed[name])
     for name in texts.column_names:

@@ -1,5 +1,6 @@
 """The DuckDB file stays open for a short linger after the last read, then is let go, with
-one closing thread per opening (not one timer per read)."""
+one closing thread per opening (not one timer per read); a Store held for a block keeps it
+through idle time."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import sys
 import threading
 import time
 
-from store.duckdb_file import DuckDBBackend
+from store.database import Store
+from store.duckdb_file import LINGER, DuckDBBackend
 
 OPENS = "import duckdb, sys; duckdb.connect(sys.argv[1]).close()"
 
@@ -60,3 +62,18 @@ def test_a_read_that_lasts_longer_than_the_linger_keeps_the_file(tmp_path):
         assert session.rows("SELECT 7", None) == [(7,)]
     backend.close()
     assert _other_process_opens(path)
+
+
+def test_a_held_store_keeps_its_file_through_idle_time_then_lets_it_go(tmp_path):
+    path = tmp_path / "d.duckdb"
+    store = Store(path)
+    with store.held():
+        assert store.scalar("data_version") is not None
+        time.sleep(LINGER + 0.2)  # idle past the linger (an upload's files being read)
+        assert not _other_process_opens(path)
+        assert store.scalar("data_version") is not None
+    deadline = time.monotonic() + 30
+    while not _other_process_opens(path):  # let go once idle for the linger
+        assert time.monotonic() < deadline, "the file was never let go"
+        time.sleep(0.05)
+    store.close()

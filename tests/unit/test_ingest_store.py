@@ -111,6 +111,15 @@ def test_rejected_files_keep_no_bytes(store, tmp_path):
         assert not (tmp_path / "blobs").exists() or not list((tmp_path / "blobs").iterdir())
 
 
+def test_original_bytes_that_cannot_be_kept_leave_no_report(tmp_path):
+    with make_store(tmp_path / "t.duckdb") as store:
+        (tmp_path / "blobs").write_text("a file where the folder of originals should be")
+        [result] = ingest_files(store, STAFF, PLAN, [("a.xlsx", report())])
+        assert not result.accepted
+        assert "Lỗi khi ghi vào cơ sở dữ liệu" in result.errors[0].message
+        assert count(store, "report") == 0 and count(store, "report_row") == 0
+
+
 def test_concurrent_ingestion_from_several_threads_loses_and_duplicates_nothing(store):
     units = ["Sở Ngoại vụ", "Sở TT&TT", "HU Bắc Sơn", "Sở Tư pháp"]
     files = [

@@ -27,7 +27,6 @@ from loaders.reports.catalog import Catalog, Obligation, Task, Unit
 from loaders.reports.file_facts import plans_named
 from loaders.reports.pipeline import PreparedFile, prepare
 from store.database import Store
-from store.plans import list_plans
 from store.reports import (
     NewReport,
     Written,
@@ -37,6 +36,9 @@ from store.reports import (
     report_header,
     report_rows,
     write_batch,
+)
+from store.reports import (
+    plan_codes as stored_plan_codes,
 )
 from store.reports import withdraw_report as _withdraw
 from tracker.usecases.acting import acting
@@ -153,7 +155,7 @@ def prepare_files(
 
 def plan_codes(store: Store) -> list[str]:
     """Every registered plan's code (archived ones too: a late report still names them)."""
-    return [str(code) for code in list_plans(store)["code"]]
+    return stored_plan_codes(store)
 
 
 def prepare_by_plan(
@@ -305,14 +307,19 @@ def ingest_files(
     file is in its result.
     """
     require(actor, Action.UPLOAD)
-    if plan_code is None:
-        preparations, refused = prepare_by_plan(store, files, reported_on, on_progress=on_progress)
-        done = {r.file: r for r in refused}
-        for preparation in preparations:
-            done |= {r.file: r for r in commit_prepared(store, actor, preparation)}
-        return [done[name] for name, _ in files]
-    preparation = prepare_files(store, plan_code, files, unit, reported_on, on_progress=on_progress)
-    return commit_prepared(store, actor, preparation)
+    with store.held():  # the catalog, the reading, then the write: one opening of the file
+        if plan_code is None:
+            preparations, refused = prepare_by_plan(
+                store, files, reported_on, on_progress=on_progress
+            )
+            done = {r.file: r for r in refused}
+            for preparation in preparations:
+                done |= {r.file: r for r in commit_prepared(store, actor, preparation)}
+            return [done[name] for name, _ in files]
+        preparation = prepare_files(
+            store, plan_code, files, unit, reported_on, on_progress=on_progress
+        )
+        return commit_prepared(store, actor, preparation)
 
 
 def _result(catalog: Catalog, prepared: PreparedFile, written) -> FileResult:
