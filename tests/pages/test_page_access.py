@@ -156,3 +156,29 @@ def test_the_users_page_adds_an_account_for_the_admin(demo_db, monkeypatch):
             )
         )
     assert last == ("demo.quantri", "quan_tri", "app", "user_add", "chi.lan")
+
+
+def test_the_account_is_checked_once_a_run_and_a_disabled_one_is_out_at_the_next(
+    demo_db, monkeypatch
+):
+    from actors import ADMIN
+
+    from tracker.usecases import accounts
+
+    at = open_page(demo_db, monkeypatch, role=Role.LANH_DAO)
+    assert not at.exception and not _refused(at)
+    asked: list[str] = []
+    rows = Store.rows
+
+    def counted(self, query, /, **params):
+        asked.append(query)
+        return rows(self, query, **params)
+
+    monkeypatch.setattr(Store, "rows", counted)
+    at.run()  # the entry script and the page's frame both ask who is signed in
+    assert asked.count("account_find") == 1
+    with Store(demo_db) as store:
+        accounts.set_active(store, ADMIN, "demo.lanhdao", False)
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.subheader][:1] == ["Đăng nhập"]
