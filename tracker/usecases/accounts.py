@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from argon2 import PasswordHasher
+from argon2.profiles import RFC_9106_LOW_MEMORY
 
 from domain.access import ROLE_LABELS, Action, Actor, Role
 from domain.errors import TrackerError
@@ -40,12 +41,12 @@ __all__ = [
 
 MIN_PASSWORD = 8
 DEMO_PREFIX = "demo."  # the demo's accounts (tracker.usecases.demo), public password and all
-HASH_PARAMETERS = {"time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
+HASH_PARAMETERS = replace(RFC_9106_LOW_MEMORY, time_cost=2, memory_cost=19 * 1024, parallelism=1)
 """argon2id as OWASP's Password Storage Cheat Sheet sets its minimum (m=19 MiB, t=2, p=1).
 argon2-cffi's defaults (64 MiB, three passes, four lanes) cost 0.16-0.3 s a check on two
 shared cores, four threads fighting for them, in front of every sign-in; these cost
 0.02-0.05 s and are still memory-hard (19 MiB a guess)."""
-hasher = PasswordHasher(**HASH_PARAMETERS)
+hasher = PasswordHasher.from_parameters(HASH_PARAMETERS)
 
 
 class AccountRefused(TrackerError, ValueError):
