@@ -56,6 +56,9 @@ def _charts() -> None:
                 show(table)
 
 
+if filters.compact:  # a phone: the status chart first under the title, the cards after it
+    _charts()
+
 cards = st.columns(5)
 cards[0].metric("Nghĩa vụ", vn_int(k.obligations), help="Nhiệm vụ × đơn vị × kỳ báo cáo")
 cards[1].metric(

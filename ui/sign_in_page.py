@@ -41,7 +41,6 @@ def _attempt(login: str, password: str) -> None:
 
 def draw_sign_in() -> None:
     st.html(APP_CSS)
-    viewport.narrow("Đăng nhập")  # a phone says so here, for the page after sign-in
     st.title(APP_TITLE)
     st.subheader("Đăng nhập")
     refused = st.session_state.pop("sign_in.oidc_refused", None)
@@ -52,23 +51,32 @@ def draw_sign_in() -> None:
         if st.button("Đăng nhập bằng tài khoản cơ quan (SSO)", type="primary", key="sign_in.oidc"):
             st.login()
         st.caption("Hoặc đăng nhập bằng tài khoản riêng của hệ thống:")
+    demo = demo_offered(data.get_store())
     with st.form("sign_in.form", clear_on_submit=True):
+        # The window's width, held by the form and sent with the tap (a phone's answer
+        # asks for no run of its own): the signed-in page's first run draws the phone form.
+        viewport.narrow("Đăng nhập")
         login = st.text_input("Tên đăng nhập", key="sign_in.login", max_chars=sign_in.MAX_LOGIN)
         password = st.text_input(
             "Mật khẩu", type="password", key="sign_in.password", max_chars=sign_in.MAX_PASSWORD
         )
         submitted = st.form_submit_button("Đăng nhập")
+        chosen = _demo_accounts() if demo else None
     refusal = st.empty()  # filled once every button of this run has been handled
-    if submitted:
+    if chosen is not None:
+        from tracker.usecases.demo import DEMO_PASSWORD
+
+        _attempt(chosen, DEMO_PASSWORD)
+    elif submitted:
         _attempt(login, password)
-    if demo_offered(data.get_store()):
-        _demo_accounts()
     message = st.session_state.pop("sign_in.message", None)
     if message:
         refusal.error(message)
 
 
-def _demo_accounts() -> None:
+def _demo_accounts() -> str | None:
+    """The demo accounts' buttons (in the sign-in form, so the tap carries the width too);
+    the login of the one tapped, or None."""
     from tracker.usecases.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     st.divider()
@@ -77,9 +85,11 @@ def _demo_accounts() -> None:
         f"Mỗi tài khoản thử có mật khẩu «{DEMO_PASSWORD}». "
         "Chỉ cơ sở dữ liệu mẫu có các tài khoản này."
     )
+    chosen = None
     columns = st.columns(len(DEMO_ACCOUNTS))
     for column, (login, role, name) in zip(columns, DEMO_ACCOUNTS, strict=True):
-        if column.button(
+        if column.form_submit_button(
             f"{ROLE_LABELS[role]}", key=f"sign_in.demo.{login}", help=f"{name} — {login}"
         ):
-            _attempt(login, DEMO_PASSWORD)
+            chosen = login
+    return chosen

@@ -86,6 +86,7 @@ def narrow(page: str = "") -> bool:
     """Whether the window is a phone's; mounts the reporting script (call it once per run,
     from the page frame, with the page's title). False until the browser has answered,
     in this session or an earlier one (:data:`COOKIE`)."""
+    _store()  # an answer held by a form (the sign-in page's) comes with its submit
     known = st.session_state.get(STATE)
     if known is None:  # a new session: the browser's answer to an earlier one, if any
         said = st.context.cookies.get(COOKIE)
