@@ -78,22 +78,46 @@ def _plotly() -> None:
 
 
 def warm_up() -> None:
-    """Let Streamlit make its once-per-process check, import :func:`first_imports`, open
-    the Store, ask whether sign-in is required, compute :func:`first_page`'s reads, make a
-    first figure."""
+    """Let Streamlit make its once-per-process check, then, side by side, open the Store,
+    ask whether sign-in is required and compute :func:`first_page`'s reads (in a thread of
+    their own: the queries run in DuckDB's C++ without the interpreter lock, so they
+    overlap the imports instead of waiting for them) while this thread imports
+    :func:`first_imports` and makes a first figure; returns when both are done."""
     try:
         _streamlit()  # first: its cost grows with every module loaded
-        for name in (*first_imports(), *ALSO):
-            _import(name)
         from domain.settings import database_path, database_target
 
         file = database_path()
+        reads = None
         if database_target() != str(file) or file.exists():  # not a demo still to be built
-            _store()
-            first_page()
+            reads = threading.Thread(target=_reads, name="tracker-warm-reads", daemon=True)
+            reads.start()
+        for name in (*first_imports(), *ALSO):
+            _import(name)
         _plotly()
+        if reads is not None:
+            reads.join()
     except Exception:  # noqa: BLE001 - logged; the first run meets it again and shows it
         _LOG.exception("warming up before the first visitor failed")
+
+
+class _NotOurs(logging.Filter):
+    """Drops Streamlit's "missing ScriptRunContext" warning for the warm-up's own threads,
+    which read through the cache outside any session on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.threadName or "").startswith("tracker-warm")
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotOurs())
+
+
+def _reads() -> None:
+    try:
+        _store()
+        first_page()
+    except Exception:  # noqa: BLE001 - logged; the first run meets it again and shows it
+        _LOG.exception("warming up the first page's reads failed")
 
 
 def _store() -> None:
