@@ -22,6 +22,14 @@ from ui.styles import APP_CSS
 from ui.web import client
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _demo_offered(db: tuple[str, int]) -> bool:
+    """:func:`~tracker.usecases.accounts.demo_offered` once per database and data version
+    (:func:`ui.data.cache_key`): every change to an account is a write that makes a new
+    version. (It reads every account into a frame: 0.05-0.12 s, twice per sign-in.)"""
+    return demo_offered(data.get_store())
+
+
 def _signed_in(done: sign_in.SignIn) -> None:
     """Keep the actor, make the cookie's ticket (when the route is there), and run again:
     the signed-in page, in this session."""
@@ -51,7 +59,7 @@ def draw_sign_in() -> None:
         if st.button("Đăng nhập bằng tài khoản cơ quan (SSO)", type="primary", key="sign_in.oidc"):
             st.login()
         st.caption("Hoặc đăng nhập bằng tài khoản riêng của hệ thống:")
-    demo = demo_offered(data.get_store())
+    demo = _demo_offered(data.cache_key())
     with st.form("sign_in.form", clear_on_submit=True):
         # The window's width, held by the form and sent with the tap (a phone's answer
         # asks for no run of its own): the signed-in page's first run draws the phone form.
