@@ -6,7 +6,9 @@ are mounted, the page fetches the route that sets the session cookie
 (:mod:`ui.web.cookie`), so a reload keeps the user signed in. With ``[auth]``
 in secrets.toml a button signs in through the OpenID Connect provider (``st.login``). On
 the demo database the demo accounts are listed, one button each, while they are the only
-active accounts (a database with a real account never offers them).
+active accounts (a database with a real account never offers them); their buttons submit
+the same form as the password's, which also carries the window's width
+(:mod:`ui.viewport`).
 """
 
 from __future__ import annotations
