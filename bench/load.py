@@ -215,7 +215,9 @@ class Driver:
 async def session(
     base: str, number: int, files, deadline: float, tally: Tally, think: float, react: float
 ):
-    await asyncio.sleep(number * 0.25)
+    # One address for every session: nginx lets it reach the cookie route twice a second
+    # (burst 10, deploy/nginx-tracker.conf), so sign-ins start at that pace.
+    await asyncio.sleep(number * 0.5)
     pinned = "ab"[number % 2]
     async with Session(base, cookies={"tracker_server": pinned}) as s:
         driver = Driver(s, tally, think, react)

@@ -31,11 +31,17 @@ if k.obligations == 0:
     st.stop()
 
 
+BREAKDOWNS = (
+    ("plan", "Theo kế hoạch", "plan", found.by_plan),
+    ("group", "Theo nhóm đơn vị", "group_label", found.by_group),
+)
+
+
 def _charts() -> None:
-    for by, heading, category, table in (
-        ("plan", "Theo kế hoạch", "plan", found.by_plan),
-        ("group", "Theo nhóm đơn vị", "group_label", found.by_group),
-    ):
+    """The two status charts; their figures as tables only once asked for (a closed
+    expander's tables are neither sent nor drawn: a browser loads Streamlit's table code,
+    1.2 MB of scripts, before it draws a page's first chart)."""
+    for by, heading, category, table in BREAKDOWNS:
         st.subheader(heading)
         st.plotly_chart(
             data.chart(status_bars, table, category, compact=filters.compact),
@@ -43,7 +49,11 @@ def _charts() -> None:
             key=f"bars_{by}",
             config=chart_config(filters.compact),
         )
-        show(table)
+    with st.expander("Bảng số liệu", key="overview.tables", on_change="rerun") as tables:
+        if tables.open:
+            for _by, heading, _category, table in BREAKDOWNS:
+                st.markdown(f"**{heading}**")
+                show(table)
 
 
 if filters.compact:  # a phone: the status chart first under the title, the cards after it

@@ -99,14 +99,26 @@ def call(function, **params):
     every unit's figures, so a signed-in actor without the right to browse (a unit
     account) is refused (:class:`~domain.access.Forbidden`)."""
     require(user(), Action.BROWSE)
-    key = (
+    key = _call_key(function, params)
+    found = _call(cache_key(), *key)
+    _remember(found, key)
+    return found
+
+
+def _call_key(function, params: dict) -> tuple:
+    return (
         function.__module__,
         function.__name__,
         tuple(sorted((k, _key(v)) for k, v in params.items())),
     )
-    found = _call(cache_key(), *key)
-    _remember(found, key)
-    return found
+
+
+def warm(function, **params):
+    """What :func:`call` would return, computed into the shared cache outside any session
+    (the server's warm-up before its first visitor, :mod:`ui.web.warm`), so that the first
+    page that makes the same call finds it. No actor is checked here: nothing is shown,
+    and every page's :func:`call` checks its own."""
+    return _call(cache_key(), *_call_key(function, params))
 
 
 MADE = "data.made"

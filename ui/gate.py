@@ -15,6 +15,7 @@ themselves whatever a page shows.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from domain.access import Action, Actor, Role, allows
 from tracker.usecases import accounts, sign_in
@@ -29,11 +30,28 @@ def accounts_exist() -> bool:
     return accounts.sign_in_required(data.get_store())
 
 
+ASKED = "gate.asked"
+"""Session-state key of (the run's marker, the session's actor after the check, the answer)."""
+
+
 def signed_in() -> Actor | None:
     """The actor of this session, restored from a cookie or the provider if need be; None
     when someone must sign in. A session that signed in here also gets the page's script
-    that sets its cookie (:mod:`ui.web.cookie`)."""
-    actor = _actor()
+    that sets its cookie (:mod:`ui.web.cookie`).
+
+    Checked against the database once per script run (the entry script and the page's
+    frame both ask): a second question in the same run gets the first answer while the
+    session holds the same actor; a sign-in or sign-out in between asks again. (A run is
+    marked as :func:`ui.data.cache_key` marks it.)"""
+    ctx = get_script_run_ctx()
+    run = ctx.cursors if ctx is not None else None
+    asked = st.session_state.get(ASKED)
+    if run is not None and asked and asked[0] is run and asked[1] is session.current_actor():
+        actor = asked[2]
+    else:
+        actor = _actor()
+        if run is not None:
+            st.session_state[ASKED] = (run, session.current_actor(), actor)
     if actor is not None and actor is not session.OPEN:
         cookie.send()
     return actor

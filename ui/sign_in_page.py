@@ -6,7 +6,9 @@ are mounted, the page fetches the route that sets the session cookie
 (:mod:`ui.web.cookie`), so a reload keeps the user signed in. With ``[auth]``
 in secrets.toml a button signs in through the OpenID Connect provider (``st.login``). On
 the demo database the demo accounts are listed, one button each, while they are the only
-active accounts (a database with a real account never offers them).
+active accounts (a database with a real account never offers them); their buttons submit
+the same form as the password's, which also carries the window's width
+(:mod:`ui.viewport`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from ui import data, session, viewport, web
 from ui.menu import APP_TITLE
 from ui.styles import APP_CSS
 from ui.web import client
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _demo_offered(db: tuple[str, int]) -> bool:
+    """:func:`~tracker.usecases.accounts.demo_offered` once per database and data version
+    (:func:`ui.data.cache_key`): every change to an account is a write that makes a new
+    version. (It reads every account into a frame: 0.05-0.12 s, twice per sign-in.)"""
+    return demo_offered(data.get_store())
 
 
 def _signed_in(done: sign_in.SignIn) -> None:
@@ -41,7 +51,6 @@ def _attempt(login: str, password: str) -> None:
 
 def draw_sign_in() -> None:
     st.html(APP_CSS)
-    viewport.narrow("Đăng nhập")  # a phone says so here, for the page after sign-in
     st.title(APP_TITLE)
     st.subheader("Đăng nhập")
     refused = st.session_state.pop("sign_in.oidc_refused", None)
@@ -52,23 +61,32 @@ def draw_sign_in() -> None:
         if st.button("Đăng nhập bằng tài khoản cơ quan (SSO)", type="primary", key="sign_in.oidc"):
             st.login()
         st.caption("Hoặc đăng nhập bằng tài khoản riêng của hệ thống:")
+    demo = _demo_offered(data.cache_key())
     with st.form("sign_in.form", clear_on_submit=True):
+        # The window's width, held by the form and sent with the tap (a phone's answer
+        # asks for no run of its own): the signed-in page's first run draws the phone form.
+        viewport.narrow("Đăng nhập")
         login = st.text_input("Tên đăng nhập", key="sign_in.login", max_chars=sign_in.MAX_LOGIN)
         password = st.text_input(
             "Mật khẩu", type="password", key="sign_in.password", max_chars=sign_in.MAX_PASSWORD
         )
         submitted = st.form_submit_button("Đăng nhập")
+        chosen = _demo_accounts() if demo else None
     refusal = st.empty()  # filled once every button of this run has been handled
-    if submitted:
+    if chosen is not None:
+        from tracker.usecases.demo import DEMO_PASSWORD
+
+        _attempt(chosen, DEMO_PASSWORD)
+    elif submitted:
         _attempt(login, password)
-    if demo_offered(data.get_store()):
-        _demo_accounts()
     message = st.session_state.pop("sign_in.message", None)
     if message:
         refusal.error(message)
 
 
-def _demo_accounts() -> None:
+def _demo_accounts() -> str | None:
+    """The demo accounts' buttons (in the sign-in form, so the tap carries the width too);
+    the login of the one tapped, or None."""
     from tracker.usecases.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     st.divider()
@@ -77,9 +95,11 @@ def _demo_accounts() -> None:
         f"Mỗi tài khoản thử có mật khẩu «{DEMO_PASSWORD}». "
         "Chỉ cơ sở dữ liệu mẫu có các tài khoản này."
     )
+    chosen = None
     columns = st.columns(len(DEMO_ACCOUNTS))
     for column, (login, role, name) in zip(columns, DEMO_ACCOUNTS, strict=True):
-        if column.button(
+        if column.form_submit_button(
             f"{ROLE_LABELS[role]}", key=f"sign_in.demo.{login}", help=f"{name} — {login}"
         ):
-            _attempt(login, DEMO_PASSWORD)
+            chosen = login
+    return chosen

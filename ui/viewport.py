@@ -11,9 +11,11 @@ The answer lives in ``st.session_state["viewport.narrow"]`` (a plain key, which 
 page switches) and is never written to the URL: a link shared from a phone opens in the
 desktop layout on a desktop. The script asks for a run only when the form drawn was wrong:
 a wide window never asks (the form drawn until the browser answers is the wide one), a
-phone asks once per session, on the first page it sees: the sign-in page when someone
-signs in (a cheap run while the user reads, and the session that signs in goes on to its
-first chart in the phone form). The script also keeps the answer in a cookie of the browser
+phone asks once per session, on the first page it sees. On the sign-in page the component
+sits inside the sign-in form, which holds the answer until the tap and sends it with it:
+no run of its own before the tap, and the session that signs in goes on to its first
+chart in the phone form (:func:`narrow` reads an answer a form delivered, which no
+callback announces). The script also keeps the answer in a cookie of the browser
 (:data:`COOKIE`, a layout hint, not a credential), so that every later session of that
 browser (a reload, a page opened by its address) knows the width in its first run.
 """
@@ -86,6 +88,7 @@ def narrow(page: str = "") -> bool:
     """Whether the window is a phone's; mounts the reporting script (call it once per run,
     from the page frame, with the page's title). False until the browser has answered,
     in this session or an earlier one (:data:`COOKIE`)."""
+    _store()  # an answer held by a form (the sign-in page's) comes with its submit
     known = st.session_state.get(STATE)
     if known is None:  # a new session: the browser's answer to an earlier one, if any
         said = st.context.cookies.get(COOKIE)

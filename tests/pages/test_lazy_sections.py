@@ -8,13 +8,16 @@ from app_pages import open_page
 
 
 @pytest.mark.parametrize(
-    ("page", "key", "label"),
+    ("page", "key", "label", "tables"),
     [
-        ("pages/compare.py", "compare.points", "Số liệu theo từng mốc"),
-        ("pages/heatmap.py", "heatmap.tasks", "Các nhiệm vụ trong bảng"),
+        ("pages/compare.py", "compare.points", "Số liệu theo từng mốc", 1),
+        ("pages/heatmap.py", "heatmap.tasks", "Các nhiệm vụ trong bảng", 1),
+        ("pages/overview.py", "overview.tables", "Bảng số liệu", 2),
     ],
 )
-def test_a_closed_expanders_table_is_drawn_only_once_opened(demo_db, monkeypatch, page, key, label):
+def test_a_closed_expanders_table_is_drawn_only_once_opened(
+    demo_db, monkeypatch, page, key, label, tables
+):
     at = open_page(demo_db, monkeypatch, page)
     assert not at.exception
     [expander] = [e for e in at.expander if e.label == label]
@@ -24,5 +27,5 @@ def test_a_closed_expanders_table_is_drawn_only_once_opened(demo_db, monkeypatch
     at.run()
     assert not at.exception
     [expander] = [e for e in at.expander if e.label == label]
-    assert len(expander.get("dataframe")) == 1
-    assert len(at.dataframe) == closed + 1
+    assert len(expander.get("dataframe")) == tables
+    assert len(at.dataframe) == closed + tables

@@ -44,6 +44,8 @@ def test_choosing_a_plan_narrows_the_figures_and_the_link(app):
     assert not app.exception
     assert _metrics(app)["Nghĩa vụ"] == "297"
     assert app.query_params["plan"] == "84-KH/BTGTU"
+    app.session_state["overview.tables"] = True  # the tables' expander opened
+    app.run()
     tables = [t.value for t in app.dataframe]
     assert tables[0]["Kế hoạch"].tolist() == ["84-KH/BTGTU"]
 

@@ -98,9 +98,11 @@ def test_the_demo_database_with_a_real_account_offers_no_demo_accounts(demo_db, 
 
     from tracker.usecases.accounts import add_user
 
-    with Store(demo_db) as store:
-        add_user(store, ADMIN, "chi.lan", Role.CAN_BO, "mat-khau-chi-lan")
     at = open_page(demo_db, monkeypatch, role=None)
+    assert [b for b in at.button if b.key and b.key.startswith("sign_in.demo.")]
+    with Store(demo_db) as store:  # while the sign-in page is open (its answer cached)
+        add_user(store, ADMIN, "chi.lan", Role.CAN_BO, "mat-khau-chi-lan")
+    at.run()
     assert [s.value for s in at.subheader][:1] == ["Đăng nhập"]
     assert not [b for b in at.button if b.key and b.key.startswith("sign_in.demo.")]
 
@@ -156,3 +158,29 @@ def test_the_users_page_adds_an_account_for_the_admin(demo_db, monkeypatch):
             )
         )
     assert last == ("demo.quantri", "quan_tri", "app", "user_add", "chi.lan")
+
+
+def test_the_account_is_checked_once_a_run_and_a_disabled_one_is_out_at_the_next(
+    demo_db, monkeypatch
+):
+    from actors import ADMIN
+
+    from tracker.usecases import accounts
+
+    at = open_page(demo_db, monkeypatch, role=Role.LANH_DAO)
+    assert not at.exception and not _refused(at)
+    asked: list[str] = []
+    rows = Store.rows
+
+    def counted(self, query, /, **params):
+        asked.append(query)
+        return rows(self, query, **params)
+
+    monkeypatch.setattr(Store, "rows", counted)
+    at.run()  # the entry script and the page's frame both ask who is signed in
+    assert asked.count("account_find") == 1
+    with Store(demo_db) as store:
+        accounts.set_active(store, ADMIN, "demo.lanhdao", False)
+    at.run()
+    assert not at.exception
+    assert [s.value for s in at.subheader][:1] == ["Đăng nhập"]

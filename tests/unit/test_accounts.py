@@ -274,3 +274,24 @@ def test_the_users_page_empties_the_password_boxes_once_an_account_is_saved(demo
     assert at.success and "chi.mai" in at.success[0].value
     assert at.text_input(key="users.add.password").value == ""
     assert at.text_input(key="users.add.again").value == ""
+
+
+def test_a_hash_made_with_other_parameters_is_remade_with_owasps_minimum_at_sign_in(db):
+    from argon2 import PasswordHasher, extract_parameters
+    from argon2.low_level import Type
+
+    made = extract_parameters(accounts.hasher.hash(SECRET))
+    assert made.type is Type.ID  # OWASP's minimum for argon2id: 19 MiB, two passes, one lane
+    assert made.memory_cost >= 19 * 1024 and made.time_cost >= 2 and made.parallelism >= 1
+    with Store(db) as store:
+        accounts.add_user(store, ADMIN, "lan", Role.CAN_BO, SECRET)
+        account = stored.find(store, "lan")
+        old = PasswordHasher().hash(SECRET)  # argon2-cffi's defaults, what older versions made
+        with store.write(data=False) as tx:
+            stored.set_password_hash(tx, account.account_id, old)
+        assert sign_in.sign_in(store, "lan", "sai-mật-khẩu").actor is None
+        assert stored.find(store, "lan").password_hash == old  # a failure remakes nothing
+        assert sign_in.sign_in(store, "lan", SECRET).actor is not None
+        remade = stored.find(store, "lan").password_hash
+        assert remade != old and not accounts.hasher.check_needs_rehash(remade)
+        assert accounts.hasher.verify(remade, SECRET)

@@ -9,14 +9,17 @@ opened the Store (migrations checked) while the visitor waited.
 is up: it lets Streamlit make the check it makes before its first element
 (:func:`_streamlit`), imports the modules that the entry script and the default page
 import (read from their source, so the list follows the code), opens the Store through the
-same cache the pages use (:func:`ui.data.get_store`), asks the gate's first question and
-makes a first plotly figure of each trace type the charts draw. The page's own queries are
-left to the page: run here as well, they only competed with the first run's, and were no
-faster the second time in one process. A first run that starts meanwhile waits on
-Python's import lock for a module being imported, never imports it twice. A failure is
-logged and left to the first run to meet again, with its message. The Store is left alone
-while the database file does not exist yet: the first run builds the demo with its
-spinner.
+same cache the pages use (:func:`ui.data.get_store`), asks the gate's first question,
+computes the default page's reads for the view a first visit opens on (every plan, the
+default as-of date, every group: :func:`first_page`) into the cache every session reads
+through (:func:`ui.data.warm`), and makes a first plotly figure of each trace type the
+charts draw. On a million obligations those reads are the first run's largest part
+(0.3-1.3 s); run here without the cache they only competed with the first run's (a query
+is no faster the second time), through it the first run finds them made. A first run that
+starts meanwhile waits on Python's import lock for a module being imported, and on the
+cache's lock for a value being computed, never doing either twice. A failure is logged and
+left to the first run to meet again, with its message. The Store is left alone while the
+database file does not exist yet: the first run builds the demo with its spinner.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "dashboard.py"
 TRACE_TYPES = ("bar", "heatmap", "scatter")
 """The plotly trace types :mod:`tracker.charts` draws."""
+ALSO = ("PIL.Image",)
+"""Imported by Streamlit at the first ``st.set_page_config`` with our page icon (a file:
+PIL reads it), 0.15-0.25 s that no script names."""
 _LOG = logging.getLogger(__name__)
 
 
@@ -72,20 +78,46 @@ def _plotly() -> None:
 
 
 def warm_up() -> None:
-    """Let Streamlit make its once-per-process check, import :func:`first_imports`, open
-    the Store, ask whether sign-in is required, make a first figure."""
+    """Let Streamlit make its once-per-process check, then, side by side, open the Store,
+    ask whether sign-in is required and compute :func:`first_page`'s reads (in a thread of
+    their own: the queries run in DuckDB's C++ without the interpreter lock, so they
+    overlap the imports instead of waiting for them) while this thread imports
+    :func:`first_imports` and makes a first figure; returns when both are done."""
     try:
         _streamlit()  # first: its cost grows with every module loaded
-        for name in first_imports():
-            _import(name)
         from domain.settings import database_path, database_target
 
         file = database_path()
+        reads = None
         if database_target() != str(file) or file.exists():  # not a demo still to be built
-            _store()
+            reads = threading.Thread(target=_reads, name="tracker-warm-reads", daemon=True)
+            reads.start()
+        for name in (*first_imports(), *ALSO):
+            _import(name)
         _plotly()
+        if reads is not None:
+            reads.join()
     except Exception:  # noqa: BLE001 - logged; the first run meets it again and shows it
         _LOG.exception("warming up before the first visitor failed")
+
+
+class _NotOurs(logging.Filter):
+    """Drops Streamlit's "missing ScriptRunContext" warning for the warm-up's own threads,
+    which read through the cache outside any session on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.threadName or "").startswith("tracker-warm")
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_NotOurs())
+
+
+def _reads() -> None:
+    try:
+        _store()
+        first_page()
+    except Exception:  # noqa: BLE001 - logged; the first run meets it again and shows it
+        _LOG.exception("warming up the first page's reads failed")
 
 
 def _store() -> None:
@@ -93,6 +125,22 @@ def _store() -> None:
     from ui import data
 
     accounts.sign_in_required(data.get_store())
+
+
+def first_page() -> None:
+    """The default page's reads (:data:`ui.menu.DEFAULT`, the overview) for the view a
+    first visit opens on, through the cache the page reads through: what
+    :func:`ui.frame.page_frame` and the page ask for with no filter chosen (every plan, the
+    newest report's date, every group and status)."""
+    from domain.scope import Scope
+    from tracker.views import choices, review, summary
+    from ui import data
+
+    data.warm(choices.plans)
+    data.warm(choices.unit_groups)
+    as_of = data.warm(summary.default_as_of, plan=None)
+    data.warm(review.to_review, plan=None)
+    data.warm(summary.overview, scope=Scope.of(as_of, None, [], []).every_status())
 
 
 def _streamlit() -> None:
