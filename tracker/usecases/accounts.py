@@ -3,8 +3,8 @@ disable or enable. Every change is checked against the acting user's role and au
 with the account before and after (never a password or its hash).
 
 Passwords are hashed with argon2id at OWASP's minimum for it (:data:`HASH_PARAMETERS`: 19 MiB,
-two passes, one lane); a hash made with other parameters (argon2-cffi's defaults, which
-this app used before) is remade with these at the account's next sign-in
+two passes, one lane); a hash made with other parameters (argon2-cffi's defaults, say)
+is remade with these at the account's next sign-in
 (:func:`tracker.usecases.sign_in.sign_in`).
 A unit account (đơn vị) must report for at least one unit; the last active quản trị can be
 neither disabled nor given another role, so an office cannot lock itself out.
@@ -42,10 +42,9 @@ __all__ = [
 MIN_PASSWORD = 8
 DEMO_PREFIX = "demo."  # the demo's accounts (tracker.usecases.demo), public password and all
 HASH_PARAMETERS = replace(RFC_9106_LOW_MEMORY, time_cost=2, memory_cost=19 * 1024, parallelism=1)
-"""argon2id as OWASP's Password Storage Cheat Sheet sets its minimum (m=19 MiB, t=2, p=1).
-argon2-cffi's defaults (64 MiB, three passes, four lanes) cost 0.16-0.3 s a check on two
-shared cores, four threads fighting for them, in front of every sign-in; these cost
-0.02-0.05 s and are still memory-hard (19 MiB a guess)."""
+"""argon2id as OWASP's Password Storage Cheat Sheet sets its minimum (m=19 MiB, t=2, p=1):
+still memory-hard (19 MiB a guess), a fraction of argon2-cffi's defaults (64 MiB, three
+passes, four lanes) in front of every sign-in (figures: docs/benchmarks.md)."""
 hasher = PasswordHasher.from_parameters(HASH_PARAMETERS)
 
 
