@@ -70,8 +70,8 @@ class DuckDBSession:
 
     def keep_blobs(self, blobs: list[tuple[str, bytes]]) -> None:
         """Write the files not kept yet; all are on disk when this returns, before the
-        transaction commits. One thread and plain system calls: for an upload's small files
-        a thread pool and ``tempfile`` cost more than the writes themselves."""
+        transaction commits. One thread, no ``tempfile``: for an upload's small files a thread
+        pool and ``tempfile`` cost more than the writes themselves."""
         if self._blobs is None or not blobs:
             return
         self._blobs.mkdir(parents=True, exist_ok=True)
@@ -88,13 +88,8 @@ def _keep_blob(folder: str, sha256: str, data: bytes) -> None:
         return
     tmp = os.path.join(folder, f".incoming-{os.getpid()}-{threading.get_ident()}-{sha256}")
     try:
-        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(handle, view) :]
-        finally:
-            os.close(handle)
+        with open(tmp, "wb") as out:
+            out.write(data)
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):

@@ -26,6 +26,7 @@ from domain.access import Action, require
 from domain.settings import database_target, database_wait
 from store.database import Store, is_server
 from tracker.views import choices, summary
+from ui import this_run
 from ui.session import user
 
 
@@ -49,7 +50,7 @@ def get_store() -> Store:
 
 
 VERSION = "data.version"
-"""Session-state key of (the marker of the script run that read it, the cache key read)."""
+"""Kept for the run (:mod:`ui.this_run`): the cache key read."""
 
 
 def cache_key() -> tuple[str, int]:
@@ -57,18 +58,13 @@ def cache_key() -> tuple[str, int]:
     version, read once per script run (a page makes a dozen cached calls; each read of the
     version is a query, 0.01-0.1 s on a busy machine).
 
-    The surprise: Streamlit names no script run, but gives each run of a session a new
-    dict of cursors (``ScriptRunContext.cursors``, replaced by ``reset``); a key read under
-    another dict is read again. Outside a script run (a download's callable, a test), the
-    version is read at every call."""
+    Kept for the run by :mod:`ui.this_run`; outside a script run (a download's callable, a
+    test), the version is read at every call."""
     store = get_store()
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return store.target, store.data_version()
-    run, key = st.session_state.get(VERSION, (None, None))
-    if run is not ctx.cursors or key is None or key[0] != store.target:
+    key = this_run.recall(VERSION)
+    if key is None or key[0] != store.target:
         key = store.target, store.data_version()
-        st.session_state[VERSION] = ctx.cursors, key
+        this_run.keep(VERSION, key)
     return key
 
 
@@ -122,18 +118,15 @@ def warm(function, **params):
 
 
 MADE = "data.made"
-"""Session-state key of (the marker of the script run, {id: (object, the call that made it)})."""
+"""Kept for the run (:mod:`ui.this_run`): {id: (object, the call that made it)}."""
 
 
 def _made() -> dict[int, tuple[object, tuple]]:
     """What :func:`call` returned in this script run, by ``id`` (empty outside a run)."""
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return {}
-    run, made = st.session_state.get(MADE, (None, None))
-    if run is not ctx.cursors or made is None:
+    made = this_run.recall(MADE)
+    if made is None:
         made = {}
-        st.session_state[MADE] = ctx.cursors, made
+        this_run.keep(MADE, made)
     return made
 
 

@@ -15,11 +15,10 @@ themselves whatever a page shows.
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from domain.access import Action, Actor, Role, allows
 from tracker.usecases import accounts, sign_in
-from ui import data, session, web
+from ui import data, session, this_run, web
 from ui.menu import page_action
 from ui.web import client, cookie
 
@@ -31,7 +30,7 @@ def accounts_exist() -> bool:
 
 
 ASKED = "gate.asked"
-"""Session-state key of (the run's marker, the session's actor after the check, the answer)."""
+"""Kept for the run (:mod:`ui.this_run`): the session's actor after the check, the answer."""
 
 
 def signed_in() -> Actor | None:
@@ -41,17 +40,13 @@ def signed_in() -> Actor | None:
 
     Checked against the database once per script run (the entry script and the page's
     frame both ask): a second question in the same run gets the first answer while the
-    session holds the same actor; a sign-in or sign-out in between asks again. (A run is
-    marked as :func:`ui.data.cache_key` marks it.)"""
-    ctx = get_script_run_ctx()
-    run = ctx.cursors if ctx is not None else None
-    asked = st.session_state.get(ASKED)
-    if run is not None and asked and asked[0] is run and asked[1] is session.current_actor():
-        actor = asked[2]
+    session holds the same actor; a sign-in or sign-out in between asks again."""
+    asked = this_run.recall(ASKED)
+    if asked is not None and asked[0] is session.current_actor():
+        actor = asked[1]
     else:
         actor = _actor()
-        if run is not None:
-            st.session_state[ASKED] = (run, session.current_actor(), actor)
+        this_run.keep(ASKED, (session.current_actor(), actor))
     if actor is not None and actor is not session.OPEN:
         cookie.send()
     return actor

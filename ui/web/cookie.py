@@ -21,11 +21,12 @@ data (:data:`COMPONENT`) and follow it themselves.
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from ui import this_run
 
 COMPONENT = "tracker_cookie"
 PENDING = "web.cookie_ticket"
-_DRAWN = "web.cookie_drawn"  # the run that drew it (its dict of cursors, see ui.data)
+_DRAWN = "web.cookie_drawn"  # kept for the run that drew it (ui.this_run)
 
 _JS = """
 export default function ({ data }) {
@@ -48,9 +49,8 @@ def send() -> None:
     """Draw the component with the remembered address, once per run (hidden by
     :data:`ui.styles.APP_CSS`); nothing when this session has not signed in here."""
     url = st.session_state.get(PENDING)
-    ctx = get_script_run_ctx()
-    if not url or ctx is None or st.session_state.get(_DRAWN) is ctx.cursors:
+    if not url or this_run.recall(_DRAWN):
         return
-    st.session_state[_DRAWN] = ctx.cursors
+    this_run.keep(_DRAWN, True)
     with st.container(key="tracker-cookie"):
         _component(key="web.cookie", data={"url": url})
