@@ -1,9 +1,10 @@
 """Xuất báo cáo: the summary tables, the Word draft and the charts, for the sidebar's filters.
 
-UI only: tracker.exports.report.preview gives what the page shows first (the count tables
-whole, every table's length), report.first_rows the first rows of a long list when its tab
-is opened, tracker.exports.* write the files. The full tables are read only when a download
-button is clicked (download buttons take a callable): on 1M obligations the detail list
+UI only: tracker.exports.report.preview gives what the page shows first (the unit table
+whole, every table's length), report.first_rows the task table or the first rows of a long
+list when its tab is opened (report.with_tasks the task table for the charts' tab),
+tracker.exports.* write the files. The full tables are read only when a download button is
+clicked (download buttons take a callable): on 1M obligations the detail list
 alone is a million rows, which took 8 s and 2.9 GB on every visit when the page gathered
 the whole export to preview it. Only the open tab is drawn: the coloured previews and the
 charts cost more to draw than the page's queries. A file's "generated at" line is the
@@ -45,6 +46,12 @@ def first_rows(name: str, db: tuple[str, int], scope: Scope):
     """The first rows of one of the export's tables, read when its tab is open (cached like
     :func:`preview`)."""
     return report.first_rows(data.get_store(), preview(db, scope), name, PREVIEW_ROWS)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def charted(db: tuple[str, int], scope: Scope) -> report.Preview:
+    """:func:`preview` with the task table, for the charts (cached like it)."""
+    return report.with_tasks(data.get_store(), preview(db, scope))
 
 
 filters = page_frame(
@@ -165,7 +172,7 @@ with tabs[-1]:
         "Tải ảnh PNG từng biểu đồ bằng nút máy ảnh 📷 ở góc trên bên phải biểu đồ; gói đầy "
         "đủ (.zip) có sẵn ảnh các biểu đồ này."
     )
-    for name, fig in (images.figures(export) if tabs[-1].open else {}).items():
+    for name, fig in (images.figures(charted(*cache_key)) if tabs[-1].open else {}).items():
         st.plotly_chart(
             fig,
             width="stretch",

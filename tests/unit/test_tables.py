@@ -267,6 +267,18 @@ def test_the_count_tables_come_from_one_count_query(demo_store, plan, groups):
         )
 
 
+@pytest.mark.parametrize(("plan", "groups"), [(None, None), ("84-KH/BTGTU", ["cap_uy"])])
+def test_the_export_preview_counts_give_the_unit_table_and_the_task_count(demo_store, plan, groups):
+    long = tables.preview_counts(demo_store, Scope(AS_OF, plan, groups=groups))
+    whole = tables.counts(demo_store, Scope(AS_OF, plan, groups=groups))
+    for statuses in (None, ["overdue"], ["not_reported", "in_progress"], ["done_late"]):
+        pd.testing.assert_frame_equal(
+            tables.unit_table(long, statuses), tables.unit_table(whole, statuses)
+        )
+        assert tables.task_count(long, statuses) == len(tables.task_table(whole, statuses))
+        assert tables.detail_units(long, statuses, 40) == tables.detail_units(whole, statuses, 40)
+
+
 def test_reminder_units_summarise_the_list_in_its_order(demo_store):
     frame = tables.reminders(demo_store, Scope(AS_OF))
     units = tables.reminder_units(demo_store, Scope(AS_OF))

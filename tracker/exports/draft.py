@@ -65,7 +65,7 @@ def summary_sentence(data: ExportData) -> str:
     """The generated paragraph with the figures (also shown on the export page)."""
     k = data.kpis
     units = len(data.by_unit)
-    tasks = len(data.by_task)
+    tasks = data.tasks
     counts = {code: int(data.by_unit[code].sum()) for code in status.CODES}
     return (
         f"Tính đến ngày {vn_date(data.header.scope.as_of)}, {vn_int(units)} đơn vị được giao thực "

@@ -11,7 +11,7 @@ clicked."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -76,6 +76,11 @@ class ExportData:
     reminders: pd.DataFrame
 
     @property
+    def tasks(self) -> int:
+        """How many tasks the task table holds."""
+        return len(self.by_task)
+
+    @property
     def kpis(self) -> summary.Kpis:
         """The KPI figures of exactly the obligations in the tables (status filter included);
         without a status filter they equal :func:`tracker.views.summary.kpis`."""
@@ -120,14 +125,19 @@ def header_for(
 
 @dataclass(frozen=True)
 class Preview(ExportData):
-    """What the export page shows before anything is downloaded: ``by_unit`` and ``by_task``
-    whole (so the KPIs, the summary sentence and the charts are the export's); ``detail``
-    and ``reminders`` hold no rows: :func:`first_rows` reads their first rows for the tab
-    that shows them, from the units in ``leading``. ``rows`` holds every table's full length
-    in :data:`SHEETS` order. Never hand it to a writer: the files come from :func:`collect`."""
+    """What the export page shows before anything is downloaded: ``by_unit`` whole (so the
+    KPIs and the summary sentence are the export's); ``by_task``, ``detail`` and
+    ``reminders`` hold no rows: :func:`first_rows` reads them for the tab that shows them
+    (the lists from the units in ``leading``; :func:`with_tasks` gives the charts the task
+    table). ``rows`` holds every table's full length in :data:`SHEETS` order. Never hand it
+    to a writer: the files come from :func:`collect`."""
 
     rows: tuple[int, ...] = ()
     leading: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @property
+    def tasks(self) -> int:
+        return self.rows[1]
 
     def sheet_rows(self) -> list[tuple[str, str, str, int]]:
         """``(sheet name, file slug, attribute, full length)`` in the workbook's order."""
@@ -143,23 +153,22 @@ def preview(
     groups: pd.DataFrame | None = None,
 ) -> Preview:
     """The export of `scope` as the page first shows it: one count query
-    (:func:`tracker.views.tables.counts`) gives both count tables, the lists' lengths, and the
-    units holding each list's first `rows` rows (read later by :func:`first_rows`);
-    `plans` and `groups` as in :func:`header_for`."""
-    long = tables.counts(store, scope)
+    (:func:`tracker.views.tables.preview_counts`) gives the unit table, every table's
+    length, and the units holding each list's first `rows` rows (read later by
+    :func:`first_rows`); `plans` and `groups` as in :func:`header_for`."""
+    long = tables.preview_counts(store, scope)
     statuses = scope.statuses
     by_unit = tables.unit_table(long, statuses)
-    by_task = tables.task_table(long, statuses)
     reminder_sizes = tables.reminder_sizes(long, statuses)
     return Preview(
         header=header_for(store, scope, plans, groups),
         by_unit=by_unit,
-        by_task=by_task,
+        by_task=pd.DataFrame(),
         detail=pd.DataFrame(),
         reminders=pd.DataFrame(),
         rows=(
             len(by_unit),
-            len(by_task),
+            tables.task_count(long, statuses),
             int(by_unit["total"].sum()),
             int(reminder_sizes.sum()),
         ),
@@ -174,11 +183,19 @@ def first_rows(store: Store, shown: Preview, name: str, rows: int = 1000) -> pd.
     """The first `rows` rows of the export's table `name` (an :class:`ExportData` attribute)
     for the filters of `shown`: the count tables as they are, a list read for the units
     holding its first rows only (the database narrows that at the scan: ~0.02 s on 1M
-    obligations where a top-N over every row costs a whole status evaluation)."""
+    obligations where a top-N over every row costs a whole status evaluation), the task
+    table whole from its own count."""
+    if name == "by_task":
+        return tables.by_task(store, shown.header.scope).head(rows)
     if name not in shown.leading:
         return getattr(shown, name).head(rows)
     read = tables.detail if name == "detail" else tables.reminders
     return read(store, shown.header.scope, units=list(shown.leading[name]), limit=rows)
+
+
+def with_tasks(store: Store, shown: Preview) -> Preview:
+    """`shown` with its task table whole (what the charts need of it)."""
+    return replace(shown, by_task=tables.by_task(store, shown.header.scope))
 
 
 def table(store: Store, name: str, scope: Scope) -> pd.DataFrame:

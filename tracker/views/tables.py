@@ -106,6 +106,21 @@ def unit_counts(store: Store, scope: Scope) -> pd.DataFrame:
     return names.tell_apart(store, long, scope.plan).assign(per_task=False)
 
 
+def preview_counts(store: Store, scope: Scope) -> pd.DataFrame:
+    """The per-unit rows of :func:`counts` (with ``unit_order``) and, for the per-task rows,
+    only ``task_id``, ``status`` and ``obligations`` (``table_preview_counts.sql``): what
+    the export page's first screen needs (:func:`unit_table`, :func:`task_count`,
+    :func:`reminder_sizes`, :func:`detail_units`), in one pass lighter than :func:`counts`'."""
+    long = store.frame("table_preview_counts", **scope.params(statuses=False))
+    return names.tell_apart(store, long, scope.plan)
+
+
+def task_count(long: pd.DataFrame, statuses: tuple[str, ...] = ()) -> int:
+    """How many rows :func:`task_table` makes of `long` (:func:`counts`' or
+    :func:`preview_counts`' rows): the tasks with an obligation among `statuses`."""
+    return int(_chosen(long, True, statuses, ["task_id"])["task_id"].nunique())
+
+
 def _chosen(long: pd.DataFrame, per_task: bool, statuses, columns: list[str]) -> pd.DataFrame:
     """`columns` of the per-task (or per-unit) rows of :func:`counts`, narrowed to
     `statuses` (the columns picked first: a row filter copies every column it keeps)."""
