@@ -18,9 +18,10 @@ arrays of a text dtype (``np.array(list_of_str)``): building the Figure copies t
 one piece, where an object array or a list is copied item by item.
 
 Building a Figure deep-copies every trace, an object array item by item (a heatmap's
-4,000 hover texts are 4,000 ``deepcopy`` calls). :func:`figure` builds it from the traces
-without their arrays and then puts each array in place, as the Figure's own, uncopied:
-a Figure made here owns its arrays from then on (nothing else changes them).
+4,000 hover texts are 4,000 ``deepcopy`` calls). :func:`figure` builds it with an empty
+slice in place of each array and then puts the array there, as the Figure's own,
+uncopied (the JSON is the same text): a Figure made here owns its arrays from then on
+(nothing else changes them).
 
 Plotly's own code builds its templates the same way (``Template(…, _validate=False)``);
 the keyword is plotly's, not ours.
@@ -64,17 +65,16 @@ class Figure(go.Figure):
         return found
 
 
-def _without_arrays(value: dict[str, Any], path: tuple[str, ...], found: list) -> dict:
-    """`value` (a trace or a dict inside one) without its numpy arrays, each noted in
-    `found` as (path, array); a dict left empty by that is dropped too."""
+def _placeholders(value: dict[str, Any], path: tuple[str, ...], found: list) -> dict:
+    """`value` (a trace or a dict inside one) with each numpy array replaced by an empty
+    slice of it (copied for nothing), each noted in `found` as (path, array)."""
     kept: dict[str, Any] = {}
     for key, item in value.items():
         if isinstance(item, np.ndarray):
             found.append(((*path, key), item))
+            kept[key] = item[:0]
         elif isinstance(item, dict):
-            inner = _without_arrays(item, (*path, key), found)
-            if inner:
-                kept[key] = inner
+            kept[key] = _placeholders(item, (*path, key), found)
         else:
             kept[key] = item
     return kept
@@ -88,12 +88,12 @@ def figure(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     unchecked one may keep an empty object). The traces' numpy arrays (at any depth) go
     into the Figure uncopied (see the module docstring)."""
     arrays: list[list] = [[] for _ in data]
-    bare = [_without_arrays(trace, (), found) for trace, found in zip(data, arrays, strict=True)]
+    bare = [_placeholders(trace, (), found) for trace, found in zip(data, arrays, strict=True)]
     built = Figure(data=bare, layout=layout, _validate=False)
     for props, found in zip(built._data, arrays, strict=True):
         for path, array in found:
             place = props
             for key in path[:-1]:
-                place = place.setdefault(key, {})
-            place[path[-1]] = array
+                place = place[key]
+            place[path[-1]] = array  # where the placeholder was: the keys keep their order
     return built
