@@ -16,6 +16,7 @@ from domain.scope import Scope
 from store.database import Store
 from tracker.charts.breakdown import status_bars
 from tracker.charts.compare import rate_lines
+from tracker.charts.figure import figure
 from tracker.charts.heatmap import band, status_heatmap
 from tracker.charts.timeline import deadline_timeline
 from tracker.views import compare, heatmap, summary, timeline
@@ -79,6 +80,18 @@ def test_every_figure_hands_over_what_plotlys_own_to_dict_gives(views):
         handed["layout"]["height"] = -1  # the dict is the caller's: the figure stays
         handed["data"][0].clear()
         assert pio.to_json(fig.to_dict(), validate=False) == plotlys, name
+
+
+def test_a_figure_takes_its_arrays_uncopied_and_writes_the_same_json_as_plotly():
+    hover = np.array(["<b>Đơn vị</b> a", "b"], dtype=object)
+    size = np.array([9, 13])
+    trace = dict(type="scatter", x=np.array(["1", "2"]), customdata=hover,
+                 marker=dict(color="#263238", size=size), name="cells")  # fmt: skip
+    layout = dict(height=300)
+    fig = figure([trace], layout)
+    assert fig.data[0].customdata is hover and fig.data[0].marker.size is size
+    copied = go.Figure(data=[trace], layout=layout, _validate=False)  # plotly's own way
+    assert pio.to_json(fig, validate=False) == pio.to_json(copied, validate=False)
 
 
 def test_a_changed_layout_is_handed_over_changed(views):

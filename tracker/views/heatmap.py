@@ -19,6 +19,7 @@ import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from domain import status
@@ -70,6 +71,13 @@ class Grid:
 
 
 TASK_COLUMNS = ["plan", "task_code", "section", "task", "deadline_text"]
+UNIT_SOURCE = ["unit_id", "unit", "unit_short", "province", "position", "unit_count"]
+"""The columns of ``heatmap_cells.sql`` that say the same on every cell of a unit."""
+CELL_SOURCE = [
+    *UNIT_SOURCE, "group_label", "task_id", "task_code", "task", "deadline_text", "period",
+    "due_on", "completed_on", "status", "file_name", "reported_on",
+]  # fmt: skip
+"""The columns of ``heatmap_cells.sql`` a cell's shaping reads."""
 
 
 def page_count(n: int, size: int = UNITS_PER_PAGE) -> int:
@@ -124,12 +132,14 @@ def _cell_hovers(cells: pd.DataFrame) -> list[str]:
     several times more than the loop."""
     if cells.empty:
         return []
-    units = cells.drop_duplicates("unit_id")
+    units = cells.loc[~cells["unit_id"].duplicated(), ["unit_id", "unit", "group_label"]]
     unit_part = {
         u: f"<b>{html.escape(n)}</b> ({html.escape(g)})<br>"
         for u, n, g in zip(units["unit_id"], units["unit"], units["group_label"], strict=True)
     }
-    tasks = cells.drop_duplicates("task_id")
+    tasks = cells.loc[
+        ~cells["task_id"].duplicated(), ["task_id", "task_code", "task", "deadline_text"]
+    ]
     task_part = {
         t: f"{html.escape(c)} · {wrap(title, 60)}<br>Thời hạn theo kế hoạch: "
         f"«{html.escape(str(d).strip())}»"
@@ -180,15 +190,25 @@ def unit_grid(result: pd.DataFrame, show_plan: bool, task_page: int | None = Non
     phone) keeps only that page of :data:`TASKS_PER_PHONE_PAGE` columns and their cells;
     ``column_count`` still counts them all.
     """
-    columns = result[result["kind"] == "column"].sort_values(["plan", "task_order"])
-    cells = result[result["kind"] == "cell"]
+    is_column = (result["kind"] == "column").to_numpy()
+    columns = result.loc[is_column, [*TASK_COLUMNS, "task_id", "task_order"]]
+    columns = columns.sort_values(["plan", "task_order"])
+    cells = result.loc[~is_column, CELL_SOURCE]  # only what a cell reads: fewer takes
     column_count = len(columns)
-    done = cells["completed_on"].notna()
-    per_unit = pd.DataFrame({"cells": cells.groupby("unit_id").size()}).assign(
-        done=done.groupby(cells["unit_id"]).sum()
+    which, unit_ids = pd.factorize(cells["unit_id"])
+    first = np.full(len(unit_ids), len(cells), dtype=np.int64)
+    np.minimum.at(first, which, np.arange(len(cells)))
+    units = (
+        cells[UNIT_SOURCE]
+        .iloc[first]
+        .assign(
+            cells=np.bincount(which, minlength=len(unit_ids)),
+            done=np.bincount(
+                which, weights=cells["completed_on"].notna().to_numpy(), minlength=len(unit_ids)
+            ).astype(np.int64),
+        )
     )
-    units = cells.drop_duplicates("unit_id").sort_values("position")
-    units = units.join(per_unit, on="unit_id")
+    units = units.sort_values("position")
     if task_page is not None:
         size = TASKS_PER_PHONE_PAGE
         columns = columns.iloc[task_page * size : (task_page + 1) * size]
