@@ -36,6 +36,7 @@ from domain import periods
 from domain.problems import Problem
 from domain.text import clean
 from loaders.reports.catalog import Catalog, code_key, folded, section_key, title_key
+from loaders.reports.duplicates import mark_duplicates
 from loaders.reports.messages import row_problems
 from loaders.reports.task_match import match_tasks
 from loaders.reports.values import (
@@ -325,6 +326,7 @@ def resolve(
         resolved = resolved.append_column(name, keyed[name])
     for name in texts.column_names:
         resolved = resolved.append_column(name, texts[name])
+    resolved = mark_duplicates(resolved)
     return resolved, _problems(resolved, sheets, files, catalog)
 
 
