@@ -26,12 +26,12 @@ def _numbers(column: pa.ChunkedArray | pa.Array, rows: np.ndarray) -> np.ndarray
 def mark_duplicates(resolved: pa.Table) -> pa.Table:
     """`resolved` (one row per staged row, with skip, task_id, unit_id, period, file_no,
     sheet_no, row_no and error_bits) with the duplicate bit set in ``error_bits`` and a
-    ``dup_first_row`` column: for every row with a task, a unit and a period, the row
+    ``dup_first_row`` column: for every row not skipped with a task, a unit and a period, the row
     number of the first row of its file with the same three (its own when it is the
     first); null for the others."""
     n = resolved.num_rows
     keyed = pc.and_(
-        pc.and_(pc.invert(pc.fill_null(resolved["skip"], False)), pc.is_valid(resolved["task_id"])),
+        pc.and_(pc.invert(pc.fill_null(resolved["skip"], True)), pc.is_valid(resolved["task_id"])),
         pc.and_(pc.is_valid(resolved["unit_id"]), pc.is_valid(resolved["period"])),
     )
     rows = np.flatnonzero(keyed.to_numpy(zero_copy_only=False))

@@ -9,10 +9,11 @@ Python:
   (:mod:`loaders.reports.values`);
   the functions are the product's own (``domain.text.fold`` ...), so files and the
   catalog always meet on the same keys;
-- the relational rest (which match wins, obligations and periods, duplicates, problem
-  codes) is one SQL statement, the loaders' own (``loaders/reports/ingest_resolve.sql``),
-  over Arrow tables, on a private in-memory DuckDB connection per thread: no database file
-  is touched.
+- the relational rest (which match wins, obligations and periods, problem codes) is one
+  SQL statement, the loaders' own (``loaders/reports/ingest_resolve.sql``), over Arrow
+  tables, on a private in-memory DuckDB connection per thread: no database file is
+  touched; rows reported twice in a file are found after it by a sort in numpy
+  (:mod:`loaders.reports.duplicates`).
 
 Python then looks only at the rows that carry a problem, to word the messages.
 """
