@@ -3,7 +3,7 @@
 -- vocabulary, dates, catalog look-ups) was done on distinct values by loaders.reports.normalize,
 -- which passes only numbers and flags here (Arrow list and text columns cost more to move
 -- than this query costs to run); this is the relational part: precedence of matches,
--- obligations and periods, duplicates, and the problem bits that loaders.reports.messages turns
+-- obligations and periods, and the problem bits that loaders.reports.messages turns
 -- into sentences (error bit i = loaders.reports.messages.ERRORS[i], same for warnings).
 -- Inputs: keyed (one row per staged row), files (report date, serial base), obligations,
 -- obligation_pairs (per task and unit: one-off, periods owed), sheet_hints (the period a
@@ -112,18 +112,8 @@ placed AS (
     LEFT JOIN by_date b ON b.rid = d.rid
     -- the period the sheet's name or title names (loaders.reports.named_periods)
     LEFT JOIN sheet_hints h ON h.sheet_no = d.sheet_no
-),
-checked AS (
-    SELECT p.*,
-           CASE WHEN NOT skip AND task_id IS NOT NULL AND unit_id IS NOT NULL
-                     AND period IS NOT NULL THEN
-                row_number() OVER w END AS dup_rank,
-           CASE WHEN NOT skip AND task_id IS NOT NULL AND unit_id IS NOT NULL
-                     AND period IS NOT NULL THEN first_value(row_no) OVER w END AS dup_first_row
-    FROM placed p
-    WINDOW w AS (PARTITION BY file_no, task_id, unit_id, period, skip ORDER BY sheet_no, row_no)
 )
-SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_row,
+SELECT rid, skip, task_id, unit_id, period, progress, completed_on,
        earliest, plan_on,
        CASE WHEN skip THEN 0 ELSE
            (CASE WHEN NOT has_task THEN 1 ELSE 0 END)
@@ -144,7 +134,7 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
                       AND period_code IS NOT NULL THEN 2048 ELSE 0 END)
          | (CASE WHEN task_id IS NOT NULL AND unit_id IS NOT NULL AND period IS NULL
                       AND period_code IS NULL AND NOT period_bad THEN 4096 ELSE 0 END)
-         | (CASE WHEN dup_rank > 1 THEN 8192 ELSE 0 END)
+         -- 8192 (a duplicate row): loaders.reports.duplicates, after this statement
          | (CASE WHEN completed_on > reported_on THEN 16384 ELSE 0 END)
          | (CASE WHEN completed_on < earliest AND year(completed_on) >= 2000 THEN 32768 ELSE 0 END)
        END AS error_bits,
@@ -164,4 +154,4 @@ SELECT rid, skip, task_id, unit_id, period, progress, completed_on, dup_first_ro
          | (CASE WHEN told OR told_status THEN 512 ELSE 0 END)
          | (CASE WHEN progress = 'done' AND completed_on IS NULL THEN 1024 ELSE 0 END)
        END AS warning_bits
-FROM checked;
+FROM placed;

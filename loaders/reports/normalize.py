@@ -9,10 +9,11 @@ Python:
   (:mod:`loaders.reports.values`);
   the functions are the product's own (``domain.text.fold`` ...), so files and the
   catalog always meet on the same keys;
-- the relational rest (which match wins, obligations and periods, duplicates, problem
-  codes) is one SQL statement, the loaders' own (``loaders/reports/ingest_resolve.sql``),
-  over Arrow tables, on a private in-memory DuckDB connection per thread: no database file
-  is touched.
+- the relational rest (which match wins, obligations and periods, problem codes) is one
+  SQL statement, the loaders' own (``loaders/reports/ingest_resolve.sql``), over Arrow
+  tables, on a private in-memory DuckDB connection per thread: no database file is
+  touched; rows reported twice in a file are found after it by a sort in numpy
+  (:mod:`loaders.reports.duplicates`).
 
 Python then looks only at the rows that carry a problem, to word the messages.
 """
@@ -36,6 +37,7 @@ from domain import periods
 from domain.problems import Problem
 from domain.text import clean
 from loaders.reports.catalog import Catalog, code_key, folded, section_key, title_key
+from loaders.reports.duplicates import mark_duplicates
 from loaders.reports.messages import row_problems
 from loaders.reports.task_match import match_tasks
 from loaders.reports.values import (
@@ -325,6 +327,7 @@ def resolve(
         resolved = resolved.append_column(name, keyed[name])
     for name in texts.column_names:
         resolved = resolved.append_column(name, texts[name])
+    resolved = mark_duplicates(resolved)
     return resolved, _problems(resolved, sheets, files, catalog)
 
 

@@ -15,7 +15,8 @@ do. The worker:
   :data:`MAX_MEAN_BYTES` on average: below that a round trip costs more than it saves,
   above it the memory goes to matching the rows (see the constant); and only while a core
   is idle (:data:`MAX_LOAD`);
-- gets the catalog once per batch.
+- gets the catalog once per batch, without its obligations: reading one file never looks
+  at them (matching, in this process, does), and they are most of its pickle.
 
 A worker found dead when a parcel is handed to it is started again. When a worker fails
 while reading (it dies, or reading raised in it), the parcel is read in this process
@@ -33,6 +34,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -160,7 +162,7 @@ def read_files(
         and os.getloadavg()[0] <= MAX_LOAD
     )
     parcels = iter(_parcels(todo, READERS * PARCELS_PER_READER) if pooled else [[f] for f in todo])
-    blob = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL) if pooled else b""
+    blob = pickle.dumps(_for_reading(catalog), protocol=pickle.HIGHEST_PROTOCOL) if pooled else b""
     batch = next(_batches)
     take = threading.Lock()
 
@@ -211,6 +213,12 @@ def read_files(
                 done(index, work)
     if failure is not None:
         raise failure
+
+
+def _for_reading(catalog: Catalog) -> Catalog:
+    """The catalog a worker reads with: the same plan, units and tasks, no obligations (nor
+    the tables built from them)."""
+    return replace(catalog, obligations=[])
 
 
 def _parcels(todo: Sequence[tuple[int, PreparedFile]], count: int) -> list[Parcel]:
