@@ -16,12 +16,13 @@ from ui.web import warm
 ROOT = Path(__file__).resolve().parents[2]
 
 _PROBE = """
-import logging, os, sys
+import gc, logging, os, sys
 logging.basicConfig(level=logging.ERROR)
 from ui.web import warm
 before = set(sys.modules)
 warm.warm_up()
 print("imported", " ".join(sorted(set(sys.modules) - before)))
+print("frozen", gc.get_freeze_count())
 if os.path.exists(os.environ["TRACKER_DB"]):
     os.rename(os.environ["TRACKER_DB"], os.environ["TRACKER_DB"] + ".away")
     from ui import data
@@ -55,6 +56,8 @@ def test_a_fresh_process_imports_the_first_page_and_opens_the_store(demo_db_temp
     assert done.returncode == 0 and "failed" not in done.stderr, done.stderr
     imported = set(done.stdout.split())
     assert {"pandas", "duckdb", "ui.gate", "tracker.charts.breakdown"} <= imported
+    (frozen,) = (int(line[7:]) for line in done.stdout.splitlines() if line[:7] == "frozen ")
+    assert frozen > 100_000  # what was imported is out of the collector's sight
     assert "cached" in imported  # the first run gets the Store the warm-up opened
 
 
