@@ -21,7 +21,7 @@ one (a source checkout without a built front end) nothing is mounted.
 Beside plotly's, the same start imports the chunks of the signed-in first page's other
 elements (:data:`NEXT`), and once the page's first chart is drawn and the browser is idle,
 Streamlit's table code (:data:`LATER`): the overview keeps its tables in a closed expander,
-so without this the first table of the session (the ranking) fetched and evaluated 1.2 MB
+so without this the first table of the session (the ranking) fetched and evaluated 1.5 MB
 before its own chart could draw.
 """
 
@@ -89,7 +89,7 @@ NEXT = ("Button", "PageLink", "Selectbox", "DateInput", "Multiselect", "Metric")
 the filters, the figures), imported beside plotly's: the page's first run then finds them
 evaluated instead of fetching and evaluating them after its messages arrive."""
 LATER = ("DataFrame",)
-"""Streamlit's table code (1.2 MB with what it imports), imported once the page's first
+"""Streamlit's table code (about 1.5 MB with what it imports), imported once the page's first
 chart is drawn and the browser is idle: the first page showing a table (the ranking, a
 cell's rows, an opened expander) finds it loaded in this tab and cached for the next."""
 
