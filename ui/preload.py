@@ -1,4 +1,5 @@
-"""Start loading plotly's part of Streamlit's front end at the top of a session's first run.
+"""Start loading plotly's part of Streamlit's front end at the top of a session's first run,
+then what the next screens need.
 
 Streamlit's front end fetches and evaluates its plotly chunk (4.6 MB of JavaScript, the
 largest part of a first visit) only when a chart element arrives, which on our pages is
@@ -16,6 +17,12 @@ reads the page. A tap made during it waits for it; started at the tap instead, i
 the signed-in page's messages, which the chart needs it for anyway. The chunk's name is
 read from Streamlit's installed static folder, so it follows Streamlit's version; without
 one (a source checkout without a built front end) nothing is mounted.
+
+Beside plotly's, the same start imports the chunks of the signed-in first page's other
+elements (:data:`NEXT`), and once the page's first chart is drawn and the browser is idle,
+Streamlit's table code (:data:`LATER`): the overview keeps its tables in a closed expander,
+so without this the first table of the session (the ranking) fetched and evaluated 1.5 MB
+before its own chart could draw.
 """
 
 from __future__ import annotations
@@ -36,12 +43,27 @@ export default function ({ data }) {
   window.trackerPreloaded = data.chunk;
   const main = document.querySelector('script[type="module"][src*="/static/js/index."]');
   if (!main) return;
+  const load = (name) => import(new URL(name, main.src).href).catch(() => {});
+  const app = () => window.document.querySelector('[data-testid="stApp"]');
+  const drawn = () => app() && app().getAttribute('data-test-script-state') === 'notRunning';
+  const idle = (then, wait) => window.requestIdleCallback
+    ? window.requestIdleCallback(then, { timeout: wait }) : then();
+  // the table's chunks: once a chart is drawn and the browser is idle (or after a minute)
+  let polls = 0;
+  const later = () => {
+    const plot = window.document.querySelector('.js-plotly-plot');
+    if ((plot && plot._fullData && drawn()) || ++polls > 300) {
+      idle(() => data.later.forEach(load), 500);
+    } else {
+      window.setTimeout(later, 200);
+    }
+  };
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
     // after the tap's own handlers and messages: the import's work comes second
-    window.setTimeout(() => import(new URL(data.chunk, main.src).href).catch(() => {}), 0);
+    window.setTimeout(() => { load(data.chunk); data.next.forEach(load); later(); }, 0);
   };
   if (data.atOnce) { start(); return; }
   for (const kind of ['pointerdown', 'keydown']) {
@@ -49,13 +71,10 @@ export default function ({ data }) {
   }
   // once the page's run has been drawn (the app's script state) and the browser is idle
   const whenDrawn = () => {
-    const app = window.document.querySelector('[data-testid="stApp"]');
-    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') {
+    if (!drawn()) {
       window.setTimeout(whenDrawn, 100);
-    } else if (window.requestIdleCallback) {
-      window.requestIdleCallback(start, { timeout: 1000 });
     } else {
-      start();
+      idle(start, 1000);
     }
   };
   window.setTimeout(whenDrawn, 100);
@@ -65,12 +84,36 @@ export default function ({ data }) {
 _component = st.components.v2.component("tracker_preload", js=_JS, isolate_styles=False)
 
 
+NEXT = ("Button", "PageLink", "Selectbox", "DateInput", "Multiselect", "Metric")
+"""Streamlit's chunks for the elements of the first page after sign-in (the menu's links,
+the filters, the figures), imported beside plotly's: the page's first run then finds them
+evaluated instead of fetching and evaluating them after its messages arrive."""
+LATER = ("DataFrame",)
+"""Streamlit's table code (about 1.5 MB with what it imports), imported once the page's first
+chart is drawn and the browser is idle: the first page showing a table (the ranking, a
+cell's rows, an opened expander) finds it loaded in this tab and cached for the next."""
+
+
 @cache
+def _chunks(prefix: str) -> tuple[str, ...]:
+    folder = Path(st.__file__).parent / "static" / "static" / "js"
+    return tuple(sorted(path.name for path in folder.glob(f"{prefix}.*.js")))
+
+
+def chunk(name: str) -> str | None:
+    """The file name of Streamlit's chunk for `name` (``PlotlyChart`` ->
+    ``PlotlyChart.<hash>.js``), or None if the installed front end has no such chunk."""
+    found = _chunks(name)
+    return found[0] if len(found) == 1 else None
+
+
 def plotly_chunk() -> str | None:
     """The file name of Streamlit's plotly chunk (``PlotlyChart.<hash>.js``), or None."""
-    folder = Path(st.__file__).parent / "static" / "static" / "js"
-    found = sorted(folder.glob("PlotlyChart.*.js"))
-    return found[0].name if found else None
+    return chunk("PlotlyChart")
+
+
+def _known(names: tuple[str, ...]) -> list[str]:
+    return [found for found in map(chunk, names) if found is not None]
 
 
 def plotly_early(signed_in: bool | None = None) -> None:
@@ -80,8 +123,8 @@ def plotly_early(signed_in: bool | None = None) -> None:
     the first interaction; None
     (before the gate): at once if the session or a session cookie says someone is signed
     in, else nothing yet (the entry script calls again once the gate has decided)."""
-    chunk = plotly_chunk()
-    if chunk is None or st.session_state.get(SENT):
+    found = plotly_chunk()
+    if found is None or st.session_state.get(SENT):
         return
     if signed_in is None:
         if session.current_actor() is None and COOKIE not in st.context.cookies:
@@ -89,4 +132,12 @@ def plotly_early(signed_in: bool | None = None) -> None:
         signed_in = True
     st.session_state[SENT] = True
     with st.container(key="tracker-preload"):
-        _component(key="preload.plotly", data={"chunk": chunk, "atOnce": signed_in})
+        _component(
+            key="preload.plotly",
+            data={
+                "chunk": found,
+                "atOnce": signed_in,
+                "next": _known(NEXT),
+                "later": _known(LATER),
+            },
+        )

@@ -2,8 +2,8 @@
 sign-in form and goes with the tap, :mod:`ui.viewport`); the tap signs in and the same page,
 without a reload, draws the overview in its phone form from the first run after it (the
 session cookie is fetched by the page meanwhile, :mod:`ui.web.cookie`); Streamlit's plotly
-chunk was requested while the sign-in page sat drawn and idle, before the tap
-(:mod:`ui.preload`)."""
+chunk was requested while the sign-in page sat drawn and idle, before the tap, and its
+table chunk once the first chart was drawn (:mod:`ui.preload`)."""
 
 from __future__ import annotations
 
@@ -44,10 +44,12 @@ def test_a_phone_signs_in_to_its_chart_in_one_run_without_a_reload(demo_db, requ
         try:
             context = browser.new_context(**PHONE)
             page = context.new_page()
-            page.on(
-                "request",
-                lambda r: events.append(("plotly", 0)) if "/PlotlyChart." in r.url else None,
-            )
+            chunks = {"/PlotlyChart.": "plotly", "/DataFrame.": "table"}
+
+            def requested(request) -> None:
+                events.extend((what, 0) for part, what in chunks.items() if part in request.url)
+
+            page.on("request", requested)
             page.on("websocket", opened)
             page.goto(base + "/", timeout=60_000)
             button = page.get_by_role("button", name="Lãnh đạo", exact=True)
@@ -60,6 +62,7 @@ def test_a_phone_signs_in_to_its_chart_in_one_run_without_a_reload(demo_db, requ
             events.append(("tap", 0))
             button.click(timeout=60_000)
             page.wait_for_selector(CHART, timeout=60_000)
+            events.append(("chart", 0))
             page.wait_for_function(IDLE, timeout=60_000)
             page.wait_for_timeout(1500)  # a second run, if one were asked for, has started
             page.wait_for_function(IDLE, timeout=60_000)
@@ -72,6 +75,9 @@ def test_a_phone_signs_in_to_its_chart_in_one_run_without_a_reload(demo_db, requ
             tap = events.index(("tap", 0))
             assert events[tap:].count(("sent", 1)) == 1, events  # the tap's run, no other
             assert ("plotly", 0) in events[:tap], events  # while the sign-in page sat idle
+            # no table on this screen: the table's code comes once the chart is drawn
+            assert ("table", 0) in events[events.index(("chart", 0)) :], events
+            assert ("table", 0) not in events[:tap], events
             # the phone form: the status chart above the figures
             first_chart = page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()
             first_card = page.locator('[data-testid="stMetric"]').first.bounding_box()
