@@ -1,5 +1,5 @@
 """Start loading plotly's part of Streamlit's front end at the top of a session's first run,
-then what the next screens need.
+then the table code once a chart is drawn.
 
 Streamlit's front end fetches and evaluates its plotly chunk (4.6 MB of JavaScript, the
 largest part of a first visit) only when a chart element arrives, which on our pages is
@@ -18,11 +18,12 @@ the signed-in page's messages, which the chart needs it for anyway. The chunk's 
 read from Streamlit's installed static folder, so it follows Streamlit's version; without
 one (a source checkout without a built front end) nothing is mounted.
 
-Beside plotly's, the same start imports the chunks of the signed-in first page's other
-elements (:data:`NEXT`), and once the page's first chart is drawn and the browser is idle,
+Once the page's first chart is drawn and the browser is idle, the same component imports
 Streamlit's table code (:data:`LATER`): the overview keeps its tables in a closed expander,
 so without this the first table of the session (the ranking) fetched and evaluated 1.5 MB
-before its own chart could draw.
+before its own chart could draw. The other elements' chunks are left to Streamlit: imported
+beside plotly's at the tap, they compete with it for a phone's one busy thread and the
+chart comes later (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ export default function ({ data }) {
     if (started) return;
     started = true;
     // after the tap's own handlers and messages: the import's work comes second
-    window.setTimeout(() => { load(data.chunk); data.next.forEach(load); later(); }, 0);
+    window.setTimeout(() => { load(data.chunk); later(); }, 0);
   };
   if (data.atOnce) { start(); return; }
   for (const kind of ['pointerdown', 'keydown']) {
@@ -84,10 +85,6 @@ export default function ({ data }) {
 _component = st.components.v2.component("tracker_preload", js=_JS, isolate_styles=False)
 
 
-NEXT = ("Button", "PageLink", "Selectbox", "DateInput", "Multiselect", "Metric")
-"""Streamlit's chunks for the elements of the first page after sign-in (the menu's links,
-the filters, the figures), imported beside plotly's: the page's first run then finds them
-evaluated instead of fetching and evaluating them after its messages arrive."""
 LATER = ("DataFrame",)
 """Streamlit's table code (about 1.5 MB with what it imports), imported once the page's first
 chart is drawn and the browser is idle: the first page showing a table (the ranking, a
@@ -137,7 +134,6 @@ def plotly_early(signed_in: bool | None = None) -> None:
             data={
                 "chunk": found,
                 "atOnce": signed_in,
-                "next": _known(NEXT),
                 "later": _known(LATER),
             },
         )

@@ -8,7 +8,7 @@ import pytest
 from ui import preload
 
 
-@pytest.mark.parametrize("name", ("PlotlyChart", *preload.NEXT, *preload.LATER))
+@pytest.mark.parametrize("name", ("PlotlyChart", *preload.LATER))
 def test_each_preloaded_chunk_is_one_file_of_the_installed_front_end(name):
     found = preload.chunk(name)
     assert found is not None and found.startswith(f"{name}.") and found.endswith(".js")
