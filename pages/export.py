@@ -44,7 +44,10 @@ def preview(db: tuple[str, int], scope: Scope) -> report.Preview:
 @st.cache_data(show_spinner=False, max_entries=32)
 def first_rows(name: str, db: tuple[str, int], scope: Scope):
     """The first rows of one of the export's tables, read when its tab is open (cached like
-    :func:`preview`)."""
+    :func:`preview`); the task table's from :func:`charted`, so the task tab and the
+    charts' tab share one read of it."""
+    if name == "by_task":
+        return charted(db, scope).by_task.head(PREVIEW_ROWS)
     return report.first_rows(data.get_store(), preview(db, scope), name, PREVIEW_ROWS)
 
 

@@ -195,9 +195,8 @@ def unit_grid(result: pd.DataFrame, show_plan: bool, task_page: int | None = Non
     columns = columns.sort_values(["plan", "task_order"])
     cells = result.loc[~is_column, CELL_SOURCE]  # only what a cell reads: fewer takes
     column_count = len(columns)
-    which, unit_ids = pd.factorize(cells["unit_id"])
-    first = np.full(len(unit_ids), len(cells), dtype=np.int64)
-    np.minimum.at(first, which, np.arange(len(cells)))
+    which, unit_ids = pd.factorize(cells["unit_id"])  # codes in order of first appearance
+    first = np.flatnonzero(~cells["unit_id"].duplicated().to_numpy())
     units = (
         cells[UNIT_SOURCE]
         .iloc[first]

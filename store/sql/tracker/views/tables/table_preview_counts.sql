@@ -3,9 +3,8 @@
 -- table_unit_counts.sql (and unit_order, for the detail list's first units), and per
 -- (task, status) a count only, from which the page takes the number of tasks; "per_task"
 -- tells them apart. table_counts.sql gives the per-task half whole (plan, deadline, latest
--- due date, task attributes), which only the task table's own tab draws: on 1M obligations
--- this is 1.22-1.26x the floor's time where table_counts is 1.32-1.44x. The status filter
--- is left to the caller, as there.
+-- due date, task attributes), which only the task table's own tab draws, and costs more
+-- to count. The status filter is left to the caller, as there.
 WITH counted AS (
     SELECT grouping(task_id) = 0 AS per_task, plan_id, unit_id, task_id, status,
            count(*) AS obligations
